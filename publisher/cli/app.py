@@ -1,0 +1,122 @@
+"""The `publisher` command group: thin; turns domain errors into clear messages and exit codes.
+
+Commands live in sibling modules (content, queue, channels, feeds, reports...) and register
+themselves on ``cli``. Each has help text with an ``Example:`` block; tests/test_docs.py checks it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import click
+
+from publisher.errors import NotFound, ProblemsError, PublisherError, StoreError
+from publisher.secrets import install_log_masking, mask
+
+EXIT_PROBLEMS = 1
+EXIT_STORE = 3
+
+
+class Project:
+    """What commands share: the configuration, the content and the store, each loaded on first use."""
+
+    def __init__(self, config_file: Path):
+        self.config_file = config_file
+
+    @cached_property
+    def settings(self) -> Any:
+        from publisher.config import load_settings
+
+        return load_settings(self.config_file)
+
+    @cached_property
+    def library(self) -> Any:
+        from publisher.content import load_library
+
+        return load_library(self.settings)
+
+    @cached_property
+    def store(self) -> Any:
+        from publisher.store import open_store
+
+        return open_store(self.settings.store_url)
+
+
+def parse_now(value: str | None, zone: Any = None) -> dt.datetime:
+    """The --now option: an ISO date-time (naive = team's zone), or the real clock when absent."""
+    if not value:
+        return dt.datetime.now(dt.UTC)
+    try:
+        when = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise click.BadParameter(f"expected an ISO date-time like 2026-03-02T09:00 or 2026-03-02T09:00+01:00, "
+                                 f"got {value!r}", param_hint="--now") from None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=zone or dt.UTC)
+    return when.astimezone(dt.UTC)
+
+
+now_option = click.option(
+    "--now", "now_text", metavar="ISO", default=None,
+    help="Pretend it is this moment (e.g. 2026-03-02T09:00); without an offset, the team's time zone.",
+)
+
+
+class Group(click.Group):
+    """A click group that prints domain errors as messages (secrets masked), never as tracebacks."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ProblemsError as e:
+            click.echo(mask(e.render()), err=True)
+            ctx.exit(EXIT_PROBLEMS)
+        except NotFound as e:
+            click.echo(f"Error: {mask(str(e))}", err=True)
+            ctx.exit(EXIT_PROBLEMS)
+        except StoreError as e:
+            click.echo(f"Store error: {mask(str(e))}", err=True)
+            ctx.exit(EXIT_STORE)
+        except PublisherError as e:
+            click.echo(f"Error: {mask(str(e))}", err=True)
+            ctx.exit(EXIT_PROBLEMS)
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.option("-f", "--config-file", type=click.Path(dir_okay=False, path_type=Path), default="mkdocs.yml",
+              show_default=True, envvar="PUBLISHER_CONFIG", help="The project's mkdocs.yml.")
+@click.version_option(package_name="publisher")
+@click.pass_context
+def cli(ctx: click.Context, config_file: Path) -> None:
+    """Publish a team's Markdown pieces as a static site and as social posts.
+
+    Configuration lives in the publisher block of mkdocs.yml; credentials come from
+    environment variables (or a .env file beside mkdocs.yml).
+
+    \b
+    Example:
+      publisher check && publisher plan && publisher run
+    """
+    _load_dotenv(config_file)
+    install_log_masking()
+    ctx.obj = Project(config_file)
+
+
+def _load_dotenv(config_file: Path) -> None:
+    env_file = config_file.resolve().parent / ".env"
+    if env_file.is_file():
+        from dotenv import load_dotenv
+
+        load_dotenv(env_file, override=False)
+
+
+def main() -> None:
+    """Console entry point."""
+    from publisher.cli import commands  # noqa: F401  (registers every command)
+
+    cli.main(prog_name="publisher")
+    sys.exit(0)

@@ -1,0 +1,10 @@
+"""Imports every command module so each registers its commands on the group."""
+
+import importlib
+
+MODULES = [
+    "publisher.cli.content",
+]
+
+for _name in MODULES:
+    importlib.import_module(_name)

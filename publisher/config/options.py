@@ -1,0 +1,398 @@
+"""Config options in MkDocs' own schema language, with messages that say what was expected and found.
+
+MkDocs stops at the first failing key of a config; we want every problem of every file at once. So
+``collect`` validates all keys, and ``Section``/``MapOf``/``ListOf`` carry nested problems upwards
+as ``Nested`` errors with dotted keys (``channels.x.slots.mon[1]``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from typing import Any, Generic, TypeVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from mkdocs.config import base
+from mkdocs.config.config_options import BaseConfigOption, ValidationError
+
+T = TypeVar("T")
+C = TypeVar("C", bound=base.Config)
+
+_MISSING = "is required but missing"
+
+
+def shown(value: object) -> str:
+    """Describe a found value briefly, for messages."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, str):
+        text = value if len(value) <= 60 else value[:57] + "..."
+        return repr(text)
+    if isinstance(value, bool):
+        return f"{value!r} (a boolean)"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return f"a list ({len(value)} items)"
+    if isinstance(value, dt.datetime):
+        return f"the date-time {value.isoformat()}"
+    if isinstance(value, dt.date):
+        return f"the date {value.isoformat()}"
+    return f"{value!r} (a {type(value).__name__})"
+
+
+class Nested(ValidationError):
+    """Problems found inside a nested option, each with its key relative to that option."""
+
+    def __init__(self, problems: list[tuple[str, str]]):
+        self.problems = problems
+        super().__init__("; ".join(f"'{k}': {m}" for k, m in problems))
+
+
+def _join(parent: str, child: str) -> str:
+    if not child:
+        return parent
+    if child.startswith("["):
+        return f"{parent}{child}"
+    return f"{parent}.{child}" if parent else child
+
+
+def collect(config: base.Config, *, strict: bool = True) -> list[tuple[str, str]]:
+    """Validate every key of ``config`` and return all problems as ``(dotted key, message)``.
+
+    Unknown keys are problems when ``strict`` (a typo in a config should not pass silently).
+    """
+    problems: list[tuple[str, str]] = []
+    for key, option in config._schema:
+        try:
+            option.pre_validation(config, key_name=key)
+        except ValidationError as e:
+            problems.append((key, str(e)))
+    for key, option in config._schema:
+        try:
+            config[key] = option.validate(config.get(key))
+        except Nested as e:
+            problems.extend((_join(key, k), m) for k, m in e.problems)
+        except ValidationError as e:
+            problems.append((key, str(e)))
+        finally:
+            option.reset_warnings()
+    if strict:
+        known = {k for k, _ in config._schema}
+        for key in sorted(set(config.keys()) - known, key=str):
+            problems.append((str(key), f"unknown setting; expected one of: {', '.join(sorted(known))}"))
+    if not problems:
+        for key, option in config._schema:
+            try:
+                option.post_validation(config, key_name=key)
+            except ValidationError as e:
+                problems.append((key, str(e)))
+    return problems
+
+
+class Section(Generic[C], BaseConfigOption[C]):
+    """A nested block validated with its own schema, reporting every problem inside it."""
+
+    def __init__(self, config_class: type[C], *, strict: bool = True, optional: bool = False):
+        super().__init__()
+        self.config_class = config_class
+        self.strict = strict
+        self.optional = optional
+        self.default = None if optional else {}
+        self._path = ""
+
+    def pre_validation(self, config: base.Config, key_name: str) -> None:
+        self._path = config.config_file_path
+
+    def run_validation(self, value: object) -> C:
+        if value is None and self.optional:
+            return None  # type: ignore[return-value]
+        if value is None:
+            value = {}
+        if not isinstance(value, dict):
+            raise ValidationError(f"expected a mapping of settings, got {shown(value)}")
+        sub = self.config_class(config_file_path=self._path)
+        sub.load_dict(value)
+        problems = collect(sub, strict=self.strict)
+        if problems:
+            raise Nested(problems)
+        return sub
+
+
+class MapOf(Generic[T], BaseConfigOption[dict[str, T]]):
+    """A mapping of names to items of one kind; every item is validated."""
+
+    def __init__(self, item: BaseConfigOption[T], default: dict | None = None, *, key_pattern: str = ""):
+        super().__init__()
+        self.item = item
+        self.default = default if default is not None else {}
+        self.key_pattern = re.compile(key_pattern) if key_pattern else None
+        self._config: base.Config | None = None
+
+    def pre_validation(self, config: base.Config, key_name: str) -> None:
+        self._config = config
+
+    def run_validation(self, value: object) -> dict[str, T]:
+        if value is None:
+            value = self.default
+        if not isinstance(value, dict):
+            raise ValidationError(f"expected a mapping of names to settings, got {shown(value)}")
+        out: dict[str, T] = {}
+        problems: list[tuple[str, str]] = []
+        for key, raw in value.items():
+            name = str(key)
+            if self.key_pattern and not self.key_pattern.fullmatch(name):
+                problems.append((name, f"expected a name matching {self.key_pattern.pattern}, got {name!r}"))
+                continue
+            try:
+                if self._config is not None:
+                    self.item.pre_validation(self._config, name)
+                out[name] = self.item.run_validation(raw)
+            except Nested as e:
+                problems.extend((_join(name, k), m) for k, m in e.problems)
+            except ValidationError as e:
+                problems.append((name, str(e)))
+        if problems:
+            raise Nested(problems)
+        return out
+
+
+class ListOf(Generic[T], BaseConfigOption[list[T]]):
+    """A list of items of one kind; a single item is accepted as a list of one."""
+
+    def __init__(self, item: BaseConfigOption[T], default: list | None = None, *, single: bool = True):
+        super().__init__()
+        self.item = item
+        self.default = default if default is not None else []
+        self.single = single
+        self._config: base.Config | None = None
+
+    def pre_validation(self, config: base.Config, key_name: str) -> None:
+        self._config = config
+
+    def run_validation(self, value: object) -> list[T]:
+        if value is None:
+            value = list(self.default)
+        if not isinstance(value, list):
+            if not self.single or isinstance(value, dict):
+                raise ValidationError(f"expected a list, got {shown(value)}")
+            value = [value]
+        out: list[T] = []
+        problems: list[tuple[str, str]] = []
+        for i, raw in enumerate(value):
+            try:
+                if self._config is not None:
+                    self.item.pre_validation(self._config, f"[{i}]")
+                out.append(self.item.run_validation(raw))
+            except Nested as e:
+                problems.extend((_join(f"[{i}]", k), m) for k, m in e.problems)
+            except ValidationError as e:
+                problems.append((f"[{i}]", str(e)))
+        if problems:
+            raise Nested(problems)
+        return out
+
+
+class Text(BaseConfigOption[str]):
+    """A non-empty string. Numbers written in YAML are accepted as their text."""
+
+    def __init__(self, default: str | None = None, *, required: bool = False, what: str = "text"):
+        super().__init__()
+        self.default = default
+        self.required_value = required
+        self.what = what
+
+    def run_validation(self, value: object) -> str:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if self.required_value:
+                raise ValidationError(f"{_MISSING}; expected {self.what}")
+            return self.default  # type: ignore[return-value]
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            raise ValidationError(f"expected {self.what}, got {shown(value)}")
+        return str(value).strip()
+
+
+class Flag(BaseConfigOption[bool]):
+    """true or false."""
+
+    def __init__(self, default: bool = False):
+        super().__init__()
+        self.default = default
+
+    def run_validation(self, value: object) -> bool:
+        if value is None:
+            return self.default
+        if not isinstance(value, bool):
+            raise ValidationError(f"expected true or false, got {shown(value)}")
+        return value
+
+
+class Number(BaseConfigOption[T]):
+    """A whole (or decimal) number within bounds."""
+
+    def __init__(self, default: Any = None, *, minimum: float | None = None, maximum: float | None = None,
+                 whole: bool = True, required: bool = False):
+        super().__init__()
+        self.default = default
+        self.minimum, self.maximum, self.whole, self.required_value = minimum, maximum, whole, required
+
+    def run_validation(self, value: object) -> T:
+        kind = "a whole number" if self.whole else "a number"
+        if value is None:
+            if self.required_value:
+                raise ValidationError(f"{_MISSING}; expected {kind}")
+            return self.default
+        ok = isinstance(value, int) if self.whole else isinstance(value, int | float)
+        if isinstance(value, bool) or not ok:
+            raise ValidationError(f"expected {kind}, got {shown(value)}")
+        if (self.minimum is not None and value < self.minimum) or (
+            self.maximum is not None and value > self.maximum
+        ):
+            bounds = f"between {self.minimum} and {self.maximum}" if self.maximum is not None else (
+                f"at least {self.minimum}")
+            raise ValidationError(f"expected {kind} {bounds}, got {value!r}")
+        return value  # type: ignore[return-value]
+
+
+class OneOf(BaseConfigOption[str]):
+    """One value out of a fixed list."""
+
+    def __init__(self, choices: Sequence[str], default: str | None = None, *, required: bool = False):
+        super().__init__()
+        self.choices = tuple(choices)
+        self.default = default
+        self.required_value = required
+
+    def run_validation(self, value: object) -> str:
+        if value is None:
+            if self.required_value:
+                raise ValidationError(f"{_MISSING}; expected one of: {', '.join(self.choices)}")
+            return self.default  # type: ignore[return-value]
+        if not isinstance(value, str) or value not in self.choices:
+            raise ValidationError(f"expected one of: {', '.join(self.choices)}; got {shown(value)}")
+        return value
+
+
+_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?")
+
+
+def parse_when(value: object) -> dt.date | dt.datetime | None:
+    """Read a date or date-time written in YAML or ISO 8601; None when it is neither."""
+    if isinstance(value, dt.datetime | dt.date):
+        return value
+    if isinstance(value, str) and _DATE_RE.fullmatch(value.strip()):
+        text = value.strip().replace("Z", "+00:00")
+        try:
+            if len(text) == 10:
+                return dt.date.fromisoformat(text)
+            return dt.datetime.fromisoformat(text)
+        except ValueError:
+            return None
+    return None
+
+
+class When(BaseConfigOption[dt.date | dt.datetime]):
+    """A date (2026-03-01) or a date-time (2026-03-01 09:30, optionally with an offset)."""
+
+    def __init__(self, *, required: bool = False):
+        super().__init__()
+        self.default = None
+        self.required_value = required
+
+    def run_validation(self, value: object) -> dt.date | dt.datetime | None:
+        if value is None or value == "":
+            if self.required_value:
+                raise ValidationError(f"{_MISSING}; expected a date like 2026-03-01")
+            return None
+        parsed = parse_when(value)
+        if parsed is None:
+            raise ValidationError(f"expected a date like 2026-03-01 (or 2026-03-01 09:30), got {shown(value)}")
+        return parsed
+
+
+_TIME_RE = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
+
+
+class TimeOfDay(BaseConfigOption[dt.time]):
+    """A wall-clock time written HH:MM (24-hour)."""
+
+    def __init__(self, default: str | None = None):
+        super().__init__()
+        self.default = default
+
+    def run_validation(self, value: object) -> dt.time:
+        if value is None:
+            value = self.default
+        if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
+            # YAML 1.1 reads an unquoted 09:10 as a sexagesimal integer (550): take it back.
+            return dt.time(value // 60, value % 60)
+        if isinstance(value, str):
+            m = _TIME_RE.fullmatch(value.strip())
+            if m:
+                return dt.time(int(m.group(1)), int(m.group(2)))
+        raise ValidationError(f"expected a time like 09:30 (24-hour HH:MM), got {shown(value)}")
+
+
+class TimeZoneName(BaseConfigOption[str]):
+    """An IANA time zone name such as Europe/Paris."""
+
+    def __init__(self, default: str | None = "UTC"):
+        super().__init__()
+        self.default = default
+
+    def run_validation(self, value: object) -> str:
+        if value is None:
+            return self.default  # type: ignore[return-value]
+        if isinstance(value, str) and value.strip():
+            try:
+                ZoneInfo(value.strip())
+                return value.strip()
+            except (ZoneInfoNotFoundError, ValueError):
+                pass
+        raise ValidationError(f"expected an IANA time zone such as Europe/Paris or UTC, got {shown(value)}")
+
+
+_URL_RE = re.compile(r"https?://[^\s/$.?#][^\s]*", re.IGNORECASE)
+
+
+class Link(BaseConfigOption[str]):
+    """An absolute http(s) URL."""
+
+    def __init__(self, default: str | None = None, *, required: bool = False):
+        super().__init__()
+        self.default = default
+        self.required_value = required
+
+    def run_validation(self, value: object) -> str | None:
+        if value is None or value == "":
+            if self.required_value:
+                raise ValidationError(f"{_MISSING}; expected a URL like https://example.org/page")
+            return self.default
+        if isinstance(value, str) and _URL_RE.fullmatch(value.strip()):
+            return value.strip()
+        raise ValidationError(f"expected a URL like https://example.org/page, got {shown(value)}")
+
+
+class Words(BaseConfigOption[list[str]]):
+    """A list of short strings; one string is a list of one. Used for tags, authors, languages."""
+
+    def __init__(self, default: list[str] | None = None, *, what: str = "a list of words", pattern: str = ""):
+        super().__init__()
+        self.default = default if default is not None else []
+        self.what = what
+        self.pattern = re.compile(pattern) if pattern else None
+
+    def run_validation(self, value: object) -> list[str]:
+        if value is None:
+            return list(self.default)
+        items = value if isinstance(value, list) else [value]
+        out: list[str] = []
+        for item in items:
+            if isinstance(item, bool) or not isinstance(item, str | int | float) or not str(item).strip():
+                raise ValidationError(f"expected {self.what}, got {shown(value)}")
+            word = str(item).strip()
+            if self.pattern and not self.pattern.fullmatch(word):
+                raise ValidationError(f"expected {self.what}, got {word!r}")
+            out.append(word)
+        return out

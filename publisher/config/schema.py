@@ -1,0 +1,95 @@
+"""The publisher block of mkdocs.yml: one schema read by `mkdocs build`, `mkdocs serve` and the CLI.
+
+    plugins:
+      - publisher:
+          lang: en
+          timezone: Europe/Paris
+          channels: {x: {}, mastodon: {}, bluesky: {}, linkedin: {}}
+
+Every option has a default, so an empty block is a working configuration.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config.config_options import ValidationError
+
+from publisher.config.options import Flag, ListOf, MapOf, Section, Text, TimeZoneName, Words
+from publisher.config.site import DEFAULT_TYPES, SiteSettings, TypeSpec
+from publisher.config.social import NETWORKS, CalendarSpec, Campaign, ChannelSpec, Rules, WatchedFeed
+
+LANG_PATTERN = r"[a-z]{2}(-[A-Z]{2})?"
+
+DEFAULT_CHANNELS: dict[str, dict] = {name: {} for name in ("x", "mastodon", "bluesky", "linkedin")}
+
+
+class PublisherConfig(base.Config):
+    """The whole publisher block."""
+
+    enabled = Flag(True)
+    """Turn the plugin off without removing its settings."""
+    lang = Text("en", what="a language code such as en or fr")
+    """Language of the site's interface, and of pieces that do not say theirs."""
+    languages = Words(["en", "fr"], what="language codes such as en, fr", pattern=LANG_PATTERN)
+    """Languages pieces may be written in."""
+    timezone = TimeZoneName("UTC")
+    """The team's IANA time zone: calendars, slots and publication dates are read in it."""
+    authors_file = Text("authors.yml", what="a file path under content/")
+    """Authors file, relative to content/ (Material's .authors.yml format is accepted too)."""
+    ambassadors_file = Text("ambassadors.yml", what="a file path under content/")
+    """People who share company content under their own names (share kits)."""
+    types = MapOf(Section(TypeSpec), default=DEFAULT_TYPES, key_pattern=r"[a-z][a-z0-9_]*")
+    """Kinds of pieces, each with its folder under content/. Add press_release, say."""
+    site = Section(SiteSettings)
+    store = Text("sqlite:///.publisher/publisher.db", what="a database URL (sqlite:///... or postgresql://...)")
+    """Where posts, their states and metrics live. Relative SQLite paths are relative to mkdocs.yml."""
+    outbox = Text(".publisher/outbox", what="a folder path")
+    """Dry-run outbox: one JSON line per post for networks without credentials."""
+    channels = MapOf(Section(ChannelSpec), default=DEFAULT_CHANNELS, key_pattern=r"[a-z][a-z0-9_-]*")
+    """Accounts to post on. The key is the channel's name; its network defaults to the key."""
+    calendar = Section(CalendarSpec)
+    rules = Section(Rules)
+    campaigns = MapOf(Section(Campaign), default={}, key_pattern=r"[A-Za-z0-9][A-Za-z0-9_-]*")
+    watch = ListOf(Section(WatchedFeed), default=[])
+    """Feeds watched by `publisher watch` for curated shares."""
+
+    def validate(self):  # type: ignore[override]
+        """Report every problem at once (MkDocs stops at the first)."""
+        from publisher.config.options import collect
+
+        failed = [(k, ValidationError(m)) for k, m in collect(self)]
+        if not failed:
+            failed = [(k, ValidationError(m)) for k, m in cross_check(self)]
+        return failed, []
+
+
+def cross_check(cfg: PublisherConfig) -> list[tuple[str, str]]:
+    """Checks that need several options at once."""
+    problems: list[tuple[str, str]] = []
+    if cfg.lang not in cfg.languages:
+        problems.append(("lang", f"expected one of the languages {cfg.languages}, got {cfg.lang!r}"))
+    folders: dict[str, str] = {}
+    for key, spec in cfg.types.items():
+        folder = spec.folder.strip("/")
+        if folder in folders:
+            problems.append((f"types.{key}.folder", f"folder {folder!r} is already used by type {folders[folder]!r}"))
+        folders[folder] = key
+    for name, spec in cfg.channels.items():
+        network = spec.network or name
+        if network not in NETWORKS:
+            problems.append(
+                (f"channels.{name}", f"unknown channel; expected a network among {', '.join(NETWORKS)} "
+                 f"(or set 'network:'), got {name!r}")
+            )
+        spec.network = network
+    known = set(cfg.channels)
+    for where, chosen in [("rules.channels", cfg.rules.channels)] + [
+        (f"campaigns.{k}.rules.channels", c.rules.channels) for k, c in cfg.campaigns.items() if c.rules
+    ] + [(f"watch[{i}].channels", w.channels) for i, w in enumerate(cfg.watch)]:
+        for ch in chosen or []:
+            if ch not in known:
+                problems.append((where, f"expected channel names from 'channels' ({', '.join(sorted(known))}), got {ch!r}"))
+    return problems
+
+
+__all__ = ["DEFAULT_CHANNELS", "DEFAULT_TYPES", "PublisherConfig", "cross_check"]

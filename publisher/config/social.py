@@ -1,0 +1,174 @@
+"""Schema of the social side of the publisher block: channels, calendar, campaign rules, watched feeds."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from mkdocs.config import base
+from mkdocs.config.config_options import BaseConfigOption, ValidationError
+
+from publisher.config.options import (
+    Flag,
+    ListOf,
+    MapOf,
+    Number,
+    OneOf,
+    Section,
+    Text,
+    TimeOfDay,
+    When,
+    Words,
+    shown,
+)
+
+NETWORKS = ("x", "mastodon", "bluesky", "linkedin", "webhook")
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+class RateLimit(base.Config):
+    """How many posts an account may send in a window, enforced before the network answers 429."""
+
+    posts = Number(None, minimum=1)
+    per_seconds = Number(900, minimum=1)
+
+
+class ChannelSpec(base.Config):
+    """One account on one network. The key is the channel's name; `network` defaults to it."""
+
+    network = OneOf(NETWORKS, None)
+    """Which network this account is on: x, mastodon, bluesky, linkedin or webhook."""
+    enabled = Flag(True)
+    env_prefix = Text("", what="a prefix for the credential variables, such as ACME_")
+    """Read credentials from PREFIX + the standard names (ACME_X_API_KEY...), for several accounts."""
+    rate_limit = Section(RateLimit)
+    max_hashtags = Number(3, minimum=0, maximum=30)
+    max_characters = Number(None, minimum=50)
+    """Override of the network's length limit (a Mastodon instance with a higher limit, say)."""
+    visibility = OneOf(("public", "unlisted", "private", "direct"), "public")
+    """Mastodon visibility."""
+    api_version = Text("202511", what="a LinkedIn-Version such as 202511")
+    """LinkedIn-Version header (YYYYMM)."""
+    link_card = Flag(True)
+    """Attach a link card / article share (Bluesky, LinkedIn) and upload the cover (X)."""
+
+
+class QuietHours(base.Config):
+    """A daily window in which nothing is posted, e.g. 20:00 to 08:00."""
+
+    start = TimeOfDay()
+    end = TimeOfDay()
+
+
+class DateSpan(BaseConfigOption[tuple[dt.date, dt.date]]):
+    """A blackout: one date (2026-12-25) or a span {from: 2026-08-01, to: 2026-08-15}."""
+
+    def run_validation(self, value: object) -> tuple[dt.date, dt.date]:
+        when = When()
+        if isinstance(value, dict) and set(value) <= {"from", "to"} and "from" in value:
+            start = when.run_validation(value["from"])
+            end = when.run_validation(value.get("to", value["from"]))
+        else:
+            if isinstance(value, dict):
+                raise ValidationError(f"expected a date or {{from: DATE, to: DATE}}, got {shown(value)}")
+            start = end = when.run_validation(value)
+        start_d = start.date() if isinstance(start, dt.datetime) else start
+        end_d = end.date() if isinstance(end, dt.datetime) else end
+        if end_d < start_d:
+            raise ValidationError(f"expected 'to' on or after 'from', got {start_d} to {end_d}")
+        return (start_d, end_d)
+
+
+class WeeklySlots(base.Config):
+    """Posting times per weekday in the team's time zone."""
+
+    mon = ListOf(TimeOfDay(), default=["09:10", "12:30", "17:15"])
+    tue = ListOf(TimeOfDay(), default=["09:10", "12:30", "17:15"])
+    wed = ListOf(TimeOfDay(), default=["09:10", "12:30", "17:15"])
+    thu = ListOf(TimeOfDay(), default=["09:10", "12:30", "17:15"])
+    fri = ListOf(TimeOfDay(), default=["09:10", "12:30"])
+    sat = ListOf(TimeOfDay(), default=[])
+    sun = ListOf(TimeOfDay(), default=[])
+
+
+class CalendarSpec(base.Config):
+    """When posts may go out."""
+
+    slots = Section(WeeklySlots)
+    cap_per_day = Number(3, minimum=0, maximum=100)
+    """At most this many posts per channel per day."""
+    quiet_hours = ListOf(Section(QuietHours), default=[])
+    blackout = ListOf(DateSpan(), default=[])
+    """Dates (or spans) with no posts at all: holidays, a crisis, a quiet period."""
+    horizon_days = Number(90, minimum=1, maximum=3650)
+    """How far ahead `publisher plan` places posts."""
+
+
+class Evergreen(base.Config):
+    """Recycling of older pieces: re-share their best excerpts, with a cooldown and an end."""
+
+    enabled = Flag(True)
+    after_days = Number(30, minimum=1)
+    """A piece becomes evergreen this many days after publication."""
+    every_days = Number(30, minimum=1)
+    """Days between two recycled posts of one piece on one channel."""
+    end_after_days = Number(365, minimum=1)
+    """Stop recycling a piece this many days after publication."""
+    max_times = Number(6, minimum=0)
+    """At most this many recycled posts per piece and channel."""
+
+
+class Rules(base.Config):
+    """How a piece becomes posts over time. Campaigns may override any of these."""
+
+    channels = Words(None, what="channel names from 'channels'")
+    """Channels to post on (default: every enabled channel)."""
+    launch = Flag(True)
+    """Post on every channel on the day a piece is published."""
+    stagger_minutes = Number(60, minimum=0, maximum=720)
+    """Minimum gap between the launch posts of one piece on two networks."""
+    follow_ups = ListOf(Number(minimum=1, maximum=365), default=[3, 10])
+    """Days after launch for follow-up posts with other excerpts."""
+    evergreen = Section(Evergreen)
+    cooldown_days = Number(30, minimum=0)
+    """Never repeat the same text on the same network within this many days."""
+    auto_approve = OneOf(("none", "hand-written", "all"), "none")
+    """Which planned posts start approved instead of proposed."""
+
+
+class Campaign(base.Config):
+    """A named campaign: a hashtag kept on every network, optional pieces, optional rule overrides."""
+
+    hashtag = Text(None, what="a hashtag such as #CloudSouverain")
+    pieces = Words([], what="pieces as <type folder>/<slug>, e.g. white-papers/sovereign-cloud")
+    start = When()
+    end = When()
+    utm_campaign = Text(None, what="a UTM campaign name")
+    rules = Section(Rules, optional=True)
+
+
+class WatchedFeed(base.Config):
+    """A feed to watch for curated shares."""
+
+    url = Text(required=True, what="a feed URL or file path")
+    name = Text(None)
+    comment = MapOf(Text(), default={"en": "Worth a read: {title}", "fr": "À lire : {title}"})
+    """Comment template per language; {title} and {source} are filled in."""
+    lang = Text(None, what="a language code such as fr or en")
+    channels = Words(None, what="channel names from 'channels'")
+    tags = Words([])
+
+
+__all__ = [
+    "NETWORKS",
+    "WEEKDAYS",
+    "CalendarSpec",
+    "Campaign",
+    "ChannelSpec",
+    "DateSpan",
+    "Evergreen",
+    "QuietHours",
+    "RateLimit",
+    "Rules",
+    "WatchedFeed",
+    "WeeklySlots",
+]

@@ -1,0 +1,126 @@
+"""Front matter schema, in the same schema language as the plugin block (MkDocs config options).
+
+The docstrings under each field are the writer's reference: `publisher fields` and the guide are
+generated from them, so they cannot drift from what the loader accepts.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+
+from publisher.config.options import Flag, Link, ListOf, MapOf, Section, Text, When, Words
+
+SLUG_PATTERN = r"[a-z0-9]+(?:[._-][a-z0-9]+)*"
+SOCIAL_NETWORKS = ("x", "mastodon", "bluesky", "linkedin")
+# Material's social-cards plugin shares the `social:` key; its settings are left to it.
+MATERIAL_SOCIAL_KEYS = frozenset({"cards", "cards_layout", "cards_layout_options", "cards_layout_dir"})
+
+# Keys MkDocs, Material or its blog plugin use; accepted and passed through to the theme.
+PASS_THROUGH = frozenset({
+    "hide", "template", "search", "icon", "status", "subtitle", "comments", "links", "pin",
+    "readtime", "categories", "description", "image", "meta", "nav_title", "title_prefix",
+})
+
+
+class QuoteSpec(base.Config):
+    """A pull quote."""
+
+    text = Text(required=True, what="the quoted words")
+    """The words, without quotation marks (the site and posts add the right ones per language)."""
+    by = Text("", what="who said it")
+    """Who said it."""
+    role = Text("", what="their role, e.g. CTO, Acme")
+    """Their role or organisation."""
+
+
+class CtaSpec(base.Config):
+    """A call to action for landing pages."""
+
+    label = Text(required=True, what="the button label")
+    url = Text(required=True, what="a URL or mailto: link")
+
+
+class GuestSpec(base.Config):
+    """The person interviewed, or the customer of a case study."""
+
+    name = Text(required=True, what="a name")
+    role = Text("")
+    organization = Text("")
+
+
+class EventSpec(base.Config):
+    """The event an event report is about."""
+
+    name = Text(required=True, what="the event's name")
+    location = Text("")
+    date = When()
+
+
+class FrontMatter(base.Config):
+    """Front matter of a piece."""
+
+    title = Text(required=True, what="a title")
+    """The piece's title (a first-level heading in the body is used when this is missing)."""
+    type = Text(None, what="a type key")
+    """Type key (article, white_paper, case_study, interview, event_report...). Defaults to the folder's type."""
+    date = When(required=True)
+    """Publication date (2026-03-01) or date-time (2026-03-01 09:30). Future pieces stay unpublished until then."""
+    updated = When()
+    """Date of the last significant update."""
+    authors = Words([], what="author keys from the authors file")
+    """Keys into the authors file."""
+    summary = Text("", what="a one- or two-sentence summary")
+    """One or two sentences: shown on indexes, in feeds, as the social card description."""
+    tags = Words([], what="a list of tags")
+    """Topics; they make tag pages, related pieces and hashtags."""
+    lang = Text(None, what="a language code such as en or fr")
+    """Language of the piece (defaults to the site's)."""
+    translation = Text(None, what="the other version's path, e.g. articles/souverainete.md")
+    """The same piece in another language: a path under content/ (or a slug in the same folder)."""
+    slug = Text(None, what="lowercase words joined by hyphens")
+    """URL name of the piece; defaults to the file name."""
+    draft = Flag(False)
+    """A draft shows only in `mkdocs serve`, never in a build or a plan."""
+    cover = Text(None, what="an image path or URL")
+    """Cover image: relative to the piece's file, or /absolute under content/, or a URL."""
+    cover_alt = Text("", what="a description of the cover image")
+    """Alternative text of the cover image, for readers who cannot see it."""
+    canonical_url = Link()
+    """Original URL when the piece was first published elsewhere."""
+    takeaways = ListOf(Text(what="one takeaway sentence"), default=[])
+    """Key takeaways: a boxed list on the page and candidate social posts."""
+    quotes = ListOf(Section(QuoteSpec), default=[])
+    """Pull quotes as {text, by, role}: styled on the page and candidate social posts."""
+    campaign = Text(None, what="a campaign key")
+    """Campaign this piece belongs to (its hashtag and UTM name)."""
+    social = MapOf(ListOf(Text(what="a post")), default={}, key_pattern="|".join(SOCIAL_NETWORKS))
+    """Hand-written posts per network (x, mastodon, bluesky, linkedin); they win over derived ones."""
+    pdf = Text(None, what="a PDF path or URL")
+    """Downloadable PDF (white papers, case studies)."""
+    cta = Section(CtaSpec, optional=True)
+    """Call to action {label, url} on landing pages; defaults to the site's."""
+    guest = Section(GuestSpec, optional=True)
+    """Interviewee or customer {name, role, organization}."""
+    event = Section(EventSpec, optional=True)
+    """Event {name, location, date} for event reports."""
+    source_id = Text(None)
+    """Set by imports: the original's id (WordPress guid, feed entry id)."""
+    source_url = Link()
+    """Set by imports: where the original lives."""
+
+
+def field_reference() -> list[tuple[str, str]]:
+    """(field, description) for every front matter field, from the docstrings above."""
+    import ast
+    import inspect
+
+    tree = ast.parse(inspect.getsource(FrontMatter))
+    body = tree.body[0].body  # type: ignore[attr-defined]
+    out: list[tuple[str, str]] = []
+    for node, nxt in zip(body, [*body[1:], None], strict=False):
+        if isinstance(node, ast.Assign) and isinstance(nxt, ast.Expr) and isinstance(nxt.value, ast.Constant):
+            out.append((node.targets[0].id, str(nxt.value.value)))  # type: ignore[attr-defined]
+    return out
+
+
+__all__ = ["MATERIAL_SOCIAL_KEYS", "PASS_THROUGH", "SLUG_PATTERN", "SOCIAL_NETWORKS", "FrontMatter", "field_reference"]

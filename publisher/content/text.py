@@ -1,0 +1,122 @@
+"""Plain text from Markdown: word counts, reading time, a fallback summary, sentences.
+
+Regex-based on purpose: it runs for every piece on every build and plan, and only needs to be
+good enough to count words and pick sentences, not to render.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+
+_FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.M | re.S)
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)|\[([^\]]+)\]\[[^\]]*\]")
+_REF_DEF = re.compile(r"^\s*\[[^\]]+\]:\s+\S+.*$", re.M)
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$", re.M)
+_EMPH = re.compile(r"(\*\*|__|\*|_|`|~~)(?=\S)((?:(?!\n\s*\n).)+?)(?<=\S)\1", re.S)
+_ADMONITION = re.compile(r"^(!!!|\?\?\?\+?)\s.*$", re.M)
+_ATTR_LIST = re.compile(r"\{[:#.][^}]*\}")
+_ICON = re.compile(r":[a-z0-9]+(?:-[a-z0-9]+)+:")
+_LIST_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+", re.M)
+_QUOTE_MARK = re.compile(r"^\s*>\s?", re.M)
+_TABLE_RULE = re.compile(r"^\s*\|?[\s:|-]+\|[\s:|-]*$", re.M)
+_WORD = re.compile(r"\w+(?:[’'-]\w+)*", re.UNICODE)
+_SPACES = re.compile(r"[ \t]+")
+
+
+def plain_text(markdown: str) -> str:
+    """Readable text of a Markdown body: no code blocks, markup, links targets or HTML tags."""
+    text = _FENCE.sub("\n", markdown)
+    text = _HTML_COMMENT.sub("", text)
+    text = _REF_DEF.sub("", text)
+    text = _ADMONITION.sub("", text)
+    text = _IMAGE.sub("", text)
+    text = _LINK.sub(lambda m: m.group(1) or m.group(2) or "", text)
+    text = _TAG.sub("", text)
+    text = _ATTR_LIST.sub("", text)
+    text = _ICON.sub("", text)
+    text = _HEADING.sub(r"\1", text)
+    text = _TABLE_RULE.sub("", text)
+    text = _LIST_MARK.sub("", text)
+    text = _QUOTE_MARK.sub("", text)
+    for _ in range(2):
+        text = _EMPH.sub(r"\2", text)
+    text = text.replace("|", " ")
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.splitlines())
+
+
+def word_count(markdown: str) -> int:
+    return len(_WORD.findall(plain_text(markdown)))
+
+
+def reading_minutes(words: int, per_minute: int = 220) -> int:
+    return max(1, math.ceil(words / per_minute))
+
+
+def paragraphs(markdown: str) -> list[str]:
+    """Prose paragraphs of the body (headings, lists, tables and code left out)."""
+    body = _FENCE.sub("\n\n", markdown)
+    out: list[str] = []
+    for block in re.split(r"\n\s*\n", body):
+        stripped = block.strip()
+        if not stripped or stripped[0] in "#|<-*+!>`:[" or re.match(r"\d+[.)]\s", stripped):
+            continue
+        if stripped.startswith("!!!") or stripped.startswith("???"):
+            continue
+        text = plain_text(stripped).replace("\n", " ").strip()
+        if len(text) > 40:
+            out.append(text)
+    return out
+
+
+def first_paragraph(markdown: str, limit: int = 300) -> str:
+    """The first prose paragraph, shortened at a sentence or word boundary when longer than ``limit``."""
+    for para in paragraphs(markdown):
+        return shorten(para, limit)
+    return ""
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…»”])\s+(?=[«“\"A-ZÀ-ÖØ-Þ0-9])")
+
+
+def sentences(text: str) -> list[str]:
+    """Split prose into sentences (French and English punctuation, « » and “ ” quotes)."""
+    out: list[str] = []
+    for part in _SENTENCE_END.split(text.strip()):
+        part = part.strip()
+        if part:
+            out.append(part)
+    return out
+
+
+def shorten(text: str, limit: int) -> str:
+    """Cut at the last whole sentence that fits, else the last whole word, adding an ellipsis."""
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    kept = ""
+    for sentence in sentences(text):
+        candidate = f"{kept} {sentence}".strip()
+        if len(candidate) > limit:
+            break
+        kept = candidate
+    if kept:
+        return kept
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:—–- ")
+    return cut + "…"
+
+
+def slugify(text: str) -> str:
+    """A URL name: accents folded, lowercase ASCII words joined by hyphens."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    return re.sub(r"-{2,}", "-", slug) or "piece"
+
+
+def first_heading(markdown: str) -> str | None:
+    m = re.search(r"^#\s+(.+?)\s*#*\s*$", markdown, re.M)
+    return plain_text(m.group(1)).strip() if m else None

@@ -1,0 +1,92 @@
+"""The publisher's exceptions.
+
+Library code raises these; only the edges (the CLI and the MkDocs plugin) turn them into
+messages and exit codes. Nothing inside the package calls ``sys.exit``.
+
+    PublisherError
+     ├── ProblemsError            one or more located problems, reported together
+     │    ├── ConfigError         mkdocs.yml / the publisher block
+     │    ├── ContentError        front matter and files under content/
+     │    └── ImportProblems      WordPress exports and feeds that cannot be read
+     ├── StoreError               the database cannot be reached or is inconsistent
+     │    └── MigrationError      a named migration failed (its transaction was rolled back)
+     ├── PlanError                rules and content that cannot make a plan
+     ├── NotFound                 a post, piece or channel named on the command line does not exist
+     └── ChannelError             a network adapter cannot be set up (bad or missing credentials)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One located problem: which file, which field, what was expected and what was found."""
+
+    where: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        if self.field:
+            return f"{self.where}: '{self.field}': {self.message}"
+        return f"{self.where}: {self.message}"
+
+
+class PublisherError(Exception):
+    """Base of every error the publisher raises on purpose."""
+
+
+class ProblemsError(PublisherError):
+    """Several located problems, collected first and reported once."""
+
+    what = "problem"
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems: list[Problem] = sorted(set(problems))
+        super().__init__(self.render())
+
+    def render(self) -> str:
+        count = len(self.problems)
+        head = f"{count} {self.what}{'s' if count != 1 else ''} found:"
+        return "\n".join([head, *(f"  {p}" for p in self.problems)])
+
+
+class ConfigError(ProblemsError):
+    """The configuration (mkdocs.yml and its publisher block) is invalid."""
+
+    what = "configuration problem"
+
+
+class ContentError(ProblemsError):
+    """One or more pieces under content/ are invalid."""
+
+    what = "content problem"
+
+
+class ImportProblems(ProblemsError):
+    """An export or feed cannot be imported."""
+
+    what = "import problem"
+
+
+class StoreError(PublisherError):
+    """The store cannot be reached or holds something unexpected."""
+
+
+class MigrationError(StoreError):
+    """A named migration failed; its transaction was rolled back."""
+
+
+class PlanError(PublisherError):
+    """Rules and content cannot make a plan."""
+
+
+class NotFound(PublisherError):
+    """Something named by the user (a post, a piece, a channel) does not exist."""
+
+
+class ChannelError(PublisherError):
+    """A network adapter cannot be set up, for example with bad credentials."""

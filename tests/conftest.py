@@ -1,0 +1,97 @@
+"""Shared fixtures: temporary projects built from real files, the shared corpora, the store URLs."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPORA = ROOT.parent / "shared" / "corpora"
+PG_URL = os.environ.get("PUBLISHER_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def corpus(*parts: str) -> Path:
+    """A path inside ../shared/corpora; skips the test with a clear reason when it is absent."""
+    path = CORPORA.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"corpus not available: {path} (expected ../shared/corpora beside the project)")
+    return path
+
+
+MINIMAL_MKDOCS = """\
+site_name: Test site
+site_url: https://test.example.org/
+docs_dir: content
+theme:
+  name: material
+  custom_dir: theme
+plugins:
+  - search
+  - publisher:
+{block}
+"""
+
+
+class ProjectDir:
+    """A throwaway project folder: mkdocs.yml, content/, theme/, with helpers to write pieces."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.content = root / "content"
+
+    def write(self, rel: str, text: str | bytes) -> Path:
+        path = self.root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return path
+
+    def piece(self, rel: str, front: str, body: str = "Body text of the piece.\n") -> Path:
+        return self.write(f"content/{rel}", "---\n" + textwrap.dedent(front).strip("\n") + "\n---\n\n" + body)
+
+    def config(self, block: str = "lang: en", extra: str = "") -> Path:
+        indented = textwrap.indent(textwrap.dedent(block).strip("\n") or "enabled: true", " " * 6)
+        return self.write("mkdocs.yml", MINIMAL_MKDOCS.format(block=indented) + textwrap.dedent(extra))
+
+    @property
+    def config_file(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> ProjectDir:
+    """An empty project with a default publisher block and an authors file."""
+    proj = ProjectDir(tmp_path / "proj")
+    proj.content.mkdir(parents=True)
+    (proj.root / "theme").mkdir()
+    proj.config()
+    proj.write("content/index.md", "# Home\n")
+    proj.write("content/authors.yml", """
+        camille:
+          name: Camille Martin
+          role: Head of Communications
+          x: "@camille"
+        sam:
+          name: Sam Lee
+          role: Solutions Engineer
+    """)
+    return proj
+
+
+@pytest.fixture
+def sample_project(tmp_path: Path) -> ProjectDir:
+    """A copy of this repository's own project (mkdocs.yml, content/, theme/)."""
+    dest = tmp_path / "sample"
+    dest.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copytree(ROOT / "content", dest / "content")
+    shutil.copytree(ROOT / "theme", dest / "theme")
+    return ProjectDir(dest)
