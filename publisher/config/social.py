@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TypeVar
 
 from mkdocs.config import base
 from mkdocs.config.config_options import BaseConfigOption, ValidationError
@@ -20,6 +21,8 @@ from publisher.config.options import (
     Words,
     shown,
 )
+
+T = TypeVar("T")
 
 NETWORKS = ("x", "mastodon", "bluesky", "linkedin", "webhook")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -53,10 +56,12 @@ class ChannelSpec(base.Config):
 
 
 class QuietHours(base.Config):
-    """A daily window in which nothing is posted, e.g. 20:00 to 08:00."""
+    """A daily window in which nothing is posted, e.g. 20:00 to 08:00 (it may cross midnight)."""
 
     start = TimeOfDay()
+    """First quiet minute, in the team's time zone."""
     end = TimeOfDay()
+    """First minute posts may go out again."""
 
 
 class DateSpan(BaseConfigOption[tuple[dt.date, dt.date]]):
@@ -91,12 +96,15 @@ class WeeklySlots(base.Config):
 
 
 class CalendarSpec(base.Config):
-    """When posts may go out."""
+    """When posts may go out. Every time is wall-clock time in the team's time zone (`timezone`), so a
+    09:10 slot stays 09:10 on both sides of a daylight-saving change."""
 
     slots = Section(WeeklySlots)
+    """Posting times per weekday (mon..sun). A channel gets at most one post per slot."""
     cap_per_day = Number(3, minimum=0, maximum=100)
     """At most this many posts per channel per day."""
     quiet_hours = ListOf(Section(QuietHours), default=[])
+    """Daily windows with no posts, e.g. [{start: "20:00", end: "08:00"}]."""
     blackout = ListOf(DateSpan(), default=[])
     """Dates (or spans) with no posts at all: holidays, a crisis, a quiet period."""
     horizon_days = Number(90, minimum=1, maximum=3650)
@@ -133,17 +141,60 @@ class Rules(base.Config):
     """Never repeat the same text on the same network within this many days."""
     auto_approve = OneOf(("none", "hand-written", "all"), "none")
     """Which planned posts start approved instead of proposed."""
+    catch_up_days = Number(2, minimum=0, maximum=365)
+    """A launch or follow-up whose moment has passed (the planner did not run, the posts waited for
+    approval) is still placed at the next free slot for this many days; after that it is skipped."""
+
+
+class Maybe(BaseConfigOption[T]):
+    """An option that stays None when not written, so a campaign overrides only what it sets."""
+
+    def __init__(self, option: BaseConfigOption[T]):
+        super().__init__()
+        self.option = option
+        self.default = None
+
+    def pre_validation(self, config: base.Config, key_name: str) -> None:
+        self.option.pre_validation(config, key_name)
+
+    def run_validation(self, value: object) -> T | None:
+        return None if value is None else self.option.run_validation(value)
+
+
+class RuleOverrides(base.Config):
+    """The rules a campaign changes for its pieces; anything not written here comes from `rules`."""
+
+    channels = Maybe(Words(None, what="channel names from 'channels'"))
+    launch = Maybe(Flag(True))
+    stagger_minutes = Maybe(Number(60, minimum=0, maximum=720))
+    follow_ups = Maybe(ListOf(Number(minimum=1, maximum=365), default=[]))
+    evergreen = Section(Evergreen, optional=True)
+    """A whole evergreen block: it replaces the global one (unwritten keys take their defaults)."""
+    cooldown_days = Maybe(Number(30, minimum=0))
+    auto_approve = Maybe(OneOf(("none", "hand-written", "all"), "none"))
+    catch_up_days = Maybe(Number(2, minimum=0, maximum=365))
 
 
 class Campaign(base.Config):
-    """A named campaign: a hashtag kept on every network, optional pieces, optional rule overrides."""
+    """A named campaign: a hashtag kept on every network, optional pieces, optional rule overrides.
+
+    A piece joins a campaign with `campaign: KEY` in its front matter or by being listed in `pieces`
+    (the front matter wins when both name one).
+    """
 
     hashtag = Text(None, what="a hashtag such as #CloudSouverain")
+    """Hashtag added to every post of the campaign on every network; default: made from the key
+    (sovereign-cloud-2026 gives #SovereignCloud2026)."""
     pieces = Words([], what="pieces as <type folder>/<slug>, e.g. white-papers/sovereign-cloud")
+    """Pieces in the campaign, as <type folder>/<slug>."""
     start = When()
+    """No post of the campaign before this date (launches wait for it)."""
     end = When()
+    """No post of the campaign after this date (inclusive); evergreen recycling stops too."""
     utm_campaign = Text(None, what="a UTM campaign name")
-    rules = Section(Rules, optional=True)
+    """utm_campaign of the campaign's links; default: the campaign key."""
+    rules = Section(RuleOverrides, optional=True)
+    """Rules that differ for this campaign's pieces (same keys as `rules`)."""
 
 
 class WatchedFeed(base.Config):
@@ -166,8 +217,10 @@ __all__ = [
     "ChannelSpec",
     "DateSpan",
     "Evergreen",
+    "Maybe",
     "QuietHours",
     "RateLimit",
+    "RuleOverrides",
     "Rules",
     "WatchedFeed",
     "WeeklySlots",
