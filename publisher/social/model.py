@@ -98,6 +98,25 @@ class Plan:
 
 
 @dataclass(frozen=True, slots=True)
+class SentPost:
+    """A post the store already sent, is sending, or cannot confirm: the planner's memory.
+
+    The planner never replans its key, counts it against the day's cap, keeps its text out of the
+    cooldown window on its network, and numbers evergreen recycles after it.
+    """
+
+    key: str
+    piece: str
+    channel: str
+    network: str
+    excerpt_id: str
+    text: str
+    at: dt.datetime
+    """When it went out (or was claimed), aware UTC."""
+    state: str
+
+
+@dataclass(frozen=True, slots=True)
 class QueuedPost:
     """A post as the store holds it, handed to a channel to send."""
 
