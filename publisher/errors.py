@@ -13,10 +13,12 @@ messages and exit codes. Nothing inside the package calls ``sys.exit``.
      ├── PlanError                rules and content that cannot make a plan
      ├── NotFound                 a post, piece or channel named on the command line does not exist
      └── ChannelError             a network adapter cannot be set up (bad or missing credentials)
+          └── MetricsUnavailable  a network would not give engagement numbers now (rate limit, token, outage)
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -90,3 +92,12 @@ class NotFound(PublisherError):
 
 class ChannelError(PublisherError):
     """A network adapter cannot be set up, for example with bad credentials."""
+
+
+class MetricsUnavailable(ChannelError):
+    """A network would not give engagement numbers now: rate limited, token refused, or unreachable."""
+
+    def __init__(self, message: str, retry_at: dt.datetime | None = None, disable_channel: bool = False):
+        super().__init__(message)
+        self.retry_at = retry_at
+        self.disable_channel = disable_channel

@@ -53,6 +53,8 @@ class ChannelSpec(base.Config):
     """LinkedIn-Version header (YYYYMM)."""
     link_card = Flag(True)
     """Attach a link card / article share (Bluesky, LinkedIn) and upload the cover (X)."""
+    timeout_seconds = Number(20, minimum=0.1, maximum=300, whole=False)
+    """Seconds to wait for the network on each call; a post whose answer never comes is reconciled."""
 
 
 class QuietHours(base.Config):

@@ -1,0 +1,188 @@
+"""Bluesky through the atproto SDK: an app password, rich text facets and an external link card.
+
+The text is rebuilt with atproto's TextBuilder so link and hashtag facets carry the right UTF-8
+byte offsets; the link shown in the text is a short display form and its facet points at the
+full URL with UTM parameters. The card (app.bsky.embed.external) carries the cover as a blob.
+The session is created once per channel and reused (createSession is tightly rate limited).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import httpx
+from atproto import Client, client_utils, models
+from atproto_client import exceptions as atx
+from atproto_client.request import Request
+
+from publisher.errors import MetricsUnavailable
+from publisher.social.channels import http
+from publisher.social.channels.base import Channel
+from publisher.social.model import Outcome, Published, QueuedPost, Snapshot
+from publisher.social.networks import bluesky_segments
+
+BLOB_MAX = 1_000_000  # app.bsky.embed.external#external.thumb maxSize
+_TOKEN_NAMES = "BLUESKY_HANDLE and BLUESKY_APP_PASSWORD (an app password from Settings > App passwords)"
+_AUTH_ERRORS = {"ExpiredToken", "InvalidToken", "AuthenticationRequired", "AccountTakedown", "AuthMissing"}
+_RECENT = 50
+
+
+class BlueskyChannel(Channel):
+    """A Bluesky account: its handle and an app password (never the main password)."""
+
+    network = "bluesky"
+    max_length = 300
+    metrics_batch = 25
+    credential_names = ("BLUESKY_HANDLE", "BLUESKY_APP_PASSWORD")
+    optional_names = ("BLUESKY_BASE_URL",)
+
+    def validate_credentials(self) -> None:
+        self.base = http.base_url(self.credentials.get("BLUESKY_BASE_URL", ""), "https://bsky.social",
+                                  "BLUESKY_BASE_URL", self.name)
+        self.timeout = http.timeout_of(self.settings)
+        self._session_did: str | None = None
+
+    @cached_property
+    def client(self) -> Client:
+        return Client(base_url=self.base, request=Request(timeout=httpx.Timeout(self.timeout)))
+
+    def _login(self, again: bool = False) -> str:
+        """The account's DID, logging in once (or again after the server refused the session)."""
+        if self._session_did is None or again:
+            profile = self.client.login(self.credentials["BLUESKY_HANDLE"], self.credentials["BLUESKY_APP_PASSWORD"])
+            self._session_did = profile.did if profile else self.client._session.did  # type: ignore[union-attr]
+        return self._session_did
+
+    # Publishing ------------------------------------------------------------------------------------
+
+    def send(self, post: QueuedPost) -> Outcome:
+        builder = rich_text(post.text, post.link)
+        try:
+            did = self._login()
+            embed = self._card(post)
+        except Exception as e:  # nothing was posted yet
+            return self._failure(e, sent=False)
+        for attempt in (1, 2):
+            try:
+                created = self.client.send_post(builder, profile_identify=did, embed=embed,
+                                                langs=[post.lang or "en"])
+                break
+            except atx.RequestErrorBase as e:
+                if attempt == 1 and _session_refused(e):
+                    try:  # the server refused the session before creating anything: log in again once
+                        did = self._login(again=True)
+                        continue
+                    except Exception as again:
+                        return self._failure(again, sent=False)
+                return self._failure(e, sent=True)
+            except Exception as e:
+                return self._failure(e, sent=True)
+        uri = getattr(created, "uri", None)
+        if not uri:
+            return http.unreadable("bluesky", created)
+        handle = self.credentials["BLUESKY_HANDLE"].lstrip("@")
+        return Published(remote_id=uri, url=f"https://bsky.app/profile/{handle}/post/{uri.rsplit('/', 1)[-1]}")
+
+    def _card(self, post: QueuedPost) -> models.AppBskyEmbedExternal.Main | None:
+        card = post.card
+        if not card or not getattr(self.settings, "link_card", True):
+            return None
+        thumb = None
+        image = Path(card.image) if card.image and "://" not in card.image else None
+        if image and image.is_file() and image.stat().st_size <= BLOB_MAX:
+            thumb = self.client.upload_blob(image.read_bytes()).blob
+        return models.AppBskyEmbedExternal.Main(external=models.AppBskyEmbedExternal.External(
+            uri=post.link or card.url, title=card.title, description=card.description or "", thumb=thumb))
+
+    def _failure(self, e: Exception, sent: bool) -> Outcome:
+        if isinstance(e, atx.RateLimitExceededError):
+            return http.rate_limited("bluesky", http.reset_time(e.reset_at, e.retry_after and int(e.retry_after)))
+        if isinstance(e, atx.UnauthorizedError) or (isinstance(e, atx.RequestErrorBase) and _session_refused(e)):
+            return http.token_refused("bluesky", _TOKEN_NAMES, e)
+        if isinstance(e, atx.RequestErrorBase) and e.response is not None:
+            status = e.response.status_code
+            if not sent and status >= 500:  # a gateway error on login or upload: no post can exist
+                return http.for_transport_error("bluesky", e, sent=False)
+            return http.for_status("bluesky", status, e)
+        if not sent or isinstance(e, atx.NetworkError):  # a timeout or a dropped connection
+            return http.for_transport_error("bluesky", e, sent=sent)
+        return http.unreadable("bluesky", e)  # created, but the answer could not be parsed
+
+    # Reading -----------------------------------------------------------------------------------------
+
+    def fetch_metrics(self, remote_ids: list[str] | tuple[str, ...]) -> list[Snapshot]:  # type: ignore[override]
+        uris = list(remote_ids)[: self.metrics_batch]
+        if not uris:
+            return []
+        try:
+            self._login()
+            found = self.client.get_posts(uris)
+        except atx.RateLimitExceededError as e:
+            at = http.reset_time(e.reset_at)
+            raise MetricsUnavailable(f"bluesky rate limit reached until {at:%H:%M} UTC", retry_at=at) from None
+        except atx.RequestErrorBase as e:
+            refused = isinstance(e, atx.UnauthorizedError) or _session_refused(e)
+            raise MetricsUnavailable(f"bluesky metrics could not be read: {http.detail(e)}",
+                                     disable_channel=refused) from None
+        except Exception as e:
+            raise MetricsUnavailable(f"bluesky metrics could not be read: {http.detail(e)}") from None
+        now = http.utc_now()
+        return [_snapshot(p, now) for p in found.posts]
+
+    def reconcile(self, post: QueuedPost) -> Outcome | None:
+        expected = rich_text(post.text, post.link).build_text()
+        since = post.scheduled_at - http.RECONCILE_SLACK
+        try:
+            did = self._login()
+            feed = self.client.get_author_feed(did, filter="posts_no_replies", limit=_RECENT)
+        except Exception:
+            return None  # cannot look now: the post stays unconfirmed, nothing is resent
+        handle = self.credentials["BLUESKY_HANDLE"].lstrip("@")
+        for item in feed.feed:
+            record = item.post.record
+            created = _instant(getattr(record, "created_at", ""))
+            if getattr(record, "text", None) == expected and (created is None or created >= since):
+                uri = item.post.uri
+                return Published(remote_id=uri, url=f"https://bsky.app/profile/{handle}/post/{uri.rsplit('/', 1)[-1]}")
+        return None
+
+
+def rich_text(text: str, link: str) -> client_utils.TextBuilder:
+    """The post as a TextBuilder that rebuilds ``text`` exactly, with link and hashtag facets.
+
+    The renderer's contract (networks.bluesky_segments): a link label that is not a URL is the
+    piece's display URL and its facet points at ``link``, the full URL with UTM parameters.
+    """
+    builder = client_utils.TextBuilder()
+    for kind, value in bluesky_segments(text, link or None):
+        if kind == "link":
+            builder.link(value, value if value.startswith(("http://", "https://")) else link)
+        elif kind == "tag":
+            builder.tag("#" + value, value)
+        else:
+            builder.text(value)
+    return builder
+
+
+def _session_refused(e: Exception) -> bool:
+    response = getattr(e, "response", None)
+    content = getattr(response, "content", None)
+    return getattr(content, "error", None) in _AUTH_ERRORS
+
+
+def _instant(value: str) -> dt.datetime | None:
+    try:
+        parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except (TypeError, ValueError):
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+
+
+def _snapshot(view: Any, now: dt.datetime) -> Snapshot:
+    counts = {"likeCount": view.like_count or 0, "repostCount": view.repost_count or 0,
+              "replyCount": view.reply_count or 0, "quoteCount": view.quote_count or 0}
+    return Snapshot(remote_id=view.uri, at=now, likes=counts["likeCount"], reposts=counts["repostCount"],
+                    replies=counts["replyCount"], quotes=counts["quoteCount"], raw=counts)

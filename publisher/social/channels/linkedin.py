@@ -1,0 +1,216 @@
+"""LinkedIn through its REST Posts API, with httpx: an article share with the planned commentary.
+
+The text arrives already escaped as LinkedIn's "little text" (networks.linkedin_escape, applied by
+the renderer, so the stored text is exactly what is sent).
+
+LinkedIn does not scrape links, so the share carries the article itself (source, title,
+description, and the cover uploaded through the Images API as its thumbnail). The new post's URN
+comes only in the x-restli-id header. Engagement exists only for organisation pages
+(organizationalEntityShareStatistics); a personal author gets no numbers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from publisher.errors import ChannelError, MetricsUnavailable
+from publisher.social.channels import http
+from publisher.social.channels.base import Channel
+from publisher.social.model import Failed, Outcome, Published, QueuedPost, Snapshot, Unconfirmed
+
+_TOKEN_NAMES = "LINKEDIN_ACCESS_TOKEN (tokens last 60 days; w_member_social or w_organization_social scope)"
+_RECENT = 20
+
+
+class LinkedInChannel(Channel):
+    """A LinkedIn member or organisation (LINKEDIN_AUTHOR_URN), with an OAuth access token."""
+
+    network = "linkedin"
+    max_length = 3000
+    metrics_batch = 20
+    credential_names = ("LINKEDIN_ACCESS_TOKEN", "LINKEDIN_AUTHOR_URN")
+    optional_names = ("LINKEDIN_BASE_URL",)
+
+    def validate_credentials(self) -> None:
+        author = self.credentials["LINKEDIN_AUTHOR_URN"]
+        if not author.startswith(("urn:li:person:", "urn:li:organization:")):
+            raise ChannelError(f"channel {self.name!r}: LINKEDIN_AUTHOR_URN: expected urn:li:person:... or "
+                               f"urn:li:organization:..., got {author!r}")
+        self.author = author
+        self.base = http.base_url(self.credentials.get("LINKEDIN_BASE_URL", ""), "https://api.linkedin.com",
+                                  "LINKEDIN_BASE_URL", self.name)
+        self.timeout = http.timeout_of(self.settings)
+        self.version = str(getattr(self.settings, "api_version", "") or "202511")
+
+    @cached_property
+    def client(self) -> httpx.Client:
+        return httpx.Client(base_url=self.base, timeout=self.timeout, headers={
+            "Authorization": f"Bearer {self.credentials['LINKEDIN_ACCESS_TOKEN']}",
+            "LinkedIn-Version": self.version,
+            "X-Restli-Protocol-Version": "2.0.0",
+        })
+
+    # Publishing ------------------------------------------------------------------------------------
+
+    def send(self, post: QueuedPost) -> Outcome:
+        body: dict[str, Any] = {
+            "author": self.author,
+            "commentary": post.text,  # already "little text": the renderer escaped it
+            "visibility": "PUBLIC",
+            "distribution": {"feedDistribution": "MAIN_FEED", "targetEntities": [],
+                             "thirdPartyDistributionChannels": []},
+            "lifecycleState": "PUBLISHED",
+            "isReshareDisabledByAuthor": False,
+        }
+        if post.card and getattr(self.settings, "link_card", True):
+            try:
+                thumbnail = self._upload_cover(post)
+            except httpx.HTTPStatusError as e:
+                if e.response.status_code in (401, 426, 429) or e.response.status_code >= 500:
+                    return self._failure(e, sent=False)
+                thumbnail = None  # LinkedIn refused this image: share the article without it
+            except Exception as e:  # nothing was posted yet: retry later
+                return self._failure(e, sent=False)
+            article = {"source": post.link or post.card.url, "title": post.card.title}
+            if post.card.description:
+                article["description"] = post.card.description
+            if thumbnail:
+                article["thumbnail"] = thumbnail
+            body["content"] = {"article": article}
+        try:
+            response = self.client.post("/rest/posts", json=body)
+        except Exception as e:
+            return self._failure(e, sent=True)
+        if response.status_code in (200, 201):
+            urn = response.headers.get("x-restli-id", "")
+            if not urn:
+                return http.unreadable("linkedin", "no x-restli-id header in the answer")
+            return Published(remote_id=urn, url=f"https://www.linkedin.com/feed/update/{urn}/")
+        return self._refusal(response, post)
+
+    def _upload_cover(self, post: QueuedPost) -> str | None:
+        image = post.card.image if post.card else None
+        if not image or "://" in image or not Path(image).is_file():
+            return None
+        start = self.client.post("/rest/images", params={"action": "initializeUpload"},
+                                 json={"initializeUploadRequest": {"owner": self.author}})
+        start.raise_for_status()
+        value = start.json()["value"]
+        self.client.put(value["uploadUrl"], content=Path(image).read_bytes()).raise_for_status()
+        return str(value["image"])
+
+    def _failure(self, e: Exception, sent: bool) -> Outcome:
+        if isinstance(e, httpx.HTTPStatusError):
+            return self._refusal(e.response, None, sent=sent)
+        if isinstance(e, httpx.TransportError) or not sent:
+            return http.for_transport_error("linkedin", e, sent=sent)
+        return http.unreadable("linkedin", e)
+
+    def _refusal(self, response: httpx.Response, post: QueuedPost | None, sent: bool = True) -> Outcome:
+        status, said = response.status_code, _said(response)
+        if status == 429:
+            return http.rate_limited("linkedin", _reset(response))
+        if status == 401:
+            return http.token_refused("linkedin", _TOKEN_NAMES, said)
+        if status == 426:
+            return Failed(reason=f"linkedin no longer serves LinkedIn-Version {self.version} ({said}); set a "
+                                 f"recent api_version (YYYYMM) in channels.{self.name}", disable_channel=True)
+        if status == 422 and post is not None and "duplicate" in said.lower():
+            return self._duplicate(post, said)
+        if status >= 500 and not sent:
+            return http.for_transport_error("linkedin", RuntimeError(said), sent=False)
+        return http.for_status("linkedin", status, said)
+
+    def _duplicate(self, post: QueuedPost, said: str) -> Outcome:
+        try:
+            found = self._find(post)
+        except Exception as e:
+            return Unconfirmed(f"linkedin refused the text as a duplicate and the author's posts could not be "
+                               f"read to check it: {http.detail(e)}")
+        if found:
+            return Published(found.remote_id, found.url, note="linkedin reported a duplicate; the post was found")
+        return Failed(reason=f"linkedin refused the text as a duplicate of an older post ({said})")
+
+    # Reading -----------------------------------------------------------------------------------------
+
+    def fetch_metrics(self, remote_ids: list[str] | tuple[str, ...]) -> list[Snapshot]:  # type: ignore[override]
+        ids = list(remote_ids)[: self.metrics_batch]
+        if not ids or not self.author.startswith("urn:li:organization:"):
+            return []  # LinkedIn gives share statistics to organisation pages only
+        shares = [i for i in ids if i.startswith("urn:li:share:")]
+        ugc = [i for i in ids if not i.startswith("urn:li:share:")]
+        query = f"q=organizationalEntity&organizationalEntity={quote(self.author, safe='')}"
+        if shares:
+            query += "&shares=" + _restli_list(shares)
+        if ugc:
+            query += "&ugcPosts=" + _restli_list(ugc)
+        try:
+            response = self.client.get(f"/rest/organizationalEntityShareStatistics?{query}")
+        except Exception as e:
+            raise MetricsUnavailable(f"linkedin metrics could not be read: {http.detail(e)}") from None
+        if response.status_code == 429:
+            at = _reset(response)
+            raise MetricsUnavailable(f"linkedin rate limit reached until {at:%H:%M} UTC", retry_at=at)
+        if response.status_code == 401:
+            raise MetricsUnavailable(f"linkedin refused the token: {_said(response)}", disable_channel=True)
+        if response.status_code != 200:
+            raise MetricsUnavailable(f"linkedin metrics: {response.status_code} {_said(response)}")
+        try:
+            elements = response.json()["elements"]
+        except (ValueError, KeyError) as e:
+            raise MetricsUnavailable(f"linkedin metrics answer could not be read: {http.detail(e)}") from None
+        now = http.utc_now()
+        return [_snapshot(e, now) for e in elements if e.get("share") or e.get("ugcPost")]
+
+    def _find(self, post: QueuedPost) -> Published | None:
+        response = self.client.get(f"/rest/posts?author={quote(self.author, safe='')}&q=author&count={_RECENT}"
+                                   f"&sortBy=LAST_MODIFIED", headers={"X-RestLi-Method": "FINDER"})
+        response.raise_for_status()
+        since = post.scheduled_at - http.RECONCILE_SLACK
+        for element in response.json().get("elements", []):
+            created = dt.datetime.fromtimestamp(element.get("createdAt", 0) / 1000, dt.UTC)
+            if created >= since and http.same_text(element.get("commentary", ""), post.text):
+                urn = str(element["id"])
+                return Published(remote_id=urn, url=f"https://www.linkedin.com/feed/update/{urn}/")
+        return None
+
+    def reconcile(self, post: QueuedPost) -> Outcome | None:
+        try:
+            return self._find(post)
+        except Exception:
+            return None  # cannot look now: the post stays unconfirmed, nothing is resent
+
+
+def _restli_list(urns: list[str]) -> str:
+    return "List(" + ",".join(quote(u, safe="") for u in urns) + ")"
+
+
+def _reset(response: httpx.Response) -> dt.datetime:
+    """LinkedIn's quotas are daily and reset at midnight UTC; Retry-After wins when it is sent."""
+    now = http.utc_now()
+    midnight = (now + dt.timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+    return http.reset_time(None, response.headers.get("retry-after"), now=now, fallback=midnight - now)
+
+
+def _said(response: httpx.Response) -> str:
+    try:
+        body = response.json()
+    except ValueError:
+        return http.detail(response.text or response.reason_phrase)
+    if isinstance(body, dict):
+        return http.detail(" ".join(str(body[k]) for k in ("code", "message") if body.get(k)) or body)
+    return http.detail(body)
+
+
+def _snapshot(element: dict[str, Any], now: dt.datetime) -> Snapshot:
+    stats = element.get("totalShareStatistics") or {}
+    return Snapshot(remote_id=str(element.get("share") or element.get("ugcPost")), at=now,
+                    likes=int(stats.get("likeCount", 0)), reposts=int(stats.get("shareCount", 0)),
+                    replies=int(stats.get("commentCount", 0)), quotes=0,
+                    impressions=stats.get("impressionCount"), clicks=stats.get("clickCount"), raw=stats)

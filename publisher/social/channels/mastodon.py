@@ -1,0 +1,142 @@
+"""Mastodon through Mastodon.py: status_post with an Idempotency-Key, status() for engagement.
+
+The Idempotency-Key is derived from the post (QueuedPost.idempotency_key): the server keeps it
+for an hour, so a resend after a 5xx or a crash returns the status already created instead of a
+duplicate. Timeouts still end unconfirmed, and reconcile() looks the text up. Mastodon.py never sleeps here (ratelimit_method="throw"): the dispatcher waits.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cached_property
+from typing import Any
+
+from mastodon import (
+    Mastodon,
+    MastodonAPIError,
+    MastodonNetworkError,
+    MastodonNotFoundError,
+    MastodonRatelimitError,
+    MastodonUnauthorizedError,
+)
+
+from publisher.errors import MetricsUnavailable
+from publisher.social.channels import http
+from publisher.social.channels.base import Channel
+from publisher.social.model import Outcome, Published, QueuedPost, Snapshot
+
+_TOKEN_NAMES = "MASTODON_ACCESS_TOKEN (with the write:statuses and read:statuses scopes)"
+_RECENT = 40  # statuses read when looking a post up: the API's largest page
+
+
+class MastodonChannel(Channel):
+    """A Mastodon account on any instance (MASTODON_BASE_URL), with an access token."""
+
+    network = "mastodon"
+    max_length = 500
+    url_length = 23
+    metrics_batch = 1
+    credential_names = ("MASTODON_BASE_URL", "MASTODON_ACCESS_TOKEN")
+
+    def validate_credentials(self) -> None:
+        self.base = http.base_url(self.credentials["MASTODON_BASE_URL"], "https://mastodon.social",
+                                  "MASTODON_BASE_URL", self.name)
+        self.timeout = http.timeout_of(self.settings)
+
+    @cached_property
+    def client(self) -> Mastodon:
+        return Mastodon(access_token=self.credentials["MASTODON_ACCESS_TOKEN"], api_base_url=self.base,
+                        ratelimit_method="throw", request_timeout=self.timeout, version_check_mode="none",
+                        user_agent="publisher")
+
+    def send(self, post: QueuedPost) -> Outcome:
+        visibility = getattr(self.settings, "visibility", None) or "public"
+        try:
+            status = self.client.status_post(post.text, visibility=visibility, language=_language(post.lang),
+                                             idempotency_key=post.idempotency_key)
+        except Exception as e:
+            return self._failure(e)
+        if not status.get("id"):
+            return http.unreadable("mastodon", status)
+        return Published(remote_id=str(status["id"]), url=status.get("url"))
+
+    def _failure(self, e: Exception) -> Outcome:
+        if isinstance(e, MastodonRatelimitError):
+            return http.rate_limited("mastodon", self._reset())
+        if isinstance(e, MastodonUnauthorizedError):
+            return http.token_refused("mastodon", _TOKEN_NAMES, _said(e))
+        if isinstance(e, MastodonNetworkError):
+            return http.for_transport_error("mastodon", e)
+        if isinstance(e, MastodonAPIError):
+            status = _status(e)
+            if status is None:  # a 2xx whose JSON could not be parsed (truncated answer)
+                return http.unreadable("mastodon", e)
+            if status == 403:  # a token without the write scope: the whole account is unusable
+                return http.token_refused("mastodon", _TOKEN_NAMES, _said(e))
+            return http.for_status("mastodon", status, _said(e))
+        return http.for_transport_error("mastodon", e)
+
+    def _reset(self) -> dt.datetime:
+        reset = getattr(self.client, "ratelimit_reset", None)
+        return http.reset_time(reset if reset and reset > http.utc_now().timestamp() else None)
+
+    def fetch_metrics(self, remote_ids: list[str] | tuple[str, ...]) -> list[Snapshot]:  # type: ignore[override]
+        snapshots = []
+        now = http.utc_now()
+        for remote_id in list(remote_ids)[: self.metrics_batch]:
+            try:
+                status = self.client.status(remote_id)
+            except MastodonNotFoundError:
+                continue  # deleted on the instance: no more numbers
+            except MastodonRatelimitError:
+                at = self._reset()
+                raise MetricsUnavailable(f"mastodon rate limit reached until {at:%H:%M} UTC", retry_at=at) from None
+            except MastodonUnauthorizedError as e:
+                raise MetricsUnavailable(f"mastodon refused the token: {_said(e)}", disable_channel=True) from None
+            except Exception as e:
+                raise MetricsUnavailable(f"mastodon metrics could not be read: {http.detail(e)}") from None
+            snapshots.append(_snapshot(status, now))
+        return snapshots
+
+    @cached_property
+    def account_id(self) -> str:
+        return str(self.client.account_verify_credentials()["id"])
+
+    def reconcile(self, post: QueuedPost) -> Outcome | None:
+        since = post.scheduled_at - http.RECONCILE_SLACK
+        try:
+            statuses = self.client.account_statuses(self.account_id, exclude_replies=True, exclude_reblogs=True,
+                                                    limit=_RECENT)
+        except Exception:
+            return None  # cannot look now: the post stays unconfirmed, nothing is resent
+        for status in statuses:
+            created = status.get("created_at")
+            if isinstance(created, dt.datetime) and created.astimezone(dt.UTC) < since:
+                continue
+            if http.same_text(status.get("content") or "", post.text):
+                return Published(remote_id=str(status["id"]), url=status.get("url"))
+        return None
+
+
+def _language(lang: str) -> str | None:
+    """Mastodon wants ISO 639-1: fr-CA -> fr."""
+    code = (lang or "").split("-")[0].lower()
+    return code if len(code) == 2 else None
+
+
+def _status(e: MastodonAPIError) -> int | None:
+    status = e.args[1] if len(e.args) > 1 else None
+    return status if isinstance(status, int) else None
+
+
+def _said(e: Exception) -> str:
+    args = [a for a in getattr(e, "args", ()) if a not in (None, "Mastodon API returned error")]
+    return http.detail(" ".join(str(a) for a in args) or e)
+
+
+def _snapshot(status: Any, now: dt.datetime) -> Snapshot:
+    counts = {k: int(status.get(k) or 0) for k in ("favourites_count", "reblogs_count", "replies_count",
+                                                   "quotes_count")}
+    return Snapshot(remote_id=str(status["id"]), at=now, likes=counts["favourites_count"],
+                    reposts=counts["reblogs_count"], replies=counts["replies_count"],
+                    quotes=counts["quotes_count"], raw=counts)

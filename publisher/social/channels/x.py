@@ -1,0 +1,222 @@
+"""X (Twitter) through tweepy: API v2 to post and read metrics, v1.1 to upload the cover image.
+
+tweepy hard-codes https://api.twitter.com and sets no timeout, so every request goes through
+`RoutedAdapter`, mounted on the library's own requests sessions: it applies our timeout and,
+when X_BASE_URL is set (a self-hosted proxy, a test server), sends the calls there instead.
+X has no idempotency key: a duplicate refusal is checked against the account's recent posts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import requests
+import tweepy
+from requests.adapters import HTTPAdapter
+
+from publisher.errors import MetricsUnavailable
+from publisher.social.channels import http
+from publisher.social.channels.base import Channel
+from publisher.social.model import Failed, Outcome, Published, QueuedPost, RetryLater, Snapshot, Unconfirmed
+
+HOSTS = ("https://api.twitter.com", "https://upload.twitter.com")
+FIELDS_PRIVATE = ["public_metrics", "non_public_metrics", "organic_metrics", "created_at"]
+FIELDS_PUBLIC = ["public_metrics", "created_at"]
+_DUPLICATE = "duplicate content"
+_TOKEN_NAMES = "X_ACCESS_TOKEN and X_ACCESS_TOKEN_SECRET (and X_API_KEY / X_API_SECRET)"
+
+
+class RoutedAdapter(HTTPAdapter):
+    """A requests adapter with a default timeout that can send X's hosts to another base URL."""
+
+    def __init__(self, timeout: float, base: str | None = None):
+        super().__init__(max_retries=0)
+        self.timeout = timeout
+        self.base = base
+
+    def send(self, request: requests.PreparedRequest, **kwargs: Any) -> requests.Response:  # type: ignore[override]
+        if kwargs.get("timeout") is None:
+            kwargs["timeout"] = self.timeout
+        if self.base and request.url:
+            for host in HOSTS:
+                if request.url.startswith(host):
+                    request.url = self.base + request.url[len(host):]
+        return super().send(request, **kwargs)
+
+
+class XChannel(Channel):
+    """An X account, with OAuth 1.0a user credentials (needed to post and for private metrics)."""
+
+    network = "x"
+    max_length = 280
+    url_length = 23
+    metrics_batch = 100
+    credential_names = ("X_API_KEY", "X_API_SECRET", "X_ACCESS_TOKEN", "X_ACCESS_TOKEN_SECRET")
+    optional_names = ("X_BASE_URL",)
+
+    def validate_credentials(self) -> None:
+        base = self.credentials.get("X_BASE_URL", "")
+        self.base = http.base_url(base, "https://api.twitter.com", "X_BASE_URL", self.name) if base else None
+        self.timeout = http.timeout_of(self.settings)
+        self.private_metrics = True  # cleared when the account's access level refuses them
+
+    def _mount(self, session: requests.Session) -> None:
+        adapter = RoutedAdapter(self.timeout, self.base)
+        session.mount("https://", adapter)
+        session.mount("http://", adapter)
+
+    @cached_property
+    def client(self) -> tweepy.Client:
+        c = self.credentials
+        client = tweepy.Client(consumer_key=c["X_API_KEY"], consumer_secret=c["X_API_SECRET"],
+                               access_token=c["X_ACCESS_TOKEN"], access_token_secret=c["X_ACCESS_TOKEN_SECRET"],
+                               wait_on_rate_limit=False)  # the dispatcher decides when to wait
+        self._mount(client.session)
+        return client
+
+    @cached_property
+    def api(self) -> tweepy.API:
+        c = self.credentials
+        auth = tweepy.OAuth1UserHandler(c["X_API_KEY"], c["X_API_SECRET"], c["X_ACCESS_TOKEN"],
+                                        c["X_ACCESS_TOKEN_SECRET"])
+        api = tweepy.API(auth, timeout=self.timeout, wait_on_rate_limit=False, retry_count=0)
+        self._mount(api.session)
+        return api
+
+    # Publishing ------------------------------------------------------------------------------------
+
+    def send(self, post: QueuedPost) -> Outcome:
+        media_ids: list[str] | None = None
+        image = _local_image(post) if getattr(self.settings, "link_card", True) else None
+        if image:
+            try:
+                media_ids = [self.api.media_upload(str(image)).media_id_string]
+            except Exception as e:
+                outcome = self._failure(e, post, uploading=True)
+                if isinstance(outcome, Unconfirmed):  # no post was sent yet: a retry is safe
+                    return RetryLater(at=http.utc_now() + http.SERVER_ERROR_RETRY,
+                                      reason=f"x: the cover upload did not finish: {http.detail(e)}")
+                if not isinstance(outcome, Failed) or outcome.disable_channel:
+                    return outcome
+                # X refused this image (format, size): the post goes out without it.
+        try:
+            response = self.client.create_tweet(text=post.text, media_ids=media_ids, user_auth=True)
+        except Exception as e:
+            return self._failure(e, post)
+        data = response.data or {}
+        if not data.get("id"):
+            return http.unreadable("x", response)
+        return Published(remote_id=str(data["id"]), url=_url(str(data["id"])))
+
+    def _failure(self, e: Exception, post: QueuedPost, uploading: bool = False) -> Outcome:
+        if isinstance(e, requests.exceptions.JSONDecodeError | ValueError):
+            return http.unreadable("x", e)
+        if isinstance(e, tweepy.TooManyRequests):
+            return http.rate_limited("x", http.reset_time(e.reset_time))
+        if isinstance(e, tweepy.Unauthorized):
+            return http.token_refused("x", _TOKEN_NAMES, _said(e))
+        if isinstance(e, tweepy.Forbidden) and not uploading and _DUPLICATE in _said(e).lower():
+            return self._duplicate(post, e)
+        if isinstance(e, tweepy.HTTPException):
+            return http.for_status("x", e.response.status_code, _said(e))
+        return http.for_transport_error("x", e)
+
+    def _duplicate(self, post: QueuedPost, e: tweepy.HTTPException) -> Outcome:
+        """X refused the text as a duplicate: published if the account has it since the slot, else failed."""
+        try:
+            found = self._find(post)
+        except Exception as lookup:
+            return Unconfirmed(f"x refused the text as a duplicate and the account's recent posts could not "
+                               f"be read to check it: {http.detail(lookup)}")
+        if found:
+            return Published(found.remote_id, found.url, note="x reported a duplicate; the post was found on "
+                                                              "the account (an earlier attempt went through)")
+        return Failed(reason=f"x refused the text as a duplicate of an older post ({http.detail(_said(e))}); "
+                             f"it is not among the account's posts since {post.scheduled_at:%Y-%m-%d %H:%M} UTC")
+
+    # Reading -----------------------------------------------------------------------------------------
+
+    def fetch_metrics(self, remote_ids: list[str] | tuple[str, ...]) -> list[Snapshot]:  # type: ignore[override]
+        ids = list(remote_ids)[: self.metrics_batch]
+        if not ids:
+            return []
+        try:
+            response = self._get_tweets(ids)
+        except tweepy.TooManyRequests as e:
+            at = http.reset_time(e.reset_time)
+            raise MetricsUnavailable(f"x rate limit reached until {at:%H:%M} UTC", retry_at=at) from None
+        except tweepy.Unauthorized as e:
+            raise MetricsUnavailable(f"x refused the credentials: {http.detail(_said(e))}",
+                                     disable_channel=True) from None
+        except Exception as e:
+            raise MetricsUnavailable(f"x metrics could not be read: {http.detail(e)}") from None
+        now = http.utc_now()
+        return [_snapshot(tweet, now) for tweet in response.data or []]
+
+    def _get_tweets(self, ids: list[str]) -> tweepy.Response:
+        if self.private_metrics:
+            try:
+                return self.client.get_tweets(ids, tweet_fields=FIELDS_PRIVATE, user_auth=True)
+            except (tweepy.Forbidden, tweepy.BadRequest):
+                # The access level (or a post older than 30 days) refuses private metrics: public only.
+                self.private_metrics = False
+        return self.client.get_tweets(ids, tweet_fields=FIELDS_PUBLIC, user_auth=True)
+
+    @cached_property
+    def user_id(self) -> str:
+        me = self.client.get_me(user_auth=True)
+        return str(me.data["id"])
+
+    def _find(self, post: QueuedPost) -> Published | None:
+        since = post.scheduled_at - http.RECONCILE_SLACK
+        found = self.client.get_users_tweets(self.user_id, max_results=100, start_time=since,
+                                             exclude=["retweets", "replies"], tweet_fields=["created_at"],
+                                             user_auth=True)
+        for tweet in found.data or []:
+            if http.same_text(tweet["text"], post.text):
+                return Published(str(tweet["id"]), _url(str(tweet["id"])))
+        return None
+
+    def reconcile(self, post: QueuedPost) -> Outcome | None:
+        try:
+            return self._find(post)
+        except Exception:
+            return None  # cannot look now: the post stays unconfirmed, nothing is resent
+
+
+def _said(e: Exception) -> str:
+    """What X said in an error: its messages, or the body."""
+    messages = getattr(e, "api_messages", None) or getattr(e, "api_errors", None)
+    if messages:
+        return "; ".join(str(m) for m in messages)
+    response = getattr(e, "response", None)
+    return getattr(response, "text", "") or str(e)
+
+
+def _url(tweet_id: str) -> str:
+    return f"https://x.com/i/web/status/{tweet_id}"
+
+
+def _local_image(post: QueuedPost) -> Path | None:
+    image = post.card.image if post.card else None
+    if image and "://" not in image and Path(image).is_file():
+        return Path(image)
+    return None
+
+
+def _snapshot(tweet: Any, now: dt.datetime) -> Snapshot:
+    public = tweet.get("public_metrics") or {}
+    private = tweet.get("non_public_metrics") or {}
+    organic = tweet.get("organic_metrics") or {}
+    impressions = private.get("impression_count", organic.get("impression_count", public.get("impression_count")))
+    raw = {k: tweet[k] for k in ("public_metrics", "non_public_metrics", "organic_metrics") if tweet.get(k)}
+    return Snapshot(
+        remote_id=str(tweet["id"]), at=now,
+        likes=int(public.get("like_count", 0)), reposts=int(public.get("retweet_count", 0)),
+        replies=int(public.get("reply_count", 0)), quotes=int(public.get("quote_count", 0)),
+        impressions=None if impressions is None else int(impressions),
+        clicks=private.get("url_link_clicks"), raw=raw,
+    )

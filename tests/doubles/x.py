@@ -1,0 +1,161 @@
+"""X API v2 (and v1.1 media upload) as tweepy sees it, on 127.0.0.1.
+
+Shapes follow the X OpenAPI spec (tests/test_doubles_spec.py validates them): POST /2/tweets,
+GET /2/tweets, GET /2/users/me, GET /2/users/:id/tweets, POST /1.1/media/upload.json. Like X,
+it refuses a text the account already posted (403 duplicate), gives texts back with t.co links
+and HTML entities, and checks the OAuth 1.0a access token.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from typing import Any
+
+from doubles.base import Double, Reply, Request, Route
+
+ACCESS_TOKEN = "1234567890-xDoubleAccessTokenValue0001"
+USER = {"id": "2244994945", "name": "Clairval", "username": "clairval"}
+_URL = re.compile(r"https?://\S+")
+_DUPLICATE = {"detail": "You are not allowed to create a Tweet with duplicate content.", "type": "about:blank",
+              "title": "Forbidden", "status": 403}
+
+
+class XDouble(Double):
+    name = "x"
+
+    def __init__(self, latency: float = 0.0, private_metrics: bool = True):
+        super().__init__(latency)
+        self.tweets: list[dict[str, Any]] = []
+        self.uploads: list[Request] = []
+        self.private_metrics = private_metrics
+        self.limit: int | None = None
+        """Posts accepted per window before X answers 429 (None: no limit)."""
+
+    def routes(self) -> list[Route]:
+        return [
+            ("POST", "/2/tweets", "create", self.create),
+            ("GET", "/2/tweets", "read", self.lookup),
+            ("GET", "/2/users/me", "read", self.me),
+            ("GET", "/2/users/{}/tweets", "read", self.timeline),
+            ("POST", "/1.1/media/upload.json", "upload", self.upload),
+        ]
+
+    def authorized(self, request: Request) -> bool:
+        auth = request.header("authorization")
+        return auth.startswith("OAuth ") and f'oauth_token="{ACCESS_TOKEN}"' in auth
+
+    def rate_limited(self, reset: int) -> Reply:
+        return Reply(429, {"title": "Too Many Requests", "detail": "Too Many Requests", "type": "about:blank",
+                           "status": 429},
+                     {"x-rate-limit-limit": "100", "x-rate-limit-remaining": "0", "x-rate-limit-reset": str(reset)})
+
+    def expired(self, request: Request) -> Reply:
+        return Reply(401, {"title": "Unauthorized", "type": "about:blank", "status": 401, "detail": "Unauthorized"})
+
+    def server_error(self) -> Reply:
+        return Reply(500, {"title": "Internal Server Error", "detail": "Internal Server Error",
+                           "type": "about:blank", "status": 500})
+
+    def duplicate(self, request: Request) -> Reply:
+        return Reply(403, _DUPLICATE)
+
+    # Routes ---------------------------------------------------------------------------------------
+
+    def create(self, request: Request, _: list[str]) -> Reply:
+        body = request.json
+        text = body.get("text", "")
+        with self.lock:
+            if self.limit is not None and len(self.tweets) >= self.limit:
+                return self.rate_limited(int(dt.datetime.now(dt.UTC).timestamp()) + 900)
+            if any(t["sent"] == text for t in self.tweets):
+                return Reply(403, _DUPLICATE)
+            tweet_id = str(1_800_000_000_000_000_000 + len(self.tweets) + 1)
+            self.tweets.append({"id": tweet_id, "sent": text, "body": body, "index": len(self.tweets),
+                                "created_at": dt.datetime.now(dt.UTC), "born": self.ticks})
+        return Reply(201, {"data": {"id": tweet_id, "text": _as_returned(text),
+                                    "edit_history_tweet_ids": [tweet_id]}})
+
+    def lookup(self, request: Request, _: list[str]) -> Reply:
+        ids = ",".join(request.query.get("ids", [""])).split(",")
+        fields = set(",".join(request.query.get("tweet.fields", [""])).split(","))
+        if len(ids) > 100:
+            return Reply(400, {"title": "Invalid Request", "detail": "ids: at most 100", "status": 400,
+                               "type": "https://api.twitter.com/2/problems/invalid-request"})
+        if fields & {"non_public_metrics", "organic_metrics"} and not self.private_metrics:
+            return Reply(403, {"title": "Forbidden", "status": 403, "type": "about:blank",
+                               "detail": "Your access level does not allow non_public_metrics."})
+        with self.lock:
+            known = {t["id"]: t for t in self.tweets}
+            data = [self._view(known[i], fields) for i in ids if i in known]
+        reply: dict[str, Any] = {"data": data} if data else {}
+        missing = [i for i in ids if i not in known]
+        if missing:
+            reply["errors"] = [{"value": i, "detail": f"Could not find tweet with ids: [{i}].",
+                                "title": "Not Found Error", "resource_type": "tweet", "parameter": "ids",
+                                "resource_id": i, "type": "https://api.twitter.com/2/problems/resource-not-found"}
+                               for i in missing]
+        return Reply(200, reply)
+
+    def me(self, request: Request, _: list[str]) -> Reply:
+        return Reply(200, {"data": USER})
+
+    def timeline(self, request: Request, args: list[str]) -> Reply:
+        if args[0] != USER["id"]:
+            return Reply(404, {"title": "Not Found Error", "detail": "no such user", "status": 404,
+                               "type": "https://api.twitter.com/2/problems/resource-not-found"})
+        since = request.query.get("start_time", [""])[0]
+        start = dt.datetime.fromisoformat(since.replace("Z", "+00:00")) if since else None
+        limit = int(request.query.get("max_results", ["10"])[0])
+        fields = set(",".join(request.query.get("tweet.fields", [""])).split(","))
+        with self.lock:
+            mine = [t for t in reversed(self.tweets) if start is None or t["created_at"] >= start][:limit]
+            data = [self._view(t, fields) for t in mine]
+        meta: dict[str, Any] = {"result_count": len(data)}
+        if data:
+            meta.update(newest_id=data[0]["id"], oldest_id=data[-1]["id"])
+        return Reply(200, {"data": data, "meta": meta} if data else {"meta": meta})
+
+    def upload(self, request: Request, _: list[str]) -> Reply:
+        with self.lock:
+            self.uploads.append(request)
+            media_id = 1_700_000_000_000_000_000 + len(self.uploads)
+        return Reply(200, {"media_id": media_id, "media_id_string": str(media_id), "size": len(request.body),
+                           "expires_after_secs": 86400, "image": {"image_type": "image/png", "w": 1200, "h": 630}})
+
+    # Engagement -------------------------------------------------------------------------------------
+
+    def metrics(self, tweet: dict[str, Any]) -> dict[str, int]:
+        age, i = self.ticks - tweet["born"], tweet["index"]
+        return {"like_count": age * (2 + i % 3), "retweet_count": age * (1 + i % 2), "reply_count": age,
+                "quote_count": age // 2, "bookmark_count": age // 3, "impression_count": age * (40 + i),
+                "url_link_clicks": age * (3 + i % 4), "user_profile_clicks": age}
+
+    def _view(self, tweet: dict[str, Any], fields: set[str]) -> dict[str, Any]:
+        m = self.metrics(tweet)
+        view: dict[str, Any] = {"id": tweet["id"], "text": _as_returned(tweet["sent"]),
+                                "edit_history_tweet_ids": [tweet["id"]]}
+        if "created_at" in fields:
+            view["created_at"] = tweet["created_at"].strftime("%Y-%m-%dT%H:%M:%S.000Z")
+        if "public_metrics" in fields:
+            view["public_metrics"] = {k: m[k] for k in ("retweet_count", "reply_count", "like_count",
+                                                        "quote_count", "bookmark_count", "impression_count")}
+        if "non_public_metrics" in fields:
+            view["non_public_metrics"] = {k: m[k] for k in ("impression_count", "url_link_clicks",
+                                                            "user_profile_clicks")}
+        if "organic_metrics" in fields:
+            view["organic_metrics"] = {k: m[k] for k in ("impression_count", "like_count", "reply_count",
+                                                         "retweet_count", "url_link_clicks", "user_profile_clicks")}
+        return view
+
+    def sent_texts(self) -> list[str]:
+        with self.lock:
+            return [t["sent"] for t in self.tweets]
+
+
+def _as_returned(text: str) -> str:
+    """X gives texts back with every link shortened to t.co and &, <, > as entities."""
+    counter = iter(range(10**6))
+    shortened = _URL.sub(lambda _: f"https://t.co/Ab{next(counter):08d}", text)
+    return html.escape(shortened, quote=False)
