@@ -119,7 +119,8 @@ class Double:
                 return None  # a client that timed out and left is part of the game
 
         self.server = Server(("127.0.0.1", 0), Handler)
-        threading.Thread(target=self.server.serve_forever, name=f"{self.name}-double", daemon=True).start()
+        threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, name=f"{self.name}-double",
+                         daemon=True).start()
         return self
 
     def stop(self) -> None:

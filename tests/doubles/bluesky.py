@@ -63,7 +63,7 @@ class BlueskyDouble(Double):
         return [
             ("POST", x + "com.atproto.server.createSession", "session", self.create_session),
             ("POST", x + "com.atproto.server.refreshSession", "session", self.refresh_session),
-            ("GET", x + "app.bsky.actor.getProfile", "read", self.profile),
+            ("GET", x + "app.bsky.actor.getProfile", "profile", self.profile),
             ("POST", x + "com.atproto.repo.uploadBlob", "upload", self.upload_blob),
             ("POST", x + "com.atproto.repo.createRecord", "create", self.create_record),
             ("GET", x + "app.bsky.feed.getPosts", "read", self.get_posts),
