@@ -1,0 +1,42 @@
+"""Gather a report's rows from the store and its names from the content library, then aggregate.
+
+This is the one place that knows both sides: the store (posts, snapshots, visits) and the project
+(pieces and their authors, ambassadors, the team's time zone).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+
+from publisher.reports.aggregate import AmbassadorInfo, Context, ExcerptRef, PieceInfo, build_report
+from publisher.reports.model import Report, VisitTotal
+from publisher.reports.period import Period
+from publisher.store import analytics as analytics_store
+from publisher.store import reports as report_store
+from publisher.store.database import Database
+
+
+def visits_in(store: Database, period: Period, *, before: dt.date | None = None) -> list[VisitTotal]:
+    """Visits on the local days the period touches (analytics count whole days), stopping the day
+    before ``before`` so two adjacent periods never share a day."""
+    last = period.last_day if before is None else min(period.last_day, before - dt.timedelta(days=1))
+    return [VisitTotal(*row) for row in analytics_store.visit_totals(store, period.first_day, last)]
+
+
+def excerpt_context(store: Database, visits: Iterable[VisitTotal]) -> dict[tuple[str, str], ExcerptRef]:
+    ids = {v.content for v in visits if v.medium == "social" and v.content}
+    return {key: ExcerptRef(*ref) for key, ref in report_store.excerpt_refs(store, ids).items()}
+
+
+def make_report(store: Database, period: Period, *, pieces: Mapping[str, PieceInfo], authors: Mapping[str, str],
+                ambassadors: Mapping[str, AmbassadorInfo], site_name: str, now: dt.datetime) -> Report:
+    """The report for ``period`` compared with the period just before it."""
+    previous = period.previous()
+    posts = report_store.post_numbers(store, period.start, period.end)
+    before = report_store.post_numbers(store, previous.start, previous.end)
+    visits = visits_in(store, period)
+    before_visits = visits_in(store, previous, before=period.first_day)
+    ctx = Context(pieces=pieces, authors=authors, ambassadors=ambassadors,
+                  excerpts=excerpt_context(store, [*visits, *before_visits]), site_name=site_name)
+    return build_report(period, posts, visits, before, before_visits, ctx, now)
