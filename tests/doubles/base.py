@@ -92,6 +92,7 @@ class Double:
         self.requests: list[Request] = []
         self.faults: list[tuple[str, str]] = []
         self.served: list[tuple[str, str]] = []  # (fault, route kind) actually applied
+        self.replies: list[tuple[Request, Reply]] = []  # what was answered, for the spec tests
         self.server: ThreadingHTTPServer | None = None
         self.ticks = 0
 
@@ -235,6 +236,8 @@ class Double:
             with contextlib.suppress(OSError):
                 h.connection.shutdown(socket.SHUT_RDWR)
             return
+        with self.lock:
+            self.replies.append((request, reply))
         self._write(h, reply, truncate=fault == "truncated")
 
     def _write(self, h: BaseHTTPRequestHandler, reply: Reply, truncate: bool = False) -> None:

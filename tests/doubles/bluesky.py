@@ -48,6 +48,15 @@ def jwt(did: str, seconds: int, scope: str) -> str:
                      "c2lnbmF0dXJl"])
 
 
+def sniff(data: bytes, declared: str) -> str:
+    """The PDS sniffs a blob's type from its bytes, as the real one does (the SDK sends */*)."""
+    for magic, mime in ((b"\x89PNG", "image/png"), (b"\xff\xd8\xff", "image/jpeg"), (b"GIF8", "image/gif"),
+                        (b"RIFF", "image/webp")):
+        if data.startswith(magic):
+            return mime
+    return declared if declared and "*" not in declared else "application/octet-stream"
+
+
 class BlueskyDouble(Double):
     name = "bluesky"
 
@@ -118,7 +127,7 @@ class BlueskyDouble(Double):
 
     def upload_blob(self, request: Request, _: list[str]) -> Reply:
         blob = {"$type": "blob", "ref": {"$link": cid_for(request.body, 0x55)},
-                "mimeType": request.header("content-type") or "application/octet-stream", "size": len(request.body)}
+                "mimeType": sniff(request.body, request.header("content-type")), "size": len(request.body)}
         with self.lock:
             self.blobs.append(blob)
         return Reply(200, {"blob": blob})

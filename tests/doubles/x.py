@@ -139,8 +139,11 @@ class XDouble(Double):
         if "created_at" in fields:
             view["created_at"] = tweet["created_at"].strftime("%Y-%m-%dT%H:%M:%S.000Z")
         if "public_metrics" in fields:
+            # The newest X spec renamed retweet_count to repost_count; the older one requires
+            # retweet_count. Both are served, as an API in transition would.
             view["public_metrics"] = {k: m[k] for k in ("retweet_count", "reply_count", "like_count",
                                                         "quote_count", "bookmark_count", "impression_count")}
+            view["public_metrics"]["repost_count"] = m["retweet_count"]
         if "non_public_metrics" in fields:
             view["non_public_metrics"] = {k: m[k] for k in ("impression_count", "url_link_clicks",
                                                             "user_profile_clicks")}

@@ -215,7 +215,8 @@ def _snapshot(tweet: Any, now: dt.datetime) -> Snapshot:
     raw = {k: tweet[k] for k in ("public_metrics", "non_public_metrics", "organic_metrics") if tweet.get(k)}
     return Snapshot(
         remote_id=str(tweet["id"]), at=now,
-        likes=int(public.get("like_count", 0)), reposts=int(public.get("retweet_count", 0)),
+        likes=int(public.get("like_count", 0)),
+        reposts=int(public.get("repost_count", public.get("retweet_count", 0))),  # renamed in X's newest spec
         replies=int(public.get("reply_count", 0)), quotes=int(public.get("quote_count", 0)),
         impressions=None if impressions is None else int(impressions),
         clicks=private.get("url_link_clicks"), raw=raw,
