@@ -1,0 +1,62 @@
+"""Share buttons: one link per network, each carrying the piece's URL tagged with UTM parameters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from publisher.site.i18n import label
+from publisher.site.utm import with_utm
+
+NETWORK_NAMES = {"x": "X", "linkedin": "LinkedIn", "mastodon": "Mastodon", "bluesky": "Bluesky", "email": "Email"}
+
+
+@dataclass(frozen=True, slots=True)
+class ShareLink:
+    network: str
+    """x, linkedin, mastodon, bluesky or email."""
+    name: str
+    """The network's name as shown (X, LinkedIn...)."""
+    href: str
+    title: str
+    """Tooltip and accessible name, in the piece's language."""
+
+
+def _q(value: str) -> str:
+    # quote(), not urlencode(): mailto: and the intents want %20, and '+' would show up literally.
+    return quote(value, safe="")
+
+
+def share_url(network: str, *, url: str, text: str, summary: str = "", lang: str = "en",
+              mastodon_instance: str = "mastodon.social") -> str:
+    """The share link of one network for an already tagged ``url``."""
+    if network == "x":
+        return f"https://x.com/intent/post?text={_q(text)}&url={_q(url)}"
+    if network == "linkedin":
+        return f"https://www.linkedin.com/sharing/share-offsite/?url={_q(url)}"
+    if network == "mastodon":
+        host = mastodon_instance.strip().removeprefix("https://").removeprefix("http://").strip("/")
+        return f"https://{host}/share?text={_q(f'{text} {url}')}"
+    if network == "bluesky":
+        return f"https://bsky.app/intent/compose?text={_q(f'{text} {url}')}"
+    if network == "email":
+        body = label(lang, "email_body", summary=summary or text, url=url)
+        return f"mailto:?subject={_q(text)}&body={_q(body)}"
+    raise ValueError(f"unknown share network {network!r}")
+
+
+def share_links(page_url: str, *, title: str, summary: str, lang: str, campaign: str, networks: list[str],
+                medium: str = "share-button", mastodon_instance: str = "mastodon.social") -> list[ShareLink]:
+    """Share links for a piece at the absolute ``page_url``; utm_source is the network's key."""
+    links: list[ShareLink] = []
+    for network in networks:
+        tagged = with_utm(page_url, source=network, medium=medium, campaign=campaign)
+        name = NETWORK_NAMES.get(network, network)
+        title_text = label(lang, "share_by_email") if network == "email" else label(lang, "share_on", network=name)
+        href = share_url(network, url=tagged, text=title, summary=summary, lang=lang,
+                         mastodon_instance=mastodon_instance)
+        links.append(ShareLink(network, name, href, title_text))
+    return links
+
+
+__all__ = ["NETWORK_NAMES", "ShareLink", "share_links", "share_url"]
