@@ -1,0 +1,35 @@
+"""Persistence: schema, migrations and every SQL statement of the publisher.
+
+    open_store(url) -> Store          SQLite by default (.publisher/publisher.db), PostgreSQL by URL
+    Store.transaction()               a write transaction (BEGIN IMMEDIATE on SQLite)
+    Store.reading()                   a read transaction
+    Store.engine                      for the other SQL modules of this package (metrics, feeds)
+
+Other SQL modules in this package take a Store and use its engine and transactions; their
+tables come with their own named migration in publisher/store/migrations/.
+"""
+
+from __future__ import annotations
+
+from publisher.store.database import Database, shown_url
+from publisher.store.pauses import Pause
+from publisher.store.posts import Approval, PlanCounts, PostEdit, PostRecord, PostsStore
+from publisher.store.queue import ChannelState, Claim, InFlight, QueueStore, RateWindow
+from publisher.store.types import UTCDateTime, utc_now
+
+
+class Store(PostsStore, QueueStore, Database):
+    """The publisher's store: posts, their events, pauses and per-channel state."""
+
+
+def open_store(url: str, *, migrate: bool = True) -> Store:
+    """Open the store at ``url``, creating a SQLite file's folder and applying pending migrations."""
+    store = Store(url)
+    store.prepare()
+    if migrate:
+        store.migrate()
+    return store
+
+
+__all__ = ["Approval", "ChannelState", "Claim", "Database", "InFlight", "Pause", "PlanCounts", "PostEdit",
+           "PostRecord", "RateWindow", "Store", "UTCDateTime", "open_store", "shown_url", "utc_now"]

@@ -1,0 +1,159 @@
+"""The engine behind the store: one code path for SQLite and PostgreSQL, transactions, migrations."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.engine import make_url
+
+from publisher.errors import MigrationError, StoreError
+from publisher.secrets import mask
+from publisher.store import tables
+from publisher.store.migrations import discover
+
+# How long a SQLite writer waits for another one before giving up (workers share one file).
+SQLITE_BUSY_SECONDS = 60
+# Taken around migrations on PostgreSQL so two workers starting together do not both migrate.
+_PG_MIGRATION_LOCK = 7_340_001
+
+
+def normalized_url(url: str) -> str:
+    """Accept postgres:// and postgresql:// as the psycopg 3 driver (the one installed)."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def shown_url(url: str) -> str:
+    """A store URL as messages show it: never with its password."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except sa.exc.ArgumentError:
+        return mask(url)
+
+
+def _sqlite_engine(url: str) -> sa.Engine:
+    engine = sa.create_engine(url, connect_args={"timeout": SQLITE_BUSY_SECONDS, "check_same_thread": False})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        # Let SQLAlchemy's BEGIN (below) decide transactions: pysqlite's own handling skips DDL.
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_SECONDS * 1000}")
+        cur.execute("PRAGMA journal_mode=WAL")  # readers never wait for the writer
+        cur.execute("PRAGMA synchronous=NORMAL")  # durable across process crashes (kill -9) in WAL mode
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: sa.Connection) -> None:
+        # IMMEDIATE takes the write lock up front: a deferred reader upgrading to a writer can fail
+        # at once with "database is locked" instead of waiting for busy_timeout.
+        mode = conn.get_execution_options().get("sqlite_begin", "IMMEDIATE")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+    return engine
+
+
+class Database:
+    """A SQLAlchemy engine with the store's transaction rules and named migrations."""
+
+    def __init__(self, url: str):
+        self.url = normalized_url(url)
+        try:
+            parsed = make_url(self.url)
+        except sa.exc.ArgumentError:
+            raise StoreError(f"expected a database URL like sqlite:///.publisher/publisher.db or "
+                             f"postgresql://user@host/db, got {mask(url)!r}") from None
+        self.dialect: str = parsed.get_backend_name()
+        if self.dialect not in ("sqlite", "postgresql"):
+            raise StoreError(f"expected a sqlite:/// or postgresql:// store URL, got {shown_url(self.url)!r}")
+        self._sqlite_path = parsed.database if self.dialect == "sqlite" else None
+        # create_engine does not connect: the first transaction does.
+        self.engine = _sqlite_engine(self.url) if self.dialect == "sqlite" else sa.create_engine(
+            self.url, pool_pre_ping=True)
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {shown_url(self.url)}>"
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.dialect == "sqlite"
+
+    def prepare(self) -> None:
+        """Create the folder of a SQLite file on first use."""
+        if self._sqlite_path and self._sqlite_path != ":memory:" and not self._sqlite_path.startswith("file:"):
+            Path(self._sqlite_path).parent.mkdir(parents=True, exist_ok=True)
+
+    @contextmanager
+    def transaction(self) -> Iterator[sa.Connection]:
+        """A write transaction, committed on success and rolled back on any error."""
+        with self._errors(), self.engine.connect() as conn, conn.begin():
+            yield conn
+
+    @contextmanager
+    def reading(self) -> Iterator[sa.Connection]:
+        """A read-only transaction (one consistent snapshot; no write lock on SQLite)."""
+        with self._errors(), self.engine.connect() as conn:
+            conn.execution_options(sqlite_begin="DEFERRED")
+            with conn.begin():
+                yield conn
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        try:
+            yield
+        except sa.exc.DBAPIError as e:
+            reason = mask(str(e.orig) if e.orig is not None else str(e)).strip().splitlines()[0]
+            raise StoreError(f"{shown_url(self.url)}: {reason}") from e
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # Migrations ----------------------------------------------------------------------------------
+
+    def applied_migrations(self) -> set[str]:
+        with self.reading() as conn:
+            if not sa.inspect(conn).has_table(tables.schema_migrations.name):
+                return set()
+            return set(conn.execute(sa.select(tables.schema_migrations.c.name)).scalars())
+
+    def pending_migrations(self) -> list[str]:
+        """Names of the migrations not applied yet, in the order they would run."""
+        applied = self.applied_migrations()
+        return [m.name for m in discover() if m.name not in applied]
+
+    def migrate(self) -> list[str]:
+        """Apply every pending migration, each in its own transaction with its record."""
+        if not self.pending_migrations():
+            return []
+        done: list[str] = []
+        for migration in discover():
+            with self.transaction() as conn:
+                if self.dialect == "postgresql":
+                    conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_MIGRATION_LOCK})
+                tables.schema_migrations.create(conn, checkfirst=True)
+                found = conn.execute(sa.select(tables.schema_migrations.c.name).where(
+                    tables.schema_migrations.c.name == migration.name)).first()
+                if found:
+                    continue  # another process applied it while we waited for the lock
+                try:
+                    migration.apply(conn)
+                except sa.exc.SQLAlchemyError as e:
+                    raise MigrationError(f"migration {migration.name} failed and was rolled back: "
+                                         f"{mask(str(getattr(e, 'orig', e) or e))}") from e
+                conn.execute(tables.schema_migrations.insert().values(
+                    name=migration.name, applied_at=dt.datetime.now(dt.UTC)))
+                done.append(migration.name)
+        return done
+
+
+__all__ = ["Database", "normalized_url", "shown_url"]

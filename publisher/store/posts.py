@@ -1,0 +1,286 @@
+"""Posts as planned and edited by people: storing a plan, approving, listing, hand edits."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+
+from publisher.errors import NotFound, PlanError, Problem, ProblemsError
+from publisher.social.model import OPEN_STATES, LinkCard, Plan, PlannedPost, QueuedPost
+from publisher.store.bulk import Bulk
+from publisher.store.database import Database
+from publisher.store.rows import QUEUED_COLUMNS, card_to_json, queued, record_event, transition
+from publisher.store.tables import post_events, posts
+from publisher.store.types import UTCDateTime
+
+_PG_PLAN_LOCK = 7_340_002  # one `publisher plan` at a time on a shared PostgreSQL store
+SENT_STATES = ("sending", "published", "unconfirmed")  # what the planner must know went (or may have gone) out
+# Columns a replan may change on a post that has not been sent yet.
+_PLANNED_FIELDS = ("piece", "channel", "network", "role", "excerpt_id", "excerpt_kind", "lang", "campaign",
+                   "text", "link", "card", "scheduled_at")
+
+
+@dataclass(frozen=True)
+class PlanCounts:
+    """What storing a plan did, for the CLI's summary."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    cancelled: int = 0
+    """Not sent yet and no longer in the plan."""
+    restored: int = 0
+    """Cancelled by an earlier plan and back in this one."""
+    kept: int = 0
+    """Sending, sent, failed, unconfirmed or edited by hand: never touched by a plan."""
+
+
+@dataclass(frozen=True)
+class PostRecord:
+    """A post with what the queue knows about it beyond what a channel needs."""
+
+    post: QueuedPost
+    next_attempt_at: dt.datetime | None
+    last_error: str | None
+    claimed_by: str | None
+    claimed_at: dt.datetime | None
+    edited_at: dt.datetime | None
+    updated_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class PostEdit:
+    """A person's change to one post (from a CSV import). None = leave as it is."""
+
+    post_id: int
+    where: str
+    """Where the edit came from (file:line), for messages."""
+    text: str | None = None
+    scheduled_at: dt.datetime | None = None
+    state: str | None = None
+
+
+@dataclass(frozen=True)
+class Approval:
+    approved: tuple[int, ...]
+    skipped: tuple[tuple[int, str], ...]
+    """(post id, its state) for named posts that were not proposed."""
+
+
+def _planned_tuple(bulk: Bulk, post: PlannedPost, cards: dict[LinkCard | None, str | None]) -> tuple[Any, ...]:
+    """The values of _PLANNED_FIELDS as the driver stores and returns them."""
+    if post.card not in cards:
+        cards[post.card] = bulk.json(card_to_json(post.card))
+    return (post.piece, post.channel, post.network, post.role, post.excerpt_id, post.excerpt_kind, post.lang,
+            post.campaign, post.text, post.link, cards[post.card], bulk.instant(post.scheduled_at))
+
+
+def _state_after_replan(old_state: str, planned: PlannedPost, words_changed: bool) -> str:
+    """An approval covers the words and the link: it survives a move in time, not a new text."""
+    if old_state == "cancelled" or planned.state == "approved":
+        return planned.state
+    if old_state == "approved" and not words_changed:
+        return "approved"
+    return "proposed"
+
+
+class PostsStore(Database):
+    """Plans in, posts out, and the changes people make by hand."""
+
+    def apply_plan(self, plan: Plan | Iterable[PlannedPost], now: dt.datetime, *, actor: str = "plan") -> PlanCounts:
+        """Store a plan in one transaction: add new posts, update those not sent yet, cancel vanished ones."""
+        planned: dict[str, PlannedPost] = {}
+        for post in plan.posts if isinstance(plan, Plan) else plan:
+            if post.key in planned:
+                raise PlanError(f"the plan has two posts with the key {post.key!r}")
+            if post.state not in OPEN_STATES:
+                raise PlanError(f"post {post.key!r}: expected a planned state ({', '.join(OPEN_STATES)}), "
+                                f"got {post.state!r}")
+            planned[post.key] = post
+        counts = dict.fromkeys(("added", "updated", "unchanged", "cancelled", "restored", "kept"), 0)
+        with self.transaction() as conn:
+            if not self.is_sqlite:
+                conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_PLAN_LOCK})
+            bulk = Bulk(conn)
+            when = bulk.instant(now)
+            cards: dict[LinkCard | None, str | None] = {}  # a piece's posts share one card: encode it once
+            wanted = {key: _planned_tuple(bulk, post, cards) for key, post in planned.items()}
+            cols = ["id", "key", "state", "edited_at",
+                    *(bulk.json_as_text(n) if n == "card" else bulk.column(n) for n in _PLANNED_FIELDS)]
+            changes: list[tuple[Any, ...]] = []
+            cancels: list[tuple[Any, ...]] = []
+            events: list[tuple[Any, ...]] = []
+            seen: set[str] = set()
+            for post_id, key, old_state, edited_at, *current in bulk.select(posts, cols):
+                post = planned.get(key)
+                if post is not None:
+                    seen.add(key)
+                if edited_at is not None or old_state not in (*OPEN_STATES, "cancelled"):
+                    counts["kept"] += post is not None
+                    continue
+                if post is None:
+                    if old_state != "cancelled":
+                        cancels.append(("cancelled", when, post_id))
+                        events.append((post_id, when, old_state, "cancelled", "no longer in the plan", actor))
+                        counts["cancelled"] += 1
+                    continue
+                values = wanted[key]
+                changed = [n for n, old, new in zip(_PLANNED_FIELDS, current, values, strict=True) if old != new]
+                state = _state_after_replan(old_state, post, bool({"text", "link"} & set(changed)))
+                if not changed and state == old_state:
+                    counts["unchanged"] += 1
+                    continue
+                restoring = old_state == "cancelled"
+                counts["restored" if restoring else "updated"] += 1
+                detail = "back in the plan" if restoring else f"replanned: {', '.join(changed) or 'approval'}"
+                changes.append((*values, state, when, post_id))
+                events.append((post_id, when, old_state, state, detail, actor))
+            added = [key for key in planned if key not in seen]
+            if added:
+                first_new = (conn.execute(sa.select(sa.func.max(posts.c.id))).scalar() or 0) + 1
+                bulk.insert(posts, ["key", *_PLANNED_FIELDS, "state", "attempts", "created_at", "updated_at"],
+                            ((key, *wanted[key], planned[key].state, 0, when, when) for key in added))
+                ids = dict(bulk.select(posts, ["key", "id"], "id >= {mark}", (first_new,)))
+                events.extend((ids[key], when, None, planned[key].state, "planned", actor) for key in added)
+                counts["added"] = len(added)
+            bulk.update(posts, [*_PLANNED_FIELDS, "state", "updated_at"], "id", changes)
+            bulk.update(posts, ["state", "updated_at"], "id", cancels)
+            bulk.insert(post_events, ["post_id", "at", "from_state", "to_state", "detail", "actor"], events)
+        return PlanCounts(**counts)
+
+    def history(self) -> list[Any]:
+        """Posts that went out or may have (sending, published, unconfirmed), for the planner's cooldown."""
+        from publisher.social.model import SentPost
+
+        at = sa.func.coalesce(posts.c.claimed_at, posts.c.scheduled_at, type_=UTCDateTime).label("at")
+        query = sa.select(posts.c.key, posts.c.piece, posts.c.channel, posts.c.network, posts.c.excerpt_id,
+                          posts.c.text, at, posts.c.state).where(posts.c.state.in_(SENT_STATES))
+        with self.reading() as conn:
+            rows = conn.execute(query).all()
+        return [SentPost(r.key, r.piece, r.channel, r.network, r.excerpt_id, r.text, r.at, r.state)
+                for r in rows]
+
+    # Reading -------------------------------------------------------------------------------------
+
+    def records(self, *, states: Sequence[str] | None = None, channel: str | None = None,
+                piece: str | None = None, start: dt.datetime | None = None, end: dt.datetime | None = None,
+                ids: Sequence[int] | None = None, limit: int | None = None) -> list[PostRecord]:
+        """Posts in time order, filtered; ``start``/``end`` bound scheduled_at (end excluded)."""
+        query = sa.select(*QUEUED_COLUMNS, posts.c.next_attempt_at, posts.c.last_error, posts.c.claimed_by,
+                          posts.c.claimed_at, posts.c.edited_at, posts.c.updated_at)
+        if states:
+            query = query.where(posts.c.state.in_(list(states)))
+        if channel:
+            query = query.where(posts.c.channel == channel)
+        if piece:
+            query = query.where(posts.c.piece == piece)
+        if start:
+            query = query.where(posts.c.scheduled_at >= start)
+        if end:
+            query = query.where(posts.c.scheduled_at < end)
+        if ids is not None:
+            query = query.where(posts.c.id.in_(list(ids)))
+        query = query.order_by(posts.c.scheduled_at, posts.c.id).limit(limit)
+        with self.reading() as conn:
+            rows = conn.execute(query).all()
+        extra = ("next_attempt_at", "last_error", "claimed_by", "claimed_at", "edited_at", "updated_at")
+        out = []
+        for row in rows:
+            values = row._asdict()
+            more = {name: values.pop(name) for name in extra}
+            out.append(PostRecord(queued(values), **more))
+        return out
+
+    def post(self, post_id: int) -> PostRecord:
+        found = self.records(ids=[post_id])
+        if not found:
+            raise NotFound(f"no post with id {post_id} in the store (see `publisher queue`)")
+        return found[0]
+
+    def pieces_in_store(self, ref: str) -> list[str]:
+        """Piece keys matching a key (folder/slug) or a bare slug."""
+        ref = ref.strip().strip("/").removesuffix(".md")
+        query = sa.select(posts.c.piece).distinct().where(
+            sa.or_(posts.c.piece == ref, posts.c.piece.like(f"%/{ref}")))
+        with self.reading() as conn:
+            return sorted(conn.execute(query).scalars())
+
+    def state_counts(self) -> dict[tuple[str, str], int]:
+        """(channel, state) -> how many posts."""
+        query = sa.select(posts.c.channel, posts.c.state, sa.func.count()).group_by(posts.c.channel, posts.c.state)
+        with self.reading() as conn:
+            return {(c, s): n for c, s, n in conn.execute(query)}
+
+    def events(self, post_id: int) -> list[sa.Row[Any]]:
+        query = sa.select(post_events).where(post_events.c.post_id == post_id).order_by(post_events.c.id)
+        with self.reading() as conn:
+            return list(conn.execute(query).all())
+
+    # People's decisions --------------------------------------------------------------------------
+
+    def approve(self, now: dt.datetime, *, ids: Sequence[int] = (), piece: str | None = None,
+                channel: str | None = None, everything: bool = False, actor: str = "") -> Approval:
+        """Approve proposed posts: some by id, all of one piece, or all (optionally of one channel)."""
+        query = sa.select(posts.c.id, posts.c.state)
+        if ids:
+            query = query.where(posts.c.id.in_(list(ids)))
+        elif piece:
+            query = query.where(posts.c.piece == piece)
+        elif not everything:
+            raise PlanError("say what to approve: post ids, --piece PIECE or --all")
+        if channel:
+            query = query.where(posts.c.channel == channel)
+        if not ids:
+            query = query.where(posts.c.state == "proposed")
+        approved: list[int] = []
+        skipped: list[tuple[int, str]] = []
+        with self.transaction() as conn:
+            found = dict(conn.execute(query).tuples().all())
+            missing = [i for i in ids if i not in found]
+            if missing:
+                raise NotFound(f"no post with id {', '.join(map(str, missing))} in the store (see `publisher queue`)")
+            for post_id, state in sorted(found.items()):
+                if state == "proposed" and transition(conn, post_id, "proposed", "approved", now, actor=actor,
+                                                      detail="approved"):
+                    approved.append(post_id)
+                else:
+                    skipped.append((post_id, state))
+        return Approval(tuple(approved), tuple(skipped))
+
+    def apply_edits(self, edits: Sequence[PostEdit], now: dt.datetime, *, actor: str = "") -> int:
+        """Apply people's edits all together, or none if any post has moved past editing meanwhile."""
+        editable = ("proposed", "approved", "cancelled")
+        with self.transaction() as conn:
+            ids = [e.post_id for e in edits]
+            states = dict(conn.execute(sa.select(posts.c.id, posts.c.state).where(posts.c.id.in_(ids))).tuples())
+            problems = [Problem(e.where, "id", f"expected a post that is not sent yet, got post {e.post_id} "
+                                f"in state {states.get(e.post_id, 'missing')!r}")
+                        for e in edits if states.get(e.post_id) not in editable]
+            if problems:
+                raise ProblemsError(problems)
+            changed = 0
+            for edit in edits:
+                values: dict[str, Any] = {"edited_at": now, "updated_at": now}
+                if edit.text is not None:
+                    values["text"] = edit.text
+                if edit.scheduled_at is not None:
+                    values["scheduled_at"] = edit.scheduled_at
+                old = states[edit.post_id]
+                new = edit.state or old
+                if new != old:
+                    transition(conn, edit.post_id, old, new, now, detail=f"edited by hand ({edit.where})",
+                               actor=actor, **values)
+                else:
+                    conn.execute(posts.update().where(posts.c.id == edit.post_id).values(**values))
+                    record_event(conn, edit.post_id, now, old, old, f"edited by hand ({edit.where})", actor)
+                changed += 1
+        return changed
+
+
+
+
+__all__ = ["SENT_STATES", "Approval", "PlanCounts", "PostEdit", "PostRecord", "PostsStore"]

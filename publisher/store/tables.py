@@ -1,0 +1,85 @@
+"""The tables as the queries see them today (the migrations create and change them)."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from publisher.store.types import UTCDateTime
+
+metadata = sa.MetaData()
+
+schema_migrations = sa.Table(
+    "schema_migrations", metadata,
+    sa.Column("name", sa.String(200), primary_key=True),
+    sa.Column("applied_at", UTCDateTime, nullable=False),
+)
+
+posts = sa.Table(
+    "posts", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("key", sa.String(400), nullable=False, unique=True),
+    sa.Column("piece", sa.String(300), nullable=False),
+    sa.Column("channel", sa.String(64), nullable=False),
+    sa.Column("network", sa.String(32), nullable=False),
+    sa.Column("role", sa.String(64), nullable=False),
+    sa.Column("excerpt_id", sa.String(64), nullable=False),
+    sa.Column("excerpt_kind", sa.String(32), nullable=False),
+    sa.Column("lang", sa.String(16), nullable=False),
+    sa.Column("campaign", sa.String(100)),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("link", sa.Text, nullable=False),
+    sa.Column("card", sa.JSON),
+    sa.Column("scheduled_at", UTCDateTime, nullable=False),
+    sa.Column("state", sa.String(16), nullable=False),
+    sa.Column("attempts", sa.Integer, nullable=False),
+    sa.Column("next_attempt_at", UTCDateTime),
+    sa.Column("claimed_by", sa.String(200)),
+    sa.Column("claimed_at", UTCDateTime),
+    sa.Column("remote_id", sa.String(400)),
+    sa.Column("remote_url", sa.Text),
+    sa.Column("last_error", sa.Text),
+    sa.Column("edited_at", UTCDateTime),
+    sa.Column("created_at", UTCDateTime, nullable=False),
+    sa.Column("updated_at", UTCDateTime, nullable=False),
+)
+
+post_events = sa.Table(
+    "post_events", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("post_id", sa.Integer, sa.ForeignKey("posts.id"), nullable=False),
+    sa.Column("at", UTCDateTime, nullable=False),
+    sa.Column("from_state", sa.String(16)),
+    sa.Column("to_state", sa.String(16), nullable=False),
+    sa.Column("detail", sa.Text, nullable=False),
+    sa.Column("actor", sa.String(200), nullable=False),
+)
+
+pauses = sa.Table(
+    "pauses", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("channel", sa.String(64)),
+    sa.Column("since", UTCDateTime, nullable=False),
+    sa.Column("until", UTCDateTime),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("actor", sa.String(200), nullable=False),
+    sa.Column("lifted_at", UTCDateTime),
+)
+
+channel_state = sa.Table(
+    "channel_state", metadata,
+    sa.Column("channel", sa.String(64), primary_key=True),
+    sa.Column("disabled", sa.Boolean, nullable=False),
+    sa.Column("disabled_reason", sa.Text, nullable=False),
+    sa.Column("blocked_until", UTCDateTime),
+    sa.Column("updated_at", UTCDateTime, nullable=False),
+)
+
+sends = sa.Table(
+    "sends", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("channel", sa.String(64), nullable=False),
+    sa.Column("at", UTCDateTime, nullable=False),
+    sa.Column("post_id", sa.Integer, nullable=False),
+)
+
+__all__ = ["channel_state", "metadata", "pauses", "post_events", "posts", "schema_migrations", "sends"]
