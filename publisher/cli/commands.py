@@ -4,6 +4,7 @@ import importlib
 
 MODULES = [
     "publisher.cli.content",
+    "publisher.cli.feeds",
 ]
 
 for _name in MODULES:

@@ -107,6 +107,8 @@ class FrontMatter(base.Config):
     """Set by imports: the original's id (WordPress guid, feed entry id)."""
     source_url = Link()
     """Set by imports: where the original lives."""
+    import_hash = Text(None, what="a fingerprint such as sha256:0123abcd")
+    """Set by imports: fingerprint of the file as imported. Edit the piece freely: a re-import then leaves it alone."""
 
 
 def field_reference() -> list[tuple[str, str]]:
