@@ -5,6 +5,8 @@ import importlib
 MODULES = [
     "publisher.cli.content",
     "publisher.cli.feeds",
+    "publisher.cli.reports",
+    "publisher.cli.metrics",
 ]
 
 for _name in MODULES:

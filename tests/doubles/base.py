@@ -103,6 +103,7 @@ class Double:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True  # headers and body go out as two writes: no 40 ms delayed ACK
 
             def do_GET(self) -> None:
                 double._handle(self)

@@ -1,0 +1,140 @@
+"""Engagement snapshots: bulk insert, what each published post last measured, and history reads.
+
+Snapshots are append-only (history is the point: Postiz keeps none and its users miss it).
+Writes go through the driver's executemany in one transaction (`Bulk`), so a million rows
+are ingested in seconds; reads of a period use the taken_at index and stream plain tuples.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+
+from publisher.social.model import Snapshot
+from publisher.store.bulk import Bulk
+from publisher.store.database import Database
+from publisher.store.tables import post_events, posts
+from publisher.store.types import UTCDateTime
+
+metric_snapshots = sa.Table(
+    "metric_snapshots", sa.MetaData(),
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("post_id", sa.Integer, nullable=False),
+    sa.Column("channel", sa.String(64), nullable=False),
+    sa.Column("remote_id", sa.String(400), nullable=False),
+    sa.Column("taken_at", UTCDateTime, nullable=False),
+    sa.Column("likes", sa.Integer, nullable=False),
+    sa.Column("reposts", sa.Integer, nullable=False),
+    sa.Column("replies", sa.Integer, nullable=False),
+    sa.Column("quotes", sa.Integer, nullable=False),
+    sa.Column("impressions", sa.Integer),
+    sa.Column("clicks", sa.Integer),
+    sa.Column("raw", sa.JSON),
+)
+COLUMNS = ("post_id", "channel", "remote_id", "taken_at", "likes", "reposts", "replies", "quotes",
+           "impressions", "clicks", "raw")
+BATCH = 50_000  # rows per executemany: bounded memory for a million-row ingest
+
+
+@dataclass(frozen=True, slots=True)
+class Measured:
+    """A published post the pull may measure: where it lives, when it went out, when last measured."""
+
+    post_id: int
+    channel: str
+    network: str
+    remote_id: str
+    published_at: dt.datetime
+    last_taken_at: dt.datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredSnapshot:
+    post_id: int
+    channel: str
+    snapshot: Snapshot
+
+
+def add_snapshots(store: Database, rows: Iterable[StoredSnapshot]) -> int:
+    """Append snapshots (taken_at = snapshot.at) in one transaction; returns how many."""
+    count = 0
+    with store.transaction() as conn:
+        bulk = Bulk(conn)
+        batch: list[tuple[object, ...]] = []
+        for row in rows:
+            s = row.snapshot
+            batch.append((row.post_id, row.channel, s.remote_id, bulk.instant(s.at), s.likes, s.reposts,
+                          s.replies, s.quotes, s.impressions, s.clicks, bulk.json(s.raw) if s.raw else None))
+            if len(batch) >= BATCH:
+                bulk.insert(metric_snapshots, COLUMNS, batch)
+                count += len(batch)
+                batch = []
+        bulk.insert(metric_snapshots, COLUMNS, batch)
+        count += len(batch)
+    return count
+
+
+def measurable(store: Database, published_since: dt.datetime, channels: Sequence[str] | None = None) -> list[Measured]:
+    """Published posts with a remote id, published at or after ``published_since``, with their last pull."""
+    published = (sa.select(post_events.c.post_id, sa.func.max(post_events.c.at).label("at"))
+                 .where(post_events.c.to_state == "published").group_by(post_events.c.post_id).subquery("pub"))
+    query = (sa.select(posts.c.id, posts.c.channel, posts.c.network, posts.c.remote_id,
+                       published.c.at.label("published_at"))
+             .join(published, published.c.post_id == posts.c.id)
+             .where(posts.c.state == "published", posts.c.remote_id.is_not(None), published.c.at >= published_since))
+    if channels:
+        query = query.where(posts.c.channel.in_(list(channels)))
+    with store.reading() as conn:
+        found = conn.execute(query).all()
+        last = _last_taken(conn, [r.id for r in found])
+    return [Measured(r.id, r.channel, r.network, r.remote_id, r.published_at, last.get(r.id)) for r in found]
+
+
+def _last_taken(conn: sa.Connection, post_ids: list[int]) -> dict[int, dt.datetime]:
+    out: dict[int, dt.datetime] = {}
+    for start in range(0, len(post_ids), 500):  # bounded IN lists, each answered from the (post_id, taken_at) index
+        chunk = post_ids[start:start + 500]
+        query = (sa.select(metric_snapshots.c.post_id, sa.func.max(metric_snapshots.c.taken_at))
+                 .where(metric_snapshots.c.post_id.in_(chunk)).group_by(metric_snapshots.c.post_id))
+        for post_id, taken in conn.execute(query):
+            out[post_id] = taken  # max() keeps the column's type: an aware UTC datetime
+    return out
+
+
+def history(store: Database, post_id: int) -> list[Snapshot]:
+    """Every snapshot of one post, oldest first."""
+    s = metric_snapshots.c
+    with store.reading() as conn:
+        rows = conn.execute(sa.select(s.remote_id, s.taken_at, s.likes, s.reposts, s.replies, s.quotes,
+                                      s.impressions, s.clicks, s.raw)
+                            .where(s.post_id == post_id).order_by(s.taken_at, s.id)).all()
+    return [Snapshot(r.remote_id, r.taken_at, r.likes, r.reposts, r.replies, r.quotes, r.impressions, r.clicks,
+                     r.raw or {}) for r in rows]
+
+
+def count(store: Database) -> int:
+    with store.reading() as conn:
+        return int(conn.execute(sa.select(sa.func.count()).select_from(metric_snapshots)).scalar_one())
+
+
+def iter_period(store: Database, start: dt.datetime, end: dt.datetime,
+                batch: int = 20_000) -> Iterator[list[tuple[object, ...]]]:
+    """Snapshots taken in [start, end) as plain tuples (post_id, channel, taken_at, likes, reposts,
+    replies, quotes, impressions, clicks), in batches: the raw read a period report starts from."""
+    with store.reading() as conn:
+        bulk = Bulk(conn)
+        names = ", ".join(bulk.column(c) for c in ("post_id", "channel", "taken_at", "likes", "reposts",
+                                                     "replies", "quotes", "impressions", "clicks"))
+        mark = "?" if bulk.sqlite else "%s"
+        result = conn.exec_driver_sql(
+            f"SELECT {names} FROM metric_snapshots WHERE taken_at >= {mark} AND taken_at < {mark}",
+            (bulk.instant(start), bulk.instant(end)))
+        while chunk := result.fetchmany(batch):
+            yield [tuple(r) for r in chunk]
+
+
+__all__ = ["COLUMNS", "Measured", "StoredSnapshot", "add_snapshots", "count", "history", "iter_period",
+           "measurable", "metric_snapshots"]
