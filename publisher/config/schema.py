@@ -14,7 +14,7 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config.config_options import ValidationError
 
-from publisher.config.options import Flag, ListOf, MapOf, Section, Text, TimeZoneName, Words
+from publisher.config.options import Flag, ListOf, MapOf, OneOf, Section, Text, TimeZoneName, Words
 from publisher.config.site import DEFAULT_TYPES, SiteSettings, TypeSpec
 from publisher.config.social import NETWORKS, CalendarSpec, Campaign, ChannelSpec, Rules, WatchedFeed
 
@@ -45,6 +45,9 @@ class PublisherConfig(base.Config):
     """Where posts, their states and metrics live. Relative SQLite paths are relative to mkdocs.yml."""
     outbox = Text(".publisher/outbox", what="a folder path")
     """Dry-run outbox: one JSON line per post for networks without credentials."""
+    outbox_fsync = OneOf(("always", "second", "never"), "second")
+    """When outbox lines reach the disk: after every line, at most once a second (a power cut loses at
+    most the last second; a crashed process loses nothing), or when the system decides."""
     channels = MapOf(Section(ChannelSpec), default=DEFAULT_CHANNELS, key_pattern=r"[a-z][a-z0-9_-]*")
     """Accounts to post on. The key is the channel's name; its network defaults to the key."""
     calendar = Section(CalendarSpec)
