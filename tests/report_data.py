@@ -1,0 +1,65 @@
+"""Helpers for the report tests: real stores (SQLite file, PostgreSQL schema), posts published
+through the real dispatcher into the outbox, and snapshots through the metrics store."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlalchemy as sa
+from conftest import PG_URL
+
+from publisher.social.channels.outbox import OutboxChannel
+from publisher.social.dispatcher import Dispatcher
+from publisher.social.model import PlannedPost, Snapshot
+from publisher.store import Store, open_store
+from publisher.store.metrics import StoredSnapshot, add_snapshots
+
+
+@contextmanager
+def pg_schema_store() -> Iterator[Store]:
+    """A store in a fresh PostgreSQL schema, dropped afterwards."""
+    schema = f"report_{uuid.uuid4().hex[:10]}"
+    admin = sa.create_engine(PG_URL)
+    with admin.begin() as conn:
+        conn.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
+    store = open_store(f"{PG_URL}?options=-csearch_path%3D{schema}")
+    try:
+        yield store
+    finally:
+        store.close()
+        with admin.begin() as conn:
+            conn.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+def planned(n: int, piece: str, network: str, excerpt: str, kind: str, at: dt.datetime,
+            campaign: str | None = None, text: str | None = None) -> PlannedPost:
+    return PlannedPost(key=f"{piece}:{network}:post-{n}", piece=piece, channel=network, network=network,
+                       role=f"post-{n}", excerpt_id=excerpt, excerpt_kind=kind,
+                       text=text or f"Post {n} of {piece} ({kind})", link=f"https://news.example.org/{piece}/",
+                       scheduled_at=at, lang="en", campaign=campaign, state="approved")
+
+
+def publish(store: Store, posts: Sequence[PlannedPost], outbox: Path, sent_at: dt.datetime) -> dict[str, int]:
+    """Store the posts approved, send them through the real dispatcher to the outbox; key -> post id."""
+    store.apply_plan(posts, min(p.scheduled_at for p in posts))
+    channels = {name: OutboxChannel(name, folder=outbox, network=name)
+                for name in sorted({p.channel for p in posts})}
+    dispatcher = Dispatcher(store, channels, clock=lambda: sent_at)
+    try:
+        dispatcher.run_once(reconcile=False)
+    finally:
+        dispatcher.close()
+    ids = {r.post.key: r.post.id for r in store.records(states=["published"])}
+    assert set(ids) >= {p.key for p in posts}, "every post should have been published through the outbox"
+    return ids
+
+
+def snap(store: Store, post_id: int, channel: str, at: dt.datetime, likes: int = 0, reposts: int = 0,
+         replies: int = 0, quotes: int = 0, impressions: int | None = None, clicks: int | None = None) -> None:
+    add_snapshots(store, [StoredSnapshot(post_id, channel, Snapshot(f"remote-{post_id}", at, likes, reposts, replies,
+                                                                     quotes, impressions, clicks))])
