@@ -10,9 +10,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import hashlib
+import re
 import time
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 import feedparser
 
@@ -119,6 +121,8 @@ def _item(entry: Any, index: int, site: str, fallback: dt.datetime, fallback_sou
     value, kind, base = _body(entry)
     body = html_to_markdown(value, base_url=safe_url(base) or link or safe_url(site)) if kind in _HTML_TYPES \
         else text_to_markdown(value)
+    if not body.strip() and link:
+        body = f"<{link}>\n"  # a title-only entry: the page still leads to the original
     title_detail = entry.get("title_detail") or {}
     title = _text(entry.get("title", ""), title_detail.get("type", "text/plain"))
     if not title:
@@ -181,10 +185,22 @@ def _authors(entry: Any) -> tuple[SourceAuthor, ...]:
     return tuple(dict.fromkeys(out))
 
 
+_IMAGE_PATH = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)$", re.I)
+
+
+def _is_image(media: Any) -> bool:
+    kind = str(media.get("type", ""))
+    if media.get("medium") == "image" or kind.startswith("image/"):
+        return True
+    return not kind and not media.get("medium") and bool(_IMAGE_PATH.search(urlsplit(media.get("url", "")).path))
+
+
 def _cover(entry: Any) -> str | None:
-    candidates = [t.get("url") for t in entry.get("media_thumbnail", [])]
-    candidates += [m.get("url") for m in entry.get("media_content", [])
-                   if m.get("medium") == "image" or str(m.get("type", "")).startswith("image/")]
+    """The entry's picture: the widest media:content image, else a thumbnail, else an image enclosure."""
+    images = sorted((m for m in entry.get("media_content", []) if _is_image(m)),
+                    key=lambda m: -int(m.get("width") or 0) if str(m.get("width") or "").isdigit() else 0)
+    candidates = [m.get("url") for m in images]
+    candidates += [t.get("url") for t in entry.get("media_thumbnail", [])]
     candidates += [e.get("href") for e in entry.get("enclosures", []) if str(e.get("type", "")).startswith("image/")]
     for url in candidates:
         safe = safe_url(url)
