@@ -56,6 +56,10 @@ class BlueskyChannel(Channel):
             self._session_did = profile.did if profile else self.client._session.did  # type: ignore[union-attr]
         return self._session_did
 
+    def close(self) -> None:
+        if "client" in self.__dict__:
+            self.client.request.close()
+
     # Publishing ------------------------------------------------------------------------------------
 
     def send(self, post: QueuedPost) -> Outcome:

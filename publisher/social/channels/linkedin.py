@@ -56,6 +56,10 @@ class LinkedInChannel(Channel):
             "X-Restli-Protocol-Version": "2.0.0",
         })
 
+    def close(self) -> None:
+        if "client" in self.__dict__:
+            self.client.close()
+
     # Publishing ------------------------------------------------------------------------------------
 
     def send(self, post: QueuedPost) -> Outcome:

@@ -49,6 +49,10 @@ class MastodonChannel(Channel):
                         ratelimit_method="throw", request_timeout=self.timeout, version_check_mode="none",
                         user_agent="publisher")
 
+    def close(self) -> None:
+        if "client" in self.__dict__:
+            self.client.session.close()
+
     def send(self, post: QueuedPost) -> Outcome:
         visibility = getattr(self.settings, "visibility", None) or "public"
         try:

@@ -34,6 +34,10 @@ class WebhookChannel(Channel):
     def client(self) -> httpx.Client:
         return httpx.Client(timeout=self.timeout)
 
+    def close(self) -> None:
+        if "client" in self.__dict__:
+            self.client.close()
+
     def send(self, post: QueuedPost) -> Outcome:
         text = post.text if not post.link or post.link in post.text else f"{post.text}\n{post.link}"
         try:

@@ -86,6 +86,12 @@ class XChannel(Channel):
         self._mount(api.session)
         return api
 
+    def close(self) -> None:
+        """Release the HTTP connections (the dispatcher calls this when it stops)."""
+        for name in ("client", "api"):
+            if name in self.__dict__:
+                self.__dict__[name].session.close()
+
     # Publishing ------------------------------------------------------------------------------------
 
     def send(self, post: QueuedPost) -> Outcome:
