@@ -15,6 +15,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from publisher.store.prepared import instant_to_db
+
 
 class Bulk:
     """Driver-level inserts, updates and reads inside one SQLAlchemy connection's transaction."""
@@ -27,10 +29,7 @@ class Bulk:
 
     def instant(self, value: dt.datetime | None) -> Any:
         """An aware datetime as the UTCDateTime column stores it (SQLite: SQLAlchemy's text format)."""
-        if value is None:
-            return None
-        utc = value.astimezone(dt.UTC).replace(tzinfo=None)
-        return utc.isoformat(" ", "microseconds") if self.sqlite else utc
+        return instant_to_db(value, self.sqlite)
 
     @staticmethod
     def json(value: Any) -> str | None:

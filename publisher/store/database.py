@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Iterator
+import threading
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -15,7 +17,7 @@ from sqlalchemy.engine import make_url
 from publisher.errors import MigrationError, StoreError
 from publisher.secrets import mask
 from publisher.store import tables
-from publisher.store.migrations import discover
+from publisher.store.migrations import Migration, discover
 
 # How long a SQLite writer waits for another one before giving up (workers share one file).
 SQLITE_BUSY_SECONDS = 60
@@ -77,6 +79,9 @@ class Database:
         if self.dialect not in ("sqlite", "postgresql"):
             raise StoreError(f"expected a sqlite:/// or postgresql:// store URL, got {shown_url(self.url)!r}")
         self._sqlite_path = parsed.database if self.dialect == "sqlite" else None
+        # SQLite has one writer at a time; threads of this process queue on a lock (instant hand-over)
+        # rather than on SQLite's busy handler, which sleeps 1-100 ms between tries.
+        self._write_lock = threading.Lock() if self.dialect == "sqlite" else contextlib.nullcontext()
         # create_engine does not connect: the first transaction does.
         self.engine = _sqlite_engine(self.url) if self.dialect == "sqlite" else sa.create_engine(
             self.url, pool_pre_ping=True)
@@ -96,7 +101,7 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[sa.Connection]:
         """A write transaction, committed on success and rolled back on any error."""
-        with self._errors(), self.engine.connect() as conn, conn.begin():
+        with self._write_lock, self._errors(), self.engine.connect() as conn, conn.begin():
             yield conn
 
     @contextmanager
@@ -131,12 +136,15 @@ class Database:
         applied = self.applied_migrations()
         return [m.name for m in discover() if m.name not in applied]
 
-    def migrate(self) -> list[str]:
-        """Apply every pending migration, each in its own transaction with its record."""
-        if not self.pending_migrations():
+    def migrate(self, migrations: Sequence[Migration] | None = None) -> list[str]:
+        """Apply every pending migration (of the package, or those given), each in its own transaction
+        with its record. Returns the names applied."""
+        migrations = discover() if migrations is None else migrations
+        applied = self.applied_migrations()
+        if all(m.name in applied for m in migrations):
             return []
         done: list[str] = []
-        for migration in discover():
+        for migration in migrations:
             with self.transaction() as conn:
                 if self.dialect == "postgresql":
                     conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_MIGRATION_LOCK})

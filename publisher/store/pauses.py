@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 
 from publisher.store.database import Database
+from publisher.store.prepared import Prepared, instant_from_db, instant_to_db
 from publisher.store.tables import pauses
 
 
@@ -40,12 +41,21 @@ def _pause(row: sa.Row) -> Pause:
     return Pause(row.id, row.channel, row.since, row.until, row.reason, row.actor)
 
 
+# Read before every single send, so it runs on the driver (see prepared.py).
+_HOLDING = Prepared(
+    sa.select(pauses.c.id, pauses.c.channel, pauses.c.since, pauses.c.until, pauses.c.reason, pauses.c.actor)
+    .where(pauses.c.lifted_at.is_(None), sa.or_(pauses.c.until.is_(None), pauses.c.until > sa.bindparam("now")),
+           sa.or_(pauses.c.channel.is_(None), pauses.c.channel == sa.bindparam("channel")))
+    .order_by(pauses.c.channel.is_not(None), pauses.c.id).limit(1))
+
+
 def active_pause(conn: sa.Connection, channel: str, now: dt.datetime) -> Pause | None:
     """The pause that holds ``channel`` at ``now`` (a global one first), read inside the caller's transaction."""
-    query = (sa.select(pauses).where(_active(now), sa.or_(pauses.c.channel.is_(None), pauses.c.channel == channel))
-             .order_by(pauses.c.channel.is_not(None), pauses.c.id).limit(1))
-    row = conn.execute(query).first()
-    return _pause(row) if row else None
+    row = _HOLDING.run(conn, now=instant_to_db(now, conn.dialect.name == "sqlite"), channel=channel).fetchone()
+    if row is None:
+        return None
+    pause_id, name, since, until, reason, actor = row
+    return Pause(pause_id, name, instant_from_db(since), instant_from_db(until), reason, actor)
 
 
 class PausesStore(Database):

@@ -239,7 +239,7 @@ class PostsStore(Database):
         approved: list[int] = []
         skipped: list[tuple[int, str]] = []
         with self.transaction() as conn:
-            found = dict(conn.execute(query).tuples().all())
+            found = dict(conn.execute(query).all())
             missing = [i for i in ids if i not in found]
             if missing:
                 raise NotFound(f"no post with id {', '.join(map(str, missing))} in the store (see `publisher queue`)")
@@ -256,7 +256,7 @@ class PostsStore(Database):
         editable = ("proposed", "approved", "cancelled")
         with self.transaction() as conn:
             ids = [e.post_id for e in edits]
-            states = dict(conn.execute(sa.select(posts.c.id, posts.c.state).where(posts.c.id.in_(ids))).tuples())
+            states = dict(conn.execute(sa.select(posts.c.id, posts.c.state).where(posts.c.id.in_(ids))).all())
             problems = [Problem(e.where, "id", f"expected a post that is not sent yet, got post {e.post_id} "
                                 f"in state {states.get(e.post_id, 'missing')!r}")
                         for e in edits if states.get(e.post_id) not in editable]
