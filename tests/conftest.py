@@ -95,3 +95,7 @@ def sample_project(tmp_path: Path) -> ProjectDir:
     shutil.copytree(ROOT / "content", dest / "content")
     shutil.copytree(ROOT / "theme", dest / "theme")
     return ProjectDir(dest)
+
+
+# Real stores (SQLite file, PostgreSQL schema per test): sqlite_store, pg_url, pg_store, any_store.
+from stores import any_store, pg_store, pg_url, sqlite_store  # noqa: E402, F401
