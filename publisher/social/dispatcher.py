@@ -1,0 +1,321 @@
+"""The dispatcher: sends due posts, one claimed attempt at a time, and records what happened.
+
+    run_once()      recover stale claims, reconcile unconfirmed posts, then drain every channel
+                    (one thread per channel, so several accounts are busy at once)
+    run_forever()   run_once() every `poll` seconds until asked to stop (SIGTERM, Ctrl-C)
+
+Every attempt ends in a structured outcome (publisher.social.model) that ``settlement`` turns into
+the post's next state, a pure function. Nothing is ever resent blindly: a send whose outcome is
+unknown becomes ``unconfirmed`` until its channel finds it (reconcile) or a person settles it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import secrets
+import socket
+import threading
+from collections import Counter
+from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from publisher.errors import ChannelError
+from publisher.secrets import mask
+from publisher.social.channels.base import Channel
+from publisher.social.model import Failed, Outcome, Published, QueuedPost, RetryLater, Unconfirmed
+from publisher.store import Finish, RateWindow, Store
+from publisher.store.types import utc_now
+
+Clock = Callable[[], dt.datetime]
+
+
+@dataclass(frozen=True)
+class DispatchPolicy:
+    max_attempts: int = 5
+    """A post that still cannot go after this many retryable attempts is marked failed."""
+    backoff: dt.timedelta = dt.timedelta(minutes=1)
+    """Wait after the first retryable failure; doubled after each further one."""
+    backoff_cap: dt.timedelta = dt.timedelta(hours=6)
+    lease: dt.timedelta = dt.timedelta(minutes=15)
+    """A claim older than this is stale even if its worker's host cannot be checked (longer than any send)."""
+    reconcile_every: dt.timedelta = dt.timedelta(minutes=5)
+    """How often a worker asks channels about unconfirmed posts."""
+
+
+@dataclass(frozen=True)
+class Settlement:
+    """How one attempt's outcome changes the post (and maybe its channel)."""
+
+    kind: str
+    """published, retry, rate-limited, failed, channel-disabled or unconfirmed."""
+    state: str
+    detail: str
+    values: dict[str, Any] = field(default_factory=dict)
+    refund_attempt: bool = False
+    disable_channel: str | None = None
+    block_channel_until: dt.datetime | None = None
+
+    def finish(self, post_id: int) -> Finish:
+        """What the store writes for it."""
+        return Finish(post_id, self.state, self.detail, self.values, self.refund_attempt, self.disable_channel,
+                      self.block_channel_until)
+
+
+def backoff_delay(attempts: int, policy: DispatchPolicy) -> dt.timedelta:
+    return min(policy.backoff * (2 ** max(attempts - 1, 0)), policy.backoff_cap)
+
+
+def settlement(post: QueuedPost, outcome: Outcome, now: dt.datetime, policy: DispatchPolicy) -> Settlement:
+    """The post's next state after one attempt (``post.attempts`` already counts this attempt)."""
+    if isinstance(outcome, Published):
+        return Settlement("published", "published", f"published as {outcome.remote_id}", {
+            "remote_id": outcome.remote_id, "remote_url": outcome.url, "last_error": None, "next_attempt_at": None})
+    if isinstance(outcome, RetryLater):
+        reason = mask(outcome.reason)
+        if outcome.rate_limited:  # the network refused before doing anything: the attempt does not count
+            return Settlement("rate-limited", "approved", f"rate limited until {outcome.at:%Y-%m-%d %H:%M:%S}Z: {reason}",
+                              {"next_attempt_at": outcome.at, "last_error": reason}, refund_attempt=True,
+                              block_channel_until=outcome.at)
+        if post.attempts >= policy.max_attempts:
+            return Settlement("failed", "failed", f"gave up after {post.attempts} attempts: {reason}",
+                              {"last_error": reason, "next_attempt_at": None})
+        at = max(outcome.at, now + backoff_delay(post.attempts, policy))
+        return Settlement("retry", "approved", f"retry at {at:%Y-%m-%d %H:%M:%S}Z: {reason}",
+                          {"next_attempt_at": at, "last_error": reason})
+    if isinstance(outcome, Failed):
+        reason = mask(outcome.reason)
+        if outcome.disable_channel:  # the account is unusable, not the post: keep it for later
+            return Settlement("channel-disabled", "approved", f"channel disabled: {reason}",
+                              {"last_error": reason}, refund_attempt=True, disable_channel=reason)
+        return Settlement("failed", "failed", f"failed: {reason}", {"last_error": reason, "next_attempt_at": None})
+    reason = mask(outcome.reason) if isinstance(outcome, Unconfirmed) else f"unexpected outcome {outcome!r}"
+    return Settlement("unconfirmed", "unconfirmed", f"unconfirmed: {reason}", {"last_error": reason})
+
+
+def recovery(outcome: Outcome | None, now: dt.datetime, why: str) -> Settlement:
+    """The state of a post whose claim went stale (its worker died mid-send), after reconcile."""
+    if isinstance(outcome, Published):
+        return Settlement("published", "published", f"{why}; found on the network as {outcome.remote_id}", {
+            "remote_id": outcome.remote_id, "remote_url": outcome.url, "last_error": None})
+    if isinstance(outcome, RetryLater):  # the channel proved the post never went out
+        return Settlement("retry", "approved", f"{why}; {mask(outcome.reason)}",
+                          {"next_attempt_at": max(outcome.at, now), "last_error": mask(outcome.reason)},
+                          refund_attempt=True)
+    if isinstance(outcome, Failed):
+        return Settlement("failed", "failed", f"{why}; {mask(outcome.reason)}", {"last_error": mask(outcome.reason)})
+    reason = mask(outcome.reason) if isinstance(outcome, Unconfirmed) else "the channel cannot look it up"
+    return Settlement("unconfirmed", "unconfirmed", f"{why}; outcome unknown: {reason}",
+                      {"last_error": f"{why}; outcome unknown: {reason}"})
+
+
+def worker_name() -> str:
+    """host:pid:token, so a restarted worker on the same host can tell a dead claimer from a live one."""
+    return f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(3)}"
+
+
+def claimer_is_dead(worker: str) -> bool:
+    """True only when the claiming process ran on this host and is gone (or a zombie)."""
+    host, _, rest = worker.partition(":")
+    pid_text = rest.partition(":")[0]
+    if host != socket.gethostname() or not pid_text.isdigit():
+        return False
+    pid = int(pid_text)
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as fd:
+            return fd.read().rsplit(")", 1)[-1].split()[0] == "Z"
+    except OSError:
+        return False
+
+
+def rates_from(settings: Any) -> dict[str, RateWindow]:
+    """Per-account rate limits from the configuration (channels.<name>.rate_limit)."""
+    rates = {}
+    for name, spec in settings.plugin.channels.items():
+        limit = spec.rate_limit
+        if limit is not None and limit.posts:
+            rates[name] = RateWindow(int(limit.posts), int(limit.per_seconds))
+    return rates
+
+
+@dataclass
+class RunReport:
+    """What one pass did, for the CLI."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+    held: dict[str, str] = field(default_factory=dict)
+    """Channel -> why it stopped with posts possibly due (pause, disabled, rate limit)."""
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def attempts(self) -> int:
+        return sum(self.counts[k] for k in ("published", "retry", "rate-limited", "failed", "channel-disabled",
+                                           "unconfirmed"))
+
+
+class Dispatcher:
+    """Sends the due posts of some channels through them, recording every step in the store."""
+
+    def __init__(self, store: Store, channels: Mapping[str, Channel], *, rates: Mapping[str, RateWindow] | None = None,
+                 clock: Clock = utc_now, policy: DispatchPolicy | None = None, worker: str | None = None,
+                 on_settled: Callable[[QueuedPost, Settlement], None] | None = None):
+        self.store = store
+        self.channels = dict(channels)
+        self.rates = dict(rates or {})
+        self.clock = clock
+        self.policy = policy or DispatchPolicy()
+        self.worker = worker or worker_name()
+        self.on_settled = on_settled
+        self._prepared = False
+        self._last_reconcile: dt.datetime | None = None
+
+    # One pass ------------------------------------------------------------------------------------
+
+    def run_once(self, stop: threading.Event | None = None, *, reconcile: bool = True) -> RunReport:
+        stop = stop or threading.Event()
+        report = RunReport()
+        if not self._prepared:
+            self.store.ensure_channels(sorted(self.channels), self.clock())
+            self._prepared = True
+        report.notes.extend(self.recover_stale(report.counts))
+        if reconcile:
+            report.notes.extend(self.reconcile_unconfirmed(report.counts))
+        names = sorted(self.channels)
+        if names:
+            with ThreadPoolExecutor(max_workers=len(names), thread_name_prefix="channel") as pool:
+                results = [(name, pool.submit(self.drain, name, stop)) for name in names]
+                for name, future in results:
+                    counts, held = future.result()
+                    report.counts.update(counts)
+                    if held:
+                        report.held[name] = held
+        return report
+
+    def drain(self, name: str, stop: threading.Event) -> tuple[Counter[str], str]:
+        """Send one channel's due posts until none is left, or a pause or a limit holds the channel.
+
+        Each attempt's end is written in the transaction that claims the next post (one commit per
+        send); the pause and the channel's limits are read in that same transaction, before every send.
+        """
+        channel = self.channels[name]
+        counts: Counter[str] = Counter()
+        done: tuple[QueuedPost, Settlement] | None = None
+        while True:
+            if stop.is_set():
+                if done is not None:
+                    self._settle(*done, counts)
+                return counts, ""
+            claim = self.store.claim_next(name, self.clock(), self.worker, self.rates.get(name),
+                                          finish=done[1].finish(done[0].id) if done else None)
+            if done is not None:
+                self._count(*done, bool(claim.finished), counts)
+            if claim.post is None:
+                return counts, claim.held
+            outcome = self._attempt(channel, claim.post)
+            done = (claim.post, settlement(claim.post, outcome, self.clock(), self.policy))
+
+    def _attempt(self, channel: Channel, post: QueuedPost) -> Outcome:
+        try:
+            return channel.send(post)
+        except ChannelError as e:  # raised before any request: the account, not the post
+            return Failed(mask(str(e)), disable_channel=True)
+        except Exception as e:  # the request may have gone out: never assume it did not
+            return Unconfirmed(f"the {channel.name} adapter crashed: {type(e).__name__}: {mask(str(e))}")
+
+    def _settle(self, post: QueuedPost, result: Settlement, counts: Counter[str]) -> None:
+        kept = self.store.settle(post.id, self.worker, self.clock(), result.state, result.detail,
+                                 refund_attempt=result.refund_attempt, disable_channel=result.disable_channel,
+                                 block_channel_until=result.block_channel_until, **result.values)
+        self._count(post, result, kept, counts)
+
+    def _count(self, post: QueuedPost, result: Settlement, kept: bool, counts: Counter[str]) -> None:
+        counts[result.kind if kept else "claim-lost"] += 1
+        if self.on_settled is not None:
+            self.on_settled(post, result)
+
+    # Recovery ------------------------------------------------------------------------------------
+
+    def recover_stale(self, counts: Counter[str]) -> list[str]:
+        """Posts left in ``sending`` by a dead worker (or past the lease): ask their channel, never resend."""
+        notes = []
+        now = self.clock()
+        for flight in self.store.in_flight(sorted(self.channels)):
+            if flight.claimed_by == self.worker:
+                continue
+            if claimer_is_dead(flight.claimed_by):
+                why = f"worker {flight.claimed_by} died mid-send"
+            elif flight.claimed_at < now - self.policy.lease:
+                why = f"claim of {flight.claimed_by} older than {self.policy.lease}"
+            else:
+                continue
+            if not self.store.take_over(flight.post.id, flight.claimed_by, self.worker, now, why):
+                continue
+            outcome = self._reconcile(self.channels[flight.post.channel], flight.post)
+            result = recovery(outcome, self.clock(), why)
+            self._settle(flight.post, result, counts)
+            notes.append(f"post {flight.post.id} ({flight.post.channel}): {result.detail}")
+        return notes
+
+    def reconcile_unconfirmed(self, counts: Counter[str], *, force: bool = False) -> list[str]:
+        """Ask each channel about its unconfirmed posts; settle those it can prove either way."""
+        now = self.clock()
+        if not force and self._last_reconcile is not None and now - self._last_reconcile < self.policy.reconcile_every:
+            return []
+        self._last_reconcile = now
+        notes = []
+        for post, seen_at in self.store.unconfirmed(sorted(self.channels)):
+            outcome = self._reconcile(self.channels[post.channel], post)
+            if isinstance(outcome, Published):
+                done = self.store.settle_unconfirmed(post.id, seen_at, self.clock(), "published",
+                                                     f"reconciled: found as {outcome.remote_id}", self.worker,
+                                                     remote_id=outcome.remote_id, remote_url=outcome.url,
+                                                     last_error=None)
+                kind = "reconciled-published"
+            elif isinstance(outcome, RetryLater):
+                done = self.store.settle_unconfirmed(post.id, seen_at, self.clock(), "approved",
+                                                     f"reconciled: {mask(outcome.reason)}", self.worker,
+                                                     next_attempt_at=outcome.at, last_error=mask(outcome.reason))
+                kind = "reconciled-requeued"
+            else:
+                continue
+            if done:
+                counts[kind] += 1
+                notes.append(f"post {post.id} ({post.channel}): {kind.removeprefix('reconciled-')}")
+        return notes
+
+    def _reconcile(self, channel: Channel, post: QueuedPost) -> Outcome | None:
+        try:
+            return channel.reconcile(post)
+        except Exception as e:  # looking up must never make things worse: stay unconfirmed
+            return Unconfirmed(f"reconcile crashed: {type(e).__name__}: {mask(str(e))}")
+
+    # Worker loop ---------------------------------------------------------------------------------
+
+    def run_forever(self, stop: threading.Event, *, poll: float = 5.0,
+                    on_pass: Callable[[RunReport], None] | None = None) -> None:
+        """Pass after pass until ``stop`` is set; the pause is checked before every single send."""
+        while not stop.is_set():
+            report = self.run_once(stop)
+            if on_pass is not None:
+                on_pass(report)
+            stop.wait(poll)
+
+    def close(self) -> None:
+        for channel in self.channels.values():
+            close = getattr(channel, "close", None)
+            if callable(close):
+                close()
+
+
+__all__ = ["DispatchPolicy", "Dispatcher", "RunReport", "Settlement", "backoff_delay", "claimer_is_dead",
+           "rates_from", "recovery", "settlement", "worker_name"]
