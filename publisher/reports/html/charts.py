@@ -139,7 +139,7 @@ def column_chart(columns: Sequence[tuple[str, float, int]], label: str, width: i
     """Vertical bars: (name, value, posts) — interactions per post for each excerpt kind."""
     if not columns or not any(v for _, v, _ in columns):
         return empty(label, "No measured posts to compare yet.", width)
-    height, left, right, top, bottom = 290, 8, 8, 26, 52
+    height, left, right, top, bottom = 340, 8, 8, 26, 52
     plot_w, plot_h = width - left - right, height - top - bottom
     peak = nice_ceiling(max(v for _, v, _ in columns))
     slot = plot_w / len(columns)
