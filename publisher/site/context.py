@@ -89,7 +89,6 @@ def piece_page(piece: Piece, catalogue: Catalogue, site: SiteInfo, options: Opti
         organization=options.organization, authors=authors,
         author_urls=[site.absolute(site.author_urls[a.key]) if a.key in site.author_urls else "" for a in authors],
         twitter_site=options.twitter_site,
-        translation_url=site.absolute(site.piece_url(translation)) if translation else "",
         translation_lang=translation.lang if translation else "",
     )
     return PageData(lang=piece.lang, labels=labels(piece.lang), head=head,

@@ -8,6 +8,7 @@ out, and the system locale of a CI machine is not something a build should depen
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 NBSP = "\u00a0"  # before « : » and inside « », as French typography asks
 NNBSP = "\u202f"  # the narrow one, before ; ! ?
@@ -139,6 +140,22 @@ def quoted(text: str, lang: str) -> str:
     return f"“{text}”"
 
 
+_SPACE_BEFORE_NARROW = re.compile(r"[ \u00a0\u202f]+([?!;])")
+_SPACE_BEFORE_WIDE = re.compile(r"[ \u00a0\u202f]+([:»])")
+_SPACE_AFTER_GUILLEMET = re.compile(r"«[ \u00a0\u202f]+")
+
+
+def french_spacing(text: str) -> str:
+    """Restore the non-breaking spaces of French punctuation.
+
+    Python-Markdown's table of contents collapses every kind of space into a plain one, which lets
+    a lone « ? » wrap onto its own line.
+    """
+    text = _SPACE_BEFORE_NARROW.sub(NNBSP + r"\1", text)
+    text = _SPACE_BEFORE_WIDE.sub(NBSP + r"\1", text)
+    return _SPACE_AFTER_GUILLEMET.sub("«" + NBSP, text)
+
+
 def reading_time(minutes: int, lang: str) -> str:
     return label(lang, "min_read", n=minutes)
 
@@ -151,5 +168,5 @@ def og_locale(lang: str) -> str:
     return OG_LOCALES.get(lang, lang)
 
 
-__all__ = ["LABELS", "LANGUAGE_NAMES", "NBSP", "NNBSP", "READ_IN", "base_lang", "format_date", "label", "labels",
-           "og_locale", "quoted", "reading_time"]
+__all__ = ["LABELS", "LANGUAGE_NAMES", "NBSP", "NNBSP", "READ_IN", "base_lang", "format_date", "french_spacing",
+           "label", "labels", "og_locale", "quoted", "reading_time"]

@@ -27,8 +27,6 @@ class Head:
     tags: list[MetaTag]
     canonical: str = ""
     json_ld: str = ""
-    alternates: tuple[tuple[str, str], ...] = ()
-    """(hreflang, absolute URL) of the page in each language."""
 
 
 def _twitter_handle(handle: str) -> str:
@@ -57,7 +55,7 @@ def website_head(*, title: str, description: str, url: str, site_name: str, lang
 
 def piece_head(piece: Piece, *, url: str, image: str, site_name: str, organization: str, authors: list[Author],
                author_urls: list[str], twitter_site: str = "", logo: str = "",
-               translation_url: str = "", translation_lang: str = "") -> Head:
+               translation_lang: str = "") -> Head:
     """Every tag a piece page needs; ``url`` and ``image`` are absolute."""
     canonical = piece.canonical_url or url
     tags = [
@@ -95,10 +93,9 @@ def piece_head(piece: Piece, *, url: str, image: str, site_name: str, organizati
     creator = next((a.handles["x"] for a in authors if a.handles.get("x")), "")
     if creator:
         tags.append(MetaTag("name", "twitter:creator", _twitter_handle(creator)))
-    alternates = ((piece.lang, url),) + (((translation_lang, translation_url),) if translation_url else ())
     return Head(tags, canonical=canonical, json_ld=article_json_ld(
         piece, url=url, image=image, organization=organization, authors=authors, author_urls=author_urls,
-        logo=logo), alternates=alternates)
+        logo=logo))
 
 
 def article_json_ld(piece: Piece, *, url: str, image: str, organization: str, authors: list[Author],

@@ -36,6 +36,7 @@ from publisher.content import Library, Piece, load_library
 from publisher.errors import ContentError
 from publisher.site.catalogue import Catalogue, build_catalogue
 from publisher.site.context import Options, PageData, listing_page, piece_page, plain_page
+from publisher.site.i18n import base_lang, french_spacing
 from publisher.site.pages import (
     AUTHOR,
     HOME,
@@ -91,6 +92,7 @@ class PublisherPlugin(BasePlugin[PublisherConfig]):
         if not self.config.enabled:
             return config
         self._reset()
+        self.unlisted = set()
         self.settings = settings_from(self.config, Path(config.config_file_path), config)
         try:
             self.library = load_library(self.settings)
@@ -146,6 +148,8 @@ class PublisherPlugin(BasePlugin[PublisherConfig]):
         if piece is None:
             return html
         html = place_quotes(html, piece.quotes, piece.lang)
+        if base_lang(piece.lang) == "fr":
+            _respace_toc(page.toc)
         if piece.key in self.feed_keys:
             self.feed_html[piece.key] = html
         return html
@@ -295,6 +299,7 @@ class PublisherPlugin(BasePlugin[PublisherConfig]):
         page.meta["title"] = escape(piece.title)
         page.meta["description"] = escape(piece.summary)
         page.meta["publisher_lang"] = self._ui_lang(piece.lang)
+        page.meta["publisher_alternates"] = self._alternates(piece)
         if self.themed and "template" not in piece.extra:
             landing = self.site is not None and piece.type in self.site.landing_types
             page.meta["template"] = TEMPLATES["landing" if landing else "piece"]
@@ -312,6 +317,14 @@ class PublisherPlugin(BasePlugin[PublisherConfig]):
             hide.extend(x for x in ("toc", "navigation") if x not in hide)
         if listing.number > 1:  # later pages repeat what the pieces themselves say
             page.meta.setdefault("search", {})["exclude"] = True
+
+    def _alternates(self, piece: Piece) -> list[tuple[str, str]]:
+        """(hreflang, absolute URL) of a piece and its shown translation, for the sitemap."""
+        assert self.library is not None and self.catalogue is not None and self.site is not None
+        other = self.library.translation_of(piece)
+        if other is None or other.src_uri not in self.catalogue.by_src:
+            return []
+        return [(p.lang, self.site.absolute(self.site.piece_url(p))) for p in (piece, other)]
 
     def _ui_lang(self, lang: str) -> str:
         """The language Material's labels and <html lang> use: the piece's, if Material has it."""
@@ -355,6 +368,12 @@ class PublisherPlugin(BasePlugin[PublisherConfig]):
         plans = self._plan_feeds(config)  # again: pages may have been unlisted since on_files
         write_all(plans, self.site, Path(config.site_dir), self.feed_html, now=self.catalogue.now,
                   full_text=self.config.site.feeds.full_text)
+
+
+def _respace_toc(items: Any) -> None:
+    for item in items:
+        item.title = french_spacing(item.title)
+        _respace_toc(item.children)
 
 
 def _pages_in(items: list[Any]) -> Iterator[Page]:
