@@ -1,39 +1,17 @@
-"""Helpers for the report tests: real stores (SQLite file, PostgreSQL schema), posts published
-through the real dispatcher into the outbox, and snapshots through the metrics store."""
+"""Helpers for the report tests: posts published through the real dispatcher into the outbox, and
+snapshots written through the metrics store."""
 
 from __future__ import annotations
 
 import datetime as dt
-import uuid
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
-
-import sqlalchemy as sa
-from conftest import PG_URL
 
 from publisher.social.channels.outbox import OutboxChannel
 from publisher.social.dispatcher import Dispatcher
 from publisher.social.model import PlannedPost, Snapshot
-from publisher.store import Store, open_store
+from publisher.store import Store
 from publisher.store.metrics import StoredSnapshot, add_snapshots
-
-
-@contextmanager
-def pg_schema_store() -> Iterator[Store]:
-    """A store in a fresh PostgreSQL schema, dropped afterwards."""
-    schema = f"report_{uuid.uuid4().hex[:10]}"
-    admin = sa.create_engine(PG_URL)
-    with admin.begin() as conn:
-        conn.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
-    store = open_store(f"{PG_URL}?options=-csearch_path%3D{schema}")
-    try:
-        yield store
-    finally:
-        store.close()
-        with admin.begin() as conn:
-            conn.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
 
 
 def planned(n: int, piece: str, network: str, excerpt: str, kind: str, at: dt.datetime,

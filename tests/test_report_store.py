@@ -4,12 +4,11 @@ imports that never count twice, and the whole report, from posts sent through th
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from report_data import pg_schema_store, planned, publish, snap
+from report_data import planned, publish, snap
 
 from publisher.reports.aggregate import AmbassadorInfo, PieceInfo
 from publisher.reports.analytics.importer import import_file, known_keys
@@ -17,7 +16,7 @@ from publisher.reports.collect import make_report
 from publisher.reports.export import as_dict
 from publisher.reports.period import period_from
 from publisher.reports.scores import excerpt_scores
-from publisher.store import Store, open_store
+from publisher.store import Store
 from publisher.store import analytics as analytics_store
 from publisher.store.reports import post_numbers
 
@@ -32,15 +31,10 @@ def utc(month: int, day: int, hour: int = 9, minute: int = 0) -> dt.datetime:
     return dt.datetime(2026, month, day, hour, minute, tzinfo=dt.UTC)
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    if request.param == "sqlite":
-        opened = open_store(f"sqlite:///{tmp_path}/publisher.db")
-        yield opened
-        opened.close()
-    else:
-        with pg_schema_store() as opened:
-            yield opened
+@pytest.fixture
+def store(any_store: Store) -> Store:
+    """The shared fixture: each test runs on a SQLite file and on a PostgreSQL schema."""
+    return any_store
 
 
 @pytest.fixture
