@@ -7,6 +7,9 @@ MODULES = [
     "publisher.cli.feeds",
     "publisher.cli.reports",
     "publisher.cli.metrics",
+    "publisher.cli.queue",
+    "publisher.cli.calendar",
+    "publisher.cli.dispatch",
 ]
 
 for _name in MODULES:

@@ -1,0 +1,323 @@
+"""Commands that send: `run` (once, for cron or CI), `worker` (loop), `pause`/`resume`, and `status`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import signal
+import threading
+import time
+from collections import Counter
+from contextlib import nullcontext
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from publisher.cli.app import Project, cli, now_option, parse_now
+from publisher.cli.post_table import actor, local
+from publisher.errors import NotFound
+from publisher.social.channels.registry import Channels, build_channels
+from publisher.social.dispatcher import Clock, Dispatcher, RunReport, Settlement, rates_from
+from publisher.social.model import QueuedPost
+from publisher.store import shown_url, utc_now
+
+
+def rehearsal_clock(now_text: str | None, zone: Any) -> Clock:
+    """The real clock, or one that starts at --now and runs at the real pace (to rehearse a day)."""
+    if not now_text:
+        return utc_now
+    start, origin = parse_now(now_text, zone), time.monotonic()
+    return lambda: start + dt.timedelta(seconds=time.monotonic() - origin)
+
+
+def _channels(project: Project, clock: Clock, only: tuple[str, ...]) -> Channels:
+    built = build_channels(project.settings, clock=clock)
+    known = set(project.settings.plugin.channels)
+    unknown = [name for name in only if name not in known]
+    if unknown:
+        raise NotFound(f"no channel {', '.join(map(repr, unknown))} in {project.settings.config_file.name}; "
+                       f"expected one of {', '.join(sorted(known))}")
+    if only:
+        built.active = {k: v for k, v in built.active.items() if k in only}
+    return built
+
+
+def _dispatcher(project: Project, built: Channels, clock: Clock, on_settled: Any = None) -> Dispatcher:
+    return Dispatcher(project.store, built.active, rates=rates_from(project.settings), clock=clock,
+                      on_settled=on_settled)
+
+
+@cli.command()
+@now_option
+@click.option("--channel", "only", multiple=True, help="Only this channel (repeatable).")
+@click.pass_obj
+def run(project: Project, now_text: str | None, only: tuple[str, ...]) -> None:
+    """Send every approved post that is due, then exit (for cron or CI).
+
+    Networks without credentials go to the dry-run outbox (.publisher/outbox/<network>.jsonl).
+    A pause stops it before the next send.
+
+    \b
+    Example:
+      publisher run
+      publisher run --now 2026-03-02T09:15 --channel mastodon
+    """
+    clock = rehearsal_clock(now_text, project.settings.zone)
+    built = _channels(project, clock, only)
+    due = sum(project.store.due_count(clock(), sorted(built.active)).values())
+    trouble: list[tuple[QueuedPost, Settlement]] = []
+    console = Console()
+    progress = Progress(TextColumn("sending"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                        console=console, transient=True)
+    task = progress.add_task("send", total=due)
+
+    def settled(post: QueuedPost, result: Settlement) -> None:
+        progress.advance(task)
+        if result.kind != "published":
+            trouble.append((post, result))
+
+    dispatcher = _dispatcher(project, built, clock, settled)
+    try:
+        with progress if due else nullcontext():
+            report = dispatcher.run_once()
+    finally:
+        dispatcher.close()
+    _report(console, report, trouble)
+    _outlook(console, project, clock(), built)
+
+
+def _report(console: Console, report: RunReport, trouble: list[tuple[QueuedPost, Settlement]]) -> None:
+    counts = report.counts
+    if report.attempts:
+        parts = [f"{counts[k]} {label}" for k, label in (
+            ("published", "published"), ("retry", "to retry"), ("rate-limited", "rate limited"),
+            ("failed", "failed"), ("unconfirmed", "unconfirmed"), ("channel-disabled", "held by a disabled channel"))
+            if counts[k]]
+        console.print(f"Sent {report.attempts} post{'s' if report.attempts != 1 else ''}: {', '.join(parts)}.")
+    for post, result in trouble:
+        console.print(f"  post {post.id} ({post.channel}, {post.piece}): {result.detail}", markup=False)
+    for note in report.notes:
+        console.print(f"recovered: {note}", markup=False)
+    for name, why in sorted(report.held.items()):
+        console.print(f"held: {name}: {why}", markup=False)
+
+
+def _outlook(console: Console, project: Project, now: dt.datetime, built: Channels) -> None:
+    """What a person should know after a run: what is due, what comes next, what waits for them."""
+    store, zone = project.store, project.settings.zone
+    due = sum(store.due_count(now).values())
+    upcoming = store.next_due(now)
+    nxt = (f"next post at {local(upcoming.scheduled_at, zone)} on {upcoming.channel} ({upcoming.piece}, {upcoming.role})"
+           if upcoming else "no approved post is scheduled")
+    console.print(f"Due now: {due}; {nxt}.", markup=False)
+    totals: Counter[str] = Counter()
+    for (_, state), n in store.state_counts().items():
+        totals[state] += n
+    if totals["proposed"]:
+        console.print(f"{totals['proposed']} proposed posts await approval: publisher approve --all (or by id).")
+    if totals["unconfirmed"]:
+        console.print(f"{totals['unconfirmed']} unconfirmed posts need a person: publisher queue --state unconfirmed, "
+                      f"then publisher confirm.")
+    for pause in store.active_pauses(now):
+        console.print(pause.describe(), markup=False)
+    for name, state in sorted(store.channel_states().items()):
+        if state.disabled:
+            console.print(f"{name}: disabled ({state.disabled_reason}); fix it, then publisher resume --channel {name}",
+                          markup=False)
+    for notice in built.notices:
+        console.print(notice, markup=False)
+
+
+@cli.command()
+@now_option
+@click.option("--poll", default=5.0, show_default=True, metavar="SECONDS", help="Pause between passes.")
+@click.option("--channel", "only", multiple=True, help="Only this channel (repeatable).")
+@click.pass_obj
+def worker(project: Project, now_text: str | None, poll: float, only: tuple[str, ...]) -> None:
+    """Send due posts as they come due, until stopped (Ctrl-C or SIGTERM finish the current send).
+
+    Run several workers (on PostgreSQL, on several machines) to share the work: a post is
+    claimed before it is sent, so no two workers send the same post.
+
+    \b
+    Example:
+      publisher worker --poll 10
+    """
+    clock = rehearsal_clock(now_text, project.settings.zone)
+    built = _channels(project, clock, only)
+    console = Console()
+    for notice in built.notices:
+        console.print(notice, markup=False)
+    stop = threading.Event()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: stop.set())
+    dispatcher = _dispatcher(project, built, clock)
+    held_before: dict[str, str] = {}
+
+    def on_pass(report: RunReport) -> None:
+        nonlocal held_before
+        when = local(clock(), project.settings.zone)
+        if report.attempts:
+            counts = ", ".join(f"{k} {n}" for k, n in sorted(report.counts.items()))
+            console.print(f"{when}: {counts}", markup=False)
+        for note in report.notes:
+            console.print(f"{when}: recovered: {note}", markup=False)
+        if report.held != held_before:
+            for name, why in sorted(report.held.items()):
+                console.print(f"{when}: held: {name}: {why}", markup=False)
+            held_before = dict(report.held)
+
+    console.print(f"Worker {dispatcher.worker} on {', '.join(sorted(built.active)) or 'no channel'}; "
+                  f"polling every {poll:g} s.", markup=False)
+    try:
+        dispatcher.run_forever(stop, poll=poll, on_pass=on_pass)
+    finally:
+        dispatcher.close()
+    console.print("Worker stopped.")
+
+
+def _until(text: str | None, zone: Any, now: dt.datetime) -> dt.datetime | None:
+    if not text:
+        return None
+    try:
+        until = parse_now(text, zone)
+    except click.BadParameter as e:
+        raise click.BadParameter(e.message, param_hint="--until") from None
+    if until <= now:
+        raise click.BadParameter(f"expected a moment in the future, got {text!r}", param_hint="--until")
+    return until
+
+
+def _known_channel(project: Project, channel: str | None) -> None:
+    known = project.settings.plugin.channels
+    if channel is not None and channel not in known:
+        raise NotFound(f"no channel {channel!r} in {project.settings.config_file.name}; expected one of "
+                       f"{', '.join(sorted(known))}")
+
+
+@cli.command()
+@click.option("--channel", default=None, help="Pause only this channel (default: everything).")
+@click.option("--until", "until_text", default=None, metavar="ISO", help="Resume by itself at this moment.")
+@click.option("--reason", default="", help="Why, for the team (shown by status and run).")
+@click.pass_obj
+def pause(project: Project, channel: str | None, until_text: str | None, reason: str) -> None:
+    """Stop sending at once: everything, or one channel, until resumed or until a given time.
+
+    Running workers check the pause before every single send.
+
+    \b
+    Example:
+      publisher pause --reason "breaking news"
+      publisher pause --channel x --until 2026-03-02T18:00
+    """
+    _known_channel(project, channel)
+    now = parse_now(None)
+    until = _until(until_text, project.settings.zone, now)
+    made = project.store.pause(now, channel=channel, until=until, reason=reason, actor=actor())
+    click.echo(f"{made.describe().capitalize()}. Workers stop before their next send; publisher resume starts "
+               f"them again.")
+
+
+@cli.command()
+@click.option("--channel", default=None, help="Resume only this channel (default: everything).")
+@click.pass_obj
+def resume(project: Project, channel: str | None) -> None:
+    """Start sending again: lift pauses, and re-enable channels disabled after an auth failure.
+
+    \b
+    Example:
+      publisher resume
+      publisher resume --channel x
+    """
+    _known_channel(project, channel)
+    now = parse_now(None)
+    store = project.store
+    lifted = store.resume(now, channel=channel)
+    enabled = store.enable_channels(now, channel)
+    for p in lifted:
+        click.echo(f"Lifted: {p.describe()}")
+    for name in enabled:
+        click.echo(f"Enabled again: {name}")
+    if not lifted and not enabled:
+        click.echo("Nothing was paused.")
+    still = [p for p in store.active_pauses(now) if p.channel is None] if channel else []
+    if still:
+        click.echo(f"Still {still[0].describe()}: publisher resume (without --channel) lifts it.")
+
+
+@cli.command()
+@now_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (for scripts and dashboards).")
+@click.pass_obj
+def status(project: Project, now_text: str | None, as_json: bool) -> None:
+    """The queue at a glance: posts per channel and state, what is due, pauses, channels.
+
+    \b
+    Example:
+      publisher status
+      publisher status --json | jq .due_now
+    """
+    settings, store = project.settings, project.store
+    now = parse_now(now_text, settings.zone)
+    built = build_channels(settings)
+    counts = store.state_counts()
+    states = store.channel_states()
+    upcoming = store.next_due(now)
+    due = store.due_count(now)
+    channels: dict[str, Any] = {}
+    for name in sorted(settings.plugin.channels):
+        state = states.get(name)
+        mode = "outbox" if name in built.outbox else "held" if name in built.held else "network"
+        channels[name] = {
+            "network": settings.plugin.channels[name].network or name, "sends_to": mode,
+            "outbox": str(built.outbox[name]) if name in built.outbox else None, "held": built.held.get(name),
+            "disabled": bool(state and state.disabled), "disabled_reason": state.disabled_reason if state else "",
+            "blocked_until": state.blocked_until.isoformat() if state and state.blocked_until else None,
+            "due_now": due.get(name, 0),
+            "posts": {s: n for (c, s), n in sorted(counts.items()) if c == name},
+        }
+    totals: Counter[str] = Counter()
+    for (_, s), n in counts.items():
+        totals[s] += n
+    data = {
+        "now": now.isoformat(), "store": shown_url(settings.store_url), "pending_migrations": store.pending_migrations(),
+        "totals": dict(sorted(totals.items())), "due_now": sum(due.values()),
+        "next_post": None if upcoming is None else {
+            "id": upcoming.id, "channel": upcoming.channel, "piece": upcoming.piece, "role": upcoming.role,
+            "scheduled_at": upcoming.scheduled_at.isoformat()},
+        "pauses": [{"channel": p.channel, "since": p.since.isoformat(), "until": p.until.isoformat() if p.until else None,
+                    "reason": p.reason, "by": p.actor} for p in store.active_pauses(now)],
+        "unconfirmed": [r.post.id for r in store.records(states=["unconfirmed"])],
+        "channels": channels, "notices": built.notices,
+    }
+    if as_json:
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    _print_status(data, settings.zone, upcoming)
+
+
+def _print_status(data: dict[str, Any], zone: Any, upcoming: QueuedPost | None) -> None:
+    console = Console()
+    state_names = [s for s in ("proposed", "approved", "sending", "published", "failed", "unconfirmed", "cancelled")
+                   if data["totals"].get(s)] or ["approved"]
+    table = Table("channel", "sends to", *state_names, "due now", title=f"Store {data['store']}", title_justify="left")
+    for name, ch in data["channels"].items():
+        where = ch["sends_to"] + (" (disabled)" if ch["disabled"] else "")
+        table.add_row(name, where, *(str(ch["posts"].get(s, 0)) for s in state_names), str(ch["due_now"]))
+    console.print(table)
+    nxt = (f"{local(upcoming.scheduled_at, zone)} on {upcoming.channel} ({upcoming.piece}, {upcoming.role})"
+           if upcoming else "none scheduled")
+    console.print(f"Due now: {data['due_now']}; next post: {nxt}.", markup=False)
+    for p in data["pauses"]:
+        what = f"channel {p['channel']}" if p["channel"] else "everything"
+        until = f" until {local(dt.datetime.fromisoformat(p['until']), zone)}" if p["until"] else " until resumed"
+        console.print(f"Paused: {what}{until}" + (f" ({p['reason']})" if p["reason"] else ""), markup=False)
+    if data["unconfirmed"]:
+        console.print(f"Unconfirmed (need a person): posts {', '.join(map(str, data['unconfirmed']))}", markup=False)
+    if data["pending_migrations"]:
+        console.print(f"Pending migrations: {', '.join(data['pending_migrations'])}", markup=False)
+    for notice in data["notices"]:
+        console.print(notice, markup=False)

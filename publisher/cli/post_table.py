@@ -1,0 +1,73 @@
+"""How the queue commands show posts and instants: rich tables, times in the team's zone."""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import os
+from collections.abc import Iterable
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from rich.table import Table
+
+from publisher.store import PostRecord
+
+STATE_STYLES = {"proposed": "yellow", "approved": "green", "sending": "cyan", "published": "blue",
+                "failed": "red", "unconfirmed": "magenta", "cancelled": "dim"}
+
+
+def local(when: dt.datetime | None, zone: ZoneInfo) -> str:
+    """An instant as the team reads it: 2026-03-02 09:10 CET."""
+    if when is None:
+        return "-"
+    return when.astimezone(zone).strftime("%Y-%m-%d %H:%M %Z")
+
+
+def short(text: str, width: int = 70) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def actor() -> str:
+    """Who is acting, for the post events (the OS user; PUBLISHER_ACTOR overrides it)."""
+    name = os.environ.get("PUBLISHER_ACTOR")
+    if not name:
+        try:
+            name = getpass.getuser()
+        except (KeyError, OSError):
+            name = "unknown"
+    return f"{name} (cli)"
+
+
+def posts_table(records: Iterable[PostRecord], zone: ZoneInfo, title: str) -> Table:
+    table = Table(title=title, title_justify="left")
+    for column, width in (("id", 3), ("when", 16), ("channel", 7), ("state", 8), ("role", 6), ("piece", 10)):
+        table.add_column(column, min_width=width)
+    table.add_column("text", min_width=20, max_width=60)
+    for r in records:
+        p = r.post
+        note = f"  [red]({short(r.last_error, 60)})[/red]" if r.last_error and p.state != "published" else ""
+        retry = f" retry {local(r.next_attempt_at, zone)}" if r.next_attempt_at and p.state == "approved" else ""
+        style = STATE_STYLES.get(p.state, "")
+        table.add_row(str(p.id), local(p.scheduled_at, zone), p.channel, f"[{style}]{p.state}[/{style}]{retry}",
+                      p.role, p.piece, short(p.text) + note)
+    return table
+
+
+def record_json(r: PostRecord) -> dict[str, Any]:
+    """A post for --json output (instants in ISO 8601, UTC)."""
+    p = r.post
+
+    def iso(when: dt.datetime | None) -> str | None:
+        return when.astimezone(dt.UTC).isoformat() if when else None
+
+    return {
+        "id": p.id, "key": p.key, "piece": p.piece, "channel": p.channel, "network": p.network, "role": p.role,
+        "state": p.state, "scheduled_at": iso(p.scheduled_at), "attempts": p.attempts, "text": p.text,
+        "link": p.link, "remote_id": p.remote_id, "remote_url": p.remote_url, "last_error": r.last_error,
+        "next_attempt_at": iso(r.next_attempt_at), "edited_at": iso(r.edited_at),
+    }
+
+
+__all__ = ["STATE_STYLES", "actor", "local", "posts_table", "record_json", "short"]
