@@ -155,4 +155,54 @@ def import_feed(project: Project, source: str, type_: str, dry_run: bool, now_te
     _report(project, result, dry_run=dry_run)
 
 
-__all__ = ["import_feed", "import_group", "import_wordpress"]
+@cli.command()
+@click.option("--dry-run", is_flag=True, help="Fetch and show what would be proposed; store nothing.")
+@now_option
+@click.pass_obj
+def watch(project: Project, dry_run: bool, now_text: str | None) -> None:
+    """Fetch the watched feeds and propose a curated share for each new entry.
+
+    Feeds are listed under `watch:` in the publisher block of mkdocs.yml. Each is fetched with
+    conditional GET (an unchanged feed costs a 304); each new entry becomes one proposed post per
+    channel (comment template + link), never approved automatically: approve them with
+    `publisher approve`. An entry is proposed once, even if a run is interrupted.
+
+    \b
+    Example:
+      publisher watch --dry-run
+      publisher watch            # e.g. hourly from cron, before `publisher run`
+    """
+    from publisher.feeds.watch import watch_all
+
+    settings = project.settings
+    if not settings.plugin.watch:
+        click.echo("No watched feeds: add them to the publisher block of mkdocs.yml, e.g.\n"
+                   "  watch:\n    - url: https://blog.example.org/feed/\n      channels: [linkedin]")
+        return
+    now = parse_now(now_text, settings.zone)
+    reports = watch_all(settings, project.store, now, dry_run=dry_run)
+    for report in reports:
+        name = report.source or report.url
+        if report.error:
+            click.echo(mask(f"{report.url}: error: {report.error}"), err=True)
+            continue
+        if not report.fetched:
+            click.echo(mask(f"{name}: not modified since the last check"))
+            continue
+        verb = "would be proposed" if dry_run else "proposed"
+        parts = [f"{report.new} new entr{'y' if report.new == 1 else 'ies'}",
+                 f"{len(report.proposals)} share(s) {verb}", f"{report.seen} already seen"]
+        if report.old:
+            parts.append(f"{report.old} older than the feed's max_age_days (remembered, not proposed)")
+        if report.no_link:
+            parts.append(f"{report.no_link} without a link (nothing to share)")
+        click.echo(mask(f"{name}: " + "; ".join(parts)))
+        for post in report.proposals:
+            click.echo(mask(f"  [{post.channel}] {post.text.splitlines()[0][:100]}"))
+    if not dry_run and any(r.proposals for r in reports):
+        click.echo("Curated shares wait as proposed posts: review them with `publisher queue`, then approve.")
+    if any(r.error for r in reports):
+        raise click.exceptions.Exit(1)
+
+
+__all__ = ["import_feed", "import_group", "import_wordpress", "watch"]

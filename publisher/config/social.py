@@ -203,12 +203,19 @@ class WatchedFeed(base.Config):
     """A feed to watch for curated shares."""
 
     url = Text(required=True, what="a feed URL or file path")
+    """RSS or Atom feed: an http(s) URL (fetched with conditional GET) or a file path relative to mkdocs.yml."""
     name = Text(None)
+    """How shares name the source ({source}); defaults to the feed's own title."""
     comment = MapOf(Text(), default={"en": "Worth a read: {title}", "fr": "À lire : {title}"})
     """Comment template per language; {title} and {source} are filled in."""
     lang = Text(None, what="a language code such as fr or en")
+    """Language of the feed (picks the comment template); defaults to the feed's declared language."""
     channels = Words(None, what="channel names from 'channels'")
+    """Channels to propose shares on (default: every enabled channel)."""
     tags = Words([])
+    """Hashtags added to every share of this feed (without #), when they fit."""
+    max_age_days = Number(14, minimum=1, maximum=3650)
+    """Entries older than this when first seen are remembered but not proposed (a new feed's backlog)."""
 
 
 __all__ = [

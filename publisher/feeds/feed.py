@@ -162,6 +162,36 @@ def _item(entry: Any, index: int, site: str, fallback: dt.datetime, fallback_sou
     )
 
 
+@dataclass(frozen=True, slots=True)
+class EntryFacts:
+    """What a curated share needs from an entry (no body conversion: shares only link to it)."""
+
+    entry_id: str
+    title: str
+    link: str | None
+    summary: str
+    cover: str | None
+    published: dt.datetime | None
+    lang: str | None
+
+
+def entry_facts(entry: Any, site: str) -> EntryFacts:
+    """The id, title, link, short summary, picture and date of a feedparser entry."""
+    value, kind, _ = _body(entry)
+    link = safe_url(entry.get("link"))
+    title = _text(entry.get("title", ""), (entry.get("title_detail") or {}).get("type", "text/plain"))
+    content = entry.get("content") or [{}]
+    return EntryFacts(
+        entry_id=_source_id(entry, site, title, value),
+        title=title or shorten(_text(value, kind), 80),
+        link=link if link and link.startswith("http") else None,
+        summary=shorten(_text(entry.get("summary", "") or value, kind), SUMMARY_LIMIT),
+        cover=_cover(entry),
+        published=_struct(entry.get("published_parsed") or entry.get("updated_parsed")),
+        lang=content[0].get("language") or entry.get("language"),
+    )
+
+
 def _source_id(entry: Any, site: str, title: str, body: str) -> str:
     ident = (entry.get("id") or "").strip() or (entry.get("link") or "").strip()
     if ident:
@@ -209,4 +239,4 @@ def _cover(entry: Any) -> str | None:
     return None
 
 
-__all__ = ["ParsedFeed", "items_from_feed", "parse_feed"]
+__all__ = ["EntryFacts", "ParsedFeed", "entry_facts", "items_from_feed", "parse_feed"]
