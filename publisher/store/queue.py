@@ -248,7 +248,8 @@ class QueueStore(PausesStore):
         out = []
         for row in rows:
             values = row._asdict()
-            out.append((queued(values), values.pop("updated_at")))
+            seen_at = values.pop("updated_at")
+            out.append((queued(values), seen_at))
         return out
 
     def settle_unconfirmed(self, post_id: int, seen_at: dt.datetime, now: dt.datetime, state: str, detail: str,

@@ -1,0 +1,142 @@
+"""The dry-run outbox and the channel registry: what goes to the outbox, why, and in what shape."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import threading
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+from conftest import ProjectDir
+from stores import T0
+
+from publisher.config import load_settings
+from publisher.errors import ChannelError
+from publisher.secrets import SECRET_VARIABLES
+from publisher.social.channels.base import Channel
+from publisher.social.channels.outbox import OutboxChannel, read_outbox
+from publisher.social.channels.registry import ADAPTERS, adapter_class, build_channels
+from publisher.social.model import LinkCard, Outcome, Published, QueuedPost, RetryLater
+
+SENT = dt.datetime(2026, 3, 2, 9, 10, 30, tzinfo=dt.UTC)
+
+
+def queued(n: int, channel: str = "x") -> QueuedPost:
+    return QueuedPost(id=n, key=f"articles/launch:{channel}:launch", piece="articles/launch", channel=channel,
+                      network=channel, text=f"Post {n} «with» unicode ✓", link="https://t.example/articles/launch/",
+                      scheduled_at=T0, lang="fr", state="sending", role="launch",
+                      card=LinkCard("https://t.example/articles/launch/", "Launch", "Desc", "articles/img.jpg"))
+
+
+def test_an_outbox_line_has_what_a_person_or_script_needs(tmp_path: Path) -> None:
+    box = OutboxChannel("x", None, folder=tmp_path / "out", network="x", clock=lambda: SENT)
+    outcome = box.send(queued(7))
+    assert outcome == Published("outbox:7", f"{(tmp_path / 'out' / 'x.jsonl').as_uri()}#post-7")
+    (line,) = read_outbox(tmp_path / "out" / "x.jsonl")
+    assert line == {
+        "id": 7, "key": "articles/launch:x:launch", "channel": "x", "network": "x", "piece": "launch",
+        "piece_key": "articles/launch", "text": "Post 7 «with» unicode ✓", "link": "https://t.example/articles/launch/",
+        "scheduled_at": "2026-03-02T08:00:00+00:00", "sent_at": "2026-03-02T09:10:30+00:00",
+        "card": {"url": "https://t.example/articles/launch/", "title": "Launch", "description": "Desc",
+                 "image": "articles/img.jpg", "image_alt": ""},
+        "lang": "fr", "role": "launch", "campaign": None,
+    }
+    box.close()
+
+
+def test_appends_from_many_threads_never_interleave(tmp_path: Path) -> None:
+    boxes = [OutboxChannel(f"c{i}", None, folder=tmp_path, network="x", fsync="never") for i in range(4)]
+
+    def write(box: OutboxChannel, base: int) -> None:
+        for n in range(base, base + 300):
+            box.send(queued(n))
+
+    threads = [threading.Thread(target=write, args=(b, i * 1000)) for i, b in enumerate(boxes)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    raw = (tmp_path / "x.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(raw) == 1200
+    assert sorted(json.loads(r)["id"] for r in raw) == sorted(n for i in range(4) for n in range(i * 1000, i * 1000 + 300))
+
+
+def test_reconcile_looks_the_post_up_in_its_file(tmp_path: Path) -> None:
+    box = OutboxChannel("x", None, folder=tmp_path, network="x", clock=lambda: SENT, fsync="always")
+    assert box.reconcile(queued(1)) == RetryLater(SENT, "not in x.jsonl: the write never happened; safe to send again")
+    box.send(queued(1))
+    found = box.reconcile(queued(1))
+    assert isinstance(found, Published) and found.remote_id == "outbox:1"
+    assert isinstance(box.reconcile(queued(11)), RetryLater)  # id 11 is not id 1
+    with open(box.path, "a", encoding="utf-8") as fd:  # a torn line (power cut mid-write) proves nothing
+        fd.write('{"id": 2, "key": "articles/launch:x:launch", "te')
+    assert isinstance(box.reconcile(queued(2)), RetryLater)
+    assert [line["id"] for line in read_outbox(box.path)] == [1]
+
+
+def test_unknown_fsync_policy_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="always, second, never"):
+        OutboxChannel("x", None, folder=tmp_path, network="x", fsync="sometimes")
+
+
+@pytest.fixture
+def clean_env(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
+    names = set(SECRET_VARIABLES)
+    for network in ADAPTERS:
+        cls = adapter_class(network)
+        if cls is not None:
+            names.update((*cls.credential_names, *cls.optional_names))
+    for name in names:
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv("ACME_" + name, raising=False)
+    return monkeypatch
+
+
+def test_networks_without_credentials_go_to_the_outbox_with_a_notice(project: ProjectDir, clean_env: pytest.MonkeyPatch) -> None:
+    settings = load_settings(project.config_file)
+    built = build_channels(settings)
+    assert set(built.outbox) == {"x", "mastodon", "bluesky", "linkedin"}
+    assert all(isinstance(c, OutboxChannel) for c in built.active.values())
+    assert built.outbox["x"] == project.root / ".publisher" / "outbox" / "x.jsonl"
+    x_notice = next(n for n in built.notices if n.startswith("x:"))
+    assert x_notice.startswith("x: no credentials (X_API_KEY, X_API_SECRET")
+    assert x_notice.endswith("posts go to the dry-run outbox .publisher/outbox/x.jsonl")
+    active, notices = build_channels(settings)  # unpacks as (channels, notices) too
+    assert set(active) == set(built.active) and len(notices) == 4
+
+
+class NeedsTwo(Channel):
+    network: ClassVar[str] = "x"
+    max_length: ClassVar[int] = 280
+    credential_names: ClassVar[tuple[str, ...]] = ("X_API_KEY", "X_API_SECRET")
+
+    def send(self, post: QueuedPost) -> Outcome:
+        return Published("1")
+
+
+def test_incomplete_credentials_hold_the_channel_instead_of_faking_a_send(project: ProjectDir,
+                                                                         clean_env: pytest.MonkeyPatch) -> None:
+    project.config("channels: {x: {}, acme: {network: x, env_prefix: ACME_}, spare: {network: x, enabled: false}}")
+    clean_env.setenv("X_API_KEY", "key-1234567890")
+    clean_env.setenv("ACME_X_API_KEY", "acme-key-123456")
+    clean_env.setenv("ACME_X_API_SECRET", "acme-secret-123456")
+    built = build_channels(load_settings(project.config_file), find_adapter=lambda network: NeedsTwo)
+    assert set(built.active) == {"acme"} and isinstance(built.active["acme"], NeedsTwo)
+    assert built.active["acme"].credentials == {"X_API_KEY": "acme-key-123456", "X_API_SECRET": "acme-secret-123456"}
+    assert "missing credentials X_API_SECRET" in built.held["x"]
+    assert built.held["spare"] == "disabled in mkdocs.yml (enabled: false)"
+    assert not built.outbox
+    assert "acme-secret-123456" not in repr(built.active["acme"])
+
+
+def test_an_adapter_that_cannot_load_holds_only_its_channel(project: ProjectDir, clean_env: pytest.MonkeyPatch) -> None:
+    def broken(network: str) -> type[Channel] | None:
+        if network == "x":
+            raise ChannelError("tweepy is not installed")
+        return None
+
+    built = build_channels(load_settings(project.config_file), find_adapter=broken)
+    assert built.held["x"] == "adapter cannot be loaded: ChannelError: tweepy is not installed"
+    assert set(built.outbox) == {"mastodon", "bluesky", "linkedin"}
