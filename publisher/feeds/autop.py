@@ -19,6 +19,19 @@ _OPEN_BLOCK = re.compile(r"(<" + _BLOCKS + r"[\s/>])", re.I)
 _CLOSE_BLOCK = re.compile(r"(</" + _BLOCKS + r">)", re.I)
 _ANY_BLOCK_TAG = r"</?" + _BLOCKS + r"[^>]*>"
 _TAG = re.compile(r"<[^>]*>", re.S)
+_DOUBLE_BR = re.compile(r"<br\s*/?>\s*<br\s*/?>", re.I)
+_HR = re.compile(r"<hr\s*?/?>", re.I)
+_EMPTY_P = re.compile(r"<p>\s*</p>")
+_P_BEFORE_CLOSE = re.compile(r"<p>([^<]+)</(div|address|form)>")
+_P_AROUND_BLOCK = re.compile(r"<p>\s*(" + _ANY_BLOCK_TAG + r")\s*</p>", re.I)
+_P_AROUND_LI = re.compile(r"<p>(<li.+?)</p>")
+_P_BLOCKQUOTE = re.compile(r"<p><blockquote([^>]*)>", re.I)
+_P_BEFORE_BLOCK = re.compile(r"<p>\s*(" + _ANY_BLOCK_TAG + r")", re.I)
+_P_AFTER_BLOCK = re.compile(r"(" + _ANY_BLOCK_TAG + r")\s*</p>", re.I)
+_NEWLINE_TO_BR = re.compile(r"(?<!<br />)\s*\n")
+_BR_AFTER_BLOCK = re.compile(r"(" + _ANY_BLOCK_TAG + r")\s*<br />", re.I)
+_BR_BEFORE_BLOCK = re.compile(r"<br />(\s*</?(?:p|li|div|dl|dd|dt|th|pre|td|ul|ol)[^>]*>)", re.I)
+_PRE = re.compile(r"<pre[\s>].*?</pre>", re.S | re.I)
 
 
 def autop(text: str, *, br: bool = True) -> str:
@@ -29,25 +42,25 @@ def autop(text: str, *, br: bool = True) -> str:
     text, pres = _protect_pre(text + "\n")
     # A newline inside a tag (between attributes) is not a line break.
     text = _TAG.sub(lambda m: m.group(0).replace("\n", " "), text)
-    text = re.sub(r"<br\s*/?>\s*<br\s*/?>", "\n\n", text, flags=re.I)
+    text = _DOUBLE_BR.sub("\n\n", text)
     text = _OPEN_BLOCK.sub(r"\n\n\1", text)
     text = _CLOSE_BLOCK.sub(r"\1\n\n", text)
-    text = re.sub(r"<hr\s*?/?>", "<hr />\n\n", text, flags=re.I)
+    text = _HR.sub("<hr />\n\n", text)
     text = re.sub(r"\n\n+", "\n\n", text)
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text)]
     text = "".join(f"<p>{p}</p>\n" for p in paragraphs if p)
-    text = re.sub(r"<p>\s*</p>", "", text)
-    text = re.sub(r"<p>([^<]+)</(div|address|form)>", r"<p>\1</p></\2>", text)
-    text = re.sub(r"<p>\s*(" + _ANY_BLOCK_TAG + r")\s*</p>", r"\1", text, flags=re.I)
-    text = re.sub(r"<p>(<li.+?)</p>", r"\1", text)
-    text = re.sub(r"<p><blockquote([^>]*)>", r"<blockquote\1><p>", text, flags=re.I)
+    text = _EMPTY_P.sub("", text)
+    text = _P_BEFORE_CLOSE.sub(r"<p>\1</p></\2>", text)
+    text = _P_AROUND_BLOCK.sub(r"\1", text)
+    text = _P_AROUND_LI.sub(r"\1", text)
+    text = _P_BLOCKQUOTE.sub(r"<blockquote\1><p>", text)
     text = text.replace("</blockquote></p>", "</p></blockquote>")
-    text = re.sub(r"<p>\s*(" + _ANY_BLOCK_TAG + r")", r"\1", text, flags=re.I)
-    text = re.sub(r"(" + _ANY_BLOCK_TAG + r")\s*</p>", r"\1", text, flags=re.I)
+    text = _P_BEFORE_BLOCK.sub(r"\1", text)
+    text = _P_AFTER_BLOCK.sub(r"\1", text)
     if br:
-        text = re.sub(r"(?<!<br />)\s*\n", "<br />\n", text)
-    text = re.sub(r"(" + _ANY_BLOCK_TAG + r")\s*<br />", r"\1", text, flags=re.I)
-    text = re.sub(r"<br />(\s*</?(?:p|li|div|dl|dd|dt|th|pre|td|ul|ol)[^>]*>)", r"\1", text, flags=re.I)
+        text = _NEWLINE_TO_BR.sub("<br />\n", text)
+    text = _BR_AFTER_BLOCK.sub(r"\1", text)
+    text = _BR_BEFORE_BLOCK.sub(r"\1", text)
     text = re.sub(r"\n</p>$", "</p>", text)
     for marker, original in pres.items():
         text = text.replace(marker, original)
@@ -63,7 +76,7 @@ def _protect_pre(text: str) -> tuple[str, dict[str, str]]:
         pres[marker] = m.group(0)
         return marker
 
-    return re.sub(r"<pre[\s>].*?</pre>", keep, text, flags=re.S | re.I), pres
+    return _PRE.sub(keep, text), pres
 
 
 __all__ = ["autop"]
