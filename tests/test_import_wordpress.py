@@ -179,6 +179,20 @@ def test_theme_unit_test_data_imports_validates_builds_and_reimports_unchanged(p
     assert not (site / "articles" / "draft" / "index.html").exists()
 
 
+def test_utf8_challenges_keep_their_text_and_get_an_ascii_slug(project: ProjectDir) -> None:
+    path = corpus(*PHPUNIT, "wxr-utf-8-challenges.xml")
+    result = run(project, "import", "wordpress", str(path))
+    assert result.exit_code == 0, result.output
+    (piece,) = load_library(load_settings(project.config_file)).pieces
+    source = read_export(path).posts[0]
+    assert piece.title == source.title  # emoji, bidi controls and all
+    assert piece.slug == "hello-world-utf8-test"
+    assert "السلام عليكم وﷲ" in piece.body and "𝓣𝓮𝓼𝓽 𝓜𝓾𝓵𝓽𝓲-𝓑𝔂𝓽𝓮" in piece.body
+    assert piece.summary.startswith("T̷̢̯̭̈h̶̰̾i̵̱̇s̶̰̍")
+    (author,) = piece.authors
+    assert piece.source_id == source.guid and author in load_library(load_settings(project.config_file)).authors
+
+
 def test_gutenberg_block_test_data_imports_valid_pieces(project: ProjectDir) -> None:
     result = run(project, "import", "wordpress", str(corpus("wxr", "theme-test-data", "64-block-test-data.xml")))
     assert result.exit_code == 0, result.output

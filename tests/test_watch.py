@@ -23,7 +23,7 @@ from publisher.cli import commands  # noqa: F401  (registers every command)
 from publisher.cli.app import cli
 from publisher.config import load_settings
 from publisher.errors import StoreError
-from publisher.feeds.watch import Target, share_text, watch_feed
+from publisher.feeds.watch import Target, share_text, template_for, watch_feed
 from publisher.social import networks
 from publisher.social.model import PlannedPost
 from publisher.store import Store, open_store
@@ -234,3 +234,10 @@ def _count(database: Path, table: str) -> int:
             return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
     except sqlite3.OperationalError:
         return 0  # not created yet, or locked for a moment
+
+
+def test_a_feed_in_a_language_without_template_gets_the_site_language(project: ProjectDir) -> None:
+    configure(project, "- url: feed.xml\n  comment: {en: 'Read: {title}', fr: 'À lire : {title}'}")
+    (spec,) = load_settings(project.config_file).plugin.watch
+    assert template_for(spec, "fr", "en") == ("fr", "À lire : {title}")
+    assert template_for(spec, "de", "en") == ("en", "Read: {title}")  # the post says what its comment says

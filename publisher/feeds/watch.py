@@ -69,10 +69,16 @@ def targets(spec: Any, settings: Any) -> list[Target]:
     return out
 
 
-def template_for(spec: Any, lang: str, default_lang: str) -> str:
-    """The comment template in the feed's language (else the site's, else any)."""
+def template_for(spec: Any, lang: str, default_lang: str) -> tuple[str, str]:
+    """(language, template): the comment in the feed's language, else the site's, else any.
+
+    The post is tagged with the template's language, since the comment is what the post says.
+    """
     comments = dict(spec.comment or {})
-    return comments.get(lang) or comments.get(default_lang) or next(iter(comments.values()), "{title}")
+    for code in (lang, default_lang):
+        if comments.get(code):
+            return code, comments[code]
+    return next(iter(comments.items()), (default_lang, "{title}"))
 
 
 def fill(template: str, *, title: str, source: str) -> str:
@@ -144,8 +150,8 @@ def watch_feed(spec: Any, settings: Any, store: Any, now: dt.datetime, *, dry_ru
     report.fetched = True
     report.source = spec.name or parsed.title
     site = safe_url(parsed.parsed.feed.get("link")) or spec.url
-    lang = _short(spec.lang or parsed.lang) or settings.plugin.lang
-    template = template_for(spec, lang, settings.plugin.lang)
+    lang, template = template_for(spec, _short(spec.lang or parsed.lang) or settings.plugin.lang,
+                                  settings.plugin.lang)
     channels = targets(spec, settings)
     feed_slug = slugify(spec.name or spec.url)[:60]  # from the configuration: stable across runs
     facts = [entry_facts(e, site) for e in reversed(parsed.entries)]  # oldest first, as they were published
@@ -158,7 +164,7 @@ def watch_feed(spec: Any, settings: Any, store: Any, now: dt.datetime, *, dry_ru
         known.add(fact.entry_id)
         too_old = fact.published is not None and fact.published < oldest
         posts = [] if too_old else proposals(fact, spec=spec, feed_slug=feed_slug, source=report.source,
-                                              lang=_short(fact.lang) or lang, template=template,
+                                              lang=lang, template=template,
                                               channels=channels, now=now)
         report.old += too_old
         report.no_link += not too_old and not fact.link

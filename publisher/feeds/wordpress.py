@@ -25,7 +25,7 @@ from publisher.feeds.html_to_markdown import wordpress_to_markdown
 from publisher.feeds.model import SourceAuthor, SourceBatch, SourceItem
 from publisher.feeds.sanitize import plain_text, safe_url
 from publisher.feeds.shortcodes import Attachment, ShortcodeContext
-from publisher.feeds.wxr import WxrExport, WxrPost
+from publisher.feeds.wxr import WxrAuthor, WxrExport, WxrPost
 
 DRAFT_STATUSES = ("draft", "pending", "private")
 SKIPPED_STATUSES = ("trash", "auto-draft", "inherit")
@@ -85,7 +85,7 @@ def _title(post: WxrPost) -> str:
     return plain_text(html.unescape(post.title))
 
 
-def _item(post: WxrPost, source_id: str, media: dict[str, Attachment], authors: dict,
+def _item(post: WxrPost, source_id: str, media: dict[str, Attachment], authors: dict[str, WxrAuthor],
           zone: ZoneInfo, fallback: dt.datetime, *, base: str | None, from_file: bool) -> SourceItem:
     notes: list[str] = []
     link = safe_url(post.link) or None
