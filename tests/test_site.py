@@ -24,6 +24,9 @@ from conftest import ROOT, ProjectDir
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from publisher.config import load_settings
+from publisher.content import load_library
+
 SITE_URL = "https://test.example.org/"
 NOW = dt.datetime(2026, 6, 15, 12, 0, tzinfo=dt.UTC)
 SPECIAL_TITLE = 'R&D <fast> "quoted" </script> & more'
@@ -200,7 +203,8 @@ def write_sample(project: ProjectDir) -> None:
         translation: articles/sovereignty.md
         tags: [cloud]
         takeaways: [Savoir où sont les données.]
-        """, "Un paragraphe en français, assez long pour compter comme un paragraphe.\n")
+        """, "Un paragraphe en français, assez long pour compter comme un paragraphe.\n\n## Pourquoi ?\n\n"
+             "Parce que.\n")
     project.piece("articles/sovereignty.md", f"""
         title: Digital sovereignty, explained
         date: {day(-1)}
@@ -348,6 +352,8 @@ def test_translation_switch_language_and_labels(site: Path) -> None:
     switch = fr.find("a", "pub-translation")
     assert (switch.text(), switch.attrs["href"], switch.attrs["hreflang"]) == ("Read in English", "../sovereignty/", "en")
     assert meta(fr)["og:locale"] == ["fr_FR"]
+    toc = [a.text().strip() for a in fr.find("nav", "md-nav--secondary").find_all("a", "md-nav__link")]
+    assert "Pourquoi\u202f?" in toc, "French punctuation keeps its non-breaking space in the table of contents"
     en = parse(site / "articles/sovereignty/index.html")
     assert en.find("html").attrs["lang"] == "en"
     assert en.find("a", "pub-translation").text() == "Lire en français"
@@ -540,12 +546,14 @@ def test_french_site_interface(project: ProjectDir) -> None:
     theme_settings(project, "language: fr", "features: [navigation.tabs]")
     project.piece("white-papers/guide.md", f"title: Le guide\ndate: {day(-1)}\nsummary: Un guide.")
     project.piece("articles/en.md", f"title: An English piece\ndate: {day(-2)}\nlang: en")
+    (project.content / "index.md").unlink()  # the plugin makes the home page itself
     site = run_build(project)
     home = parse(site / "index.html")
     assert home.find("html").attrs["lang"] == "fr"
     assert [h.text() for h in home.find_all("h2", "pub-section-title")] == ["Articles", "Livres blancs"]
     assert "Tout voir" in home.text()
-    assert [a.text().strip() for a in home.find_all("a", "md-tabs__link")] == ["Home", "Articles", "Livres blancs"]
+    assert [a.text().strip() for a in home.find_all("a", "md-tabs__link")] == ["Accueil", "Articles", "Livres blancs"]
+    assert home.find("h1", "pub-hero__title").text() == "Test site"
     en = parse(site / "articles/en/index.html")
     assert en.find("html").attrs["lang"] == "en"
     assert "Reading time: 1 min" in en.find(cls="pub-byline").text()
@@ -562,3 +570,33 @@ def test_bad_front_matter_fails_the_build_with_located_messages(project: Project
     assert "content/articles/a.md: 'date': expected a date like 2026-03-01" in done.stderr
     assert "content/articles/b.md: 'authors': expected author keys from the authors file" in done.stderr
     assert "Traceback" not in done.stderr + done.stdout
+
+
+def test_the_sample_content_builds_into_a_complete_site(sample_project: ProjectDir) -> None:
+    now = dt.datetime.now(dt.UTC)
+    site = run_build(sample_project, now=now)
+    library = load_library(load_settings(sample_project.config_file))
+    published = library.visible(now)
+    assert published, "the sample content publishes something"
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locs = {n.text for n in ET.parse(site / "sitemap.xml").getroot().findall("s:url/s:loc", ns)}
+    feed = feedparser.parse((site / "feed.xml").read_bytes())
+    assert feed.bozo is False
+    for piece in library:
+        page = site / piece.url / "index.html"
+        url = f"https://newsroom.clairval.example/{piece.url}"
+        if piece in published:
+            assert page.is_file() and url in locs, piece.key
+            assert parse(page).find("h1", "pub-title").text() == piece.title
+        else:
+            assert not page.exists() and url not in locs, piece.key
+    assert {e.link for e in feed.entries} == {f"https://newsroom.clairval.example/{p.url}" for p in published[:20]}
+
+
+def test_a_disabled_plugin_leaves_a_plain_material_site(project: ProjectDir) -> None:
+    with_theme(project)
+    project.config("enabled: false")
+    project.piece("articles/a.md", "title: A\ndate: 2026-01-01\nslug: other", "# A\n\nText.\n")
+    site = run_build(project)
+    assert (site / "articles/a/index.html").is_file(), "no slug URLs without the plugin"
+    assert not (site / "feed.xml").exists() and not (site / "tags").exists()

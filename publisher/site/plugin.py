@@ -36,9 +36,10 @@ from publisher.content import Library, Piece, load_library
 from publisher.errors import ContentError
 from publisher.site.catalogue import Catalogue, build_catalogue
 from publisher.site.context import Options, PageData, listing_page, piece_page, plain_page
-from publisher.site.i18n import base_lang, french_spacing
+from publisher.site.i18n import base_lang, french_spacing, label
 from publisher.site.pages import (
     AUTHOR,
+    GENERATED_BY,
     HOME,
     TAG,
     TAG_INDEX,
@@ -310,6 +311,8 @@ class PublisherPlugin(BasePlugin[PublisherConfig]):
     def _prepare_listing_page(self, page: Page, listing: Listing) -> None:
         if listing.kind != HOME:
             page.meta["title"] = escape(listing.title)
+        elif page.file.generated_by == GENERATED_BY:  # no content/index.md: the home page is ours
+            page.meta["title"] = escape(label(self.config.lang, "home"))
         if self.themed and "template" not in page.meta:
             page.meta["template"] = TEMPLATES["home" if listing.kind == HOME else "listing"]
         hide = page.meta.setdefault("hide", [])

@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from publisher.content import Piece
 from publisher.content.text import slugify
@@ -27,9 +28,13 @@ class TagIndex:
     """Tag slug -> the tag as first written."""
     position: dict[str, int] = field(default_factory=dict)
     """Piece key -> its position in ``pieces``."""
+    keys: list[str] = field(default_factory=list)
+    """Piece keys by position (Piece.key is computed on each access)."""
 
 
+@lru_cache(maxsize=4096)
 def tag_slug(tag: str) -> str:
+    """The URL name of a tag; cached, as every page asks for the same few tags again and again."""
     return slugify(tag)
 
 
@@ -38,6 +43,7 @@ def index_tags(pieces: Sequence[Piece]) -> TagIndex:
     index = TagIndex(pieces)
     for pos, piece in enumerate(pieces):
         index.position[piece.key] = pos
+        index.keys.append(piece.key)
         for tag in piece.tags:
             slug = tag_slug(tag)
             index.names.setdefault(slug, tag)
@@ -66,7 +72,7 @@ def related(index: TagIndex, piece: Piece, limit: int, *, window: int = WINDOW) 
     candidates = [
         (-score, index.pieces[other].lang != piece.lang, abs(other - pos), other)
         for other, score in scores.items()
-        if index.pieces[other].key != piece.translation
+        if index.keys[other] != piece.translation and index.pieces[other].translation != piece.key
     ]
     candidates.sort()
     return [index.pieces[other] for *_, other in candidates[:limit]]
