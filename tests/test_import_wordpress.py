@@ -227,7 +227,7 @@ def test_reimport_updates_untouched_pieces_keeps_edited_ones_and_reports_conflic
     result = run(project, "import", "wordpress", str(export))
     assert result.exit_code == 0, result.output
     assert "0 new, 1 updated, 1 unchanged, 1 edited here (kept), 1 not updated (edited here)" in result.output
-    assert "not updated: content/articles/beta.md changed at the source and was edited here" in result.output
+    assert "not updated: content/articles/beta.md was edited here and differs from the source" in result.output
     assert "revised at the source" in (articles / "alpha.md").read_text()
     assert "edited by the team" in beta.read_text() and "revised" not in beta.read_text()
     assert front(gamma)["title"] == "Gamma (our title)"

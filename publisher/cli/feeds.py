@@ -51,7 +51,7 @@ def _report(project: Project, result: ImportResult, *, dry_run: bool) -> None:
         ("kept", "edited here (kept)"), ("conflict", "not updated (edited here)")))
     click.echo(f"Pieces: {counts}; {len(result.skipped)} skipped.")
     for change in result.of("conflict"):
-        click.echo(f"  not updated: {_relative(project, change.path)} changed at the source and was edited here; "
+        click.echo(f"  not updated: {_relative(project, change.path)} was edited here and differs from the source; "
                    "merge by hand (or delete the file to import it again)")
     for line in result.skipped:
         click.echo(f"  skipped: {line}")
