@@ -93,6 +93,7 @@ class Double:
         self.faults: list[tuple[str, str]] = []
         self.served: list[tuple[str, str]] = []  # (fault, route kind) actually applied
         self.replies: list[tuple[Request, Reply]] = []  # what was answered, for the spec tests
+        self.spans: list[tuple[float, float]] = []  # (start, end) of every request, to measure overlap
         self.server: ThreadingHTTPServer | None = None
         self.ticks = 0
 
@@ -199,6 +200,14 @@ class Double:
         return None
 
     def _handle(self, h: BaseHTTPRequestHandler) -> None:
+        started = time.perf_counter()
+        try:
+            self._answer(h)
+        finally:
+            with self.lock:
+                self.spans.append((started, time.perf_counter()))
+
+    def _answer(self, h: BaseHTTPRequestHandler) -> None:
         split = urlsplit(h.path)
         length = int(h.headers.get("Content-Length") or 0)
         body = h.rfile.read(length) if length else b""
