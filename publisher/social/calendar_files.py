@@ -74,9 +74,10 @@ def read_edits(content: str, where: str, current: Mapping[int, PostRecord], zone
     edits: list[PostEdit] = []
     seen: dict[int, int] = {}
     line = reader.line_num
-    for row in reader:
+    for number, row in enumerate(reader, start=2):
         start, line = line + 1, reader.line_num
-        at = f"{where}:{start}"
+        # A text with line breaks spans several lines: give the spreadsheet's row number too.
+        at = f"{where}:{start}" if start == number else f"{where}:{start} (row {number})"
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):

@@ -264,7 +264,7 @@ class PostsStore(Database):
                 raise ProblemsError(problems)
             changed = 0
             for edit in edits:
-                values: dict[str, Any] = {"edited_at": now, "updated_at": now}
+                values: dict[str, Any] = {"edited_at": now}
                 if edit.text is not None:
                     values["text"] = edit.text
                 if edit.scheduled_at is not None:
@@ -275,7 +275,7 @@ class PostsStore(Database):
                     transition(conn, edit.post_id, old, new, now, detail=f"edited by hand ({edit.where})",
                                actor=actor, **values)
                 else:
-                    conn.execute(posts.update().where(posts.c.id == edit.post_id).values(**values))
+                    conn.execute(posts.update().where(posts.c.id == edit.post_id).values(updated_at=now, **values))
                     record_event(conn, edit.post_id, now, old, old, f"edited by hand ({edit.where})", actor)
                 changed += 1
         return changed
