@@ -93,3 +93,37 @@ def test_the_planner_recycles_the_best_scored_excerpt_first(project: ProjectDir)
                              _post(3, "mastodon", default, 5), _post(4, "mastodon", default, 4)], {})
     assert scores[("mastodon", favourite)] > 0 > scores[("mastodon", default)]
     assert first_evergreen(scores) == favourite
+
+
+def test_publisher_plan_passes_the_scores_to_the_planner(project: ProjectDir) -> None:
+    from click.testing import CliRunner
+    from report_data import planned, publish, snap
+
+    import publisher.cli.commands  # noqa: F401  (registers every command)
+    from publisher.cli import cli
+    from publisher.store import open_store
+
+    project.config("""
+        timezone: Europe/Paris
+        channels: {mastodon: {}}
+        rules: {launch: false, follow_ups: [], evergreen: {after_days: 30, every_days: 30, max_times: 1}}
+    """)
+    project.piece("articles/old.md", EVERGREEN, "Body of the piece with enough words to read. " * 30)
+    settings = load_settings(project.config_file)
+    piece = load_library(settings).pieces[0]
+    ids = [e.id for e in excerpts_for(piece)]
+    store = open_store(settings.store_url)
+    favourite, plain = ids[-1], ids[0]
+    posts = [planned(i, piece.key, "mastodon", excerpt, "takeaway", dt.datetime(2026, 4, 1 + i, 9, tzinfo=dt.UTC))
+             for i, excerpt in enumerate([favourite, favourite, plain, plain])]
+    sent = publish(store, posts, project.root / ".publisher" / "outbox", dt.datetime(2026, 4, 10, tzinfo=dt.UTC))
+    for post, likes in zip(posts, (50, 45, 5, 4), strict=True):
+        snap(store, sent[post.key], "mastodon", post.scheduled_at + dt.timedelta(days=2), likes=likes)
+    store.close()
+    result = CliRunner().invoke(cli, ["-f", str(project.config_file), "plan", "--now", "2026-11-02T09:00"],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    store = open_store(settings.store_url)
+    recycled = [r.post for r in store.records() if r.post.role.startswith("evergreen")]
+    store.close()
+    assert [p.excerpt_id for p in recycled] == [favourite]

@@ -44,6 +44,7 @@ def plan(project: Project, now_text: str | None, dry_run: bool, show: int) -> No
       publisher plan --dry-run
       publisher plan --now 2026-03-02T08:00
     """
+    from publisher.reports.scores import excerpt_scores
     from publisher.social.planner import make_plan, rules_from
 
     settings = project.settings
@@ -51,9 +52,12 @@ def plan(project: Project, now_text: str | None, dry_run: bool, show: int) -> No
     library = project.library
     rules = rules_from(settings, library)
     console = Console()
-    history = project.store.history() if not dry_run or store_exists(project) else []
+    measured = not dry_run or store_exists(project)
+    history = project.store.history() if measured else []
+    # The feedback loop: evergreen recycling prefers excerpts that did well (docs/reports.md).
+    scores = excerpt_scores(project.store, now) if measured else None
     with console.status(f"Planning {len(library)} pieces…"):
-        result = make_plan(library.pieces, rules, now, history=history)
+        result = make_plan(library.pieces, rules, now, history=history, scores=scores)
     _print_plan(console, result, settings.zone, now, show)
     if dry_run:
         console.print("Dry run: nothing stored.")

@@ -24,6 +24,7 @@ from publisher.reports.model import (
     Report,
     VisitTotal,
     kind_group,
+    post_values,
 )
 from publisher.reports.period import Period, bin_of, bins_for
 
@@ -121,11 +122,12 @@ def _fill(groups: dict[str, _Groups], posts: Iterable[PostNumbers], visits: Iter
           ctx: Context, *, before: bool) -> tuple[Numbers, int]:
     totals = Numbers()
     for post in posts:
-        totals.add_post(post)
+        values = post_values(post)
+        totals.add_values(values)
         for name, keys in _keys(post.piece, post.network, post.excerpt_kind, post.campaign, ctx).items():
             for key in keys:
                 line = groups[name].line(key)
-                (line.before if before else line.now).add_post(post)
+                (line.before if before else line.now).add_values(values)
     matched, unmatched = _social_visits(visits, ctx)
     for network, _excerpt, ref, count in matched:
         totals.visits += count

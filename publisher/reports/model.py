@@ -61,6 +61,13 @@ class PostNumbers:
         return self.likes + self.reposts + self.replies + self.quotes
 
 
+def post_values(post: PostNumbers) -> tuple[int, ...]:
+    """(measured, likes, reposts, replies, quotes, impressions, interactions seen, clicks) of one post."""
+    impressions = post.impressions or 0
+    return (int(post.measured), post.likes, post.reposts, post.replies, post.quotes, impressions,
+            post.interactions if impressions else 0, post.clicks or 0)
+
+
 @dataclass(frozen=True, slots=True)
 class VisitTotal:
     """Site visits in the period for one UTM tuple (from imported analytics)."""
@@ -89,16 +96,20 @@ class Numbers:
     visits: int = 0
 
     def add_post(self, post: PostNumbers) -> None:
+        self.add_values(post_values(post))
+
+    def add_values(self, v: tuple[int, ...]) -> None:
+        """Add a post's post_values(): reports add each post to half a dozen groups, so it is
+        unpacked once per post, not once per group."""
         self.posts += 1
-        self.measured += post.measured
-        self.likes += post.likes
-        self.reposts += post.reposts
-        self.replies += post.replies
-        self.quotes += post.quotes
-        if post.impressions:
-            self.impressions += post.impressions
-            self.interactions_seen += post.interactions
-        self.clicks += post.clicks or 0
+        self.measured += v[0]
+        self.likes += v[1]
+        self.reposts += v[2]
+        self.replies += v[3]
+        self.quotes += v[4]
+        self.impressions += v[5]
+        self.interactions_seen += v[6]
+        self.clicks += v[7]
 
     def merge(self, other: Numbers) -> None:
         for name in self.__slots__:  # type: ignore[attr-defined]
