@@ -130,7 +130,8 @@ def render(report: Report, console: Console | None = None) -> None:
     console = console or Console()
     console.print(_totals(report))
     if not report.totals.posts and not report.totals.visits:
-        console.print("No published posts in this period.", style="yellow")
+        console.print("No published posts in this period (publisher run sends them, publisher metrics measures them).",
+                      style="yellow")
     for name in ("network", "excerpt_kind", "campaign", "author", "piece"):
         lines = report.breakdowns.get(name, [])
         if lines:
