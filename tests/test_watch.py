@@ -23,7 +23,7 @@ from publisher.cli import commands  # noqa: F401  (registers every command)
 from publisher.cli.app import cli
 from publisher.config import load_settings
 from publisher.errors import StoreError
-from publisher.feeds.watch import Target, share_text, template_for, watch_feed
+from publisher.feeds.watch import Target, share_text, targets, template_for, watch_feed
 from publisher.social import networks
 from publisher.social.model import PlannedPost
 from publisher.store import Store, open_store
@@ -241,3 +241,12 @@ def test_a_feed_in_a_language_without_template_gets_the_site_language(project: P
     (spec,) = load_settings(project.config_file).plugin.watch
     assert template_for(spec, "fr", "en") == ("fr", "À lire : {title}")
     assert template_for(spec, "de", "en") == ("en", "Read: {title}")  # the post says what its comment says
+
+
+def test_disabled_channels_get_no_proposals(project: ProjectDir) -> None:
+    project.config("lang: en\nchannels: {x: {}, linkedin: {enabled: false}, team: {network: mastodon}}\n"
+                   "watch:\n  - url: feed.xml\n    channels: [x, linkedin]\n  - url: other.xml")
+    settings = load_settings(project.config_file)
+    named, every = (targets(spec, settings) for spec in settings.plugin.watch)
+    assert [t.channel for t in named] == ["x"]
+    assert [(t.channel, t.network, t.limit) for t in every] == [("x", "x", 280), ("team", "mastodon", 500)]

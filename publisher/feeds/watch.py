@@ -58,12 +58,13 @@ class FeedReport:
 
 
 def targets(spec: Any, settings: Any) -> list[Target]:
-    """The channels of a watched feed: its own list, or every enabled channel."""
+    """The enabled channels of a watched feed: those it names, or all of them."""
     channels = settings.plugin.channels
-    names = spec.channels or [name for name, ch in channels.items() if ch.enabled]
     out = []
-    for name in names:
+    for name in spec.channels or list(channels):
         ch = channels[name]
+        if not ch.enabled:
+            continue  # a disabled account gets no proposals, even when the feed names it
         network = ch.network or name
         out.append(Target(name, network, networks.limit_for(network, ch)))
     return out
