@@ -12,6 +12,7 @@ messages and exit codes. Nothing inside the package calls ``sys.exit``.
      │    └── MigrationError      a named migration failed (its transaction was rolled back)
      ├── PlanError                rules and content that cannot make a plan
      ├── NotFound                 a post, piece or channel named on the command line does not exist
+     ├── ScaffoldError            a new project cannot be written where asked (`publisher init`)
      └── ChannelError             a network adapter cannot be set up (bad or missing credentials)
           └── MetricsUnavailable  a network would not give engagement numbers now (rate limit, token, outage)
 """
@@ -88,6 +89,10 @@ class PlanError(PublisherError):
 
 class NotFound(PublisherError):
     """Something named by the user (a post, a piece, a channel) does not exist."""
+
+
+class ScaffoldError(PublisherError):
+    """A new project cannot be written where asked (a folder with files in it, a file in the way)."""
 
 
 class ChannelError(PublisherError):

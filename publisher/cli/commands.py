@@ -10,6 +10,7 @@ MODULES = [
     "publisher.cli.queue",
     "publisher.cli.calendar",
     "publisher.cli.dispatch",
+    "publisher.cli.project",
 ]
 
 for _name in MODULES:

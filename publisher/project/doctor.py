@@ -1,0 +1,283 @@
+"""`publisher doctor`: check a project and say what is wrong, each finding with its fix.
+
+    report = diagnose(Path("mkdocs.yml"), now)
+    report.findings      # [Finding(check, severity, message, fix)], in the order checked
+
+Severities: ``error`` needs fixing (the command exits 1), ``warning`` is worth knowing (a channel in
+dry run, a pause), ``ok`` says what was checked. Checks run in dependency order: without a valid
+configuration nothing else can be checked; content problems do not stop the store checks. Nothing
+here writes: a SQLite store that does not exist yet is not created, migrations are not applied.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from publisher.config import Settings, load_settings
+from publisher.content import Library, load_library
+from publisher.errors import ConfigError, ContentError, Problem, StoreError
+from publisher.project.credentials import STORE_VARIABLE, channel_credentials
+from publisher.secrets import mask, secret_values
+
+OK, WARNING, ERROR = "ok", "warning", "error"
+PLACEHOLDER_HOSTS = ("example.org", "example.com", "example.net", ".example")
+"""Reserved for examples (RFC 2606): a site_url there is a placeholder nobody replaced."""
+DUE_SOON = dt.timedelta(hours=24)
+"""Proposed posts scheduled within this time of now are flagged: someone must approve them soon."""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing doctor checked: what it found and, unless all is well, how to fix it."""
+
+    check: str
+    """configuration, content, site, credentials, store, migrations, posts, channels or pieces."""
+    severity: str
+    message: str
+    fix: str = ""
+
+
+@dataclass
+class Report:
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == WARNING]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"ok": not self.errors, "errors": len(self.errors), "warnings": len(self.warnings),
+                "findings": [asdict(f) for f in self.findings]}
+
+    def add(self, check: str, severity: str, message: str, fix: str = "") -> None:
+        # Findings quote user input and error texts: mask any secret they might carry.
+        self.findings.append(Finding(check, severity, mask(message), mask(fix)))
+
+
+def diagnose(config_file: Path, now: dt.datetime) -> Report:
+    """Run every check on the project whose mkdocs.yml is ``config_file``."""
+    report = Report()
+    try:
+        settings = load_settings(config_file)
+    except ConfigError as e:
+        _problems(report, "configuration", e.problems, "fix it in {where}, as the message says")
+        return report
+    report.add("configuration", OK, f"{settings.config_file.name}: the publisher block is valid")
+    library = _check_content(report, settings)
+    rules = _check_rules(report, settings, library) if library is not None else None
+    _check_site(report, settings)
+    _check_credentials(report, settings)
+    _check_store(report, settings, now)
+    if library is not None and rules is not None:
+        _check_pieces(report, library, rules, settings.root)
+    return report
+
+
+def _problems(report: Report, check: str, problems: Iterable[Problem], fix: str) -> None:
+    for p in problems:
+        report.add(check, ERROR, str(p), fix.format(where=p.where, field=p.field))
+
+
+def _check_content(report: Report, settings: Settings) -> Library | None:
+    try:
+        library = load_library(settings)
+    except ContentError as e:
+        _problems(report, "content", e.problems, "edit {where} ('{field}'), then run publisher check")
+        return None
+    report.add("content", OK, f"{_count(len(library), 'piece')} and {_count(len(library.authors), 'author')} are valid")
+    for warning in library.warnings:
+        report.add("content", WARNING, warning, "remove the field, or check its spelling with publisher fields")
+    return library
+
+
+def _check_rules(report: Report, settings: Settings, library: Library) -> Any:
+    from publisher.social.planner import rules_from
+
+    try:
+        return rules_from(settings, library)
+    except ConfigError as e:
+        _problems(report, "configuration", e.problems, "fix it in {where}, as the message says")
+        return None
+
+
+def _check_site(report: Report, settings: Settings) -> None:
+    """The public address posts link to, and secrets where they must never be."""
+    name = settings.config_file.name
+    host = settings.site_url.split("://", 1)[-1].split("/", 1)[0].lower()
+    if host.endswith(PLACEHOLDER_HOSTS):
+        report.add("site", WARNING, f"{name}: 'site_url' is still the placeholder {settings.site_url}; posts "
+                   f"would link there", f"set site_url in {name} to the site's public address")
+    text = settings.config_file.read_text(encoding="utf-8", errors="replace")
+    leaked = [v for v in secret_values() if len(v) >= 8 and v in text]
+    if leaked:
+        report.add("site", ERROR, f"{name} contains the value of a credential ({mask(leaked[0])}); it would be "
+                   f"committed and could reach the built site",
+                   f"remove it from {name}, put it in .env or a CI secret, and revoke it on the network")
+    gitignore = settings.root / ".gitignore"
+    ignored = gitignore.read_text(encoding="utf-8").split() if gitignore.is_file() else []
+    for entry, why in ((".env", "credentials"), (".publisher/", "the store and the outbox")):
+        if entry not in ignored and entry.rstrip("/") not in ignored:
+            report.add("site", WARNING, f".gitignore does not list {entry} ({why})",
+                       f"add a line '{entry}' to {gitignore.name} so git never records it")
+
+
+def _check_credentials(report: Report, settings: Settings) -> None:
+    for name, spec in settings.plugin.channels.items():
+        if not spec.enabled:
+            report.add("credentials", OK, f"{name}: disabled in {settings.config_file.name}")
+            continue
+        creds = channel_credentials(name, spec)
+        state = creds.state
+        if state == "ready":
+            report.add("credentials", OK, f"{_label(name, creds.network)}: credentials set ({', '.join(creds.present)})")
+        elif state == "dry-run":
+            report.add("credentials", WARNING, f"{_label(name, creds.network)}: no credentials; posts go to the dry-run "
+                       f"outbox ({_shown(settings.outbox_dir, settings.root)}/{creds.network}.jsonl)",
+                       f"to post for real, set {', '.join(creds.missing)} in .env (or as CI secrets); "
+                       f"see .env.example")
+        elif state == "incomplete":
+            report.add("credentials", ERROR, f"{_label(name, creds.network)}: {', '.join(creds.missing)} not set while "
+                       f"{', '.join(creds.present)} is; its posts wait",
+                       f"set {', '.join(creds.missing)} too, or unset all of them to use the dry-run outbox")
+        elif state == "invalid":
+            report.add("credentials", ERROR, f"{_label(name, creds.network)}: {creds.problem}",
+                       "correct the variable named in the message (in .env or the CI secrets)")
+        else:
+            report.add("credentials", WARNING, f"{name}: no adapter for the network {creds.network!r}; posts go "
+                       f"to the dry-run outbox", "choose a network among x, mastodon, bluesky, linkedin, webhook")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'s' if n != 1 else ''}"
+
+
+def _label(name: str, network: str) -> str:
+    return name if name == network else f"{name} ({network})"
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _check_store(report: Report, settings: Settings, now: dt.datetime) -> None:
+    from publisher.store import Store, shown_url
+
+    url = settings.store_url
+    shown = shown_url(url)
+    source = f"the {STORE_VARIABLE} variable" if _store_from_env() else f"'store' in {settings.config_file.name}"
+    sqlite_file = url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else None
+    if sqlite_file and ":memory:" not in url and not Path(sqlite_file).exists():
+        report.add("store", OK, f"{shown}: not created yet; the first publisher plan creates it")
+        return
+    try:
+        store = Store(url)
+        pending = store.pending_migrations()
+    except StoreError as e:
+        fix = (f"check that the folder of {sqlite_file} is writable" if sqlite_file else
+               f"check that the database server is running and that {source} (host, port, database, user, "
+               f"password) is right")
+        report.add("store", ERROR, f"cannot reach the store: {e}", fix)
+        return
+    try:
+        report.add("store", OK, f"{shown}: reachable ({store.dialect})")
+        if pending:
+            report.add("migrations", ERROR, f"{len(pending)} migration{'s' if len(pending) != 1 else ''} not "
+                       f"applied: {', '.join(pending)}",
+                       "run publisher plan (any command that opens the store applies them, each in its own "
+                       "transaction); with several workers, upgrade publisher on every machine first")
+            if len(pending) == len(_all_migrations()):
+                return  # an empty database: nothing more to read
+        else:
+            report.add("migrations", OK, "every migration is applied")
+        _check_queue(report, store, now)
+    except StoreError as e:
+        report.add("store", ERROR, f"cannot read the store: {e}", "run publisher plan to apply pending migrations")
+    finally:
+        store.close()
+
+
+def _store_from_env() -> bool:
+    import os
+
+    return bool(os.environ.get(STORE_VARIABLE))
+
+
+def _all_migrations() -> list[Any]:
+    from publisher.store.migrations import discover
+
+    return discover()
+
+
+def _check_queue(report: Report, store: Any, now: dt.datetime) -> None:
+    """Posts and channels that wait for a person."""
+    waiting = store.unconfirmed()
+    for post, _changed in waiting:
+        report.add("posts", ERROR, f"post {post.id} ({post.channel}, {post.piece}) was sent but its outcome is "
+                   f"unknown (unconfirmed); the publisher will not resend it on its own",
+                   f"look for it on {post.network}, then: publisher confirm {post.id} --published --url URL, "
+                   f"or --not-sent (send again), or --cancel")
+    if not waiting:
+        report.add("posts", OK, "no unconfirmed post waits for a decision")
+    soon = store.records(states=["proposed"], end=now + DUE_SOON)
+    if soon:
+        report.add("posts", WARNING, f"{len(soon)} proposed post{'s' if len(soon) != 1 else ''} due within "
+                   f"{int(DUE_SOON.total_seconds() // 3600)} hours (or overdue) not approved yet",
+                   "publisher queue --state proposed, then publisher approve ID... (or --all)")
+    for name, state in sorted(store.channel_states().items()):
+        if state.disabled:
+            report.add("channels", ERROR, f"{name}: disabled after {state.disabled_reason}; its posts wait",
+                       f"fix the credentials, then publisher resume --channel {name}")
+    for pause in store.active_pauses(now):
+        report.add("channels", WARNING, pause.describe(), "publisher resume, when the team is ready")
+
+
+def _check_pieces(report: Report, library: Library, rules: Any, root: Path) -> None:
+    """Pieces that would produce no posts: no channel, or no candidate that fits a channel."""
+    from publisher.social.excerpts import excerpts_for
+    from publisher.social.render import Rejected, fit
+
+    silent = 0
+    for piece in library:
+        if piece.draft:
+            continue
+        names = [n for n in rules.rules_for(piece).channels if n in rules.channels]
+        where = _shown(piece.path, root)
+        if not names:
+            silent += 1
+            report.add("pieces", WARNING, f"{where}: no channel to post on (rules.channels or its campaign's "
+                       f"channels name none that is enabled)", "name an enabled channel in the rules")
+            continue
+        context = rules.context(piece)
+        candidates = excerpts_for(piece)
+        refused: dict[str, str] = {}
+        for name in names:
+            channel = rules.channels[name]
+            mine = [e for e in candidates if e.network in (None, channel.network)]
+            results = [fit(e, piece, channel, context) for e in mine]
+            if all(isinstance(r, Rejected) for r in results):
+                refused[name] = results[0].reason if results else "no candidate text at all"  # type: ignore[union-attr]
+        if len(refused) == len(names):
+            silent += 1
+            report.add("pieces", ERROR, f"{where}: no candidate post fits any channel "
+                       f"({'; '.join(f'{n}: {why}' for n, why in refused.items())})",
+                       "add a short takeaway or quote, or write posts yourself under 'social:' in the front matter")
+        elif refused:
+            report.add("pieces", WARNING, f"{where}: nothing fits {', '.join(refused)} "
+                       f"({'; '.join(f'{n}: {why}' for n, why in refused.items())})",
+                       f"add a shorter takeaway, or a post under 'social: {{{next(iter(refused))}: [...]}}'")
+    if not silent:
+        report.add("pieces", OK, f"every piece can make posts on its channels ({len(library)} checked)")
+
+
+__all__ = ["ERROR", "OK", "WARNING", "Finding", "Report", "diagnose"]

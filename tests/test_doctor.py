@@ -1,0 +1,224 @@
+"""`publisher doctor`: every check finds what is wrong, says how to fix it, and sets the exit code."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from conftest import ProjectDir
+from stores import planned_post
+
+from publisher.cli import cli
+from publisher.cli import commands as _commands  # noqa: F401  (registers every command)
+from publisher.config import load_settings
+from publisher.project.doctor import ERROR, OK, WARNING, Report, diagnose
+from publisher.project.scaffold import ProjectOptions, project_files, write_project
+from publisher.social.channels.registry import ADAPTERS, adapter_class
+from publisher.store import Store, open_store
+from publisher.store.migrations import discover
+
+NOW = dt.datetime(2026, 3, 4, 10, 0, tzinfo=dt.UTC)
+CREDENTIAL_NAMES = sorted({n for net in ADAPTERS if (cls := adapter_class(net))
+                           for n in (*cls.credential_names, *cls.optional_names)})
+
+
+@pytest.fixture(autouse=True)
+def _no_credentials(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test starts from a machine without credentials or store override."""
+    for name in [*CREDENTIAL_NAMES, "PUBLISHER_STORE"]:
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def fresh(tmp_path: Path) -> Path:
+    """A project just made by `publisher init`; returns its mkdocs.yml."""
+    options = ProjectOptions.defaults(site_name="Acme News", site_url="https://news.acme.example/",
+                                      timezone="Europe/Paris", today=dt.date(2026, 3, 4), requirement="publisher")
+    write_project(tmp_path / "p", project_files(options))
+    return tmp_path / "p" / "mkdocs.yml"
+
+
+def _doctor(config: Path, *args: str) -> Result:
+    return CliRunner().invoke(cli, ["-f", str(config), "doctor", "--now", NOW.isoformat(), *args])
+
+
+def _found(report: Report, check: str, severity: str) -> list[str]:
+    return [f.message for f in report.findings if f.check == check and f.severity == severity]
+
+
+def _seed_store(config: Path) -> Store:
+    return open_store(load_settings(config).store_url)
+
+
+def test_fresh_project_has_nothing_to_fix_and_doctor_creates_no_store(fresh: Path) -> None:
+    result = _doctor(fresh)
+    assert result.exit_code == 0, result.output
+    assert "0 to fix" in result.output
+    assert "x: no credentials; posts go to the dry-run outbox (.publisher/outbox/x.jsonl)" in result.output
+    assert "fix: to post for real, set X_API_KEY, X_API_SECRET" in result.output
+    assert "not created yet" in result.output
+    assert not (fresh.parent / ".publisher").exists()
+    assert _doctor(fresh, "--strict").exit_code == 1  # dry-run channels are warnings
+
+
+def test_json_output_lists_findings_with_fixes(fresh: Path) -> None:
+    data = json.loads(_doctor(fresh, "--json").output)
+    assert data["ok"] is True and data["errors"] == 0 and data["warnings"] >= 4
+    checks = {f["check"] for f in data["findings"]}
+    assert {"configuration", "content", "credentials", "store", "pieces"} <= checks
+    assert all(f["fix"] for f in data["findings"] if f["severity"] != OK)
+
+
+def test_configuration_errors_stop_the_other_checks(project: ProjectDir) -> None:
+    project.config("timezone: Paris/Mars\nchannels: {x: {}, myspace: {}}")
+    result = _doctor(project.config_file, "--json")
+    assert result.exit_code == 1
+    data = json.loads(result.output)
+    messages = [f["message"] for f in data["findings"]]
+    assert any("mkdocs.yml: 'plugins.publisher.timezone': expected an IANA time zone" in m for m in messages)
+    assert {f["check"] for f in data["findings"]} == {"configuration"}
+    assert "Traceback" not in result.output
+
+
+def test_content_errors_name_the_file_and_the_other_checks_still_run(project: ProjectDir) -> None:
+    project.piece("articles/bad.md", "title: Bad\ndate: tomorrow")
+    report = diagnose(project.config_file, NOW)
+    (message,) = _found(report, "content", ERROR)
+    assert message.startswith("content/articles/bad.md: 'date': expected a date")
+    assert "edit content/articles/bad.md ('date')" in next(f.fix for f in report.findings if f.check == "content")
+    assert _found(report, "credentials", WARNING) and _found(report, "store", OK)
+
+
+def test_missing_and_malformed_credentials_per_channel(project: ProjectDir, monkeypatch: pytest.MonkeyPatch) -> None:
+    project.config("channels:\n  x: {}\n  mastodon: {}\n  bluesky: {}\n  team-x: {network: x, env_prefix: TEAM_}")
+    monkeypatch.setenv("X_API_KEY", "key-value-0123456789")  # one of four: incomplete
+    monkeypatch.setenv("MASTODON_BASE_URL", "not a url")
+    monkeypatch.setenv("MASTODON_ACCESS_TOKEN", "token-value-0123456789")
+    for name in ("X_API_KEY", "X_API_SECRET", "X_ACCESS_TOKEN", "X_ACCESS_TOKEN_SECRET"):
+        monkeypatch.setenv(f"TEAM_{name}", f"team-{name.lower()}-0123456789")
+    result = _doctor(project.config_file)
+    assert result.exit_code == 1
+    report = diagnose(project.config_file, NOW)
+    errors = _found(report, "credentials", ERROR)
+    assert any(m.startswith("x: X_API_SECRET, X_ACCESS_TOKEN, X_ACCESS_TOKEN_SECRET not set while X_API_KEY is")
+               for m in errors)
+    assert any(m.startswith("mastodon: ") and "MASTODON_BASE_URL" in m for m in errors)
+    assert any(m.startswith("bluesky: no credentials") for m in _found(report, "credentials", WARNING))
+    assert any(m.startswith("team-x (x): credentials set (TEAM_X_API_KEY") for m in _found(report, "credentials", OK))
+    for secret in ("key-value-0123456789", "token-value-0123456789", "team-x_api_key-0123456789"):
+        assert secret not in result.output
+
+
+def test_unreachable_store_is_an_error_and_its_password_is_never_shown(project: ProjectDir,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PUBLISHER_STORE", "postgresql://postgres:hunter2-secret@127.0.0.1:1/nothing")
+    result = _doctor(project.config_file)
+    assert result.exit_code == 1
+    assert "cannot reach the store" in result.output
+    assert "PUBLISHER_STORE variable" in result.output
+    assert "hunter2-secret" not in result.output
+
+
+@pytest.mark.postgres
+def test_store_on_postgresql_is_reachable(project: ProjectDir, pg_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    open_store(pg_url).close()
+    monkeypatch.setenv("PUBLISHER_STORE", pg_url)
+    report = diagnose(project.config_file, NOW)
+    assert any("reachable (postgresql)" in m for m in _found(report, "store", OK))
+    assert _found(report, "migrations", OK) == ["every migration is applied"]
+
+
+def test_pending_migrations_are_named(project: ProjectDir) -> None:
+    store = Store(load_settings(project.config_file).store_url)
+    store.prepare()
+    everything = discover()
+    store.migrate(everything[:1])
+    store.close()
+    report = diagnose(project.config_file, NOW)
+    (message,) = _found(report, "migrations", ERROR)
+    assert message == f"{len(everything) - 1} migrations not applied: {', '.join(m.name for m in everything[1:])}"
+    assert "publisher plan" in next(f.fix for f in report.findings if f.check == "migrations")
+
+
+def test_unconfirmed_posts_disabled_channels_and_pauses_wait_for_a_person(project: ProjectDir) -> None:
+    project.config("channels: {x: {}, mastodon: {}}")
+    store = _seed_store(project.config_file)
+    try:
+        before = NOW - dt.timedelta(hours=2)
+        store.apply_plan([planned_post(1, "x", at=before, state="approved"),
+                          planned_post(2, "mastodon", at=before, state="approved"),
+                          planned_post(3, "x", at=NOW + dt.timedelta(hours=3), role="follow-up-3")], before)
+        sent = store.claim_next("x", before, "w1").post
+        assert sent is not None
+        store.settle(sent.id, "w1", before, "unconfirmed", "timeout after the request")
+        refused = store.claim_next("mastodon", before, "w1").post
+        assert refused is not None
+        store.settle(refused.id, "w1", before, "approved", "401", refund_attempt=True,
+                     disable_channel="401 Unauthorized (token expired)")
+        store.pause(before, channel="x", reason="breaking news", actor="lead")
+    finally:
+        store.close()
+    result = _doctor(project.config_file)
+    assert result.exit_code == 1
+    report = diagnose(project.config_file, NOW)
+    (unconfirmed,) = _found(report, "posts", ERROR)
+    assert unconfirmed.startswith(f"post {sent.id} (x, articles/piece-1) was sent but its outcome is unknown")
+    assert f"publisher confirm {sent.id} --published" in result.output
+    assert _found(report, "posts", WARNING) == ["1 proposed post due within 24 hours (or overdue) not approved yet"]
+    assert _found(report, "channels", ERROR) == ["mastodon: disabled after 401 Unauthorized (token expired); its posts wait"]
+    assert "publisher resume --channel mastodon" in result.output
+    assert any("breaking news" in m for m in _found(report, "channels", WARNING))
+
+
+LONG = ("This sentence is deliberately long so that it cannot fit on a network with a short limit, and it keeps "
+        "going with more words about sovereignty, reversibility, budgets, hardware lifetimes and the people who "
+        "run the infrastructure every day, until it is well past any short limit.")
+
+
+def test_pieces_that_would_make_no_posts(project: ProjectDir) -> None:
+    project.config("channels: {x: {}, linkedin: {}}")
+    project.piece("articles/too-long.md", f"title: {LONG}\ndate: 2026-03-01\nsummary: {LONG}\ntakeaways: ['{LONG}']")
+    project.piece("articles/fine.md", "title: Short and fine\ndate: 2026-03-01\nsummary: A short summary.")
+    project.piece("articles/draft.md", f"title: {LONG}\ndate: 2026-03-01\ndraft: true\nsummary: {LONG}")
+    report = diagnose(project.config_file, NOW)
+    (warning,) = _found(report, "pieces", WARNING)
+    assert warning.startswith("content/articles/too-long.md: nothing fits x (x: ")
+    assert not _found(report, "pieces", ERROR)
+
+    project.config("channels: {x: {}}")
+    report = diagnose(project.config_file, NOW)
+    (error,) = _found(report, "pieces", ERROR)
+    assert error.startswith("content/articles/too-long.md: no candidate post fits any channel (x: ")
+    fix = next(f.fix for f in report.findings if f.check == "pieces" and f.severity == ERROR)
+    assert "social:" in fix
+    assert _doctor(project.config_file).exit_code == 1
+
+
+def test_a_credential_written_into_mkdocs_yml_is_an_error(project: ProjectDir, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MASTODON_ACCESS_TOKEN", "mastodon-token-4242424242")
+    project.config("lang: en", extra="site_description: mastodon-token-4242424242\n")
+    result = _doctor(project.config_file)
+    assert result.exit_code == 1
+    assert "contains the value of a credential" in result.output
+    assert "mastodon-token-4242424242" not in result.output
+
+
+def test_gitignore_must_keep_env_and_store_out(project: ProjectDir) -> None:
+    def about_git(report: Report) -> list[str]:
+        return sorted(m for m in _found(report, "site", WARNING) if m.startswith(".gitignore"))
+
+    assert about_git(diagnose(project.config_file, NOW)) == [
+        ".gitignore does not list .env (credentials)", ".gitignore does not list .publisher/ (the store and the outbox)"]
+    project.write(".gitignore", ".env\n.publisher/\n")
+    assert about_git(diagnose(project.config_file, NOW)) == []
+
+
+def test_placeholder_site_url_is_flagged(project: ProjectDir, fresh: Path) -> None:
+    project.write("mkdocs.yml", project.config_file.read_text(encoding="utf-8").replace(
+        "https://test.example.org/", "https://news.clairval.fr/"))
+    assert not [m for m in _found(diagnose(project.config_file, NOW), "site", WARNING) if "site_url" in m]
+    (warning,) = [m for m in _found(diagnose(fresh, NOW), "site", WARNING) if "site_url" in m]
+    assert warning == "mkdocs.yml: 'site_url' is still the placeholder https://news.acme.example/; posts would link there"
