@@ -265,3 +265,23 @@ def test_dry_run_prints_the_plan_and_writes_nothing(project: ProjectDir) -> None
     assert result.exit_code == 0 and "nothing was written" in result.output
     assert result.output.count("would create") == len(feedparser.parse(corpus(*RSS_PARSER, "heise.atom").read_bytes()).entries)
     assert snapshot(project.content) == before
+
+
+def test_entity_declarations_are_refused_but_an_rss_091_doctype_is_read(project: ProjectDir, tmp_path: Path) -> None:
+    xxe = tmp_path / "xxe.xml"
+    xxe.write_text('<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+                   '<rss version="2.0"><channel><title>T</title><item><title>&x;</title>'
+                   "<link>https://a.example/1</link></item></channel></rss>")
+    refused = run(project, "import", "feed", str(xxe))
+    assert refused.exit_code == 1 and f"{xxe}: expected plain XML, found entity declarations" in refused.output
+    assert not (project.content / "articles").exists()
+    old = tmp_path / "rss091.xml"
+    old.write_text('<?xml version="1.0"?><!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" '
+                   '"http://my.netscape.com/publish/formats/rss-0.91.dtd"><rss version="0.91"><channel>'
+                   "<title>Old</title><link>https://old.example/</link><language>en-us</language>"
+                   "<item><title>First</title><link>https://old.example/1</link><description>Hello.</description>"
+                   "</item></channel></rss>")
+    result = run(project, "import", "feed", str(old), "--now", "2026-03-01T10:00")
+    assert result.exit_code == 0, result.output
+    (piece,) = load_library(load_settings(project.config_file)).pieces
+    assert (piece.title, piece.body.strip(), piece.source_id) == ("First", "Hello.", "https://old.example/1")

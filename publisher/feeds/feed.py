@@ -24,6 +24,7 @@ from publisher.feeds.fetch import Fetched
 from publisher.feeds.html_to_markdown import html_to_markdown, text_to_markdown
 from publisher.feeds.model import SourceAuthor, SourceBatch, SourceItem
 from publisher.feeds.sanitize import plain_text, safe_url
+from publisher.feeds.xml_tree import refuse_entities
 
 SUMMARY_LIMIT = 300
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "html", "xhtml")
@@ -54,6 +55,7 @@ def parse_feed(fetched: Fetched) -> ParsedFeed:
     """Parse fetched bytes; raise ImportProblems (with the line when known) if they are not a feed."""
     # A file has no content type; say it is XML so feedparser judges the bytes, not a missing header.
     headers = {"content-location": fetched.url or "", "content-type": fetched.content_type or "application/xml"}
+    refuse_entities(fetched.data, fetched.source)
     parsed = feedparser.parse(fetched.data, response_headers=headers, sanitize_html=False)
     error = parsed.get("bozo_exception")
     where = _line_of(error)
