@@ -76,7 +76,6 @@ class PublisherPlugin(BasePlugin[PublisherConfig]):
         self.options: Options | None = None
         self.listings: dict[str, Listing] = {}
         self.folders: dict[str, str] = {}
-        self.feed_plans: list[FeedPlan] = []
         self.feed_html: dict[str, str] = {}
         self.feed_keys: set[str] = set()
         self.files: Files | None = None
@@ -263,8 +262,8 @@ class PublisherPlugin(BasePlugin[PublisherConfig]):
         site.type_urls = {k: v.url for k, v in first_pages(planned, TYPE).items()}
         site.tag_urls = {k: v.url for k, v in first_pages(planned, TAG).items()}
         site.author_urls = {k: v.url for k, v in first_pages(planned, AUTHOR).items()}
-        self.feed_plans = self._plan_feeds(config) if self.config.site.feeds.enabled else []
-        self.feed_keys = feed_keys(self.feed_plans)
+        # Known before pages render, so only the HTML the feeds will list is kept.
+        self.feed_keys = feed_keys(self._plan_feeds(config)) if self.config.site.feeds.enabled else set()
 
     def _plan_feeds(self, config: MkDocsConfig) -> list[FeedPlan]:
         assert self.catalogue is not None and self.site is not None and self.options is not None
