@@ -285,3 +285,12 @@ def test_entity_declarations_are_refused_but_an_rss_091_doctype_is_read(project:
     assert result.exit_code == 0, result.output
     (piece,) = load_library(load_settings(project.config_file)).pieces
     assert (piece.title, piece.body.strip(), piece.source_id) == ("First", "Hello.", "https://old.example/1")
+
+
+def test_non_latin_titles_get_a_readable_slug_from_the_link(project: ProjectDir) -> None:
+    feed = corpus(*CURATED, "wellformed__sanitize__large_atom_feed_that_needs_css_sanitisation.xml")
+    assert run(project, "import", "feed", str(feed)).exit_code == 0
+    library = load_library(load_settings(project.config_file))
+    armour = next(p for p in library if p.title == "Невидимая броня для Вашего Nokia 5800")
+    assert armour.slug == "nevidimaja-bronja-dlja-vashego-nokia-5800"  # the site's own slug, not 'nokia-5800'
+    assert len({p.slug for p in library}) == len(library)

@@ -13,8 +13,9 @@ import hashlib
 import re
 import time
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import feedparser
 
@@ -153,7 +154,7 @@ def _item(entry: Any, index: int, site: str, fallback: dt.datetime, fallback_sou
         date=date,
         date_guessed=guessed,
         updated=updated if updated and updated > date else None,
-        slug_hint="",
+        slug_hint=_slug(title, link, value),
         authors=_authors(entry),
         tags=tuple(dict.fromkeys(t for t in (_tag(x) for x in entry.get("tags", [])) if t)),
         summary=summary,
@@ -192,6 +193,21 @@ def entry_facts(entry: Any, site: str) -> EntryFacts:
         published=_struct(entry.get("published_parsed") or entry.get("updated_parsed")),
         lang=content[0].get("language") or entry.get("language"),
     )
+
+
+def _slug(title: str, link: str | None, body: str) -> str:
+    """A readable slug: the title's, unless folding to ASCII lost most of it (a Cyrillic title keeps
+    only 'nokia-5800'); then the link's last segment, often the site's own ASCII slug; else a digest."""
+    segment = PurePosixPath(unquote(urlsplit(link).path)).stem if link else ""
+    from_title = slugify(title) if title else ""
+    letters = sum(c.isalpha() for c in title)
+    kept = len(re.findall(r"[a-z]", from_title))
+    candidates = (from_title, segment) if kept * 2 >= letters else (segment, from_title)
+    for candidate in candidates:
+        slug = slugify(candidate) if candidate else ""
+        if re.search(r"[a-z]{2}", slug) and slug != "piece":
+            return slug[:80].rstrip("-")
+    return "entry-" + hashlib.sha256(f"{title}\n{link}\n{body}".encode()).hexdigest()[:8]
 
 
 def _source_id(entry: Any, site: str, title: str, body: str) -> str:
