@@ -17,7 +17,7 @@ from publisher.errors import ChannelError
 from publisher.secrets import SECRET_VARIABLES
 from publisher.social.channels.base import Channel
 from publisher.social.channels.outbox import OutboxChannel, read_outbox
-from publisher.social.channels.registry import ADAPTERS, adapter_class, build_channels
+from publisher.social.channels.registry import ADAPTERS, CREDENTIALS, adapter_class, build_channels
 from publisher.social.model import LinkCard, Outcome, Published, QueuedPost, RetryLater
 
 SENT = dt.datetime(2026, 3, 2, 9, 10, 30, tzinfo=dt.UTC)
@@ -76,6 +76,12 @@ def test_reconcile_looks_the_post_up_in_its_file(tmp_path: Path) -> None:
     assert [line["id"] for line in read_outbox(box.path)] == [1]
 
 
+@pytest.mark.parametrize("network", sorted(ADAPTERS))
+def test_the_registry_knows_each_adapters_credentials(network: str) -> None:
+    cls = adapter_class(network)
+    assert cls is not None and CREDENTIALS[network] == cls.credential_names
+
+
 def test_unknown_fsync_policy_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="always, second, never"):
         OutboxChannel("x", None, folder=tmp_path, network="x", fsync="sometimes")
@@ -132,6 +138,8 @@ def test_incomplete_credentials_hold_the_channel_instead_of_faking_a_send(projec
 
 
 def test_an_adapter_that_cannot_load_holds_only_its_channel(project: ProjectDir, clean_env: pytest.MonkeyPatch) -> None:
+    clean_env.setenv("X_API_KEY", "key-1234567890")
+
     def broken(network: str) -> type[Channel] | None:
         if network == "x":
             raise ChannelError("tweepy is not installed")

@@ -6,6 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
@@ -13,8 +14,9 @@ from rich.table import Table
 
 from publisher.cli.app import Project, cli, parse_now
 from publisher.cli.post_table import STATE_STYLES, actor
-from publisher.social.calendar_files import read_edits, to_csv, to_ics
-from publisher.social.model import QueuedPost
+
+if TYPE_CHECKING:
+    from publisher.social.model import QueuedPost
 
 CALENDAR_STATES = ("proposed", "approved", "sending", "unconfirmed", "published", "failed")
 
@@ -58,6 +60,8 @@ def calendar(project: Project, start_text: str | None, days: int, channel: str |
       publisher calendar --ics posts.ics
       publisher calendar --export posts.csv && publisher calendar --import posts.csv
     """
+    from publisher.social.calendar_files import read_edits, to_csv, to_ics
+
     settings = project.settings
     zone = settings.zone
     store = project.store

@@ -8,32 +8,37 @@ import signal
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable
 from contextlib import nullcontext
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from publisher.cli.app import Project, cli, now_option, parse_now
 from publisher.cli.post_table import actor, local
 from publisher.errors import NotFound
-from publisher.social.channels.registry import Channels, build_channels
-from publisher.social.dispatcher import Clock, Dispatcher, RunReport, Settlement, rates_from
-from publisher.social.model import QueuedPost
-from publisher.store import shown_url, utc_now
+
+if TYPE_CHECKING:  # the store, the dispatcher and the adapters load on use, not for --help
+    from publisher.social.channels.registry import Channels
+    from publisher.social.dispatcher import Dispatcher, RunReport, Settlement
+    from publisher.social.model import QueuedPost
+
+Clock = Callable[[], dt.datetime]
 
 
 def rehearsal_clock(now_text: str | None, zone: Any) -> Clock:
     """The real clock, or one that starts at --now and runs at the real pace (to rehearse a day)."""
     if not now_text:
-        return utc_now
+        return lambda: dt.datetime.now(dt.UTC)
     start, origin = parse_now(now_text, zone), time.monotonic()
     return lambda: start + dt.timedelta(seconds=time.monotonic() - origin)
 
 
 def _channels(project: Project, clock: Clock, only: tuple[str, ...]) -> Channels:
+    from publisher.social.channels.registry import build_channels
+
     built = build_channels(project.settings, clock=clock)
     known = set(project.settings.plugin.channels)
     unknown = [name for name in only if name not in known]
@@ -46,6 +51,8 @@ def _channels(project: Project, clock: Clock, only: tuple[str, ...]) -> Channels
 
 
 def _dispatcher(project: Project, built: Channels, clock: Clock, on_settled: Any = None) -> Dispatcher:
+    from publisher.social.dispatcher import Dispatcher, rates_from
+
     return Dispatcher(project.store, built.active, rates=rates_from(project.settings), clock=clock,
                       on_settled=on_settled)
 
@@ -65,6 +72,8 @@ def run(project: Project, now_text: str | None, only: tuple[str, ...]) -> None:
       publisher run
       publisher run --now 2026-03-02T09:15 --channel mastodon
     """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
     clock = rehearsal_clock(now_text, project.settings.zone)
     built = _channels(project, clock, only)
     due = sum(project.store.due_count(clock(), sorted(built.active)).values())
@@ -260,6 +269,9 @@ def status(project: Project, now_text: str | None, as_json: bool) -> None:
       publisher status
       publisher status --json | jq .due_now
     """
+    from publisher.social.channels.registry import build_channels
+    from publisher.store import shown_url
+
     settings, store = project.settings, project.store
     now = parse_now(now_text, settings.zone)
     built = build_channels(settings)

@@ -6,12 +6,13 @@ import datetime as dt
 import getpass
 import os
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from rich.table import Table
 
-from publisher.store import PostRecord
+if TYPE_CHECKING:  # the store pulls in SQLAlchemy: only commands that use it pay for it
+    from publisher.store import PostRecord
 
 STATE_STYLES = {"proposed": "yellow", "approved": "green", "sending": "cyan", "published": "blue",
                 "failed": "red", "unconfirmed": "magenta", "cancelled": "dim"}

@@ -20,6 +20,17 @@ from publisher.social.channels.base import Channel
 from publisher.social.channels.outbox import Clock, OutboxChannel
 from publisher.store.types import utc_now
 
+# The variables each network's adapter requires (its class's credential_names; a test keeps them equal).
+# Knowing them here lets a network without any of them go to the outbox without importing its client
+# library (atproto alone takes seconds to import on a small machine).
+CREDENTIALS: dict[str, tuple[str, ...]] = {
+    "x": ("X_API_KEY", "X_API_SECRET", "X_ACCESS_TOKEN", "X_ACCESS_TOKEN_SECRET"),
+    "mastodon": ("MASTODON_BASE_URL", "MASTODON_ACCESS_TOKEN"),
+    "bluesky": ("BLUESKY_HANDLE", "BLUESKY_APP_PASSWORD"),
+    "linkedin": ("LINKEDIN_ACCESS_TOKEN", "LINKEDIN_AUTHOR_URN"),
+    "webhook": ("WEBHOOK_URL",),
+}
+
 ADAPTERS: dict[str, tuple[str, str]] = {
     "x": ("publisher.social.channels.x", "XChannel"),
     "mastodon": ("publisher.social.channels.mastodon", "MastodonChannel"),
@@ -74,6 +85,10 @@ def build_channels(settings: Any, *, clock: Clock = utc_now, outbox_fsync: str |
             out.held[name] = "disabled in mkdocs.yml (enabled: false)"
             out.notices.append(f"{name}: disabled in {settings.config_file.name}; its posts wait")
             continue
+        known = CREDENTIALS.get(network, ())
+        if known and not any(credential(n, spec.env_prefix) for n in known):
+            _to_outbox(out, name, spec, network, settings, clock, outbox_fsync, known)
+            continue
         try:
             cls = find_adapter(network)
         except Exception as e:  # a broken adapter must not stop the other channels
@@ -84,13 +99,7 @@ def build_channels(settings: Any, *, clock: Clock = utc_now, outbox_fsync: str |
         creds = {n: credential(n, spec.env_prefix) for n in names}
         required = cls.credential_names if cls else ()
         if cls is None or not any(creds.get(n) for n in required):
-            outbox = OutboxChannel(name, spec, folder=settings.outbox_dir, network=network, clock=clock,
-                                   fsync=outbox_fsync or settings.plugin.outbox_fsync)
-            out.active[name] = outbox
-            out.outbox[name] = outbox.path
-            why = (f"no adapter for {network} yet" if cls is None else
-                   f"no credentials ({', '.join(spec.env_prefix + n for n in required)})")
-            out.notices.append(f"{name}: {why}; posts go to the dry-run outbox {_shown(outbox.path, settings.root)}")
+            _to_outbox(out, name, spec, network, settings, clock, outbox_fsync, required if cls else None)
             continue
         try:
             out.active[name] = cls(name, spec, {k: v for k, v in creds.items() if v})
@@ -101,4 +110,15 @@ def build_channels(settings: Any, *, clock: Clock = utc_now, outbox_fsync: str |
     return out
 
 
-__all__ = ["ADAPTERS", "Channels", "adapter_class", "build_channels"]
+def _to_outbox(out: Channels, name: str, spec: Any, network: str, settings: Any, clock: Clock,
+               fsync: str | None, required: tuple[str, ...] | None) -> None:
+    outbox = OutboxChannel(name, spec, folder=settings.outbox_dir, network=network, clock=clock,
+                           fsync=fsync or settings.plugin.outbox_fsync)
+    out.active[name] = outbox
+    out.outbox[name] = outbox.path
+    why = (f"no adapter for {network} yet" if required is None else
+           f"no credentials ({', '.join(spec.env_prefix + n for n in required)})")
+    out.notices.append(f"{name}: {why}; posts go to the dry-run outbox {_shown(outbox.path, settings.root)}")
+
+
+__all__ = ["ADAPTERS", "CREDENTIALS", "Channels", "adapter_class", "build_channels"]
