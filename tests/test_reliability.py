@@ -19,6 +19,7 @@ from click.testing import CliRunner
 from conftest import ProjectDir
 from stores import planned_post
 
+import publisher.cli.commands  # noqa: F401  (registers every command)
 from publisher.cli.app import cli
 from publisher.config import load_settings
 from publisher.secrets import SECRET_VARIABLES
