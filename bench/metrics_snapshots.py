@@ -41,14 +41,21 @@ def main() -> None:
                 yield StoredSnapshot(post_id, "x", Snapshot(str(post_id), at, n, n // 2, n // 3, n // 4, n * 10, n,
                                                             raw))
 
-    t0 = time.perf_counter()
+    # CPU time beside wall time: on a shared machine the wall clock also counts other people's work.
+    t0, c0 = time.perf_counter(), time.process_time()
     stored = metrics.add_snapshots(store, rows())  # type: ignore[arg-type]
-    ingest = time.perf_counter() - t0
-    t0 = time.perf_counter()
+    ingest, ingest_cpu = time.perf_counter() - t0, time.process_time() - c0
+    t0, c0 = time.perf_counter(), time.process_time()
     read = sum(len(batch) for batch in metrics.iter_period(store, start, start + dt.timedelta(days=90)))
-    reading = time.perf_counter() - t0
-    print(f"ingest: {stored} snapshots in {ingest:.1f} s ({stored / ingest:,.0f}/s; target <= 60 s)")
-    print(f"read a 90-day period: {read} snapshots in {reading:.2f} s (target <= 2 s)")
+    reading, reading_cpu = time.perf_counter() - t0, time.process_time() - c0
+    t0, c0 = time.perf_counter(), time.process_time()
+    latest = metrics.latest_in_period(store, start, start + dt.timedelta(days=90))
+    summing, summing_cpu = time.perf_counter() - t0, time.process_time() - c0
+    print(f"ingest: {stored} snapshots in {ingest:.1f} s wall, {ingest_cpu:.1f} s CPU "
+          f"({stored / ingest:,.0f}/s; target <= 60 s)")
+    print(f"read a 90-day period: {read} snapshots in {reading:.2f} s wall, {reading_cpu:.2f} s CPU (target <= 2 s)")
+    print(f"a 90-day report's SQL (latest snapshot per post over the {read} rows): {len(latest)} posts in "
+          f"{summing:.2f} s wall, {summing_cpu:.2f} s CPU")
     store.close()
 
 

@@ -169,3 +169,14 @@ def test_budget_caps_requests_per_run(store: Store, accounts: dict[str, tuple[Ch
     report = pull_metrics(store, {"mastodon": accounts["mastodon"][0]}, T0 + H, budget=2)
     assert (report.channels["mastodon"].stored, report.channels["mastodon"].requests) == (2, 2)
     assert "stopped after 2 requests" in report.channels["mastodon"].note
+
+
+def test_latest_in_period_gives_one_row_per_post(store: Store, accounts: dict[str, tuple[Channel, Double]]) -> None:
+    publish(store, {"x": accounts["x"]}, per_channel=4, at=T0)
+    channels = {"x": accounts["x"][0]}
+    for hours in (1, 3, 6):
+        accounts["x"][1].tick()
+        pull_metrics(store, channels, T0 + hours * H)
+    latest = metrics_store.latest_in_period(store, T0, T0 + 4 * H)  # the 6 h pull is outside
+    assert len(latest) == 4 and {r.taken_at for r in latest} == {T0 + 3 * H}
+    assert sum(1 for batch in metrics_store.iter_period(store, T0, T0 + 4 * H) for _ in batch) == 8

@@ -29,7 +29,7 @@ CLASSES: dict[str, type[Channel]] = {"x": XChannel, "mastodon": MastodonChannel,
                                      "linkedin": LinkedInChannel, "webhook": WebhookChannel}
 NETWORKS = list(CLASSES)
 READERS = ["x", "mastodon", "bluesky", "linkedin"]  # networks that give engagement back
-TIMEOUT = 0.4
+TIMEOUT = 1.0  # generous: a loaded 2-core CI box must not turn a slow answer into a timeout
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
                     "1f15c4890000000d49444154789c6360f8cfc0f01f0005000201e2b1e85b0000000049454e44ae426082")
 
@@ -73,7 +73,7 @@ def net(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iter
     """A started double and a channel built the way the registry builds it: credentials from the env."""
     network = request.param
     double = DOUBLES[network]()
-    double.stall = 1.2
+    double.stall = 2.5
     double.start()
     for name, value in environment(double).items():
         monkeypatch.setenv(name, value)

@@ -141,3 +141,33 @@ def test_plan_publish_and_pull_metrics_twice(sample_project: ProjectDir, doubles
             assert newer.impressions and newer.clicks is not None
         else:
             assert newer.impressions is None
+
+
+def test_the_worker_keeps_to_the_configured_rate_limit_before_the_network_says_429(
+        sample_project: ProjectDir, monkeypatch: pytest.MonkeyPatch) -> None:
+    config = sample_project.config_file
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "      timezone: Europe/Paris\n",
+        "      timezone: Europe/Paris\n      channels:\n        x: {rate_limit: {posts: 2, per_seconds: 900}}\n"), encoding="utf-8")
+    x = XDouble().start()
+    x.limit = 2  # the network's own window: one more post would be a 429
+    try:
+        for name, value in environment(x).items():
+            monkeypatch.setenv(name, value)
+        settings = load_settings(config)
+        library = load_library(settings)
+        store = open_store(settings.store_url)
+        store.apply_plan(make_plan(library.visible(PLAN_AT), rules_from(settings, library), PLAN_AT), PLAN_AT)
+        store.approve(PLAN_AT, everything=True)
+        dispatcher = Dispatcher(store, build_channels(settings).active, rates=rates_from(settings),
+                                clock=lambda: RUN_AT)
+        report = dispatcher.run_once()
+        dispatcher.close()
+    finally:
+        x.stop()
+    assert report.counts["published"] == 2
+    assert "rate limit" in report.held["x"]
+    assert len(x.received("create")) == 2 and not [f for f, _ in x.served if f == "rate_limit"]
+    assert all(status == 201 for q, r in x.replies if q.kind == "create" for status in [r.status])
+    waiting = [r.post for r in store.records(states=["approved"]) if r.post.channel == "x"]
+    assert waiting, "the rest waits for the next window"
