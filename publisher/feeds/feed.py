@@ -19,6 +19,7 @@ from urllib.parse import unquote, urlsplit
 
 import feedparser
 
+from publisher.content.text import plain_text as markdown_text
 from publisher.content.text import shorten, slugify
 from publisher.errors import ImportProblems, Problem
 from publisher.feeds.fetch import Fetched
@@ -129,9 +130,7 @@ def _item(entry: Any, index: int, site: str, fallback: dt.datetime, fallback_sou
     title_detail = entry.get("title_detail") or {}
     title = _text(entry.get("title", ""), title_detail.get("type", "text/plain"))
     if not title:
-        from publisher.content.text import plain_text as md_text
-
-        words = " ".join(md_text(body).split())
+        words = " ".join(markdown_text(body).split())
         title = shorten(words, 60) if words else f"Untitled entry {index}"
         notes.append(f"no title in the feed; using {title!r}")
     published = _struct(entry.get("published_parsed"))

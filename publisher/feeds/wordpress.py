@@ -20,7 +20,8 @@ from pathlib import Path
 from urllib.parse import unquote
 from zoneinfo import ZoneInfo
 
-from publisher.content.text import slugify
+from publisher.content.text import plain_text as markdown_text
+from publisher.content.text import shorten, slugify
 from publisher.feeds.html_to_markdown import wordpress_to_markdown
 from publisher.feeds.model import SourceAuthor, SourceBatch, SourceItem
 from publisher.feeds.sanitize import plain_text, safe_url
@@ -188,10 +189,7 @@ def _source_id(post: WxrPost, export: WxrExport) -> str:
 
 
 def _made_up_title(markdown: str) -> str:
-    from publisher.content.text import plain_text as md_text
-    from publisher.content.text import shorten
-
-    words = " ".join(md_text(markdown).split())
+    words = " ".join(markdown_text(markdown).split())
     return shorten(words, 60) if words else ""
 
 
