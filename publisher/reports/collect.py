@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 
 from publisher.reports.aggregate import AmbassadorInfo, Context, ExcerptRef, PieceInfo, build_report
-from publisher.reports.model import Report, VisitTotal
+from publisher.reports.model import PostNumbers, Report, VisitTotal
 from publisher.reports.period import Period
 from publisher.store import analytics as analytics_store
 from publisher.store import reports as report_store
@@ -24,9 +24,13 @@ def visits_in(store: Database, period: Period, *, before: dt.date | None = None)
     return [VisitTotal(*row) for row in analytics_store.visit_totals(store, period.first_day, last)]
 
 
-def excerpt_context(store: Database, visits: Iterable[VisitTotal]) -> dict[tuple[str, str], ExcerptRef]:
-    ids = {v.content for v in visits if v.medium == "social" and v.content}
-    return {key: ExcerptRef(*ref) for key, ref in report_store.excerpt_refs(store, ids).items()}
+def excerpt_context(store: Database, visits: Iterable[VisitTotal],
+                    posts: Iterable[PostNumbers]) -> dict[tuple[str, str], ExcerptRef]:
+    """Where each visited excerpt came from: from the posts already read, else from the store."""
+    refs = {(p.network, p.excerpt_id): ExcerptRef(p.piece, p.excerpt_kind, p.campaign, p.text) for p in posts}
+    missing = {v.content for v in visits if v.medium == "social" and v.content and (v.source, v.content) not in refs}
+    refs.update({key: ExcerptRef(*ref) for key, ref in report_store.excerpt_refs(store, missing).items()})
+    return refs
 
 
 def make_report(store: Database, period: Period, *, pieces: Mapping[str, PieceInfo], authors: Mapping[str, str],
@@ -38,5 +42,6 @@ def make_report(store: Database, period: Period, *, pieces: Mapping[str, PieceIn
     visits = visits_in(store, period)
     before_visits = visits_in(store, previous, before=period.first_day)
     ctx = Context(pieces=pieces, authors=authors, ambassadors=ambassadors,
-                  excerpts=excerpt_context(store, [*visits, *before_visits]), site_name=site_name)
+                  excerpts=excerpt_context(store, [*visits, *before_visits], [*posts, *before]),
+                  site_name=site_name)
     return build_report(period, posts, visits, before, before_visits, ctx, now)

@@ -46,10 +46,12 @@ def _latest_per_post() -> Prepared:
                  .order_by(newer.c.taken_at.desc(), newer.c.id.desc()).limit(1)
                  .correlate(posts).scalar_subquery())
     return Prepared(
+        # Columns in PostNumbers' field order, so rows become PostNumbers without a lookup per field.
         sa.select(posts.c.id, posts.c.piece, posts.c.channel, posts.c.network, posts.c.excerpt_id,
                   posts.c.excerpt_kind, posts.c.campaign, posts.c.text, posts.c.scheduled_at,
-                  snapshots.c.likes, snapshots.c.reposts, snapshots.c.replies, snapshots.c.quotes,
-                  snapshots.c.impressions, snapshots.c.clicks, snapshots.c.id)
+                  sa.func.coalesce(snapshots.c.likes, 0), sa.func.coalesce(snapshots.c.reposts, 0),
+                  sa.func.coalesce(snapshots.c.replies, 0), sa.func.coalesce(snapshots.c.quotes, 0),
+                  snapshots.c.impressions, snapshots.c.clicks, snapshots.c.id.is_not(None))
         .select_from(posts.outerjoin(snapshots, snapshots.c.id == latest_id))
         .where(posts.c.state == PUBLISHED, posts.c.scheduled_at >= sa.bindparam("start"),
                posts.c.scheduled_at < sa.bindparam("end")))
@@ -69,13 +71,7 @@ def post_numbers(store: Database, start: dt.datetime, end: dt.datetime, *,
     with store.reading() as conn:
         rows = LATEST_PER_POST.run(conn, start=instant_to_db(start, sqlite), end=instant_to_db(end, sqlite),
                                    until=instant_to_db(measured_until or end, sqlite)).fetchall()
-    out = [PostNumbers(
-        post_id=pid, piece=piece, channel=channel, network=network, excerpt_id=excerpt, excerpt_kind=kind,
-        campaign=campaign, text=text, at=instant_from_db(at), likes=likes or 0, reposts=reposts or 0,
-        replies=replies or 0, quotes=quotes or 0, impressions=impressions, clicks=clicks,
-        measured=snapshot_id is not None)
-        for (pid, piece, channel, network, excerpt, kind, campaign, text, at, likes, reposts, replies, quotes,
-             impressions, clicks, snapshot_id) in rows]
+    out = [PostNumbers(*row[:8], instant_from_db(row[8]), *row[9:15], bool(row[15])) for row in rows]
     out.sort(key=lambda p: (p.at, p.post_id))  # sorted here: an ORDER BY there can cost the planner its index
     return out
 
