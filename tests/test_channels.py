@@ -16,7 +16,7 @@ import pytest
 from doubles import DOUBLES, Double, channel_spec, environment
 
 from publisher.errors import ChannelError, MetricsUnavailable
-from publisher.secrets import credential, install_log_masking, secret_values
+from publisher.secrets import MaskingFilter, credential, install_log_masking, secret_values
 from publisher.social.channels.base import Channel
 from publisher.social.channels.bluesky import BlueskyChannel
 from publisher.social.channels.linkedin import LinkedInChannel
@@ -257,4 +257,6 @@ def test_no_secret_in_output_logs_or_errors(net: tuple[Channel, Double], caplog:
     text = "\n".join([*seen, caplog.text, out.out, out.err])
     for secret in secrets:
         assert secret not in text
-    logging.getLogger().filters.clear()
+    root = logging.getLogger()
+    for added in [f for f in root.filters if isinstance(f, MaskingFilter)]:
+        root.removeFilter(added)
