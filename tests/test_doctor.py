@@ -222,3 +222,24 @@ def test_placeholder_site_url_is_flagged(project: ProjectDir, fresh: Path) -> No
     assert not [m for m in _found(diagnose(project.config_file, NOW), "site", WARNING) if "site_url" in m]
     (warning,) = [m for m in _found(diagnose(fresh, NOW), "site", WARNING) if "site_url" in m]
     assert warning == "mkdocs.yml: 'site_url' is still the placeholder https://news.acme.example/; posts would link there"
+
+
+def test_a_store_migrated_by_a_newer_publisher_is_an_error(project: ProjectDir) -> None:
+    from publisher.store.migrations import Migration
+
+    store = _seed_store(project.config_file)
+    try:
+        store.migrate([*discover(), Migration(9999, "future_tables", "m9999_future_tables", lambda conn: None)])
+    finally:
+        store.close()
+    report = diagnose(project.config_file, NOW)
+    (message,) = _found(report, "migrations", ERROR)
+    assert message.startswith("the store was migrated by a newer publisher (future_tables)")
+
+
+def test_a_malformed_ambassadors_file_is_reported_with_its_field(project: ProjectDir) -> None:
+    project.write("content/ambassadors.yml", "jdupont:\n  team: Sales West\n  networks: [linkedin, fax]\n")
+    report = diagnose(project.config_file, NOW)
+    messages = _found(report, "content", ERROR)
+    assert any(m.startswith("content/ambassadors.yml: 'jdupont.name': is required") for m in messages), messages
+    assert _doctor(project.config_file).exit_code == 1

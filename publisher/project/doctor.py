@@ -19,6 +19,7 @@ from typing import Any
 
 from publisher.config import Settings, load_settings
 from publisher.content import Library, load_library
+from publisher.content.ambassadors import ambassadors_for
 from publisher.errors import ConfigError, ContentError, Problem, StoreError
 from publisher.project.credentials import STORE_VARIABLE, channel_credentials
 from publisher.secrets import mask, secret_values
@@ -87,6 +88,8 @@ def _problems(report: Report, check: str, problems: Iterable[Problem], fix: str)
 
 
 def _check_content(report: Report, settings: Settings) -> Library | None:
+    _, problems = ambassadors_for(settings)
+    _problems(report, "content", problems, "edit {where} ('{field}'), as the message says")
     try:
         library = load_library(settings)
     except ContentError as e:
@@ -183,6 +186,7 @@ def _check_store(report: Report, settings: Settings, now: dt.datetime) -> None:
     try:
         store = Store(url)
         pending = store.pending_migrations()
+        unknown = sorted(store.applied_migrations() - {m.name for m in _all_migrations()})
     except StoreError as e:
         fix = (f"check that the folder of {sqlite_file} is writable" if sqlite_file else
                f"check that the database server is running and that {source} (host, port, database, user, "
@@ -198,8 +202,12 @@ def _check_store(report: Report, settings: Settings, now: dt.datetime) -> None:
                        "transaction); with several workers, upgrade publisher on every machine first")
             if len(pending) == len(_all_migrations()):
                 return  # an empty database: nothing more to read
-        else:
+        elif not unknown:
             report.add("migrations", OK, "every migration is applied")
+        if unknown:
+            report.add("migrations", ERROR, f"the store was migrated by a newer publisher ({', '.join(unknown)}); "
+                       f"this machine runs an older one", "upgrade publisher here to the version the other "
+                       "machines run")
         _check_queue(report, store, now)
     except StoreError as e:
         report.add("store", ERROR, f"cannot read the store: {e}", "run publisher plan to apply pending migrations")
