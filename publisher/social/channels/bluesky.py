@@ -9,6 +9,7 @@ The session is created once per channel and reused (createSession is tightly rat
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -117,7 +118,7 @@ class BlueskyChannel(Channel):
 
     # Reading -----------------------------------------------------------------------------------------
 
-    def fetch_metrics(self, remote_ids: list[str] | tuple[str, ...]) -> list[Snapshot]:  # type: ignore[override]
+    def fetch_metrics(self, remote_ids: Sequence[str]) -> list[Snapshot]:
         uris = list(remote_ids)[: self.metrics_batch]
         if not uris:
             return []

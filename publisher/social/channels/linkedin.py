@@ -12,6 +12,7 @@ comes only in the x-restli-id header. Engagement exists only for organisation pa
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -143,7 +144,7 @@ class LinkedInChannel(Channel):
 
     # Reading -----------------------------------------------------------------------------------------
 
-    def fetch_metrics(self, remote_ids: list[str] | tuple[str, ...]) -> list[Snapshot]:  # type: ignore[override]
+    def fetch_metrics(self, remote_ids: Sequence[str]) -> list[Snapshot]:
         ids = list(remote_ids)[: self.metrics_batch]
         if not ids or not self.author.startswith("urn:li:organization:"):
             return []  # LinkedIn gives share statistics to organisation pages only

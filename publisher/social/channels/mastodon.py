@@ -8,6 +8,7 @@ duplicate. Timeouts still end unconfirmed, and reconcile() looks the text up. Ma
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from functools import cached_property
 from typing import Any
 
@@ -84,7 +85,7 @@ class MastodonChannel(Channel):
         reset = getattr(self.client, "ratelimit_reset", None)
         return http.reset_time(reset if reset and reset > http.utc_now().timestamp() else None)
 
-    def fetch_metrics(self, remote_ids: list[str] | tuple[str, ...]) -> list[Snapshot]:  # type: ignore[override]
+    def fetch_metrics(self, remote_ids: Sequence[str]) -> list[Snapshot]:
         snapshots = []
         now = http.utc_now()
         for remote_id in list(remote_ids)[: self.metrics_batch]:

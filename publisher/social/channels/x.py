@@ -9,6 +9,7 @@ X has no idempotency key: a duplicate refusal is checked against the account's r
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -145,7 +146,7 @@ class XChannel(Channel):
 
     # Reading -----------------------------------------------------------------------------------------
 
-    def fetch_metrics(self, remote_ids: list[str] | tuple[str, ...]) -> list[Snapshot]:  # type: ignore[override]
+    def fetch_metrics(self, remote_ids: Sequence[str]) -> list[Snapshot]:
         ids = list(remote_ids)[: self.metrics_batch]
         if not ids:
             return []
