@@ -1,0 +1,274 @@
+"""How each network counts a post, its limits, and the shapes its API wants (PLATFORMS.md).
+
+    network   limit                        counted with
+    x         280 weighted, URL = 23       twitter-text-parser (parse_tweet().weightedLength)
+    bluesky   300 graphemes, 3000 bytes    graphemeu; links count as their shown label
+    mastodon  500 (or max_characters)      Mastodon.get_status_length: graphemes, URL = 23
+    linkedin  3000                         plain length of the escaped "little text"
+    webhook   4000                         plain length (Slack's advice for a message)
+
+The libraries are the authority, but twitter-text takes ~4 ms a call and graphemeu ~0.5 ms: a plan
+of 200,000 posts cannot afford them for every text. Most texts are plain Latin prose, where every
+code point is one grapheme and its X weight is known from twitter-text's own ranges, so `measure`
+counts those directly and hands anything else (emoji, CJK, combining marks, bare domains, odd URLs)
+to the library. tests/test_render.py checks the shortcut against the libraries on many texts.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Any
+from urllib.parse import urlsplit
+
+URL_WEIGHT = 23
+"""What a URL counts on X and Mastodon, whatever its length."""
+LIMITS = {"x": 280, "bluesky": 300, "mastodon": 500, "linkedin": 3000, "webhook": 4000}
+BLUESKY_MAX_BYTES = 3000
+UNITS = {
+    "x": "weighted characters (URLs count 23)",
+    "bluesky": "graphemes",
+    "mastodon": "characters (URLs count 23)",
+    "linkedin": "characters",
+    "webhook": "characters",
+}
+
+# Code points that are each one grapheme, unchanged by NFC, never part of an emoji, and whose X weight
+# is known: Latin letters and punctuation, typographic quotes, dashes, NBSP and narrow NBSP, ellipsis.
+_SIMPLE = re.compile(r"[\n\x20-\x7e\xa0-\xa8\xaa-\xad\xaf-\u024f\u2010-\u2027\u202f-\u203b]*")
+# Among those, the ones outside twitter-text's weight-1 ranges (0-4351, 8192-8205, 8208-8223, 8242-8247).
+_X_HEAVY = re.compile(r"[\u2020-\u2027\u202f\u2030\u2031\u2038-\u203b]")
+# A whitespace-delimited URL made of plain characters, ending on a character no network trims.
+_URL_TOKEN = re.compile(r"(?<!\S)https?://([A-Za-z0-9.-]+)(?::\d{1,5})?(?:[/?#][A-Za-z0-9\-._~/?#&=%+]*)?"
+                        r"(?<=[A-Za-z0-9/=_])(?!\S)")
+# Something twitter-text might link without a scheme (example.com) or a URL the token did not take.
+_MAYBE_LINK = re.compile(r"://|\.[^\W\d_]")
+_SCHEME = re.compile(r"://")  # Mastodon links only URLs with a scheme
+
+
+def limit_for(network: str, spec: Any = None) -> int:
+    """The length limit of ``network``, or the channel's ``max_characters`` when it sets one."""
+    override = getattr(spec, "max_characters", None) if spec is not None else None
+    if override:
+        return int(override)
+    return LIMITS.get(network, LIMITS["webhook"])
+
+
+def measure(network: str, text: str) -> int:
+    """Length of ``text`` as ``network`` counts it (for Bluesky: graphemes; see `bluesky_bytes`)."""
+    fast = quick_length(network, text)
+    return fast if fast is not None else _library_length(network, text)
+
+
+def measure_post(network: str, head: str, tail: str) -> int:
+    """``measure(network, head + "\n\n" + tail)``, from the lengths of the two parts when both are
+    plain (the shortcut adds up exactly across a line break), so a body shared by many posts and a
+    tail shared by many bodies are each counted once."""
+    if not tail:
+        return measure(network, head)
+    a, b = quick_length(network, head), quick_length(network, tail)
+    if a is not None and b is not None:
+        return a + 2 + b
+    return measure(network, f"{head}\n\n{tail}")
+
+
+def bluesky_bytes(text: str) -> int:
+    """UTF-8 size of a Bluesky post text (the second limit, 3000 bytes)."""
+    return len(text.encode("utf-8"))
+
+
+def is_plain(text: str) -> bool:
+    """True when every character is one grapheme with a known X weight (the shortcut applies)."""
+    return _SIMPLE.fullmatch(text) is not None
+
+
+def plain_lengths(text: str) -> dict[str, int] | None:
+    """The length of a link-free plain text on X, Mastodon and Bluesky in one pass (None when the
+    shortcut does not apply; Mastodon is left out when the text has an @)."""
+    if not is_plain(text) or _MAYBE_LINK.search(text):
+        return None
+    n = len(text)
+    found = {"x": n + len(_X_HEAVY.findall(text)), "bluesky": n}
+    if "@" not in text:
+        found["mastodon"] = n
+    return found
+
+
+@lru_cache(maxsize=65536)
+def quick_length(network: str, text: str) -> int | None:
+    """The length by the shortcut, or None when only the network's library can tell."""
+    if network == "x":
+        fast = _plain_length(text, _x_links_host, _MAYBE_LINK)
+        return None if fast is None else len(fast[0]) + len(_X_HEAVY.findall(fast[0])) + fast[1]
+    if network == "mastodon":
+        if "@" in text:  # mentions of remote accounts count without their domain
+            return None
+        fast = _plain_length(text, _mastodon_links_host, _SCHEME)
+        return None if fast is None else len(fast[0]) + fast[1]
+    if network == "bluesky":
+        return len(text) if is_plain(text) else None
+    return len(text)
+
+
+@lru_cache(maxsize=4096)
+def _library_length(network: str, text: str) -> int:
+    if network == "x":
+        return _parse_tweet(text)
+    if network == "mastodon":
+        from mastodon import Mastodon
+
+        return int(Mastodon.get_status_length(text))
+    if network == "bluesky":
+        import grapheme
+
+        return int(grapheme.length(text))
+    return len(text)
+
+
+def _plain_length(text: str, links: Any, maybe_link: re.Pattern[str]) -> tuple[str, int] | None:
+    """(text without its URLs, weight of its URLs) when the shortcut is exact, else None."""
+    if not is_plain(text):
+        return None
+    if "://" not in text:
+        return None if maybe_link.search(text) else (text, 0)
+    parts: list[str] = []
+    pos = weight = 0
+    for m in _URL_TOKEN.finditer(text):
+        linked = links(m.group(1).lower())
+        if linked is None:
+            return None
+        if not linked and _MAYBE_LINK.search(m.group()[m.end(1) - m.start():]):
+            return None  # a path such as /x.com that twitter-text might link on its own
+        parts.append(text[pos:m.start()])
+        # A linked URL weighs 23; on a host the network does not link (unknown TLD such as
+        # .example) it counts as written, one per (ASCII) character.
+        pos, weight = m.end(), weight + (URL_WEIGHT if linked else len(m.group()))
+    parts.append(text[pos:])
+    remainder = "".join(parts)
+    if maybe_link.search(remainder):
+        return None
+    return remainder, weight
+
+
+def _parse_tweet(text: str) -> int:
+    import twitter_text
+
+    return int(twitter_text.parse_tweet(text).weightedLength)
+
+
+@lru_cache(maxsize=1024)
+def _x_links_host(host: str) -> bool | None:
+    """Does X make a URL on this host a 23-weight link (True), leave it as text (False, an unknown
+    TLD such as .example), or something else (None: let the library count)?"""
+    return _host_kind(host, _parse_tweet)
+
+
+@lru_cache(maxsize=1024)
+def _mastodon_links_host(host: str) -> bool | None:
+    from mastodon import Mastodon
+
+    return _host_kind(host, Mastodon.get_status_length)
+
+
+def _host_kind(host: str, count: Any) -> bool | None:
+    probe = f"https://{host}/a"
+    found = int(count(probe))
+    return True if found == URL_WEIGHT else (False if found == len(probe) else None)
+
+
+# Shapes ------------------------------------------------------------------------------------------
+
+
+def display_url(url: str) -> str:
+    """A URL as a reader wants to see it: no scheme, no www., no query or fragment, no final slash."""
+    parts = urlsplit(url)
+    host = parts.netloc.removeprefix("www.")
+    return (host + parts.path).rstrip("/")
+
+
+_SEGMENT = re.compile(r"(?P<url>https?://[^\s]+)|(?<!\S)#(?P<tag>\w*[^\W\d]\w*)")
+_URL_TRAILING = ".,;:!?)]}»”'\""
+
+
+def bluesky_segments(text: str, link: str | None) -> list[tuple[str, str]]:
+    """Cut a rendered Bluesky text into the calls atproto's TextBuilder needs to rebuild it exactly.
+
+    Returns ``(kind, value)`` pairs, in order; joining the shown text of every pair gives ``text``:
+
+    - ``("text", s)``: plain text, shown as ``s`` -> ``builder.text(s)``.
+    - ``("link", label)``: a link facet over ``label``, shown as ``label``. When ``label`` starts with
+      ``http://`` or ``https://`` it is a URL the author wrote and the facet points at ``label`` itself;
+      otherwise ``label`` is `display_url(link)` (the piece URL without scheme or UTM) and the facet
+      points at ``link``, the full UTM URL -> ``builder.link(label, uri)``.
+    - ``("tag", tag)``: a hashtag shown as ``"#" + tag``; the facet's tag is ``tag`` (no ``#``)
+      -> ``builder.tag("#" + tag, tag)``.
+    """
+    label = display_url(link) if link else ""
+    pattern = _SEGMENT
+    if label:
+        pattern = re.compile(rf"(?P<label>(?<![\w/.]){re.escape(label)}(?![\w/]))|{_SEGMENT.pattern}")
+    out: list[tuple[str, str]] = []
+    pos = 0
+    for m in pattern.finditer(text):
+        url, tag = m.group("url"), m.group("tag")
+        if url:
+            url = url.rstrip(_URL_TRAILING)
+            if "." not in url.split("//", 1)[1]:  # not a link Bluesky would make (no domain)
+                continue
+            start, end, seg = m.start(), m.start() + len(url), ("link", url)
+        elif tag:
+            if len(tag) > 64:  # longer tags are not tags on Bluesky
+                continue
+            start, end, seg = m.start(), m.end(), ("tag", tag)
+        else:
+            start, end, seg = m.start(), m.end(), ("link", label)
+        if start > pos:
+            out.append(("text", text[pos:start]))
+        out.append(seg)
+        pos = end
+    if pos < len(text):
+        out.append(("text", text[pos:]))
+    return out
+
+
+def segment_text(kind: str, value: str) -> str:
+    """The text a segment shows (the inverse of `bluesky_segments`, one pair at a time)."""
+    return "#" + value if kind == "tag" else value
+
+
+_LITTLE_RESERVED = re.compile(r"([\\|{}@\[\]()<>#*_~])")
+_LITTLE_KEEP = re.compile(r"https?://[^\s]+|(?<!\S)#\w*[^\W\d]\w*")
+
+
+def linkedin_escape(text: str) -> str:
+    """Escape LinkedIn "little text": a backslash before \\ | { } @ [ ] ( ) < > # * _ ~.
+
+    Unescaped, LinkedIn silently cuts the post at the first reserved character. Real hashtags
+    (``#word`` at the start of a word) and URLs stay as they are, so they keep working.
+    """
+    if not _LITTLE_RESERVED.search(text):
+        return text
+    out: list[str] = []
+    pos = 0
+    for m in _LITTLE_KEEP.finditer(text):
+        kept = m.group()
+        if kept[0] != "#":
+            kept = kept.rstrip(_URL_TRAILING)
+        end = m.start() + len(kept)
+        out.append(_LITTLE_RESERVED.sub(r"\\\1", text[pos:m.start()]))
+        out.append(kept)
+        pos = end
+    out.append(_LITTLE_RESERVED.sub(r"\\\1", text[pos:]))
+    return "".join(out)
+
+
+def normalize(text: str) -> str:
+    """NFC with Windows line ends made plain, as every network stores a post."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
+__all__ = ["BLUESKY_MAX_BYTES", "LIMITS", "UNITS", "URL_WEIGHT", "bluesky_bytes", "bluesky_segments",
+           "display_url", "is_plain", "limit_for", "linkedin_escape", "measure", "measure_post", "normalize",
+           "plain_lengths", "quick_length", "segment_text"]

@@ -1,0 +1,13 @@
+"""The planner: a pure function from pieces, rules and a clock to a plan of posts per channel.
+
+    rules = rules_from(settings, library)          # ConfigError for rule problems
+    plan = make_plan(library.pieces, rules, now, history=store.history())
+
+`rules` reads the configuration once (rules.py); the calendar of slots and each channel's book of
+taken slots live in calendar.py; placement.py places launches, follow-ups and evergreen recycles.
+"""
+
+from publisher.social.planner.placement import SAME_TEXT_GAP, make_plan
+from publisher.social.planner.rules import CampaignRule, EvergreenRule, PlanRules, RuleSet, rules_from
+
+__all__ = ["SAME_TEXT_GAP", "CampaignRule", "EvergreenRule", "PlanRules", "RuleSet", "make_plan", "rules_from"]

@@ -1,0 +1,218 @@
+"""The planner's rules, read once from the configuration: calendar, channels, campaigns.
+
+`rules_from` checks what only makes sense with the content at hand (a campaign naming a missing
+piece...) and raises ConfigError naming mkdocs.yml and the dotted field, like every other setting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from publisher.config.social import WEEKDAYS
+from publisher.content.model import Library, Piece
+from publisher.errors import ConfigError, Problem
+from publisher.social.hashtags import campaign_hashtag
+from publisher.social.render import ChannelInfo, PieceContext
+
+PREFIX = "plugins.publisher."
+
+
+@dataclass(frozen=True, slots=True)
+class EvergreenRule:
+    enabled: bool = True
+    after_days: int = 30
+    every_days: int = 30
+    end_after_days: int = 365
+    max_times: int = 6
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSet:
+    """How a piece becomes posts over time (the `rules` block, or a campaign's version of it)."""
+
+    channels: tuple[str, ...]
+    launch: bool = True
+    stagger_minutes: int = 60
+    follow_ups: tuple[int, ...] = (3, 10)
+    evergreen: EvergreenRule = EvergreenRule()
+    cooldown_days: int = 30
+    auto_approve: str = "none"
+    catch_up_days: int = 2
+
+
+@dataclass(frozen=True, slots=True)
+class CampaignRule:
+    key: str
+    hashtag: str | None
+    utm_campaign: str
+    rules: RuleSet
+    start: dt.datetime | None = None
+    end: dt.datetime | None = None
+    """First instant after the campaign (its end date is included)."""
+    configured: bool = True
+
+
+@dataclass(frozen=True)
+class PlanRules:
+    """Everything the planner needs besides the pieces and the clock."""
+
+    zone: ZoneInfo
+    channels: dict[str, ChannelInfo]
+    """Enabled channels, in configuration order."""
+    slots: tuple[tuple[dt.time, ...], ...]
+    """Posting times per weekday, Monday first, sorted."""
+    rules: RuleSet
+    cap_per_day: int = 3
+    quiet_hours: tuple[tuple[dt.time, dt.time], ...] = ()
+    blackout: tuple[tuple[dt.date, dt.date], ...] = ()
+    horizon_days: int = 90
+    campaigns: dict[str, CampaignRule] = field(default_factory=dict)
+    members: dict[str, str] = field(default_factory=dict)
+    """Piece key -> campaign key, from the campaigns' `pieces` lists."""
+    site_url: str = ""
+    docs_dir: Path | None = None
+    default_image: str | None = None
+    _derived: dict[str, CampaignRule] = field(default_factory=dict, repr=False, compare=False)
+
+    def campaign_of(self, piece: Piece) -> CampaignRule | None:
+        """The piece's campaign: its front matter's, else the configured list it is in."""
+        key = piece.campaign or self.members.get(piece.key)
+        if not key:
+            return None
+        found = self.campaigns.get(key) or self._derived.get(key)
+        if found is None:  # named in front matter only: hashtag and UTM name made from the key
+            found = CampaignRule(key, campaign_hashtag(key), key, self.rules, configured=False)
+            self._derived[key] = found
+        return found
+
+    def rules_for(self, piece: Piece) -> RuleSet:
+        campaign = self.campaign_of(piece)
+        return campaign.rules if campaign else self.rules
+
+    def context(self, piece: Piece) -> PieceContext:
+        """The piece's public URL, UTM campaign, campaign hashtag and card image."""
+        campaign = self.campaign_of(piece)
+        return PieceContext(
+            url=f"{self.site_url.rstrip('/')}/{piece.url}",
+            utm_campaign=campaign.utm_campaign if campaign else piece.slug,
+            campaign=campaign.key if campaign else None,
+            hashtag=campaign.hashtag if campaign else None,
+            image=self._image(piece.cover) or self._image(self.default_image),
+        )
+
+    def _image(self, ref: str | None) -> str | None:
+        if not ref:
+            return None
+        if "://" in ref or self.docs_dir is None:
+            return ref
+        return str(self.docs_dir / ref.lstrip("/"))
+
+
+def rules_from(settings: Any, library: Library) -> PlanRules:
+    """Read the planner's rules from validated settings; ConfigError lists every rule problem."""
+    plugin = settings.plugin
+    where = Path(settings.config_file).name
+    problems: list[Problem] = []
+    zone = ZoneInfo(plugin.timezone)
+    channels = {name: ChannelInfo.from_spec(name, spec) for name, spec in plugin.channels.items() if spec.enabled}
+    base = _rule_set(plugin.rules, channels)
+    if channels and not settings.site_url:
+        problems.append(Problem(where, "site_url", "expected the site's public address such as "
+                                "https://news.example.org/ (posts link to their pieces), got nothing"))
+    campaigns: dict[str, CampaignRule] = {}
+    members: dict[str, str] = {}
+    for key, spec in plugin.campaigns.items():
+        field_of = f"{PREFIX}campaigns.{key}"
+        for i, ref in enumerate(spec.pieces):
+            piece = library.get(ref)
+            if piece is None:
+                problems.append(Problem(where, f"{field_of}.pieces[{i}]", _missing_piece(ref, settings, library)))
+            elif piece.key in members and members[piece.key] != key:
+                problems.append(Problem(where, f"{field_of}.pieces[{i}]", f"expected a piece in one campaign only, "
+                                        f"got {ref!r}, already in campaign {members[piece.key]!r}"))
+            else:
+                members[piece.key] = key
+        start = _instant(spec.start, zone)
+        end = _instant(spec.end, zone, after=True)
+        if start and end and end <= start:
+            problems.append(Problem(where, f"{field_of}.end", f"expected a date after 'start' ({spec.start}), "
+                                    f"got {spec.end}"))
+        campaigns[key] = CampaignRule(
+            key=key,
+            hashtag=campaign_hashtag(key, spec.hashtag),
+            utm_campaign=spec.utm_campaign or key,
+            rules=_rule_set(spec.rules, channels, base) if spec.rules else base,
+            start=start,
+            end=end,
+        )
+    if problems:
+        raise ConfigError(problems)
+    calendar = plugin.calendar
+    return PlanRules(
+        zone=zone,
+        channels=channels,
+        slots=tuple(tuple(sorted(set(calendar.slots[day]))) for day in WEEKDAYS),
+        rules=base,
+        cap_per_day=calendar.cap_per_day,
+        quiet_hours=tuple((q.start, q.end) for q in calendar.quiet_hours),
+        blackout=tuple(calendar.blackout),
+        horizon_days=calendar.horizon_days,
+        campaigns=campaigns,
+        members=members,
+        site_url=settings.site_url,
+        docs_dir=Path(settings.docs_dir),
+        default_image=plugin.site.default_image,
+    )
+
+
+def _rule_set(spec: Any, channels: dict[str, ChannelInfo], base: RuleSet | None = None) -> RuleSet:
+    """A RuleSet from a `rules` block, or from a campaign's overrides on top of ``base``."""
+
+    def pick(name: str, default: Any) -> Any:
+        value = spec[name]
+        return default if value is None else value
+
+    chosen = pick("channels", None) if base is not None else (spec.channels or None)
+    names = tuple(n for n in (chosen or (base.channels if base else channels)) if n in channels)
+    if spec.evergreen is not None:
+        ev = spec.evergreen
+        evergreen = EvergreenRule(ev.enabled, ev.after_days, ev.every_days, ev.end_after_days, ev.max_times)
+    else:
+        evergreen = base.evergreen if base else EvergreenRule()
+    return RuleSet(
+        channels=names,
+        launch=bool(pick("launch", base.launch if base else True)),
+        stagger_minutes=int(pick("stagger_minutes", base.stagger_minutes if base else 60)),
+        follow_ups=tuple(sorted(set(pick("follow_ups", base.follow_ups if base else ())))),
+        evergreen=evergreen,
+        cooldown_days=int(pick("cooldown_days", base.cooldown_days if base else 30)),
+        auto_approve=str(pick("auto_approve", base.auto_approve if base else "none")),
+        catch_up_days=int(pick("catch_up_days", base.catch_up_days if base else 2)),
+    )
+
+
+def _instant(value: dt.date | dt.datetime | None, zone: ZoneInfo, *, after: bool = False) -> dt.datetime | None:
+    """A campaign date as an instant: a plain date starts at local midnight (or ends at the next one)."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return (value if value.tzinfo else value.replace(tzinfo=zone)).astimezone(dt.UTC)
+    day = value + dt.timedelta(days=1) if after else value
+    return dt.datetime.combine(day, dt.time(0), tzinfo=zone).astimezone(dt.UTC)
+
+
+def _missing_piece(ref: str, settings: Any, library: Library) -> str:
+    folders = [t.folder.strip("/") for t in settings.plugin.types.values()]
+    folder = ref.split("/", 1)[0] if "/" in ref and ref.split("/", 1)[0] in folders else (
+        "white-papers" if "white-papers" in folders else (folders[0] if folders else "articles"))
+    message = f"expected an existing piece such as {folder}/<slug>, got {ref!r}"
+    close = difflib.get_close_matches(ref.removesuffix(".md"), [p.key for p in library], n=1)
+    return message + (f" (did you mean {close[0]!r}?)" if close else "")
+
+
+__all__ = ["CampaignRule", "EvergreenRule", "PlanRules", "RuleSet", "rules_from"]
