@@ -66,5 +66,6 @@ def test_share_links_tag_each_network_and_speak_the_piece_language() -> None:
                         networks=["x", "email"], medium="share-button")
     assert [link.network for link in links] == ["x", "email"]
     assert [link.title for link in links] == ["Partager sur X", "Partager par e-mail"]
+    assert [link.name for link in links] == ["X", "E-mail"]
     shared = parse_qs(urlsplit(links[0].href).query)["url"][0]
     assert _query(shared) == {"utm_source": ["x"], "utm_medium": ["share-button"], "utm_campaign": ["c1"]}

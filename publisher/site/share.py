@@ -51,7 +51,7 @@ def share_links(page_url: str, *, title: str, summary: str, lang: str, campaign:
     links: list[ShareLink] = []
     for network in networks:
         tagged = with_utm(page_url, source=network, medium=medium, campaign=campaign)
-        name = NETWORK_NAMES.get(network, network)
+        name = label(lang, "email") if network == "email" else NETWORK_NAMES.get(network, network)
         title_text = label(lang, "share_by_email") if network == "email" else label(lang, "share_on", network=name)
         href = share_url(network, url=tagged, text=title, summary=summary, lang=lang,
                          mastodon_instance=mastodon_instance)
