@@ -301,3 +301,17 @@ def test_theme_only_refreshes_publisher_templates_and_keeps_the_teams(tmp_path: 
     assert (root / "theme" / "piece.html").read_bytes() == (ROOT / "theme" / "piece.html").read_bytes()
     assert (root / "theme" / "team.css").read_text(encoding="utf-8") == "body {}"
     assert (root / "content" / "authors.yml").is_file()
+
+
+@pytest.mark.parametrize(("origin", "expected"), [
+    ({"url": "https://github.com/acme/publisher", "vcs_info": {"vcs": "git", "commit_id": "0a1b2c"}},
+     "publisher @ git+https://github.com/acme/publisher@0a1b2c"),
+    ({"url": "https://files.acme.example/publisher-0.1.0.tar.gz", "archive_info": {}},
+     "publisher @ https://files.acme.example/publisher-0.1.0.tar.gz"),
+    ({"url": "file:///home/me/publisher", "dir_info": {"editable": True}}, "publisher==0.1.0"),
+    ({}, "publisher==0.1.0"),
+])
+def test_requirements_name_where_publisher_came_from(origin: dict, expected: str) -> None:
+    from publisher.project.scaffold import requirement_for
+
+    assert requirement_for(origin, "0.1.0") == expected

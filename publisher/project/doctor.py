@@ -279,7 +279,8 @@ def _check_pieces(report: Report, library: Library, rules: Any, root: Path) -> N
             silent += 1
             report.add("pieces", ERROR, f"{where}: no candidate post fits any channel "
                        f"({'; '.join(f'{n}: {why}' for n, why in refused.items())})",
-                       "add a short takeaway or quote, or write posts yourself under 'social:' in the front matter")
+                       f"add a short takeaway or quote, or write posts yourself under 'social:' in the front matter; "
+                       f"publisher preview {piece.key} shows each candidate and why it does not fit")
         elif refused:
             report.add("pieces", WARNING, f"{where}: nothing fits {', '.join(refused)} "
                        f"({'; '.join(f'{n}: {why}' for n, why in refused.items())})",

@@ -65,11 +65,29 @@ class ProjectOptions:
 
 
 def default_requirement() -> str:
-    """publisher pinned to the running version, so CI builds with what the team tried locally."""
+    """How CI should install publisher: from where this copy came, as pip recorded it."""
     try:
-        return f"publisher=={metadata.version('publisher')}"
+        dist = metadata.distribution("publisher")
     except metadata.PackageNotFoundError:
         return "publisher"
+    try:
+        origin = json.loads(dist.read_text("direct_url.json") or "{}")
+    except ValueError:
+        origin = {}
+    return requirement_for(origin, dist.version)
+
+
+def requirement_for(origin: Mapping[str, object], version: str) -> str:
+    """A pip requirement from an install's direct_url.json (PEP 610): a git or archive URL is kept
+    (CI can reach it too); a local folder or an index install gives the version pin."""
+    url = str(origin.get("url", ""))
+    vcs = origin.get("vcs_info")
+    if isinstance(vcs, dict) and url.startswith(("https://", "ssh://")):
+        revision = vcs.get("commit_id") or vcs.get("requested_revision")
+        return f"publisher @ {vcs.get('vcs', 'git')}+{url}" + (f"@{revision}" if revision else "")
+    if "archive_info" in origin and url.startswith("https://"):
+        return f"publisher @ {url}"
+    return f"publisher=={version}"
 
 
 def site_name_for(folder: Path) -> str:
@@ -212,5 +230,5 @@ def _move_into(staging: Path, dest: Path) -> None:
             os.replace(entry, target)
 
 
-__all__ = ["ProjectOptions", "default_requirement", "project_files", "project_path", "render", "site_name_for",
-           "template_files", "theme_files", "theme_source", "tokens", "write_project"]
+__all__ = ["ProjectOptions", "default_requirement", "project_files", "project_path", "render", "requirement_for",
+           "site_name_for", "template_files", "theme_files", "theme_source", "tokens", "write_project"]
