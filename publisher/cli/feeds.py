@@ -9,11 +9,11 @@ import click
 
 from publisher.cli.app import Project, cli, now_option, parse_now
 from publisher.errors import ContentError
-from publisher.feeds.importer import ImportResult
 from publisher.secrets import mask
 
-if TYPE_CHECKING:  # the content loader is imported when a command runs, keeping --help fast
+if TYPE_CHECKING:  # the importer and the content loader load when a command runs, keeping --help fast
     from publisher.content.loader import LoadContext
+    from publisher.feeds.importer import ImportResult
 
 _VERBS = {"create": ("created", "would create"), "update": ("updated", "would update")}
 
