@@ -14,10 +14,11 @@ from publisher.social.model import OPEN_STATES, LinkCard, Plan, PlannedPost, Que
 from publisher.store.bulk import Bulk
 from publisher.store.database import Database
 from publisher.store.rows import QUEUED_COLUMNS, card_to_json, queued, record_event, transition
-from publisher.store.tables import post_events, posts
+from publisher.store.tables import POSTS_SECONDARY_INDEXES, post_events, posts
 from publisher.store.types import UTCDateTime
 
 _PG_PLAN_LOCK = 7_340_002  # one `publisher plan` at a time on a shared PostgreSQL store
+BULK_LOAD = 20_000  # a first plan this big loads the posts table first and builds its indexes after
 SENT_STATES = ("sending", "published", "unconfirmed")  # what the planner must know went (or may have gone) out
 # Columns a replan may change on a post that has not been sent yet.
 _PLANNED_FIELDS = ("piece", "channel", "network", "role", "excerpt_id", "excerpt_kind", "lang", "campaign",
@@ -71,12 +72,27 @@ class Approval:
     """(post id, its state) for named posts that were not proposed."""
 
 
-def _planned_tuple(bulk: Bulk, post: PlannedPost, cards: dict[LinkCard | None, str | None]) -> tuple[Any, ...]:
-    """The values of _PLANNED_FIELDS as the driver stores and returns them."""
-    if post.card not in cards:
-        cards[post.card] = bulk.json(card_to_json(post.card))
-    return (post.piece, post.channel, post.network, post.role, post.excerpt_id, post.excerpt_kind, post.lang,
-            post.campaign, post.text, post.link, cards[post.card], bulk.instant(post.scheduled_at))
+class _Memo:
+    """Converts planned posts to driver values, each distinct card and instant once.
+
+    A piece's posts share one card object and a calendar has far fewer slots than posts.
+    """
+
+    def __init__(self, bulk: Bulk):
+        self.bulk = bulk
+        self.cards: dict[int, tuple[LinkCard | None, str | None]] = {}
+        self.instants: dict[dt.datetime, Any] = {}
+
+    def planned(self, post: PlannedPost) -> tuple[Any, ...]:
+        """The values of _PLANNED_FIELDS as the driver stores and returns them."""
+        card = self.cards.get(id(post.card))
+        if card is None or card[0] is not post.card:
+            card = self.cards[id(post.card)] = (post.card, self.bulk.json(card_to_json(post.card)))
+        when = self.instants.get(post.scheduled_at)
+        if when is None:
+            when = self.instants[post.scheduled_at] = self.bulk.instant(post.scheduled_at)
+        return (post.piece, post.channel, post.network, post.role, post.excerpt_id, post.excerpt_kind, post.lang,
+                post.campaign, post.text, post.link, card[1], when)
 
 
 def _state_after_replan(old_state: str, planned: PlannedPost, words_changed: bool) -> str:
@@ -91,8 +107,13 @@ def _state_after_replan(old_state: str, planned: PlannedPost, words_changed: boo
 class PostsStore(Database):
     """Plans in, posts out, and the changes people make by hand."""
 
-    def apply_plan(self, plan: Plan | Iterable[PlannedPost], now: dt.datetime, *, actor: str = "plan") -> PlanCounts:
-        """Store a plan in one transaction: add new posts, update those not sent yet, cancel vanished ones."""
+    def apply_plan(self, plan: Plan | Iterable[PlannedPost], now: dt.datetime, *, actor: str = "plan",
+                   bulk_load: int = BULK_LOAD) -> PlanCounts:
+        """Store a plan in one transaction: add new posts, update those not sent yet, cancel vanished ones.
+
+        A first plan of at least ``bulk_load`` posts goes into the empty table before its secondary
+        indexes are rebuilt (same transaction: nobody sees the table without them).
+        """
         planned: dict[str, PlannedPost] = {}
         for post in plan.posts if isinstance(plan, Plan) else plan:
             if post.key in planned:
@@ -107,8 +128,8 @@ class PostsStore(Database):
                 conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_PLAN_LOCK})
             bulk = Bulk(conn)
             when = bulk.instant(now)
-            cards: dict[LinkCard | None, str | None] = {}  # a piece's posts share one card: encode it once
-            wanted = {key: _planned_tuple(bulk, post, cards) for key, post in planned.items()}
+            memo = _Memo(bulk)
+            wanted = {key: memo.planned(post) for key, post in planned.items()}
             cols = ["id", "key", "state", "edited_at",
                     *(bulk.json_as_text(n) if n == "card" else bulk.column(n) for n in _PLANNED_FIELDS)]
             changes: list[tuple[Any, ...]] = []
@@ -139,13 +160,18 @@ class PostsStore(Database):
                 detail = "back in the plan" if restoring else f"replanned: {', '.join(changed) or 'approval'}"
                 changes.append((*values, state, when, post_id))
                 events.append((post_id, when, old_state, state, detail, actor))
-            added = [key for key in planned if key not in seen]
+            added = sorted(key for key in planned if key not in seen)  # key order: the unique index only appends
             if added:
                 first_new = (conn.execute(sa.select(sa.func.max(posts.c.id))).scalar() or 0) + 1
+                rebuild = len(added) >= bulk_load and not seen and first_new == 1
+                if rebuild:
+                    for index in POSTS_SECONDARY_INDEXES:
+                        index.drop(conn)
                 bulk.insert(posts, ["key", *_PLANNED_FIELDS, "state", "attempts", "created_at", "updated_at"],
                             ((key, *wanted[key], planned[key].state, 0, when, when) for key in added))
-                ids = dict(bulk.select(posts, ["key", "id"], "id >= {mark}", (first_new,)))
-                events.extend((ids[key], when, None, planned[key].state, "planned", actor) for key in added)
+                if rebuild:
+                    for index in POSTS_SECONDARY_INDEXES:
+                        index.create(conn)
                 counts["added"] = len(added)
             bulk.update(posts, [*_PLANNED_FIELDS, "state", "updated_at"], "id", changes)
             bulk.update(posts, ["state", "updated_at"], "id", cancels)

@@ -43,6 +43,14 @@ posts = sa.Table(
     sa.Column("updated_at", UTCDateTime, nullable=False),
 )
 
+# Created by migration 0001. A bulk load into an empty table drops and rebuilds these (see posts.py):
+# building an index from sorted rows costs a fraction of updating it row by row.
+POSTS_SECONDARY_INDEXES = (
+    sa.Index("ix_posts_channel_state_time", posts.c.channel, posts.c.state, posts.c.scheduled_at),
+    sa.Index("ix_posts_state_time", posts.c.state, posts.c.scheduled_at),
+    sa.Index("ix_posts_piece", posts.c.piece),
+)
+
 post_events = sa.Table(
     "post_events", metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
@@ -82,4 +90,4 @@ sends = sa.Table(
     sa.Column("post_id", sa.Integer, nullable=False),
 )
 
-__all__ = ["channel_state", "metadata", "pauses", "post_events", "posts", "schema_migrations", "sends"]
+__all__ = ["POSTS_SECONDARY_INDEXES", "channel_state", "metadata", "pauses", "post_events", "posts", "schema_migrations", "sends"]
