@@ -11,6 +11,7 @@ MODULES = [
     "publisher.cli.calendar",
     "publisher.cli.dispatch",
     "publisher.cli.project",
+    "publisher.cli.social",
 ]
 
 for _name in MODULES:

@@ -23,7 +23,7 @@ SENTENCE_MIN, SENTENCE_MAX = 40, 240
 _SPACES = re.compile(r"\s+")
 _QUOTED = re.compile(r"«\s*[^»]{15,}?\s*»|“[^”]{15,}?”|\"[^\"]{15,}?\"")
 _FACT = re.compile(r"\d")
-_ENDS = re.compile(r"[.!?…][»”\"’)]?$")
+_ENDS = re.compile(r"[.!?…](?:[\s\u00a0\u202f]*[»”\"’)])?$")
 _WRAPPING_QUOTES = (("«", "»"), ("“", "”"), ('"', '"'), ("‘", "’"), ("'", "'"))
 _PAIRS = (("«", "»"), ("“", "”"), ("(", ")"))
 

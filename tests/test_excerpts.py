@@ -1,0 +1,157 @@
+"""Excerpts: every candidate post of a real piece, with its source, a stable id, and never a cut text."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+from conftest import ProjectDir
+
+from publisher.config import load_settings
+from publisher.content import load_library
+from publisher.content.model import Piece
+from publisher.content.text import paragraphs, plain_text, sentences
+from publisher.social.excerpts import excerpt_id, excerpts_for, sentence_score, strong_sentences
+
+EN = """
+title: Digital sovereignty, explained
+date: 2026-03-02
+authors: [camille]
+lang: en
+summary: What sovereignty means for a mid-size company's data.
+tags: [cloud, digital sovereignty]
+takeaways:
+  - Know where your data lives.
+  - Contracts matter as much as code.
+quotes:
+  - text: "“Sovereignty is a design choice, not a label.”"
+    by: Camille Martin
+    role: Head of Communications
+social:
+  x: ["Where does your data live? Our guide to digital sovereignty."]
+  linkedin: ["Sovereignty, in four questions you can ask any provider."]
+"""
+
+FR = """
+title: La souveraineté numérique expliquée
+date: 2026-03-02
+lang: fr
+summary: Ce que la souveraineté change pour les données d'une ETI.
+tags: [cloud souverain]
+quotes:
+  - text: La souveraineté est un choix de conception, pas une étiquette.
+    by: Camille Martin
+"""
+
+BODY = """\
+Il y a trois ans, nos clients parlaient de souveraineté une fois par trimestre. Aujourd'hui, le sujet
+surgit dans presque chaque projet, et la question a changé.
+
+Comme le dit une DSI : « La souveraineté se prouve sur pièces, jamais sur promesse. » Elle a raison.
+Seules 15 à 25 % des applications exigent le niveau le plus strict. Le reste peut vivre ailleurs.
+
+## Une section
+
+Un fournisseur a répondu “we keep every backup inside the European Union, always” sans preuve. Il ne
+s'agit pas de
+"""
+
+
+def _load(project: ProjectDir) -> dict[str, Piece]:
+    return {p.slug: p for p in load_library(load_settings(project.config_file))}
+
+
+@pytest.fixture
+def pieces(project: ProjectDir) -> dict[str, Piece]:
+    project.piece("articles/sovereignty.md", EN, "Body text of the piece.\n")
+    project.piece("articles/souverainete.md", FR, "Corps du texte.\n")
+    project.piece("articles/sans-extraits.md", "title: Sans extraits\ndate: 2026-03-02\nlang: fr", BODY)
+    return _load(project)
+
+
+def test_candidates_in_order_of_preference_with_their_sources(pieces: dict[str, Piece]) -> None:
+    found = excerpts_for(pieces["sovereignty"])
+    assert [(e.kind, e.network) for e in found] == [
+        ("hand-written", "x"), ("hand-written", "linkedin"), ("quote", None), ("takeaway", None),
+        ("takeaway", None), ("summary", None), ("title", None)]
+    quote = found[2]
+    assert quote.text == "Sovereignty is a design choice, not a label."  # the typed quotation marks go
+    assert quote.attribution == "Camille Martin"
+    assert {e.piece for e in found} == {"articles/sovereignty"}
+    assert {e.lang for e in found} == {"en"}
+    assert len({e.id for e in found}) == len(found)
+    assert all(re.fullmatch(r"[0-9a-f]{10}", e.id) for e in found)
+
+
+def test_body_sentences_only_when_the_author_gave_no_material(pieces: dict[str, Piece]) -> None:
+    assert not any(e.kind == "sentence" for e in excerpts_for(pieces["souverainete"]))
+    kinds = [e.kind for e in excerpts_for(pieces["sans-extraits"])]
+    assert kinds[:2] == ["summary", "title"] and set(kinds[2:]) == {"sentence"}
+
+
+def test_body_sentences_are_quoted_ones_and_facts_never_fragments(pieces: dict[str, Piece]) -> None:
+    picked = [e.text for e in excerpts_for(pieces["sans-extraits"]) if e.kind == "sentence"]
+    assert "Comme le dit une DSI : « La souveraineté se prouve sur pièces, jamais sur promesse. »" in picked
+    assert "Seules 15 à 25 % des applications exigent le niveau le plus strict." in picked
+    assert any(s.startswith("Un fournisseur a répondu “we keep every backup") for s in picked)
+    text = " ".join(plain_text(BODY).split())
+    for sentence in picked:
+        assert sentence in text  # taken whole from the body
+        assert re.search(r"[.!?…]\s?[»”\"]?$", sentence)
+    assert not any("Il ne s'agit pas de" in s for s in picked)  # unfinished: no final punctuation
+    assert not any(s.startswith("Le reste") for s in picked)  # no quote, no number: not strong
+
+
+@pytest.mark.parametrize(("sentence", "score"), [
+    ("Comme le dit une DSI : « La souveraineté se prouve sur pièces, jamais sur promesse. »", 2),
+    ("She said “we keep every backup inside the Union, always” and left.", 2),
+    ("Only 15 to 25 percent of workloads need the strictest level.", 1),
+    ("The rest can live anywhere, and that is fine for most teams.", 0),
+    ("and then 25 percent of them moved to another region entirely.", 0),  # starts mid-thought
+    ("It opens « a quotation that closes in the next sentence, 2026.", 0),
+    ("Short, 12.", 0),
+])
+def test_sentence_score(sentence: str, score: int) -> None:
+    assert sentence_score(sentence) == score
+
+
+def test_ids_are_stable_and_ignore_unrelated_edits(project: ProjectDir) -> None:
+    project.piece("articles/sovereignty.md", EN, "Body text of the piece.\n")
+    before = {e.kind + e.text: e.id for e in excerpts_for(_load(project)["sovereignty"])}
+    edited = EN.replace("Contracts matter as much as code.", "Contracts matter more than code.")
+    edited = edited.replace("tags: [cloud, digital sovereignty]", "tags: [cloud]")
+    project.piece("articles/sovereignty.md", edited, "A completely different body.\n")
+    after = {e.kind + e.text: e.id for e in excerpts_for(_load(project)["sovereignty"])}
+    kept = set(before) & set(after)
+    assert len(kept) == len(before) - 1
+    assert all(before[k] == after[k] for k in kept)
+    assert after["takeawayContracts matter more than code."] not in before.values()
+    # Whitespace and Unicode normal form do not make a new text; another piece does.
+    assert excerpt_id("articles/a", "Caf\u00e9  au lait") == excerpt_id("articles/a", "Cafe\u0301 au lait")
+    assert excerpt_id("articles/a", "Same text") != excerpt_id("articles/b", "Same text")
+
+
+def test_duplicate_texts_are_offered_once(project: ProjectDir) -> None:
+    project.piece("articles/dup.md", "title: Know where your data lives.\ndate: 2026-03-02\n"
+                  "summary: Know where your data lives.\ntakeaways: [Know where your data lives.]")
+    found = excerpts_for(_load(project)["dup"])
+    assert [e.kind for e in found] == ["takeaway"]
+
+
+def test_strong_sentences_never_cut_anything_property() -> None:
+    """Over many generated bodies, every picked sentence is one of the body's whole sentences."""
+    rng = random.Random(3)
+    words = ["données", "cloud", "équipe", "contrat", "serveur", "region", "team", "backup", "15 %", "2026",
+             "«", "»", "“", "”", "l'audit", "CO₂", "coûts"]
+    for _ in range(300):
+        body = "\n\n".join(
+            " ".join(
+                (rng.choice(words).capitalize() + " " + " ".join(rng.choice(words) for _ in range(rng.randint(3, 30)))
+                 + rng.choice([".", "!", "?", "", ","]))
+                for _ in range(rng.randint(1, 4)))
+            for _ in range(rng.randint(1, 4)))
+        whole = [s for p in paragraphs(body) for s in sentences(p)]
+        for sentence in strong_sentences(body):
+            assert sentence in whole
+            assert sentence_score(sentence) > 0

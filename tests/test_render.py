@@ -1,0 +1,296 @@
+"""Fitting candidates to networks: counts as the networks' own libraries count, UTM links, hashtags,
+the piece's language, LinkedIn little text, Bluesky facets. Real twitter-text-parser, graphemeu,
+Mastodon.py and atproto; real pieces from the content loader."""
+
+from __future__ import annotations
+
+import random
+from urllib.parse import parse_qs, urlsplit
+
+import grapheme
+import pytest
+import twitter_text
+from atproto import client_utils
+from conftest import ProjectDir
+from mastodon import Mastodon
+
+from publisher.config import load_settings
+from publisher.content import load_library
+from publisher.content.model import Piece
+from publisher.social import networks
+from publisher.social.excerpts import excerpts_for
+from publisher.social.model import Excerpt
+from publisher.social.planner import PlanRules, rules_from
+from publisher.social.render import NBSP, Rejected, Rendered, body_of, render
+
+LIBRARIES = {
+    "x": lambda text: twitter_text.parse_tweet(text).weightedLength,
+    "mastodon": Mastodon.get_status_length,
+    "bluesky": grapheme.length,
+}
+
+TEXTS = [
+    "",
+    "Plain English text.",
+    "Souveraineté : « un choix » — Camille Martin",
+    "Emoji 😷 and a family 👨‍👩‍👧 and a flag 🇫🇷 and a skin tone 👍🏽",
+    "日本語のテキスト and 한국어",
+    "Combining e\u0301 vs é, and CRLF\r\nline ends",
+    "A link https://test.example.org/articles/x/?utm_source=x&utm_medium=social&utm_content=0a1b2c3d4e here",
+    "An unknown TLD https://newsroom.clairval.example/articles/x/ counts as written",
+    "A bare domain example.com, e.g. this, and v2.0 and 3.5 %",
+    "Trailing dot https://a.org/x. and parenthesis (https://a.org/y)",
+    "Mention @camille@mastodon.social and @sam",
+    "Narrow\u202fno-break\u202f! and ellipsis… and dagger † and per mille ‰",
+    "CO₂e and ™ and © and ‼",
+    "x" * 400,
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+@pytest.mark.parametrize("network", ["x", "mastodon", "bluesky"])
+def test_measure_counts_as_the_network_library(network: str, text: str) -> None:
+    assert networks.measure(network, text) == LIBRARIES[network](text)
+
+
+def test_measure_agrees_with_the_libraries_on_random_texts() -> None:
+    """The plain-text shortcut must never disagree with the libraries (a property over many texts)."""
+    words = ["données", "cloud", "«\u00a0test\u00a0»", "“quoted”", "—", "…", "e.g.", "3.5", "15 %", "example.com",
+             "https://test.example.org/articles/x/?utm_source=x&utm_medium=social&utm_content=ab12",
+             "https://newsroom.clairval.example/a/", "#Cloud", "@camille", "@camille@mastodon.social", "CO₂e",
+             "😀", "👍🏽", "日本", "naïve", "x\u202f!", "†", "‰", "(https://a.org/x)", "end.", "\n", "\n\n", "é",
+             "e\u0301", "\t", "a\r\nb", "©", "•", "_under_", "a.b"]
+    rng = random.Random(11)
+    for _ in range(400):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 40)))
+        for network, count in LIBRARIES.items():
+            assert networks.measure(network, text) == count(text), (network, text)
+
+
+def test_measure_post_adds_up_like_the_whole_text() -> None:
+    head = "“Sovereignty is a design choice, not a label.” — Camille Martin"
+    tail = "Read more: https://test.example.org/articles/a/?utm_source=x&utm_content=0123456789\n#Cloud"
+    for network in ("x", "mastodon", "bluesky", "linkedin"):
+        assert networks.measure_post(network, head, tail) == networks.measure(network, f"{head}\n\n{tail}")
+
+
+def test_limits_and_channel_override() -> None:
+    assert [networks.limit_for(n) for n in ("x", "bluesky", "mastodon", "linkedin")] == [280, 300, 500, 3000]
+
+    class Spec:
+        max_characters = 1000
+
+    assert networks.limit_for("mastodon", Spec()) == 1000
+
+
+@pytest.mark.parametrize(("text", "escaped"), [
+    ("Costs (2026) [draft] {x} <b> a|b *bold* _it_ ~s~ @me back\\slash",
+     r"Costs \(2026\) \[draft\] \{x\} \<b\> a\|b \*bold\* \_it\_ \~s\~ \@me back\\slash"),
+    ("Keep #CloudSouverain and #Réversibilité working", "Keep #CloudSouverain and #Réversibilité working"),
+    ("Not a tag: C# or issue#12 or #2026", r"Not a tag: C\# or issue\#12 or \#2026"),
+    ("Link https://a.org/x_y?utm_source=linkedin&utm_content=a_b stays", "Link https://a.org/x_y?utm_source=linkedin&utm_content=a_b stays"),
+    ("See (https://a.org/x).", r"See \(https://a.org/x\)."),
+])
+def test_linkedin_little_text_escaping(text: str, escaped: str) -> None:
+    assert networks.linkedin_escape(text) == escaped
+
+
+# -- real pieces ----------------------------------------------------------------------------------
+
+EN = """
+title: Digital sovereignty, explained
+date: 2026-03-02
+lang: en
+summary: What sovereignty means for a mid-size company's data, and how to check it (in four questions).
+tags: [cloud, digital sovereignty, compliance, 2026]
+campaign: sovereign-cloud-2026
+takeaways:
+  - Know where your data lives.
+quotes:
+  - text: Sovereignty is a design choice, not a label.
+    by: Camille Martin
+social:
+  x: ["Where does your data live? #Cloud"]
+"""
+
+FR = """
+title: La souveraineté numérique expliquée
+date: 2026-03-02
+lang: fr
+summary: "Ce que la souveraineté change pour les données d'une ETI : quatre questions."
+tags: [cloud souverain, réversibilité]
+quotes:
+  - text: La souveraineté est un choix de conception, pas une étiquette !
+    by: Camille Martin
+"""
+
+LONG = """
+title: Long
+date: 2026-03-02
+lang: en
+tags: [one, two, three]
+takeaways:
+  - "{text}"
+"""
+
+
+@pytest.fixture
+def world(project: ProjectDir) -> tuple[dict[str, Piece], PlanRules]:
+    project.config("""
+        timezone: Europe/Paris
+        channels: {x: {}, mastodon: {}, bluesky: {}, linkedin: {}, li-text: {network: linkedin, link_card: false}}
+        campaigns:
+          sovereign-cloud-2026: {utm_campaign: sov26}
+    """)
+    project.write("content/articles/img/cover.jpg", b"\xff\xd8\xff")
+    project.piece("articles/sovereignty.md", EN + "cover: img/cover.jpg\ncover_alt: A cover\n")
+    project.piece("articles/souverainete.md", FR)
+    settings = load_settings(project.config_file)
+    library = load_library(settings)
+    return {p.slug: p for p in library}, rules_from(settings, library)
+
+
+def _render(rules: PlanRules, piece: Piece, channel: str, kind: str) -> Rendered | Rejected:
+    excerpt = next(e for e in excerpts_for(piece) if e.kind == kind)
+    return render(excerpt, piece, rules.channels[channel], rules.context(piece))
+
+
+def _post(rules: PlanRules, piece: Piece, channel: str, kind: str) -> Rendered:
+    result = _render(rules, piece, channel, kind)
+    assert isinstance(result, Rendered), result
+    return result
+
+
+def test_every_rendered_length_is_what_the_network_counts(world: tuple[dict[str, Piece], PlanRules]) -> None:
+    pieces, rules = world
+    for piece in pieces.values():
+        for excerpt in excerpts_for(piece):
+            for channel in rules.channels.values():
+                result = render(excerpt, piece, channel, rules.context(piece))
+                if isinstance(result, Rendered):
+                    assert result.length == networks.measure(channel.network, result.text)
+                    assert result.length <= result.limit == channel.limit
+
+
+@pytest.mark.parametrize("channel", ["x", "mastodon", "bluesky", "linkedin"])
+def test_utm_parameters(world: tuple[dict[str, Piece], PlanRules], channel: str) -> None:
+    pieces, rules = world
+    for slug, campaign in (("sovereignty", "sov26"), ("souverainete", "souverainete")):
+        piece = pieces[slug]
+        excerpt = next(e for e in excerpts_for(piece) if e.kind == "title")
+        post = render(excerpt, piece, rules.channels[channel], rules.context(piece))
+        assert isinstance(post, Rendered)
+        url = urlsplit(post.link)
+        assert f"{url.scheme}://{url.netloc}{url.path}" == f"https://test.example.org/articles/{slug}/"
+        assert parse_qs(url.query) == {"utm_source": [channel], "utm_medium": ["social"],
+                                       "utm_campaign": [campaign], "utm_content": [excerpt.id]}
+
+
+def test_layout_per_network(world: tuple[dict[str, Piece], PlanRules]) -> None:
+    pieces, rules = world
+    piece = pieces["sovereignty"]
+    x = _post(rules, piece, "x", "quote")
+    assert x.text == ("“Sovereignty is a design choice, not a label.” — Camille Martin\n\n"
+                      f"Read more: {x.link}\n#SovereignCloud2026 #Cloud #DigitalSovereignty")
+    assert x.card is not None and x.card.title == piece.title and x.card.image.endswith("articles/img/cover.jpg")
+    sky = _post(rules, piece, "bluesky", "quote")
+    assert "Read more: test.example.org/articles/sovereignty\n" in sky.text and sky.link not in sky.text
+    assert sky.card is not None and sky.card.url == sky.link and sky.card.description == piece.summary
+    masto = _post(rules, piece, "mastodon", "quote")
+    assert masto.link in masto.text and masto.card is None
+    linked = _post(rules, piece, "linkedin", "quote")
+    assert "http" not in linked.text and linked.card is not None and linked.card.url == linked.link
+    in_text = _post(rules, piece, "li-text", "quote")
+    assert in_text.link in in_text.text and in_text.card is None
+
+
+def test_french_typography_and_wording(world: tuple[dict[str, Piece], PlanRules]) -> None:
+    pieces, rules = world
+    post = _post(rules, pieces["souverainete"], "x", "quote")
+    assert post.text.startswith(f"«{NBSP}La souveraineté est un choix de conception, pas une étiquette{NBSP}!{NBSP}» "
+                                "— Camille Martin\n\n")
+    assert f"Lire la suite{NBSP}: https://" in post.text
+    summary = _post(rules, pieces["souverainete"], "mastodon", "summary")
+    assert summary.text.startswith(f"Ce que la souveraineté change pour les données d'une ETI{NBSP}: quatre")
+    assert "#CloudSouverain #Réversibilité" in summary.text
+
+
+def test_hashtags_campaign_first_everywhere_tags_capped_and_not_repeated(
+        world: tuple[dict[str, Piece], PlanRules]) -> None:
+    pieces, rules = world
+    piece = pieces["sovereignty"]
+    for channel in ("x", "mastodon", "bluesky", "linkedin"):
+        post = _post(rules, piece, channel, "takeaway")
+        assert post.hashtags == ("#SovereignCloud2026", "#Cloud", "#DigitalSovereignty")  # max_hashtags: 3
+    own = _post(rules, piece, "x", "hand-written")
+    assert own.text == f"Where does your data live? #Cloud\n\n{own.link}\n#SovereignCloud2026"  # words kept
+    assert _render(rules, piece, "mastodon", "hand-written") == Rejected("written for x, not mastodon")
+
+
+def test_tag_hashtags_go_before_the_post_is_refused(project: ProjectDir) -> None:
+    project.config("channels: {x: {}}")
+    # 235 characters: fits with the link (23 + "Read more: ") but not with every tag.
+    project.piece("articles/long.md", LONG.format(text=("word " * 47).strip() + "."))
+    project.piece("articles/longer.md", LONG.format(text=("word " * 60).strip() + "."))
+    settings = load_settings(project.config_file)
+    library = load_library(settings)
+    rules = rules_from(settings, library)
+    fits = _post(rules, library.get("long"), "x", "takeaway")
+    assert fits.hashtags == ("#One",) and fits.length <= 280
+    refused = _render(rules, library.get("longer"), "x", "takeaway")
+    assert isinstance(refused, Rejected)
+    assert refused.reason == (f"too long for x: {refused.length} weighted characters (URLs count 23), limit 280 "
+                              "(with the link)")
+    assert refused.length == 300 + 2 + len("Read more: ") + 23
+
+
+def test_never_a_word_cut_property(world: tuple[dict[str, Piece], PlanRules]) -> None:
+    """Whatever the length, a post carries the whole candidate, or the candidate is refused."""
+    pieces, rules = world
+    piece = pieces["sovereignty"]
+    context = rules.context(piece)
+    rng = random.Random(5)
+    words = ["sovereignty", "données", "cloud", "😷", "日本", "a", "contract", "(draft)", "#tag", "résilience"]
+    for i in range(150):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 120))) + "."
+        excerpt = Excerpt(f"{i:010x}", piece.key, rng.choice(["takeaway", "quote", "summary"]), text, "en", "Sam Lee")
+        for channel in rules.channels.values():
+            result = render(excerpt, piece, channel, context)
+            if isinstance(result, Rendered):
+                body = body_of(excerpt)
+                shown = networks.linkedin_escape(body) if channel.network == "linkedin" else body
+                assert result.text.startswith(shown + "\n\n")
+                assert result.length <= channel.limit
+            else:
+                assert result.length > channel.limit or result.reason.startswith("too long for bluesky")
+
+
+def test_bluesky_segments_rebuild_the_text_with_atproto(world: tuple[dict[str, Piece], PlanRules]) -> None:
+    pieces, rules = world
+    piece = pieces["souverainete"]
+    post = _post(rules, piece, "bluesky", "quote")
+    segments = networks.bluesky_segments(post.text, post.link)
+    assert "".join(networks.segment_text(k, v) for k, v in segments) == post.text
+    assert ("link", "test.example.org/articles/souverainete") in segments
+    assert ("tag", "CloudSouverain") in segments
+    builder = client_utils.TextBuilder()
+    for kind, value in segments:
+        if kind == "link":
+            builder.link(value, value if value.startswith(("http://", "https://")) else post.link)
+        elif kind == "tag":
+            builder.tag("#" + value, value)
+        else:
+            builder.text(value)
+    assert builder.build_text() == post.text
+    raw = post.text.encode("utf-8")
+    facets = {raw[f.index.byte_start:f.index.byte_end].decode(): f.features[0] for f in builder.build_facets()}
+    assert facets["test.example.org/articles/souverainete"].uri == post.link
+    assert facets["#Réversibilité"].tag == "Réversibilité"
+
+
+def test_bluesky_segments_link_urls_written_by_hand() -> None:
+    text = "See https://docs.example.org/guide, and #Cloud.\n\nnews.example.org/articles/a\n#Tag2026"
+    segments = networks.bluesky_segments(text, "https://news.example.org/articles/a/?utm_source=bluesky")
+    assert segments == [
+        ("text", "See "), ("link", "https://docs.example.org/guide"), ("text", ", and "), ("tag", "Cloud"),
+        ("text", ".\n\n"), ("link", "news.example.org/articles/a"), ("text", "\n"), ("tag", "Tag2026")]
