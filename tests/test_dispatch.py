@@ -276,3 +276,50 @@ def test_two_dispatchers_in_threads_never_send_a_post_twice(engine: str, request
     assert len(ids) == 300 and len(set(ids)) == 300
     with store.reading() as conn:
         assert conn.execute(sa.select(sa.func.count()).where(posts.c.state == "published")).scalar() == 300
+
+
+def test_an_account_may_have_several_sends_in_flight(sqlite_store: Store) -> None:
+    sqlite_store.apply_plan([planned_post(n, state="approved") for n in range(6)], T0)
+    busy, most = [0], [0]
+    lock = threading.Lock()
+
+    def slow(post: QueuedPost) -> Outcome:
+        with lock:
+            busy[0] += 1
+            most[0] = max(most[0], busy[0])
+        time.sleep(0.15)
+        with lock:
+            busy[0] -= 1
+        return Published(f"r-{post.id}")
+
+    channel = ScriptedChannel("x", slow)
+    report = dispatch(sqlite_store, {"x": channel}, sends_at_once={"x": 3})
+    assert report.counts["published"] == 6
+    assert most[0] == 3 and sorted(channel.sent) == sorted(set(channel.sent))
+
+
+def test_a_workers_own_unrecorded_claim_is_recovered_on_its_next_pass(sqlite_store: Store, tmp_path: Path) -> None:
+    sqlite_store.apply_plan([planned_post(1, state="approved")], T0)
+    outbox = OutboxChannel("x", None, folder=tmp_path, network="x", clock=lambda: NOW)
+    dispatcher = Dispatcher(sqlite_store, {"x": outbox}, clock=lambda: NOW, worker="me:1:abc")
+    lost = sqlite_store.claim_next("x", NOW, "me:1:abc").post  # as if the store failed before the outcome was written
+    assert lost is not None
+    report = dispatcher.run_once()
+    assert "its outcome was not recorded" in report.notes[0]
+    assert [line["id"] for line in read_outbox(outbox.path)] == [lost.id]
+    assert sqlite_store.post(lost.id).post.state == "published"
+
+
+def test_a_worker_survives_a_store_it_cannot_reach() -> None:
+    store = Store("postgresql://publisher:hunter22@127.0.0.1:1/nowhere")
+    stop = threading.Event()
+    reports = []
+
+    def record(report: Any) -> None:
+        reports.append(report)
+        if len(reports) == 2:
+            stop.set()
+
+    Dispatcher(store, {"x": ScriptedChannel("x", lambda p: Published("1"))}, clock=lambda: NOW).run_forever(
+        stop, poll=0.01, on_pass=record)
+    assert len(reports) == 2 and all("127.0.0.1" in r.error and "hunter22" not in r.error for r in reports)

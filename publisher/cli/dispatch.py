@@ -51,10 +51,10 @@ def _channels(project: Project, clock: Clock, only: tuple[str, ...]) -> Channels
 
 
 def _dispatcher(project: Project, built: Channels, clock: Clock, on_settled: Any = None) -> Dispatcher:
-    from publisher.social.dispatcher import Dispatcher, rates_from
+    from publisher.social.dispatcher import Dispatcher, rates_from, sends_at_once_from
 
     return Dispatcher(project.store, built.active, rates=rates_from(project.settings), clock=clock,
-                      on_settled=on_settled)
+                      on_settled=on_settled, sends_at_once=sends_at_once_from(project.settings))
 
 
 @cli.command()
@@ -169,6 +169,8 @@ def worker(project: Project, now_text: str | None, poll: float, only: tuple[str,
     def on_pass(report: RunReport) -> None:
         nonlocal held_before
         when = local(clock(), project.settings.zone)
+        if report.error:
+            console.print(f"{when}: store error, retrying in {poll:g} s: {report.error}", markup=False)
         if report.attempts:
             counts = ", ".join(f"{k} {n}" for k, n in sorted(report.counts.items()))
             console.print(f"{when}: {counts}", markup=False)

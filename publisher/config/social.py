@@ -55,6 +55,9 @@ class ChannelSpec(base.Config):
     """Attach a link card / article share (Bluesky, LinkedIn) and upload the cover (X)."""
     timeout_seconds = Number(20, minimum=0.1, maximum=300, whole=False)
     """Seconds to wait for the network on each call; a post whose answer never comes is reconciled."""
+    sends_at_once = Number(1, minimum=1, maximum=10)
+    """How many posts of this account may be in flight at once (each still claimed before it is sent,
+    and counted against rate_limit first). Raise it when the network is slow to answer."""
 
 
 class QuietHours(base.Config):

@@ -22,7 +22,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from publisher.errors import ChannelError
+from publisher.errors import ChannelError, StoreError
 from publisher.secrets import mask
 from publisher.social.channels.base import Channel
 from publisher.social.model import Failed, Outcome, Published, QueuedPost, RetryLater, Unconfirmed
@@ -138,6 +138,12 @@ def claimer_is_dead(worker: str) -> bool:
         return False
 
 
+def sends_at_once_from(settings: Any) -> dict[str, int]:
+    """channels.<name>.sends_at_once, where it is more than one."""
+    return {name: int(spec.sends_at_once) for name, spec in settings.plugin.channels.items()
+            if getattr(spec, "sends_at_once", 1) > 1}
+
+
 def rates_from(settings: Any) -> dict[str, RateWindow]:
     """Per-account rate limits from the configuration (channels.<name>.rate_limit)."""
     rates = {}
@@ -156,6 +162,8 @@ class RunReport:
     held: dict[str, str] = field(default_factory=dict)
     """Channel -> why it stopped with posts possibly due (pause, disabled, rate limit)."""
     notes: list[str] = field(default_factory=list)
+    error: str = ""
+    """Why the pass stopped early (the store could not be reached), for a worker's log."""
 
     @property
     def attempts(self) -> int:
@@ -168,10 +176,14 @@ class Dispatcher:
 
     def __init__(self, store: Store, channels: Mapping[str, Channel], *, rates: Mapping[str, RateWindow] | None = None,
                  clock: Clock = utc_now, policy: DispatchPolicy | None = None, worker: str | None = None,
-                 on_settled: Callable[[QueuedPost, Settlement], None] | None = None):
+                 on_settled: Callable[[QueuedPost, Settlement], None] | None = None,
+                 sends_at_once: Mapping[str, int] | None = None):
+        """``sends_at_once``: channel -> how many of its sends may be in flight together (default 1);
+        the channel's adapter is then called from that many threads at once."""
         self.store = store
         self.channels = dict(channels)
         self.rates = dict(rates or {})
+        self.sends_at_once = dict(sends_at_once or {})
         self.clock = clock
         self.policy = policy or DispatchPolicy()
         self.worker = worker or worker_name()
@@ -190,10 +202,10 @@ class Dispatcher:
         report.notes.extend(self.recover_stale(report.counts))
         if reconcile:
             report.notes.extend(self.reconcile_unconfirmed(report.counts))
-        names = sorted(self.channels)
-        if names:
-            with ThreadPoolExecutor(max_workers=len(names), thread_name_prefix="channel") as pool:
-                results = [(name, pool.submit(self.drain, name, stop)) for name in names]
+        lanes = [name for name in sorted(self.channels) for _ in range(self.sends_at_once.get(name, 1))]
+        if lanes:
+            with ThreadPoolExecutor(max_workers=len(lanes), thread_name_prefix="channel") as pool:
+                results = [(name, pool.submit(self.drain, name, stop)) for name in lanes]
                 for name, future in results:
                     counts, held = future.result()
                     report.counts.update(counts)
@@ -250,9 +262,9 @@ class Dispatcher:
         notes = []
         now = self.clock()
         for flight in self.store.in_flight(sorted(self.channels)):
-            if flight.claimed_by == self.worker:
-                continue
-            if claimer_is_dead(flight.claimed_by):
+            if flight.claimed_by == self.worker:  # none of our sends runs between passes: an orphan
+                why = "its outcome was not recorded (store error mid-send)"
+            elif claimer_is_dead(flight.claimed_by):
                 why = f"worker {flight.claimed_by} died mid-send"
             elif flight.claimed_at < now - self.policy.lease:
                 why = f"claim of {flight.claimed_by} older than {self.policy.lease}"
@@ -303,9 +315,16 @@ class Dispatcher:
 
     def run_forever(self, stop: threading.Event, *, poll: float = 5.0,
                     on_pass: Callable[[RunReport], None] | None = None) -> None:
-        """Pass after pass until ``stop`` is set; the pause is checked before every single send."""
+        """Pass after pass until ``stop`` is set; the pause is checked before every single send.
+
+        A store that cannot be reached (a PostgreSQL restart) ends the pass, not the worker: the
+        next pass tries again, and recovers what the failed pass left in ``sending``.
+        """
         while not stop.is_set():
-            report = self.run_once(stop)
+            try:
+                report = self.run_once(stop)
+            except StoreError as e:
+                report = RunReport(error=mask(str(e)))
             if on_pass is not None:
                 on_pass(report)
             stop.wait(poll)
@@ -318,4 +337,4 @@ class Dispatcher:
 
 
 __all__ = ["DispatchPolicy", "Dispatcher", "RunReport", "Settlement", "backoff_delay", "claimer_is_dead",
-           "rates_from", "recovery", "settlement", "worker_name"]
+           "rates_from", "recovery", "sends_at_once_from", "settlement", "worker_name"]
