@@ -10,7 +10,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from publisher.errors import NotFound, PlanError, Problem, ProblemsError
-from publisher.social.model import OPEN_STATES, LinkCard, Plan, PlannedPost, QueuedPost
+from publisher.social.model import OPEN_STATES, LinkCard, Plan, PlannedPost, QueuedPost, SentPost
 from publisher.store.bulk import Bulk
 from publisher.store.database import Database
 from publisher.store.rows import QUEUED_COLUMNS, card_to_json, queued, record_event, transition
@@ -160,11 +160,12 @@ class PostsStore(Database):
                 detail = "back in the plan" if restoring else f"replanned: {', '.join(changed) or 'approval'}"
                 changes.append((*values, state, when, post_id))
                 events.append((post_id, when, old_state, state, detail, actor))
-            added = sorted(key for key in planned if key not in seen)  # key order: the unique index only appends
+            added = [key for key in planned if key not in seen]
             if added:
                 first_new = (conn.execute(sa.select(sa.func.max(posts.c.id))).scalar() or 0) + 1
                 rebuild = len(added) >= bulk_load and not seen and first_new == 1
                 if rebuild:
+                    added.sort()  # in key order the unique index only appends
                     for index in POSTS_SECONDARY_INDEXES:
                         index.drop(conn)
                 bulk.insert(posts, ["key", *_PLANNED_FIELDS, "state", "attempts", "created_at", "updated_at"],
@@ -178,10 +179,8 @@ class PostsStore(Database):
             bulk.insert(post_events, ["post_id", "at", "from_state", "to_state", "detail", "actor"], events)
         return PlanCounts(**counts)
 
-    def history(self) -> list[Any]:
+    def history(self) -> list[SentPost]:
         """Posts that went out or may have (sending, published, unconfirmed), for the planner's cooldown."""
-        from publisher.social.model import SentPost
-
         at = sa.func.coalesce(posts.c.claimed_at, posts.c.scheduled_at, type_=UTCDateTime).label("at")
         query = sa.select(posts.c.key, posts.c.piece, posts.c.channel, posts.c.network, posts.c.excerpt_id,
                           posts.c.text, at, posts.c.state).where(posts.c.state.in_(SENT_STATES))
