@@ -8,6 +8,7 @@ join authors from the content library by piece key.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
@@ -89,18 +90,6 @@ class _Groups:
         return found
 
 
-def _keys(post_piece: str, network: str, kind: str, campaign: str | None,
-          ctx: Context) -> dict[str, list[str]]:
-    info = ctx.pieces.get(post_piece)
-    return {
-        "network": [network],
-        "piece": [post_piece],
-        "excerpt_kind": [kind_group(kind)],
-        "campaign": [campaign or NO_CAMPAIGN],
-        "author": list(info.authors) if info and info.authors else [NO_AUTHOR],
-    }
-
-
 def _social_visits(visits: Iterable[VisitTotal], ctx: Context) -> tuple[list[tuple[str, str, ExcerptRef, int]], int]:
     """Visits that came through our own posts, attributed to (network, excerpt); and the rest's count."""
     matched: list[tuple[str, str, ExcerptRef, int]] = []
@@ -120,62 +109,99 @@ def _social_visits(visits: Iterable[VisitTotal], ctx: Context) -> tuple[list[tup
 
 def _fill(groups: dict[str, _Groups], posts: Iterable[PostNumbers], visits: Iterable[VisitTotal],
           ctx: Context, *, before: bool) -> tuple[Numbers, int]:
-    totals = Numbers()
+    """Add one period's posts and visits to every breakdown.
+
+    This loop runs for every post of the period, so it only files each post's values under its
+    keys; the sums are then taken per key, column by column, in C (Numbers.of).
+    """
+    rows: list[tuple[int, ...]] = []
+    filed: dict[str, dict[str, list[tuple[int, ...]]]] = {name: {} for name in groups}
+    by_network, by_piece, by_kind = filed["network"], filed["piece"], filed["excerpt_kind"]
+    by_campaign, by_author = filed["campaign"], filed["author"]
+    authors_of: dict[str, tuple[str, ...]] = {}
+
+    def authors(piece: str) -> tuple[str, ...]:
+        found = authors_of.get(piece)
+        if found is None:
+            info = ctx.pieces.get(piece)
+            found = authors_of[piece] = info.authors if info and info.authors else (NO_AUTHOR,)
+        return found
+
     for post in posts:
         values = post_values(post)
-        totals.add_values(values)
-        for name, keys in _keys(post.piece, post.network, post.excerpt_kind, post.campaign, ctx).items():
-            for key in keys:
-                line = groups[name].line(key)
-                (line.before if before else line.now).add_values(values)
+        rows.append(values)
+        by_network.setdefault(post.network, []).append(values)
+        by_piece.setdefault(post.piece, []).append(values)
+        by_kind.setdefault(kind_group(post.excerpt_kind), []).append(values)
+        by_campaign.setdefault(post.campaign or NO_CAMPAIGN, []).append(values)
+        for author in authors(post.piece):
+            by_author.setdefault(author, []).append(values)
+    totals = Numbers.of(rows)
+    sums = {name: {key: Numbers.of(items) for key, items in table.items()} for name, table in filed.items()}
     matched, unmatched = _social_visits(visits, ctx)
     for network, _excerpt, ref, count in matched:
         totals.visits += count
-        for name, keys in _keys(ref.piece, network, ref.kind, ref.campaign, ctx).items():
-            for key in keys:
-                line = groups[name].line(key)
-                (line.before if before else line.now).visits += count
+        for name, key in (("network", network), ("piece", ref.piece), ("excerpt_kind", kind_group(ref.kind)),
+                          ("campaign", ref.campaign or NO_CAMPAIGN)):
+            sums[name].setdefault(key, Numbers()).visits += count
+        for author in authors(ref.piece):
+            sums["author"].setdefault(author, Numbers()).visits += count
+    for name, table in sums.items():
+        for key, numbers in table.items():
+            line = groups[name].line(key)
+            if before:
+                line.before = numbers
+            else:
+                line.now = numbers
     return totals, unmatched
 
 
 def _top_excerpts(posts: Iterable[PostNumbers], visits: Iterable[VisitTotal], ctx: Context) -> list[ExcerptLine]:
-    lines: dict[str, ExcerptLine] = {}
+    """The 10 excerpts with the most interactions plus visits; only those 10 get full lines."""
+    interactions: dict[str, int] = {}
+    filed: dict[str, list[PostNumbers]] = {}
     for post in posts:
-        line = lines.get(post.excerpt_id)
-        if line is None:
-            line = lines[post.excerpt_id] = ExcerptLine(post.excerpt_id, post.piece, kind_group(post.excerpt_kind),
-                                                        post.text, [])
-        line.numbers.add_post(post)
-        if post.network not in line.networks:
-            line.networks.append(post.network)
+        interactions[post.excerpt_id] = interactions.get(post.excerpt_id, 0) + post.interactions
+        filed.setdefault(post.excerpt_id, []).append(post)
+    visited: dict[str, list[tuple[str, ExcerptRef, int]]] = {}
     for network, excerpt, ref, count in _social_visits(visits, ctx)[0]:
-        line = lines.get(excerpt)
-        if line is None:
-            line = lines[excerpt] = ExcerptLine(excerpt, ref.piece, kind_group(ref.kind), ref.text, [])
-        line.numbers.visits += count
-        if network not in line.networks:
-            line.networks.append(network)
-    ranked = sorted(lines.values(), key=lambda e: (-(e.numbers.interactions + e.numbers.visits),
-                                                   -e.numbers.interactions, e.excerpt_id))
-    return [e for e in ranked if e.numbers.interactions or e.numbers.visits][:TOP_EXCERPTS]
+        visited.setdefault(excerpt, []).append((network, ref, count))
+        interactions.setdefault(excerpt, 0)
+    seen = {e: sum(c for _, _, c in visited.get(e, ())) for e in interactions}
+    best = heapq.nsmallest(TOP_EXCERPTS, (e for e in interactions if interactions[e] or seen[e]),
+                           key=lambda e: (-(interactions[e] + seen[e]), -interactions[e], e))
+    lines = []
+    for excerpt in best:
+        items = filed.get(excerpt, [])
+        refs = visited.get(excerpt, [])
+        piece, kind, text = ((items[0].piece, items[0].excerpt_kind, items[0].text) if items
+                             else (refs[0][1].piece, refs[0][1].kind, refs[0][1].text))
+        numbers = Numbers.of([post_values(p) for p in items])
+        numbers.visits = seen[excerpt]
+        networks = list(dict.fromkeys([*(p.network for p in items), *(n for n, _, _ in refs)]))
+        lines.append(ExcerptLine(excerpt, piece, kind_group(kind), text, networks, numbers))
+    return lines
 
 
-def _timeline(period: Period, posts: Iterable[PostNumbers]) -> tuple[str, dict[str, list[tuple[dt.date, int, int]]]]:
+def _timeline(period: Period, posts: list[PostNumbers],
+              local: list[dt.datetime]) -> tuple[str, dict[str, list[tuple[dt.date, int, int]]]]:
     unit, bins = bins_for(period)
     series: dict[str, dict[dt.date, list[int]]] = {}
-    for post in posts:
-        day = bin_of(period.local(post.at).date(), unit)
-        cell = series.setdefault(post.network, {b: [0, 0] for b in bins}).setdefault(day, [0, 0])
+    for post, when in zip(posts, local, strict=True):
+        day = bin_of(when.date(), unit)
+        cells = series.get(post.network)
+        if cells is None:
+            cells = series[post.network] = {b: [0, 0] for b in bins}
+        cell = cells.setdefault(day, [0, 0])
         cell[0] += 1
         cell[1] += post.interactions
     return unit, {net: [(b, *cells[b]) for b in sorted(cells)] for net, cells in sorted(series.items())}
 
 
-def _heatmap(period: Period, posts: Iterable[PostNumbers]) -> list[list[tuple[int, int]]]:
+def _heatmap(posts: list[PostNumbers], local: list[dt.datetime]) -> list[list[tuple[int, int]]]:
     grid = [[[0, 0] for _ in range(24)] for _ in range(7)]
-    for post in posts:
-        local = period.local(post.at)
-        cell = grid[local.weekday()][local.hour]
+    for post, when in zip(posts, local, strict=True):
+        cell = grid[when.weekday()][when.hour]
         cell[0] += 1
         cell[1] += post.interactions
     return [[(c[0], c[1]) for c in row] for row in grid]
@@ -244,7 +270,8 @@ def build_report(period: Period, posts: list[PostNumbers], visits: list[VisitTot
         for key in [k for k, ln in group.lines.items() if not ln.now.posts and not ln.now.visits]:
             del group.lines[key]
         breakdowns[name] = _sorted(group, name)
-    unit, timeline = _timeline(period, posts)
+    local = [period.local(post.at) for post in posts]  # the team's wall clock, once per post
+    unit, timeline = _timeline(period, posts, local)
     ambassadors, teams, buttons = _advocacy(visits, ctx)
     notes = []
     unmeasured = totals.posts - totals.measured
@@ -260,7 +287,7 @@ def build_report(period: Period, posts: list[PostNumbers], visits: list[VisitTot
     return Report(
         piece_networks=piece_networks, period=period, previous=period.previous(), generated_at=generated_at, site_name=ctx.site_name,
         totals=totals, before=before, breakdowns=breakdowns, top_excerpts=_top_excerpts(posts, visits, ctx),
-        timeline_unit=unit, timeline=timeline, heatmap=_heatmap(period, posts), ambassadors=ambassadors,
+        timeline_unit=unit, timeline=timeline, heatmap=_heatmap(posts, local), ambassadors=ambassadors,
         teams=teams, share_buttons=buttons, unmatched_visits=unmatched, notes=notes,
     )
 
