@@ -12,6 +12,7 @@ MODULES = [
     "publisher.cli.dispatch",
     "publisher.cli.project",
     "publisher.cli.social",
+    "publisher.cli.kits",
 ]
 
 for _name in MODULES:

@@ -28,6 +28,8 @@ class Settings:
     site_url: str = ""
     site_name: str = "Publisher"
     extra: dict[str, Any] = field(default_factory=dict)
+    directory_urls: bool = True
+    """MkDocs' use_directory_urls: pages at folder/slug/ (True) or folder/slug.html."""
 
     @property
     def root(self) -> Path:
@@ -132,6 +134,7 @@ def settings_from(plugin: PublisherConfig, config_file: Path, mkdocs: dict[str, 
         site_url=str(mkdocs.get("site_url") or ""),
         site_name=str(mkdocs.get("site_name") or "Publisher"),
         extra=dict(mkdocs.get("extra") or {}),
+        directory_urls=mkdocs.get("use_directory_urls") is not False,
     )
 
 

@@ -9,11 +9,15 @@
       handle: "@jdupont"
 
 The key is what share-kit links carry as utm_content (with utm_medium=advocacy), so reports can
-credit each visit to a person and a team. Validated with the same schema language as the plugin.
+credit each visit to a person and a team. Keys are lowercase because analytics tools (and our
+importer) case-fold UTM values: 'JDupont' in a link would come back as 'jdupont' and credit nobody.
+They are short because kit texts are counted with room for the longest key. Validated with the same
+schema language as the plugin.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,7 +31,10 @@ from publisher.errors import Problem
 if TYPE_CHECKING:
     from publisher.config import Settings
 
-KEY_PATTERN = r"[A-Za-z0-9][A-Za-z0-9_.-]*"
+KEY_MAX = 32
+KEY_PATTERN = rf"[a-z0-9][a-z0-9_.-]{{0,{KEY_MAX - 1}}}"
+"""An ambassador key: what links carry as utm_content and kits read from ?a= (kit.js uses it too)."""
+_KEY = re.compile(KEY_PATTERN)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,14 +87,26 @@ def load_ambassadors(path: Path, shown_as: str) -> tuple[dict[str, Ambassador], 
         return {}, [Problem(shown_as, "", "expected a mapping of ambassador keys to {name, team, networks, ...}")]
     if not isinstance(data.get("ambassadors"), dict):
         data = {"ambassadors": data}
+    bad_keys = {str(k) for k in data["ambassadors"] if not _KEY.fullmatch(str(k))}
     cfg = _AmbassadorsFile(config_file_path=str(path))
     cfg.load_dict(data)
-    problems = [Problem(shown_as, key.removeprefix("ambassadors."), msg) for key, msg in collect(cfg)]
+    # MapOf only names the pattern of a bad key; say what a key is for instead.
+    problems = [Problem(shown_as, key, key_problem(key)) for key in bad_keys]
+    problems += [Problem(shown_as, field, msg) for key, msg in collect(cfg)
+                 if (field := key.removeprefix("ambassadors.")) not in bad_keys]
     if problems:
         return {}, problems
     return {key: Ambassador(key=key, name=spec.name, team=spec.team, networks=tuple(spec.networks),
                             lang=spec.lang, handle=spec.handle)
             for key, spec in cfg.ambassadors.items()}, []
+
+
+def key_problem(key: str) -> str:
+    """Why ``key`` cannot be an ambassador key, said so a person can fix it."""
+    hint = f" (try {key.lower()!r})" if _KEY.fullmatch(key.lower()) else ""
+    return (f"expected a name matching {KEY_PATTERN}: lowercase letters, digits, '.', '_' or '-', at most "
+            f"{KEY_MAX} characters (links carry it as utm_content, which analytics tools lower-case), "
+            f"got {key!r}{hint}")
 
 
 def ambassadors_for(settings: Settings) -> tuple[dict[str, Ambassador], list[Problem]]:
@@ -100,4 +119,5 @@ def ambassadors_for(settings: Settings) -> tuple[dict[str, Ambassador], list[Pro
     return load_ambassadors(path, shown)
 
 
-__all__ = ["Ambassador", "AmbassadorSpec", "ambassadors_for", "load_ambassadors"]
+__all__ = ["KEY_MAX", "KEY_PATTERN", "Ambassador", "AmbassadorSpec", "ambassadors_for", "key_problem",
+           "load_ambassadors"]

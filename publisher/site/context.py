@@ -44,6 +44,8 @@ class PageData:
     piece: PieceView | None = None
     listing: ListingView | None = None
     banner: str = ""
+    kit: object | None = None
+    """A share kit page's KitView (publisher.site.kits)."""
 
 
 @dataclass

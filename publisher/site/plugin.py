@@ -6,6 +6,7 @@
     on_nav      a short navigation (home, one entry per type, topics): never one entry per piece
     on_page_*   pieces skip a second front matter parse, get their template and language, and
                 their rendered HTML is kept for the feeds; every page gets its ``publisher`` view
+                (share kits at /share/<folder>/<slug>/ come from publisher.site.kits)
     on_post_build   RSS, Atom and JSON Feed for the site and for each type
 
 Pages kept out of the sitemap, search and feeds: set ``unlisted: true`` in a page's meta, or add
@@ -37,6 +38,7 @@ from publisher.errors import ContentError
 from publisher.site.catalogue import Catalogue, build_catalogue
 from publisher.site.context import Options, PageData, listing_page, piece_page, plain_page
 from publisher.site.i18n import base_lang, french_spacing, label
+from publisher.site.kits import KitPages
 from publisher.site.pages import (
     AUTHOR,
     GENERATED_BY,
@@ -82,6 +84,7 @@ class PublisherPlugin(BasePlugin[PublisherConfig]):
         self.themed = False
         self.ui_langs: set[str] = set()
         self._active: Page | None = None
+        self.kits = KitPages()
 
     # -- events -------------------------------------------------------------------------------
 
@@ -111,6 +114,8 @@ class PublisherPlugin(BasePlugin[PublisherConfig]):
         self._resolve_pieces(files, config)
         self._remove_private_files(files)
         self._generate_listings(files, config)
+        assert self.site is not None and self.settings is not None
+        self.unlisted |= self.kits.add_files(files, config, self.catalogue, self.site, self.settings)
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
@@ -136,6 +141,8 @@ class PublisherPlugin(BasePlugin[PublisherConfig]):
             self._prepare_piece_page(page, piece)
         elif src in self.listings:
             self._prepare_listing_page(page, self.listings[src])
+        elif src in self.kits.by_src:
+            self.kits.prepare(page, ui_lang=self._ui_lang(self.kits.by_src[src].lang), themed=self.themed)
         page.meta.setdefault("publisher_lang", self._ui_lang(self.config.lang))
         if page.meta.get("unlisted") or page.url in self.unlisted:
             self._unlist(page)
@@ -158,7 +165,7 @@ class PublisherPlugin(BasePlugin[PublisherConfig]):
                         nav: Navigation) -> dict[str, Any] | None:
         if not self.config.enabled or self.catalogue is None:
             return context
-        context["publisher"] = self._render_page_data(page)
+        context["publisher"] = self.kits.page_data(page) or self._render_page_data(page)
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
