@@ -11,6 +11,7 @@ import datetime as dt
 import heapq
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from publisher.reports.model import (
     KIND_ORDER,
@@ -43,8 +44,7 @@ class PieceInfo:
     authors: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class ExcerptRef:
+class ExcerptRef(NamedTuple):
     """What the store knows about an excerpt posted on a network (to attribute visits)."""
 
     piece: str
@@ -90,9 +90,12 @@ class _Groups:
         return found
 
 
-def _social_visits(visits: Iterable[VisitTotal], ctx: Context) -> tuple[list[tuple[str, str, ExcerptRef, int]], int]:
+Matched = list[tuple[str, str, ExcerptRef, int]]
+
+
+def _social_visits(visits: Iterable[VisitTotal], ctx: Context) -> tuple[Matched, int]:
     """Visits that came through our own posts, attributed to (network, excerpt); and the rest's count."""
-    matched: list[tuple[str, str, ExcerptRef, int]] = []
+    matched: Matched = []
     unmatched = 0
     for v in visits:
         if v.medium != SOCIAL:
@@ -107,8 +110,8 @@ def _social_visits(visits: Iterable[VisitTotal], ctx: Context) -> tuple[list[tup
     return matched, unmatched
 
 
-def _fill(groups: dict[str, _Groups], posts: Iterable[PostNumbers], visits: Iterable[VisitTotal],
-          ctx: Context, *, before: bool) -> tuple[Numbers, int]:
+def _fill(groups: dict[str, _Groups], posts: Iterable[PostNumbers], matched: Matched, ctx: Context, *,
+          before: bool) -> Numbers:
     """Add one period's posts and visits to every breakdown.
 
     This loop runs for every post of the period, so it only files each post's values under its
@@ -138,14 +141,22 @@ def _fill(groups: dict[str, _Groups], posts: Iterable[PostNumbers], visits: Iter
             by_author.setdefault(author, []).append(values)
     totals = Numbers.of(rows)
     sums = {name: {key: Numbers.of(items) for key, items in table.items()} for name, table in filed.items()}
-    matched, unmatched = _social_visits(visits, ctx)
+    visits: dict[str, dict[str, int]] = {name: {} for name in groups}
+    v_network, v_piece, v_kind, v_campaign, v_author = (visits[n] for n in (
+        "network", "piece", "excerpt_kind", "campaign", "author"))
     for network, _excerpt, ref, count in matched:
         totals.visits += count
-        for name, key in (("network", network), ("piece", ref.piece), ("excerpt_kind", kind_group(ref.kind)),
-                          ("campaign", ref.campaign or NO_CAMPAIGN)):
-            sums[name].setdefault(key, Numbers()).visits += count
+        v_network[network] = v_network.get(network, 0) + count
+        v_piece[ref.piece] = v_piece.get(ref.piece, 0) + count
+        kind = kind_group(ref.kind)
+        v_kind[kind] = v_kind.get(kind, 0) + count
+        campaign = ref.campaign or NO_CAMPAIGN
+        v_campaign[campaign] = v_campaign.get(campaign, 0) + count
         for author in authors(ref.piece):
-            sums["author"].setdefault(author, Numbers()).visits += count
+            v_author[author] = v_author.get(author, 0) + count
+    for name, table in visits.items():
+        for key, count in table.items():
+            sums[name].setdefault(key, Numbers()).visits += count
     for name, table in sums.items():
         for key, numbers in table.items():
             line = groups[name].line(key)
@@ -153,10 +164,10 @@ def _fill(groups: dict[str, _Groups], posts: Iterable[PostNumbers], visits: Iter
                 line.before = numbers
             else:
                 line.now = numbers
-    return totals, unmatched
+    return totals
 
 
-def _top_excerpts(posts: Iterable[PostNumbers], visits: Iterable[VisitTotal], ctx: Context) -> list[ExcerptLine]:
+def _top_excerpts(posts: Iterable[PostNumbers], matched: Matched) -> list[ExcerptLine]:
     """The 10 excerpts with the most interactions plus visits; only those 10 get full lines."""
     interactions: dict[str, int] = {}
     filed: dict[str, list[PostNumbers]] = {}
@@ -164,7 +175,7 @@ def _top_excerpts(posts: Iterable[PostNumbers], visits: Iterable[VisitTotal], ct
         interactions[post.excerpt_id] = interactions.get(post.excerpt_id, 0) + post.interactions
         filed.setdefault(post.excerpt_id, []).append(post)
     visited: dict[str, list[tuple[str, ExcerptRef, int]]] = {}
-    for network, excerpt, ref, count in _social_visits(visits, ctx)[0]:
+    for network, excerpt, ref, count in matched:
         visited.setdefault(excerpt, []).append((network, ref, count))
         interactions.setdefault(excerpt, 0)
     seen = {e: sum(c for _, _, c in visited.get(e, ())) for e in interactions}
@@ -262,8 +273,9 @@ def build_report(period: Period, posts: list[PostNumbers], visits: list[VisitTot
         "author": lambda k: ctx.authors.get(k, k),
     }
     groups = {name: _Groups(label) for name, label in labels.items()}
-    totals, unmatched = _fill(groups, posts, visits, ctx, before=False)
-    before, _ = _fill(groups, before_posts, before_visits, ctx, before=True)
+    matched, unmatched = _social_visits(visits, ctx)
+    totals = _fill(groups, posts, matched, ctx, before=False)
+    before = _fill(groups, before_posts, _social_visits(before_visits, ctx)[0], ctx, before=True)
     breakdowns = {}
     for name, group in groups.items():
         # Keys seen only in the previous period stay out: the tables describe this period.
@@ -286,7 +298,7 @@ def build_report(period: Period, posts: list[PostNumbers], visits: list[VisitTot
         nets[post.network] = nets.get(post.network, 0) + post.interactions
     return Report(
         piece_networks=piece_networks, period=period, previous=period.previous(), generated_at=generated_at, site_name=ctx.site_name,
-        totals=totals, before=before, breakdowns=breakdowns, top_excerpts=_top_excerpts(posts, visits, ctx),
+        totals=totals, before=before, breakdowns=breakdowns, top_excerpts=_top_excerpts(posts, matched),
         timeline_unit=unit, timeline=timeline, heatmap=_heatmap(posts, local), ambassadors=ambassadors,
         teams=teams, share_buttons=buttons, unmatched_visits=unmatched, notes=notes,
     )

@@ -27,8 +27,13 @@ def visits_in(store: Database, period: Period, *, before: dt.date | None = None)
 def excerpt_context(store: Database, visits: Iterable[VisitTotal],
                     posts: Iterable[PostNumbers]) -> dict[tuple[str, str], ExcerptRef]:
     """Where each visited excerpt came from: from the posts already read, else from the store."""
-    refs = {(p.network, p.excerpt_id): ExcerptRef(p.piece, p.excerpt_kind, p.campaign, p.text) for p in posts}
-    missing = {v.content for v in visits if v.medium == "social" and v.content and (v.source, v.content) not in refs}
+    wanted = {(v.source, v.content) for v in visits if v.medium == "social" and v.content}
+    refs: dict[tuple[str, str], ExcerptRef] = {}
+    for p in posts:
+        key = (p.network, p.excerpt_id)
+        if key in wanted and key not in refs:
+            refs[key] = ExcerptRef(p.piece, p.excerpt_kind, p.campaign, p.text)
+    missing = {content for _, content in wanted - refs.keys()}
     refs.update({key: ExcerptRef(*ref) for key, ref in report_store.excerpt_refs(store, missing).items()})
     return refs
 
