@@ -8,9 +8,9 @@ the configuration reference from the docstrings under each option of the publish
 tests/test_docs.py fails when a committed page differs from a fresh generation, and the hook
 builds each page from the code as it is, so the built guide never shows stale text.
 
-Borrowed: Markdown files written directly in docs/ (docs/reports.md...) join the guide as they
-are. MkDocs refuses a docs_dir that is the folder of its own config file, so the guide's pages
-live in docs/guide/ and this hook brings the others in.
+Mirrored: MkDocs refuses a docs_dir that is the folder of its own config file, so docs_dir is
+docs/guide/ and this hook files its pages under guide/ and adds the Markdown files written directly
+in docs/ (docs/index.md, docs/reports.md...) at the top: the built site has the layout of docs/.
 """
 
 from __future__ import annotations
@@ -219,16 +219,23 @@ PAGES = {FRONT_MATTER: front_matter_page, CONFIGURATION: configuration_page, CRE
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """MkDocs hook: the Markdown files beside the guide (docs/*.md) become pages of the guide too."""
+    """MkDocs hook: the built site mirrors docs/: the guide's pages under guide/, the pages written
+    directly in docs/ (docs/reports.md...) at the top, so a relative link between them works the same
+    on GitHub and in the built guide."""
+    for file in list(files):
+        if file.abs_src_path and Path(file.abs_src_path).is_relative_to(GUIDE):
+            files.remove(file)
+            files.append(File(f"{GUIDE.name}/{file.src_uri}", str(DOCS), config.site_dir, config.use_directory_urls,
+                              inclusion=file.inclusion))
     for path in sorted(DOCS.glob("*.md")):
-        if files.get_file_from_path(path.name) is None:
-            files.append(File(path.name, str(DOCS), config.site_dir, config.use_directory_urls))
+        files.append(File(path.name, str(DOCS), config.site_dir, config.use_directory_urls))
     return files
 
 
 def on_page_markdown(markdown: str, *, page: Any, **_: Any) -> str | None:
     """MkDocs hook: a generated page is always built from the code as it is now."""
-    make = PAGES.get(page.file.src_uri)
+    src = page.file.src_uri
+    make = PAGES.get(src.removeprefix(f"{GUIDE.name}/")) if src.startswith(f"{GUIDE.name}/") else None
     return make().removeprefix(HEADER) if make else None
 
 

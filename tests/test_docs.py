@@ -121,9 +121,10 @@ def test_the_guide_builds_strictly(tmp_path: Path) -> None:
                             capture_output=True, text=True, env=env, timeout=180)
     assert result.returncode == 0, result.stdout + result.stderr
     site = tmp_path / "g"
-    for page in ("scheduling", "reference/front-matter", "reference/configuration", "reports"):
+    for page in ("guide/scheduling", "guide/reference/front-matter", "guide/reference/configuration", "reports"):
         assert (site / page / "index.html").is_file(), page
-    scheduling = (site / "scheduling" / "index.html").read_text(encoding="utf-8")
+    assert (site / "index.html").is_file()
+    scheduling = (site / "guide" / "scheduling" / "index.html").read_text(encoding="utf-8")
     assert "OnCalendar" in scheduling and "*/10 * * * *" in scheduling
 
 
