@@ -14,11 +14,12 @@ import shutil
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
+from browser import CHROMIUM_ARGS, QuietHandler, chromium
 from conftest import ProjectDir
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -28,24 +29,7 @@ from publisher.content import Library, Piece, load_library
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 NETWORKS = {"x", "linkedin", "mastodon", "bluesky", "email"}
-
-
-def chromium() -> Path:
-    """Debian's chromium; on CI its absence is a failure (a skipped browser test proves nothing)."""
-    if CHROMIUM.is_file():
-        return CHROMIUM
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"CI=true but {CHROMIUM} is missing: install Debian's chromium (see .ci/run)")
-    pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 @dataclass

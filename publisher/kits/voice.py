@@ -27,7 +27,7 @@ KINDS = (FIGURE, POINT, QUOTE, QUOTE_ANONYMOUS, SUMMARY, TITLE)
 
 @dataclass(frozen=True, slots=True)
 class Wording:
-    """One way to say it. Fields: {thing} {title} {text} {who} {Who} {de_who} {question}."""
+    """One way to say it. Fields: {thing} {title} {text} {who} {de_who} {question}."""
 
     long: str
     short: str
@@ -66,8 +66,8 @@ EN = Voice(
                     "My main takeaway from {thing}: {text} {question}"),
         ),
         QUOTE: (
-            Wording("{Who} put it well in {thing}, {title}: {text} {question}",
-                    "{Who} put it well in {thing}: {text} {question}"),
+            Wording("I keep thinking about what {who} says in {thing}, {title}: {text} {question}",
+                    "I keep thinking about what {who} says in {thing}: {text} {question}"),
             Wording("One line from {who} in {thing}, {title}, stays with me: {text} {question}",
                     "One line from {who} stays with me: {text} {question}"),
         ),
@@ -111,8 +111,8 @@ FR = Voice(
                     "Ce qui me frappe dans {thing} : {text} {question}"),
         ),
         QUOTE: (
-            Wording("{Who} le dit très bien dans {thing}, {title} : {text} {question}",
-                    "{Who} le dit très bien dans {thing} : {text} {question}"),
+            Wording("Je retiens ce que dit {who} dans {thing}, {title} : {text} {question}",
+                    "Je retiens ce que dit {who} dans {thing} : {text} {question}"),
             Wording("Une phrase {de_who} que je garde en tête, dans {thing}, {title} : {text} {question}",
                     "Une phrase {de_who} que je garde en tête : {text} {question}"),
         ),
@@ -166,8 +166,8 @@ def de(name: str) -> str:
 
 def say(form: str, *, lang: str, thing: str, title: str, text: str = "", who: str = "", question: str) -> str:
     """Fill one wording; French texts get their non-breaking spaces (before : ; ! ? » and after «)."""
-    filled = form.format(thing=thing, title=in_quotes(title, lang), text=text, who=who,
-                         Who=who[:1].upper() + who[1:], de_who=de(who), question=question)
+    filled = form.format(thing=thing, title=in_quotes(title, lang), text=text, who=who, de_who=de(who),
+                         question=question)
     return french_spacing(filled) if lang.startswith("fr") else filled
 
 

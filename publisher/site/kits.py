@@ -4,7 +4,7 @@
                                       future piece, even under `mkdocs serve`); the plugin adds their
                                       URLs to its unlisted set, so the sitemap, the search index and
                                       the feeds leave them out
-    on_page_*    KitPages.prepare     template kit.html, the piece's language, out of search
+    on_page_*    KitPages.prepare     template kit.html, the piece's language, its title
                  KitPages.page_data   the page's ``publisher`` object: robots noindex and the KitView
 
 One static page per piece, not one per ambassador: theme/assets/javascripts/kit.js reads
@@ -221,12 +221,11 @@ class KitPages:
         return urls
 
     def prepare(self, page: Page, *, ui_lang: str, themed: bool) -> None:
-        """Template, language and title of a kit page; keeps it out of search."""
+        """Template, language and title of a kit page (the plugin unlists it: its URL is in the set
+        add_files returned)."""
         piece = self.by_src[page.file.src_uri]
         page.meta["title"] = kit_labels(piece.lang)["page_title"].format(title=piece.title)
         page.meta["publisher_lang"] = ui_lang
-        page.meta["unlisted"] = True
-        page.meta["search"] = {"exclude": True}
         page.meta["hide"] = ["navigation", "toc"]
         if themed:
             page.meta["template"] = TEMPLATE
