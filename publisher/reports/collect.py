@@ -21,7 +21,7 @@ def visits_in(store: Database, period: Period, *, before: dt.date | None = None)
     """Visits on the local days the period touches (analytics count whole days), stopping the day
     before ``before`` so two adjacent periods never share a day."""
     last = period.last_day if before is None else min(period.last_day, before - dt.timedelta(days=1))
-    return [VisitTotal(*row) for row in analytics_store.visit_totals(store, period.first_day, last)]
+    return list(map(VisitTotal._make, analytics_store.visit_totals(store, period.first_day, last)))
 
 
 def excerpt_context(store: Database, visits: Iterable[VisitTotal],

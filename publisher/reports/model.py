@@ -72,8 +72,7 @@ def post_values(post: PostNumbers) -> tuple[int, ...]:
             post.interactions if impressions else 0, post.clicks or 0)
 
 
-@dataclass(frozen=True, slots=True)
-class VisitTotal:
+class VisitTotal(NamedTuple):
     """Site visits in the period for one UTM tuple (from imported analytics)."""
 
     source: str
