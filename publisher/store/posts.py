@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -18,7 +19,8 @@ from publisher.store.tables import POSTS_SECONDARY_INDEXES, post_events, posts
 from publisher.store.types import UTCDateTime
 
 _PG_PLAN_LOCK = 7_340_002  # one `publisher plan` at a time on a shared PostgreSQL store
-BULK_LOAD = 20_000  # a first plan this big loads the posts table first and builds its indexes after
+BULK_LOAD = 20_000
+_CARD_JSON = json.JSONEncoder(sort_keys=True, ensure_ascii=False)  # the text Bulk.json writes, made once  # a first plan this big loads the posts table first and builds its indexes after
 SENT_STATES = ("sending", "published", "unconfirmed")  # what the planner must know went (or may have gone) out
 # Columns a replan may change on a post that has not been sent yet.
 _PLANNED_FIELDS = ("piece", "channel", "network", "role", "excerpt_id", "excerpt_kind", "lang", "campaign",
@@ -75,24 +77,24 @@ class Approval:
 class _Memo:
     """Converts planned posts to driver values, each distinct card and instant once.
 
-    A piece's posts share one card object and a calendar has far fewer slots than posts.
+    A piece's posts on one network share a card, and a calendar has far fewer slots than posts.
     """
 
     def __init__(self, bulk: Bulk):
         self.bulk = bulk
-        self.cards: dict[int, tuple[LinkCard | None, str | None]] = {}
+        self.cards: dict[LinkCard | None, str | None] = {None: None}
         self.instants: dict[dt.datetime, Any] = {}
 
     def planned(self, post: PlannedPost) -> tuple[Any, ...]:
         """The values of _PLANNED_FIELDS as the driver stores and returns them."""
-        card = self.cards.get(id(post.card))
-        if card is None or card[0] is not post.card:
-            card = self.cards[id(post.card)] = (post.card, self.bulk.json(card_to_json(post.card)))
+        card = self.cards.get(post.card)
+        if card is None and post.card is not None:
+            card = self.cards[post.card] = _CARD_JSON.encode(card_to_json(post.card))
         when = self.instants.get(post.scheduled_at)
         if when is None:
             when = self.instants[post.scheduled_at] = self.bulk.instant(post.scheduled_at)
         return (post.piece, post.channel, post.network, post.role, post.excerpt_id, post.excerpt_kind, post.lang,
-                post.campaign, post.text, post.link, card[1], when)
+                post.campaign, post.text, post.link, card, when)
 
 
 def _state_after_replan(old_state: str, planned: PlannedPost, words_changed: bool) -> str:
