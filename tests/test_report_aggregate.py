@@ -127,3 +127,10 @@ def test_an_empty_period_is_a_report_not_an_error() -> None:
     empty = build_report(PERIOD, [], [], [], [], CTX, NOW)
     assert empty.totals.posts == 0 and empty.totals.rate is None and empty.top_excerpts == []
     assert all(not lines for lines in empty.breakdowns.values())
+
+
+def test_top_excerpts_show_words_not_links() -> None:
+    linked = post(1, "x", "articles/a", "e1", "quote", TUESDAY_0910, likes=3)._replace(
+        text="Where does your data live?\nhttps://news.example.org/articles/a/?utm_source=x&utm_content=e1 #cloud")
+    report = build_report(PERIOD, [linked], [], [], [], CTX, NOW)
+    assert report.top_excerpts[0].text == "Where does your data live? #cloud"

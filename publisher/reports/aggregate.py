@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -70,6 +71,14 @@ class Context:
     excerpts: Mapping[tuple[str, str], ExcerptRef]
     """(network, excerpt id) -> where the excerpt came from."""
     site_name: str = ""
+
+
+_LINK = re.compile(r"\s*https?://\S+")
+
+
+def shown_text(text: str) -> str:
+    """A post's words as a report shows them: without the link (and its UTM tail), on one line."""
+    return " ".join(_LINK.sub("", text).split())
 
 
 def network_label(network: str) -> str:
@@ -190,7 +199,7 @@ def _top_excerpts(posts: Iterable[PostNumbers], matched: Matched) -> list[Excerp
         numbers = Numbers.of([post_values(p) for p in items])
         numbers.visits = seen[excerpt]
         networks = list(dict.fromkeys([*(p.network for p in items), *(n for n, _, _ in refs)]))
-        lines.append(ExcerptLine(excerpt, piece, kind_group(kind), text, networks, numbers))
+        lines.append(ExcerptLine(excerpt, piece, kind_group(kind), shown_text(text), networks, numbers))
     return lines
 
 
