@@ -16,6 +16,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from browser import CHROMIUM_ARGS, chromium
 from click.testing import CliRunner
 from conftest import ProjectDir
 from report_data import planned, publish, snap
@@ -29,22 +30,10 @@ from publisher.store import open_store
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 NOW = dt.datetime(2026, 11, 22, 12, tzinfo=dt.UTC)
 NETWORKS = {"x": 9, "mastodon": 5, "bluesky": 7, "linkedin": 16}  # typical interactions per post
 SLOTS = ((9, 10), (12, 30), (17, 15))
 CHARTS = ("chart-timeline", "chart-pieces", "chart-kinds", "chart-hours")
-
-
-def chromium() -> Path:
-    """Debian's chromium; on CI its absence is a failure (a skipped browser test proves nothing)."""
-    if CHROMIUM.is_file():
-        return CHROMIUM
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"CI=true but {CHROMIUM} is missing: install Debian's chromium (see .ci/run)")
-    pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
 
 
 def _fill_store(project: ProjectDir) -> None:
