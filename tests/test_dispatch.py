@@ -38,8 +38,6 @@ class ScriptedChannel(Channel):
         self.script = script
         self.sent: list[int] = []
         self.reconciled = reconciled
-        self.busy = 0
-        self.most_busy = 0
         self._lock = threading.Lock()
 
     def send(self, post: QueuedPost) -> Outcome:
@@ -49,6 +47,23 @@ class ScriptedChannel(Channel):
 
     def reconcile(self, post: QueuedPost) -> Outcome | None:
         return self.reconciled
+
+
+class SlowNetwork:
+    """Answers after 150 ms and remembers how many calls were in flight at most."""
+
+    def __init__(self) -> None:
+        self.busy = self.most = 0
+        self.lock = threading.Lock()
+
+    def __call__(self, post: QueuedPost) -> Outcome:
+        with self.lock:
+            self.busy += 1
+            self.most = max(self.most, self.busy)
+        time.sleep(0.15)
+        with self.lock:
+            self.busy -= 1
+        return Published(f"r-{post.id}")
 
 
 def dispatch(store: Store, channels: dict[str, Channel], now: dt.datetime = NOW, **kw: Any) -> Any:
@@ -161,21 +176,10 @@ def test_a_pause_stops_the_very_next_send(sqlite_store: Store) -> None:
 def test_channels_are_served_in_parallel(sqlite_store: Store) -> None:
     names = ["x", "mastodon", "bluesky"]
     sqlite_store.apply_plan([planned_post(n, ch, state="approved") for n in range(3) for ch in names], T0)
-    busy, most = [0], [0]
-    lock = threading.Lock()
-
-    def slow(post: QueuedPost) -> Outcome:
-        with lock:
-            busy[0] += 1
-            most[0] = max(most[0], busy[0])
-        time.sleep(0.15)
-        with lock:
-            busy[0] -= 1
-        return Published(f"r-{post.id}")
-
+    slow = SlowNetwork()
     report = dispatch(sqlite_store, {n: ScriptedChannel(n, slow) for n in names})
     assert report.counts["published"] == 9
-    assert most[0] == 3  # three accounts busy at once, not one call at a time
+    assert slow.most == 3  # three accounts busy at once, not one call at a time
 
 
 def test_rate_limits_are_enforced_before_the_network_says_429(sqlite_store: Store) -> None:
@@ -280,22 +284,11 @@ def test_two_dispatchers_in_threads_never_send_a_post_twice(engine: str, request
 
 def test_an_account_may_have_several_sends_in_flight(sqlite_store: Store) -> None:
     sqlite_store.apply_plan([planned_post(n, state="approved") for n in range(6)], T0)
-    busy, most = [0], [0]
-    lock = threading.Lock()
-
-    def slow(post: QueuedPost) -> Outcome:
-        with lock:
-            busy[0] += 1
-            most[0] = max(most[0], busy[0])
-        time.sleep(0.15)
-        with lock:
-            busy[0] -= 1
-        return Published(f"r-{post.id}")
-
+    slow = SlowNetwork()
     channel = ScriptedChannel("x", slow)
     report = dispatch(sqlite_store, {"x": channel}, sends_at_once={"x": 3})
     assert report.counts["published"] == 6
-    assert most[0] == 3 and sorted(channel.sent) == sorted(set(channel.sent))
+    assert slow.most == 3 and sorted(channel.sent) == sorted(set(channel.sent))
 
 
 def test_a_workers_own_unrecorded_claim_is_recovered_on_its_next_pass(sqlite_store: Store, tmp_path: Path) -> None:
