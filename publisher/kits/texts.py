@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from publisher.content.ambassadors import KEY_MAX
 from publisher.content.model import Piece
@@ -56,25 +55,40 @@ class KitText:
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """An excerpt with the kind of text it makes."""
+    """An excerpt with the kind of text it makes, said the way the text says it."""
 
     kind: str
     excerpt: Excerpt
+    words: str
+    """The excerpt as the text quotes it: in quotation marks, or as a whole sentence ('' for the title)."""
+    who: str = ""
+    """Who said it (quotes)."""
 
 
 def candidates(piece: Piece) -> list[Candidate]:
     """Usable excerpts, taking turns by kind (quote, figure, idea, summary...), the title last."""
     groups: dict[str, list[Candidate]] = {kind: [] for kind in voice.KINDS}
+    common: frozenset[str] | None = None
     for excerpt in excerpts_for(piece):
         if excerpt.kind == "hand-written" or "?" in excerpt.text:
             continue
         if excerpt.kind == "quote":
             kind = voice.QUOTE if excerpt.attribution else voice.QUOTE_ANONYMOUS
-        elif excerpt.kind in ("summary", "title"):
-            kind = excerpt.kind
+            groups[kind].append(Candidate(kind, excerpt, voice.in_quotes(excerpt.text, piece.lang),
+                                          excerpt.attribution))
+            continue
+        if excerpt.kind == "title":
+            groups[voice.TITLE].append(Candidate(voice.TITLE, excerpt, ""))
+            continue
+        if excerpt.kind == "summary":
+            kind = voice.SUMMARY
         else:  # takeaways and strong sentences of the body
             kind = voice.FIGURE if _FIGURE.search(excerpt.text) else voice.POINT
-        groups[kind].append(Candidate(kind, excerpt))
+        words = voice.sentence(excerpt.text)
+        if piece.lang.startswith("fr"):
+            common = common_words(piece.body) if common is None else common
+            words = after_colon(words, common)
+        groups[kind].append(Candidate(kind, excerpt, words))
     order = [voice.QUOTE, voice.FIGURE, voice.POINT, voice.QUOTE_ANONYMOUS, voice.SUMMARY]
     out: list[Candidate] = []
     for turn in range(max((len(groups[k]) for k in order), default=0)):
@@ -82,23 +96,9 @@ def candidates(piece: Piece) -> list[Candidate]:
     return out + groups[voice.TITLE]
 
 
-def speaker_words(candidate: Candidate, piece: Piece) -> tuple[str, str]:
-    """(the excerpt as the text quotes it, who said it as the speaker names them)."""
-    excerpt = candidate.excerpt
-    if candidate.kind in (voice.QUOTE, voice.QUOTE_ANONYMOUS):
-        return voice.in_quotes(excerpt.text, piece.lang), excerpt.attribution
-    if candidate.kind == voice.TITLE:
-        return "", ""
-    text = voice.sentence(excerpt.text)
-    if piece.lang.startswith("fr"):
-        text = after_colon(text, common_words(piece.body))
-    return text, ""
-
-
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-@lru_cache(maxsize=256)
 def common_words(body: str) -> frozenset[str]:
     """Words the piece writes in lowercase somewhere: not names, not acronyms."""
     return frozenset(w for w in _WORD.findall(body) if w.islower())
@@ -130,7 +130,7 @@ def network_texts(piece: Piece, network: str, *, url: str, campaign: str, collea
     colleagues = set(colleagues)
     limit = limit or networks.limit_for(network)
     link = advocacy_link(url, network=network, campaign=campaign)
-    counted_link = personal_link(link, "k" * room)
+    counted = _Counted(network, personal_link(link, "k" * room))
     out: list[KitText] = []
     used: dict[str, int] = {}
     offset = sum(map(ord, network))  # networks start on different questions
@@ -141,15 +141,15 @@ def network_texts(piece: Piece, network: str, *, url: str, campaign: str, collea
         if len(out) >= count or (candidate.kind == voice.TITLE and len(out) >= MIN_PER_NETWORK
                                  and used.get(voice.TITLE)):
             continue
-        text, who = speaker_words(candidate, piece)
-        if who and candidate.kind == voice.QUOTE and who in colleagues:
+        who = candidate.who
+        if who and who in colleagues:
             who = speaks.colleague.format(name=who)
         wordings = speaks.wordings[candidate.kind]
         chosen = wordings[used.get(candidate.kind, 0) % len(wordings)]
         first = len(out) + offset
         questions = [speaks.questions[(first + i) % len(speaks.questions)] for i in range(len(speaks.questions))]
-        fitted = _first_fit(piece, network, limit, counted_link, (chosen.long, chosen.short), questions,
-                            thing=thing, text=text, who=who)
+        fitted = _first_fit(piece, network, limit, counted, (chosen.long, chosen.short), questions,
+                            thing=thing, text=candidate.words, who=who)
         if fitted is not None:
             body, length = fitted
             out.append(KitText(network, candidate.kind, candidate.excerpt.id, body, link, length, limit))
@@ -157,7 +157,28 @@ def network_texts(piece: Piece, network: str, *, url: str, campaign: str, collea
     return out
 
 
-def _first_fit(piece: Piece, network: str, limit: int, counted_link: str, forms: Sequence[str],
+@dataclass(frozen=True, slots=True)
+class _Counted:
+    """The link every text of a network ends with, counted once (with a stand-in key)."""
+
+    network: str
+    link: str
+
+    def length(self, body: str) -> int:
+        """How the network counts ``body`` + blank line + link. A plain body adds up with the link
+        exactly (networks.measure_post), so most texts cost one pass over the body and no cache
+        entry; anything else goes to the network's library."""
+        network, link = self.network, self.link
+        if network == "linkedin":
+            return len(body) + 2 + len(link)
+        tail = networks.quick_length(network, link)
+        plain = networks.plain_lengths(body) if tail is not None else None
+        if plain is not None and network in plain:
+            return plain[network] + 2 + tail  # type: ignore[operator]
+        return networks.measure(network, post_text(body, link))
+
+
+def _first_fit(piece: Piece, network: str, limit: int, counted: _Counted, forms: Sequence[str],
                questions: Sequence[str], *, thing: str, text: str, who: str) -> tuple[str, int] | None:
     """The first (body, length) that fits: the long form before the short, the text's own question
     before the others (a shorter question can save a good excerpt on X)."""
@@ -165,9 +186,9 @@ def _first_fit(piece: Piece, network: str, limit: int, counted_link: str, forms:
         for question in questions:
             body = networks.normalize(voice.say(form, lang=piece.lang, thing=thing, title=piece.title, text=text,
                                                 who=who, question=question))
-            full = post_text(body, counted_link)
-            length = networks.measure(network, full)
-            if length <= limit and (network != "bluesky" or networks.bluesky_bytes(full) <= networks.BLUESKY_MAX_BYTES):
+            length = counted.length(body)
+            if length <= limit and (network != "bluesky" or networks.bluesky_bytes(
+                    post_text(body, counted.link)) <= networks.BLUESKY_MAX_BYTES):
                 return body, length
     return None
 
@@ -182,5 +203,5 @@ def kit_texts(piece: Piece, *, url: str, campaign: str, networks_shown: Sequence
             for network in networks_shown}
 
 
-__all__ = ["KEY_ROOM_MIN", "MIN_PER_NETWORK", "PER_NETWORK", "Candidate", "KitText", "after_colon", "candidates", "common_words", "key_room", "kit_texts", "network_texts",
-           "speaker_words"]
+__all__ = ["KEY_ROOM_MIN", "MIN_PER_NETWORK", "PER_NETWORK", "Candidate", "KitText", "after_colon", "candidates",
+           "common_words", "key_room", "kit_texts", "network_texts"]

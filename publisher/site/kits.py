@@ -207,6 +207,9 @@ class KitPages:
         for problem in problems:  # the kits still work: texts then leave room for the longest key allowed
             log.warning(f"{problem} (share kits leave room for {KEY_MAX}-character keys until it is fixed)")
         self.room = KEY_MAX if problems else key_room(people)
+        if not site.site_url:
+            log.warning("mkdocs.yml: 'site_url' is not set; share kit texts carry site-relative links, which "
+                        "no network can open: set it to the site's address")
         urls: set[str] = set()
         for piece in published(catalogue):
             src = kit_src(piece.key)
