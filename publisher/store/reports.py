@@ -37,6 +37,15 @@ snapshots = sa.Table(
     sa.Column("clicks", sa.Integer),
 )
 PUBLISHED = "published"
+# Reports read pages scattered over a large file; memory-mapped reads skip a read() system call and
+# a copy per page (a third of a cold quarter's query). Address space only: nothing is allocated.
+SQLITE_MMAP_BYTES = 1 << 30
+
+
+def map_file(conn: sa.Connection) -> None:
+    """Let SQLite read this connection's pages through mmap (no-op on PostgreSQL)."""
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql(f"PRAGMA mmap_size={SQLITE_MMAP_BYTES}")
 
 
 def _latest_per_post() -> Prepared:
@@ -69,6 +78,7 @@ def post_numbers(store: Database, start: dt.datetime, end: dt.datetime, *,
     cost more than the query itself for a quarter's posts."""
     sqlite = store.is_sqlite
     with store.reading() as conn:
+        map_file(conn)
         rows = LATEST_PER_POST.run(conn, start=instant_to_db(start, sqlite), end=instant_to_db(end, sqlite),
                                    until=instant_to_db(measured_until or end, sqlite)).fetchall()
     out = [PostNumbers(*row[:8], instant_from_db(row[8]), *row[9:15], bool(row[15])) for row in rows]
