@@ -151,3 +151,23 @@ def test_dates_as_the_tools_write_them() -> None:
     assert parse_date("2026-11-03") == (dt.date(2026, 11, 3), 1)
     assert parse_date("2026-11-01,2026-11-30") == (dt.date(2026, 11, 1), 30)
     assert parse_date("Nov 3") is None
+
+
+def test_ga4_source_medium_in_one_column() -> None:
+    text = ("# Start date: 20261101\n# End date: 20261107\n"
+            "Session source / medium,Sessions,Engaged sessions\n"
+            "x / social,41,30\nlinkedin.com / referral,12,9\n(direct) / (none),96,40\n")
+    export = read_export(text.encode(), "ga4.csv")
+    assert [r.utm for r in export.source_rows] == [Utm("x", "social")]
+    assert export.skipped_no_utm == 2  # a referral and direct traffic carry no UTM tags
+    assert export.source_rows[0].days == 7  # no date column: the header's period
+
+
+def test_matomo_visits_log_columns() -> None:
+    text = ("serverDate,campaignSource,campaignMedium,campaignName,campaignContent,nb_visits\n"
+            "2026-11-03,linkedin,advocacy,sovereign-cloud-guide,jdupont,1\n"
+            "2026-11-03,,,,,1\n")
+    export = read_export(text.encode(), "matomo-log.csv")
+    assert export.tool == "matomo"
+    assert export.source_rows[0].utm == Utm("linkedin", "advocacy", "sovereign-cloud-guide", "jdupont")
+    assert export.skipped_no_utm == 1
