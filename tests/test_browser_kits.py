@@ -114,7 +114,7 @@ def built_texts(site: Site) -> list[dict[str, str]]:
         def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
             a = {k: v or "" for k, v in attrs}
             if "data-kit-text" in a:
-                found.append({"network": a["data-network"], "body": a["data-body"], "link": a["data-link"]})
+                found.append({"network": a["data-network"], "link": a["data-link"]})
             if "data-kit-share" in a:
                 found[-1]["share"] = a["href"]
 
@@ -137,7 +137,7 @@ def test_copy_puts_the_credited_text_in_the_clipboard_and_share_opens_with_the_s
     assert not page.locator("[data-kit-anonymous]").is_visible()
 
     first = page.locator(".pub-kit__section--linkedin [data-kit-text]").first
-    body, link = first.get_attribute("data-body"), first.get_attribute("data-link")
+    body, link = first.locator("[data-kit-body]").text_content(), first.get_attribute("data-link")
     copy = first.locator("[data-kit-copy]")
     assert copy.is_visible()
     copy.click()
@@ -168,7 +168,7 @@ def test_copy_puts_the_credited_text_in_the_clipboard_and_share_opens_with_the_s
     intent = opened.value
     query = parse_qs(urlsplit(intent.url).query)
     assert intent.url.startswith("https://x.com/intent/post?")
-    assert query["text"] == [x.get_attribute("data-body")]
+    assert query["text"] == [x.locator("[data-kit-body]").text_content()]
     assert utm(query["url"][0]) == {**utm(shared_link), "utm_source": "x"}
     intent.close()
 

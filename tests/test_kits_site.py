@@ -121,6 +121,7 @@ class KitPage(HTMLParser):
     texts: list[KitText] = field(default_factory=list)
     hrefs: list[str] = field(default_factory=list)
     _in_words: bool = False
+    _in_body: bool = False
 
     def __post_init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -134,19 +135,25 @@ class KitPage(HTMLParser):
         if tag == "a" and a.get("href"):
             self.hrefs.append(a["href"])
         if "data-kit-text" in a:
-            self.texts.append(KitText(a["data-network"], a["data-body"], a["data-link"], a["data-link-q"]))
-        if tag == "p" and "pub-kit__words" in a.get("class", ""):
+            self.texts.append(KitText(a["data-network"], "", a["data-link"], a["data-link-q"]))
+        if tag == "p" and "data-kit-words" in a:
             self._in_words = True
+        if "data-kit-body" in a:
+            self._in_body = True
         if "data-kit-share" in a:
             self.texts[-1].share = a["href"]
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "p":
             self._in_words = False
+        if tag == "span":
+            self._in_body = False
 
     def handle_data(self, data: str) -> None:
         if self._in_words:
             self.texts[-1].words += data
+        if self._in_body:
+            self.texts[-1].body += data
 
 
 def kit_page(site: Path, key: str) -> KitPage:

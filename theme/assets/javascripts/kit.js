@@ -68,7 +68,7 @@
     kit.querySelectorAll("[data-kit-text]").forEach(function (item) {
       var link = item.dataset.link;
       var personal = who.key ? link + join + encodeURIComponent(who.key) : link;
-      var text = item.dataset.body + "\n\n" + personal;
+      var text = item.querySelector("[data-kit-body]").textContent + "\n\n" + personal;
       var share = item.querySelector("[data-kit-share]");
       if (who.key) {
         item.querySelector("[data-kit-link]").textContent = personal;
