@@ -219,7 +219,7 @@ def test_share_urls_of_each_network() -> None:
 def test_kit_paths_use_the_piece_key_so_equal_slugs_never_collide() -> None:
     assert kit_path("articles/launch") == "share/articles/launch/"
     assert kit_path("case-studies/launch") == "share/case-studies/launch/"
-    assert kit_path("articles/launch", directory_urls=False) == "share/articles/launch.html"
+    assert kit_path("articles/launch", directory_urls=False) == "share/articles/launch/index.html"
     kit = "https://n.example.org/share/articles/launch/"
     assert personal_kit_url(kit, "jdupont") == kit + "?a=jdupont"
 

@@ -259,3 +259,22 @@ def test_visits_through_two_ambassadors_kit_links_reach_the_leaderboard(built: P
     assert teams["Sales West"] == 47
     table = runner.invoke(cli, [*base, "report", "--now", "2026-06-15T12:00"], catch_exceptions=False)
     assert "Julie Dupont" in table.output and "Sales West" in table.output
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_digest_links_lead_to_the_pages_the_build_writes(project: ProjectDir, directory_urls: bool) -> None:
+    write_project(project)
+    if not directory_urls:
+        project.config("lang: en\ntimezone: Europe/Paris", extra="use_directory_urls: false\n")
+    site = run_build(project)
+    out = project.root / "digest"
+    result = CliRunner().invoke(cli, ["-f", str(project.config_file), "digest", "--since", "30d", "--now",
+                                      "2026-06-15T12:00", "--out", str(out)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    markdown = next(out.glob("*.md")).read_text(encoding="utf-8")
+    links = sorted({m.split(")")[0].split(">")[0] for m in markdown.split(SITE)[1:]})
+    assert len(links) >= 8, links
+    for link in links:
+        path = urlsplit(SITE + link).path.lstrip("/")
+        target = site / path / "index.html" if path.endswith("/") else site / path
+        assert target.is_file(), (link, directory_urls)

@@ -31,8 +31,9 @@ CONTENT_JOIN = "&utm_content="
 
 
 def kit_path(piece_key: str, *, directory_urls: bool = True) -> str:
-    """Site-relative URL of a piece's kit: share/<type folder>/<slug>/ (the key is unique by construction)."""
-    return f"{SHARE_DIR}/{piece_key}/" if directory_urls else f"{SHARE_DIR}/{piece_key}.html"
+    """Site-relative URL of a piece's kit: share/<type folder>/<slug>/ (the key is unique by construction),
+    or .../index.html without directory URLs (where MkDocs writes `kit_src`)."""
+    return f"{SHARE_DIR}/{piece_key}/" if directory_urls else f"{SHARE_DIR}/{piece_key}/index.html"
 
 
 def kit_src(piece_key: str) -> str:
