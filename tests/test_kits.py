@@ -165,6 +165,12 @@ def test_french_drops_the_capital_after_a_colon_only_for_common_words() -> None:
     assert after_colon("ETI : le guide.", common) == "ETI : le guide."
 
 
+def test_quotation_marks_inside_a_title_become_second_level() -> None:
+    assert voice.in_quotes("Pierre-Yves : « La sobriété commence par dire non »", "fr") == (
+        "«\u00a0Pierre-Yves : “La sobriété commence par dire non”\u00a0»")
+    assert voice.in_quotes("Nadia Roche: “Our milk does not wait”", "en") == "“Nadia Roche: ‘Our milk does not wait’”"
+
+
 def test_french_texts_elide_de_before_a_vowel() -> None:
     assert voice.de("Amina Diallo") == "d’Amina Diallo" and voice.de("Élodie") == "d’Élodie"
     assert voice.de("Thomas Bérard") == "de Thomas Bérard"

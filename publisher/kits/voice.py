@@ -153,9 +153,17 @@ def sentence(text: str) -> str:
     return text if _ENDS.search(text) else text + "."
 
 
+_FR_INNER = re.compile(r"«[\s\u00a0\u202f]*|[\s\u00a0\u202f]*»")
+
+
 def in_quotes(text: str, lang: str) -> str:
-    """Words between the quotation marks of their language, as the social posts write them."""
+    """Words between the quotation marks of their language, as the social posts write them; quotation
+    marks already inside become the second-level ones (« … “…” … », “… ‘…’ …”), never « « … » »."""
     marks = wording(lang)
+    if lang.startswith("fr"):
+        text = _FR_INNER.sub(lambda m: "“" if "«" in m.group() else "”", text)
+    else:
+        text = text.replace("“", "‘").replace("”", "’")
     return f"{marks['open']}{text}{marks['close']}"
 
 
