@@ -4,8 +4,8 @@ Candidates come from publisher.social.excerpts (quotes, takeaways, the summary, 
 the title) and take turns by kind, so a kit mixes a quote, a figure, an idea and the summary rather
 than offering five takeaways. Each is said in the speaker's words (voice.py) and counted as the
 network counts it (publisher.social.networks), link included, with room for the longest ambassador
-key: a text that fits here fits whoever shares it. A wording too long for a network gives way to its
-short form, then to the next candidate; nothing is ever cut.
+key: a text that fits here fits whoever shares it. A wording too long for a network tries the other
+questions, then its short form, then gives way to the next candidate; nothing is ever cut.
 
 Left out: hand-written posts (they speak for the brand) and excerpts that ask a question themselves
 (each text ends on exactly one question, ours).
