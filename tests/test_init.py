@@ -291,16 +291,20 @@ def test_every_template_file_is_package_data() -> None:
     assert not missing
 
 
-def test_theme_only_refreshes_publisher_templates_and_keeps_the_teams(tmp_path: Path) -> None:
+def test_a_team_override_in_theme_wins_over_publishers_packaged_templates(tmp_path: Path) -> None:
     root = tmp_path / "p"
     write_project(root, project_files(_options()))
-    (root / "theme" / "piece.html").write_text("stale", encoding="utf-8")
-    (root / "theme" / "team.css").write_text("body {}", encoding="utf-8")
-    result = CliRunner().invoke(cli, ["init", str(root), "--theme-only"])
-    assert result.exit_code == 0, result.output
-    assert (root / "theme" / "piece.html").read_bytes() == (ROOT / "theme" / "piece.html").read_bytes()
-    assert (root / "theme" / "team.css").read_text(encoding="utf-8") == "body {}"
-    assert (root / "content" / "authors.yml").is_file()
+    assert not (root / "theme" / "piece.html").exists()  # publisher's templates come with the package
+    card = root / "theme" / "partials" / "publisher" / "card.html"
+    card.parent.mkdir(parents=True)
+    card.write_text('<p class="team-card">{{ c.title }}</p>', encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=root, capture_output=True,
+                          text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=300)
+    assert done.returncode == 0, done.stderr
+    listing = next((root / "site").glob("articles/index.html")).read_text(encoding="utf-8")
+    assert 'class="team-card"' in listing
+    piece = next(p for p in (root / "site" / "articles").glob("*/index.html"))
+    assert "assets/stylesheets/publisher.css" in piece.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(("origin", "expected"), [

@@ -9,7 +9,6 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import click
 
 from publisher.cli.app import Project, cli, now_option, parse_now
-from publisher.errors import ScaffoldError
 
 
 def _zone(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
@@ -37,14 +36,13 @@ def _url(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
 @click.option("--requirement", default=None, metavar="SPEC",
               help="How CI installs publisher, written to requirements.txt (default: this version).")
 @click.option("--force", is_flag=True, help="Write into a folder that has files, replacing files of the same name.")
-@click.option("--theme-only", is_flag=True,
-              help="Only refresh publisher's templates in DIRECTORY/theme (after an upgrade).")
 def init(directory: Path, site_name: str | None, site_url: str, timezone: str, requirement: str | None,
-         force: bool, theme_only: bool) -> None:
+         force: bool) -> None:
     """Create a new project in DIRECTORY that builds and plans at once.
 
     It holds one example piece per type, an authors file, mkdocs.yml with the publisher
-    block, publisher's theme, .gitignore, .env.example (every credential variable), GitHub
+    block, a theme/ folder for the team's own overrides (publisher's templates come with the
+    package), .gitignore, .env.example (every credential variable), GitHub
     Actions workflows (site on push and nightly, posts every 10 minutes, metrics daily) and a
     README for the team. Nothing is written unless everything is: the project is prepared in a
     temporary folder beside DIRECTORY and moved in by renames. DIRECTORY must be new or empty,
@@ -60,28 +58,14 @@ def init(directory: Path, site_name: str | None, site_url: str, timezone: str, r
         ProjectOptions,
         project_files,
         site_name_for,
-        theme_files,
         write_project,
     )
 
-    if theme_only:
-        files = theme_files()
-        if not files:
-            raise ScaffoldError("publisher's theme files cannot be found in this installation; reinstall "
-                                "publisher from its source checkout")
-        if not (directory / "mkdocs.yml").is_file():
-            raise ScaffoldError(f"{directory}: expected a project folder with mkdocs.yml, found none")
-        write_project(directory, files, force=True)
-        click.echo(f"Refreshed {len(files)} theme files in {directory / 'theme'}.")
-        return
     options = ProjectOptions.defaults(site_name=site_name or site_name_for(directory), site_url=site_url,
                                       timezone=timezone, requirement=requirement)
     files = project_files(options)
     write_project(directory, files, force=force)
     click.echo(f"Created {options.site_name} in {directory} ({len(files)} files).")
-    if not any(path.startswith("theme/") and path.endswith(".html") for path in files):
-        click.echo("warning: publisher's theme files were not found in this installation; pages use "
-                   "Material's plain layout until you add them to theme/", err=True)
     click.echo("\n".join([
         "Next:",
         f"  cd {directory}",

@@ -23,7 +23,6 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import publisher
 from publisher.errors import ScaffoldError
 from publisher.project import schedule
 from publisher.project.credentials import STORE_VARIABLE, all_variable_names, env_example
@@ -152,28 +151,10 @@ def template_files() -> dict[str, bytes]:
     return {rel: node.read_bytes() for rel, node in _walk(root)}
 
 
-def theme_source() -> Path | None:
-    """Where publisher's theme overrides live: theme/ beside the package in a source checkout.
-
-    The MkDocs plugin does not supply its templates itself (yet), so a new project gets a copy.
-    """
-    candidate = Path(publisher.__file__).resolve().parent.parent / "theme"
-    return candidate if (candidate / "main.html").is_file() else None
-
-
-def theme_files() -> dict[str, bytes]:
-    """publisher's theme overrides as project files (theme/...); empty when they cannot be found."""
-    source = theme_source()
-    if source is None:
-        return {}
-    return {f"theme/{p.relative_to(source).as_posix()}": p.read_bytes()
-            for p in sorted(source.rglob("*")) if p.is_file() and "__pycache__" not in p.parts}
-
-
 def project_files(options: ProjectOptions) -> dict[str, bytes]:
     """Every file of a new project, by its path in the project. Touches no project folder."""
     values = tokens(options)
-    files: dict[str, bytes] = dict(theme_files())
+    files: dict[str, bytes] = {}
     for rel, raw in template_files().items():
         data = raw
         if Path(rel).suffix in TEXT_SUFFIXES:
@@ -231,4 +212,4 @@ def _move_into(staging: Path, dest: Path) -> None:
 
 
 __all__ = ["ProjectOptions", "default_requirement", "project_files", "project_path", "render", "requirement_for",
-           "site_name_for", "template_files", "theme_files", "theme_source", "tokens", "write_project"]
+           "site_name_for", "template_files", "tokens", "write_project"]

@@ -103,6 +103,7 @@ class PublisherPlugin(BasePlugin[PublisherConfig]):
             raise PluginError(e.render()) from None
         for warning in self.library.warnings:
             log.warning(warning)
+        _add_packaged_theme(config)
         self._resolve_site(config)
         return config
 
@@ -395,3 +396,22 @@ def _pages_in(items: list[Any]) -> Iterator[Page]:
 
 
 __all__ = ["TEMPLATES", "PublisherPlugin"]
+
+
+def _add_packaged_theme(config: MkDocsConfig) -> None:
+    """Put publisher's own templates (theme/, shipped as publisher.theme) behind the project's
+    overrides and ahead of Material's, so a project needs no copy of them in its custom_dir."""
+    if config.theme.name != "material":
+        return
+    from importlib.resources import files
+
+    try:
+        packaged = os.path.realpath(str(files("publisher.theme")))
+    except ModuleNotFoundError:
+        return
+    dirs = config.theme.dirs
+    if any(os.path.realpath(d) == packaged for d in dirs):
+        return
+    custom = config.theme.custom_dir
+    first_is_custom = bool(custom and dirs and os.path.realpath(dirs[0]) == os.path.realpath(custom))
+    dirs.insert(1 if first_is_custom else 0, packaged)
