@@ -43,8 +43,6 @@ _X_HEAVY = re.compile(r"[\u2020-\u2027\u202f\u2030\u2031\u2038-\u203b]")
 _URL_TOKEN = re.compile(r"(?<!\S)https?://([A-Za-z0-9.-]+)(?::\d{1,5})?(?:[/?#][A-Za-z0-9\-._~/?#&=%+]*)?"
                         r"(?<=[A-Za-z0-9/=_])(?!\S)")
 # Something twitter-text might link without a scheme (example.com) or a URL the token did not take.
-_MAYBE_LINK = re.compile(r"://|\.[^\W\d_]")
-_SCHEME = re.compile(r"://")  # Mastodon links only URLs with a scheme
 
 
 def limit_for(network: str, spec: Any = None) -> int:
@@ -80,16 +78,36 @@ def bluesky_bytes(text: str) -> int:
 
 def is_plain(text: str) -> bool:
     """True when every character is one grapheme with a known X weight (the shortcut applies)."""
+    if text.isascii():  # a flag CPython keeps on every string: free
+        # Only controls are not printable in ASCII, and the only plain one is the line break.
+        return text.isprintable() or text.replace("\n", "").isprintable()
     return _SIMPLE.fullmatch(text) is not None
+
+
+def _x_heavy(text: str) -> int:
+    """How many characters of a plain text weigh 2 on X (typographic signs past U+201F)."""
+    return 0 if text.isascii() else len(_X_HEAVY.findall(text))
+
+
+def _maybe_link(text: str) -> bool:
+    """Might twitter-text see a link here (a scheme, or a dot before a letter as in example.com)?"""
+    if "://" in text:
+        return True
+    dot = text.find(".")
+    while dot != -1:
+        if text[dot + 1:dot + 2].isalpha():
+            return True
+        dot = text.find(".", dot + 1)
+    return False
 
 
 def plain_lengths(text: str) -> dict[str, int] | None:
     """The length of a link-free plain text on X, Mastodon and Bluesky in one pass (None when the
     shortcut does not apply; Mastodon is left out when the text has an @)."""
-    if not is_plain(text) or _MAYBE_LINK.search(text):
+    if not is_plain(text) or _maybe_link(text):
         return None
     n = len(text)
-    found = {"x": n + len(_X_HEAVY.findall(text)), "bluesky": n}
+    found = {"x": n + _x_heavy(text), "bluesky": n}
     if "@" not in text:
         found["mastodon"] = n
     return found
@@ -99,12 +117,12 @@ def plain_lengths(text: str) -> dict[str, int] | None:
 def quick_length(network: str, text: str) -> int | None:
     """The length by the shortcut, or None when only the network's library can tell."""
     if network == "x":
-        fast = _plain_length(text, _x_links_host, _MAYBE_LINK)
-        return None if fast is None else len(fast[0]) + len(_X_HEAVY.findall(fast[0])) + fast[1]
+        fast = _plain_length(text, _x_links_host, _maybe_link)
+        return None if fast is None else len(fast[0]) + _x_heavy(fast[0]) + fast[1]
     if network == "mastodon":
         if "@" in text:  # mentions of remote accounts count without their domain
             return None
-        fast = _plain_length(text, _mastodon_links_host, _SCHEME)
+        fast = _plain_length(text, _mastodon_links_host, _has_scheme)
         return None if fast is None else len(fast[0]) + fast[1]
     if network == "bluesky":
         return len(text) if is_plain(text) else None
@@ -126,19 +144,23 @@ def _library_length(network: str, text: str) -> int:
     return len(text)
 
 
-def _plain_length(text: str, links: Any, maybe_link: re.Pattern[str]) -> tuple[str, int] | None:
+def _has_scheme(text: str) -> bool:
+    return "://" in text  # Mastodon links only URLs with a scheme
+
+
+def _plain_length(text: str, links: Any, maybe_link: Any) -> tuple[str, int] | None:
     """(text without its URLs, weight of its URLs) when the shortcut is exact, else None."""
     if not is_plain(text):
         return None
     if "://" not in text:
-        return None if maybe_link.search(text) else (text, 0)
+        return None if maybe_link(text) else (text, 0)
     parts: list[str] = []
     pos = weight = 0
     for m in _URL_TOKEN.finditer(text):
         linked = links(m.group(1).lower())
         if linked is None:
             return None
-        if not linked and _MAYBE_LINK.search(m.group()[m.end(1) - m.start():]):
+        if not linked and _maybe_link(m.group()[m.end(1) - m.start():]):
             return None  # a path such as /x.com that twitter-text might link on its own
         parts.append(text[pos:m.start()])
         # A linked URL weighs 23; on a host the network does not link (unknown TLD such as
@@ -146,7 +168,7 @@ def _plain_length(text: str, links: Any, maybe_link: re.Pattern[str]) -> tuple[s
         pos, weight = m.end(), weight + (URL_WEIGHT if linked else len(m.group()))
     parts.append(text[pos:])
     remainder = "".join(parts)
-    if maybe_link.search(remainder):
+    if maybe_link(remainder):
         return None
     return remainder, weight
 

@@ -20,8 +20,11 @@ never cut.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
+from urllib.parse import quote
 
 from publisher.content.model import Piece
 from publisher.site.utm import with_utm
@@ -39,6 +42,7 @@ WORDING: dict[str, dict[str, str]] = {
 }
 """Fixed words of a post per language; other languages fall back to English."""
 
+_URL_SAFE = re.compile(r"[A-Za-z0-9_.~-]*")
 _FRENCH_SPACE = re.compile(r"[ \u202f]+(?=[:;!?»])")
 _FRENCH_OPEN = re.compile(r"«[ \u202f]+")
 
@@ -102,7 +106,9 @@ def wording(lang: str) -> dict[str, str]:
 
 def french_spacing(text: str) -> str:
     """Non-breaking spaces where French typography wants them: before : ; ! ? » and after «."""
-    return _FRENCH_OPEN.sub(f"«{NBSP}", _FRENCH_SPACE.sub(NBSP, text))
+    if " :" in text or " ;" in text or " !" in text or " ?" in text or " »" in text or "\u202f" in text:
+        text = _FRENCH_SPACE.sub(NBSP, text)
+    return _FRENCH_OPEN.sub(f"«{NBSP}", text) if "«" in text else text
 
 
 def body_of(excerpt: Excerpt) -> str:
@@ -132,8 +138,18 @@ def link_for(excerpt: Excerpt, channel: ChannelInfo, context: PieceContext) -> s
 @lru_cache(maxsize=65536)
 def _link_prefix(url: str, network: str, campaign: str) -> str:
     """The tagged link up to its utm_content value: with_utm puts utm_content last, so one tagging
-    per piece and network serves every excerpt (ids are hex: nothing to quote)."""
-    return with_utm(url, source=network, medium=UTM_MEDIUM, campaign=campaign) + "&utm_content="
+    per piece and network serves every excerpt (ids are hex: nothing to quote). A piece's page URL
+    has no query or fragment, so the tagging is written out directly (tests check it against
+    with_utm)."""
+    if "?" in url or "#" in url:
+        return with_utm(url, source=network, medium=UTM_MEDIUM, campaign=campaign) + "&utm_content="
+    return (f"{url}?utm_source={_quoted(network)}&utm_medium={UTM_MEDIUM}"
+            f"&utm_campaign={_quoted(campaign)}&utm_content=")
+
+
+def _quoted(value: str) -> str:
+    """As with_utm quotes a value; slugs and channel names (a-z, 0-9, -, _) need nothing."""
+    return value if _URL_SAFE.fullmatch(value) else quote(value, safe="")
 
 
 def card_for(piece: Piece, link: str, context: PieceContext) -> LinkCard:
@@ -141,9 +157,11 @@ def card_for(piece: Piece, link: str, context: PieceContext) -> LinkCard:
                     image_alt=piece.cover_alt)
 
 
-@dataclass(frozen=True, slots=True)
-class Fitted:
-    """A candidate that fits a channel: the post's parts around its utm_content id, and its length."""
+class Fitted(NamedTuple):
+    """A candidate that fits a channel: the post's parts around its utm_content id, and its length.
+
+    A named tuple rather than a frozen dataclass: a plan makes hundreds of thousands of them and a
+    tuple is built several times faster."""
 
     body: str
     before: str
@@ -160,8 +178,7 @@ class Fitted:
         return f"{self.body}\n\n{tail}" if tail else self.body
 
 
-@dataclass(frozen=True, slots=True)
-class _Tail:
+class _Tail(NamedTuple):
     """One way to end a post on one channel: the parts around the id, counted once."""
 
     before: str
@@ -171,6 +188,7 @@ class _Tail:
     counted: str
     size: int
     """UTF-8 bytes (Bluesky's second limit)."""
+    link_prefix: str
 
 
 class Fitter:
@@ -184,73 +202,143 @@ class Fitter:
 
     def __init__(self, piece: Piece, context: PieceContext):
         self.piece, self.context = piece, context
-        self._bodies: dict[str, tuple[str, dict[str, int] | None, int]] = {}
         self._tails: dict[tuple[str, bool, str, tuple[str, ...], int], _Tail] = {}
         self._tags: dict[tuple[bool, int], tuple[str, ...]] = {}
 
     def fit(self, excerpt: Excerpt, channel: ChannelInfo) -> Fitted | Rejected:
         """Does ``excerpt`` fit ``channel``, and with which hashtags? Counts without building the post."""
-        network = channel.network
-        if excerpt.network and excerpt.network != network:
-            return Rejected(f"written for {excerpt.network}, not {network}")
-        body, plain, size = self._body(excerpt)
-        own = excerpt.kind == "hand-written"
-        if "#" in body:  # hashtags the text already has are not repeated
-            tags = hashtags.pick(() if own else self.piece.tags, self.context.hashtag, body, channel.max_hashtags)
-        else:
-            tags = self._default_tags(own, channel.max_hashtags)
-        if network == "linkedin":
-            body = networks.linkedin_escape(body)
-            body_length: int | None = len(body)
-            size = len(body.encode("utf-8"))
-        elif plain is not None and network in plain:
-            body_length = plain[network]
-        else:
-            body_length = networks.quick_length(network, body)
-        lead = "" if own else wording(excerpt.lang)["read_more"] + " "
-        limit = channel.limit
-        keep = len(tags)
-        while True:
-            kept = tags[:keep] if keep < len(tags) else tags
-            tail = self._tail(channel, lead, kept, len(excerpt.id))
-            if not tail.counted:
-                length = body_length if body_length is not None else networks.measure(network, body)
-            elif body_length is not None and tail.length is not None:
-                length = body_length + 2 + tail.length
-            else:
-                length = networks.measure(network, f"{body}\n\n{tail.counted}")
-            if length <= limit and (network != "bluesky" or size + 2 + tail.size <= networks.BLUESKY_MAX_BYTES):
-                return Fitted(body, tail.before, tail.after, _link_prefix(self.context.url, network,
-                              self.context.utm_campaign), kept, length)
-            if keep == 0 or (keep == 1 and tags[0] == self.context.hashtag):
-                return Rejected(_too_long(network, length, limit, size + 2 + tail.size), length, limit)
-            keep -= 1
+        return self.fit_all(excerpt, (channel,))[0]
 
-    def _body(self, excerpt: Excerpt) -> tuple[str, dict[str, int] | None, int]:
-        found = self._bodies.get(excerpt.id)
-        if found is None:
-            body = body_of(excerpt)
-            found = self._bodies[excerpt.id] = (body, networks.plain_lengths(body), len(body.encode("utf-8")))
-        return found
+    def fit_all(self, excerpt: Excerpt, channels: Sequence[ChannelInfo]) -> list[Fitted | Rejected]:
+        """`fit` for several channels at once, working out the excerpt's side once."""
+        body = body_of(excerpt)
+        plain = networks.plain_lengths(body)
+        size = len(body.encode("utf-8"))
+        own = excerpt.kind == "hand-written"
+        lead = "" if own else wording(excerpt.lang)["read_more"] + " "
+        out: list[Fitted | Rejected] = []
+        for channel in channels:
+            network = channel.network
+            if excerpt.network and excerpt.network != network:
+                out.append(Rejected(f"written for {excerpt.network}, not {network}"))
+                continue
+            if "#" in body:  # hashtags the text already has are not repeated
+                tags = hashtags.pick(() if own else self.piece.tags, self.context.hashtag, body,
+                                     channel.max_hashtags)
+            else:
+                tags = self._tags.get((own, channel.max_hashtags)) or self._default_tags(own, channel.max_hashtags)
+            if network == "linkedin":
+                text = networks.linkedin_escape(body)
+                length: int | None = len(text)
+                bytes_ = len(text.encode("utf-8")) if text is not body else size
+            else:
+                text, bytes_ = body, size
+                length = plain.get(network) if plain is not None else None
+                if length is None:
+                    length = networks.quick_length(network, body)
+            # The usual case inline: it fits with every hashtag.
+            key = (network, channel.link_card, lead, tags, len(excerpt.id))
+            tail = self._tails.get(key) or self._tail(key)
+            if length is not None and tail.length is not None and tail.counted:
+                total = length + 2 + tail.length
+                if total <= channel.limit and (network != "bluesky"
+                                               or bytes_ + 2 + tail.size <= networks.BLUESKY_MAX_BYTES):
+                    out.append(Fitted(text, tail.before, tail.after, tail.link_prefix, tags, total))
+                    continue
+            out.append(self._fit(excerpt, channel, text, length, bytes_, tags, lead))
+        return out
+
+    def _fit(self, excerpt: Excerpt, channel: ChannelInfo, body: str, body_length: int | None, size: int,
+             tags: tuple[str, ...], lead: str) -> Fitted | Rejected:
+        # Tag hashtags go first when too long (the campaign's stays): try them all, then the fewest
+        # (too long even then: refused), then the counts between, most first.
+        first = self._try(excerpt, channel, body, body_length, size, tags, lead)
+        if isinstance(first, Fitted):
+            return first
+        floor = 1 if tags and tags[0] == self.context.hashtag else 0
+        if floor == len(tags):
+            return first
+        fewest = self._try(excerpt, channel, body, body_length, size, tags[:floor], lead)
+        if isinstance(fewest, Rejected):
+            return fewest
+        for keep in range(len(tags) - 1, floor, -1):
+            found = self._try(excerpt, channel, body, body_length, size, tags[:keep], lead)
+            if isinstance(found, Fitted):
+                return found
+        return fewest
+
+    def _try(self, excerpt: Excerpt, channel: ChannelInfo, body: str, body_length: int | None, size: int,
+             tags: tuple[str, ...], lead: str) -> Fitted | Rejected:
+        network = channel.network
+        key = (network, channel.link_card, lead, tags, len(excerpt.id))
+        tail = self._tails.get(key) or self._tail(key)
+        if not tail.counted:
+            length = body_length if body_length is not None else networks.measure(network, body)
+        elif body_length is not None and tail.length is not None:
+            length = body_length + 2 + tail.length
+        else:
+            length = networks.measure(network, f"{body}\n\n{tail.counted}")
+        if length <= channel.limit and (network != "bluesky" or size + 2 + tail.size <= networks.BLUESKY_MAX_BYTES):
+            return Fitted(body, tail.before, tail.after, tail.link_prefix, tags, length)
+        return Rejected(_too_long(network, length, channel.limit, size + 2 + tail.size), length, channel.limit)
 
     def _default_tags(self, own: bool, limit: int) -> tuple[str, ...]:
-        key = (own, limit)
-        found = self._tags.get(key)
-        if found is None:
-            found = self._tags[key] = hashtags.pick(() if own else self.piece.tags, self.context.hashtag, "", limit)
+        found = self._tags[(own, limit)] = hashtags.pick(() if own else self.piece.tags, self.context.hashtag, "",
+                                                         limit)
         return found
 
-    def _tail(self, channel: ChannelInfo, lead: str, tags: tuple[str, ...], id_length: int) -> _Tail:
-        key = (channel.network, channel.link_card, lead, tags, id_length)
-        found = self._tails.get(key)
-        if found is None:
-            context = self.context
-            before, after, counted = _tail(channel.network, channel.link_card, context.url, context.utm_campaign,
-                                           lead, tags, id_length)
-            found = _Tail(before, after, networks.quick_length(channel.network, counted), counted,
-                          len(counted.encode("utf-8")))
-            self._tails[key] = found
+    def _tail(self, key: tuple[str, bool, str, tuple[str, ...], int]) -> _Tail:
+        """The lines after the body: 'Read more: LINK' (the link alone in hand-written posts), then the
+        hashtags, ready for the network (escaped for LinkedIn), split around the utm_content id.
+
+        Its length is the sum of its parts' (whitespace separates them, so they add up exactly): the
+        lead and the hashtag line recur from piece to piece and are counted once for all.
+        """
+        network, link_card, lead, tags, id_length = key
+        context = self.context
+        prefix = _link_prefix(context.url, network, context.utm_campaign)
+        tag_line = " ".join(tags)
+        if network == "bluesky" or (network == "linkedin" and link_card):
+            shown = networks.display_url(context.url) if network == "bluesky" else ""
+            parts = [part for part in (lead + shown, tag_line) if part]
+            tail = "\n".join(parts)
+            if network == "linkedin":
+                tail = _escaped_tail(tail)
+                length: int | None = len(tail)
+            else:
+                length = _added(network, (lead, shown, tag_line), len(parts) - 1)
+            found = _Tail(tail, None, length, tail, len(tail.encode("utf-8")), prefix)
+        else:
+            stand_in = "0" * id_length
+            counted = lead + prefix + stand_in + (f"\n{tag_line}" if tag_line else "")
+            if network == "linkedin":
+                counted = networks.linkedin_escape(counted)  # URLs stay as they are: the stand-in survives
+                length = len(counted)
+            else:
+                length = _added(network, (lead, prefix + stand_in, tag_line), 1 if tag_line else 0)
+            cut = counted.index("utm_content=" + stand_in) + len("utm_content=")
+            found = _Tail(counted[:cut], counted[cut + id_length:], length, counted, len(counted.encode("utf-8")),
+                          prefix)
+        self._tails[key] = found
         return found
+
+
+@lru_cache(maxsize=4096)
+def _escaped_tail(text: str) -> str:
+    """Escaped hashtag lines: the same few combinations recur on every piece."""
+    return networks.linkedin_escape(text)
+
+
+def _added(network: str, parts: tuple[str, ...], breaks: int) -> int | None:
+    """The length of parts joined by ``breaks`` line breaks, from the cached length of each part."""
+    total = breaks
+    for part in parts:
+        if part:
+            length = networks.quick_length(network, part)
+            if length is None:
+                return None
+            total += length
+    return total
 
 
 def fit(excerpt: Excerpt, piece: Piece, channel: ChannelInfo, context: PieceContext) -> Fitted | Rejected:
@@ -272,26 +360,6 @@ def render(excerpt: Excerpt, piece: Piece, channel: ChannelInfo, context: PieceC
     if isinstance(fitted, Rejected):
         return fitted
     return compose(excerpt, piece, channel, context, fitted)
-
-
-def _tail(network: str, link_card: bool, url: str, utm_campaign: str, lead: str, tags: tuple[str, ...],
-          id_length: int) -> tuple[str, str | None, str]:
-    """The lines after the body: 'Read more: LINK' (the link alone in hand-written posts), then the
-    hashtags, ready for the network (escaped for LinkedIn). Returned as (the tail up to the utm_content
-    id, the tail after it or None when it shows no UTM link, the tail as counted with a stand-in id).
-    """
-    tag_line = " ".join(tags)
-    if network == "bluesky" or (network == "linkedin" and link_card):
-        line = lead + networks.display_url(url) if network == "bluesky" else ""
-        tail = "\n".join(part for part in (line, tag_line) if part)
-        tail = networks.linkedin_escape(tail) if network == "linkedin" else tail
-        return tail, None, tail
-    stand_in = "0" * id_length
-    counted = lead + _link_prefix(url, network, utm_campaign) + stand_in + (f"\n{tag_line}" if tag_line else "")
-    if network == "linkedin":
-        counted = networks.linkedin_escape(counted)  # URLs stay as they are, so the stand-in survives
-    cut = counted.index("utm_content=" + stand_in) + len("utm_content=")
-    return counted[:cut], counted[cut + id_length:], counted
 
 
 def _too_long(network: str, length: int, limit: int, size: int) -> str:

@@ -4,10 +4,12 @@
     plan = make_plan(library.pieces, rules, now, history=store.history())
 
 `rules` reads the configuration once (rules.py); the calendar of slots and each channel's book of
-taken slots live in calendar.py; placement.py places launches, follow-ups and evergreen recycles.
+taken slots live in calendar.py; plan.py orders launches, follow-ups and evergreen recycles, and
+placement.py puts each on a slot with a free candidate.
 """
 
-from publisher.social.planner.placement import SAME_TEXT_GAP, make_plan
+from publisher.social.planner.placement import SAME_TEXT_GAP
+from publisher.social.planner.plan import make_plan
 from publisher.social.planner.rules import CampaignRule, EvergreenRule, PlanRules, RuleSet, rules_from
 
 __all__ = ["SAME_TEXT_GAP", "CampaignRule", "EvergreenRule", "PlanRules", "RuleSet", "make_plan", "rules_from"]

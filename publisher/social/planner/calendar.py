@@ -170,22 +170,32 @@ class ChannelBook:
     def book(self, moment: int, index: int | None = None, day: int | None = None) -> None:
         """Record a post at ``moment`` (on slot ``index`` when it sits on one; ``day`` is its local date)."""
         grid = self.grid
-        if day is None:
-            day = grid.local_day(moment)
-        count = self.per_day.get(day, 0) + 1
-        self.per_day[day] = count
-        self.taken_at.add(moment)
         if index is None:
+            day = grid.local_day(moment)
             i = grid.index_from(moment)
             if i < len(grid.instants) and grid.instants[i] == moment:
                 index = i
+        elif day is None:
+            day = grid.days[index]
+        count = self.per_day.get(day, 0) + 1
+        self.per_day[day] = count
+        self.taken_at.add(moment)
         if index is not None:
             self._next[index] = index + 1
-        if count >= self.cap and day in grid.day_range:
-            first, after = grid.day_range[day]
-            nxt = self._next
-            for i in range(first, after):
-                nxt[i] = after
+        if count >= self.cap:
+            self.close(day)
+
+    def take(self, index: int, day: int, count: int) -> None:
+        """Mark slot ``index`` used, ``count`` being the day's posts with it (the hot path of `book`)."""
+        self._next[index] = index + 1
+        if count >= self.cap:
+            self.close(day)
+
+    def close(self, day: int) -> None:
+        """The day is full: none of its slots is offered again."""
+        if day in self.grid.day_range:
+            first, after = self.grid.day_range[day]
+            self._next[first:after] = [after] * (after - first)
 
     def skip(self, index: int) -> None:
         """Never offer this slot again (something already goes out at that exact instant)."""
