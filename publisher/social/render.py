@@ -204,6 +204,8 @@ class Fitter:
         self.piece, self.context = piece, context
         self._tails: dict[tuple[str, bool, str, tuple[str, ...], int], _Tail] = {}
         self._tags: dict[tuple[bool, int], tuple[str, ...]] = {}
+        # Keyed by id(channel): channels live as long as the rules, and hashing one is not free.
+        self._frames: dict[tuple[int, bool, str, int], tuple[str, int, tuple[str, ...], _Tail]] = {}
 
     def fit(self, excerpt: Excerpt, channel: ChannelInfo) -> Fitted | Rejected:
         """Does ``excerpt`` fit ``channel``, and with which hashtags? Counts without building the post."""
@@ -215,38 +217,47 @@ class Fitter:
         plain = networks.plain_lengths(body)
         size = len(body.encode("utf-8"))
         own = excerpt.kind == "hand-written"
-        lead = "" if own else wording(excerpt.lang)["read_more"] + " "
+        tagged = "#" in body  # hashtags the text already has are not repeated: tags depend on the text
         out: list[Fitted | Rejected] = []
+        escaped: str | None = None
         for channel in channels:
-            network = channel.network
+            network, limit, tags, tail = self._frame(channel, own, excerpt.lang, len(excerpt.id))
             if excerpt.network and excerpt.network != network:
                 out.append(Rejected(f"written for {excerpt.network}, not {network}"))
                 continue
-            if "#" in body:  # hashtags the text already has are not repeated
-                tags = hashtags.pick(() if own else self.piece.tags, self.context.hashtag, body,
-                                     channel.max_hashtags)
-            else:
-                tags = self._tags.get((own, channel.max_hashtags)) or self._default_tags(own, channel.max_hashtags)
             if network == "linkedin":
-                text = networks.linkedin_escape(body)
-                length: int | None = len(text)
-                bytes_ = len(text.encode("utf-8")) if text is not body else size
+                if escaped is None:
+                    escaped = networks.linkedin_escape(body)
+                text, length, bytes_ = escaped, len(escaped), len(escaped.encode("utf-8"))
             else:
                 text, bytes_ = body, size
                 length = plain.get(network) if plain is not None else None
                 if length is None:
                     length = networks.quick_length(network, body)
-            # The usual case inline: it fits with every hashtag.
-            key = (network, channel.link_card, lead, tags, len(excerpt.id))
-            tail = self._tails.get(key) or self._tail(key)
-            if length is not None and tail.length is not None and tail.counted:
+            if not tagged and length is not None and tail.length is not None and tail.counted:
+                # The usual case, as arithmetic: it fits with every hashtag.
                 total = length + 2 + tail.length
-                if total <= channel.limit and (network != "bluesky"
-                                               or bytes_ + 2 + tail.size <= networks.BLUESKY_MAX_BYTES):
+                if total <= limit and (network != "bluesky" or bytes_ + 2 + tail.size <= networks.BLUESKY_MAX_BYTES):
                     out.append(Fitted(text, tail.before, tail.after, tail.link_prefix, tags, total))
                     continue
+            if tagged:
+                tags = hashtags.pick(() if own else self.piece.tags, self.context.hashtag, body, channel.max_hashtags)
+            lead = "" if own else wording(excerpt.lang)["read_more"] + " "
             out.append(self._fit(excerpt, channel, text, length, bytes_, tags, lead))
         return out
+
+    def _frame(self, channel: ChannelInfo, own: bool, lang: str,
+               id_length: int) -> tuple[str, int, tuple[str, ...], _Tail]:
+        """What every candidate of this piece shares on a channel: its hashtags and their tail."""
+        key = (id(channel), own, lang, id_length)
+        found = self._frames.get(key)
+        if found is None:
+            tags = self._tags.get((own, channel.max_hashtags)) or self._default_tags(own, channel.max_hashtags)
+            lead = "" if own else wording(lang)["read_more"] + " "
+            tail_key = (channel.network, channel.link_card, lead, tags, id_length)
+            tail = self._tails.get(tail_key) or self._tail(tail_key)
+            found = self._frames[key] = (channel.network, channel.limit, tags, tail)
+        return found
 
     def _fit(self, excerpt: Excerpt, channel: ChannelInfo, body: str, body_length: int | None, size: int,
              tags: tuple[str, ...], lead: str) -> Fitted | Rejected:

@@ -30,6 +30,7 @@ import datetime as dt
 import gc
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from operator import attrgetter
 
 from publisher.content.model import Piece
 from publisher.social.excerpts import excerpts_for
@@ -85,7 +86,7 @@ def _plan(pieces: Iterable[Piece], rules: PlanRules, now: dt.datetime, history: 
     _evergreen(planned, placer, sent_by_piece, now)
     if skipped:
         notes.add(f"{skipped} launch or follow-up posts skipped: their moment passed more than catch_up_days ago")
-    posts = sorted(placer.posts, key=lambda p: (p.scheduled_at, p.channel, p.key))
+    posts = sorted(placer.posts, key=attrgetter("scheduled_at", "channel", "key"))
     return Plan(tuple(posts), tuple(placer.dropped), tuple(sorted(notes)))
 
 
