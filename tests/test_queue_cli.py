@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import re
@@ -98,6 +99,18 @@ def test_approve_run_and_the_outbox(team: ProjectDir) -> None:
     assert status["next_post"]["scheduled_at"].startswith("2026-03-05")
     listed = json.loads(publisher(team, "queue", "--all", "--json").output)
     assert sorted(p["state"] for p in listed) == ["approved"] * 4 + ["published"] * 4
+
+
+def test_now_accepts_an_offset_from_the_real_clock() -> None:
+    from publisher.cli.app import parse_now
+
+    real = dt.datetime.now(dt.UTC)
+    assert abs(parse_now("+7d") - (real + dt.timedelta(days=7))) < dt.timedelta(seconds=5)
+    assert abs(parse_now("-12h") - (real - dt.timedelta(hours=12))) < dt.timedelta(seconds=5)
+    assert abs(parse_now("+90m") - (real + dt.timedelta(minutes=90))) < dt.timedelta(seconds=5)
+    for bad in ("7d", "+7w", "tomorrow"):
+        result = CliRunner().invoke(cli, ["plan", "--dry-run", "--now", bad])
+        assert result.exit_code == 2 and "offset from now like +7d" in result.output and "Traceback" not in result.output
 
 
 def test_pause_and_resume_from_the_command_line(team: ProjectDir) -> None:

@@ -584,13 +584,13 @@ def test_the_sample_content_builds_into_a_complete_site(sample_project: ProjectD
     assert feed.bozo is False
     for piece in library:
         page = site / piece.url / "index.html"
-        url = f"https://newsroom.clairval.example/{piece.url}"
+        url = f"https://newsroom.clairval.example.com/{piece.url}"
         if piece in published:
             assert page.is_file() and url in locs, piece.key
             assert parse(page).find("h1", "pub-title").text() == piece.title
         else:
             assert not page.exists() and url not in locs, piece.key
-    assert {e.link for e in feed.entries} == {f"https://newsroom.clairval.example/{p.url}" for p in published[:20]}
+    assert {e.link for e in feed.entries} == {f"https://newsroom.clairval.example.com/{p.url}" for p in published[:20]}
 
 
 def test_a_disabled_plugin_leaves_a_plain_material_site(project: ProjectDir) -> None:
