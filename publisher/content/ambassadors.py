@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
 from mkdocs.config import base
 
 from publisher.config.options import MapOf, Section, Text, Words, collect
+from publisher.content.yamlfile import read_keyed_file
 from publisher.errors import Problem
 
 if TYPE_CHECKING:
@@ -71,22 +71,10 @@ class _AmbassadorsFile(base.Config):
 
 def load_ambassadors(path: Path, shown_as: str) -> tuple[dict[str, Ambassador], list[Problem]]:
     """Read the ambassadors file; a missing file means no ambassadors. Problems are located, not raised."""
-    if not path.exists():
-        return {}, []
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except UnicodeDecodeError:
-        return {}, [Problem(shown_as, "", "expected UTF-8 text, found bytes that are not UTF-8")]
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        line = f" at line {mark.line + 1}" if mark else ""
-        return {}, [Problem(shown_as, "", f"not valid YAML{line}: {getattr(e, 'problem', e)}")]
-    if data is None:
-        return {}, []
-    if not isinstance(data, dict):
-        return {}, [Problem(shown_as, "", "expected a mapping of ambassador keys to {name, team, networks, ...}")]
-    if not isinstance(data.get("ambassadors"), dict):
-        data = {"ambassadors": data}
+    data, problems = read_keyed_file(path, shown_as, "ambassadors",
+                                     "a mapping of ambassador keys to {name, team, networks, ...}")
+    if problems:
+        return {}, problems
     bad_keys = {str(k) for k in data["ambassadors"] if not _KEY.fullmatch(str(k))}
     cfg = _AmbassadorsFile(config_file_path=str(path))
     cfg.load_dict(data)

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
 from mkdocs.config import base
 
 from publisher.config.options import MapOf, Section, Text, collect
 from publisher.content.model import Author
+from publisher.content.yamlfile import read_keyed_file
 from publisher.errors import Problem
 
 HANDLE_NETWORKS = ("x", "linkedin", "mastodon", "bluesky")
@@ -48,22 +48,9 @@ class _AuthorsFile(base.Config):
 
 def load_authors(path: Path, shown_as: str) -> tuple[dict[str, Author], list[Problem]]:
     """Read an authors file; a missing file means no authors (pieces then may not name any)."""
-    if not path.exists():
-        return {}, []
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except UnicodeDecodeError:
-        return {}, [Problem(shown_as, "", "expected UTF-8 text, found bytes that are not UTF-8")]
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        line = f" at line {mark.line + 1}" if mark else ""
-        return {}, [Problem(shown_as, "", f"not valid YAML{line}: {getattr(e, 'problem', e)}")]
-    if data is None:
-        return {}, []
-    if not isinstance(data, dict):
-        return {}, [Problem(shown_as, "", "expected a mapping of author keys to {name, role, ...}")]
-    if "authors" not in data or not isinstance(data.get("authors"), dict):
-        data = {"authors": data}
+    data, problems = read_keyed_file(path, shown_as, "authors", "a mapping of author keys to {name, role, ...}")
+    if problems:
+        return {}, problems
     cfg = _AuthorsFile(config_file_path=str(path))
     cfg.load_dict(data)
     problems = [Problem(shown_as, key.removeprefix("authors."), msg) for key, msg in collect(cfg)]

@@ -1,0 +1,37 @@
+"""Reading the small YAML side files of content/ (authors, ambassadors) with located problems."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from publisher.errors import Problem
+
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def read_keyed_file(path: Path, shown_as: str, section: str, expected: str) -> tuple[dict[str, Any], list[Problem]]:
+    """The file's entries as ``{section: {key: entry}}``; a missing or empty file gives no entries.
+
+    The entries may sit under ``section:`` or at the top level. Problems (not UTF-8, not YAML, not a
+    mapping) come back located instead of raised; ``expected`` says what the mapping should hold.
+    """
+    if not path.exists():
+        return {section: {}}, []
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER)
+    except UnicodeDecodeError:
+        return {section: {}}, [Problem(shown_as, "", "expected UTF-8 text, found bytes that are not UTF-8")]
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        line = f" at line {mark.line + 1}" if mark else ""
+        return {section: {}}, [Problem(shown_as, "", f"not valid YAML{line}: {getattr(e, 'problem', e)}")]
+    if data is None:
+        return {section: {}}, []
+    if not isinstance(data, dict):
+        return {section: {}}, [Problem(shown_as, "", f"expected {expected}, found {type(data).__name__}")]
+    if not isinstance(data.get(section), dict):
+        data = {section: data}
+    return data, []
