@@ -190,6 +190,61 @@ def test_rate_limits_are_enforced_before_the_network_says_429(sqlite_store: Stor
     assert report.held["x"] == "rate limit: 2 posts per 900 s"
 
 
+class Stamped:
+    """Publishes at once and notes when each send happened (the real clock)."""
+
+    def __init__(self) -> None:
+        self.at: list[float] = []
+
+    def __call__(self, post: QueuedPost) -> Outcome:
+        self.at.append(time.monotonic())
+        return Published(f"r-{post.id}")
+
+
+def test_a_pass_given_time_waits_for_the_rate_window_instead_of_ending(sqlite_store: Store) -> None:
+    sqlite_store.apply_plan([planned_post(n, state="approved") for n in range(5)], T0)
+    stamped = Stamped()
+    dispatcher = Dispatcher(sqlite_store, {"x": ScriptedChannel("x", stamped)}, rates={"x": RateWindow(2, 1)})
+    report = dispatcher.run_once(wait=10)
+    assert report.counts["published"] == 5 and not report.held
+    gaps = [b - a for a, b in zip(stamped.at, stamped.at[2:], strict=False)]
+    assert min(gaps) >= 0.99  # never more than 2 sends in any second
+
+
+def test_a_pass_never_waits_past_its_time_for_a_window(sqlite_store: Store) -> None:
+    sqlite_store.apply_plan([planned_post(n, state="approved") for n in range(5)], T0)
+    stamped = Stamped()
+    dispatcher = Dispatcher(sqlite_store, {"x": ScriptedChannel("x", stamped)}, rates={"x": RateWindow(2, 60)})
+    started = time.monotonic()
+    report = dispatcher.run_once(wait=5)  # the window frees in a minute: not worth waiting for
+    assert time.monotonic() - started < 2 and len(stamped.at) == 2
+    assert report.held["x"] == "rate limit: 2 posts per 60 s"
+    assert report.retry_at is not None and 55 < (report.retry_at - dt.datetime.now(dt.UTC)).total_seconds() <= 60
+
+
+def test_a_worker_held_by_its_rate_window_does_not_lose_a_poll_each_time(sqlite_store: Store) -> None:
+    sqlite_store.apply_plan([planned_post(n, state="approved") for n in range(6)], T0)
+    stamped = Stamped()
+    stop = threading.Event()
+    passes: list[Any] = []
+
+    def on_pass(report: Any) -> None:
+        passes.append(report)
+        if sum(r.counts["published"] for r in passes) == 6:
+            stop.set()
+
+    dispatcher = Dispatcher(sqlite_store, {"x": ScriptedChannel("x", stamped)}, rates={"x": RateWindow(2, 2)})
+    watchdog = threading.Timer(30, stop.set)
+    watchdog.start()
+    started = time.monotonic()
+    dispatcher.run_forever(stop, poll=1.5, on_pass=on_pass)
+    watchdog.cancel()
+    # Three windows of 2 s: done after ~4 s. Sleeping a whole poll whenever held ends after ~6 s.
+    assert sum(r.counts["published"] for r in passes) == 6
+    assert 3.9 < time.monotonic() - started < 5.0
+    assert min(b - a for a, b in zip(stamped.at, stamped.at[2:], strict=False)) >= 1.99
+
+
 def dead_pid() -> int:
     proc = subprocess.Popen(["true"])
     proc.wait()

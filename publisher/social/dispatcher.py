@@ -1,12 +1,14 @@
 """The dispatcher: sends due posts, one claimed attempt at a time, and records what happened.
 
     run_once()      recover stale claims, reconcile unconfirmed posts, then drain every channel
-                    (one thread per channel, so several accounts are busy at once)
-    run_forever()   run_once() every `poll` seconds until asked to stop (SIGTERM, Ctrl-C)
+                    (one thread per channel and send in flight, so several accounts are busy at once)
+    run_forever()   run_once() pass after pass until asked to stop (SIGTERM, Ctrl-C); a channel held
+                    by a limit that lifts before the next pass waits for it inside the pass
 
-Every attempt ends in a structured outcome (publisher.social.model) that ``settlement`` turns into
-the post's next state, a pure function. Nothing is ever resent blindly: a send whose outcome is
-unknown becomes ``unconfirmed`` until its channel finds it (reconcile) or a person settles it.
+Every attempt ends in a structured outcome (publisher.social.model) that ``settlement``
+(publisher.social.settlement) turns into the post's next state, a pure function. Nothing is ever
+resent blindly: a send whose outcome is unknown becomes ``unconfirmed`` until its channel finds it
+(reconcile) or a person settles it.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import os
 import secrets
 import socket
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
@@ -26,89 +29,11 @@ from publisher.errors import ChannelError, StoreError
 from publisher.secrets import mask
 from publisher.social.channels.base import Channel
 from publisher.social.model import Failed, Outcome, Published, QueuedPost, RetryLater, Unconfirmed
-from publisher.store import Finish, RateWindow, Store
+from publisher.social.settlement import DispatchPolicy, Settlement, backoff_delay, recovery, settlement
+from publisher.store import Claim, RateWindow, Store
 from publisher.store.types import utc_now
 
 Clock = Callable[[], dt.datetime]
-
-
-@dataclass(frozen=True)
-class DispatchPolicy:
-    max_attempts: int = 5
-    """A post that still cannot go after this many retryable attempts is marked failed."""
-    backoff: dt.timedelta = dt.timedelta(minutes=1)
-    """Wait after the first retryable failure; doubled after each further one."""
-    backoff_cap: dt.timedelta = dt.timedelta(hours=6)
-    lease: dt.timedelta = dt.timedelta(minutes=15)
-    """A claim older than this is stale even if its worker's host cannot be checked (longer than any send)."""
-    reconcile_every: dt.timedelta = dt.timedelta(minutes=5)
-    """How often a worker asks channels about unconfirmed posts."""
-
-
-@dataclass(frozen=True)
-class Settlement:
-    """How one attempt's outcome changes the post (and maybe its channel)."""
-
-    kind: str
-    """published, retry, rate-limited, failed, channel-disabled or unconfirmed."""
-    state: str
-    detail: str
-    values: dict[str, Any] = field(default_factory=dict)
-    refund_attempt: bool = False
-    disable_channel: str | None = None
-    block_channel_until: dt.datetime | None = None
-
-    def finish(self, post_id: int) -> Finish:
-        """What the store writes for it."""
-        return Finish(post_id, self.state, self.detail, self.values, self.refund_attempt, self.disable_channel,
-                      self.block_channel_until)
-
-
-def backoff_delay(attempts: int, policy: DispatchPolicy) -> dt.timedelta:
-    return min(policy.backoff * (2 ** max(attempts - 1, 0)), policy.backoff_cap)
-
-
-def settlement(post: QueuedPost, outcome: Outcome, now: dt.datetime, policy: DispatchPolicy) -> Settlement:
-    """The post's next state after one attempt (``post.attempts`` already counts this attempt)."""
-    if isinstance(outcome, Published):
-        return Settlement("published", "published", f"published as {outcome.remote_id}", {
-            "remote_id": outcome.remote_id, "remote_url": outcome.url, "last_error": None, "next_attempt_at": None})
-    if isinstance(outcome, RetryLater):
-        reason = mask(outcome.reason)
-        if outcome.rate_limited:  # the network refused before doing anything: the attempt does not count
-            return Settlement("rate-limited", "approved", f"rate limited until {outcome.at:%Y-%m-%d %H:%M:%S}Z: {reason}",
-                              {"next_attempt_at": outcome.at, "last_error": reason}, refund_attempt=True,
-                              block_channel_until=outcome.at)
-        if post.attempts >= policy.max_attempts:
-            return Settlement("failed", "failed", f"gave up after {post.attempts} attempts: {reason}",
-                              {"last_error": reason, "next_attempt_at": None})
-        at = max(outcome.at, now + backoff_delay(post.attempts, policy))
-        return Settlement("retry", "approved", f"retry at {at:%Y-%m-%d %H:%M:%S}Z: {reason}",
-                          {"next_attempt_at": at, "last_error": reason})
-    if isinstance(outcome, Failed):
-        reason = mask(outcome.reason)
-        if outcome.disable_channel:  # the account is unusable, not the post: keep it for later
-            return Settlement("channel-disabled", "approved", f"channel disabled: {reason}",
-                              {"last_error": reason}, refund_attempt=True, disable_channel=reason)
-        return Settlement("failed", "failed", f"failed: {reason}", {"last_error": reason, "next_attempt_at": None})
-    reason = mask(outcome.reason) if isinstance(outcome, Unconfirmed) else f"unexpected outcome {outcome!r}"
-    return Settlement("unconfirmed", "unconfirmed", f"unconfirmed: {reason}", {"last_error": reason})
-
-
-def recovery(outcome: Outcome | None, now: dt.datetime, why: str) -> Settlement:
-    """The state of a post whose claim went stale (its worker died mid-send), after reconcile."""
-    if isinstance(outcome, Published):
-        return Settlement("published", "published", f"{why}; found on the network as {outcome.remote_id}", {
-            "remote_id": outcome.remote_id, "remote_url": outcome.url, "last_error": None})
-    if isinstance(outcome, RetryLater):  # the channel proved the post never went out
-        return Settlement("retry", "approved", f"{why}; {mask(outcome.reason)}",
-                          {"next_attempt_at": max(outcome.at, now), "last_error": mask(outcome.reason)},
-                          refund_attempt=True)
-    if isinstance(outcome, Failed):
-        return Settlement("failed", "failed", f"{why}; {mask(outcome.reason)}", {"last_error": mask(outcome.reason)})
-    reason = mask(outcome.reason) if isinstance(outcome, Unconfirmed) else "the channel cannot look it up"
-    return Settlement("unconfirmed", "unconfirmed", f"{why}; outcome unknown: {reason}",
-                      {"last_error": f"{why}; outcome unknown: {reason}"})
 
 
 def worker_name() -> str:
@@ -164,6 +89,8 @@ class RunReport:
     notes: list[str] = field(default_factory=list)
     error: str = ""
     """Why the pass stopped early (the store could not be reached), for a worker's log."""
+    retry_at: dt.datetime | None = None
+    """The soonest a held channel may send again (end of a rate window, of a 429 block, of a pause)."""
 
     @property
     def attempts(self) -> int:
@@ -193,7 +120,10 @@ class Dispatcher:
 
     # One pass ------------------------------------------------------------------------------------
 
-    def run_once(self, stop: threading.Event | None = None, *, reconcile: bool = True) -> RunReport:
+    def run_once(self, stop: threading.Event | None = None, *, reconcile: bool = True, wait: float = 0.0) -> RunReport:
+        """One pass. ``wait``: for that many seconds from its start, a channel held by a limit that lifts
+        within them (its rate window, a 429's reset, a timed pause) waits for it instead of ending its
+        part of the pass; 0 ends it at once (``publisher run``), the worker gives its poll interval."""
         stop = stop or threading.Event()
         report = RunReport()
         if not self._prepared:
@@ -202,22 +132,27 @@ class Dispatcher:
         report.notes.extend(self.recover_stale(report.counts))
         if reconcile:
             report.notes.extend(self.reconcile_unconfirmed(report.counts))
+        deadline = time.monotonic() + wait
         lanes = [name for name in sorted(self.channels) for _ in range(self.sends_at_once.get(name, 1))]
         if lanes:
             with ThreadPoolExecutor(max_workers=len(lanes), thread_name_prefix="channel") as pool:
-                results = [(name, pool.submit(self.drain, name, stop)) for name in lanes]
+                results = [(name, pool.submit(self.drain, name, stop, deadline)) for name in lanes]
                 for name, future in results:
-                    counts, held = future.result()
+                    counts, last = future.result()
                     report.counts.update(counts)
-                    if held:
-                        report.held[name] = held
+                    if last is not None and last.held:
+                        report.held[name] = last.held
+                        if last.retry_at is not None and (report.retry_at is None or last.retry_at < report.retry_at):
+                            report.retry_at = last.retry_at
         return report
 
-    def drain(self, name: str, stop: threading.Event) -> tuple[Counter[str], str]:
+    def drain(self, name: str, stop: threading.Event, deadline: float = 0.0) -> tuple[Counter[str], Claim | None]:
         """Send one channel's due posts until none is left, or a pause or a limit holds the channel.
 
         Each attempt's end is written in the transaction that claims the next post (one commit per
         send); the pause and the channel's limits are read in that same transaction, before every send.
+        A limit that lifts before ``deadline`` (time.monotonic()) is waited for. Returns the counts and
+        the last claim that found nothing to send (None when stopped).
         """
         channel = self.channels[name]
         counts: Counter[str] = Counter()
@@ -226,15 +161,26 @@ class Dispatcher:
             if stop.is_set():
                 if done is not None:
                     self._settle(*done, counts)
-                return counts, ""
+                return counts, None
             claim = self.store.claim_next(name, self.clock(), self.worker, self.rates.get(name),
                                           finish=done[1].finish(done[0].id) if done else None)
             if done is not None:
                 self._count(*done, bool(claim.finished), counts)
+                done = None
             if claim.post is None:
-                return counts, claim.held
+                pause = self._until_lifted(claim, deadline)
+                if pause is None or stop.wait(pause):
+                    return counts, claim
+                continue
             outcome = self._attempt(channel, claim.post)
             done = (claim.post, settlement(claim.post, outcome, self.clock(), self.policy))
+
+    def _until_lifted(self, claim: Claim, deadline: float) -> float | None:
+        """Seconds to wait for what holds the channel to lift, if it lifts before ``deadline``; else None."""
+        if claim.retry_at is None or not claim.held:
+            return None
+        seconds = max((claim.retry_at - self.clock()).total_seconds(), 0.001)
+        return seconds if time.monotonic() + seconds <= deadline else None
 
     def _attempt(self, channel: Channel, post: QueuedPost) -> Outcome:
         try:
@@ -317,17 +263,22 @@ class Dispatcher:
                     on_pass: Callable[[RunReport], None] | None = None) -> None:
         """Pass after pass until ``stop`` is set; the pause is checked before every single send.
 
+        A pass waits up to ``poll`` seconds for a limit that lifts within them, and the next pass
+        starts ``poll`` seconds later, or as soon as a held channel may send again if that is sooner.
         A store that cannot be reached (a PostgreSQL restart) ends the pass, not the worker: the
         next pass tries again, and recovers what the failed pass left in ``sending``.
         """
         while not stop.is_set():
             try:
-                report = self.run_once(stop)
+                report = self.run_once(stop, wait=poll)
             except StoreError as e:
                 report = RunReport(error=mask(str(e)))
             if on_pass is not None:
                 on_pass(report)
-            stop.wait(poll)
+            pause = poll
+            if report.retry_at is not None:
+                pause = min(poll, max((report.retry_at - self.clock()).total_seconds(), 0.001))
+            stop.wait(pause)
 
     def close(self) -> None:
         for channel in self.channels.values():
@@ -337,4 +288,4 @@ class Dispatcher:
 
 
 __all__ = ["DispatchPolicy", "Dispatcher", "RunReport", "Settlement", "backoff_delay", "claimer_is_dead",
-           "rates_from", "recovery", "sends_at_once_from", "settlement", "worker_name"]
+           "rates_from", "recovery", "sends_at_once_from", "settlement", "worker_name"]  # settlement's, for callers
