@@ -227,24 +227,31 @@ def bluesky_segments(text: str, link: str | None) -> list[tuple[str, str]]:
       -> ``builder.tag("#" + tag, tag)``.
     """
     label = display_url(link) if link else ""
-    pattern = _SEGMENT
-    if label:
-        pattern = re.compile(rf"(?P<label>(?<![\w/.]){re.escape(label)}(?![\w/]))|{_SEGMENT.pattern}")
     out: list[tuple[str, str]] = []
-    pos = 0
-    for m in pattern.finditer(text):
-        url, tag = m.group("url"), m.group("tag")
-        if url:
-            url = url.rstrip(_URL_TRAILING)
-            if "." not in url.split("//", 1)[1]:  # not a link Bluesky would make (no domain)
-                continue
-            start, end, seg = m.start(), m.start() + len(url), ("link", url)
-        elif tag:
-            if len(tag) > 64:  # longer tags are not tags on Bluesky
-                continue
-            start, end, seg = m.start(), m.end(), ("tag", tag)
+    pos = scan = 0
+    while True:
+        # The label wins over a URL or a tag starting at the same place (it is found by str.find: every
+        # post has its own link, and a pattern compiled per post cost more than the rest of this).
+        shown = _label_at(text, label, scan) if label else -1
+        m = _SEGMENT.search(text, scan)
+        if m is None and shown < 0:
+            break
+        if shown >= 0 and (m is None or shown <= m.start()):
+            start, end, seg = shown, shown + len(label), ("link", label)
+            scan = end
         else:
-            start, end, seg = m.start(), m.end(), ("link", label)
+            assert m is not None
+            scan = m.end()
+            url, tag = m.group("url"), m.group("tag")
+            if url:
+                url = url.rstrip(_URL_TRAILING)
+                if "." not in url.split("//", 1)[1]:  # not a link Bluesky would make (no domain)
+                    continue
+                start, end, seg = m.start(), m.start() + len(url), ("link", url)
+            else:
+                if len(tag) > 64:  # longer tags are not tags on Bluesky
+                    continue
+                start, end, seg = m.start(), m.end(), ("tag", tag)
         if start > pos:
             out.append(("text", text[pos:start]))
         out.append(seg)
@@ -252,6 +259,18 @@ def bluesky_segments(text: str, link: str | None) -> list[tuple[str, str]]:
     if pos < len(text):
         out.append(("text", text[pos:]))
     return out
+
+
+def _label_at(text: str, label: str, start: int) -> int:
+    """Where ``label`` next stands on its own at or after ``start`` (not inside a longer word or URL); -1: nowhere."""
+    at = text.find(label, start)
+    while at >= 0:
+        before = text[at - 1] if at else " "
+        after = text[at + len(label)] if at + len(label) < len(text) else " "
+        if not (before.isalnum() or before in "_/.") and not (after.isalnum() or after in "_/"):
+            return at
+        at = text.find(label, at + 1)
+    return -1
 
 
 def segment_text(kind: str, value: str) -> str:
