@@ -50,13 +50,22 @@ class Bulk:
         sets = ", ".join(f"{self._quote(c)} = {self._mark}" for c in columns)
         self._many(f"UPDATE {self._quote(table.name)} SET {sets} WHERE {self._quote(key)} = {self._mark}", rows)
 
+    def delete(self, table: sa.Table, key: str, rows: Iterable[tuple[Any, ...]]) -> None:
+        """DELETE ... WHERE key = ?; each row is (key value,)."""
+        self._many(f"DELETE FROM {self._quote(table.name)} WHERE {self._quote(key)} = {self._mark}", rows)
+
     def select(self, table: sa.Table, columns: Sequence[str], where: str = "", params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-        """Raw rows; ``where`` uses ``{mark}`` for its parameters."""
+        """Raw rows as the driver's tuples (no Row objects); ``where`` uses ``{mark}`` for its parameters."""
         names = ", ".join(columns)
         sql = f"SELECT {names} FROM {self._quote(table.name)}"
         if where:
             sql += " WHERE " + where.format(mark=self._mark)
-        return [tuple(r) for r in self.conn.exec_driver_sql(sql, params).all()]
+        cursor = self.conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        try:
+            cursor.execute(sql, params)
+            return list(cursor.fetchall())
+        finally:
+            cursor.close()
 
     def column(self, name: str) -> str:
         return self._quote(name)

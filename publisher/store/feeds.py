@@ -23,7 +23,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from publisher.errors import StoreError
 from publisher.social.model import PlannedPost
 from publisher.store.database import Database
-from publisher.store.rows import card_to_json, record_event
+from publisher.store.rows import add_card, record_event
 from publisher.store.tables import posts
 from publisher.store.types import UTCDateTime
 
@@ -132,7 +132,7 @@ def remember_entry(store: Database, url: str, entry: SeenEntry, proposals: Seque
             post_id = conn.execute(posts.insert().values(
                 key=post.key, piece=post.piece, channel=post.channel, network=post.network, role=post.role,
                 excerpt_id=post.excerpt_id, excerpt_kind=post.excerpt_kind, lang=post.lang, campaign=post.campaign,
-                text=post.text, link=post.link, card=card_to_json(post.card), scheduled_at=post.scheduled_at,
+                text=post.text, link=post.link, card_id=add_card(conn, post.card, post.link), scheduled_at=post.scheduled_at,
                 state="proposed", attempts=0, edited_at=at, created_at=at, updated_at=at,
             ).returning(posts.c.id)).scalar_one()
             record_event(conn, post_id, at, None, "proposed", f"curated share from {url}", ACTOR)

@@ -3,28 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 import sqlalchemy as sa
 
 from publisher.errors import NotFound, PlanError, Problem, ProblemsError
-from publisher.social.model import OPEN_STATES, LinkCard, Plan, PlannedPost, QueuedPost, SentPost
+from publisher.social.model import OPEN_STATES, Plan, PlannedPost, QueuedPost, SentPost
 from publisher.store.bulk import Bulk
 from publisher.store.database import Database
-from publisher.store.rows import QUEUED_COLUMNS, card_to_json, queued, record_event, transition
+from publisher.store.plan_rows import INSERTED, PLANNED_FIELDS, PlanRows, checked_posts, drop_unused_cards
+from publisher.store.rows import queued, record_event, select_queued, transition
 from publisher.store.tables import POSTS_SECONDARY_INDEXES, post_events, posts
 from publisher.store.types import UTCDateTime
 
 _PG_PLAN_LOCK = 7_340_002  # one `publisher plan` at a time on a shared PostgreSQL store
 BULK_LOAD = 20_000
-_CARD_JSON = json.JSONEncoder(sort_keys=True, ensure_ascii=False)  # the text Bulk.json writes, made once  # a first plan this big loads the posts table first and builds its indexes after
+"""A first plan this big goes into the empty posts table before its secondary indexes are built."""
 SENT_STATES = ("sending", "published", "unconfirmed")  # what the planner must know went (or may have gone) out
-# Columns a replan may change on a post that has not been sent yet.
-_PLANNED_FIELDS = ("piece", "channel", "network", "role", "excerpt_id", "excerpt_kind", "lang", "campaign",
-                   "text", "link", "card", "scheduled_at")
+_CARD = PLANNED_FIELDS.index("card_id")
 
 
 @dataclass(frozen=True)
@@ -74,29 +73,6 @@ class Approval:
     """(post id, its state) for named posts that were not proposed."""
 
 
-class _Memo:
-    """Converts planned posts to driver values, each distinct card and instant once.
-
-    A piece's posts on one network share a card, and a calendar has far fewer slots than posts.
-    """
-
-    def __init__(self, bulk: Bulk):
-        self.bulk = bulk
-        self.cards: dict[LinkCard | None, str | None] = {None: None}
-        self.instants: dict[dt.datetime, Any] = {}
-
-    def planned(self, post: PlannedPost) -> tuple[Any, ...]:
-        """The values of _PLANNED_FIELDS as the driver stores and returns them."""
-        card = self.cards.get(post.card)
-        if card is None and post.card is not None:
-            card = self.cards[post.card] = _CARD_JSON.encode(card_to_json(post.card))
-        when = self.instants.get(post.scheduled_at)
-        if when is None:
-            when = self.instants[post.scheduled_at] = self.bulk.instant(post.scheduled_at)
-        return (post.piece, post.channel, post.network, post.role, post.excerpt_id, post.excerpt_kind, post.lang,
-                post.campaign, post.text, post.link, card, when)
-
-
 def _state_after_replan(old_state: str, planned: PlannedPost, words_changed: bool) -> str:
     """An approval covers the words and the link: it survives a move in time, not a new text."""
     if old_state == "cancelled" or planned.state == "approved":
@@ -113,32 +89,30 @@ class PostsStore(Database):
                    bulk_load: int = BULK_LOAD) -> PlanCounts:
         """Store a plan in one transaction: add new posts, update those not sent yet, cancel vanished ones.
 
-        A first plan of at least ``bulk_load`` posts goes into the empty table before its secondary
-        indexes are rebuilt (same transaction: nobody sees the table without them).
+        A first plan of at least ``bulk_load`` posts goes into the empty table in key order before its
+        secondary indexes are built (same transaction: nobody sees the table without them).
         """
-        planned: dict[str, PlannedPost] = {}
-        for post in plan.posts if isinstance(plan, Plan) else plan:
-            if post.key in planned:
-                raise PlanError(f"the plan has two posts with the key {post.key!r}")
-            if post.state not in OPEN_STATES:
-                raise PlanError(f"post {post.key!r}: expected a planned state ({', '.join(OPEN_STATES)}), "
-                                f"got {post.state!r}")
-            planned[post.key] = post
+        planned = checked_posts(plan)
         counts = dict.fromkeys(("added", "updated", "unchanged", "cancelled", "restored", "kept"), 0)
         with self.transaction() as conn:
             if not self.is_sqlite:
                 conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_PLAN_LOCK})
             bulk = Bulk(conn)
             when = bulk.instant(now)
-            memo = _Memo(bulk)
-            wanted = {key: memo.planned(post) for key, post in planned.items()}
-            cols = ["id", "key", "state", "edited_at",
-                    *(bulk.json_as_text(n) if n == "card" else bulk.column(n) for n in _PLANNED_FIELDS)]
+            empty = conn.execute(sa.select(posts.c.id).limit(1)).first() is None
+            if empty and len(planned) >= bulk_load:
+                counts["added"] = _bulk_load(conn, bulk, sorted(planned.values(), key=attrgetter("key")), when)
+                return PlanCounts(**counts)
+            rows = PlanRows(conn, bulk)
+            wanted = dict(zip(planned, rows.values(list(planned.values())), strict=True))
+            cols = ["id", "key", "state", "edited_at", *(bulk.column(n) for n in PLANNED_FIELDS)]
             changes: list[tuple[Any, ...]] = []
             cancels: list[tuple[Any, ...]] = []
             events: list[tuple[Any, ...]] = []
+            old_cards: set[int] = set()
             seen: set[str] = set()
-            for post_id, key, old_state, edited_at, *current in bulk.select(posts, cols):
+            for row in ([] if empty else bulk.select(posts, cols)):
+                post_id, key, old_state, edited_at = row[:4]
                 post = planned.get(key)
                 if post is not None:
                     seen.add(key)
@@ -152,9 +126,12 @@ class PostsStore(Database):
                         counts["cancelled"] += 1
                     continue
                 values = wanted[key]
-                changed = [n for n, old, new in zip(_PLANNED_FIELDS, current, values, strict=True) if old != new]
-                state = _state_after_replan(old_state, post, bool({"text", "link"} & set(changed)))
-                if not changed and state == old_state:
+                current = row[4:]
+                same = current == values
+                changed = [] if same else [n for n, old, new in zip(PLANNED_FIELDS, current, values, strict=True)
+                                           if old != new]
+                state = _state_after_replan(old_state, post, "text" in changed or "link" in changed)
+                if same and state == old_state:
                     counts["unchanged"] += 1
                     continue
                 restoring = old_state == "cancelled"
@@ -162,23 +139,16 @@ class PostsStore(Database):
                 detail = "back in the plan" if restoring else f"replanned: {', '.join(changed) or 'approval'}"
                 changes.append((*values, state, when, post_id))
                 events.append((post_id, when, old_state, state, detail, actor))
-            added = [key for key in planned if key not in seen]
-            if added:
-                first_new = (conn.execute(sa.select(sa.func.max(posts.c.id))).scalar() or 0) + 1
-                rebuild = len(added) >= bulk_load and not seen and first_new == 1
-                if rebuild:
-                    added.sort()  # in key order the unique index only appends
-                    for index in POSTS_SECONDARY_INDEXES:
-                        index.drop(conn)
-                bulk.insert(posts, ["key", *_PLANNED_FIELDS, "state", "attempts", "created_at", "updated_at"],
-                            ((key, *wanted[key], planned[key].state, 0, when, when) for key in added))
-                if rebuild:
-                    for index in POSTS_SECONDARY_INDEXES:
-                        index.create(conn)
-                counts["added"] = len(added)
-            bulk.update(posts, [*_PLANNED_FIELDS, "state", "updated_at"], "id", changes)
+                if current[_CARD] != values[_CARD]:
+                    old_cards.add(current[_CARD])
+            added = [key for key in planned if key not in seen]  # in plan order: ids follow the calendar
+            rows.store_cards([wanted[key][_CARD] for key in added] + [c[_CARD] for c in changes])
+            bulk.insert(posts, INSERTED, [(key, *wanted[key], planned[key].state, 0, when, when) for key in added])
+            counts["added"] = len(added)
+            bulk.update(posts, [*PLANNED_FIELDS, "state", "updated_at"], "id", changes)
             bulk.update(posts, ["state", "updated_at"], "id", cancels)
             bulk.insert(post_events, ["post_id", "at", "from_state", "to_state", "detail", "actor"], events)
+            drop_unused_cards(conn, bulk, old_cards)
         return PlanCounts(**counts)
 
     def history(self) -> list[SentPost]:
@@ -197,7 +167,7 @@ class PostsStore(Database):
                 piece: str | None = None, start: dt.datetime | None = None, end: dt.datetime | None = None,
                 ids: Sequence[int] | None = None, limit: int | None = None) -> list[PostRecord]:
         """Posts in time order, filtered; ``start``/``end`` bound scheduled_at (end excluded)."""
-        query = sa.select(*QUEUED_COLUMNS, posts.c.next_attempt_at, posts.c.last_error, posts.c.claimed_by,
+        query = select_queued(posts.c.next_attempt_at, posts.c.last_error, posts.c.claimed_by,
                           posts.c.claimed_at, posts.c.edited_at, posts.c.updated_at)
         if states:
             query = query.where(posts.c.state.in_(list(states)))
@@ -308,6 +278,19 @@ class PostsStore(Database):
         return changed
 
 
+def _bulk_load(conn: sa.Connection, bulk: Bulk, planned: list[PlannedPost], when: Any) -> int:
+    """A first plan into the empty posts table: rows in key order (the unique index only appends), the
+    secondary indexes dropped and built again once the rows are in (sorting once beats growing an
+    index row by row). Creation writes no event: created_at records it."""
+    plan_rows = PlanRows(conn, bulk)
+    rows = plan_rows.new_rows(planned, when)
+    plan_rows.store_cards(plan_rows.new_cards)
+    for index in POSTS_SECONDARY_INDEXES:
+        index.drop(conn)
+    bulk.insert(posts, INSERTED, rows)
+    for index in POSTS_SECONDARY_INDEXES:
+        index.create(conn)
+    return len(rows)
 
 
 __all__ = ["SENT_STATES", "Approval", "PlanCounts", "PostEdit", "PostRecord", "PostsStore"]

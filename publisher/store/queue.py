@@ -18,8 +18,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from publisher.social.model import QueuedPost
 from publisher.store.pauses import PausesStore, active_pause
-from publisher.store.prepared import Prepared, instant_from_db, instant_to_db, json_from_db
-from publisher.store.rows import QUEUED_COLUMNS, queued, record_event, transition
+from publisher.store.prepared import Prepared, instant_from_db, instant_to_db
+from publisher.store.rows import QUEUED_COLUMNS, queued, record_event, select_queued, transition
 from publisher.store.tables import channel_state, post_events, posts, sends
 
 
@@ -81,7 +81,7 @@ class ChannelState:
 _B = sa.bindparam
 _DUE = sa.and_(posts.c.channel == _B("channel"), posts.c.state == "approved", posts.c.scheduled_at <= _B("now"),
                sa.or_(posts.c.next_attempt_at.is_(None), posts.c.next_attempt_at <= _B("now")))
-_NEXT = sa.select(*QUEUED_COLUMNS).where(_DUE).order_by(posts.c.scheduled_at, posts.c.id).limit(1)
+_NEXT = select_queued().where(_DUE).order_by(posts.c.scheduled_at, posts.c.id).limit(1)
 _STATE = sa.select(channel_state.c.disabled, channel_state.c.disabled_reason, channel_state.c.blocked_until).where(
     channel_state.c.channel == _B("channel"))
 _QUEUED_NAMES = tuple(c.name for c in QUEUED_COLUMNS)
@@ -118,7 +118,6 @@ def _settle_statement(columns: tuple[str, ...], refund: bool, sqlite: bool) -> P
 def _queued_from_driver(row: tuple[Any, ...]) -> QueuedPost:
     values = dict(zip(_QUEUED_NAMES, row, strict=True))
     values["scheduled_at"] = instant_from_db(values["scheduled_at"])
-    values["card"] = json_from_db(values["card"])
     return queued(values)
 
 
@@ -215,7 +214,7 @@ class QueueStore(PausesStore):
 
     def in_flight(self, channels: list[str] | None = None) -> list[InFlight]:
         """Posts in ``sending``, oldest claim first."""
-        query = sa.select(*QUEUED_COLUMNS, posts.c.claimed_by, posts.c.claimed_at).where(posts.c.state == "sending")
+        query = select_queued(posts.c.claimed_by, posts.c.claimed_at).where(posts.c.state == "sending")
         if channels is not None:
             query = query.where(posts.c.channel.in_(channels))
         with self.reading() as conn:
@@ -240,7 +239,7 @@ class QueueStore(PausesStore):
 
     def unconfirmed(self, channels: list[str] | None = None) -> list[tuple[QueuedPost, dt.datetime]]:
         """Unconfirmed posts with the time of their last change (the guard for settle_unconfirmed)."""
-        query = sa.select(*QUEUED_COLUMNS, posts.c.updated_at).where(posts.c.state == "unconfirmed")
+        query = select_queued(posts.c.updated_at).where(posts.c.state == "unconfirmed")
         if channels is not None:
             query = query.where(posts.c.channel.in_(channels))
         with self.reading() as conn:
@@ -290,7 +289,7 @@ class QueueStore(PausesStore):
     def next_due(self, now: dt.datetime, states: tuple[str, ...] = ("approved",)) -> QueuedPost | None:
         """The first post in ``states`` due after ``now`` (or a retry waiting for its time)."""
         when = sa.func.coalesce(posts.c.next_attempt_at, posts.c.scheduled_at)
-        query = (sa.select(*QUEUED_COLUMNS).where(posts.c.state.in_(states), sa.or_(
+        query = (select_queued().where(posts.c.state.in_(states), sa.or_(
             posts.c.scheduled_at > now, posts.c.next_attempt_at > now)).order_by(when, posts.c.id).limit(1))
         with self.reading() as conn:
             row = conn.execute(query).first()

@@ -2,39 +2,55 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from typing import Any
 
 import sqlalchemy as sa
 
 from publisher.social.model import LinkCard, QueuedPost
-from publisher.store.tables import post_events, posts
+from publisher.store.tables import link_cards, post_events, posts
 
-# Columns a QueuedPost is read from (the order matters to nothing; names match the dataclass).
+# The card's columns, as the QueuedPost reader wants them (link_cards, migration 0005).
+CARD_COLUMNS = (
+    link_cards.c.url.label("card_url"), link_cards.c.title.label("card_title"),
+    link_cards.c.description.label("card_description"), link_cards.c.image.label("card_image"),
+    link_cards.c.image_alt.label("card_image_alt"),
+)
+# Columns a QueuedPost is read from (the order matters to nothing; names match the dataclass but the card's).
 QUEUED_COLUMNS = (
     posts.c.id, posts.c.key, posts.c.piece, posts.c.channel, posts.c.network, posts.c.text, posts.c.link,
     posts.c.scheduled_at, posts.c.lang, posts.c.state, posts.c.attempts, posts.c.excerpt_id,
-    posts.c.excerpt_kind, posts.c.role, posts.c.campaign, posts.c.card, posts.c.remote_id, posts.c.remote_url,
+    posts.c.excerpt_kind, posts.c.role, posts.c.campaign, posts.c.remote_id, posts.c.remote_url, *CARD_COLUMNS,
 )
+POSTS_WITH_CARDS = posts.outerjoin(link_cards, posts.c.card_id == link_cards.c.id)
+CARD_FIELDS = ("url", "title", "description", "image", "image_alt")
+"""link_cards' columns but the id, in the order of `card_row`."""
 
 
-_CARD_FIELDS = tuple(f.name for f in dataclasses.fields(LinkCard))
+def select_queued(*more: Any) -> sa.Select[Any]:
+    """SELECT the QUEUED_COLUMNS (and ``more``) of posts with their cards."""
+    return sa.select(*QUEUED_COLUMNS, *more).select_from(POSTS_WITH_CARDS)
 
 
-def card_to_json(card: LinkCard | None) -> dict[str, Any] | None:
-    return {name: getattr(card, name) for name in _CARD_FIELDS} if card is not None else None
+def card_row(card: LinkCard, link: str) -> tuple[str | None, str, str, str | None, str]:
+    """A card as link_cards stores it for a post whose link is ``link`` (url NULL when it is that link)."""
+    return (None if card.url == link else card.url, card.title, card.description or "", card.image,
+            card.image_alt or "")
 
 
-def card_from_json(data: dict[str, Any] | None) -> LinkCard | None:
-    if not data:
+def add_card(conn: sa.Connection, card: LinkCard | None, link: str) -> int | None:
+    """Store one card for a post with ``link``; its id (None: no card)."""
+    if card is None:
         return None
-    return LinkCard(**{k: v for k, v in data.items() if k in _CARD_FIELDS})
+    values = dict(zip(CARD_FIELDS, card_row(card, link), strict=True))
+    return int(conn.execute(link_cards.insert().values(values)).inserted_primary_key[0])
 
 
 def queued(values: dict[str, Any]) -> QueuedPost:
     """A QueuedPost from the values of QUEUED_COLUMNS (``row._asdict()``)."""
-    return QueuedPost(**{**values, "card": card_from_json(values.get("card"))})
+    url, title, description, image, alt = (values.pop(c.name) for c in CARD_COLUMNS)
+    card = None if title is None else LinkCard(values["link"] if url is None else url, title, description, image, alt)
+    return QueuedPost(**values, card=card)
 
 
 def record_event(conn: sa.Connection, post_id: int, at: dt.datetime, from_state: str | None, to_state: str,
@@ -60,4 +76,5 @@ def transition(conn: sa.Connection, post_id: int, from_state: str, to_state: str
     return True
 
 
-__all__ = ["QUEUED_COLUMNS", "card_from_json", "card_to_json", "queued", "record_event", "transition"]
+__all__ = ["CARD_COLUMNS", "CARD_FIELDS", "POSTS_WITH_CARDS", "QUEUED_COLUMNS", "add_card", "card_row", "queued",
+           "record_event", "select_queued", "transition"]

@@ -28,7 +28,6 @@ posts = sa.Table(
     sa.Column("campaign", sa.String(100)),
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("link", sa.Text, nullable=False),
-    sa.Column("card", sa.JSON),
     sa.Column("scheduled_at", UTCDateTime, nullable=False),
     sa.Column("state", sa.String(16), nullable=False),
     sa.Column("attempts", sa.Integer, nullable=False),
@@ -41,6 +40,17 @@ posts = sa.Table(
     sa.Column("edited_at", UTCDateTime),
     sa.Column("created_at", UTCDateTime, nullable=False),
     sa.Column("updated_at", UTCDateTime, nullable=False),
+    sa.Column("card_id", sa.Integer),  # its link card in link_cards, or NULL (migration 0005: no foreign key)
+)
+
+link_cards = sa.Table(
+    "link_cards", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("url", sa.Text),  # NULL: the link of the post showing it (the planner's), so posts share the row
+    sa.Column("title", sa.Text, nullable=False),
+    sa.Column("description", sa.Text, nullable=False),
+    sa.Column("image", sa.Text),
+    sa.Column("image_alt", sa.Text, nullable=False),
 )
 
 # Created by migration 0001. A bulk load into an empty table drops and rebuilds these (see posts.py):
@@ -90,4 +100,4 @@ sends = sa.Table(
     sa.Column("post_id", sa.Integer, nullable=False),
 )
 
-__all__ = ["POSTS_SECONDARY_INDEXES", "channel_state", "metadata", "pauses", "post_events", "posts", "schema_migrations", "sends"]
+__all__ = ["POSTS_SECONDARY_INDEXES", "channel_state", "link_cards", "metadata", "pauses", "post_events", "posts", "schema_migrations", "sends"]
