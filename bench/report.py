@@ -78,11 +78,12 @@ def publish(store: Store, posts: list[PlannedPost], outbox: Path) -> list[tuple[
 def snapshot_rows(published: list[tuple[int, str, str, dt.datetime]], per_post: int,
                   seed: int) -> Iterator[StoredSnapshot]:
     rng = random.Random(seed)
+    # The schedule, built once: the timed ingest should measure the store, not this generator.
+    offsets = ([dt.timedelta(hours=h) for h in FIRST_DAY] + [dt.timedelta(days=d) for d in range(1, 400)])[:per_post]
     for post_id, channel, _excerpt, at in published:
         final = max(0, round(rng.gauss(NETWORKS[channel] * 2, 4)))
         impressions = channel in ("x", "linkedin")
-        offsets = [dt.timedelta(hours=h) for h in FIRST_DAY] + [dt.timedelta(days=d) for d in range(1, 400)]
-        for k, offset in enumerate(offsets[:per_post]):
+        for k, offset in enumerate(offsets):
             share = min(1.0, (k + 1) / 8)
             likes = round(final * share)
             yield StoredSnapshot(post_id, channel, Snapshot(
