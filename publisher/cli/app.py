@@ -2,11 +2,15 @@
 
 Commands live in sibling modules (content, queue, channels, feeds, reports...) and register
 themselves on ``cli``. Each has help text with an ``Example:`` block; tests/test_docs.py checks it.
+A command's module is imported only when that command runs (``COMMAND_MODULES``), so `publisher
+report` does not pay for the dispatcher, the social renderers or the feed importer, and
+`publisher --version` for none of them; `publisher --help` imports them all to list them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import re
 import sys
 from functools import cached_property
@@ -15,6 +19,7 @@ from typing import Any
 
 import click
 
+from publisher import __version__
 from publisher.errors import NotFound, ProblemsError, PublisherError, StoreError
 from publisher.secrets import install_log_masking, mask
 
@@ -79,8 +84,40 @@ now_option = click.option(
 )
 
 
+# Which module registers each top-level command (tests/test_cli_startup.py checks it against them).
+COMMAND_MODULES: dict[str, str] = {
+    **dict.fromkeys(("check", "fields"), "publisher.cli.content"),
+    **dict.fromkeys(("import", "watch"), "publisher.cli.feeds"),
+    **dict.fromkeys(("report", "analytics"), "publisher.cli.reports"),
+    "metrics": "publisher.cli.metrics",
+    **dict.fromkeys(("plan", "queue", "approve", "confirm"), "publisher.cli.queue"),
+    "calendar": "publisher.cli.calendar",
+    **dict.fromkeys(("run", "worker", "status", "pause", "resume"), "publisher.cli.dispatch"),
+    **dict.fromkeys(("init", "doctor"), "publisher.cli.project"),
+    "preview": "publisher.cli.social",
+    "digest": "publisher.cli.kits",
+}
+
+
+def load_commands() -> None:
+    """Import every command module (each registers its commands on ``cli``)."""
+    for module in dict.fromkeys(COMMAND_MODULES.values()):
+        importlib.import_module(module)
+
+
 class Group(click.Group):
-    """A click group that prints domain errors as messages (secrets masked), never as tracebacks."""
+    """A click group that prints domain errors as messages (secrets masked), never as tracebacks,
+    and imports a command's module when the command is first asked for."""
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if self is cli and cmd_name not in self.commands and cmd_name in COMMAND_MODULES:
+            importlib.import_module(COMMAND_MODULES[cmd_name])
+        return super().get_command(ctx, cmd_name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        if self is cli:
+            load_commands()
+        return super().list_commands(ctx)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -102,7 +139,9 @@ class Group(click.Group):
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.option("-f", "--config-file", type=click.Path(dir_okay=False, path_type=Path), default="mkdocs.yml",
               show_default=True, envvar="PUBLISHER_CONFIG", help="The project's mkdocs.yml.")
-@click.version_option(package_name="publisher")
+# The package's own version string: asking the installed metadata (package_name=) costs --version
+# 30 ms of importlib.metadata; tests/test_cli_startup.py checks that both agree.
+@click.version_option(version=__version__, prog_name="publisher")
 @click.pass_context
 def cli(ctx: click.Context, config_file: Path) -> None:
     """Publish a team's Markdown pieces as a static site and as social posts.
@@ -128,8 +167,6 @@ def _load_dotenv(config_file: Path) -> None:
 
 
 def main() -> None:
-    """Console entry point."""
-    from publisher.cli import commands  # noqa: F401  (registers every command)
-
+    """Console entry point: only the command asked for is imported (see ``Group.get_command``)."""
     cli.main(prog_name="publisher")
     sys.exit(0)

@@ -1,19 +1,11 @@
-"""Imports every command module so each registers its commands on the group."""
+"""Imports every command module so each registers its commands on the group (tests, --help).
 
-import importlib
+The console script does not: it imports a command's module when that command runs
+(publisher.cli.app.COMMAND_MODULES).
+"""
 
-MODULES = [
-    "publisher.cli.content",
-    "publisher.cli.feeds",
-    "publisher.cli.reports",
-    "publisher.cli.metrics",
-    "publisher.cli.queue",
-    "publisher.cli.calendar",
-    "publisher.cli.dispatch",
-    "publisher.cli.project",
-    "publisher.cli.social",
-    "publisher.cli.kits",
-]
+from publisher.cli.app import COMMAND_MODULES, load_commands
 
-for _name in MODULES:
-    importlib.import_module(_name)
+MODULES = list(dict.fromkeys(COMMAND_MODULES.values()))
+
+load_commands()

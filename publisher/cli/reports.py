@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import click
-from rich.console import Console
 
 from publisher.cli.app import Project, cli, now_option, parse_now
 from publisher.errors import ContentError, ImportProblems
@@ -90,6 +89,8 @@ def report(project: Project, since: str | None, start: str | None, end: str | No
         html_file.parent.mkdir(parents=True, exist_ok=True)
         html_file.write_text(render_html(result), encoding="utf-8")
     if fmt == "table":
+        from rich.console import Console  # the tables only: CSV and JSON runs skip rich
+
         from publisher.reports.terminal import render
 
         render(result, Console())

@@ -13,9 +13,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 
-from publisher.store.database import Database
+from publisher.store.database import Database, upsert_insert
 from publisher.store.prepared import Prepared
 from publisher.store.types import UTCDateTime
 
@@ -85,7 +84,7 @@ def find_import(store: Database, fingerprint: str) -> ImportRecord | None:
 
 
 def _upsert(dialect: str) -> sa.Insert:
-    insert = (sqlite.insert if dialect == "sqlite" else postgresql.insert)(visits)
+    insert = upsert_insert(dialect, visits)
     return insert.on_conflict_do_update(
         index_elements=list(_KEY), set_={"visits": insert.excluded.visits, "import_id": insert.excluded.import_id})
 

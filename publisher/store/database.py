@@ -67,6 +67,17 @@ def _sqlite_engine(url: str) -> sa.Engine:
     return engine
 
 
+def upsert_insert(dialect: str, table: sa.Table) -> Any:
+    """The dialect's INSERT (with on_conflict_do_update / _do_nothing) for ``table``. Its module is
+    imported here, on first use: PostgreSQL's dialect package alone costs ~30 ms at start-up, which
+    every command on a SQLite store would otherwise pay for nothing."""
+    if dialect == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert
+    else:
+        from sqlalchemy.dialects.postgresql import insert
+    return insert(table)
+
+
 class Database:
     """A SQLAlchemy engine with the store's transaction rules and named migrations."""
 
@@ -168,4 +179,4 @@ class Database:
         return done
 
 
-__all__ = ["Database", "normalized_url", "shown_url"]
+__all__ = ["Database", "normalized_url", "shown_url", "upsert_insert"]

@@ -18,11 +18,10 @@ from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 
 from publisher.errors import StoreError
 from publisher.social.model import PlannedPost
-from publisher.store.database import Database
+from publisher.store.database import Database, upsert_insert
 from publisher.store.rows import add_card, record_event
 from publisher.store.tables import posts
 from publisher.store.types import UTCDateTime
@@ -75,7 +74,7 @@ def entry_key(entry_id: str) -> str:
 
 
 def _insert(store: Database, table: sa.Table) -> Any:
-    return (sqlite.insert if store.is_sqlite else postgresql.insert)(table)
+    return upsert_insert(store.dialect, table)
 
 
 def last_check(store: Database, url: str) -> FeedCheck:

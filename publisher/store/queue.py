@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 
 from publisher.social.model import QueuedPost
+from publisher.store.database import upsert_insert
 from publisher.store.pauses import PausesStore, active_pause
 from publisher.store.prepared import Prepared, instant_from_db, instant_to_db
 from publisher.store.rows import QUEUED_COLUMNS, queued, record_event, select_queued, transition
@@ -126,7 +126,7 @@ class QueueStore(PausesStore):
 
     def ensure_channels(self, names: list[str], now: dt.datetime) -> None:
         """Give every channel its state row (claims lock it to share rate windows across workers)."""
-        insert = (sqlite.insert if self.is_sqlite else postgresql.insert)(channel_state)
+        insert = upsert_insert(self.dialect, channel_state)
         rows = [{"channel": n, "disabled": False, "disabled_reason": "", "updated_at": now} for n in names]
         if rows:
             with self.transaction() as conn:
