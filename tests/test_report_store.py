@@ -74,6 +74,16 @@ def test_each_post_counts_its_latest_snapshot_in_the_period(store: Store, ids: d
     assert later[ids["a"]].likes == 99
 
 
+def test_of_two_snapshots_at_one_instant_the_last_written_counts(store: Store, ids: dict[str, int]) -> None:
+    period = period_from(NOW, PARIS, since="30d")
+    snap(store, ids["c"], "mastodon", utc(11, 13), likes=3)
+    snap(store, ids["c"], "mastodon", utc(11, 13), likes=4)
+    snap(store, ids["c"], "mastodon", period.end, likes=50)  # taken as the period ends: not in it
+    rows = {r.post_id: r for r in post_numbers(store, period.start, period.end)}
+    assert (rows[ids["c"]].measured, rows[ids["c"]].likes) == (True, 4)
+    assert ids["e"] not in rows and rows[ids["a"]].likes == 20
+
+
 def test_report_totals_trend_and_authors(store: Store, ids: dict[str, int]) -> None:
     period = period_from(NOW, PARIS, since="30d")
     report = make_report(

@@ -5,8 +5,9 @@ snapshot taken before the period ends; adding snapshots up would count one like 
 query finds that snapshot per post on the (post_id, taken_at) index,
 for the posts scheduled in the period (the (state, scheduled_at) index): the database reduces a
 million snapshots to one row per post, and Python only groups those. The latest snapshot is found
-by a correlated "newest id for this post" subquery, one seek on the (post_id, taken_at) index per
-post, the same plan on SQLite and PostgreSQL.
+by one backward seek on the (post_id, taken_at) index per post on both engines: written as a
+correlated "newest id for this post" subquery for SQLite and as a LATERAL join for PostgreSQL
+(each engine's planner turns the other's form into something slower).
 """
 
 from __future__ import annotations
@@ -48,25 +49,37 @@ def map_file(conn: sa.Connection) -> None:
         conn.exec_driver_sql(f"PRAGMA mmap_size={SQLITE_MMAP_BYTES}")
 
 
-def _latest_per_post() -> Prepared:
-    newer = snapshots.alias("newer")
-    # One index seek per post: the newest snapshot's id (ties on taken_at: the last written wins).
-    latest_id = (sa.select(newer.c.id).where(newer.c.post_id == posts.c.id, newer.c.taken_at < sa.bindparam("until"))
-                 .order_by(newer.c.taken_at.desc(), newer.c.id.desc()).limit(1)
-                 .correlate(posts).scalar_subquery())
+def _latest_per_post(dialect: str) -> Prepared:
+    """One index seek per post for its newest snapshot before ``until`` (ties on taken_at: the last
+    written wins). SQLite joins the snapshot whose id a correlated subquery finds; PostgreSQL gets
+    a LATERAL join instead, because for that form its planner hashes the whole snapshots table
+    (1,000,000 rows, 0.45 s a period) rather than looking up ~7,000 ids."""
+    newest = (sa.select(snapshots).where(snapshots.c.post_id == posts.c.id, snapshots.c.taken_at < sa.bindparam("until"))
+              .order_by(snapshots.c.taken_at.desc(), snapshots.c.id.desc()).limit(1))
+    if dialect == "postgresql":
+        found = newest.lateral("newest")
+        source = posts.outerjoin(found, sa.true())
+        s = found.c
+    else:
+        newer = snapshots.alias("newer")
+        latest_id = (sa.select(newer.c.id).where(newer.c.post_id == posts.c.id, newer.c.taken_at < sa.bindparam("until"))
+                     .order_by(newer.c.taken_at.desc(), newer.c.id.desc()).limit(1)
+                     .correlate(posts).scalar_subquery())
+        source = posts.outerjoin(snapshots, snapshots.c.id == latest_id)
+        s = snapshots.c
     return Prepared(
         # Columns in PostNumbers' field order, so rows become PostNumbers without a lookup per field.
         sa.select(posts.c.id, posts.c.piece, posts.c.channel, posts.c.network, posts.c.excerpt_id,
                   posts.c.excerpt_kind, posts.c.campaign, posts.c.text, posts.c.scheduled_at,
-                  sa.func.coalesce(snapshots.c.likes, 0), sa.func.coalesce(snapshots.c.reposts, 0),
-                  sa.func.coalesce(snapshots.c.replies, 0), sa.func.coalesce(snapshots.c.quotes, 0),
-                  snapshots.c.impressions, snapshots.c.clicks, snapshots.c.id.is_not(None))
-        .select_from(posts.outerjoin(snapshots, snapshots.c.id == latest_id))
+                  sa.func.coalesce(s.likes, 0), sa.func.coalesce(s.reposts, 0),
+                  sa.func.coalesce(s.replies, 0), sa.func.coalesce(s.quotes, 0),
+                  s.impressions, s.clicks, s.id.is_not(None))
+        .select_from(source)
         .where(posts.c.state == PUBLISHED, posts.c.scheduled_at >= sa.bindparam("start"),
                posts.c.scheduled_at < sa.bindparam("end")))
 
 
-LATEST_PER_POST = _latest_per_post()
+LATEST_PER_POST = {dialect: _latest_per_post(dialect) for dialect in ("sqlite", "postgresql")}
 
 
 def post_numbers(store: Database, start: dt.datetime, end: dt.datetime, *,
@@ -79,7 +92,7 @@ def post_numbers(store: Database, start: dt.datetime, end: dt.datetime, *,
     sqlite = store.is_sqlite
     with store.reading() as conn:
         map_file(conn)
-        rows = LATEST_PER_POST.run(conn, start=instant_to_db(start, sqlite), end=instant_to_db(end, sqlite),
+        rows = LATEST_PER_POST[store.dialect].run(conn, start=instant_to_db(start, sqlite), end=instant_to_db(end, sqlite),
                                    until=instant_to_db(measured_until or end, sqlite)).fetchall()
     out = [PostNumbers(*row[:8], instant_from_db(row[8]), *row[9:15], bool(row[15])) for row in rows]
     out.sort(key=lambda p: (p.at, p.post_id))  # sorted here: an ORDER BY there can cost the planner its index
