@@ -1,0 +1,199 @@
+"""Claims: the transaction before every send, and the one ending each attempt.
+
+A claim is one transaction: check the pauses, the channel's state and its rate window, pick the
+next due post and mark it ``sending`` (SQLite: BEGIN IMMEDIATE serialises claimers; PostgreSQL:
+FOR UPDATE SKIP LOCKED lets workers take different posts at once). Every write that ends an
+attempt is guarded by ``claimed_by``: a worker that lost its claim can never overwrite the truth.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlalchemy as sa
+
+from publisher.social.model import QueuedPost
+from publisher.store.database import upsert_insert
+from publisher.store.pauses import PausesStore, active_pause
+from publisher.store.prepared import Prepared, instant_from_db, instant_to_db
+from publisher.store.rows import QUEUED_COLUMNS, queued, select_queued
+from publisher.store.tables import channel_state, post_events, posts, sends
+
+
+@dataclass(frozen=True)
+class RateWindow:
+    """At most ``posts`` sends per ``seconds`` for one account, shared by every worker."""
+
+    posts: int
+    seconds: int
+
+
+@dataclass(frozen=True)
+class Finish:
+    """The end of one attempt, written by the worker holding the claim (guarded by ``claimed_by``)."""
+
+    post_id: int
+    state: str
+    detail: str
+    values: dict[str, Any] = field(default_factory=dict)
+    """Post columns to set: remote_id, remote_url, last_error, next_attempt_at."""
+    refund_attempt: bool = False
+    """The attempt never reached the network (429, disabled account, proven absent): do not count it."""
+    disable_channel: str | None = None
+    """Disable the post's channel with this reason (401, expired token)."""
+    block_channel_until: dt.datetime | None = None
+    """Rest the post's channel until then (a 429 with a reset time)."""
+
+
+@dataclass(frozen=True)
+class Claim:
+    """The result of trying to claim a channel's next due post."""
+
+    post: QueuedPost | None = None
+    held: str = ""
+    """Why nothing could be claimed although posts may be due (paused, disabled, rate limit)."""
+    retry_at: dt.datetime | None = None
+    """When trying again makes sense (end of a pause, of a rate window, of a 429 block)."""
+    finished: bool | None = None
+    """Whether the Finish handed in was written (False: the claim had been taken over); None: none given."""
+
+
+_B = sa.bindparam
+_DUE = sa.and_(posts.c.channel == _B("channel"), posts.c.state == "approved", posts.c.scheduled_at <= _B("now"),
+               sa.or_(posts.c.next_attempt_at.is_(None), posts.c.next_attempt_at <= _B("now")))
+_NEXT = select_queued().where(_DUE).order_by(posts.c.scheduled_at, posts.c.id).limit(1)
+_STATE = sa.select(channel_state.c.disabled, channel_state.c.disabled_reason, channel_state.c.blocked_until).where(
+    channel_state.c.channel == _B("channel"))
+_QUEUED_NAMES = tuple(c.name for c in QUEUED_COLUMNS)
+
+NEXT_DUE = Prepared(_NEXT)
+NEXT_DUE_SKIP_LOCKED = Prepared(_NEXT.with_for_update(skip_locked=True, of=posts))
+CHANNEL_STATE = Prepared(_STATE)
+CHANNEL_STATE_LOCKED = Prepared(_STATE.with_for_update())
+PRUNE_WINDOW = Prepared(sends.delete().where(sends.c.channel == _B("channel"), sends.c.at <= _B("start")))
+WINDOW = Prepared(sa.select(sa.func.count(), sa.func.min(sends.c.at)).where(
+    sends.c.channel == _B("channel"), sends.c.at > _B("start")))
+COUNT_SEND = Prepared(sends.insert().values(channel=_B("channel"), at=_B("now"), post_id=_B("post_id")))
+TAKE = Prepared(posts.update().where(posts.c.id == _B("post_id")).values(
+    state="sending", claimed_by=_B("worker"), claimed_at=_B("now"), attempts=posts.c.attempts + 1,
+    updated_at=_B("now")))
+EVENT = Prepared(post_events.insert().values(post_id=_B("post_id"), at=_B("now"), from_state=_B("from_state"),
+                                             to_state=_B("to_state"), detail=_B("detail"), actor=_B("actor")))
+_SETTLE: dict[tuple[tuple[str, ...], bool, bool], Prepared] = {}
+
+
+def _settle_statement(columns: tuple[str, ...], refund: bool, sqlite: bool) -> Prepared:
+    """The guarded UPDATE ending an attempt, one per shape of outcome (cached)."""
+    key = (columns, refund, sqlite)
+    if key not in _SETTLE:
+        values: dict[str, Any] = {name: _B(f"set_{name}") for name in columns}
+        if refund:  # the attempt never reached the network: it does not count
+            values["attempts"] = (sa.func.max if sqlite else sa.func.greatest)(posts.c.attempts - 1, 0)
+        _SETTLE[key] = Prepared(posts.update().where(
+            posts.c.id == _B("post_id"), posts.c.state == "sending", posts.c.claimed_by == _B("worker"),
+        ).values(state=_B("to_state"), updated_at=_B("now"), claimed_by=None, **values))
+    return _SETTLE[key]
+
+
+def _queued_from_driver(row: tuple[Any, ...]) -> QueuedPost:
+    values = dict(zip(_QUEUED_NAMES, row, strict=True))
+    values["scheduled_at"] = instant_from_db(values["scheduled_at"])
+    return queued(values)
+
+
+class ClaimsStore(PausesStore):
+    """Claims and the outcomes of attempts, as the dispatcher needs them."""
+
+    def ensure_channels(self, names: list[str], now: dt.datetime) -> None:
+        """Give every channel its state row (claims lock it to share rate windows across workers)."""
+        insert = upsert_insert(self.dialect, channel_state)
+        rows = [{"channel": n, "disabled": False, "disabled_reason": "", "updated_at": now} for n in names]
+        if rows:
+            with self.transaction() as conn:
+                conn.execute(insert.on_conflict_do_nothing(index_elements=["channel"]), rows)
+
+    def claim_next(self, channel: str, now: dt.datetime, worker: str, rate: RateWindow | None = None, *,
+                   finish: Finish | None = None) -> Claim:
+        """Claim the channel's next due post for one attempt, unless a pause or a limit holds it.
+
+        ``finish`` (the end of this worker's previous attempt) is written in the same transaction:
+        one commit per send instead of two.
+        """
+        sqlite = self.is_sqlite
+        at = instant_to_db(now, sqlite)
+        with self.transaction() as conn:
+            finished = self._finish(conn, worker, now, finish) if finish is not None else None
+            pause = active_pause(conn, channel, now)
+            if pause is not None:
+                return Claim(held=pause.describe(), retry_at=pause.until, finished=finished)
+            # On PostgreSQL one claimer per rate-limited account at a time counts its window.
+            state = (CHANNEL_STATE_LOCKED if rate is not None and not sqlite else CHANNEL_STATE).run(
+                conn, channel=channel).fetchone()
+            if state is not None and state[0]:
+                return Claim(held=f"disabled: {state[1]}", finished=finished)
+            blocked = instant_from_db(state[2]) if state is not None else None
+            if blocked is not None and blocked > now:
+                return Claim(held="rate limited by the network", retry_at=blocked, finished=finished)
+            if rate is not None:
+                start = instant_to_db(now - dt.timedelta(seconds=rate.seconds), sqlite)
+                PRUNE_WINDOW.run(conn, channel=channel, start=start)
+                used, oldest = WINDOW.run(conn, channel=channel, start=start).fetchone()
+                if used >= rate.posts:
+                    free_at = instant_from_db(oldest) + dt.timedelta(seconds=rate.seconds)
+                    return Claim(held=f"rate limit: {rate.posts} posts per {rate.seconds} s", retry_at=free_at,
+                                 finished=finished)
+            row = (NEXT_DUE if sqlite else NEXT_DUE_SKIP_LOCKED).run(conn, channel=channel, now=at).fetchone()
+            if row is None:
+                return Claim(finished=finished)
+            post = _queued_from_driver(row)
+            TAKE.run(conn, post_id=post.id, worker=worker, now=at)
+            EVENT.run(conn, post_id=post.id, now=at, from_state="approved", to_state="sending",
+                      detail=f"attempt {post.attempts + 1}", actor=worker)
+            if rate is not None:
+                COUNT_SEND.run(conn, channel=channel, now=at, post_id=post.id)
+            return Claim(post=dataclasses.replace(post, state="sending", attempts=post.attempts + 1),
+                         finished=finished)
+
+    def settle(self, post_id: int, worker: str, now: dt.datetime, state: str, detail: str, *,
+               refund_attempt: bool = False, disable_channel: str | None = None,
+               block_channel_until: dt.datetime | None = None, **values: Any) -> bool:
+        """End one attempt of a post this worker holds, in its own transaction.
+
+        ``values`` are post columns (remote_id, remote_url, last_error, next_attempt_at); see Finish.
+        Returns False when the claim is no longer this worker's (nothing is written then).
+        """
+        finish = Finish(post_id, state, detail, values, refund_attempt, disable_channel, block_channel_until)
+        with self.transaction() as conn:
+            return self._finish(conn, worker, now, finish)
+
+    def _finish(self, conn: sa.Connection, worker: str, now: dt.datetime, finish: Finish) -> bool:
+        sqlite = self.is_sqlite
+        at = instant_to_db(now, sqlite)
+        statement = _settle_statement(tuple(sorted(finish.values)), finish.refund_attempt, sqlite)
+        params = {f"set_{k}": instant_to_db(v, sqlite) if isinstance(v, dt.datetime) else v
+                  for k, v in finish.values.items()}
+        done = statement.run(conn, post_id=finish.post_id, worker=worker, to_state=finish.state, now=at, **params)
+        if done.rowcount != 1:
+            return False
+        EVENT.run(conn, post_id=finish.post_id, now=at, from_state="sending", to_state=finish.state,
+                  detail=finish.detail[:2000], actor=worker)
+        if finish.disable_channel is not None or finish.block_channel_until is not None:
+            channel = conn.execute(sa.select(posts.c.channel).where(posts.c.id == finish.post_id)).scalar_one()
+            if finish.disable_channel is not None:
+                self._update_channel(conn, channel, now, disabled=True, disabled_reason=finish.disable_channel)
+            if finish.block_channel_until is not None:
+                self._update_channel(conn, channel, now, blocked_until=finish.block_channel_until)
+        return True
+
+    def _update_channel(self, conn: sa.Connection, channel: str, now: dt.datetime, **values: Any) -> None:
+        found = conn.execute(channel_state.update().where(channel_state.c.channel == channel)
+                             .values(updated_at=now, **values))
+        if found.rowcount == 0:
+            defaults = {"disabled": False, "disabled_reason": "", "blocked_until": None}
+            conn.execute(channel_state.insert().values(channel=channel, updated_at=now, **{**defaults, **values}))
+
+
+__all__ = ["Claim", "ClaimsStore", "Finish", "RateWindow"]
