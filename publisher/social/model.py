@@ -10,9 +10,14 @@ Every instant is an aware datetime in UTC.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from types import MemberDescriptorType
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 # Where a candidate post came from; reports group by these.
 EXCERPT_KINDS = ("hand-written", "quote", "takeaway", "summary", "title", "sentence", "curated")
@@ -193,3 +198,20 @@ class Snapshot:
     impressions: int | None = None
     clicks: int | None = None
     raw: dict[str, Any] = field(default_factory=dict)
+
+
+def fast_constructor(cls: type[T]) -> Callable[..., T]:
+    """A constructor for a frozen, slotted dataclass taking every field positionally, about twice as fast
+    as the class's own: a frozen dataclass's __init__ sets each field through object.__setattr__, this
+    one through the slots' setters (no defaults, no __post_init__: for hot loops that pass every field).
+    The planner makes 200,000 PlannedPosts and 100,000 LinkCards per plan with it."""
+    names = [f.name for f in dataclasses.fields(cls)]  # type: ignore[arg-type]
+    if not all(isinstance(cls.__dict__.get(name), MemberDescriptorType) for name in names):
+        raise TypeError(f"{cls.__name__}: expected a slotted dataclass")
+    scope: dict[str, Any] = {"_cls": cls, "_blank": object.__new__}
+    scope.update((f"_set_{name}", cls.__dict__[name].__set__) for name in names)
+    body = "".join(f"    _set_{name}(obj, {name})\n" for name in names)
+    exec(f"def make({', '.join(names)}):\n    obj = _blank(_cls)\n{body}    return obj\n", scope)
+    make: Callable[..., T] = scope["make"]
+    make.__doc__ = f"{cls.__name__}(every field, positionally), without its __init__."
+    return make

@@ -22,16 +22,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import NamedTuple
-from urllib.parse import quote
 
 from publisher.content.model import Piece
 from publisher.site.utm import with_utm
 from publisher.social import hashtags, networks
-from publisher.social.model import Excerpt, LinkCard
+from publisher.social.model import Excerpt, LinkCard, fast_constructor
+from publisher.social.tails import UTM_MEDIUM, Fitted, Tail, TailKey, make_tail, too_long
 
-UTM_MEDIUM = "social"
 CARD_NETWORKS = frozenset({"x", "bluesky", "linkedin"})
 """Networks that take a card from us; Mastodon builds its own preview from the page's meta tags."""
 
@@ -42,7 +39,6 @@ WORDING: dict[str, dict[str, str]] = {
 }
 """Fixed words of a post per language; other languages fall back to English."""
 
-_URL_SAFE = re.compile(r"[A-Za-z0-9_.~-]*")
 _FRENCH_SPACE = re.compile(r"[ \u202f]+(?=[:;!?»])")
 _FRENCH_OPEN = re.compile(r"«[ \u202f]+")
 
@@ -135,77 +131,27 @@ def link_for(excerpt: Excerpt, channel: ChannelInfo, context: PieceContext) -> s
                     content=excerpt.id)
 
 
-@lru_cache(maxsize=65536)
-def _link_prefix(url: str, network: str, campaign: str) -> str:
-    """The tagged link up to its utm_content value: with_utm puts utm_content last, so one tagging
-    per piece and network serves every excerpt (ids are hex: nothing to quote). A piece's page URL
-    has no query or fragment, so the tagging is written out directly (tests check it against
-    with_utm)."""
-    if "?" in url or "#" in url:
-        return with_utm(url, source=network, medium=UTM_MEDIUM, campaign=campaign) + "&utm_content="
-    return (f"{url}?utm_source={_quoted(network)}&utm_medium={UTM_MEDIUM}"
-            f"&utm_campaign={_quoted(campaign)}&utm_content=")
-
-
-def _quoted(value: str) -> str:
-    """As with_utm quotes a value; slugs and channel names (a-z, 0-9, -, _) need nothing."""
-    return value if _URL_SAFE.fullmatch(value) else quote(value, safe="")
+_new_card = fast_constructor(LinkCard)
 
 
 def card_for(piece: Piece, link: str, context: PieceContext) -> LinkCard:
-    return LinkCard(url=link, title=piece.title, description=piece.summary, image=context.image,
-                    image_alt=piece.cover_alt)
-
-
-class Fitted(NamedTuple):
-    """A candidate that fits a channel: the post's parts around its utm_content id, and its length.
-
-    A named tuple rather than a frozen dataclass: a plan makes hundreds of thousands of them and a
-    tuple is built several times faster."""
-
-    body: str
-    before: str
-    """The tail up to the excerpt id in its link (the whole tail when the text shows no UTM link)."""
-    after: str | None
-    """The tail after the id; None when the text shows no UTM link (Bluesky, LinkedIn with a card)."""
-    link_prefix: str
-    """The tagged link without its utm_content value."""
-    tags: tuple[str, ...]
-    length: int
-
-    def text(self, excerpt_id: str) -> str:
-        tail = self.before if self.after is None else self.before + excerpt_id + self.after
-        return f"{self.body}\n\n{tail}" if tail else self.body
-
-
-class _Tail(NamedTuple):
-    """One way to end a post on one channel: the parts around the id, counted once."""
-
-    before: str
-    after: str | None
-    length: int | None
-    """Length on the network (None: only the library can count it together with a body)."""
-    counted: str
-    size: int
-    """UTF-8 bytes (Bluesky's second limit)."""
-    link_prefix: str
+    """The link card of a post of ``piece`` whose link is ``link`` (the planner makes 100,000 a plan)."""
+    return _new_card(link, piece.title, piece.summary, context.image, piece.cover_alt)
 
 
 class Fitter:
     """Fits the candidates of one piece to its channels. What they share is worked out once: each
     candidate's body and its length on each network, and per channel the tails (link line and
-    hashtags) with their lengths, so fitting a candidate to a channel is mostly arithmetic.
-
-    A tail is counted with a stand-in utm_content of the same length: excerpt ids are fixed-length
-    hex, so the count does not depend on which id it is.
+    hashtags, tails.py) with their lengths, so fitting a candidate to a channel is mostly arithmetic.
     """
 
     def __init__(self, piece: Piece, context: PieceContext):
         self.piece, self.context = piece, context
-        self._tails: dict[tuple[str, bool, str, tuple[str, ...], int], _Tail] = {}
+        self._tails: dict[TailKey, Tail] = {}
         self._tags: dict[tuple[bool, int], tuple[str, ...]] = {}
         # Keyed by id(channel): channels live as long as the rules, and hashing one is not free.
-        self._frames: dict[tuple[int, bool, str, int], tuple[str, int, tuple[str, ...], _Tail]] = {}
+        self._frames: dict[tuple[int, bool, str, int], tuple[str, int, tuple[str, ...], Tail]] = {}
+        self._shown: str | None = None
 
     def fit(self, excerpt: Excerpt, channel: ChannelInfo) -> Fitted | Rejected:
         """Does ``excerpt`` fit ``channel``, and with which hashtags? Counts without building the post."""
@@ -220,8 +166,9 @@ class Fitter:
         tagged = "#" in body  # hashtags the text already has are not repeated: tags depend on the text
         out: list[Fitted | Rejected] = []
         escaped: str | None = None
+        lang, id_length = excerpt.lang, len(excerpt.id)
         for channel in channels:
-            network, limit, tags, tail = self._frame(channel, own, excerpt.lang, len(excerpt.id))
+            network, limit, tags, tail = self._frame(channel, own, lang, id_length)
             if excerpt.network and excerpt.network != network:
                 out.append(Rejected(f"written for {excerpt.network}, not {network}"))
                 continue
@@ -234,20 +181,22 @@ class Fitter:
                 length = plain.get(network) if plain is not None else None
                 if length is None:
                     length = networks.quick_length(network, body)
+            first = None
             if not tagged and length is not None and tail.length is not None and tail.counted:
                 # The usual case, as arithmetic: it fits with every hashtag.
                 total = length + 2 + tail.length
                 if total <= limit and (network != "bluesky" or bytes_ + 2 + tail.size <= networks.BLUESKY_MAX_BYTES):
-                    out.append(Fitted(text, tail.before, tail.after, tail.link_prefix, tags, total))
+                    out.append(_new_fitted(Fitted, (text, tail.before, tail.after, tail.link_prefix, tags, total)))
                     continue
+                first = (tail, total)  # what _fit would count first
             if tagged:
                 tags = hashtags.pick(() if own else self.piece.tags, self.context.hashtag, body, channel.max_hashtags)
-            lead = "" if own else wording(excerpt.lang)["read_more"] + " "
-            out.append(self._fit(excerpt, channel, text, length, bytes_, tags, lead))
+            lead = "" if own else wording(lang)["read_more"] + " "
+            out.append(self._fit(channel, text, length, bytes_, tags, lead, id_length, first))
         return out
 
     def _frame(self, channel: ChannelInfo, own: bool, lang: str,
-               id_length: int) -> tuple[str, int, tuple[str, ...], _Tail]:
+               id_length: int) -> tuple[str, int, tuple[str, ...], Tail]:
         """What every candidate of this piece shares on a channel: its hashtags and their tail."""
         key = (id(channel), own, lang, id_length)
         found = self._frames.get(key)
@@ -259,29 +208,32 @@ class Fitter:
             found = self._frames[key] = (channel.network, channel.limit, tags, tail)
         return found
 
-    def _fit(self, excerpt: Excerpt, channel: ChannelInfo, body: str, body_length: int | None, size: int,
-             tags: tuple[str, ...], lead: str) -> Fitted | Rejected:
+    def _fit(self, channel: ChannelInfo, body: str, body_length: int | None, size: int, tags: tuple[str, ...],
+             lead: str, id_length: int, first: tuple[Tail, int] | None = None) -> Fitted | Rejected:
         # Tag hashtags go first when too long (the campaign's stays): try them all, then the fewest
-        # (too long even then: refused), then the counts between, most first.
-        first = self._try(excerpt, channel, body, body_length, size, tags, lead)
-        if isinstance(first, Fitted):
-            return first
+        # (too long even then: refused), then the counts between, most first. Lengths are counted
+        # for each try; only the answer becomes a Fitted or a Rejected.
+        network, limit = channel.network, channel.limit
+        tail, length = first or self._measure(channel, body, body_length, tags, lead, id_length)
+        if _fits(network, length, limit, size, tail):
+            return Fitted(body, tail.before, tail.after, tail.link_prefix, tags, length)
         floor = 1 if tags and tags[0] == self.context.hashtag else 0
         if floor == len(tags):
-            return first
-        fewest = self._try(excerpt, channel, body, body_length, size, tags[:floor], lead)
-        if isinstance(fewest, Rejected):
-            return fewest
+            return Rejected(too_long(network, length, limit, size + 2 + tail.size), length, limit)
+        fewest, (tail, length) = tags[:floor], self._measure(channel, body, body_length, tags[:floor], lead, id_length)
+        if not _fits(network, length, limit, size, tail):
+            return Rejected(too_long(network, length, limit, size + 2 + tail.size), length, limit)
         for keep in range(len(tags) - 1, floor, -1):
-            found = self._try(excerpt, channel, body, body_length, size, tags[:keep], lead)
-            if isinstance(found, Fitted):
-                return found
-        return fewest
+            more, counted = self._measure(channel, body, body_length, tags[:keep], lead, id_length)
+            if _fits(network, counted, limit, size, more):
+                return Fitted(body, more.before, more.after, more.link_prefix, tags[:keep], counted)
+        return Fitted(body, tail.before, tail.after, tail.link_prefix, fewest, length)
 
-    def _try(self, excerpt: Excerpt, channel: ChannelInfo, body: str, body_length: int | None, size: int,
-             tags: tuple[str, ...], lead: str) -> Fitted | Rejected:
+    def _measure(self, channel: ChannelInfo, body: str, body_length: int | None, tags: tuple[str, ...], lead: str,
+                 id_length: int) -> tuple[Tail, int]:
+        """The tail with these hashtags, and the length of the body followed by it."""
         network = channel.network
-        key = (network, channel.link_card, lead, tags, len(excerpt.id))
+        key = (network, channel.link_card, lead, tags, id_length)
         tail = self._tails.get(key) or self._tail(key)
         if not tail.counted:
             length = body_length if body_length is not None else networks.measure(network, body)
@@ -289,67 +241,27 @@ class Fitter:
             length = body_length + 2 + tail.length
         else:
             length = networks.measure(network, f"{body}\n\n{tail.counted}")
-        if length <= channel.limit and (network != "bluesky" or size + 2 + tail.size <= networks.BLUESKY_MAX_BYTES):
-            return Fitted(body, tail.before, tail.after, tail.link_prefix, tags, length)
-        return Rejected(_too_long(network, length, channel.limit, size + 2 + tail.size), length, channel.limit)
+        return tail, length
 
     def _default_tags(self, own: bool, limit: int) -> tuple[str, ...]:
         found = self._tags[(own, limit)] = hashtags.pick(() if own else self.piece.tags, self.context.hashtag, "",
                                                          limit)
         return found
 
-    def _tail(self, key: tuple[str, bool, str, tuple[str, ...], int]) -> _Tail:
-        """The lines after the body: 'Read more: LINK' (the link alone in hand-written posts), then the
-        hashtags, ready for the network (escaped for LinkedIn), split around the utm_content id.
-
-        Its length is the sum of its parts' (whitespace separates them, so they add up exactly): the
-        lead and the hashtag line recur from piece to piece and are counted once for all.
-        """
-        network, link_card, lead, tags, id_length = key
+    def _tail(self, key: TailKey) -> Tail:
         context = self.context
-        prefix = _link_prefix(context.url, network, context.utm_campaign)
-        tag_line = " ".join(tags)
-        if network == "bluesky" or (network == "linkedin" and link_card):
-            shown = networks.display_url(context.url) if network == "bluesky" else ""
-            parts = [part for part in (lead + shown, tag_line) if part]
-            tail = "\n".join(parts)
-            if network == "linkedin":
-                tail = _escaped_tail(tail)
-                length: int | None = len(tail)
-            else:
-                length = _added(network, (lead, shown, tag_line), len(parts) - 1)
-            found = _Tail(tail, None, length, tail, len(tail.encode("utf-8")), prefix)
-        else:
-            stand_in = "0" * id_length
-            counted = lead + prefix + stand_in + (f"\n{tag_line}" if tag_line else "")
-            if network == "linkedin":
-                counted = networks.linkedin_escape(counted)  # URLs stay as they are: the stand-in survives
-                length = len(counted)
-            else:
-                length = _added(network, (lead, prefix + stand_in, tag_line), 1 if tag_line else 0)
-            cut = counted.index("utm_content=" + stand_in) + len("utm_content=")
-            found = _Tail(counted[:cut], counted[cut + id_length:], length, counted, len(counted.encode("utf-8")),
-                          prefix)
-        self._tails[key] = found
+        if key[0] == "bluesky" and self._shown is None:
+            self._shown = networks.display_url(context.url)
+        found = self._tails[key] = make_tail(key, context.url, context.utm_campaign, self._shown or "")
         return found
 
 
-@lru_cache(maxsize=4096)
-def _escaped_tail(text: str) -> str:
-    """Escaped hashtag lines: the same few combinations recur on every piece."""
-    return networks.linkedin_escape(text)
+_new_fitted = tuple.__new__
+"""Fitted(...) without the named tuple's Python-level __new__ (the fit of most candidates)."""
 
 
-def _added(network: str, parts: tuple[str, ...], breaks: int) -> int | None:
-    """The length of parts joined by ``breaks`` line breaks, from the cached length of each part."""
-    total = breaks
-    for part in parts:
-        if part:
-            length = networks.quick_length(network, part)
-            if length is None:
-                return None
-            total += length
-    return total
+def _fits(network: str, length: int, limit: int, size: int, tail: Tail) -> bool:
+    return length <= limit and (network != "bluesky" or size + 2 + tail.size <= networks.BLUESKY_MAX_BYTES)
 
 
 def fit(excerpt: Excerpt, piece: Piece, channel: ChannelInfo, context: PieceContext) -> Fitted | Rejected:
@@ -371,14 +283,6 @@ def render(excerpt: Excerpt, piece: Piece, channel: ChannelInfo, context: PieceC
     if isinstance(fitted, Rejected):
         return fitted
     return compose(excerpt, piece, channel, context, fitted)
-
-
-def _too_long(network: str, length: int, limit: int, size: int) -> str:
-    """Why a post does not fit, in the network's own unit."""
-    if length > limit:
-        unit = networks.UNITS.get(network, "characters")
-        return f"too long for {network}: {length} {unit}, limit {limit} (with the link)"
-    return f"too long for bluesky: {size} bytes, limit {networks.BLUESKY_MAX_BYTES}"
 
 
 __all__ = [

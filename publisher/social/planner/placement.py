@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from publisher.content.model import Piece
-from publisher.social.model import Dropped, Excerpt, LinkCard, PlannedPost
+from publisher.social.model import Dropped, Excerpt, LinkCard, PlannedPost, fast_constructor
 from publisher.social.planner.calendar import ChannelBook, SlotGrid, to_instant
 from publisher.social.planner.rules import PlanRules, RuleSet
 from publisher.social.render import ChannelInfo, Fitted, PieceContext, card_for
@@ -77,10 +77,16 @@ class Lane:
     """Start of the post keys: piece:channel:"""
     turn: int = 0
     """Where the next follow-up or recycle starts looking in ``fitting``."""
-    composed: dict[str, tuple[str, str, LinkCard | None]] = field(default_factory=dict)
-    """excerpt id -> (text, link, card): a recycle of the same excerpt reuses them."""
+    composed: dict[str, Composed] = field(default_factory=dict)
+    """excerpt id -> what its posts on this lane share: a recycle of the same excerpt reuses it."""
     cards: bool = False
     """Do this channel's posts carry a link card?"""
+
+
+Composed = tuple[str, str, str, str, str, str, str, str, "str | None", "LinkCard | None", int, int, str]
+"""What every post of one excerpt on one lane shares, in PlannedPost's order: piece, channel, network,
+excerpt_id, excerpt_kind, text, link, lang, campaign, card, length, limit, state (a plain tuple: made
+100,000 times a plan and unpacked once per post)."""
 
 
 @dataclass(slots=True)
@@ -101,27 +107,25 @@ class Placer:
         """Put one role of a lane on the calendar at the first acceptable minute from ``earliest``;
         return the minute (None if nowhere before ``end`` and the horizon). ``offset`` shifts every
         slot: the n-th channel of a launch goes n x stagger later."""
-        fitting = lane.fitting
-        if not fitting:
+        if not lane.fitting:
             return None
-        grid, book = self.grid, lane.book
+        grid, book, piece = self.grid, lane.book, lane.state
         instants = grid.instants
         count = len(instants)
         deadline = grid.end if end is None or end > grid.end else end
-        piece = lane.state
         launch = role == "launch"
-        if launch:
-            ranked = fitting
-        else:  # later posts take the candidates in turn: a follow-up says something new
-            turn = lane.turn % len(fitting)
-            ranked = fitting[turn:] + fitting[:turn] if turn else fitting
+        network = lane.channel.network
+        ranked, start = lane.fitting, 0
+        if not launch:  # later posts take the candidates in turn: a follow-up says something new
+            start = lane.turn % len(ranked)
             if self.scores and role.startswith("evergreen"):  # recycles prefer what did best
-                scores, network = self.scores, lane.channel.network
-                ranked = sorted(ranked, key=lambda f: -scores.get((network, f[1].id), 0.0))
+                scores = self.scores
+                ranked = sorted(ranked[start:] + ranked[:start], key=lambda f: -scores.get((network, f[1].id), 0.0))
+                start = 0
         stagger = piece.rules.stagger_minutes if launch else 0
         blocked = False
-        taken = book.taken_at
-        i = book.free_from(min(bisect_left(instants, earliest - offset), count))
+        taken, free_from = book.taken_at, book.free_from
+        i = free_from(bisect_left(instants, earliest - offset))  # bisect_left never passes count
         while i < count:
             moment = instants[i] + offset
             if moment > deadline:
@@ -129,21 +133,21 @@ class Placer:
             if moment in taken:
                 if not offset:
                     book.skip(i)
-                i = book.free_from(i + 1)
+                i = free_from(i + 1)
                 continue
             if offset and (book.full(grid.local_day(moment)) or not grid.allows(moment)):
-                i = book.free_from(i + 1)
+                i = free_from(i + 1)
                 continue
-            choice, retry = choose(ranked, piece, lane.channel.network, moment, stagger)
+            choice, retry = choose(ranked, start, piece, network, moment, stagger)
             if choice is not None:
                 self.record(lane, role, choice, moment, None if offset else i)
                 return moment
             blocked = True
             if retry > deadline:
                 break
-            i = book.free_from(min(bisect_left(instants, retry - offset), count))
+            i = free_from(bisect_left(instants, retry - offset))
         if end is not None and end <= grid.end:  # its window closed inside the horizon: say why
-            why = (f"every candidate that fits {lane.channel.network} was used there within "
+            why = (f"every candidate that fits {network} was used there within "
                    f"{piece.rules.cooldown_days} days or goes to another network within the hour" if blocked
                    else "no free slot (cap_per_day, quiet hours, blackout or slots all taken)")
             until = to_instant(end).astimezone(grid.zone).strftime("%Y-%m-%d %H:%M")
@@ -151,44 +155,52 @@ class Placer:
         return None
 
     def record(self, lane: Lane, role: str, candidate: Candidate, moment: int, index: int | None) -> None:
-        _, excerpt, fitted = candidate
-        channel, piece = lane.channel, lane.state
-        network, excerpt_id = channel.network, excerpt.id
+        """Book the post and add it to the plan (this runs once for every post of the plan)."""
+        book, piece = lane.book, lane.state
         if index is None:
             day = None
-            lane.book.book(moment)
-        else:  # on a slot: the book's work, inline (this runs for every post of the plan)
-            book = lane.book
+            book.book(moment)
+        else:  # on a slot: the book's work, inline
             day = self.grid.days[index]
-            count = book.per_day.get(day, 0) + 1
-            book.per_day[day] = count
+            per_day = book.per_day
+            count = per_day.get(day, 0) + 1
+            per_day[day] = count
             book.taken_at.add(moment)
             book.take(index, day, count)
         self.last_day = day
+        excerpt_id = candidate[1].id
+        composed = lane.composed.get(excerpt_id)
+        if composed is None:
+            composed = lane.composed[excerpt_id] = compose(lane, candidate)
+        key, channel, network, _, kind, text, link, lang, campaign, card, length, limit, state = composed
         piece.uses[excerpt_id].append((network, moment))
         if role == "launch":
             piece.launches.append((network, moment))
         lane.turn = lane.positions[excerpt_id] + 1
-        composed = lane.composed.get(excerpt_id)
-        if composed is None:
-            link = fitted.link_prefix + excerpt_id
-            card = card_for(piece.piece, link, piece.context) if lane.cards else None
-            composed = lane.composed[excerpt_id] = (fitted.text(excerpt_id), link, card)
         when = self.instants.get(moment)
         if when is None:
             when = self.instants[moment] = to_instant(moment)
-        approve = piece.rules.auto_approve
-        approved = approve == "all" or (approve == "hand-written" and excerpt.kind == "hand-written")
-        self.posts.append(PlannedPost(
-            lane.prefix + role, piece.key, lane.name, network, role, excerpt_id, excerpt.kind, composed[0],
-            composed[1], when, piece.piece.lang, piece.context.campaign, composed[2], fitted.length, channel.limit,
-            "approved" if approved else "proposed",
-        ))
+        self.posts.append(new_post(lane.prefix + role, key, channel, network, role, excerpt_id, kind, text, link,
+                                   when, lang, campaign, card, length, limit, state))
 
 
-def choose(ranked: list[Candidate], piece: PieceState, network: str, moment: int,
+def compose(lane: Lane, candidate: Candidate) -> Composed:
+    """The text, link, card and state every post of this candidate on this lane has."""
+    _, excerpt, fitted = candidate
+    piece, channel = lane.state, lane.channel
+    link = fitted.link_prefix + excerpt.id
+    card = card_for(piece.piece, link, piece.context) if lane.cards else None
+    approve = piece.rules.auto_approve
+    approved = approve == "all" or (approve == "hand-written" and excerpt.kind == "hand-written")
+    return (piece.key, lane.name, channel.network, excerpt.id, excerpt.kind, fitted.text(excerpt.id), link,
+            piece.piece.lang, piece.context.campaign, card, fitted.length, channel.limit,
+            "approved" if approved else "proposed")
+
+
+def choose(ranked: list[Candidate], start: int, piece: PieceState, network: str, moment: int,
            stagger: int) -> tuple[Candidate | None, int]:
-    """The first candidate free at ``moment``; else None and the earliest minute one may be free."""
+    """The first candidate free at ``moment``, trying ``ranked`` from ``start`` round to ``start - 1``;
+    else None and the earliest minute one may be free."""
     if stagger:
         for other, at in piece.launches:
             if other != network and -stagger < at - moment < stagger:
@@ -196,7 +208,9 @@ def choose(ranked: list[Candidate], piece: PieceState, network: str, moment: int
     cooldown = piece.cooldown
     retry = -1
     uses = piece.uses
-    for candidate in ranked:
+    count = len(ranked)
+    for k in range(start, start + count):
+        candidate = ranked[k - count if k >= count else k]
         free_at = moment
         for other, at in uses.get(candidate[1].id, ()):
             gap = cooldown if other == network else GAP
@@ -209,4 +223,9 @@ def choose(ranked: list[Candidate], piece: PieceState, network: str, moment: int
     return None, retry
 
 
-__all__ = ["DAY", "SAME_TEXT_GAP", "Candidate", "Lane", "PieceState", "Placer", "choose"]
+new_post = fast_constructor(PlannedPost)
+"""PlannedPost(*every field): record() makes one per post of the plan."""
+
+
+__all__ = ["DAY", "SAME_TEXT_GAP", "Candidate", "Composed", "Lane", "PieceState", "Placer", "choose", "compose",
+           "new_post"]

@@ -181,12 +181,13 @@ def _evergreen(planned: list[PieceState], placer: Placer, sent_by_piece: dict[st
                 chains.append([to_minutes(earliest), piece.key, k, n, to_minutes(end), rule.every_days,
                                rule.max_times, piece.lanes[name]])
     place, add = placer.place, grid.add_days
+    roles = [f"evergreen-{n}" for n in range(1 + max((chain[6] for chain in chains), default=0))]
     while chains:
         chains.sort()  # by earliest, piece key, channel index: never ties, so lanes are never compared
         alive = []
         for chain in chains:
             earliest, _, _, n, end, every, most, lane = chain
-            placed = place(lane, f"evergreen-{n}", earliest, 0, end)
+            placed = place(lane, roles[n], earliest, 0, end)
             if placed is None or n >= most:
                 continue
             chain[0] = after = add(placed, every, placer.last_day)

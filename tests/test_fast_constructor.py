@@ -1,0 +1,31 @@
+"""fast_constructor: the planner's quick way to make PlannedPosts and LinkCards gives exactly the objects
+the dataclasses' own constructors give (equal, same hash, still frozen)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from publisher.social.model import LinkCard, PlannedPost, fast_constructor
+
+
+def test_fast_constructor_makes_the_same_frozen_objects() -> None:
+    card = LinkCard("https://x.example/a/?utm_content=1", "Title", "Summary", "img/a.jpg", "Alt")
+    assert fast_constructor(LinkCard)(*dataclasses.astuple(card)) == card
+    post = PlannedPost("a:x:launch", "a", "x", "x", "launch", "e1", "quote", "Text", "https://x.example/a/",
+                       dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC), "en", "camp", card, 120, 280, "approved")
+    fast = fast_constructor(PlannedPost)(*(getattr(post, f.name) for f in dataclasses.fields(PlannedPost)))
+    assert type(fast) is PlannedPost and fast == post and hash(fast) == hash(post) and repr(fast) == repr(post)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.text = "changed"  # type: ignore[misc]
+
+
+def test_fast_constructor_refuses_classes_without_slots() -> None:
+    @dataclasses.dataclass(frozen=True)
+    class Loose:
+        a: int
+
+    with pytest.raises(TypeError, match="slotted dataclass"):
+        fast_constructor(Loose)
