@@ -20,7 +20,7 @@ from publisher.store.database import upsert_insert
 from publisher.store.pauses import PausesStore, active_pause
 from publisher.store.prepared import Prepared, instant_from_db, instant_to_db
 from publisher.store.rows import QUEUED_COLUMNS, queued, select_queued
-from publisher.store.tables import channel_state, post_events, posts, sends
+from publisher.store.tables import channel_state, pauses, post_events, posts, sends
 
 
 @dataclass(frozen=True)
@@ -65,17 +65,34 @@ _B = sa.bindparam
 _DUE = sa.and_(posts.c.channel == _B("channel"), posts.c.state == "approved", posts.c.scheduled_at <= _B("now"),
                sa.or_(posts.c.next_attempt_at.is_(None), posts.c.next_attempt_at <= _B("now")))
 _NEXT = select_queued().where(_DUE).order_by(posts.c.scheduled_at, posts.c.id).limit(1)
-_STATE = sa.select(channel_state.c.disabled, channel_state.c.disabled_reason, channel_state.c.blocked_until).where(
-    channel_state.c.channel == _B("channel"))
 _QUEUED_NAMES = tuple(c.name for c in QUEUED_COLUMNS)
+_PAUSED = (sa.select(pauses.c.id).where(
+    pauses.c.lifted_at.is_(None), sa.or_(pauses.c.until.is_(None), pauses.c.until > _B("now")),
+    sa.or_(pauses.c.channel.is_(None), pauses.c.channel == _B("channel"))).limit(1).scalar_subquery())
+_IN_WINDOW = sa.and_(sends.c.channel == _B("channel"), sends.c.at > _B("start"))
+_USED = sa.select(sa.func.count()).where(_IN_WINDOW).scalar_subquery()
 
+
+def _state(column: sa.Column[Any]) -> sa.ScalarSelect[Any]:
+    """One column of the channel's state row (NULL when it has none)."""
+    return sa.select(column).where(channel_state.c.channel == _B("channel")).scalar_subquery()
+
+
+# Everything that may hold a channel, in one statement: (pause id, disabled, reason, blocked_until[, used]).
+GATE = Prepared(sa.select(_PAUSED, _state(channel_state.c.disabled), _state(channel_state.c.disabled_reason),
+                          _state(channel_state.c.blocked_until)))
+GATE_WINDOW = Prepared(sa.select(_PAUSED, _state(channel_state.c.disabled), _state(channel_state.c.disabled_reason),
+                                 _state(channel_state.c.blocked_until), _USED))
+# PostgreSQL with a rate limit: lock the account's row first, so one claimer at a time counts its window
+# (in a statement of its own: a statement that waited for the lock still reads its older snapshot).
+GATE_LOCKED = Prepared(sa.select(_PAUSED, channel_state.c.disabled, channel_state.c.disabled_reason,
+                                 channel_state.c.blocked_until).where(channel_state.c.channel == _B("channel"))
+                       .with_for_update(of=channel_state))
+USED = Prepared(sa.select(_USED))
+OLDEST = Prepared(sa.select(sa.func.min(sends.c.at)).where(_IN_WINDOW))
+PRUNE_WINDOW = Prepared(sends.delete().where(sends.c.channel == _B("channel"), sends.c.at <= _B("start")))
 NEXT_DUE = Prepared(_NEXT)
 NEXT_DUE_SKIP_LOCKED = Prepared(_NEXT.with_for_update(skip_locked=True, of=posts))
-CHANNEL_STATE = Prepared(_STATE)
-CHANNEL_STATE_LOCKED = Prepared(_STATE.with_for_update())
-PRUNE_WINDOW = Prepared(sends.delete().where(sends.c.channel == _B("channel"), sends.c.at <= _B("start")))
-WINDOW = Prepared(sa.select(sa.func.count(), sa.func.min(sends.c.at)).where(
-    sends.c.channel == _B("channel"), sends.c.at > _B("start")))
 COUNT_SEND = Prepared(sends.insert().values(channel=_B("channel"), at=_B("now"), post_id=_B("post_id")))
 TAKE = Prepared(posts.update().where(posts.c.id == _B("post_id")).values(
     state="sending", claimed_by=_B("worker"), claimed_at=_B("now"), attempts=posts.c.attempts + 1,
@@ -120,42 +137,70 @@ class ClaimsStore(PausesStore):
         """Claim the channel's next due post for one attempt, unless a pause or a limit holds it.
 
         ``finish`` (the end of this worker's previous attempt) is written in the same transaction:
-        one commit per send instead of two.
+        one commit per send instead of two. SQLite's single writer waits for this transaction, so it
+        is kept to a few statements: one reads everything that may hold the channel, and both events
+        (the previous attempt's end, this one's start) go in one driver call.
         """
+        with self.transaction() as conn:
+            events: list[dict[str, Any]] = []
+            finished = self._finish(conn, worker, now, finish, events) if finish is not None else None
+            claim = self._claim(conn, channel, now, worker, rate, events)
+            if events:
+                EVENT.run_many(conn, events)
+            return dataclasses.replace(claim, finished=finished)
+
+    def _claim(self, conn: sa.Connection, channel: str, now: dt.datetime, worker: str, rate: RateWindow | None,
+               events: list[dict[str, Any]]) -> Claim:
         sqlite = self.is_sqlite
         at = instant_to_db(now, sqlite)
-        with self.transaction() as conn:
-            finished = self._finish(conn, worker, now, finish) if finish is not None else None
-            pause = active_pause(conn, channel, now)
+        start = instant_to_db(now - dt.timedelta(seconds=rate.seconds), sqlite) if rate is not None else None
+        if rate is None or sqlite:
+            if rate is None:
+                (paused, disabled, reason, blocked), used = GATE.run(conn, channel=channel, now=at).fetchone(), 0
+            else:
+                paused, disabled, reason, blocked, used = GATE_WINDOW.run(conn, channel=channel, now=at,
+                                                                          start=start).fetchone()
+        else:
+            row = GATE_LOCKED.run(conn, channel=channel, now=at).fetchone()
+            # No state row (ensure_channels was not called): nothing to lock; look for a pause below.
+            paused, disabled, reason, blocked = row if row is not None else (-1, False, "", None)
+            used = USED.run(conn, channel=channel, start=start).fetchone()[0]
+        if paused is not None:
+            pause = active_pause(conn, channel, now)  # the details (or none: the channel had no state row)
             if pause is not None:
-                return Claim(held=pause.describe(), retry_at=pause.until, finished=finished)
-            # On PostgreSQL one claimer per rate-limited account at a time counts its window.
-            state = (CHANNEL_STATE_LOCKED if rate is not None and not sqlite else CHANNEL_STATE).run(
-                conn, channel=channel).fetchone()
-            if state is not None and state[0]:
-                return Claim(held=f"disabled: {state[1]}", finished=finished)
-            blocked = instant_from_db(state[2]) if state is not None else None
-            if blocked is not None and blocked > now:
-                return Claim(held="rate limited by the network", retry_at=blocked, finished=finished)
-            if rate is not None:
-                start = instant_to_db(now - dt.timedelta(seconds=rate.seconds), sqlite)
-                PRUNE_WINDOW.run(conn, channel=channel, start=start)
-                used, oldest = WINDOW.run(conn, channel=channel, start=start).fetchone()
-                if used >= rate.posts:
-                    free_at = instant_from_db(oldest) + dt.timedelta(seconds=rate.seconds)
-                    return Claim(held=f"rate limit: {rate.posts} posts per {rate.seconds} s", retry_at=free_at,
-                                 finished=finished)
-            row = (NEXT_DUE if sqlite else NEXT_DUE_SKIP_LOCKED).run(conn, channel=channel, now=at).fetchone()
-            if row is None:
-                return Claim(finished=finished)
-            post = _queued_from_driver(row)
-            TAKE.run(conn, post_id=post.id, worker=worker, now=at)
-            EVENT.run(conn, post_id=post.id, now=at, from_state="approved", to_state="sending",
-                      detail=f"attempt {post.attempts + 1}", actor=worker)
-            if rate is not None:
-                COUNT_SEND.run(conn, channel=channel, now=at, post_id=post.id)
-            return Claim(post=dataclasses.replace(post, state="sending", attempts=post.attempts + 1),
-                         finished=finished)
+                return Claim(held=pause.describe(), retry_at=pause.until)
+        if disabled:
+            return Claim(held=f"disabled: {reason}")
+        blocked = instant_from_db(blocked)
+        if blocked is not None and blocked > now:
+            return Claim(held="rate limited by the network", retry_at=blocked)
+        if rate is not None:
+            self._prune(conn, channel, now, rate)
+            if used >= rate.posts:
+                oldest = instant_from_db(OLDEST.run(conn, channel=channel, start=start).fetchone()[0])
+                assert oldest is not None
+                return Claim(held=f"rate limit: {rate.posts} posts per {rate.seconds} s",
+                             retry_at=oldest + dt.timedelta(seconds=rate.seconds))
+        row = (NEXT_DUE if sqlite else NEXT_DUE_SKIP_LOCKED).run(conn, channel=channel, now=at).fetchone()
+        if row is None:
+            return Claim()
+        post = _queued_from_driver(row)
+        TAKE.run(conn, post_id=post.id, worker=worker, now=at)
+        events.append({"post_id": post.id, "now": at, "from_state": "approved", "to_state": "sending",
+                       "detail": f"attempt {post.attempts + 1}", "actor": worker})
+        if rate is not None:
+            COUNT_SEND.run(conn, channel=channel, now=at, post_id=post.id)
+        return Claim(post=dataclasses.replace(post, state="sending", attempts=post.attempts + 1))
+
+    def _prune(self, conn: sa.Connection, channel: str, now: dt.datetime, rate: RateWindow) -> None:
+        """Forget the sends before the window, once per window and channel: they are never counted, so
+        deleting them on every claim only lengthened the transaction every other claimer waits for."""
+        pruned: dict[str, dt.datetime] = self.__dict__.setdefault("_window_pruned", {})
+        last = pruned.get(channel)
+        if last is None or not dt.timedelta(0) <= now - last < dt.timedelta(seconds=rate.seconds):
+            PRUNE_WINDOW.run(conn, channel=channel, start=instant_to_db(now - dt.timedelta(seconds=rate.seconds),
+                                                                         self.is_sqlite))
+            pruned[channel] = now
 
     def settle(self, post_id: int, worker: str, now: dt.datetime, state: str, detail: str, *,
                refund_attempt: bool = False, disable_channel: str | None = None,
@@ -167,9 +212,15 @@ class ClaimsStore(PausesStore):
         """
         finish = Finish(post_id, state, detail, values, refund_attempt, disable_channel, block_channel_until)
         with self.transaction() as conn:
-            return self._finish(conn, worker, now, finish)
+            events: list[dict[str, Any]] = []
+            done = self._finish(conn, worker, now, finish, events)
+            if events:
+                EVENT.run_many(conn, events)
+            return done
 
-    def _finish(self, conn: sa.Connection, worker: str, now: dt.datetime, finish: Finish) -> bool:
+    def _finish(self, conn: sa.Connection, worker: str, now: dt.datetime, finish: Finish,
+                events: list[dict[str, Any]]) -> bool:
+        """Write the end of an attempt; its event goes to ``events`` (the caller writes them together)."""
         sqlite = self.is_sqlite
         at = instant_to_db(now, sqlite)
         statement = _settle_statement(tuple(sorted(finish.values)), finish.refund_attempt, sqlite)
@@ -178,8 +229,8 @@ class ClaimsStore(PausesStore):
         done = statement.run(conn, post_id=finish.post_id, worker=worker, to_state=finish.state, now=at, **params)
         if done.rowcount != 1:
             return False
-        EVENT.run(conn, post_id=finish.post_id, now=at, from_state="sending", to_state=finish.state,
-                  detail=finish.detail[:2000], actor=worker)
+        events.append({"post_id": finish.post_id, "now": at, "from_state": "sending", "to_state": finish.state,
+                       "detail": finish.detail[:2000], "actor": worker})
         if finish.disable_channel is not None or finish.block_channel_until is not None:
             channel = conn.execute(sa.select(posts.c.channel).where(posts.c.id == finish.post_id)).scalar_one()
             if finish.disable_channel is not None:

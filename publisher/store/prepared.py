@@ -47,6 +47,15 @@ class Prepared:
         cursor.execute(sql, tuple(values[name] for name in positions) if positions is not None else values)
         return cursor
 
+    def run_many(self, conn: sa.Connection, rows: list[dict[str, Any]]) -> None:
+        """Execute once per row in one driver call (SQLite: one C loop; psycopg: pipelined)."""
+        sql, positions, defaults = self._for(conn.dialect)
+        cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        if positions is not None:
+            cursor.executemany(sql, [tuple({**defaults, **row}[name] for name in positions) for row in rows])
+        else:
+            cursor.executemany(sql, [{**defaults, **row} for row in rows])
+
 
 def instant_to_db(value: dt.datetime | None, sqlite: bool) -> Any:
     """An aware datetime as a UTCDateTime column stores it (SQLite: SQLAlchemy's text format)."""
