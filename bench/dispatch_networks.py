@@ -13,7 +13,8 @@ schema and read by the dispatcher's own helpers:
     channels: {x: {sends_at_once: K, rate_limit: {posts: P, per_seconds: W}}, mastodon: ..., ...}
 
 What is "allowed": an account with K sends in flight, each answered after ``latency``, can send at
-most K / latency posts per second; its rate limit caps that at P / W. So
+most K / latency posts per second; its rate limit caps that at P / W. sends_at_once is per worker
+process, so with --workers N an account has K = N x sends_at_once sends in flight. So
 
     allowed = sum over accounts of min(K / latency, P / W)
 
@@ -203,7 +204,8 @@ def main() -> None:
 
     published = counts.get("published", 0)
     limit = settings["x"]["rate_limit"]
-    per_account = args.sends_at_once / max(args.latency, 1e-9)
+    in_flight = args.sends_at_once * args.workers  # sends_at_once is per worker process
+    per_account = in_flight / max(args.latency, 1e-9)
     rate_cap = limit["posts"] / limit["per_seconds"] if args.rate is not None else math.inf
     allowed = len(NETWORKS) * min(per_account, rate_cap)
     binding = "latency" if per_account <= rate_cap else "rate limit"
@@ -215,7 +217,7 @@ def main() -> None:
           f"{limit['per_seconds']} s{'' if args.rate is not None else ' (not binding)'}; latency "
           f"{args.latency * 1000:.0f} ms per call")
     print(f"elapsed: {elapsed:.1f} s  throughput: {throughput:.1f} posts/s")
-    print(f"allowed: {len(NETWORKS)} accounts x min({args.sends_at_once} / {args.latency:g} s"
+    print(f"allowed: {len(NETWORKS)} accounts x min({in_flight} / {args.latency:g} s"
           f"{f', {rate_cap:g}/s' if args.rate is not None else ''}) = {allowed:.1f} posts/s ({binding} binds); "
           f"ratio {throughput / allowed:.0%}")
     for name, double in doubles.items():
