@@ -10,6 +10,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from publisher.errors import NotFound, PlanError, Problem, ProblemsError
+from publisher.gcpause import gc_paused
 from publisher.social.model import OPEN_STATES, Plan, PlannedPost, QueuedPost, SentPost
 from publisher.store.bulk import Bulk
 from publisher.store.database import Database
@@ -93,7 +94,7 @@ class PostsStore(Database):
         """
         planned = checked_posts(plan)
         counts = dict.fromkeys(("added", "updated", "unchanged", "cancelled", "restored", "kept"), 0)
-        with self.transaction() as conn:
+        with gc_paused(), self.transaction() as conn:  # rows by the hundred thousand, no cycles
             if not self.is_sqlite:
                 conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_PLAN_LOCK})
             bulk = Bulk(conn)

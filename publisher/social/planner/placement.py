@@ -13,7 +13,7 @@ Instants are whole minutes since the epoch (calendar.py): a plan has 200,000 of 
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -48,13 +48,13 @@ class PieceState:
     lanes: dict[str, Lane] = field(default_factory=dict)
     launches: list[tuple[str, int]] = field(default_factory=list)
     """(network, minute) of this piece's launch posts."""
-    uses: dict[str, list[tuple[str, int]]] = field(default_factory=lambda: defaultdict(list))
-    """excerpt id -> (network, minute) of each post using it: the cooldown's memory (excerpt ids are
-    unique to their piece) and the same-text-within-the-hour rule's."""
+    uses: dict[str, list[tuple[int, str]]] = field(default_factory=lambda: defaultdict(list))
+    """excerpt id -> (minute, network) of each post using it, in time order: the cooldown's memory
+    (excerpt ids are unique to their piece) and the same-text-within-the-hour rule's."""
 
     def remember(self, channel: str, network: str, excerpt_id: str, moment: int, launch: bool) -> None:
         """Note a post of this piece (from the history or just placed)."""
-        self.uses[excerpt_id].append((network, moment))
+        insort(self.uses[excerpt_id], (moment, network))
         if launch:
             self.launches.append((network, moment))
         lane = self.lanes.get(channel)
@@ -173,7 +173,7 @@ class Placer:
         if composed is None:
             composed = lane.composed[excerpt_id] = compose(lane, candidate)
         key, channel, network, _, kind, text, link, lang, campaign, card, length, limit, state = composed
-        piece.uses[excerpt_id].append((network, moment))
+        insort(piece.uses[excerpt_id], (moment, network))
         if role == "launch":
             piece.launches.append((network, moment))
         lane.turn = lane.positions[excerpt_id] + 1
@@ -206,16 +206,23 @@ def choose(ranked: list[Candidate], start: int, piece: PieceState, network: str,
             if other != network and -stagger < at - moment < stagger:
                 return None, at + stagger
     cooldown = piece.cooldown
+    reach = cooldown if cooldown > GAP else GAP  # uses further away than this block nothing
+    since, until = (moment - reach,), moment + reach
     retry = -1
     uses = piece.uses
     count = len(ranked)
     for k in range(start, start + count):
         candidate = ranked[k - count if k >= count else k]
         free_at = moment
-        for other, at in uses.get(candidate[1].id, ()):
-            gap = cooldown if other == network else GAP
-            if -gap < at - moment < gap and at + gap > free_at:
-                free_at = at + gap
+        used = uses.get(candidate[1].id)
+        if used:
+            for j in range(bisect_left(used, since), len(used)):
+                at, other = used[j]
+                if at >= until:
+                    break
+                gap = cooldown if other == network else GAP
+                if -gap < at - moment < gap and at + gap > free_at:
+                    free_at = at + gap
         if free_at == moment:
             return candidate, moment
         if retry < 0 or free_at < retry:

@@ -27,12 +27,12 @@ one is free instead of trying slot after slot.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from operator import attrgetter
 
 from publisher.content.model import Piece
+from publisher.gcpause import gc_paused
 from publisher.social.excerpts import excerpts_for
 from publisher.social.model import Dropped, Plan, SentPost
 from publisher.social.planner.calendar import ChannelBook, add_days, build_grid, to_minutes
@@ -50,16 +50,8 @@ def make_plan(pieces: Iterable[Piece], rules: PlanRules, now: dt.datetime,
     """
     if now.tzinfo is None:
         raise ValueError("make_plan needs an aware 'now'")
-    # A plan allocates hundreds of thousands of long-lived objects and no reference cycles; the cyclic
-    # collector would walk them all again and again as they pile up (a third of the time at 200,000
-    # posts). Reference counting frees everything as usual; the collector resumes when we return.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():  # hundreds of thousands of long-lived objects, no cycles: see publisher/gcpause.py
         return _plan(pieces, rules, now.astimezone(dt.UTC), history, scores or {})
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _plan(pieces: Iterable[Piece], rules: PlanRules, now: dt.datetime, history: Sequence[SentPost],
@@ -84,6 +76,8 @@ def _plan(pieces: Iterable[Piece], rules: PlanRules, now: dt.datetime, history: 
                            post.key.endswith(":launch"))
     skipped = _launches_and_follow_ups(planned, placer, sent_keys, now)
     _evergreen(planned, placer, sent_by_piece, now)
+    for piece in planned:  # a piece and its lanes point at each other: let reference counting free them
+        piece.lanes.clear()
     if skipped:
         notes.add(f"{skipped} launch or follow-up posts skipped: their moment passed more than catch_up_days ago")
     posts = sorted(placer.posts, key=attrgetter("scheduled_at", "channel", "key"))

@@ -1,0 +1,27 @@
+"""Pausing Python's cyclic garbage collector around work that makes hundreds of thousands of objects.
+
+Planning and storing a plan allocate hundreds of thousands of long-lived objects (posts, rows, their
+strings) and no reference cycles. The cyclic collector would walk them all again and again as they
+pile up: a third of the planner's time at 200,000 posts, a fifth of storing a plan. Reference counting
+frees everything as usual while the collector is paused; it resumes (if it ran before) on the way out.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
+__all__ = ["gc_paused"]
