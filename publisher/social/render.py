@@ -139,6 +139,10 @@ def card_for(piece: Piece, link: str, context: PieceContext) -> LinkCard:
     return _new_card(link, piece.title, piece.summary, context.image, piece.cover_alt)
 
 
+Frame = tuple[ChannelInfo, str, int, tuple[str, ...], Tail]
+"""(channel, network, limit, default hashtags, their tail) for one piece."""
+
+
 class Fitter:
     """Fits the candidates of one piece to its channels. What they share is worked out once: each
     candidate's body and its length on each network, and per channel the tails (link line and
@@ -149,8 +153,7 @@ class Fitter:
         self.piece, self.context = piece, context
         self._tails: dict[TailKey, Tail] = {}
         self._tags: dict[tuple[bool, int], tuple[str, ...]] = {}
-        # Keyed by id(channel): channels live as long as the rules, and hashing one is not free.
-        self._frames: dict[tuple[int, bool, str, int], tuple[str, int, tuple[str, ...], Tail]] = {}
+        self._frames: dict[tuple[tuple[int, ...], bool, str, int], list[Frame]] = {}
         self._shown: str | None = None
 
     def fit(self, excerpt: Excerpt, channel: ChannelInfo) -> Fitted | Rejected:
@@ -167,8 +170,10 @@ class Fitter:
         out: list[Fitted | Rejected] = []
         escaped: str | None = None
         lang, id_length = excerpt.lang, len(excerpt.id)
-        for channel in channels:
-            network, limit, tags, tail = self._frame(channel, own, lang, id_length)
+        frames = self._frames.get((tuple(map(id, channels)), own, lang, id_length))
+        if frames is None:
+            frames = self._frames_for(channels, own, lang, id_length)
+        for channel, network, limit, tags, tail in frames:
             if excerpt.network and excerpt.network != network:
                 out.append(Rejected(f"written for {excerpt.network}, not {network}"))
                 continue
@@ -195,18 +200,19 @@ class Fitter:
             out.append(self._fit(channel, text, length, bytes_, tags, lead, id_length, first))
         return out
 
-    def _frame(self, channel: ChannelInfo, own: bool, lang: str,
-               id_length: int) -> tuple[str, int, tuple[str, ...], Tail]:
-        """What every candidate of this piece shares on a channel: its hashtags and their tail."""
-        key = (id(channel), own, lang, id_length)
-        found = self._frames.get(key)
-        if found is None:
-            tags = self._tags.get((own, channel.max_hashtags)) or self._default_tags(own, channel.max_hashtags)
-            lead = "" if own else wording(lang)["read_more"] + " "
+    def _frames_for(self, channels: Sequence[ChannelInfo], own: bool, lang: str, id_length: int) -> list[Frame]:
+        """What every candidate of this piece shares on each channel: its hashtags and their tail. Keyed by
+        the channels' ids: they live as long as the rules, and hashing one is not free."""
+        frames = []
+        lead = "" if own else wording(lang)["read_more"] + " "
+        for channel in channels:
+            max_tags = channel.max_hashtags
+            tags = self._tags.get((own, max_tags)) or self._default_tags(own, max_tags)
             tail_key = (channel.network, channel.link_card, lead, tags, id_length)
             tail = self._tails.get(tail_key) or self._tail(tail_key)
-            found = self._frames[key] = (channel.network, channel.limit, tags, tail)
-        return found
+            frames.append((channel, channel.network, channel.limit, tags, tail))
+        self._frames[(tuple(map(id, channels)), own, lang, id_length)] = frames
+        return frames
 
     def _fit(self, channel: ChannelInfo, body: str, body_length: int | None, size: int, tags: tuple[str, ...],
              lead: str, id_length: int, first: tuple[Tail, int] | None = None) -> Fitted | Rejected:

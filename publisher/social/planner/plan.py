@@ -33,29 +33,33 @@ from operator import attrgetter
 
 from publisher.content.model import Piece
 from publisher.gcpause import gc_paused
-from publisher.social.excerpts import excerpts_for
-from publisher.social.model import Dropped, Plan, SentPost
+from publisher.social.model import Dropped, Plan, SentPost, fast_constructor
 from publisher.social.planner.calendar import ChannelBook, add_days, build_grid, to_minutes
+from publisher.social.planner.fitting import PieceFits, fit_pieces
 from publisher.social.planner.placement import DAY, Candidate, Lane, PieceState, Placer
 from publisher.social.planner.rules import PlanRules
-from publisher.social.render import CARD_NETWORKS, Fitted, Fitter
+from publisher.social.render import CARD_NETWORKS, Fitted
+
+_new_dropped = fast_constructor(Dropped)  # a too-long candidate, tens of thousands a plan
 
 
 def make_plan(pieces: Iterable[Piece], rules: PlanRules, now: dt.datetime,
-              history: Sequence[SentPost] = (), scores: Mapping[tuple[str, str], float] | None = None) -> Plan:
+              history: Sequence[SentPost] = (), scores: Mapping[tuple[str, str], float] | None = None, *,
+              parallel: bool = True) -> Plan:
     """Plan posts for ``pieces`` from ``now`` to the horizon; ``history`` is what the store already sent.
 
     ``scores`` maps (network, excerpt id) to how well an excerpt did; evergreen recycles prefer higher
-    scores. The result depends only on the arguments.
+    scores. The result depends only on the arguments: ``parallel=False`` fits every candidate in this
+    process instead of sharing big plans with a helper process (fitting.py), with the same result.
     """
     if now.tzinfo is None:
         raise ValueError("make_plan needs an aware 'now'")
     with gc_paused():  # hundreds of thousands of long-lived objects, no cycles: see publisher/gcpause.py
-        return _plan(pieces, rules, now.astimezone(dt.UTC), history, scores or {})
+        return _plan(pieces, rules, now.astimezone(dt.UTC), history, scores or {}, parallel)
 
 
 def _plan(pieces: Iterable[Piece], rules: PlanRules, now: dt.datetime, history: Sequence[SentPost],
-          scores: Mapping[tuple[str, str], float]) -> Plan:
+          scores: Mapping[tuple[str, str], float], parallel: bool) -> Plan:
     grid = build_grid(rules.slots, rules.zone, now, rules.horizon_days, rules.quiet_hours, rules.blackout)
     placer = Placer(rules, grid, scores)
     books = {name: ChannelBook(grid, rules.cap_per_day) for name in rules.channels}
@@ -68,8 +72,9 @@ def _plan(pieces: Iterable[Piece], rules: PlanRules, now: dt.datetime, history: 
         if post.channel in books and at >= grid.now - DAY:  # only today's posts count against today's cap
             books[post.channel].book(at)
     notes: set[str] = set()
-    planned = [_prepare(p, rules, books, placer, notes) for p in sorted(pieces, key=lambda p: p.key)
-               if p.is_visible(now)]
+    visible = sorted((p for p in pieces if p.is_visible(now)), key=lambda p: p.key)
+    planned = [_prepare(piece, fits, rules, books, placer, notes)
+               for piece, fits in zip(visible, fit_pieces(visible, rules, parallel=parallel), strict=True)]
     for piece in planned:
         for post in sent_by_piece.get(piece.key, ()):
             piece.remember(post.channel, post.network, post.excerpt_id, to_minutes(post.at),
@@ -84,9 +89,10 @@ def _plan(pieces: Iterable[Piece], rules: PlanRules, now: dt.datetime, history: 
     return Plan(tuple(posts), tuple(placer.dropped), tuple(sorted(notes)))
 
 
-def _prepare(piece: Piece, rules: PlanRules, books: dict[str, ChannelBook], placer: Placer,
+def _prepare(piece: Piece, fits: PieceFits, rules: PlanRules, books: dict[str, ChannelBook], placer: Placer,
              notes: set[str]) -> PieceState:
-    """The piece's state and one lane per channel, with every candidate fitted (drops noted)."""
+    """The piece's state and one lane per channel with the candidates that fit it (the others noted as
+    dropped)."""
     campaign = rules.campaign_of(piece)
     ruleset = campaign.rules if campaign else rules.rules
     if campaign and not campaign.configured:
@@ -98,18 +104,18 @@ def _prepare(piece: Piece, rules: PlanRules, books: dict[str, ChannelBook], plac
     key = piece.key
     state = PieceState(piece, key, ruleset, rules.context(piece), campaign.end if campaign else None, launch_at,
                        ruleset.cooldown_days * DAY)
-    fitter = Fitter(piece, state.context)
     names = ruleset.channels
     channels = [rules.channels[name] for name in names]
-    fits: list[list[Candidate]] = [[] for _ in names]
+    lanes: list[list[Candidate]] = [[] for _ in names]
     dropped = placer.dropped
-    for order, excerpt in enumerate(excerpts_for(piece)):
-        for channel, fitting, result in zip(channels, fits, fitter.fit_all(excerpt, channels), strict=True):
+    excerpts, results = fits
+    for order, (excerpt, row) in enumerate(zip(excerpts, results, strict=True)):
+        for channel, fitting, result in zip(channels, lanes, row, strict=True):
             if type(result) is Fitted:
                 fitting.append((order, excerpt, result))
             elif excerpt.network in (None, channel.network):  # a post written for another network: no drop
-                dropped.append(Dropped(key, channel.name, excerpt.id, result.reason))  # type: ignore[union-attr]
-    for name, channel, fitting in zip(names, channels, fits, strict=True):
+                dropped.append(_new_dropped(key, channel.name, excerpt.id, result.reason))  # type: ignore[union-attr]
+    for name, channel, fitting in zip(names, channels, lanes, strict=True):
         state.lanes[name] = Lane(state, name, channel, books[name], fitting,
                                  {c[1].id: i for i, c in enumerate(fitting)}, f"{key}:{name}:",
                                  cards=channel.link_card and channel.network in CARD_NETWORKS)
