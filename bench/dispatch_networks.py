@@ -47,7 +47,7 @@ from doubles import DOUBLES, channel_spec, environment
 
 from publisher.social.channels.registry import adapter_class
 from publisher.social.dispatcher import Dispatcher, rates_from, sends_at_once_from
-from publisher.social.model import PlannedPost, QueuedPost
+from publisher.social.model import PlannedPost, Published, QueuedPost
 from publisher.store import open_store
 
 NETWORKS = ("x", "mastodon", "bluesky", "linkedin")
@@ -102,14 +102,17 @@ def call_cost(latency: float) -> float:
 
 
 def worker(urls: dict[str, dict[str, str]], settings: dict[str, dict[str, Any]], store_url: str, poll: float,
-           index: int, ready: Any, go: Any, results: Any) -> None:
+           index: int, ready: Any, go: Any, results: Any, bare_posts: int = 0) -> None:
     """One `publisher worker` process: its own store connection and clients; stops when nothing is due.
 
     It loads the libraries and builds its channels first (what a worker does once, when it starts),
     says it is ready, and starts sending when every worker is ready: the clock runs from there.
     """
     try:
-        counts, cpu, startup = _work(urls, settings, store_url, poll, index, ready, go)
+        if bare_posts:
+            counts, cpu, startup = _bare(urls, settings, bare_posts, index, ready, go)
+        else:
+            counts, cpu, startup = _work(urls, settings, store_url, poll, index, ready, go)
     except BaseException as e:  # the parent waits for an answer: give it one, then show the traceback
         ready.put(index)
         results.put(({f"worker crashed: {type(e).__name__}: {e}": 1}, 0.0, (0.0, 0.0)))
@@ -144,6 +147,41 @@ def _work(urls: dict[str, dict[str, str]], settings: dict[str, dict[str, Any]], 
     return counts, time.process_time() - cpu, startup
 
 
+def _bare(urls: dict[str, dict[str, str]], settings: dict[str, dict[str, Any]], posts: int, index: int, ready: Any,
+          go: Any) -> tuple[dict[str, int], float, tuple[float, float]]:
+    """The libraries alone: the same threads (sends_at_once per account) send straight from a list in
+    memory, with no store, no claim and no record; the ceiling of any dispatcher in one process."""
+    began, cpu = time.perf_counter(), time.process_time()
+    channels = {n: adapter_class(n)(n, channel_spec(n, **settings[n]), env)  # type: ignore[misc]
+                for n, env in urls.items()}
+    due = {n: [QueuedPost(id=i, key=p.key, piece=p.piece, channel=n, network=n, text=p.text, link=p.link,
+                          scheduled_at=p.scheduled_at, lang="en", state="sending")
+               for i, p in enumerate(planned(posts, dt.datetime.now(dt.UTC))) if p.network == n] for n in urls}
+    counts: dict[str, int] = {}
+    lock = threading.Lock()
+
+    def lane(name: str) -> None:
+        while True:
+            with lock:
+                if not due[name]:
+                    return
+                post = due[name].pop(0)
+            kind = "published" if isinstance(channels[name].send(post), Published) else "not published"
+            with lock:
+                counts[kind] = counts.get(kind, 0) + 1
+
+    startup = (time.perf_counter() - began, time.process_time() - cpu)
+    ready.put(index)
+    go.wait()
+    cpu = time.process_time()
+    lanes = [threading.Thread(target=lane, args=(n,)) for n in urls for _ in range(settings[n]["sends_at_once"])]
+    for thread in lanes:
+        thread.start()
+    for thread in lanes:
+        thread.join()
+    return counts, time.process_time() - cpu, startup
+
+
 def fresh_store(url: str | None, folder: str) -> tuple[str, str | None]:
     """A temporary SQLite file, or a fresh PostgreSQL schema (dropped after) so the database is untouched."""
     if not url:
@@ -168,7 +206,11 @@ def main() -> None:
     parser.add_argument("--poll", type=float, default=5.0, help="the worker's --poll")
     parser.add_argument("--store", default=None, help="store URL (default: a temporary SQLite file)")
     parser.add_argument("--workers", type=int, default=1, help="worker processes sharing the store")
+    parser.add_argument("--bare", action="store_true",
+                        help="the libraries alone: the same threads send from memory, no store, no dispatcher")
     args = parser.parse_args()
+    if args.bare and (args.workers != 1 or args.rate is not None):
+        parser.error("--bare runs one process and knows no rate limit")
 
     load_before = os.getloadavg()
     doubles = {n: DOUBLES[n](latency=args.latency).start() for n in NETWORKS}
@@ -182,7 +224,8 @@ def main() -> None:
 
     context = multiprocessing.get_context("fork")
     ready, go, results = context.Queue(), context.Event(), context.Queue()
-    processes = [context.Process(target=worker, args=(envs, settings, store_url, args.poll, i, ready, go, results))
+    processes = [context.Process(target=worker, args=(envs, settings, store_url, args.poll, i, ready, go, results,
+                                                      args.posts if args.bare else 0))
                  for i in range(args.workers)]
     for process in processes:
         process.start()
@@ -212,7 +255,7 @@ def main() -> None:
     throughput = published / elapsed
     print(f"posts: {args.posts}  published: {published}  other outcomes: "
           f"{ {k: v for k, v in counts.items() if k != 'published'} }  workers: {args.workers}  "
-          f"store: {store_url.split(':', 1)[0]}")
+          f"store: {'none (--bare)' if args.bare else store_url.split(':', 1)[0]}")
     print(f"configured per account: sends_at_once {args.sends_at_once}, rate_limit {limit['posts']} posts per "
           f"{limit['per_seconds']} s{'' if args.rate is not None else ' (not binding)'}; latency "
           f"{args.latency * 1000:.0f} ms per call")
@@ -239,8 +282,8 @@ def main() -> None:
     print(f"one X account alone, one call at a time: {per_call * 1000:.1f} ms per send "
           f"({args.latency * 1000:.0f} ms latency + library); {args.posts} posts that way would take "
           f"{args.posts * per_call:.1f} s")
-    states = store.state_counts()
-    print(f"store states: {dict(states)}  duplicates on the networks: "
+    states = "not used (--bare)" if args.bare else dict(store.state_counts())
+    print(f"store states: {states}  duplicates on the networks: "
           f"{sum(len(d.received('create')) for d in doubles.values()) - published}")
     for d in doubles.values():
         d.stop()
