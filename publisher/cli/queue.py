@@ -56,8 +56,10 @@ def plan(project: Project, now_text: str | None, dry_run: bool, show: int) -> No
     history = project.store.history() if measured else []
     # The feedback loop: evergreen recycling prefers excerpts that did well (docs/reports.md).
     scores = excerpt_scores(project.store, now) if measured else None
-    with console.status(f"Planning {len(library)} pieces…"):
-        result = make_plan(library.pieces, rules, now, history=history, scores=scores)
+    # A line rather than a spinner: a spinner is a thread, and a big plan forks a helper process to fit
+    # candidates on the second core only when no other thread runs (planner/fitting.py).
+    console.print(f"Planning {len(library)} pieces…")
+    result = make_plan(library.pieces, rules, now, history=history, scores=scores)
     _print_plan(console, result, settings.zone, now, show)
     if dry_run:
         console.print("Dry run: nothing stored.")

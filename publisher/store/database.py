@@ -21,6 +21,9 @@ from publisher.store.migrations import Migration, discover
 
 # How long a SQLite writer waits for another one before giving up (workers share one file).
 SQLITE_BUSY_SECONDS = 60
+# SQLite's page cache per connection (KiB). A first plan loaded in bulk raises it for its transaction
+# (posts.py): a 250 MB load then never spills pages to the WAL to read them back for its indexes.
+SQLITE_CACHE_KIB = 65536
 # Taken around migrations on PostgreSQL so two workers starting together do not both migrate.
 _PG_MIGRATION_LOCK = 7_340_001
 
@@ -53,7 +56,7 @@ def _sqlite_engine(url: str) -> sa.Engine:
         cur.execute("PRAGMA journal_mode=WAL")  # readers never wait for the writer
         cur.execute("PRAGMA synchronous=NORMAL")  # durable across process crashes (kill -9) in WAL mode
         cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA cache_size=-65536")  # 64 MiB: a plan of 200,000 posts and its indexes stay in memory
+        cur.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
         cur.execute("PRAGMA temp_store=MEMORY")  # index builds sort in memory
         cur.close()
 
