@@ -146,13 +146,55 @@ class Placer:
             if retry > deadline:
                 break
             i = free_from(bisect_left(instants, retry - offset))
-        if end is not None and end <= grid.end:  # its window closed inside the horizon: say why
-            why = (f"every candidate that fits {network} was used there within "
-                   f"{piece.rules.cooldown_days} days or goes to another network within the hour" if blocked
-                   else "no free slot (cap_per_day, quiet hours, blackout or slots all taken)")
-            until = to_instant(end).astimezone(grid.zone).strftime("%Y-%m-%d %H:%M")
-            self.dropped.append(Dropped(piece.key, lane.name, "", f"{role}: not placed before {until}: {why}"))
+        self._not_placed(lane, role, end, blocked)
         return None
+
+    def recycle(self, lane: Lane, role: str, earliest: int, end: int) -> int | None:
+        """`place` for an evergreen recycle (on the slots, candidates in turn), the bulk of a plan: the
+        same search without what only launches and scored recycles need."""
+        fitting = lane.fitting
+        if not fitting or self.scores:
+            return self.place(lane, role, earliest, 0, end)
+        grid, book, piece = self.grid, lane.book, lane.state
+        instants = grid.instants
+        count = len(instants)
+        deadline = grid.end if end > grid.end else end
+        network = lane.channel.network
+        start = lane.turn % len(fitting)
+        taken, nxt, free_from = book.taken_at, book._next, book.free_from
+        i = bisect_left(instants, earliest)  # never past count
+        if nxt[i] != i:
+            i = free_from(i)
+        blocked = False
+        while i < count:
+            moment = instants[i]
+            if moment > deadline:
+                break
+            if moment in taken:
+                book.skip(i)
+                i = free_from(i + 1)
+                continue
+            choice, retry = choose(fitting, start, piece, network, moment, 0)
+            if choice is not None:
+                self.record(lane, role, choice, moment, i)
+                return moment
+            blocked = True
+            if retry > deadline:
+                break
+            i = free_from(bisect_left(instants, retry))
+        self._not_placed(lane, role, end, blocked)
+        return None
+
+    def _not_placed(self, lane: Lane, role: str, end: int | None, blocked: bool) -> None:
+        """Say why a role found no minute, when its window closed inside the horizon."""
+        grid, piece = self.grid, lane.state
+        if end is None or end > grid.end:
+            return
+        why = (f"every candidate that fits {lane.channel.network} was used there within "
+               f"{piece.rules.cooldown_days} days or goes to another network within the hour" if blocked
+               else "no free slot (cap_per_day, quiet hours, blackout or slots all taken)")
+        until = to_instant(end).astimezone(grid.zone).strftime("%Y-%m-%d %H:%M")
+        self.dropped.append(Dropped(piece.key, lane.name, "", f"{role}: not placed before {until}: {why}"))
 
     def record(self, lane: Lane, role: str, candidate: Candidate, moment: int, index: int | None) -> None:
         """Book the post and add it to the plan (this runs once for every post of the plan)."""
@@ -166,7 +208,9 @@ class Placer:
             count = per_day.get(day, 0) + 1
             per_day[day] = count
             book.taken_at.add(moment)
-            book.take(index, day, count)
+            book._next[index] = index + 1  # book.take, inline
+            if count >= book.cap:
+                book.close(day)
         self.last_day = day
         excerpt_id = candidate[1].id
         composed = lane.composed.get(excerpt_id)

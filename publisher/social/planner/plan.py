@@ -129,15 +129,23 @@ def _launches_and_follow_ups(planned: list[PieceState], placer: Placer, sent: se
     zone = placer.rules.zone
     requests: list[tuple[int, int, str, int, str, int, Lane]] = []
     skipped = 0
+    roles_of: dict[int, list[tuple[str, int]]] = {}
     for piece in planned:
         ruleset = piece.rules
-        roles: list[tuple[str, dt.datetime, int]] = []
-        if ruleset.launch:
-            roles.append(("launch", piece.launch_at, 0))
-        roles += [(f"follow-up-{n}", add_days(piece.launch_at, n, zone), n) for n in ruleset.follow_ups]
-        for role, target, order in roles:
-            if add_days(target, ruleset.catch_up_days, zone) < now:
-                skipped += sum(f"{piece.key}:{name}:{role}" not in sent for name in ruleset.channels)
+        roles = roles_of.get(id(ruleset))
+        if roles is None:
+            roles = roles_of[id(ruleset)] = ([("launch", 0)] if ruleset.launch else []) + [
+                (f"follow-up-{n}", n) for n in ruleset.follow_ups]
+        for role, order in roles:
+            target = piece.launch_at
+            # Days in a zone are never two days long (one may skip a date): well past, no zone arithmetic.
+            late = target + dt.timedelta(days=order + ruleset.catch_up_days + 2) < now
+            if not late:
+                target = add_days(target, order, zone) if order else target
+                late = add_days(target, ruleset.catch_up_days, zone) < now
+            if late:
+                skipped += (sum(f"{piece.key}:{name}:{role}" not in sent for name in ruleset.channels) if sent
+                            else len(ruleset.channels))
                 continue
             earliest = to_minutes(max(target, now))
             # Late by catch_up_days at most: the end of that local day closes the window.
@@ -180,19 +188,24 @@ def _evergreen(planned: list[PieceState], placer: Placer, sent_by_piece: dict[st
             if n <= rule.max_times and earliest <= end:
                 chains.append([to_minutes(earliest), piece.key, k, n, to_minutes(end), rule.every_days,
                                rule.max_times, piece.lanes[name]])
-    place, add = placer.place, grid.add_days
+    recycle, add, offsets, horizon = placer.recycle, grid.add_days, grid.offsets, grid.end
     roles = [f"evergreen-{n}" for n in range(1 + max((chain[6] for chain in chains), default=0))]
     while chains:
         chains.sort()  # by earliest, piece key, channel index: never ties, so lanes are never compared
         alive = []
         for chain in chains:
             earliest, _, _, n, end, every, most, lane = chain
-            placed = place(lane, roles[n], earliest, 0, end)
+            placed = recycle(lane, roles[n], earliest, end)
             if placed is None or n >= most:
                 continue
-            chain[0] = after = add(placed, every, placer.last_day)
+            day = placer.last_day  # grid.add_days, inline when neither day changes its UTC offset
+            if day in offsets and day + every in offsets:
+                after = placed + every * 1440 + offsets[day] - offsets[day + every]
+            else:
+                after = add(placed, every, day)
+            chain[0] = after
             chain[3] = n + 1
-            if after <= end and after <= grid.end:  # past the horizon: the next plan places it
+            if after <= end and after <= horizon:  # past the horizon: the next plan places it
                 alive.append(chain)
         chains = alive
 
