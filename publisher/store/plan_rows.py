@@ -20,8 +20,9 @@ import sqlalchemy as sa
 from publisher.errors import PlanError
 from publisher.social.model import OPEN_STATES, LinkCard, Plan, PlannedPost
 from publisher.store.bulk import Bulk
+from publisher.store.database import SQLITE_CACHE_KIB
 from publisher.store.rows import CARD_FIELDS, card_row
-from publisher.store.tables import link_cards
+from publisher.store.tables import POSTS_SECONDARY_INDEXES, link_cards, posts
 
 PLANNED_FIELDS = ("piece", "channel", "network", "role", "excerpt_id", "excerpt_kind", "lang", "campaign",
                   "text", "link", "card_id", "scheduled_at")
@@ -33,6 +34,7 @@ _KEYED_TEXTS = attrgetter("key", *PLANNED_FIELDS[:10])
 _KEY = attrgetter("key")
 _STATE = attrgetter("state")
 _RESERVE = 1000  # card ids taken from PostgreSQL's sequence at a time
+_BULK_CACHE_KIB = 1 << 20  # at most 1 GiB of SQLite page cache for a bulk load
 
 CardRow = tuple[str | None, str, str, str | None, str]
 
@@ -154,4 +156,29 @@ def drop_unused_cards(conn: sa.Connection, bulk: Bulk, candidates: set[int]) -> 
     bulk.delete(link_cards, "id", [(card_id,) for card_id in sorted(candidates - used)])
 
 
-__all__ = ["INSERTED", "PLANNED_FIELDS", "PlanRows", "checked_posts", "drop_unused_cards"]
+def load_first_plan(conn: sa.Connection, bulk: Bulk, planned: list[PlannedPost], when: Any) -> int:
+    """A first plan into the empty posts table, its secondary indexes dropped and built again once the
+    rows are in (sorting once beats growing an index row by row). Rows go in the plan's order, like
+    later additions (ids follow the calendar): the time-ordered indexes then sort nearly sorted input,
+    and the unique key index, small enough for the page cache, costs no more than in key order.
+    SQLite's page cache holds the whole load meanwhile (~1 KiB a post), so pages are not spilled to the
+    WAL and read back to build the indexes; the commit writes them once. Creation writes no event:
+    created_at records it."""
+    plan_rows = PlanRows(conn, bulk)
+    rows = plan_rows.new_rows(planned, when)
+    plan_rows.store_cards(plan_rows.new_cards)
+    if bulk.sqlite:
+        conn.exec_driver_sql(f"PRAGMA cache_size=-{min(max(SQLITE_CACHE_KIB, len(rows)), _BULK_CACHE_KIB)}")
+    try:
+        for index in POSTS_SECONDARY_INDEXES:
+            index.drop(conn)
+        bulk.insert(posts, INSERTED, rows)
+        for index in POSTS_SECONDARY_INDEXES:
+            index.create(conn)
+    finally:
+        if bulk.sqlite:  # back to the connection's usual size before it returns to the pool
+            conn.exec_driver_sql(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
+    return len(rows)
+
+
+__all__ = ["INSERTED", "PLANNED_FIELDS", "PlanRows", "checked_posts", "drop_unused_cards", "load_first_plan"]

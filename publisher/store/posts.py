@@ -13,16 +13,22 @@ from publisher.errors import NotFound, PlanError, Problem, ProblemsError
 from publisher.gcpause import gc_paused
 from publisher.social.model import OPEN_STATES, Plan, PlannedPost, QueuedPost, SentPost
 from publisher.store.bulk import Bulk
-from publisher.store.database import SQLITE_CACHE_KIB, Database
-from publisher.store.plan_rows import INSERTED, PLANNED_FIELDS, PlanRows, checked_posts, drop_unused_cards
+from publisher.store.database import Database
+from publisher.store.plan_rows import (
+    INSERTED,
+    PLANNED_FIELDS,
+    PlanRows,
+    checked_posts,
+    drop_unused_cards,
+    load_first_plan,
+)
 from publisher.store.rows import queued, record_event, select_queued, transition
-from publisher.store.tables import POSTS_SECONDARY_INDEXES, post_events, posts
+from publisher.store.tables import post_events, posts
 from publisher.store.types import UTCDateTime
 
 _PG_PLAN_LOCK = 7_340_002  # one `publisher plan` at a time on a shared PostgreSQL store
 BULK_LOAD = 20_000
 """A first plan this big goes into the empty posts table before its secondary indexes are built."""
-_BULK_CACHE_KIB = 1 << 20  # at most 1 GiB of page cache for a bulk load
 SENT_STATES = ("sending", "published", "unconfirmed")  # what the planner must know went (or may have gone) out
 _CARD = PLANNED_FIELDS.index("card_id")
 
@@ -93,16 +99,20 @@ class PostsStore(Database):
         A first plan of at least ``bulk_load`` posts goes into the empty table before its secondary
         indexes are built (same transaction: nobody sees the table without them).
         """
-        planned = checked_posts(plan)
+        with gc_paused():  # rows by the hundred thousand, no cycles: freed before the collector resumes
+            return self._apply_plan(checked_posts(plan), now, actor, bulk_load)
+
+    def _apply_plan(self, planned: dict[str, PlannedPost], now: dt.datetime, actor: str,
+                    bulk_load: int) -> PlanCounts:
         counts = dict.fromkeys(("added", "updated", "unchanged", "cancelled", "restored", "kept"), 0)
-        with gc_paused(), self.transaction() as conn:  # rows by the hundred thousand, no cycles
+        with self.transaction() as conn:
             if not self.is_sqlite:
                 conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_PLAN_LOCK})
             bulk = Bulk(conn)
             when = bulk.instant(now)
             empty = conn.execute(sa.select(posts.c.id).limit(1)).first() is None
             if empty and len(planned) >= bulk_load:
-                counts["added"] = _bulk_load(conn, bulk, list(planned.values()), when)
+                counts["added"] = load_first_plan(conn, bulk, list(planned.values()), when)
                 return PlanCounts(**counts)
             rows = PlanRows(conn, bulk)
             wanted = dict(zip(planned, rows.values(list(planned.values())), strict=True))
@@ -277,31 +287,6 @@ class PostsStore(Database):
                     record_event(conn, edit.post_id, now, old, old, f"edited by hand ({edit.where})", actor)
                 changed += 1
         return changed
-
-
-def _bulk_load(conn: sa.Connection, bulk: Bulk, planned: list[PlannedPost], when: Any) -> int:
-    """A first plan into the empty posts table, its secondary indexes dropped and built again once the
-    rows are in (sorting once beats growing an index row by row). Rows go in the plan's order, like
-    later additions (ids follow the calendar): the time-ordered indexes then sort nearly sorted input,
-    and the unique key index, small enough for the page cache, costs no more than in key order.
-    SQLite's page cache holds the whole load meanwhile (~1 KiB a post), so pages are not spilled to the
-    WAL and read back to build the indexes; the commit writes them once. Creation writes no event:
-    created_at records it."""
-    plan_rows = PlanRows(conn, bulk)
-    rows = plan_rows.new_rows(planned, when)
-    plan_rows.store_cards(plan_rows.new_cards)
-    if bulk.sqlite:
-        conn.exec_driver_sql(f"PRAGMA cache_size=-{min(max(SQLITE_CACHE_KIB, len(rows)), _BULK_CACHE_KIB)}")
-    try:
-        for index in POSTS_SECONDARY_INDEXES:
-            index.drop(conn)
-        bulk.insert(posts, INSERTED, rows)
-        for index in POSTS_SECONDARY_INDEXES:
-            index.create(conn)
-    finally:
-        if bulk.sqlite:  # back to the connection's usual size before it returns to the pool
-            conn.exec_driver_sql(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
-    return len(rows)
 
 
 __all__ = ["SENT_STATES", "Approval", "PlanCounts", "PostEdit", "PostRecord", "PostsStore"]
