@@ -22,7 +22,7 @@ from publisher.store.migrations import Migration, discover
 # How long a SQLite writer waits for another one before giving up (workers share one file).
 SQLITE_BUSY_SECONDS = 60
 # SQLite's page cache per connection (KiB). A first plan loaded in bulk raises it for its transaction
-# (posts.py): a 250 MB load then never spills pages to the WAL to read them back for its indexes.
+# (plan_rows.load_first_plan): a 250 MB load then never spills pages to the WAL to read them back.
 SQLITE_CACHE_KIB = 65536
 # Taken around migrations on PostgreSQL so two workers starting together do not both migrate.
 _PG_MIGRATION_LOCK = 7_340_001

@@ -17,10 +17,11 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from publisher.errors import PlanError
+from publisher.errors import PlanError, StoreError
 from publisher.social.model import OPEN_STATES, LinkCard, Plan, PlannedPost
 from publisher.store.bulk import Bulk
 from publisher.store.database import SQLITE_CACHE_KIB
+from publisher.store.migrations.m0003_watched_feeds import CURATED_MESSAGE
 from publisher.store.rows import CARD_FIELDS, card_row
 from publisher.store.tables import POSTS_SECONDARY_INDEXES, link_cards, posts
 
@@ -35,6 +36,7 @@ _KEY = attrgetter("key")
 _STATE = attrgetter("state")
 _RESERVE = 1000  # card ids taken from PostgreSQL's sequence at a time
 _BULK_CACHE_KIB = 1 << 20  # at most 1 GiB of SQLite page cache for a bulk load
+CURATED_TRIGGER = "curated_posts_start_proposed"  # migration 0003
 
 CardRow = tuple[str | None, str, str, str | None, str]
 
@@ -161,20 +163,39 @@ def load_first_plan(conn: sa.Connection, bulk: Bulk, planned: list[PlannedPost],
     rows are in (sorting once beats growing an index row by row). Rows go in the plan's order, like
     later additions (ids follow the calendar): the time-ordered indexes then sort nearly sorted input,
     and the unique key index, small enough for the page cache, costs no more than in key order.
-    SQLite's page cache holds the whole load meanwhile (~1 KiB a post), so pages are not spilled to the
-    WAL and read back to build the indexes; the commit writes them once. Creation writes no event:
-    created_at records it."""
+    SQLite's page cache may hold the whole load meanwhile (a post takes ~0.9 KiB of pages with its index
+    entries; the limit is set at 2 KiB a post, since the cache counts its own overhead too), so pages
+    are not spilled to the WAL and read back to build the indexes; the commit writes them once.
+
+    The curated-shares trigger (migration 0003) is set aside for the load too: evaluated row by row it
+    cost a third of the insert. Its rule is checked here on the plan instead, before anything is
+    written; in the same transaction, no other writer sees the table without it. Creation writes no
+    event: created_at records it."""
+    curated = next((p for p in planned if p.excerpt_kind == "curated" and p.state != "proposed"), None)
+    if curated is not None:
+        raise StoreError(f"post {curated.key!r}: {CURATED_MESSAGE}")
     plan_rows = PlanRows(conn, bulk)
     rows = plan_rows.new_rows(planned, when)
     plan_rows.store_cards(plan_rows.new_cards)
     if bulk.sqlite:
-        conn.exec_driver_sql(f"PRAGMA cache_size=-{min(max(SQLITE_CACHE_KIB, len(rows)), _BULK_CACHE_KIB)}")
+        conn.exec_driver_sql(f"PRAGMA cache_size=-{min(max(SQLITE_CACHE_KIB, 2 * len(rows)), _BULK_CACHE_KIB)}")
+        trigger = conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+                                       (CURATED_TRIGGER,)).scalar()
     try:
+        if bulk.sqlite:
+            if trigger:
+                conn.exec_driver_sql(f"DROP TRIGGER {CURATED_TRIGGER}")
+        else:
+            conn.exec_driver_sql(f"ALTER TABLE posts DISABLE TRIGGER {CURATED_TRIGGER}")
         for index in POSTS_SECONDARY_INDEXES:
             index.drop(conn)
         bulk.insert(posts, INSERTED, rows)
         for index in POSTS_SECONDARY_INDEXES:
             index.create(conn)
+        if not bulk.sqlite:
+            conn.exec_driver_sql(f"ALTER TABLE posts ENABLE TRIGGER {CURATED_TRIGGER}")
+        elif trigger:
+            conn.exec_driver_sql(trigger)
     finally:
         if bulk.sqlite:  # back to the connection's usual size before it returns to the pool
             conn.exec_driver_sql(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
