@@ -38,7 +38,7 @@ def fit_pieces(pieces: Sequence[Piece], rules: PlanRules, *, parallel: bool = Tr
     """`fit_piece` for each piece, in order; the second half in a helper process when it pays."""
     if not parallel or len(pieces) < PARALLEL_FROM or not _can_fork():
         return [fit_piece(piece, rules) for piece in pieces]
-    half = len(pieces) // 2
+    half = len(pieces) * 11 // 20  # the helper also pickles what it fits: it takes a little less
     try:
         helper = _Helper(pieces[half:], rules)
     except OSError:  # no process or pipe to spare: one process
