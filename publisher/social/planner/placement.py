@@ -73,6 +73,8 @@ class Lane:
     fitting: list[Candidate]
     positions: dict[str, int]
     """excerpt id -> position in ``fitting``."""
+    ids: list[str]
+    """The excerpt id of each candidate in ``fitting``."""
     prefix: str
     """Start of the post keys: piece:channel:"""
     turn: int = 0
@@ -150,8 +152,9 @@ class Placer:
         return None
 
     def recycle(self, lane: Lane, role: str, earliest: int, end: int) -> int | None:
-        """`place` for an evergreen recycle (on the slots, candidates in turn), the bulk of a plan: the
-        same search without what only launches and scored recycles need."""
+        """`place` for an evergreen recycle (on the slots, candidates in turn), which makes most of a plan's
+        posts: the same search with `choose` and `record` written inline, without what only launches and
+        scored recycles need."""
         fitting = lane.fitting
         if not fitting or self.scores:
             return self.place(lane, role, earliest, 0, end)
@@ -159,9 +162,11 @@ class Placer:
         instants = grid.instants
         count = len(instants)
         deadline = grid.end if end > grid.end else end
-        network = lane.channel.network
-        start = lane.turn % len(fitting)
+        network, ids, n = lane.channel.network, lane.ids, len(fitting)
+        start = lane.turn % n
         taken, nxt, free_from = book.taken_at, book._next, book.free_from
+        uses, cooldown = piece.uses, piece.cooldown
+        reach = cooldown if cooldown > GAP else GAP  # uses further away than this block nothing
         i = bisect_left(instants, earliest)  # never past count
         if nxt[i] != i:
             i = free_from(i)
@@ -174,10 +179,45 @@ class Placer:
                 book.skip(i)
                 i = free_from(i + 1)
                 continue
-            choice, retry = choose(fitting, start, piece, network, moment, 0)
-            if choice is not None:
-                self.record(lane, role, choice, moment, i)
-                return moment
+            since, until = (moment - reach,), moment + reach
+            retry = -1
+            for k in range(start, start + n):  # choose(), inline
+                position = k - n if k >= n else k
+                used = uses.get(ids[position])
+                free_at = moment
+                if used:
+                    for j in range(bisect_left(used, since), len(used)):
+                        at, other = used[j]
+                        if at >= until:
+                            break
+                        gap = cooldown if other == network else GAP
+                        if -gap < at - moment < gap and at + gap > free_at:
+                            free_at = at + gap
+                if free_at == moment:  # record(), inline, on slot i
+                    day = grid.days[i]
+                    per_day = book.per_day
+                    booked = per_day.get(day, 0) + 1
+                    per_day[day] = booked
+                    taken.add(moment)
+                    nxt[i] = i + 1
+                    if booked >= book.cap:
+                        book.close(day)
+                    self.last_day = day
+                    excerpt_id = ids[position]
+                    composed = lane.composed.get(excerpt_id)
+                    if composed is None:
+                        composed = lane.composed[excerpt_id] = compose(lane, fitting[position])
+                    if used is None:
+                        used = uses[excerpt_id] = []
+                    insort(used, (moment, network))
+                    lane.turn = position + 1
+                    when = self.instants.get(moment)
+                    if when is None:
+                        when = self.instants[moment] = to_instant(moment)
+                    self.posts.append(new_post(lane.prefix + role, role, when, *composed))
+                    return moment
+                if retry < 0 or free_at < retry:
+                    retry = free_at
             blocked = True
             if retry > deadline:
                 break

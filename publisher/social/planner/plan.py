@@ -116,9 +116,9 @@ def _prepare(piece: Piece, fits: PieceFits, rules: PlanRules, books: dict[str, C
             elif excerpt.network in (None, channel.network):  # a post written for another network: no drop
                 dropped.append(_new_dropped(key, channel.name, excerpt.id, result.reason))  # type: ignore[union-attr]
     for name, channel, fitting in zip(names, channels, lanes, strict=True):
-        state.lanes[name] = Lane(state, name, channel, books[name], fitting,
-                                 {c[1].id: i for i, c in enumerate(fitting)}, f"{key}:{name}:",
-                                 cards=channel.link_card and channel.network in CARD_NETWORKS)
+        ids = [c[1].id for c in fitting]
+        state.lanes[name] = Lane(state, name, channel, books[name], fitting, {e: i for i, e in enumerate(ids)}, ids,
+                                 f"{key}:{name}:", cards=channel.link_card and channel.network in CARD_NETWORKS)
         if not fitting:
             dropped.append(Dropped(key, name, "", f"no candidate fits {channel.network}"))
     return state
