@@ -45,6 +45,22 @@ class Bulk:
         marks = ", ".join(self._mark for _ in columns)
         self._many(f"INSERT INTO {self._quote(table.name)} ({names}) VALUES ({marks})", rows)
 
+    def load(self, table: sa.Table, columns: Sequence[str], rows: Iterable[tuple[Any, ...]]) -> None:
+        """`insert`, through COPY ... FROM STDIN on PostgreSQL (one stream, no statement per row; the
+        server reads each value with its column's input function, constraints and triggers included)."""
+        if self.sqlite:
+            self.insert(table, columns, rows)
+            return
+        names = ", ".join(self._quote(c) for c in columns)
+        cursor = self.conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        try:
+            with cursor.copy(f"COPY {self._quote(table.name)} ({names}) FROM STDIN") as copy:
+                write = copy.write_row
+                for row in rows:
+                    write(row)
+        finally:
+            cursor.close()
+
     def update(self, table: sa.Table, columns: Sequence[str], key: str, rows: Iterable[tuple[Any, ...]]) -> None:
         """UPDATE ... SET columns WHERE key = ?; each row is (*column values, key value)."""
         sets = ", ".join(f"{self._quote(c)} = {self._mark}" for c in columns)

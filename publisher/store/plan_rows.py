@@ -189,7 +189,7 @@ def load_first_plan(conn: sa.Connection, bulk: Bulk, planned: list[PlannedPost],
             conn.exec_driver_sql(f"ALTER TABLE posts DISABLE TRIGGER {CURATED_TRIGGER}")
         for index in POSTS_SECONDARY_INDEXES:
             index.drop(conn)
-        bulk.insert(posts, INSERTED, rows)
+        bulk.load(posts, INSERTED, rows)
         for index in POSTS_SECONDARY_INDEXES:
             index.create(conn)
         if not bulk.sqlite:
