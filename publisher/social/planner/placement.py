@@ -83,6 +83,15 @@ class Lane:
     """excerpt id -> what its posts on this lane share: a recycle of the same excerpt reuses it."""
     cards: bool = False
     """Do this channel's posts carry a link card?"""
+    recycling: tuple | None = None
+    """What `Placer.recycle` reads for every post of this lane, gathered on its first recycle."""
+
+    def recycling_context(self) -> tuple:
+        book, piece = self.book, self.state
+        cooldown = piece.cooldown
+        return (self.fitting, self.ids, len(self.fitting), self.channel.network, book, book.taken_at, book._next,
+                book.free_from, book.per_day, book.cap, piece.uses, cooldown, cooldown if cooldown > GAP else GAP,
+                self.composed, self.prefix)
 
 
 Composed = tuple[str, str, str, str, str, str, str, str, "str | None", "LinkCard | None", int, int, str]
@@ -154,19 +163,19 @@ class Placer:
     def recycle(self, lane: Lane, role: str, earliest: int, end: int) -> int | None:
         """`place` for an evergreen recycle (on the slots, candidates in turn), which makes most of a plan's
         posts: the same search with `choose` and `record` written inline, without what only launches and
-        scored recycles need."""
-        fitting = lane.fitting
-        if not fitting or self.scores:
-            return self.place(lane, role, earliest, 0, end)
-        grid, book, piece = self.grid, lane.book, lane.state
+        scored recycles need, and with what it reads gathered once per lane."""
+        context = lane.recycling
+        if context is None:
+            if not lane.fitting or self.scores:
+                return self.place(lane, role, earliest, 0, end)
+            context = lane.recycling = lane.recycling_context()
+        (fitting, ids, n, network, book, taken, nxt, free_from, per_day, cap, uses, cooldown, reach, composed_of,
+         prefix) = context
+        grid = self.grid
         instants = grid.instants
         count = len(instants)
         deadline = grid.end if end > grid.end else end
-        network, ids, n = lane.channel.network, lane.ids, len(fitting)
         start = lane.turn % n
-        taken, nxt, free_from = book.taken_at, book._next, book.free_from
-        uses, cooldown = piece.uses, piece.cooldown
-        reach = cooldown if cooldown > GAP else GAP  # uses further away than this block nothing
         i = bisect_left(instants, earliest)  # never past count
         if nxt[i] != i:
             i = free_from(i)
@@ -194,19 +203,16 @@ class Placer:
                         if -gap < at - moment < gap and at + gap > free_at:
                             free_at = at + gap
                 if free_at == moment:  # record(), inline, on slot i
-                    day = grid.days[i]
-                    per_day = book.per_day
-                    booked = per_day.get(day, 0) + 1
-                    per_day[day] = booked
+                    self.last_day = day = grid.days[i]
+                    booked = per_day[day] = per_day.get(day, 0) + 1
                     taken.add(moment)
                     nxt[i] = i + 1
-                    if booked >= book.cap:
+                    if booked >= cap:
                         book.close(day)
-                    self.last_day = day
                     excerpt_id = ids[position]
-                    composed = lane.composed.get(excerpt_id)
+                    composed = composed_of.get(excerpt_id)
                     if composed is None:
-                        composed = lane.composed[excerpt_id] = compose(lane, fitting[position])
+                        composed = composed_of[excerpt_id] = compose(lane, fitting[position])
                     if used is None:
                         used = uses[excerpt_id] = []
                     insort(used, (moment, network))
@@ -214,7 +220,7 @@ class Placer:
                     when = self.instants.get(moment)
                     if when is None:
                         when = self.instants[moment] = to_instant(moment)
-                    self.posts.append(new_post(lane.prefix + role, role, when, *composed))
+                    self.posts.append(new_post(prefix + role, role, when, *composed))
                     return moment
                 if retry < 0 or free_at < retry:
                     retry = free_at
