@@ -113,6 +113,8 @@ class Placer:
     """Local date of the post placed last (saves a time-zone conversion per evergreen step)."""
     instants: dict[int, dt.datetime] = field(default_factory=dict)
     """Minute -> aware datetime, made once per minute used (channels share slots)."""
+    local_times: dict[int, str] = field(default_factory=dict)
+    """Minute -> local time as messages show it."""
 
     def place(self, lane: Lane, role: str, earliest: int, offset: int = 0, end: int | None = None) -> int | None:
         """Put one role of a lane on the calendar at the first acceptable minute from ``earliest``;
@@ -239,8 +241,10 @@ class Placer:
         why = (f"every candidate that fits {lane.channel.network} was used there within "
                f"{piece.rules.cooldown_days} days or goes to another network within the hour" if blocked
                else "no free slot (cap_per_day, quiet hours, blackout or slots all taken)")
-        until = to_instant(end).astimezone(grid.zone).strftime("%Y-%m-%d %H:%M")
-        self.dropped.append(Dropped(piece.key, lane.name, "", f"{role}: not placed before {until}: {why}"))
+        until = self.local_times.get(end)  # a piece's recycles share their end: format it once
+        if until is None:
+            until = self.local_times[end] = to_instant(end).astimezone(grid.zone).strftime("%Y-%m-%d %H:%M")
+        self.dropped.append(new_dropped(piece.key, lane.name, "", f"{role}: not placed before {until}: {why}"))
 
     def record(self, lane: Lane, role: str, candidate: Candidate, moment: int, index: int | None) -> None:
         """Book the post and add it to the plan (this runs once for every post of the plan)."""
@@ -320,6 +324,7 @@ def choose(ranked: list[Candidate], start: int, piece: PieceState, network: str,
 
 
 new_post = fast_constructor(PlannedPost, first=("key", "role", "scheduled_at"))
+new_dropped = fast_constructor(Dropped)
 """PlannedPost(key, role, scheduled_at, *Composed): record() makes one per post of the plan."""
 
 

@@ -33,14 +33,12 @@ from operator import attrgetter
 
 from publisher.content.model import Piece
 from publisher.gcpause import gc_paused
-from publisher.social.model import Dropped, Plan, SentPost, fast_constructor
+from publisher.social.model import Dropped, Plan, SentPost
 from publisher.social.planner.calendar import ChannelBook, add_days, build_grid, to_minutes
 from publisher.social.planner.fitting import PieceFits, fit_pieces
-from publisher.social.planner.placement import DAY, Candidate, Lane, PieceState, Placer
+from publisher.social.planner.placement import DAY, Candidate, Lane, PieceState, Placer, new_dropped
 from publisher.social.planner.rules import PlanRules
 from publisher.social.render import CARD_NETWORKS, Fitted
-
-_new_dropped = fast_constructor(Dropped)  # a too-long candidate, tens of thousands a plan
 
 
 def make_plan(pieces: Iterable[Piece], rules: PlanRules, now: dt.datetime,
@@ -114,7 +112,7 @@ def _prepare(piece: Piece, fits: PieceFits, rules: PlanRules, books: dict[str, C
             if type(result) is Fitted:
                 fitting.append((order, excerpt, result))
             elif excerpt.network in (None, channel.network):  # a post written for another network: no drop
-                dropped.append(_new_dropped(key, channel.name, excerpt.id, result.reason))  # type: ignore[union-attr]
+                dropped.append(new_dropped(key, channel.name, excerpt.id, result.reason))  # type: ignore[union-attr]
     for name, channel, fitting in zip(names, channels, lanes, strict=True):
         ids = [c[1].id for c in fitting]
         state.lanes[name] = Lane(state, name, channel, books[name], fitting, {e: i for i, e in enumerate(ids)}, ids,
