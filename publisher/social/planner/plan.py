@@ -188,6 +188,12 @@ def _evergreen(planned: list[PieceState], placer: Placer, sent_by_piece: dict[st
                                rule.max_times, piece.lanes[name]])
     recycle, add, offsets, horizon = placer.recycle, grid.add_days, grid.offsets, grid.end
     roles = [f"evergreen-{n}" for n in range(1 + max((chain[6] for chain in chains), default=0))]
+    # grid.add_days for `every` days from each local day where neither day changes its UTC offset
+    # (every day but a few a year): the minutes to add, worked out once per day and `every`.
+    shifts: dict[int, dict[int, int]] = {}
+    for every in {chain[5] for chain in chains}:
+        shifts[every] = {day: every * 1440 + offset - offsets[day + every]
+                         for day, offset in offsets.items() if day + every in offsets}
     while chains:
         chains.sort()  # by earliest, piece key, channel index: never ties, so lanes are never compared
         alive = []
@@ -196,11 +202,8 @@ def _evergreen(planned: list[PieceState], placer: Placer, sent_by_piece: dict[st
             placed = recycle(lane, roles[n], earliest, end)
             if placed is None or n >= most:
                 continue
-            day = placer.last_day  # grid.add_days, inline when neither day changes its UTC offset
-            if day in offsets and day + every in offsets:
-                after = placed + every * 1440 + offsets[day] - offsets[day + every]
-            else:
-                after = add(placed, every, day)
+            shift = shifts[every].get(placer.last_day)  # type: ignore[arg-type]
+            after = placed + shift if shift is not None else add(placed, every, placer.last_day)
             chain[0] = after
             chain[3] = n + 1
             if after <= end and after <= horizon:  # past the horizon: the next plan places it
