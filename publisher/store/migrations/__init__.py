@@ -3,7 +3,7 @@
 Each module is called ``mNNNN_<what>.py`` and defines ``NAME`` (a short unique name, recorded in
 ``schema_migrations``) and ``apply(conn)``. The store applies each pending migration in its own
 transaction together with its row in ``schema_migrations``: a failing migration leaves nothing
-behind. Numbers are reserved: 0001 core, 0002 metrics, 0003 watched feeds, 0004+ later.
+behind. Numbers: 0001 core, 0002 metrics, 0003 watched feeds, 0004 analytics, 0005 link cards.
 
 A migration is frozen once released: it defines the tables it creates itself, so later changes
 to the store's table objects never change what an old migration does.
