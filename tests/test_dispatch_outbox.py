@@ -76,6 +76,32 @@ def test_reconcile_looks_the_post_up_in_its_file(tmp_path: Path) -> None:
     assert [line["id"] for line in read_outbox(box.path)] == [1]
 
 
+def test_a_line_torn_by_a_killed_writer_is_not_continued_by_the_next(tmp_path: Path) -> None:
+    # A worker killed by SIGKILL in the middle of its write() leaves the start of a line with no newline.
+    box = OutboxChannel("x", None, folder=tmp_path, network="x", clock=lambda: SENT, fsync="never")
+    box.send(queued(1))
+    box.close()
+    torn = json.dumps({"id": 2, "key": queued(2).key, "text": "x"}).encode()[:30]
+    with open(box.path, "ab") as fd:
+        fd.write(torn)
+    restarted = OutboxChannel("x", None, folder=tmp_path, network="x", clock=lambda: SENT, fsync="never")
+    assert isinstance(restarted.send(queued(3)), Published)
+    # Without the repair, post 3's line would continue post 2's fragment: it would read as one line
+    # starting with post 2's marker, reconcile would call post 2 published, and post 3's line would be lost.
+    assert isinstance(restarted.reconcile(queued(2)), RetryLater)
+    assert isinstance(restarted.reconcile(queued(3)), Published)
+    assert [line["id"] for line in read_outbox(box.path)] == [1, 3]
+
+
+def test_reconcile_reads_the_whole_line_not_only_its_start(tmp_path: Path) -> None:
+    box = OutboxChannel("x", None, folder=tmp_path, network="x", clock=lambda: SENT, fsync="never")
+    whole = json.dumps({"id": 2, "key": queued(2).key, "text": "x"})
+    fragment = whole[:whole.index('"text"') + 3]  # past the id and key reconcile looks for
+    with open(box.path, "w", encoding="utf-8") as fd:
+        fd.write(fragment + json.dumps({"id": 3, "key": queued(3).key}) + "\n")  # two writers' bytes, one line
+    assert isinstance(box.reconcile(queued(2)), RetryLater)
+
+
 @pytest.mark.parametrize("network", sorted(ADAPTERS))
 def test_the_registry_knows_each_adapters_credentials(network: str) -> None:
     cls = adapter_class(network)

@@ -61,6 +61,26 @@ def read_outbox(path: Path) -> list[dict[str, Any]]:
     return lines
 
 
+def _is_line_of(raw: str, post: QueuedPost) -> bool:
+    try:
+        line = json.loads(raw)
+    except ValueError:
+        return False
+    return isinstance(line, dict) and line.get("id") == post.id and line.get("key") == post.key
+
+
+def _end_torn_line(path: Path, fd: int) -> None:
+    """End a last line left without its newline (a writer killed in the middle of its ``write()``: Linux
+    stops a write to a file when the process gets SIGKILL), so the next line starts on a line of its own
+    instead of continuing the torn one. The torn fragment stays, unreadable, and its post is sent again."""
+    size = os.fstat(fd).st_size
+    if size:
+        with open(path, "rb") as tail:
+            tail.seek(size - 1)
+            if tail.read(1) != b"\n":
+                os.write(fd, b"\n")
+
+
 class OutboxChannel(Channel):
     """Writes posts to ``<folder>/<network>.jsonl`` instead of sending them."""
 
@@ -104,9 +124,11 @@ class OutboxChannel(Channel):
     def reconcile(self, post: QueuedPost) -> Outcome | None:
         marker = f'{{"id": {post.id}, "key": {json.dumps(post.key, ensure_ascii=False)},'
         if self.path.exists():
-            with open(self.path, encoding="utf-8") as fd:
+            with open(self.path, encoding="utf-8", errors="replace") as fd:
                 for raw in fd:
-                    if raw.startswith(marker) and raw.endswith("\n"):
+                    # The whole line must parse: a line torn by a kill mid-write, then continued by the
+                    # next writer's line, starts with the marker too, but the post never fully got out.
+                    if raw.startswith(marker) and raw.endswith("\n") and _is_line_of(raw, post):
                         return Published(remote_id=f"outbox:{post.id}", url=f"{self.path.as_uri()}#post-{post.id}",
                                          note="found in the outbox")
         return RetryLater(at=self.clock(), reason=f"not in {self.path.name}: the write never happened; "
@@ -116,6 +138,7 @@ class OutboxChannel(Channel):
         if self._fd is None:
             self.folder.mkdir(parents=True, exist_ok=True)
             self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+            _end_torn_line(self.path, self._fd)
         return self._fd
 
     def close(self) -> None:
