@@ -108,7 +108,8 @@ def test_now_accepts_an_offset_from_the_real_clock() -> None:
     assert abs(parse_now("+7d") - (real + dt.timedelta(days=7))) < dt.timedelta(seconds=5)
     assert abs(parse_now("-12h") - (real - dt.timedelta(hours=12))) < dt.timedelta(seconds=5)
     assert abs(parse_now("+90m") - (real + dt.timedelta(minutes=90))) < dt.timedelta(seconds=5)
-    for bad in ("7d", "+7w", "tomorrow"):
+    assert abs(parse_now("+2w") - (real + dt.timedelta(weeks=2))) < dt.timedelta(seconds=5)
+    for bad in ("7d", "+7y", "+0d", "tomorrow"):
         result = CliRunner().invoke(cli, ["plan", "--dry-run", "--now", bad])
         assert result.exit_code == 2 and "offset from now like +7d" in result.output and "Traceback" not in result.output
 

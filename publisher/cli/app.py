@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-import re
 import sys
 from functools import cached_property
 from pathlib import Path
@@ -52,25 +51,23 @@ class Project:
         return open_store(self.settings.store_url)
 
 
-RELATIVE = re.compile(r"([+-])(\d{1,6})([dhm])")
-UNITS = {"d": "days", "h": "hours", "m": "minutes"}
-
-
 def parse_now(value: str | None, zone: Any = None) -> dt.datetime:
     """The --now option: an ISO date-time (naive = team's zone), an offset from the real clock such as
     +7d, -12h or +90m, or the real clock when absent."""
     if not value:
         return dt.datetime.now(dt.UTC)
-    offset = RELATIVE.fullmatch(value.strip())
-    if offset:
-        sign, amount, unit = offset.groups()
-        delta = dt.timedelta(**{UNITS[unit]: int(amount)})
-        return dt.datetime.now(dt.UTC) + (delta if sign == "+" else -delta)
+    sign = value.strip()[:1]
+    if sign in ("+", "-"):
+        from publisher.reports.period import length_of
+
+        delta = length_of(value.strip()[1:])
+        if delta is not None:
+            return dt.datetime.now(dt.UTC) + (delta if sign == "+" else -delta)
     try:
         when = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         raise click.BadParameter(f"expected an ISO date-time like 2026-03-02T09:00 or 2026-03-02T09:00+01:00, "
-                                 f"or an offset from now like +7d, -12h, +90m; got {value!r}",
+                                 f"or an offset from now like +7d, -12h, +90m, +2w; got {value!r}",
                                  param_hint="--now") from None
     if when.tzinfo is None:
         when = when.replace(tzinfo=zone or dt.UTC)
@@ -80,7 +77,7 @@ def parse_now(value: str | None, zone: Any = None) -> dt.datetime:
 now_option = click.option(
     "--now", "now_text", metavar="ISO", default=None,
     help="Pretend it is this moment (e.g. 2026-03-02T09:00, in the team's time zone unless it has an offset), "
-         "or a shift from now such as +7d, -12h or +90m.",
+         "or a shift from now such as +7d, -12h, +90m or +2w.",
 )
 
 

@@ -15,8 +15,8 @@ from zoneinfo import ZoneInfo
 from publisher.errors import PublisherError
 
 DEFAULT_DAYS = 30
-_LENGTH = re.compile(r"\s*(\d{1,5})\s*([dwh]?)\s*", re.IGNORECASE)
-_UNIT = {"d": "days", "": "days", "w": "weeks", "h": "hours"}
+_LENGTH = re.compile(r"\s*(\d{1,5})\s*([dwhm]?)\s*", re.IGNORECASE)
+_UNIT = {"d": "days", "": "days", "w": "weeks", "h": "hours", "m": "minutes"}
 
 
 @dataclass(frozen=True)
@@ -65,12 +65,20 @@ class Period:
                 "first_day": self.first_day.isoformat(), "last_day": self.last_day.isoformat()}
 
 
-def parse_length(text: str) -> dt.timedelta:
-    """`30d`, `12w`, `48h` or a bare number of days."""
+def length_of(text: str) -> dt.timedelta | None:
+    """`30d`, `12w`, `48h`, `90m` or a bare number of days; None when it is not a length."""
     m = _LENGTH.fullmatch(text or "")
     if not m or int(m.group(1)) == 0:
-        raise PublisherError(f"--since: expected a length like 30d, 12w or 48h, got {text!r}")
+        return None
     return dt.timedelta(**{_UNIT[m.group(2).lower()]: int(m.group(1))})
+
+
+def parse_length(text: str) -> dt.timedelta:
+    """The --since option: a length (see ``length_of``)."""
+    length = length_of(text)
+    if length is None:
+        raise PublisherError(f"--since: expected a length like 30d, 12w or 48h, got {text!r}")
+    return length
 
 
 def parse_day(text: str, option: str) -> dt.date:
