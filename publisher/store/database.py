@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -140,6 +141,46 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    @contextmanager
+    def rollback_journal(self) -> Iterator[bool]:
+        """Around a bulk load into a SQLite file that no other connection has open: the load's
+        transaction then writes its pages straight into the database under a rollback journal,
+        instead of writing them to the WAL and copying them over at the checkpoint (for a 250 MB
+        first plan, a fifth of its time). WAL mode comes back after, whatever happened. Yields
+        whether the switch was made: when another connection has the file open (a worker, say),
+        SQLite refuses it at once and the load runs in WAL mode as usual.
+
+        While switched, this process's only connection commits with synchronous=FULL, the level
+        at which a rollback journal survives power loss as WAL does at NORMAL."""
+        switched = False
+        if self._sqlite_path and self._sqlite_path != ":memory:":
+            with self._write_lock:
+                switched = self._journal_mode("DELETE", "FULL", wait=False)
+        try:
+            yield switched
+        finally:
+            if switched:
+                with self._write_lock:
+                    self._journal_mode("WAL", "NORMAL", wait=True)
+
+    def _journal_mode(self, mode: str, synchronous: str, *, wait: bool) -> bool:
+        """Set the file's journal mode outside any transaction; False if SQLite would not (locked)."""
+        with self._errors(), self.engine.connect() as conn:
+            raw = conn.connection.dbapi_connection
+            assert raw is not None
+            if not wait:
+                raw.execute("PRAGMA busy_timeout=0")
+            try:
+                found = raw.execute(f"PRAGMA journal_mode={mode}").fetchone()
+            except sqlite3.OperationalError:
+                return False
+            finally:
+                raw.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_SECONDS * 1000}")
+            if found is None or str(found[0]).upper() != mode:
+                return False
+            raw.execute(f"PRAGMA synchronous={synchronous}")
+            return True
 
     # Migrations ----------------------------------------------------------------------------------
 
