@@ -130,6 +130,12 @@ def test_pause_and_resume_from_the_command_line(team: ProjectDir) -> None:
     assert "expected a moment in the future" in late.output
 
 
+def test_a_pause_until_a_time_is_told_in_the_teams_zone_with_the_reason_as_written(team: ProjectDir) -> None:
+    said = publisher(team, "pause", "--until", "2099-07-14T18:00", "--reason", "Annonce AMF").output
+    assert said.startswith("Paused: everything until 2099-07-14 18:00 CEST (Annonce AMF).")
+    assert "Lifted: paused: everything until 2099-07-14 18:00 CEST" in publisher(team, "resume").output
+
+
 def test_approve_one_post_or_one_piece(team: ProjectDir) -> None:
     publisher(team, "plan", "--now", BEFORE)
     store = store_of(team)

@@ -131,7 +131,7 @@ def _outlook(console: Console, project: Project, now: dt.datetime, built: Channe
         console.print(f"{totals['unconfirmed']} unconfirmed posts need a person: publisher queue --state unconfirmed, "
                       f"then publisher confirm.")
     for pause in store.active_pauses(now):
-        console.print(pause.describe(), markup=False)
+        console.print(pause.describe(zone), markup=False)
     for name, state in sorted(store.channel_states().items()):
         if state.disabled:
             console.print(f"{name}: disabled ({state.disabled_reason}); fix it, then publisher resume --channel {name}",
@@ -228,7 +228,8 @@ def pause(project: Project, channel: str | None, until_text: str | None, reason:
     now = parse_now(None)
     until = _until(until_text, project.settings.zone, now)
     made = project.store.pause(now, channel=channel, until=until, reason=reason, actor=actor())
-    click.echo(f"{made.describe().capitalize()}. Workers stop before their next send; publisher resume starts "
+    said = made.describe(project.settings.zone)
+    click.echo(f"{said[:1].upper()}{said[1:]}. Workers stop before their next send; publisher resume starts "
                f"them again.")
 
 
@@ -249,14 +250,14 @@ def resume(project: Project, channel: str | None) -> None:
     lifted = store.resume(now, channel=channel)
     enabled = store.enable_channels(now, channel)
     for p in lifted:
-        click.echo(f"Lifted: {p.describe()}")
+        click.echo(f"Lifted: {p.describe(project.settings.zone)}")
     for name in enabled:
         click.echo(f"Enabled again: {name}")
     if not lifted and not enabled:
         click.echo("Nothing was paused.")
     still = [p for p in store.active_pauses(now) if p.channel is None] if channel else []
     if still:
-        click.echo(f"Still {still[0].describe()}: publisher resume (without --channel) lifts it.")
+        click.echo(f"Still {still[0].describe(project.settings.zone)}: publisher resume (without --channel) lifts it.")
 
 
 @cli.command()

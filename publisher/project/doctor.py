@@ -208,7 +208,7 @@ def _check_store(report: Report, settings: Settings, now: dt.datetime) -> None:
             report.add("migrations", ERROR, f"the store was migrated by a newer publisher ({', '.join(unknown)}); "
                        f"this machine runs an older one", "upgrade publisher here to the version the other "
                        "machines run")
-        _check_queue(report, store, now)
+        _check_queue(report, store, now, settings.zone)
     except StoreError as e:
         report.add("store", ERROR, f"cannot read the store: {e}", "run publisher plan to apply pending migrations")
     finally:
@@ -227,7 +227,7 @@ def _all_migrations() -> list[Any]:
     return discover()
 
 
-def _check_queue(report: Report, store: Any, now: dt.datetime) -> None:
+def _check_queue(report: Report, store: Any, now: dt.datetime, zone: dt.tzinfo) -> None:
     """Posts and channels that wait for a person."""
     waiting = store.unconfirmed()
     for post, _changed in waiting:
@@ -247,7 +247,7 @@ def _check_queue(report: Report, store: Any, now: dt.datetime) -> None:
             report.add("channels", ERROR, f"{name}: disabled after {state.disabled_reason}; its posts wait",
                        f"fix the credentials, then publisher resume --channel {name}")
     for pause in store.active_pauses(now):
-        report.add("channels", WARNING, pause.describe(), "publisher resume, when the team is ready")
+        report.add("channels", WARNING, pause.describe(zone), "publisher resume, when the team is ready")
 
 
 def _check_pieces(report: Report, library: Library, rules: Any, root: Path) -> None:

@@ -26,9 +26,10 @@ class Pause:
     reason: str
     actor: str
 
-    def describe(self) -> str:
+    def describe(self, zone: dt.tzinfo = dt.UTC) -> str:
+        """"paused: channel x until 2026-03-02 18:00 CET (reason)", the end in ``zone`` (the team's)."""
         what = f"channel {self.channel}" if self.channel else "everything"
-        until = f" until {self.until:%Y-%m-%d %H:%M} UTC" if self.until else " until resumed"
+        until = f" until {self.until.astimezone(zone):%Y-%m-%d %H:%M %Z}" if self.until else " until resumed"
         why = f" ({self.reason})" if self.reason else ""
         return f"paused: {what}{until}{why}"
 
