@@ -4,11 +4,15 @@ fitted in one process, whether the helper process finishes or fails."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 import textwrap
+import threading
 
 import pytest
 from conftest import ProjectDir
+from rich.console import Console
 
+from publisher.cli.progress import plan_progress
 from publisher.config import load_settings
 from publisher.content import load_library
 from publisher.social.planner import fitting, make_plan, rules_from
@@ -79,3 +83,28 @@ def test_a_failing_helper_changes_nothing(library_and_rules: tuple, monkeypatch:
     monkeypatch.setattr(fitting, "PARALLEL_FROM", 2)
     monkeypatch.setattr(fitting, "_flat", broken)
     assert make_plan(library.pieces, rules, now) == alone
+
+
+def test_the_progress_bar_is_drawn_without_a_thread_and_changes_nothing(
+        library_and_rules: tuple, monkeypatch: pytest.MonkeyPatch) -> None:
+    library, rules = library_and_rules
+    now = dt.datetime(2026, 3, 20, 7, 0, tzinfo=dt.UTC)
+    alone = make_plan(library.pieces, rules, now, parallel=False)
+    monkeypatch.setattr(fitting, "PARALLEL_FROM", 2)  # the helper process runs, as for a big plan
+    monkeypatch.setattr(fitting, "REPORT_EVERY", 5)
+    screen = io.StringIO()
+    heard: list[tuple[str, int, int, int]] = []
+    with plan_progress(Console(file=screen, force_terminal=True, width=100)) as told:
+        def spy(step: str, done: int, total: int) -> None:
+            heard.append((step, done, total, threading.active_count()))
+            told(step, done, total)
+
+        assert make_plan(library.pieces, rules, now, progress=spy) == alone
+    assert {threads for *_, threads in heard} == {1}  # else fitting.py would not fork its helper
+    fitted = [(done, total) for step, done, total, _ in heard if step == "fitting"]
+    placed = [(done, total) for step, done, total, _ in heard if step == "placing"]
+    assert [step for step, *_ in heard] == ["fitting"] * len(fitted) + ["placing"] * len(placed)
+    assert fitted[-1] == (24, 24) and fitted == sorted(fitted) and len(fitted) >= 3
+    assert placed[0][0] == 0 and placed[-1][0] == placed[-1][1] == 5 and placed == sorted(placed)
+    drawn = screen.getvalue()
+    assert "fitting candidates (pieces)" in drawn and "24/24" in drawn and "placing recycles (rounds)" in drawn

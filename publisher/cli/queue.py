@@ -13,6 +13,7 @@ from rich.table import Table
 
 from publisher.cli.app import Project, cli, now_option, parse_now
 from publisher.cli.post_table import actor, local, posts_table, record_json, short
+from publisher.cli.progress import plan_progress
 from publisher.social.model import STATES
 
 OPEN_VIEW = ("proposed", "approved", "sending", "unconfirmed")
@@ -56,10 +57,9 @@ def plan(project: Project, now_text: str | None, dry_run: bool, show: int) -> No
     history = project.store.history() if measured else []
     # The feedback loop: evergreen recycling prefers excerpts that did well (docs/reports.md).
     scores = excerpt_scores(project.store, now) if measured else None
-    # A line rather than a spinner: a spinner is a thread, and a big plan forks a helper process to fit
-    # candidates on the second core only when no other thread runs (planner/fitting.py).
     console.print(f"Planning {len(library)} pieces…")
-    result = make_plan(library.pieces, rules, now, history=history, scores=scores)
+    with plan_progress(console) as told:  # redrawn by the planner: no thread, so the planner may fork
+        result = make_plan(library.pieces, rules, now, history=history, scores=scores, progress=told)
     _print_plan(console, result, settings.zone, now, show)
     if dry_run:
         console.print("Dry run: nothing stored.")

@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import pickle
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from publisher.content.model import Piece
@@ -29,28 +29,49 @@ PARALLEL_FROM = 1000
 
 PieceFits = tuple[list[Excerpt], list[list[Fitted | Rejected]]]
 """A piece's candidates, and for each, its fit on each of the piece's channels in the rules' order."""
+Progress = Callable[[str, int, int], None]
+"""Told (step, done, total) now and then by a long plan, to show a progress bar (never a thread:
+it would stop the fork below)."""
+REPORT_EVERY = 250
+"""Pieces fitted between two progress reports."""
 
 _new_excerpt = fast_constructor(Excerpt)
 _new_tuple = tuple.__new__
 
 
-def fit_pieces(pieces: Sequence[Piece], rules: PlanRules, *, parallel: bool = True) -> list[PieceFits]:
-    """`fit_piece` for each piece, in order; the second half in a helper process when it pays."""
-    if not parallel or len(pieces) < PARALLEL_FROM or not _can_fork():
-        return [fit_piece(piece, rules) for piece in pieces]
-    half = len(pieces) * 11 // 20  # the helper also pickles what it fits: it takes a little less
+def fit_pieces(pieces: Sequence[Piece], rules: PlanRules, *, parallel: bool = True,
+               progress: Progress | None = None) -> list[PieceFits]:
+    """`fit_piece` for each piece, in order; the second half in a helper process when it pays.
+    ``progress`` hears ("fitting", pieces done, pieces) as they are (the helper's all at once)."""
+    total = len(pieces)
+    if not parallel or total < PARALLEL_FROM or not _can_fork():
+        return _fit_here(pieces, rules, progress, 0, total)
+    half = total * 11 // 20  # the helper also pickles what it fits: it takes a little less
     try:
         helper = _Helper(pieces[half:], rules)
     except OSError:  # no process or pipe to spare: one process
-        return [fit_piece(piece, rules) for piece in pieces]
+        return _fit_here(pieces, rules, progress, 0, total)
     try:
-        mine = [fit_piece(piece, rules) for piece in pieces[:half]]
+        mine = _fit_here(pieces[:half], rules, progress, 0, total)
         theirs = helper.results()
     finally:
         helper.close()
     if theirs is None:  # the helper could not finish: same work, here
-        theirs = [fit_piece(piece, rules) for piece in pieces[half:]]
+        theirs = _fit_here(pieces[half:], rules, progress, half, total)
+    if progress:
+        progress("fitting", total, total)
     return mine + theirs
+
+
+def _fit_here(pieces: Sequence[Piece], rules: PlanRules, progress: Progress | None, before: int,
+              total: int) -> list[PieceFits]:
+    if progress is None:
+        return [fit_piece(piece, rules) for piece in pieces]
+    fits: list[PieceFits] = []
+    for start in range(0, len(pieces), REPORT_EVERY):
+        fits.extend(fit_piece(piece, rules) for piece in pieces[start:start + REPORT_EVERY])
+        progress("fitting", before + len(fits), total)
+    return fits
 
 
 def fit_piece(piece: Piece, rules: PlanRules) -> PieceFits:
@@ -121,4 +142,4 @@ def _unflat(flat: tuple[list[tuple[Any, ...]], list[list[tuple[Any, ...]]]]) -> 
             [[_new_tuple(Fitted, r) if len(r) == 6 else Rejected(*r) for r in row] for row in results])
 
 
-__all__ = ["PARALLEL_FROM", "PieceFits", "fit_piece", "fit_pieces"]
+__all__ = ["PARALLEL_FROM", "PieceFits", "Progress", "fit_piece", "fit_pieces"]

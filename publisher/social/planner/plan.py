@@ -35,7 +35,7 @@ from publisher.content.model import Piece
 from publisher.gcpause import gc_paused
 from publisher.social.model import Dropped, Plan, SentPost
 from publisher.social.planner.calendar import ChannelBook, add_days, build_grid, to_minutes
-from publisher.social.planner.fitting import PieceFits, fit_pieces
+from publisher.social.planner.fitting import PieceFits, Progress, fit_pieces
 from publisher.social.planner.placement import DAY, Candidate, Lane, PieceState, Placer, new_dropped
 from publisher.social.planner.rules import PlanRules
 from publisher.social.render import CARD_NETWORKS, Fitted
@@ -43,21 +43,23 @@ from publisher.social.render import CARD_NETWORKS, Fitted
 
 def make_plan(pieces: Iterable[Piece], rules: PlanRules, now: dt.datetime,
               history: Sequence[SentPost] = (), scores: Mapping[tuple[str, str], float] | None = None, *,
-              parallel: bool = True) -> Plan:
+              parallel: bool = True, progress: Progress | None = None) -> Plan:
     """Plan posts for ``pieces`` from ``now`` to the horizon; ``history`` is what the store already sent.
 
     ``scores`` maps (network, excerpt id) to how well an excerpt did; evergreen recycles prefer higher
     scores. The result depends only on the arguments: ``parallel=False`` fits every candidate in this
     process instead of sharing big plans with a helper process (fitting.py), with the same result.
+    ``progress`` (for a progress bar) hears ("fitting", pieces done, pieces), then ("placing", rounds
+    of recycles done, rounds) from this thread; it does not change the plan.
     """
     if now.tzinfo is None:
         raise ValueError("make_plan needs an aware 'now'")
     with gc_paused():  # hundreds of thousands of long-lived objects, no cycles: see publisher/gcpause.py
-        return _plan(pieces, rules, now.astimezone(dt.UTC), history, scores or {}, parallel)
+        return _plan(pieces, rules, now.astimezone(dt.UTC), history, scores or {}, parallel, progress)
 
 
 def _plan(pieces: Iterable[Piece], rules: PlanRules, now: dt.datetime, history: Sequence[SentPost],
-          scores: Mapping[tuple[str, str], float], parallel: bool) -> Plan:
+          scores: Mapping[tuple[str, str], float], parallel: bool, progress: Progress | None) -> Plan:
     grid = build_grid(rules.slots, rules.zone, now, rules.horizon_days, rules.quiet_hours, rules.blackout)
     placer = Placer(rules, grid, scores)
     books = {name: ChannelBook(grid, rules.cap_per_day) for name in rules.channels}
@@ -72,13 +74,13 @@ def _plan(pieces: Iterable[Piece], rules: PlanRules, now: dt.datetime, history: 
     notes: set[str] = set()
     visible = sorted((p for p in pieces if p.is_visible(now)), key=lambda p: p.key)
     planned = [_prepare(piece, fits, rules, books, placer, notes)
-               for piece, fits in zip(visible, fit_pieces(visible, rules, parallel=parallel), strict=True)]
+               for piece, fits in zip(visible, fit_pieces(visible, rules, parallel=parallel, progress=progress), strict=True)]
     for piece in planned:
         for post in sent_by_piece.get(piece.key, ()):
             piece.remember(post.channel, post.network, post.excerpt_id, to_minutes(post.at),
                            post.key.endswith(":launch"))
     skipped = _launches_and_follow_ups(planned, placer, sent_keys, now)
-    _evergreen(planned, placer, sent_by_piece, now)
+    _evergreen(planned, placer, sent_by_piece, now, progress)
     for piece in planned:  # a piece and its lanes point at each other: let reference counting free them
         piece.lanes.clear()
     if skipped:
@@ -162,7 +164,7 @@ def _launches_and_follow_ups(planned: list[PieceState], placer: Placer, sent: se
 
 
 def _evergreen(planned: list[PieceState], placer: Placer, sent_by_piece: dict[str, list[SentPost]],
-               now: dt.datetime) -> None:
+               now: dt.datetime, progress: Progress | None) -> None:
     """Recycle in rounds: every piece's n-th recycle is placed before anyone's (n+1)-th."""
     zone, grid = placer.rules.zone, placer.grid
     chains: list[list] = []  # [earliest minute, piece key, channel index, n, end minute, every, max, lane]
@@ -194,7 +196,11 @@ def _evergreen(planned: list[PieceState], placer: Placer, sent_by_piece: dict[st
     for every in {chain[5] for chain in chains}:
         shifts[every] = {day: every * 1440 + offset - offsets[day + every]
                          for day, offset in offsets.items() if day + every in offsets}
+    rounds, done = len(roles) - 1, 0  # a chain's n grows by one a round, up to its max_times
     while chains:
+        if progress:
+            progress("placing", done, rounds)
+        done += 1
         chains.sort()  # by earliest, piece key, channel index: never ties, so lanes are never compared
         alive = []
         for chain in chains:
@@ -209,6 +215,8 @@ def _evergreen(planned: list[PieceState], placer: Placer, sent_by_piece: dict[st
             if after <= end and after <= horizon:  # past the horizon: the next plan places it
                 alive.append(chain)
         chains = alive
+    if progress:
+        progress("placing", rounds, rounds)
 
 
 __all__ = ["make_plan"]
