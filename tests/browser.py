@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -24,6 +25,20 @@ def chromium() -> Path:
     if os.environ.get("CI") == "true":
         pytest.fail(f"CI=true but {CHROMIUM} is missing: install Debian's chromium (see .ci/run)")
     pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
+
+
+@contextmanager
+def launched() -> Iterator[Any]:
+    """Debian's chromium, headless, through Playwright (closed on the way out)."""
+    path = chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=str(path), args=CHROMIUM_ARGS)
+        try:
+            yield instance
+        finally:
+            instance.close()
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -45,4 +60,4 @@ def serving(folder: Path) -> Iterator[str]:
         thread.join(timeout=5)
 
 
-__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "QuietHandler", "chromium", "serving"]
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "QuietHandler", "chromium", "launched", "serving"]

@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from browser import CHROMIUM_ARGS, chromium, serving
+from browser import launched, serving
 from conftest import ROOT, ProjectDir
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -71,15 +71,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
 
 @pytest.fixture(scope="module")
 def browser(site: Site) -> Iterator[object]:
-    path = chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=str(path), args=CHROMIUM_ARGS)
-        try:
-            yield instance
-        finally:
-            instance.close()
+    with launched() as instance:
+        yield instance
 
 
 @pytest.fixture

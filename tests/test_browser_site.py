@@ -19,7 +19,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
-from browser import CHROMIUM_ARGS, QuietHandler, chromium
+from browser import QuietHandler, launched
 from conftest import ProjectDir
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -76,15 +76,8 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
 
 @pytest.fixture(scope="module")
 def browser(served: Served) -> Iterator[object]:
-    path = chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=str(path), args=CHROMIUM_ARGS)
-        try:
-            yield instance
-        finally:
-            instance.close()
+    with launched() as instance:
+        yield instance
 
 
 def open_page(browser: object, url: str, width: int = 1280) -> tuple[object, list[str]]:

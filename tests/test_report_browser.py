@@ -16,7 +16,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from browser import CHROMIUM_ARGS, chromium
+from browser import launched
 from click.testing import CliRunner
 from conftest import ProjectDir
 from report_data import planned, publish, snap
@@ -111,31 +111,24 @@ def page_file(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
 
 
 def test_every_chart_renders_marks_offline(page_file: tuple[Path, dict], tmp_path: Path) -> None:
-    from playwright.sync_api import sync_playwright
-
     page_path, data = page_file
-    path = chromium()
     requests: list[str] = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(path), args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1200, "height": 900})
-            page.on("request", lambda r: requests.append(r.url))
-            page.goto(page_path.as_uri())
-            shot = tmp_path / "report.png"
-            page.screenshot(path=str(shot), full_page=True)
-            if os.environ.get("PUBLISHER_SHOTS"):
-                shutil.copy(shot, Path(os.environ["PUBLISHER_SHOTS"]) / "report.png")
-                shutil.copy(page_path, Path(os.environ["PUBLISHER_SHOTS"]) / "report.html")
-            marks = {chart: page.eval_on_selector_all(
-                f"#{chart} svg .mark",
-                "els => els.filter(e => { const b = e.getBBox(); return b.width > 0 && b.height > 0; }).length")
-                for chart in CHARTS}
-            lines = page.eval_on_selector_all("#chart-timeline svg path.line", "els => els.length")
-            kpis = page.inner_text("#kpis")
-            title = page.title()
-        finally:
-            browser.close()
+    with launched() as browser:
+        page = browser.new_page(viewport={"width": 1200, "height": 900})
+        page.on("request", lambda r: requests.append(r.url))
+        page.goto(page_path.as_uri())
+        shot = tmp_path / "report.png"
+        page.screenshot(path=str(shot), full_page=True)
+        if os.environ.get("PUBLISHER_SHOTS"):
+            shutil.copy(shot, Path(os.environ["PUBLISHER_SHOTS"]) / "report.png")
+            shutil.copy(page_path, Path(os.environ["PUBLISHER_SHOTS"]) / "report.html")
+        marks = {chart: page.eval_on_selector_all(
+            f"#{chart} svg .mark",
+            "els => els.filter(e => { const b = e.getBBox(); return b.width > 0 && b.height > 0; }).length")
+            for chart in CHARTS}
+        lines = page.eval_on_selector_all("#chart-timeline svg path.line", "els => els.length")
+        kpis = page.inner_text("#kpis")
+        title = page.title()
     assert shot.stat().st_size > 50_000
     assert [u for u in requests if not u.startswith(("file:", "data:"))] == [], "nothing may come from the network"
     assert title.startswith("Clairval Newsroom")
