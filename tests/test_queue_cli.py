@@ -101,6 +101,18 @@ def test_approve_run_and_the_outbox(team: ProjectDir) -> None:
     assert sorted(p["state"] for p in listed) == ["approved"] * 4 + ["published"] * 4
 
 
+def test_queue_says_when_it_shows_only_the_first_posts_or_none(team: ProjectDir) -> None:
+    publisher(team, "plan", "--now", BEFORE)
+    cut = publisher(team, "queue", "--limit", "3").output
+    assert "The first 3 posts (proposed, approved, sending, unconfirmed)" in cut
+    assert "More posts follow: --limit 12 (or --limit 0 for all) shows them." in cut
+    whole = publisher(team, "queue", "--limit", "8").output
+    assert "8 posts (proposed" in whole and "More posts follow" not in whole
+    assert len(json.loads(publisher(team, "queue", "--limit", "3", "--json").output)) == 3
+    none = publisher(team, "queue", "--state", "unconfirmed", "--channel", "x").output
+    assert none.strip() == "No posts (unconfirmed, channel x)."
+
+
 def test_now_accepts_an_offset_from_the_real_clock() -> None:
     from publisher.cli.app import parse_now
 

@@ -132,13 +132,22 @@ def queue(project: Project, states: tuple[str, ...], channel: str | None, piece:
         return
     wanted = list(states) or (None if everything else list(OPEN_VIEW))
     piece_key = _piece_key(project, piece) if piece else None
-    records = store.records(states=wanted, channel=channel, piece=piece_key, limit=limit or None)
+    records = store.records(states=wanted, channel=channel, piece=piece_key, limit=limit + 1 if limit else None)
+    more = bool(limit) and len(records) > limit
+    records = records[:limit] if more else records
     if as_json:
         click.echo(json.dumps([record_json(r) for r in records], indent=2, ensure_ascii=False))
         return
-    zone = project.settings.zone
     shown = ", ".join(wanted) if wanted else "every state"
-    Console().print(posts_table(records, zone, f"{len(records)} posts ({shown})"))
+    console = Console()
+    if not records:
+        console.print(f"No posts ({shown}{f', channel {channel}' if channel else ''}"
+                      f"{f', piece {piece_key}' if piece_key else ''}).", markup=False)
+        return
+    title = f"The first {len(records)} posts ({shown})" if more else f"{len(records)} posts ({shown})"
+    console.print(posts_table(records, project.settings.zone, title))
+    if more:
+        console.print(f"More posts follow: --limit {limit * 4} (or --limit 0 for all) shows them.")
 
 
 def _show_post(project: Project, post_id: int, as_json: bool) -> None:
