@@ -45,9 +45,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from doubles import DOUBLES, channel_spec, environment
 
-from publisher.social.channels.registry import adapter_class
-from publisher.social.dispatcher import Dispatcher, rates_from, sends_at_once_from
-from publisher.social.model import PlannedPost, Published, QueuedPost
+from publisher.posts.model import PlannedPost, Published, QueuedPost
+from publisher.sending.channels.registry import adapter_class
+from publisher.sending.dispatcher import Dispatcher, rates_from, sends_at_once_from
 from publisher.store import open_store
 
 NETWORKS = ("x", "mastodon", "bluesky", "linkedin")

@@ -27,9 +27,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import sqlalchemy as sa
 
-from publisher.social.channels.outbox import OutboxChannel, read_outbox
-from publisher.social.dispatcher import Dispatcher
-from publisher.social.model import LinkCard, PlannedPost
+from publisher.posts.model import LinkCard, PlannedPost
+from publisher.sending.channels.outbox import OutboxChannel, read_outbox
+from publisher.sending.dispatcher import Dispatcher
 from publisher.store import Store, open_store
 from publisher.store.tables import posts
 

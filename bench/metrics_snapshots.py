@@ -14,7 +14,7 @@ import datetime as dt
 import tempfile
 import time
 
-from publisher.social.model import PlannedPost, Snapshot
+from publisher.posts.model import PlannedPost, Snapshot
 from publisher.store import metrics, open_store
 from publisher.store.metrics import StoredSnapshot
 

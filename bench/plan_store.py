@@ -35,7 +35,7 @@ sys.path[:0] = [str(HERE.parent), str(HERE)]
 from plan import NOW, bench_settings, synthetic_pieces  # noqa: E402
 
 from publisher.content.model import Library  # noqa: E402
-from publisher.social.model import LinkCard, Plan, PlannedPost  # noqa: E402
+from publisher.posts.model import LinkCard, Plan, PlannedPost  # noqa: E402
 from publisher.social.planner import make_plan, rules_from  # noqa: E402
 from publisher.store import open_store  # noqa: E402
 

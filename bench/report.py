@@ -33,9 +33,9 @@ sys.path.insert(0, str(ROOT))
 
 import sqlalchemy as sa  # noqa: E402
 
-from publisher.social.channels.outbox import OutboxChannel  # noqa: E402
-from publisher.social.dispatcher import Dispatcher  # noqa: E402
-from publisher.social.model import PlannedPost, Snapshot  # noqa: E402
+from publisher.posts.model import PlannedPost, Snapshot  # noqa: E402
+from publisher.sending.channels.outbox import OutboxChannel  # noqa: E402
+from publisher.sending.dispatcher import Dispatcher  # noqa: E402
 from publisher.store import Store, open_store  # noqa: E402
 from publisher.store.metrics import StoredSnapshot, add_snapshots, count  # noqa: E402
 

@@ -7,9 +7,9 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
-from publisher.social.channels.outbox import OutboxChannel
-from publisher.social.dispatcher import Dispatcher
-from publisher.social.model import PlannedPost, Snapshot
+from publisher.posts.model import PlannedPost, Snapshot
+from publisher.sending.channels.outbox import OutboxChannel
+from publisher.sending.dispatcher import Dispatcher
 from publisher.store import Store
 from publisher.store.metrics import StoredSnapshot, add_snapshots
 

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
-from publisher.social.model import LinkCard, PlannedPost
+from publisher.posts.model import LinkCard, PlannedPost
 from publisher.store import Store, open_store
 
 T0 = dt.datetime(2026, 3, 2, 8, 0, tzinfo=dt.UTC)

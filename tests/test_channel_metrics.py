@@ -16,12 +16,12 @@ import sqlalchemy as sa
 from conftest import PG_URL
 from doubles import DOUBLES, Double, channel_spec, environment
 
-from publisher.social.channels.base import Channel
-from publisher.social.channels.bluesky import BlueskyChannel
-from publisher.social.channels.mastodon import MastodonChannel
-from publisher.social.channels.x import XChannel
-from publisher.social.metrics import HORIZON, due, next_pull, pull_metrics, schedule
-from publisher.social.model import PlannedPost, Published
+from publisher.posts.model import PlannedPost, Published
+from publisher.sending.channels.base import Channel
+from publisher.sending.channels.bluesky import BlueskyChannel
+from publisher.sending.channels.mastodon import MastodonChannel
+from publisher.sending.channels.x import XChannel
+from publisher.sending.metrics import HORIZON, due, next_pull, pull_metrics, schedule
 from publisher.store import Store, open_store
 from publisher.store import metrics as metrics_store
 from publisher.store.metrics import Measured

@@ -16,14 +16,14 @@ import pytest
 from doubles import DOUBLES, Double, channel_spec, environment
 
 from publisher.errors import ChannelError, MetricsUnavailable
+from publisher.posts.model import Failed, LinkCard, Published, QueuedPost, RetryLater, Unconfirmed
 from publisher.secrets import MaskingFilter, credential, install_log_masking, secret_values
-from publisher.social.channels.base import Channel
-from publisher.social.channels.bluesky import BlueskyChannel
-from publisher.social.channels.linkedin import LinkedInChannel
-from publisher.social.channels.mastodon import MastodonChannel
-from publisher.social.channels.webhook import WebhookChannel
-from publisher.social.channels.x import XChannel
-from publisher.social.model import Failed, LinkCard, Published, QueuedPost, RetryLater, Unconfirmed
+from publisher.sending.channels.base import Channel
+from publisher.sending.channels.bluesky import BlueskyChannel
+from publisher.sending.channels.linkedin import LinkedInChannel
+from publisher.sending.channels.mastodon import MastodonChannel
+from publisher.sending.channels.webhook import WebhookChannel
+from publisher.sending.channels.x import XChannel
 
 CLASSES: dict[str, type[Channel]] = {"x": XChannel, "mastodon": MastodonChannel, "bluesky": BlueskyChannel,
                                      "linkedin": LinkedInChannel, "webhook": WebhookChannel}

@@ -60,7 +60,7 @@ def test_report_imports_its_own_command_module_only(project: ProjectDir, tmp_pat
     assert json.loads(done.stdout)["totals"]["posts"] == 0
     assert {m for m in modules if m.startswith("publisher.cli.")} == {"publisher.cli.app", "publisher.cli.reports"}
     # JSON needs neither rich nor the dispatcher, the social renderers or PostgreSQL's dialect.
-    assert not {m for m in modules if m.startswith(("rich", "publisher.social.dispatcher", "publisher.social.render",
+    assert not {m for m in modules if m.startswith(("rich", "publisher.sending.dispatcher", "publisher.social.render",
                                                     "sqlalchemy.dialects.postgresql", "psycopg"))}
 
 

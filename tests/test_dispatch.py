@@ -16,10 +16,10 @@ import sqlalchemy as sa
 from stores import T0, planned_post
 
 from publisher.errors import ChannelError
-from publisher.social.channels.base import Channel
-from publisher.social.channels.outbox import OutboxChannel, read_outbox
-from publisher.social.dispatcher import Dispatcher, DispatchPolicy, claimer_is_dead, settlement
-from publisher.social.model import Failed, Outcome, Published, QueuedPost, RetryLater, Unconfirmed
+from publisher.posts.model import Failed, Outcome, Published, QueuedPost, RetryLater, Unconfirmed
+from publisher.sending.channels.base import Channel
+from publisher.sending.channels.outbox import OutboxChannel, read_outbox
+from publisher.sending.dispatcher import Dispatcher, DispatchPolicy, claimer_is_dead, settlement
 from publisher.store import RateWindow, Store
 from publisher.store.tables import posts
 

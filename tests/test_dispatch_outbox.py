@@ -14,11 +14,11 @@ from stores import T0
 
 from publisher.config import load_settings
 from publisher.errors import ChannelError
+from publisher.posts.model import LinkCard, Outcome, Published, QueuedPost, RetryLater
 from publisher.secrets import SECRET_VARIABLES
-from publisher.social.channels.base import Channel
-from publisher.social.channels.outbox import OutboxChannel, read_outbox
-from publisher.social.channels.registry import ADAPTERS, CREDENTIALS, adapter_class, build_channels
-from publisher.social.model import LinkCard, Outcome, Published, QueuedPost, RetryLater
+from publisher.sending.channels.base import Channel
+from publisher.sending.channels.outbox import OutboxChannel, read_outbox
+from publisher.sending.channels.registry import ADAPTERS, CREDENTIALS, adapter_class, build_channels
 
 SENT = dt.datetime(2026, 3, 2, 9, 10, 30, tzinfo=dt.UTC)
 

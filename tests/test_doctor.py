@@ -16,7 +16,7 @@ from publisher.cli import commands as _commands  # noqa: F401  (registers every 
 from publisher.config import load_settings
 from publisher.project.doctor import ERROR, OK, WARNING, Report, diagnose
 from publisher.project.scaffold import ProjectOptions, project_files, write_project
-from publisher.social.channels.registry import ADAPTERS, adapter_class
+from publisher.sending.channels.registry import ADAPTERS, adapter_class
 from publisher.store import Store, open_store
 from publisher.store.migrations import discover
 

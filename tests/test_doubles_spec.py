@@ -24,10 +24,10 @@ from doubles import BlueskyDouble, MastodonDouble, XDouble, channel_spec, enviro
 from doubles.lexicon import Lexicons
 from openapi_schema_validator import OAS30Validator
 
-from publisher.social.channels.bluesky import BlueskyChannel
-from publisher.social.channels.mastodon import MastodonChannel
-from publisher.social.channels.x import XChannel
-from publisher.social.model import LinkCard, Published, QueuedPost
+from publisher.posts.model import LinkCard, Published, QueuedPost
+from publisher.sending.channels.bluesky import BlueskyChannel
+from publisher.sending.channels.mastodon import MastodonChannel
+from publisher.sending.channels.x import XChannel
 
 X_SPECS = ("openapi.json", "latest-openapi.json")
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"

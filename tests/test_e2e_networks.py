@@ -22,9 +22,9 @@ import publisher.cli.metrics  # noqa: F401  (registers `publisher metrics`)
 from publisher.cli.app import cli
 from publisher.config import load_settings
 from publisher.content import load_library
-from publisher.social.channels.registry import build_channels
-from publisher.social.dispatcher import Dispatcher, rates_from
-from publisher.social.networks import display_url
+from publisher.networks.counting import display_url
+from publisher.sending.channels.registry import build_channels
+from publisher.sending.dispatcher import Dispatcher, rates_from
 from publisher.social.planner import make_plan, rules_from
 from publisher.store import metrics as metrics_store
 from publisher.store import open_store

@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from publisher.social.model import LinkCard, PlannedPost, fast_constructor
+from publisher.posts.model import LinkCard, PlannedPost, fast_constructor
 
 
 def test_fast_constructor_makes_the_same_frozen_objects() -> None:

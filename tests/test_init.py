@@ -25,7 +25,7 @@ from publisher.content import load_library
 from publisher.errors import ScaffoldError
 from publisher.project import schedule
 from publisher.project.scaffold import ProjectOptions, project_files, template_files, write_project
-from publisher.social.channels.registry import ADAPTERS, adapter_class
+from publisher.sending.channels.registry import ADAPTERS, adapter_class
 from publisher.store import open_store
 
 BIN = Path(sys.executable).parent

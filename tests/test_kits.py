@@ -18,6 +18,7 @@ from mastodon import Mastodon
 from publisher.config import load_settings
 from publisher.content import Library, Piece, load_library
 from publisher.content.ambassadors import KEY_MAX, Ambassador, ambassadors_for
+from publisher.content.utm import with_utm
 from publisher.kits import voice
 from publisher.kits.ambassadors import is_for, personal_links
 from publisher.kits.links import (
@@ -30,7 +31,6 @@ from publisher.kits.links import (
     personal_share_url,
 )
 from publisher.kits.texts import KEY_ROOM_MIN, after_colon, candidates, common_words, key_room, kit_texts
-from publisher.site.utm import with_utm
 
 SITES = ("https://newsroom.clairval.com/", "https://newsroom.clairval.example/")
 """A host X links (URL = 23) and one it does not (.example: the URL counts as written)."""

@@ -11,11 +11,12 @@ import sqlalchemy as sa
 from stores import T0, planned_post
 
 from publisher.errors import StoreError
-from publisher.social.model import Snapshot
+from publisher.posts.model import Snapshot
 from publisher.store import Store
 from publisher.store import metrics as metrics_store
 from publisher.store.bulk import Bulk
-from publisher.store.metrics import StoredSnapshot, add_snapshots, metric_snapshots
+from publisher.store.metrics import StoredSnapshot, add_snapshots
+from publisher.store.tables import metric_snapshots
 from publisher.store.types import UTCDateTime
 
 PLUS_TWO = dt.timezone(dt.timedelta(hours=2))

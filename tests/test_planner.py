@@ -20,7 +20,7 @@ from publisher.cli import commands as _commands  # noqa: F401  (registers every 
 from publisher.config import load_settings
 from publisher.content import Library, load_library
 from publisher.errors import ConfigError
-from publisher.social.model import Plan, PlannedPost, SentPost
+from publisher.posts.model import Plan, PlannedPost, SentPost
 from publisher.social.planner import make_plan, rules_from
 
 PARIS = ZoneInfo("Europe/Paris")

@@ -17,7 +17,7 @@ import publisher.cli.commands  # registers every command
 from publisher.cli.app import cli
 from publisher.config import load_settings
 from publisher.secrets import SECRET_VARIABLES
-from publisher.social.channels.outbox import read_outbox
+from publisher.sending.channels.outbox import read_outbox
 from publisher.store import Store, open_store
 
 MY_COMMANDS = ("plan", "queue", "calendar", "approve", "run", "worker", "pause", "resume", "status", "confirm")

@@ -23,7 +23,7 @@ import publisher.cli.commands  # noqa: F401  (registers every command)
 from publisher.cli.app import cli
 from publisher.config import load_settings
 from publisher.secrets import SECRET_VARIABLES
-from publisher.social.channels.outbox import read_outbox
+from publisher.sending.channels.outbox import read_outbox
 from publisher.store import Store, open_store
 from publisher.store.tables import post_events, posts
 

@@ -17,10 +17,10 @@ from mastodon import Mastodon
 from publisher.config import load_settings
 from publisher.content import load_library
 from publisher.content.model import Piece
-from publisher.site.utm import with_utm
-from publisher.social import networks
+from publisher.content.utm import with_utm
+from publisher.networks import counting as networks
+from publisher.posts.model import Excerpt
 from publisher.social.excerpts import excerpts_for
-from publisher.social.model import Excerpt
 from publisher.social.planner import PlanRules, rules_from
 from publisher.social.render import NBSP, Rejected, Rendered, body_of, render
 

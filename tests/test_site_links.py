@@ -6,8 +6,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
+from publisher.content.utm import with_utm
 from publisher.site.share import share_links, share_url
-from publisher.site.utm import with_utm
 
 
 def _query(url: str) -> dict[str, list[str]]:

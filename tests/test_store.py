@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from stores import T0, planned_post
 
 from publisher.errors import MigrationError, NotFound, ProblemsError, StoreError
-from publisher.social.model import SentPost
+from publisher.posts.model import SentPost
 from publisher.store import PostEdit, RateWindow, Store, UTCDateTime, open_store
 from publisher.store.migrations import Migration, discover
 from publisher.store.tables import post_events, posts, sends

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from stores import T0, planned_post
 
 from publisher.errors import StoreError
-from publisher.social.model import PlannedPost
+from publisher.posts.model import PlannedPost
 from publisher.store import Store, open_store
 from publisher.store.tables import posts
 

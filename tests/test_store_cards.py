@@ -13,7 +13,7 @@ import pytest
 import sqlalchemy as sa
 from stores import T0, planned_post
 
-from publisher.social.model import LinkCard
+from publisher.posts.model import LinkCard
 from publisher.store import Store
 from publisher.store.migrations import discover
 from publisher.store.tables import link_cards, posts

@@ -24,8 +24,8 @@ from publisher.cli.app import cli
 from publisher.config import load_settings
 from publisher.errors import StoreError
 from publisher.feeds.watch import Target, share_text, targets, template_for, watch_feed
-from publisher.social import networks
-from publisher.social.model import PlannedPost
+from publisher.networks import counting as networks
+from publisher.posts.model import PlannedPost
 from publisher.store import Store, open_store
 from publisher.store import feeds as feed_store
 from publisher.store.tables import posts

@@ -16,13 +16,13 @@ from publisher.cli.app import Project, cli, parse_now
 from publisher.cli.post_table import STATE_STYLES, actor
 
 if TYPE_CHECKING:
-    from publisher.social.model import QueuedPost
+    from publisher.posts.model import QueuedPost
 
 CALENDAR_STATES = ("proposed", "approved", "sending", "unconfirmed", "published", "failed")
 
 
 def _length_check(project: Project) -> Callable[[QueuedPost, str], str | None]:
-    from publisher.social.networks import limit_for, measure
+    from publisher.networks.counting import limit_for, measure
 
     def problem(post: QueuedPost, text: str) -> str | None:
         limit = limit_for(post.network, project.settings.plugin.channels.get(post.channel))

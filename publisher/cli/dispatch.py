@@ -21,9 +21,10 @@ from publisher.cli.post_table import actor, local
 from publisher.errors import NotFound
 
 if TYPE_CHECKING:  # the store, the dispatcher and the adapters load on use, not for --help
-    from publisher.social.channels.registry import Channels
-    from publisher.social.dispatcher import Dispatcher, RunReport, Settlement
-    from publisher.social.model import QueuedPost
+    from publisher.posts.model import QueuedPost
+    from publisher.sending.channels.registry import Channels
+    from publisher.sending.dispatcher import Dispatcher, RunReport
+    from publisher.store import Settlement
 
 Clock = Callable[[], dt.datetime]
 
@@ -37,7 +38,7 @@ def rehearsal_clock(now_text: str | None, zone: Any) -> Clock:
 
 
 def _channels(project: Project, clock: Clock, only: tuple[str, ...]) -> Channels:
-    from publisher.social.channels.registry import build_channels
+    from publisher.sending.channels.registry import build_channels
 
     built = build_channels(project.settings, clock=clock)
     known = set(project.settings.plugin.channels)
@@ -51,7 +52,7 @@ def _channels(project: Project, clock: Clock, only: tuple[str, ...]) -> Channels
 
 
 def _dispatcher(project: Project, built: Channels, clock: Clock, on_settled: Any = None) -> Dispatcher:
-    from publisher.social.dispatcher import Dispatcher, rates_from, sends_at_once_from
+    from publisher.sending.dispatcher import Dispatcher, rates_from, sends_at_once_from
 
     return Dispatcher(project.store, built.active, rates=rates_from(project.settings), clock=clock,
                       on_settled=on_settled, sends_at_once=sends_at_once_from(project.settings))
@@ -272,7 +273,7 @@ def status(project: Project, now_text: str | None, as_json: bool) -> None:
       publisher status
       publisher status --json | jq .due_now
     """
-    from publisher.social.channels.registry import build_channels
+    from publisher.sending.channels.registry import build_channels
     from publisher.store import shown_url
 
     settings, store = project.settings, project.store

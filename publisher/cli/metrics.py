@@ -31,8 +31,8 @@ def metrics(project: Project, now_text: str | None, channels: tuple[str, ...], a
       publisher metrics --channel x --now 2026-03-03T09:00 --json
     """
     from publisher.errors import NotFound
-    from publisher.social.channels.registry import build_channels
-    from publisher.social.metrics import pull_metrics
+    from publisher.sending.channels.registry import build_channels
+    from publisher.sending.metrics import pull_metrics
 
     settings = project.settings
     unknown = [c for c in channels if c not in settings.plugin.channels]

@@ -14,7 +14,7 @@ from rich.table import Table
 from publisher.cli.app import Project, cli, now_option, parse_now
 from publisher.cli.post_table import actor, local, posts_table, record_json, short
 from publisher.cli.progress import plan_progress
-from publisher.social.model import STATES
+from publisher.posts.model import STATES
 
 OPEN_VIEW = ("proposed", "approved", "sending", "unconfirmed")
 

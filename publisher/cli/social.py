@@ -9,7 +9,7 @@ from rich.text import Text
 
 from publisher.cli.app import Project, cli, now_option, parse_now
 from publisher.errors import NotFound
-from publisher.social import networks
+from publisher.networks import counting as networks
 from publisher.social.excerpts import excerpts_for
 from publisher.social.render import Fitter, Rejected, compose
 

@@ -24,8 +24,8 @@ from publisher.errors import ImportProblems
 from publisher.feeds.feed import EntryFacts, entry_facts, parse_feed
 from publisher.feeds.fetch import fetch
 from publisher.feeds.sanitize import safe_url
-from publisher.social import networks
-from publisher.social.model import LinkCard, PlannedPost
+from publisher.networks import counting as networks
+from publisher.posts.model import LinkCard, PlannedPost
 from publisher.store import feeds as feed_store
 
 _PLACEHOLDER = re.compile(r"\{(title|source)\}")

@@ -12,9 +12,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from publisher.content.ambassadors import Ambassador
+from publisher.content.language import base_lang
 from publisher.content.model import Piece
 from publisher.kits.links import personal_kit_url
-from publisher.site.i18n import base_lang
 
 
 @dataclass(frozen=True, slots=True)

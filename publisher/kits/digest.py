@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from publisher.content.ambassadors import Ambassador
+from publisher.content.language import NBSP, base_lang, format_date
 from publisher.content.model import Library, Piece
 from publisher.kits.ambassadors import PersonalLink, personal_links
 from publisher.kits.links import kit_path
-from publisher.site.i18n import NBSP, base_lang, format_date
-from publisher.site.share import NETWORK_NAMES
+from publisher.networks.sharing import NETWORK_NAMES
 
 DIGEST_LABELS: dict[str, dict[str, str]] = {
     "en": {

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from publisher.site.share import share_url
-from publisher.site.utm import with_utm
+from publisher.content.utm import with_utm
+from publisher.networks.sharing import share_url
 
 ADVOCACY = "advocacy"
 """utm_medium of every link in a kit."""

@@ -3,7 +3,7 @@
 Candidates come from publisher.social.excerpts (quotes, takeaways, the summary, strong sentences,
 the title) and take turns by kind, so a kit mixes a quote, a figure, an idea and the summary rather
 than offering five takeaways. Each is said in the speaker's words (voice.py) and counted as the
-network counts it (publisher.social.networks), link included, with room for the longest ambassador
+network counts it (publisher.networks.counting), link included, with room for the longest ambassador
 key: a text that fits here fits whoever shares it. A wording too long for a network tries the other
 questions, then its short form, then gives way to the next candidate; nothing is ever cut.
 
@@ -21,9 +21,9 @@ from publisher.content.ambassadors import KEY_MAX
 from publisher.content.model import Piece
 from publisher.kits import voice
 from publisher.kits.links import advocacy_link, personal_link, post_text
-from publisher.social import networks
+from publisher.networks import counting as networks
+from publisher.posts.model import Excerpt
 from publisher.social.excerpts import excerpts_for
-from publisher.social.model import Excerpt
 
 PER_NETWORK = 5
 MIN_PER_NETWORK = 3

@@ -13,7 +13,7 @@ from typing import Any
 from publisher.config.social import NETWORKS
 from publisher.errors import ChannelError
 from publisher.secrets import credential, mask
-from publisher.social.channels.registry import adapter_class
+from publisher.sending.channels.registry import adapter_class
 
 STORE_VARIABLE = "PUBLISHER_STORE"
 """Overrides the `store` setting: how CI and several workers reach one PostgreSQL store."""

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from publisher.reports.period import Period
+from publisher.store.reports import PostNumbers
 
-# How the excerpt kinds of publisher.social.model.EXCERPT_KINDS are grouped in reports.
+# How the excerpt kinds of publisher.posts.model.EXCERPT_KINDS are grouped in reports.
 KIND_GROUPS = {
     "hand-written": "hand-written",
     "quote": "quote",
@@ -32,37 +33,6 @@ NO_TEAM = "(no team)"
 
 def kind_group(kind: str) -> str:
     return KIND_GROUPS.get(kind, "automatic")
-
-
-class PostNumbers(NamedTuple):
-    """One published post and its latest snapshot in the period (zeros when it has none yet).
-
-    A named tuple, not a dataclass: a quarter's report builds tens of thousands of them and a
-    tuple is the cheapest immutable record Python makes.
-    """
-
-    post_id: int
-    piece: str
-    channel: str
-    network: str
-    excerpt_id: str
-    excerpt_kind: str
-    campaign: str | None
-    text: str
-    at: dt.datetime
-    """When the post was due to go out (UTC): it decides which period the post belongs to."""
-    likes: int = 0
-    reposts: int = 0
-    replies: int = 0
-    quotes: int = 0
-    impressions: int | None = None
-    clicks: int | None = None
-    measured: bool = False
-    """True when at least one snapshot exists for the post within the period."""
-
-    @property
-    def interactions(self) -> int:
-        return self.likes + self.reposts + self.replies + self.quotes
 
 
 def post_values(post: PostNumbers) -> tuple[int, ...]:

@@ -7,11 +7,9 @@ out, and the system locale of a CI machine is not something a build should depen
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
-NBSP = "\u00a0"  # before « : » and inside « », as French typography asks
-NNBSP = "\u202f"  # the narrow one, before ; ! ?
+from publisher.content.language import NBSP, NNBSP, base_lang, format_date
 
 LABELS: dict[str, dict[str, str]] = {
     "en": {
@@ -103,19 +101,6 @@ READ_IN: dict[str, str] = {"en": "Read in English", "fr": "Lire en français"}
 LANGUAGE_NAMES: dict[str, str] = {"en": "English", "fr": "Français"}
 OG_LOCALES: dict[str, str] = {"en": "en_US", "fr": "fr_FR"}
 
-_MONTHS = {
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December"),
-    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-           "octobre", "novembre", "décembre"),
-}
-
-
-def base_lang(lang: str) -> str:
-    """en-GB -> en: labels exist per language, not per region."""
-    return lang.split("-", 1)[0].lower()
-
-
 def labels(lang: str) -> dict[str, str]:
     """Every label in ``lang``, English for a language we have no labels for."""
     return LABELS.get(base_lang(lang), LABELS["en"])
@@ -124,15 +109,6 @@ def labels(lang: str) -> dict[str, str]:
 def label(lang: str, key: str, **values: object) -> str:
     text = labels(lang).get(key) or LABELS["en"][key]
     return text.format(**values) if values else text
-
-
-def format_date(day: dt.date, lang: str) -> str:
-    """'March 2, 2026' in English, '2 mars 2026' (and '1er mars 2026') in French."""
-    lang = base_lang(lang)
-    if lang == "fr":
-        number = "1er" if day.day == 1 else str(day.day)
-        return f"{number} {_MONTHS['fr'][day.month - 1]} {day.year}"
-    return f"{_MONTHS['en'][day.month - 1]} {day.day}, {day.year}"
 
 
 def quoted(text: str, lang: str) -> str:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from publisher.content.utm import with_utm
+from publisher.networks import sharing
 from publisher.site.i18n import label
-from publisher.site.utm import with_utm
 
-NETWORK_NAMES = {"x": "X", "linkedin": "LinkedIn", "mastodon": "Mastodon", "bluesky": "Bluesky", "email": "Email"}
+NETWORK_NAMES = {**sharing.NETWORK_NAMES, "email": "Email"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,19 +31,10 @@ def _q(value: str) -> str:
 def share_url(network: str, *, url: str, text: str, summary: str = "", lang: str = "en",
               mastodon_instance: str = "mastodon.social") -> str:
     """The share link of one network for an already tagged ``url``."""
-    if network == "x":
-        return f"https://x.com/intent/post?text={_q(text)}&url={_q(url)}"
-    if network == "linkedin":
-        return f"https://www.linkedin.com/sharing/share-offsite/?url={_q(url)}"
-    if network == "mastodon":
-        host = mastodon_instance.strip().removeprefix("https://").removeprefix("http://").strip("/")
-        return f"https://{host}/share?text={_q(f'{text} {url}')}"
-    if network == "bluesky":
-        return f"https://bsky.app/intent/compose?text={_q(f'{text} {url}')}"
     if network == "email":
         body = label(lang, "email_body", summary=summary or text, url=url)
         return f"mailto:?subject={_q(text)}&body={_q(body)}"
-    raise ValueError(f"unknown share network {network!r}")
+    return sharing.share_url(network, url=url, text=text, mastodon_instance=mastodon_instance)
 
 
 def share_links(page_url: str, *, title: str, summary: str, lang: str, campaign: str, networks: list[str],

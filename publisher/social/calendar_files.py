@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Mapping
 from zoneinfo import ZoneInfo
 
 from publisher.errors import ImportProblems, Problem
-from publisher.social.model import QueuedPost
+from publisher.posts.model import QueuedPost
 from publisher.store import PostEdit, PostRecord
 
 CSV_COLUMNS = ("id", "when", "channel", "network", "state", "role", "piece", "text", "link", "key")

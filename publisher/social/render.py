@@ -24,9 +24,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from publisher.content.model import Piece
-from publisher.site.utm import with_utm
-from publisher.social import hashtags, networks
-from publisher.social.model import Excerpt, LinkCard, fast_constructor
+from publisher.content.utm import with_utm
+from publisher.networks import counting as networks
+from publisher.posts.model import Excerpt, LinkCard, fast_constructor
+from publisher.social import hashtags
 from publisher.social.tails import UTM_MEDIUM, Fitted, Tail, TailKey, make_tail, too_long
 
 CARD_NETWORKS = frozenset({"x", "bluesky", "linkedin"})

@@ -14,8 +14,8 @@ from functools import lru_cache
 from typing import NamedTuple
 from urllib.parse import quote
 
-from publisher.site.utm import with_utm
-from publisher.social import networks
+from publisher.content.utm import with_utm
+from publisher.networks import counting as networks
 
 UTM_MEDIUM = "social"
 _URL_SAFE = re.compile(r"[A-Za-z0-9_.~-]*")

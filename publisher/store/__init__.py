@@ -14,7 +14,7 @@ from __future__ import annotations
 from publisher.store.database import Database, shown_url
 from publisher.store.pauses import Pause
 from publisher.store.posts import Approval, PlanCounts, PostEdit, PostRecord, PostsStore
-from publisher.store.queue import ChannelState, Claim, Finish, InFlight, QueueStore, RateWindow
+from publisher.store.queue import ChannelState, Claim, InFlight, QueueStore, RateWindow, Settlement
 from publisher.store.types import UTCDateTime, utc_now
 
 
@@ -31,5 +31,5 @@ def open_store(url: str, *, migrate: bool = True) -> Store:
     return store
 
 
-__all__ = ["Approval", "ChannelState", "Claim", "Database", "Finish", "InFlight", "Pause", "PlanCounts", "PostEdit",
-           "PostRecord", "RateWindow", "Store", "UTCDateTime", "open_store", "shown_url", "utc_now"]
+__all__ = ["Approval", "ChannelState", "Claim", "Database", "InFlight", "Pause", "PlanCounts", "PostEdit",
+           "PostRecord", "RateWindow", "Settlement", "Store", "UTCDateTime", "open_store", "shown_url", "utc_now"]

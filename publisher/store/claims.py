@@ -15,7 +15,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from publisher.social.model import QueuedPost
+from publisher.posts.model import QueuedPost
 from publisher.store.database import upsert_insert
 from publisher.store.pauses import PausesStore, active_pause
 from publisher.store.prepared import Prepared, instant_from_db, instant_to_db
@@ -32,10 +32,16 @@ class RateWindow:
 
 
 @dataclass(frozen=True)
-class Finish:
-    """The end of one attempt, written by the worker holding the claim (guarded by ``claimed_by``)."""
+class Settlement:
+    """How one attempt ended and what that changes: the post's next state (and maybe its channel's).
+
+    Decided by publisher.sending.settlement, written here by the worker holding the claim (guarded
+    by ``claimed_by``): the one record of an attempt's end.
+    """
 
     post_id: int
+    kind: str
+    """published, retry, rate-limited, failed, channel-disabled or unconfirmed."""
     state: str
     detail: str
     values: dict[str, Any] = field(default_factory=dict)
@@ -58,7 +64,7 @@ class Claim:
     retry_at: dt.datetime | None = None
     """When trying again makes sense (end of a pause, of a rate window, of a 429 block)."""
     finished: bool | None = None
-    """Whether the Finish handed in was written (False: the claim had been taken over); None: none given."""
+    """Whether the Settlement handed in was written (False: the claim had been taken over); None: none given."""
 
 
 _B = sa.bindparam
@@ -133,7 +139,7 @@ class ClaimsStore(PausesStore):
                 conn.execute(insert.on_conflict_do_nothing(index_elements=["channel"]), rows)
 
     def claim_next(self, channel: str, now: dt.datetime, worker: str, rate: RateWindow | None = None, *,
-                   finish: Finish | None = None) -> Claim:
+                   finish: Settlement | None = None) -> Claim:
         """Claim the channel's next due post for one attempt, unless a pause or a limit holds it.
 
         ``finish`` (the end of this worker's previous attempt) is written in the same transaction:
@@ -207,10 +213,14 @@ class ClaimsStore(PausesStore):
                block_channel_until: dt.datetime | None = None, **values: Any) -> bool:
         """End one attempt of a post this worker holds, in its own transaction.
 
-        ``values`` are post columns (remote_id, remote_url, last_error, next_attempt_at); see Finish.
+        ``values`` are post columns (remote_id, remote_url, last_error, next_attempt_at); see Settlement.
         Returns False when the claim is no longer this worker's (nothing is written then).
         """
-        finish = Finish(post_id, state, detail, values, refund_attempt, disable_channel, block_channel_until)
+        return self.finish(worker, now, Settlement(post_id, state, state, detail, values, refund_attempt,
+                                                   disable_channel, block_channel_until))
+
+    def finish(self, worker: str, now: dt.datetime, finish: Settlement) -> bool:
+        """Write the end of one attempt of a post this worker holds, in its own transaction."""
         with self.transaction() as conn:
             events: list[dict[str, Any]] = []
             done = self._finish(conn, worker, now, finish, events)
@@ -218,7 +228,7 @@ class ClaimsStore(PausesStore):
                 EVENT.run_many(conn, events)
             return done
 
-    def _finish(self, conn: sa.Connection, worker: str, now: dt.datetime, finish: Finish,
+    def _finish(self, conn: sa.Connection, worker: str, now: dt.datetime, finish: Settlement,
                 events: list[dict[str, Any]]) -> bool:
         """Write the end of an attempt; its event goes to ``events`` (the caller writes them together)."""
         sqlite = self.is_sqlite
@@ -247,4 +257,4 @@ class ClaimsStore(PausesStore):
             conn.execute(channel_state.insert().values(channel=channel, updated_at=now, **{**defaults, **values}))
 
 
-__all__ = ["Claim", "ClaimsStore", "Finish", "RateWindow"]
+__all__ = ["Claim", "ClaimsStore", "RateWindow", "Settlement"]

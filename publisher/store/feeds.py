@@ -20,7 +20,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from publisher.errors import StoreError
-from publisher.social.model import PlannedPost
+from publisher.posts.model import PlannedPost
 from publisher.store.database import Database, upsert_insert
 from publisher.store.rows import add_card, record_event
 from publisher.store.tables import posts

@@ -15,28 +15,12 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from publisher.social.model import Snapshot
+from publisher.posts.model import Snapshot
 from publisher.store.bulk import Bulk
 from publisher.store.database import Database
 from publisher.store.prepared import instant_to_db
-from publisher.store.tables import post_events, posts
-from publisher.store.types import UTCDateTime
+from publisher.store.tables import metric_snapshots, post_events, posts
 
-metric_snapshots = sa.Table(
-    "metric_snapshots", sa.MetaData(),
-    sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column("post_id", sa.Integer, nullable=False),
-    sa.Column("channel", sa.String(64), nullable=False),
-    sa.Column("remote_id", sa.String(400), nullable=False),
-    sa.Column("taken_at", UTCDateTime, nullable=False),
-    sa.Column("likes", sa.Integer, nullable=False),
-    sa.Column("reposts", sa.Integer, nullable=False),
-    sa.Column("replies", sa.Integer, nullable=False),
-    sa.Column("quotes", sa.Integer, nullable=False),
-    sa.Column("impressions", sa.Integer),
-    sa.Column("clicks", sa.Integer),
-    sa.Column("raw", sa.JSON),
-)
 COLUMNS = ("post_id", "channel", "remote_id", "taken_at", "likes", "reposts", "replies", "quotes",
            "impressions", "clicks", "raw")
 BATCH = 50_000  # rows per executemany: bounded memory for a million-row ingest
@@ -214,4 +198,4 @@ def iter_period(store: Database, start: dt.datetime, end: dt.datetime,
 
 
 __all__ = ["COLUMNS", "Measured", "StoredSnapshot", "add_snapshots", "count", "history", "iter_period", "latest_in_period",
-           "measurable", "metric_snapshots"]
+           "measurable"]

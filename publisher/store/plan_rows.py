@@ -18,7 +18,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from publisher.errors import PlanError, StoreError
-from publisher.social.model import OPEN_STATES, LinkCard, Plan, PlannedPost
+from publisher.posts.model import OPEN_STATES, LinkCard, Plan, PlannedPost
 from publisher.store.bulk import Bulk
 from publisher.store.database import SQLITE_CACHE_KIB
 from publisher.store.migrations.m0003_watched_feeds import CURATED_MESSAGE

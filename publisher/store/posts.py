@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 from publisher.errors import NotFound, PlanError, Problem, ProblemsError
 from publisher.gcpause import gc_paused
-from publisher.social.model import OPEN_STATES, Plan, PlannedPost, QueuedPost, SentPost
+from publisher.posts.model import OPEN_STATES, Plan, PlannedPost, QueuedPost, SentPost
 from publisher.store.bulk import Bulk
 from publisher.store.database import Database
 from publisher.store.plan_rows import (

@@ -11,8 +11,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from publisher.social.model import QueuedPost
-from publisher.store.claims import Claim, ClaimsStore, Finish, RateWindow
+from publisher.posts.model import QueuedPost
+from publisher.store.claims import Claim, ClaimsStore, RateWindow, Settlement
 from publisher.store.rows import queued, record_event, select_queued, transition
 from publisher.store.tables import channel_state, posts
 
@@ -121,4 +121,4 @@ class QueueStore(ClaimsStore):
         return queued(row._asdict()) if row else None
 
 
-__all__ = ["ChannelState", "Claim", "Finish", "InFlight", "QueueStore", "RateWindow"]
+__all__ = ["ChannelState", "Claim", "InFlight", "QueueStore", "RateWindow", "Settlement"]

@@ -14,29 +14,48 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import NamedTuple
 
 import sqlalchemy as sa
 
-from publisher.reports.model import PostNumbers
 from publisher.store.analytics import chunks
 from publisher.store.database import Database
 from publisher.store.prepared import Prepared, instant_from_db, instant_to_db
+from publisher.store.tables import metric_snapshots as snapshots
 from publisher.store.tables import posts
-from publisher.store.types import UTCDateTime
 
-# The metrics engineer's table (migration 0002), described here only with the columns read.
-snapshots = sa.Table(
-    "metric_snapshots", sa.MetaData(),
-    sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column("post_id", sa.Integer),
-    sa.Column("taken_at", UTCDateTime),
-    sa.Column("likes", sa.Integer),
-    sa.Column("reposts", sa.Integer),
-    sa.Column("replies", sa.Integer),
-    sa.Column("quotes", sa.Integer),
-    sa.Column("impressions", sa.Integer),
-    sa.Column("clicks", sa.Integer),
-)
+
+class PostNumbers(NamedTuple):
+    """One published post and its latest snapshot in the period (zeros when it has none yet).
+
+    A named tuple, not a dataclass: a quarter's report builds tens of thousands of them and a
+    tuple is the cheapest immutable record Python makes.
+    """
+
+    post_id: int
+    piece: str
+    channel: str
+    network: str
+    excerpt_id: str
+    excerpt_kind: str
+    campaign: str | None
+    text: str
+    at: dt.datetime
+    """When the post was due to go out (UTC): it decides which period the post belongs to."""
+    likes: int = 0
+    reposts: int = 0
+    replies: int = 0
+    quotes: int = 0
+    impressions: int | None = None
+    clicks: int | None = None
+    measured: bool = False
+    """True when at least one snapshot exists for the post within the period."""
+
+    @property
+    def interactions(self) -> int:
+        return self.likes + self.reposts + self.replies + self.quotes
+
+
 PUBLISHED = "published"
 # Reports read pages scattered over a large file; memory-mapped reads skip a read() system call and
 # a copy per page (a third of a cold quarter's query). Address space only: nothing is allocated.
@@ -123,4 +142,4 @@ def campaigns_in_store(store: Database) -> set[str]:
         return {c.casefold() for c in conn.execute(sa.select(posts.c.campaign).distinct()).scalars() if c}
 
 
-__all__ = ["campaigns_in_store", "excerpt_refs", "post_numbers", "snapshots"]
+__all__ = ["PostNumbers", "campaigns_in_store", "excerpt_refs", "post_numbers", "snapshots"]

@@ -7,7 +7,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from publisher.social.model import LinkCard, QueuedPost
+from publisher.posts.model import LinkCard, QueuedPost
 from publisher.store.tables import link_cards, post_events, posts
 
 # The card's columns, as the QueuedPost reader wants them (link_cards, migration 0005).

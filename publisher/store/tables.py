@@ -100,4 +100,21 @@ sends = sa.Table(
     sa.Column("post_id", sa.Integer, nullable=False),
 )
 
-__all__ = ["POSTS_SECONDARY_INDEXES", "channel_state", "link_cards", "metadata", "pauses", "post_events", "posts", "schema_migrations", "sends"]
+metric_snapshots = sa.Table(
+    "metric_snapshots", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("post_id", sa.Integer, nullable=False),
+    sa.Column("channel", sa.String(64), nullable=False),
+    sa.Column("remote_id", sa.String(400), nullable=False),
+    sa.Column("taken_at", UTCDateTime, nullable=False),
+    sa.Column("likes", sa.Integer, nullable=False),
+    sa.Column("reposts", sa.Integer, nullable=False),
+    sa.Column("replies", sa.Integer, nullable=False),
+    sa.Column("quotes", sa.Integer, nullable=False),
+    sa.Column("impressions", sa.Integer),
+    sa.Column("clicks", sa.Integer),
+    sa.Column("raw", sa.JSON),
+)
+
+__all__ = ["POSTS_SECONDARY_INDEXES", "channel_state", "link_cards", "metadata", "metric_snapshots", "pauses", "post_events",
+           "posts", "schema_migrations", "sends"]

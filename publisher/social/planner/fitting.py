@@ -19,8 +19,8 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from publisher.content.model import Piece
+from publisher.posts.model import Excerpt, fast_constructor
 from publisher.social.excerpts import excerpts_for
-from publisher.social.model import Excerpt, fast_constructor
 from publisher.social.planner.rules import PlanRules
 from publisher.social.render import Fitted, Fitter, Rejected
 

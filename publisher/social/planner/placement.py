@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from publisher.content.model import Piece
-from publisher.social.model import Dropped, Excerpt, LinkCard, PlannedPost, fast_constructor
+from publisher.posts.model import Dropped, Excerpt, LinkCard, PlannedPost, fast_constructor
 from publisher.social.planner.calendar import ChannelBook, SlotGrid, to_instant
 from publisher.social.planner.rules import PlanRules, RuleSet
 from publisher.social.render import ChannelInfo, Fitted, PieceContext, card_for

@@ -33,7 +33,7 @@ from operator import attrgetter
 
 from publisher.content.model import Piece
 from publisher.gcpause import gc_paused
-from publisher.social.model import Dropped, Plan, SentPost
+from publisher.posts.model import Dropped, Plan, SentPost
 from publisher.social.planner.calendar import ChannelBook, add_days, build_grid, to_minutes
 from publisher.social.planner.fitting import PieceFits, Progress, fit_pieces
 from publisher.social.planner.placement import DAY, Candidate, Lane, PieceState, Placer, new_dropped

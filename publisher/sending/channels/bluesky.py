@@ -20,10 +20,10 @@ from atproto_client import exceptions as atx
 from atproto_client.request import Request
 
 from publisher.errors import MetricsUnavailable
-from publisher.social.channels import http
-from publisher.social.channels.base import Channel
-from publisher.social.model import Outcome, Published, QueuedPost, Snapshot
-from publisher.social.networks import bluesky_segments
+from publisher.networks.counting import bluesky_segments
+from publisher.posts.model import Outcome, Published, QueuedPost, Snapshot
+from publisher.sending.channels import http
+from publisher.sending.channels.base import Channel
 
 BLOB_MAX = 1_000_000  # app.bsky.embed.external#external.thumb maxSize
 _TOKEN_NAMES = "BLUESKY_HANDLE and BLUESKY_APP_PASSWORD (an app password from Settings > App passwords)"

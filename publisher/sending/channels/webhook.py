@@ -11,9 +11,9 @@ from functools import cached_property
 
 import httpx
 
-from publisher.social.channels import http
-from publisher.social.channels.base import Channel
-from publisher.social.model import Outcome, Published, QueuedPost
+from publisher.posts.model import Outcome, Published, QueuedPost
+from publisher.sending.channels import http
+from publisher.sending.channels.base import Channel
 
 _URL_NAMES = "WEBHOOK_URL (the chat revoked or never had this incoming webhook)"
 

@@ -13,8 +13,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
 from publisher.errors import ChannelError
+from publisher.posts.model import Outcome, QueuedPost, Snapshot
 from publisher.secrets import masked
-from publisher.social.model import Outcome, QueuedPost, Snapshot
 
 
 class Channel(ABC):
@@ -22,7 +22,7 @@ class Channel(ABC):
 
     network: ClassVar[str]
     max_length: ClassVar[int]
-    """Length limit as the network counts it (see publisher.social.networks for the counting rules)."""
+    """Length limit as the network counts it (see publisher.networks.counting for the counting rules)."""
     url_length: ClassVar[int | None] = None
     """How much every URL counts (23 on X and Mastodon); None when a URL counts as written."""
     metrics_batch: ClassVar[int] = 1

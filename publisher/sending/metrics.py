@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from publisher.errors import MetricsUnavailable
 from publisher.secrets import mask
-from publisher.social.channels.base import Channel
+from publisher.sending.channels.base import Channel
 from publisher.store import metrics as metrics_store
 from publisher.store.database import Database
 from publisher.store.metrics import Measured, StoredSnapshot

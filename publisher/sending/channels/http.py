@@ -30,8 +30,8 @@ import requests
 import urllib3
 
 from publisher.errors import ChannelError
+from publisher.posts.model import Failed, Outcome, RetryLater, Unconfirmed
 from publisher.secrets import mask
-from publisher.social.model import Failed, Outcome, RetryLater, Unconfirmed
 
 DEFAULT_TIMEOUT = 20.0
 """Seconds for one HTTP call when the channel's settings do not say (never wait forever)."""

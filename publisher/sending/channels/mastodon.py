@@ -22,9 +22,9 @@ from mastodon import (
 )
 
 from publisher.errors import MetricsUnavailable
-from publisher.social.channels import http
-from publisher.social.channels.base import Channel
-from publisher.social.model import Outcome, Published, QueuedPost, Snapshot
+from publisher.posts.model import Outcome, Published, QueuedPost, Snapshot
+from publisher.sending.channels import http
+from publisher.sending.channels.base import Channel
 
 _TOKEN_NAMES = "MASTODON_ACCESS_TOKEN (with the write:statuses and read:statuses scopes)"
 _RECENT = 40  # statuses read when looking a post up: the API's largest page

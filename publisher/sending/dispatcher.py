@@ -5,8 +5,8 @@
     run_forever()   run_once() pass after pass until asked to stop (SIGTERM, Ctrl-C); a channel held
                     by a limit that lifts before the next pass waits for it inside the pass
 
-Every attempt ends in a structured outcome (publisher.social.model) that ``settlement``
-(publisher.social.settlement) turns into the post's next state, a pure function. Nothing is ever
+Every attempt ends in a structured outcome (publisher.posts.model) that ``settlement``
+(publisher.sending.settlement) turns into the post's next state, a pure function. Nothing is ever
 resent blindly: a send whose outcome is unknown becomes ``unconfirmed`` until its channel finds it
 (reconcile) or a person settles it.
 """
@@ -26,11 +26,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from publisher.errors import ChannelError, StoreError
+from publisher.posts.model import Failed, Outcome, Published, QueuedPost, RetryLater, Unconfirmed
 from publisher.secrets import mask
-from publisher.social.channels.base import Channel
-from publisher.social.model import Failed, Outcome, Published, QueuedPost, RetryLater, Unconfirmed
-from publisher.social.settlement import DispatchPolicy, Settlement, backoff_delay, recovery, settlement
-from publisher.store import Claim, RateWindow, Store
+from publisher.sending.channels.base import Channel
+from publisher.sending.settlement import DispatchPolicy, backoff_delay, recovery, settlement
+from publisher.store import Claim, RateWindow, Settlement, Store
 from publisher.store.types import utc_now
 
 Clock = Callable[[], dt.datetime]
@@ -163,7 +163,7 @@ class Dispatcher:
                     self._settle(*done, counts)
                 return counts, None
             claim = self.store.claim_next(name, self.clock(), self.worker, self.rates.get(name),
-                                          finish=done[1].finish(done[0].id) if done else None)
+                                          finish=done[1] if done else None)
             if done is not None:
                 self._count(*done, bool(claim.finished), counts)
                 done = None
@@ -191,9 +191,7 @@ class Dispatcher:
             return Unconfirmed(f"the {channel.name} adapter crashed: {type(e).__name__}: {mask(str(e))}")
 
     def _settle(self, post: QueuedPost, result: Settlement, counts: Counter[str]) -> None:
-        kept = self.store.settle(post.id, self.worker, self.clock(), result.state, result.detail,
-                                 refund_attempt=result.refund_attempt, disable_channel=result.disable_channel,
-                                 block_channel_until=result.block_channel_until, **result.values)
+        kept = self.store.finish(self.worker, self.clock(), result)
         self._count(post, result, kept, counts)
 
     def _count(self, post: QueuedPost, result: Settlement, kept: bool, counts: Counter[str]) -> None:
@@ -219,7 +217,7 @@ class Dispatcher:
             if not self.store.take_over(flight.post.id, flight.claimed_by, self.worker, now, why):
                 continue
             outcome = self._reconcile(self.channels[flight.post.channel], flight.post)
-            result = recovery(outcome, self.clock(), why)
+            result = recovery(flight.post.id, outcome, self.clock(), why)
             self._settle(flight.post, result, counts)
             notes.append(f"post {flight.post.id} ({flight.post.channel}): {result.detail}")
         return notes
@@ -287,5 +285,5 @@ class Dispatcher:
                 close()
 
 
-__all__ = ["DispatchPolicy", "Dispatcher", "RunReport", "Settlement", "backoff_delay", "claimer_is_dead",
+__all__ = ["DispatchPolicy", "Dispatcher", "RunReport", "backoff_delay", "claimer_is_dead",
            "rates_from", "recovery", "sends_at_once_from", "settlement", "worker_name"]  # settlement's, for callers

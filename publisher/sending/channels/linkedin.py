@@ -21,9 +21,9 @@ from urllib.parse import quote
 import httpx
 
 from publisher.errors import ChannelError, MetricsUnavailable
-from publisher.social.channels import http
-from publisher.social.channels.base import Channel
-from publisher.social.model import Failed, Outcome, Published, QueuedPost, Snapshot, Unconfirmed
+from publisher.posts.model import Failed, Outcome, Published, QueuedPost, Snapshot, Unconfirmed
+from publisher.sending.channels import http
+from publisher.sending.channels.base import Channel
 
 _TOKEN_NAMES = "LINKEDIN_ACCESS_TOKEN (tokens last 60 days; w_member_social or w_organization_social scope)"
 _RECENT = 20

@@ -19,9 +19,9 @@ import tweepy
 from requests.adapters import HTTPAdapter
 
 from publisher.errors import MetricsUnavailable
-from publisher.social.channels import http
-from publisher.social.channels.base import Channel
-from publisher.social.model import Failed, Outcome, Published, QueuedPost, RetryLater, Snapshot, Unconfirmed
+from publisher.posts.model import Failed, Outcome, Published, QueuedPost, RetryLater, Snapshot, Unconfirmed
+from publisher.sending.channels import http
+from publisher.sending.channels.base import Channel
 
 HOSTS = ("https://api.twitter.com", "https://upload.twitter.com")
 FIELDS_PRIVATE = ["public_metrics", "non_public_metrics", "organic_metrics", "created_at"]

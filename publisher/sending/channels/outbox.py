@@ -23,8 +23,8 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, ClassVar
 
-from publisher.social.channels.base import Channel
-from publisher.social.model import Outcome, Published, QueuedPost, RetryLater, Unconfirmed
+from publisher.posts.model import Outcome, Published, QueuedPost, RetryLater, Unconfirmed
+from publisher.sending.channels.base import Channel
 from publisher.store.types import utc_now
 
 Clock = Callable[[], dt.datetime]

@@ -16,8 +16,8 @@ from typing import Any
 
 from publisher.errors import ChannelError
 from publisher.secrets import credential, mask
-from publisher.social.channels.base import Channel
-from publisher.social.channels.outbox import Clock, OutboxChannel
+from publisher.sending.channels.base import Channel
+from publisher.sending.channels.outbox import Clock, OutboxChannel
 from publisher.store.types import utc_now
 
 # The variables each network's adapter requires (its class's credential_names; a test keeps them equal).
@@ -32,11 +32,11 @@ CREDENTIALS: dict[str, tuple[str, ...]] = {
 }
 
 ADAPTERS: dict[str, tuple[str, str]] = {
-    "x": ("publisher.social.channels.x", "XChannel"),
-    "mastodon": ("publisher.social.channels.mastodon", "MastodonChannel"),
-    "bluesky": ("publisher.social.channels.bluesky", "BlueskyChannel"),
-    "linkedin": ("publisher.social.channels.linkedin", "LinkedInChannel"),
-    "webhook": ("publisher.social.channels.webhook", "WebhookChannel"),
+    "x": ("publisher.sending.channels.x", "XChannel"),
+    "mastodon": ("publisher.sending.channels.mastodon", "MastodonChannel"),
+    "bluesky": ("publisher.sending.channels.bluesky", "BlueskyChannel"),
+    "linkedin": ("publisher.sending.channels.linkedin", "LinkedInChannel"),
+    "webhook": ("publisher.sending.channels.webhook", "WebhookChannel"),
 }
 
 

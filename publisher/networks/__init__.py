@@ -1,0 +1,1 @@
+"""What each network is: how it counts, its links and names (ground floor: imports nothing of ours but errors)."""

@@ -1,0 +1,1 @@
+"""The post vocabulary: excerpts, planned and queued posts, outcomes, snapshots (ground floor: imports nothing of ours)."""
