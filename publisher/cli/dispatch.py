@@ -14,10 +14,12 @@ from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from publisher.cli.app import Project, cli, now_option, parse_now
 from publisher.cli.post_table import actor, local
+from publisher.cli.run_verdict import EXIT_MEANINGS, Verdict, verdict
 from publisher.errors import NotFound
 
 if TYPE_CHECKING:  # the store, the dispatcher and the adapters load on use, not for --help
@@ -69,6 +71,13 @@ def run(project: Project, now_text: str | None, only: tuple[str, ...]) -> None:
     A pause stops it before the next send.
 
     \b
+    Exit codes (for cron and CI):
+      0  everything due went out, or waits for a retry, a rate limit or a pause
+      4  a post ended failed or unconfirmed in this run (a person must look)
+      5  a channel is down: disabled after an authentication failure, or held
+         by half-set credentials (5 wins over 4)
+
+    \b
     Example:
       publisher run
       publisher run --now 2026-03-02T09:15 --channel mastodon
@@ -97,6 +106,24 @@ def run(project: Project, now_text: str | None, only: tuple[str, ...]) -> None:
         dispatcher.close()
     _report(console, report, trouble)
     _outlook(console, project, clock(), built)
+    found = _verdict(project, built, trouble, only)
+    if found.code:
+        for line in found.lines():
+            console.print(f"[bold red]alarm[/bold red] {escape(line)}")
+        console.print(f"Exit code {found.code}: {EXIT_MEANINGS[found.code]} (see publisher run --help).",
+                      markup=False)
+        raise SystemExit(found.code)
+
+
+def _verdict(project: Project, built: Channels, settled: list[tuple[QueuedPost, Settlement]],
+             only: tuple[str, ...]) -> Verdict:
+    """The alarms of a run: channels held by a switch in mkdocs.yml (enabled: false) are the team's choice."""
+    served = list(only) or list(project.settings.plugin.channels)
+    held = {name: why for name, why in built.held.items()
+            if name in served and project.settings.plugin.channels[name].enabled}
+    disabled = {name: state.disabled_reason for name, state in project.store.channel_states().items()
+                if state.disabled}
+    return verdict(settled, disabled, held, served)
 
 
 def _report(console: Console, report: RunReport, trouble: list[tuple[QueuedPost, Settlement]]) -> None:
@@ -164,12 +191,21 @@ def worker(project: Project, now_text: str | None, poll: float, only: tuple[str,
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())
-    dispatcher = _dispatcher(project, built, clock)
+    settled: list[tuple[QueuedPost, Settlement]] = []
+    dispatcher = _dispatcher(project, built, clock, lambda post, result: settled.append((post, result)))
     held_before: dict[str, str] = {}
+    down_before: dict[str, str] = {}
 
     def on_pass(report: RunReport) -> None:
-        nonlocal held_before
+        nonlocal held_before, down_before
         when = local(clock(), project.settings.zone)
+        if not report.error:  # the same alarms as `publisher run`'s exit code, a channel down said once
+            found = _verdict(project, built, list(settled), only)
+            settled.clear()
+            news = Verdict(found.failed, found.unconfirmed, {} if found.down == down_before else found.down)
+            for line in news.lines():
+                console.print(f"{when}: alarm: {line}", markup=False)
+            down_before = found.down
         if report.error:
             console.print(f"{when}: store error, retrying in {poll:g} s: {report.error}", markup=False)
         if report.attempts:
