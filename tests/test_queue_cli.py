@@ -217,10 +217,10 @@ def test_csv_round_trip_applies_good_edits_and_refuses_any_bad_row(team: Project
         return out
 
     bad = [dict(r) for r in rows]
-    bad[0]["text"] = "Rewritten by the comms lead"  # good on its own
+    bad[0]["text"] = f"Rewritten by the comms lead {rows[0]['link']}"  # good on its own
     bad[1]["when"] = "tomorrow"
     bad[2]["state"] = "sent"
-    bad[3]["text"] = "x" * 400 if bad[3]["network"] == "x" else "y" * 600
+    bad[3]["text"] = ("x" * 400 if bad[3]["network"] == "x" else "y" * 600) + " " + rows[3]["link"]
     bad[4]["id"] = "abc"
     bad[5]["channel"] = "linkedin"
     result = publisher(team, "calendar", "--import", str(write(bad)), code=1)
@@ -235,13 +235,13 @@ def test_csv_round_trip_applies_good_edits_and_refuses_any_bad_row(team: Project
     assert {r.post.id: r.post for r in store.records()} == before  # nothing applied
 
     good = [dict(r) for r in rows]
-    good[0]["text"] = "Rewritten by the comms lead"
+    good[0]["text"] = f"Rewritten by the comms lead {rows[0]['link']}"
     good[1]["when"] = "2026-03-04 11:00"
     good[2]["state"] = "approved"
     done = publisher(team, "calendar", "--import", str(write(good)))
     assert "3 posts changed" in done.output
     after = {r.post.id: r for r in store.records()}
-    assert after[int(rows[0]["id"])].post.text == "Rewritten by the comms lead"
+    assert after[int(rows[0]["id"])].post.text == f"Rewritten by the comms lead {rows[0]['link']}"
     assert after[int(rows[1]["id"])].post.scheduled_at.isoformat() == "2026-03-04T10:00:00+00:00"
     assert after[int(rows[2]["id"])].post.state == "approved"
     assert after[int(rows[0]["id"])].edited_at is not None and after[int(rows[3]["id"])].edited_at is None

@@ -17,21 +17,19 @@ from publisher.cli.post_table import STATE_STYLES, actor
 
 if TYPE_CHECKING:
     from publisher.posts.model import QueuedPost
+    from publisher.social.edits import CheckedText
 
 CALENDAR_STATES = ("proposed", "approved", "sending", "unconfirmed", "published", "failed")
 
 
-def _length_check(project: Project) -> Callable[[QueuedPost, str], str | None]:
-    from publisher.networks.counting import limit_for, measure
+def _text_check(project: Project) -> Callable[[QueuedPost, str], CheckedText]:
+    from publisher.networks.counting import limit_for
+    from publisher.social.edits import checked_text
 
-    def problem(post: QueuedPost, text: str) -> str | None:
-        limit = limit_for(post.network, project.settings.plugin.channels.get(post.channel))
-        length = measure(post.network, text)
-        if length > limit:
-            return f"expected at most {limit} characters as {post.network} counts them, got {length}"
-        return None
+    def check(post: QueuedPost, text: str) -> CheckedText:
+        return checked_text(post, text, limit_for(post.network, project.settings.plugin.channels.get(post.channel)))
 
-    return problem
+    return check
 
 
 @cli.command()
@@ -68,7 +66,7 @@ def calendar(project: Project, start_text: str | None, days: int, channel: str |
     if csv_in is not None:
         current = {r.post.id: r for r in store.records()}
         content = csv_in.read_text(encoding="utf-8-sig")
-        edits = read_edits(content, csv_in.name, current, zone, _length_check(project))
+        edits = read_edits(content, csv_in.name, current, zone, _text_check(project))
         changed = store.apply_edits(edits, parse_now(None), actor=actor()) if edits else 0
         click.echo(f"{csv_in.name}: {changed} post{'s' if changed != 1 else ''} changed "
                    f"({len(current)} in the store).")

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from publisher.errors import ImportProblems, Problem
 from publisher.posts.model import QueuedPost
+from publisher.social.edits import CheckedText
 from publisher.store import PostEdit, PostRecord
 
 CSV_COLUMNS = ("id", "when", "channel", "network", "state", "role", "piece", "text", "link", "key")
@@ -53,12 +54,12 @@ def _parse_when(value: str, zone: ZoneInfo) -> dt.datetime | None:
     return when.astimezone(dt.UTC)
 
 
-LengthCheck = Callable[[QueuedPost, str], str | None]
-"""(post, its new text) -> a problem ("expected at most 280 ...") or None."""
+TextCheck = Callable[[QueuedPost, str], CheckedText]
+"""(post, its new text) -> the text as it would be stored, and why not (publisher.social.edits)."""
 
 
 def read_edits(content: str, where: str, current: Mapping[int, PostRecord], zone: ZoneInfo,
-               check_length: LengthCheck | None = None) -> list[PostEdit]:
+               check_text: TextCheck | None = None) -> list[PostEdit]:
     """The changes a CSV file asks for; raises ImportProblems listing every bad row and column."""
     reader = csv.reader(io.StringIO(content))
     problems: list[Problem] = []
@@ -98,7 +99,7 @@ def read_edits(content: str, where: str, current: Mapping[int, PostRecord], zone
                                     f"(first on line {seen[post_id]})"))
             continue
         seen[post_id] = start
-        edit, row_problems = _row_edit(cells, index, record, at, zone, check_length)
+        edit, row_problems = _row_edit(cells, index, record, at, zone, check_text)
         problems.extend(row_problems)
         if edit is not None and not row_problems:
             edits.append(edit)
@@ -108,7 +109,7 @@ def read_edits(content: str, where: str, current: Mapping[int, PostRecord], zone
 
 
 def _row_edit(cells: dict[str, str], index: Mapping[str, int], record: PostRecord, at: str, zone: ZoneInfo,
-              check_length: LengthCheck | None) -> tuple[PostEdit | None, list[Problem]]:
+              check_text: TextCheck | None) -> tuple[PostEdit | None, list[Problem]]:
     post = record.post
     problems: list[Problem] = []
     shown = {"channel": post.channel, "network": post.network, "role": post.role, "piece": post.piece,
@@ -135,8 +136,10 @@ def _row_edit(cells: dict[str, str], index: Mapping[str, int], record: PostRecor
     if new_text is not None:
         if not text.strip():
             problems.append(Problem(at, "text", "expected the post's text, got nothing"))
-        elif check_length is not None and (too_long := check_length(post, text)):
-            problems.append(Problem(at, "text", too_long))
+        elif check_text is not None:
+            checked = check_text(post, text)
+            problems.extend(Problem(at, "text", why) for why in checked.problems)
+            new_text = checked.text if checked.text != post.text else None
     changed = new_text is not None or new_when is not None or new_state is not None
     if changed and post.state not in EDITABLE_STATES:
         column = "state" if new_state is not None else "text" if new_text is not None else "when"

@@ -72,6 +72,8 @@ class PostEdit:
     text: str | None = None
     scheduled_at: dt.datetime | None = None
     state: str | None = None
+    why: str = ""
+    """The person's reason, kept in the post's history."""
 
 
 @dataclass(frozen=True)
@@ -281,18 +283,27 @@ class PostsStore(Database):
             changed = 0
             for edit in edits:
                 values: dict[str, Any] = {"edited_at": now}
+                what = []
                 if edit.text is not None:
                     values["text"] = edit.text
+                    what.append("text")
                 if edit.scheduled_at is not None:
                     values["scheduled_at"] = edit.scheduled_at
+                    values["next_attempt_at"] = None
+                    what.append("time")
                 old = states[edit.post_id]
                 new = edit.state or old
+                # An approval covers the words: new words go back to review, unless this very edit approves them.
+                back = edit.text is not None and old == "approved" and edit.state in (None, "approved")
+                if back:
+                    new = "proposed"
+                detail = f"edited by hand ({edit.where}): {', '.join(what) or 'state'}" + (
+                    "; new text, back to review" if back else "") + (f"; why: {edit.why}" if edit.why else "")
                 if new != old:
-                    transition(conn, edit.post_id, old, new, now, detail=f"edited by hand ({edit.where})",
-                               actor=actor, **values)
+                    transition(conn, edit.post_id, old, new, now, detail=detail, actor=actor, **values)
                 else:
                     conn.execute(posts.update().where(posts.c.id == edit.post_id).values(updated_at=now, **values))
-                    record_event(conn, edit.post_id, now, old, old, f"edited by hand ({edit.where})", actor)
+                    record_event(conn, edit.post_id, now, old, old, detail, actor)
                 changed += 1
         return changed
 

@@ -1,7 +1,8 @@
 """LinkedIn through its REST Posts API, with httpx: an article share with the planned commentary.
 
-The text arrives already escaped as LinkedIn's "little text" (networks.linkedin_escape, applied by
-the renderer, so the stored text is exactly what is sent).
+The text arrives escaped as LinkedIn's "little text" (the renderer and every hand edit escape it);
+it is escaped once more on the way out with the idempotent `edits.little_text`, so a text stored
+raw by an older version or a script is not cut by LinkedIn at its first parenthesis either.
 
 LinkedIn does not scrape links, so the share carries the article itself (source, title,
 description, and the cover uploaded through the Images API as its thumbnail). The new post's URN
@@ -24,6 +25,7 @@ from publisher.errors import ChannelError, MetricsUnavailable
 from publisher.posts.model import Failed, Outcome, Published, QueuedPost, Snapshot, Unconfirmed
 from publisher.sending.channels import http
 from publisher.sending.channels.base import Channel
+from publisher.social.edits import little_text
 
 _TOKEN_NAMES = "LINKEDIN_ACCESS_TOKEN (tokens last 60 days; w_member_social or w_organization_social scope)"
 _RECENT = 20
@@ -66,7 +68,7 @@ class LinkedInChannel(Channel):
     def send(self, post: QueuedPost) -> Outcome:
         body: dict[str, Any] = {
             "author": self.author,
-            "commentary": post.text,  # already "little text": the renderer escaped it
+            "commentary": little_text(post.text),  # a no-op on text escaped when it was written
             "visibility": "PUBLIC",
             "distribution": {"feedDistribution": "MAIN_FEED", "targetEntities": [],
                              "thirdPartyDistributionChannels": []},
@@ -180,7 +182,7 @@ class LinkedInChannel(Channel):
         since = post.scheduled_at - http.RECONCILE_SLACK
         for element in response.json().get("elements", []):
             created = dt.datetime.fromtimestamp(element.get("createdAt", 0) / 1000, dt.UTC)
-            if created >= since and http.same_text(element.get("commentary", ""), post.text):
+            if created >= since and http.same_text(element.get("commentary", ""), little_text(post.text)):
                 urn = str(element["id"])
                 return Published(remote_id=urn, url=f"https://www.linkedin.com/feed/update/{urn}/")
         return None
