@@ -48,7 +48,7 @@ def test_every_command_is_mapped_to_the_module_that_registers_it() -> None:
 def test_version_imports_no_command_and_nothing_heavy(tmp_path: Path) -> None:
     done, modules = _run(tmp_path, "--version")
     assert done.returncode == 0, done.stderr
-    assert done.stdout == f"publisher, version {importlib.metadata.version('publisher')}\n"
+    assert done.stdout == f"publisher, version {importlib.metadata.version('comms-publisher')}\n"
     assert not {m for m in modules if m.startswith("publisher.cli.")} - {"publisher.cli.app"}
     assert not {m for m in modules if m.startswith(HEAVY)}
 

@@ -36,7 +36,8 @@ def _no_credentials(monkeypatch: pytest.MonkeyPatch) -> None:
 def fresh(tmp_path: Path) -> Path:
     """A project just made by `publisher init`; returns its mkdocs.yml."""
     options = ProjectOptions.defaults(site_name="Acme News", site_url="https://news.acme.example/",
-                                      timezone="Europe/Paris", today=dt.date(2026, 3, 4), requirement="publisher")
+                                      timezone="Europe/Paris", today=dt.date(2026, 3, 4),
+                                      requirement="comms-publisher==0.1.0")
     write_project(tmp_path / "p", project_files(options))
     return tmp_path / "p" / "mkdocs.yml"
 
@@ -243,3 +244,17 @@ def test_a_malformed_ambassadors_file_is_reported_with_its_field(project: Projec
     messages = _found(report, "content", ERROR)
     assert any(m.startswith("content/ambassadors.yml: 'jdupont.name': is required") for m in messages), messages
     assert _doctor(project.config_file).exit_code == 1
+
+
+def test_requirements_that_install_the_unrelated_publisher_project_are_an_error(fresh: Path) -> None:
+    """Projects made before the rename say publisher==0.1.0: on PyPI that is someone else's project."""
+    requirements = fresh.parent / "requirements.txt"
+    assert _found(diagnose(fresh, NOW), "install", OK) == ["requirements.txt: installs comms-publisher==0.1.0"]
+    requirements.write_text("# comment\nPublisher==0.1.0  # ours\nfeedparser\n", encoding="utf-8")
+    (message,) = _found(diagnose(fresh, NOW), "install", ERROR)
+    assert message.startswith("requirements.txt:2: 'Publisher==0.1.0' installs 'publisher' from the package index, "
+                              "an unrelated project")
+    assert _doctor(fresh).exit_code == 1
+    requirements.write_text("comms-publisher @ file:///home/me/publisher\n", encoding="utf-8")
+    (message,) = _found(diagnose(fresh, NOW), "install", WARNING)
+    assert "is a path on one machine; CI and other people's machines cannot install it" in message

@@ -34,7 +34,7 @@ TODAY = dt.date(2026, 3, 4)
 
 def _options(**changes: object) -> ProjectOptions:
     base = {"site_name": "Acme News", "site_url": "https://news.acme.example/", "timezone": "Europe/Paris",
-            "today": TODAY, "requirement": "publisher==0.1.0"}
+            "today": TODAY, "requirement": "comms-publisher==0.1.0"}
     base.update(changes)
     return ProjectOptions.defaults(**base)  # type: ignore[arg-type]
 
@@ -307,15 +307,92 @@ def test_a_team_override_in_theme_wins_over_publishers_packaged_templates(tmp_pa
     assert "assets/stylesheets/publisher.css" in piece.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize(("origin", "expected"), [
-    ({"url": "https://github.com/acme/publisher", "vcs_info": {"vcs": "git", "commit_id": "0a1b2c"}},
-     "publisher @ git+https://github.com/acme/publisher@0a1b2c"),
-    ({"url": "https://files.acme.example/publisher-0.1.0.tar.gz", "archive_info": {}},
-     "publisher @ https://files.acme.example/publisher-0.1.0.tar.gz"),
-    ({"url": "file:///home/me/publisher", "dir_info": {"editable": True}}, "publisher==0.1.0"),
-    ({}, "publisher==0.1.0"),
+@pytest.mark.parametrize(("origin", "expected", "local"), [
+    ({}, "comms-publisher==0.1.0", None),
+    ({"url": "https://github.com/acme/publisher", "vcs_info": {"vcs": "git", "commit_id": "0a1b2c",
+                                                               "requested_revision": "v0.1.0"}},
+     "comms-publisher @ git+https://github.com/acme/publisher@0a1b2c", None),
+    ({"url": "ssh://git@gitlab.acme.example/comms/publisher.git", "vcs_info": {"vcs": "git", "commit_id": "9f8e"},
+      "subdirectory": "src"},
+     "comms-publisher @ git+ssh://git@gitlab.acme.example/comms/publisher.git@9f8e#subdirectory=src", None),
+    ({"url": "https://files.acme.example/comms_publisher-0.1.0.tar.gz",
+      "archive_info": {"hashes": {"sha256": "ab12"}, "hash": "sha256=ab12"}},
+     "comms-publisher @ https://files.acme.example/comms_publisher-0.1.0.tar.gz#sha256=ab12", None),
+    ({"url": "https://files.acme.example/comms_publisher-0.1.0-py3-none-any.whl", "archive_info": {}},
+     "comms-publisher @ https://files.acme.example/comms_publisher-0.1.0-py3-none-any.whl", None),
+    ({"url": "file:///home/me/dist/comms_publisher-0.1.0-py3-none-any.whl", "archive_info": {"hash": "sha256=cd"}},
+     "comms-publisher @ file:///home/me/dist/comms_publisher-0.1.0-py3-none-any.whl#sha256=cd",
+     "/home/me/dist/comms_publisher-0.1.0-py3-none-any.whl"),
+    ({"url": "file:///home/me/publisher", "dir_info": {"editable": True}},
+     "comms-publisher @ file:///home/me/publisher", "/home/me/publisher"),
+    ({"url": "file:///home/me/my%20code/publisher", "dir_info": {}},
+     "comms-publisher @ file:///home/me/my%20code/publisher", "/home/me/my code/publisher"),
 ])
-def test_requirements_name_where_publisher_came_from(origin: dict, expected: str) -> None:
+def test_requirements_install_publisher_the_way_it_was_installed(origin: dict, expected: str,
+                                                                 local: str | None) -> None:
     from publisher.project.scaffold import requirement_for
 
-    assert requirement_for(origin, "0.1.0") == expected
+    requirement = requirement_for(origin, "0.1.0")
+    assert (requirement.spec, requirement.local) == (expected, local)
+
+
+def test_the_requirement_never_names_the_unrelated_publisher_distribution(tmp_path: Path) -> None:
+    """`publisher` on PyPI is someone else's project: the default requirement is read from how this
+    copy is installed (here: an editable folder), under the distribution name comms-publisher."""
+    result = CliRunner().invoke(cli, ["init", str(tmp_path / "p")])
+    assert result.exit_code == 0, result.output
+    lines = [line for line in (tmp_path / "p" / "requirements.txt").read_text(encoding="utf-8").splitlines()
+             if line and not line.startswith("#")]
+    assert lines == [f"comms-publisher @ {ROOT.as_uri()}"]
+    assert f"a path on this machine ({ROOT})" in result.output
+    assert "GitHub Actions" in result.output and "--requirement" in result.output
+    text = (tmp_path / "p" / "requirements.txt").read_text(encoding="utf-8")
+    assert "# Warning: the line below points to a path on the machine" in text
+
+
+def test_a_given_requirement_is_written_as_is_without_warning(tmp_path: Path) -> None:
+    spec = "comms-publisher @ git+https://github.com/acme/publisher@v0.1.0"
+    result = CliRunner().invoke(cli, ["init", str(tmp_path / "p"), "--requirement", spec])
+    assert result.exit_code == 0, result.output
+    assert "Warning" not in result.output
+    assert (tmp_path / "p" / "requirements.txt").read_text(encoding="utf-8").splitlines()[-1] == spec
+
+
+@pytest.mark.slow
+def test_a_new_project_installs_from_its_requirements_in_a_fresh_venv(tmp_path: Path) -> None:
+    """The whole first contact: init, a fresh virtual environment, `pip install -r requirements.txt`
+    as the workflows do, then every `run:` step of the site workflow and the publish workflow's
+    plan / run / doctor steps, with nothing but that venv's commands on PATH."""
+    root = tmp_path / "newsroom"
+    init = CliRunner().invoke(cli, ["init", str(root), "--timezone", "Europe/Paris"])
+    assert init.exit_code == 0, init.output
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
+    env = _clean_env()
+    env["PATH"] = f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}"
+    env.pop("VIRTUAL_ENV", None)
+    env.pop("PYTHONPATH", None)
+
+    def step(command: str) -> str:
+        done = subprocess.run(["bash", "-eo", "pipefail", "-c", command], cwd=root, env=env, capture_output=True,
+                              text=True, timeout=900)
+        assert done.returncode == 0, f"{command}\n{done.stdout}\n{done.stderr}"
+        return done.stdout
+
+    site = yaml.safe_load((root / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8"))
+    publish = yaml.safe_load((root / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8"))
+    site_runs = [s["run"] for s in site["jobs"]["build"]["steps"] if "run" in s]
+    publish_runs = [s["run"] for s in publish["jobs"]["publish"]["steps"] if "run" in s and "if" not in s]
+    assert site_runs[0] == publish_runs[0] == "pip install -r requirements.txt"
+    step("python -m pip install -q -r requirements.txt")
+    # The commands come from the venv, and the code from the project's requirement, not from this checkout's venv.
+    assert step("command -v mkdocs publisher").split() == [str(venv / "bin" / "mkdocs"), str(venv / "bin" / "publisher")]
+    shown = step("python -m pip show comms-publisher")
+    assert f"Location: {venv}" in shown
+    for command in site_runs[1:]:
+        step(command)
+    assert (root / "site" / "articles" / "welcome-to-the-newsroom" / "index.html").is_file()
+    for command in publish_runs[1:]:
+        step(command)
+    assert "proposed" in step("publisher status") or "approved" in step("publisher status")
+

@@ -34,7 +34,8 @@ def _url(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
 @click.option("--timezone", default="UTC", show_default=True, callback=_zone,
               help="The team's IANA time zone: posting slots and publication dates are read in it.")
 @click.option("--requirement", default=None, metavar="SPEC",
-              help="How CI installs publisher, written to requirements.txt (default: this version).")
+              help="How CI installs publisher, written to requirements.txt (default: the way this copy "
+                   "was installed: comms-publisher==VERSION from an index, or its git URL, archive or folder).")
 @click.option("--force", is_flag=True, help="Write into a folder that has files, replacing files of the same name.")
 def init(directory: Path, site_name: str | None, site_url: str, timezone: str, requirement: str | None,
          force: bool) -> None:
@@ -66,6 +67,15 @@ def init(directory: Path, site_name: str | None, site_url: str, timezone: str, r
     files = project_files(options)
     write_project(directory, files, force=force)
     click.echo(f"Created {options.site_name} in {directory} ({len(files)} files).")
+    click.echo(f"requirements.txt installs: {options.requirement.spec}")
+    if options.requirement.local is not None:
+        click.echo("\n".join([
+            f"Warning: that is a path on this machine ({options.requirement.local}): it works here, but",
+            "  GitHub Actions and your colleagues' machines cannot reach it, so the site and publish",
+            "  workflows would fail to install. Before you push, point requirements.txt at a released",
+            "  version (comms-publisher==X.Y.Z) or a git URL (comms-publisher @ git+https://...@TAG),",
+            "  or run init again with --requirement.",
+        ]), err=True)
     click.echo("\n".join([
         "Next:",
         f"  cd {directory}",

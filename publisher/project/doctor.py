@@ -36,7 +36,7 @@ class Finding:
     """One thing doctor checked: what it found and, unless all is well, how to fix it."""
 
     check: str
-    """configuration, content, site, credentials, store, migrations, posts, channels or pieces."""
+    """configuration, content, site, install, credentials, store, migrations, posts, channels or pieces."""
     severity: str
     message: str
     fix: str = ""
@@ -75,6 +75,7 @@ def diagnose(config_file: Path, now: dt.datetime) -> Report:
     library = _check_content(report, settings)
     rules = _check_rules(report, settings, library) if library is not None else None
     _check_site(report, settings)
+    _check_install(report, settings)
     _check_credentials(report, settings)
     _check_store(report, settings, now)
     if library is not None and rules is not None:
@@ -130,6 +131,13 @@ def _check_site(report: Report, settings: Settings) -> None:
         if entry not in ignored and entry.rstrip("/") not in ignored:
             report.add("site", WARNING, f".gitignore does not list {entry} ({why})",
                        f"add a line '{entry}' to {gitignore.name} so git never records it")
+
+
+def _check_install(report: Report, settings: Settings) -> None:
+    from publisher.project.requirements_check import requirement_findings
+
+    for severity, message, fix in requirement_findings(settings.root / "requirements.txt"):
+        report.add("install", severity, message, fix)
 
 
 def _check_credentials(report: Report, settings: Settings) -> None:

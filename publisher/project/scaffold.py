@@ -47,46 +47,95 @@ class ProjectOptions:
     timezone: str
     today: dt.date
     """Example pieces are dated around this day, so they are published and planned at once."""
-    requirement: str
+    requirement: Requirement
     """The pip requirement of publisher written to requirements.txt (CI installs it)."""
 
     @staticmethod
     def defaults(*, site_name: str, site_url: str = "https://example.org/", timezone: str = "UTC",
-                 today: dt.date | None = None, requirement: str | None = None) -> ProjectOptions:
+                 today: dt.date | None = None, requirement: str | Requirement | None = None) -> ProjectOptions:
         zone = ZoneInfo(timezone)
         return ProjectOptions(
             site_name=site_name,
             site_url=site_url if site_url.endswith("/") else site_url + "/",
             timezone=timezone,
             today=today or dt.datetime.now(zone).date(),
-            requirement=requirement or default_requirement(),
+            requirement=(Requirement(requirement) if isinstance(requirement, str)
+                         else requirement or default_requirement()),
         )
 
 
-def default_requirement() -> str:
-    """How CI should install publisher: from where this copy came, as pip recorded it."""
-    try:
-        dist = metadata.distribution("publisher")
-    except metadata.PackageNotFoundError:
-        return "publisher"
+DISTRIBUTION = "comms-publisher"
+"""This project's name on package indexes. The import package, the command and the MkDocs plugin are
+all called ``publisher``, but that name on PyPI belongs to an unrelated project: a requirement that
+says ``publisher`` installs someone else's code."""
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """The pip requirement of this project that a new project's requirements.txt holds."""
+
+    spec: str
+    local: str | None = None
+    """The path on this machine the requirement points to (CI cannot reach it), or None."""
+
+
+def default_requirement() -> Requirement:
+    """How a new project installs publisher: the way this copy was installed, as pip recorded it
+    in the distribution's direct_url.json (PEP 610); no such file means it came from an index."""
+    # A source checkout installed in editable mode also holds a bare comms_publisher.egg-info, found
+    # first when the checkout is on sys.path: the installed copy is the one with direct_url.json.
+    found = list(metadata.distributions(name=DISTRIBUTION))
+    if not found:
+        from publisher import __version__
+
+        return Requirement(f"{DISTRIBUTION}=={__version__}")
+    dist = next((d for d in found if d.read_text("direct_url.json") is not None), found[0])
     try:
         origin = json.loads(dist.read_text("direct_url.json") or "{}")
     except ValueError:
         origin = {}
-    return requirement_for(origin, dist.version)
+    return requirement_for(origin if isinstance(origin, dict) else {}, dist.version)
 
 
-def requirement_for(origin: Mapping[str, object], version: str) -> str:
-    """A pip requirement from an install's direct_url.json (PEP 610): a git or archive URL is kept
-    (CI can reach it too); a local folder or an index install gives the version pin."""
+def requirement_for(origin: Mapping[str, object], version: str) -> Requirement:
+    """A pip requirement from an install's direct_url.json (PEP 610).
+
+    From an index (no direct URL): the exact version. From a VCS: the URL at the commit installed.
+    From an archive (wheel or sdist): its URL, with its hash when pip recorded one. From a local
+    folder (editable or not): its file URL. A ``file:`` URL is flagged local: CI cannot reach it.
+    """
     url = str(origin.get("url", ""))
+    if not url:
+        return Requirement(f"{DISTRIBUTION}=={version}")
+    fragment = ""
+    subdirectory = origin.get("subdirectory")
     vcs = origin.get("vcs_info")
-    if isinstance(vcs, dict) and url.startswith(("https://", "ssh://")):
+    archive = origin.get("archive_info")
+    if isinstance(vcs, dict):
         revision = vcs.get("commit_id") or vcs.get("requested_revision")
-        return f"publisher @ {vcs.get('vcs', 'git')}+{url}" + (f"@{revision}" if revision else "")
-    if "archive_info" in origin and url.startswith("https://"):
-        return f"publisher @ {url}"
-    return f"publisher=={version}"
+        target = f"{vcs.get('vcs', 'git')}+{url}" + (f"@{revision}" if revision else "")
+    elif isinstance(archive, dict):
+        target = url
+        hashes = archive.get("hashes")
+        if isinstance(hashes, dict) and hashes.get("sha256"):
+            fragment = f"sha256={hashes['sha256']}"
+        elif isinstance(archive.get("hash"), str) and "=" in str(archive["hash"]):
+            fragment = str(archive["hash"])
+    else:
+        target = url
+    if isinstance(subdirectory, str) and subdirectory:
+        fragment = "&".join(f for f in (fragment, f"subdirectory={subdirectory}") if f)
+    spec = f"{DISTRIBUTION} @ {target}" + (f"#{fragment}" if fragment else "")
+    local = _local_path(url)
+    return Requirement(spec, local)
+
+
+def _local_path(url: str) -> str | None:
+    if not url.startswith("file:"):
+        return None
+    from urllib.parse import unquote, urlsplit
+
+    return unquote(urlsplit(url).path) or url
 
 
 def site_name_for(folder: Path) -> str:
@@ -111,7 +160,8 @@ def tokens(options: ProjectOptions) -> dict[str, str]:
         "today": options.today.isoformat(),
         "yesterday": (options.today - dt.timedelta(days=1)).isoformat(),
         "last_week": (options.today - dt.timedelta(days=7)).isoformat(),
-        "requirement": options.requirement,
+        "requirement": options.requirement.spec,
+        "requirement_note": _requirement_note(options.requirement),
         "python": PYTHON_VERSION,
         "site_cron": site_cron,
         "site_cron_local": " or ".join(schedule.local_times(site_cron, zone, year)),
@@ -120,6 +170,14 @@ def tokens(options: ProjectOptions) -> dict[str, str]:
         "publish_cron": schedule.EVERY_TEN_MINUTES,
         "secrets_env": "\n".join(f"      {name}: ${{{{ secrets.{name} }}}}" for name in secrets),
     }
+
+
+def _requirement_note(requirement: Requirement) -> str:
+    if requirement.local is None:
+        return ""
+    return ("# Warning: the line below points to a path on the machine that ran `publisher init`.\n"
+            "# GitHub Actions and other people's machines cannot reach it: replace it with a released\n"
+            "# version (comms-publisher==X.Y.Z) or a git URL before you push.\n")
 
 
 def render(text: str, values: Mapping[str, str], where: str) -> str:
@@ -211,5 +269,5 @@ def _move_into(staging: Path, dest: Path) -> None:
             os.replace(entry, target)
 
 
-__all__ = ["ProjectOptions", "default_requirement", "project_files", "project_path", "render", "requirement_for",
+__all__ = ["DISTRIBUTION", "ProjectOptions", "Requirement", "default_requirement", "project_files", "project_path", "render", "requirement_for",
            "site_name_for", "template_files", "tokens", "write_project"]
