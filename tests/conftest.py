@@ -61,6 +61,17 @@ class ProjectDir:
         indented = textwrap.indent(textwrap.dedent(block).strip("\n") or "enabled: true", " " * 6)
         return self.write("mkdocs.yml", MINIMAL_MKDOCS.format(block=indented) + textwrap.dedent(extra))
 
+    def use_ambassadors_file(self, text: str) -> Path:
+        """Replace the ambassadors listed in mkdocs.yml (the sample's) by ambassadors.yml beside it."""
+        lines = self.config_file.read_text(encoding="utf-8").splitlines(keepends=True)
+        start = next((i for i, line in enumerate(lines) if line.strip() == "ambassadors:"), None)
+        if start is not None:
+            indent = len(lines[start]) - len(lines[start].lstrip())
+            end = next(i for i in range(start + 1, len(lines))
+                       if lines[i].strip() and len(lines[i]) - len(lines[i].lstrip()) <= indent)
+            self.config_file.write_text("".join(lines[:start] + lines[end:]), encoding="utf-8")
+        return self.write("ambassadors.yml", text)
+
     @property
     def config_file(self) -> Path:
         return self.root / "mkdocs.yml"

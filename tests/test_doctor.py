@@ -239,10 +239,10 @@ def test_a_store_migrated_by_a_newer_publisher_is_an_error(project: ProjectDir) 
 
 
 def test_a_malformed_ambassadors_file_is_reported_with_its_field(project: ProjectDir) -> None:
-    project.write("content/ambassadors.yml", "jdupont:\n  team: Sales West\n  networks: [linkedin, fax]\n")
+    project.write("ambassadors.yml", "jdupont:\n  team: Sales West\n  networks: [linkedin, fax]\n")
     report = diagnose(project.config_file, NOW)
     messages = _found(report, "content", ERROR)
-    assert any(m.startswith("content/ambassadors.yml: 'jdupont.name': is required") for m in messages), messages
+    assert any(m.startswith("ambassadors.yml: 'jdupont.name': is required") for m in messages), messages
     assert _doctor(project.config_file).exit_code == 1
 
 

@@ -242,11 +242,11 @@ def test_kit_paths_use_the_piece_key_so_equal_slugs_never_collide() -> None:
     ],
 )
 def test_ambassador_keys_must_be_what_analytics_give_back(project: ProjectDir, key: str, expected: str) -> None:
-    project.write("content/ambassadors.yml", f"'{key}': {{name: Julie Dupont}}\nok: {{name: Fine}}\n")
+    project.write("ambassadors.yml", f"'{key}': {{name: Julie Dupont}}\nok: {{name: Fine}}\n")
     people, problems = ambassadors_for(load_settings(project.config_file))
     assert people == {}
     messages = [str(p) for p in problems]
-    assert len(messages) == 1 and messages[0].startswith("content/ambassadors.yml: "), messages
+    assert len(messages) == 1 and messages[0].startswith("ambassadors.yml: "), messages
     assert expected in messages[0]
     if key == "JDupont":
         assert messages[0].endswith("(try 'jdupont')")

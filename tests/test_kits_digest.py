@@ -24,7 +24,7 @@ hbecker: {name: Hanna Becker, team: Presales, networks: [mastodon]}
 @pytest.fixture
 def digesting(project: ProjectDir) -> ProjectDir:
     project.config("lang: en\nlanguages: [en, fr]\ntimezone: Europe/Paris")
-    project.write("content/ambassadors.yml", AMBASSADORS)
+    project.write("ambassadors.yml", AMBASSADORS)
     project.piece("white-papers/guide.md", """
         title: "The sovereign cloud guide: *four* questions"
         date: 2026-11-18 09:30
@@ -130,7 +130,7 @@ def test_nothing_new_writes_nothing_and_says_so(digesting: ProjectDir, tmp_path:
         ("", ["--since", "a while"], "--since: expected a length like 30d, 12w or 48h, got 'a while'"),
         ("", ["--lang", "de"], "expected one of the site's languages (en, fr), got 'de'"),
         ("no-site-url", [], "mkdocs.yml: 'site_url': expected the site's address (https://...)"),
-        ("bad-ambassadors", [], "content/ambassadors.yml: 'JDupont': expected a name matching"),
+        ("bad-ambassadors", [], "ambassadors.yml: 'JDupont': expected a name matching"),
     ],
 )
 def test_mistakes_get_a_located_message_not_a_traceback(digesting: ProjectDir, tmp_path: Path, setup: str,
@@ -139,7 +139,7 @@ def test_mistakes_get_a_located_message_not_a_traceback(digesting: ProjectDir, t
         text = digesting.config_file.read_text(encoding="utf-8")
         digesting.config_file.write_text(text.replace("site_url: https://test.example.org/\n", ""), encoding="utf-8")
     if setup == "bad-ambassadors":
-        digesting.write("content/ambassadors.yml", "JDupont: {name: Julie Dupont}\n")
+        digesting.write("ambassadors.yml", "JDupont: {name: Julie Dupont}\n")
     result = CliRunner().invoke(cli, ["-f", str(digesting.config_file), "digest", "--now", NOW,
                                       "--out", str(tmp_path), *args])
     assert result.exit_code != 0

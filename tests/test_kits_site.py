@@ -84,7 +84,7 @@ def write_project(project: ProjectDir) -> None:
     project.piece("case-studies/launch.md", "title: A launch with a customer\ndate: 2026-06-11\nsummary: Theirs.")
     project.piece("articles/secret-draft.md", "title: Secret draft\ndate: 2026-06-01\ndraft: true")
     project.piece("articles/not-yet.md", "title: Not yet out\ndate: 2026-07-01")
-    project.write("content/ambassadors.yml", AMBASSADORS)
+    project.write("ambassadors.yml", AMBASSADORS)
 
 
 @pytest.fixture(scope="module")

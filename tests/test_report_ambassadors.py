@@ -10,7 +10,7 @@ from publisher.content.ambassadors import Ambassador, ambassadors_for
 
 
 def test_ambassadors_load_with_their_team(project: ProjectDir) -> None:
-    project.write("content/ambassadors.yml", """
+    project.write("ambassadors.yml", """
         jdupont:
           name: Julie Dupont
           team: Sales West
@@ -32,18 +32,18 @@ def test_no_file_means_no_ambassadors(project: ProjectDir) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("jdupont:\n  team: Sales West\n", "content/ambassadors.yml: 'jdupont.name': is required but missing"),
+        ("jdupont:\n  team: Sales West\n", "ambassadors.yml: 'jdupont.name': is required but missing"),
         ("jdupont: {name: J, networks: [myspace]}\n",
-         "content/ambassadors.yml: 'jdupont.networks': expected networks among x, linkedin, mastodon, bluesky, "
+         "ambassadors.yml: 'jdupont.networks': expected networks among x, linkedin, mastodon, bluesky, "
          "got 'myspace'"),
-        ("jdupont: {name: J, shoe_size: 42}\n", "content/ambassadors.yml: 'jdupont.shoe_size': unknown setting"),
-        ("- just\n- a list\n", "content/ambassadors.yml: expected a mapping of ambassador keys"),
-        ("jdupont: [unclosed\n", "content/ambassadors.yml: not valid YAML at line"),
-        ("'bad key!': {name: J}\n", "content/ambassadors.yml: 'bad key!': expected a name matching"),
+        ("jdupont: {name: J, shoe_size: 42}\n", "ambassadors.yml: 'jdupont.shoe_size': unknown setting"),
+        ("- just\n- a list\n", "ambassadors.yml: expected a mapping of ambassador keys"),
+        ("jdupont: [unclosed\n", "ambassadors.yml: not valid YAML at line"),
+        ("'bad key!': {name: J}\n", "ambassadors.yml: 'bad key!': expected a name matching"),
     ],
 )
 def test_bad_files_are_located(project: ProjectDir, text: str, expected: str) -> None:
-    project.write("content/ambassadors.yml", text)
+    project.write("ambassadors.yml", text)
     people, problems = ambassadors_for(load_settings(project.config_file))
     assert people == {}
     assert any(str(p).startswith(expected) for p in problems), [str(p) for p in problems]

@@ -91,7 +91,7 @@ def page_file(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
     shutil.copytree(ROOT / "content", project.content)
     shutil.copytree(ROOT / "theme", project.root / "theme")
     shutil.copy(ROOT / "mkdocs.yml", project.config_file)
-    project.write("content/ambassadors.yml", """
+    project.use_ambassadors_file("""
         jdupont: {name: Julie Dupont, team: Sales West, networks: [linkedin]}
         mlefevre: {name: Marc Lefèvre, team: Sales East, networks: [linkedin, x]}
         akone: {name: Awa Koné, team: Sales West}

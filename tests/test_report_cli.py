@@ -47,7 +47,7 @@ def utc(month: int, day: int, hour: int = 9) -> dt.datetime:
 def reporting(project: ProjectDir) -> ProjectDir:
     """A project whose store holds two published, measured posts of one piece."""
     project.piece("white-papers/sovereign-cloud-guide.md", GUIDE, "The guide's body. " * 40)
-    project.write("content/ambassadors.yml", AMBASSADORS)
+    project.write("ambassadors.yml", AMBASSADORS)
     store = open_store(load_settings(project.config_file).store_url)
     key = "white-papers/sovereign-cloud-guide"
     posts = [planned(1, key, "x", E1, "quote", utc(11, 10), "sovereign-cloud-2026", "“Where does your data live?”"),
@@ -147,10 +147,10 @@ def test_bad_input_gets_a_message_not_a_traceback(reporting: ProjectDir, args: l
 
 
 def test_a_broken_ambassadors_file_is_located(reporting: ProjectDir) -> None:
-    reporting.write("content/ambassadors.yml", "jdupont:\n  team: Sales West\n")
+    reporting.write("ambassadors.yml", "jdupont:\n  team: Sales West\n")
     result = CliRunner().invoke(cli, ["-f", str(reporting.config_file), "report", "--now", NOW])
     assert result.exit_code == 1
-    assert "content/ambassadors.yml: 'jdupont.name': is required but missing" in result.output
+    assert "ambassadors.yml: 'jdupont.name': is required but missing" in result.output
 
 
 @pytest.mark.parametrize("command", [["report"], ["analytics"], ["analytics", "import"]])

@@ -25,8 +25,11 @@ def check(project: Project, now_text: str | None) -> None:
     """
     library = project.library
     now = parse_now(now_text, project.settings.zone)
-    for warning in library.warnings:
-        click.echo(f"warning: {warning}", err=True)
+    from publisher.content.ambassadors import ambassadors_file
+
+    for warning in (*library.warnings, ambassadors_file(project.settings)[1]):
+        if warning:
+            click.echo(f"warning: {warning}", err=True)
     visible = library.visible(now)
     drafts = sum(1 for p in library if p.draft)
     future = sum(1 for p in library if not p.draft and p.date > now)

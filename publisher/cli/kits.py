@@ -22,7 +22,7 @@ def digest(project: Project, since: str, out_dir: Path | None, lang: str | None,
     """Write the weekly digest of new share kits, as Markdown and as an HTML e-mail body.
 
     Lists every piece published in the period with its title, summary, kit link and the personal
-    link of each ambassador it is for (content/ambassadors.yml): the comms lead sends it round, and
+    link of each ambassador it is for ('ambassadors' in mkdocs.yml): the comms lead sends it round, and
     visits from links shared through a personal link are credited in `publisher report`. The HTML
     is safe to paste into an e-mail (tables and inline styles, no script, no stylesheet).
 

@@ -213,6 +213,23 @@ class Text(BaseConfigOption[str]):
         return str(value).strip()
 
 
+class Entries(BaseConfigOption[dict[str, Any]]):
+    """A mapping kept as written: its entries are validated by the code that reads them (whose
+    schema lives in a package above this one), with problems located under this option's key."""
+
+    def __init__(self, what: str = "a mapping") -> None:
+        super().__init__()
+        self.default = {}
+        self.what = what
+
+    def run_validation(self, value: object) -> dict[str, Any]:
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            raise ValidationError(f"expected {self.what}, got {shown(value)}")
+        return value
+
+
 class Flag(BaseConfigOption[bool]):
     """true or false."""
 

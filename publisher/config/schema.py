@@ -14,7 +14,7 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config.config_options import ValidationError
 
-from publisher.config.options import Flag, ListOf, MapOf, OneOf, Section, Text, TimeZoneName, Words
+from publisher.config.options import Entries, Flag, ListOf, MapOf, OneOf, Section, Text, TimeZoneName, Words
 from publisher.config.site import DEFAULT_TYPES, SiteSettings, TypeSpec
 from publisher.config.social import NETWORKS, CalendarSpec, Campaign, ChannelSpec, Rules, WatchedFeed
 
@@ -36,8 +36,13 @@ class PublisherConfig(base.Config):
     """The team's IANA time zone: calendars, slots and publication dates are read in it."""
     authors_file = Text("authors.yml", what="a file path under content/")
     """Authors file, relative to content/ (Material's .authors.yml format is accepted too)."""
-    ambassadors_file = Text("ambassadors.yml", what="a file path under content/")
-    """People who share company content under their own names (share kits)."""
+    ambassadors = Entries(what="a mapping of ambassador keys to {name, team, networks, lang, handle}")
+    """People who share company content under their own names (share kits), listed here in
+    mkdocs.yml: the one place of the project no site builder publishes. Or use ambassadors_file."""
+    ambassadors_file = Text("ambassadors.yml", what="a file path relative to mkdocs.yml")
+    """Or the ambassadors in a file of their own, relative to mkdocs.yml and outside content/ (MkDocs
+    and other builders copy content/ to the site). content/ambassadors.yml, the old place, is still
+    read, with a warning to move it."""
     types = MapOf(Section(TypeSpec), default=DEFAULT_TYPES, key_pattern=r"[a-z][a-z0-9_]*")
     """Kinds of pieces, each with its folder under content/. Add press_release, say."""
     site = Section(SiteSettings)

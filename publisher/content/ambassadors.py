@@ -1,12 +1,18 @@
-"""The ambassadors file: people who share company content under their own names (share kits).
+"""The ambassadors: people who share company content under their own names (share kits).
 
-    # content/ambassadors.yml
-    jdupont:
-      name: Julie Dupont
-      team: Sales West
-      networks: [linkedin, x]
-      lang: fr
-      handle: "@jdupont"
+    # mkdocs.yml, in the publisher block (or the same entries in ambassadors.yml beside mkdocs.yml)
+    ambassadors:
+      jdupont:
+        name: Julie Dupont
+        team: Sales West
+        networks: [linkedin, x]
+        lang: fr
+        handle: "@jdupont"
+
+Never under content/: MkDocs copies the docs folder to the site, and only our plugin takes the file
+out again; a build by another engine (Zensical) or with the plugin off publishes it. So the list
+lives in mkdocs.yml (a builder's configuration, never its output) or in a file outside content/;
+content/ambassadors.yml, where it used to live, is still read, with a notice to move it.
 
 The key is what share-kit links carry as utm_content (with utm_medium=advocacy), so reports can
 credit each visit to a person and a team. Keys are lowercase because analytics tools (and our
@@ -75,12 +81,19 @@ def load_ambassadors(path: Path, shown_as: str) -> tuple[dict[str, Ambassador], 
                                      "a mapping of ambassador keys to {name, team, networks, ...}")
     if problems:
         return {}, problems
-    bad_keys = {str(k) for k in data["ambassadors"] if not _KEY.fullmatch(str(k))}
+    return ambassadors_from(data["ambassadors"], shown_as, path)
+
+
+def ambassadors_from(entries: dict, shown_as: str, path: Path, prefix: str = "") -> tuple[dict[str, Ambassador],
+                                                                                        list[Problem]]:
+    """Validate ambassador entries (from a file, or the block's ``ambassadors``); ``prefix`` goes
+    before each field in problems ('ambassadors.' for the block)."""
+    bad_keys = {str(k) for k in entries if not _KEY.fullmatch(str(k))}
     cfg = _AmbassadorsFile(config_file_path=str(path))
-    cfg.load_dict(data)
+    cfg.load_dict({"ambassadors": entries})
     # MapOf only names the pattern of a bad key; say what a key is for instead.
-    problems = [Problem(shown_as, key, key_problem(key)) for key in bad_keys]
-    problems += [Problem(shown_as, field, msg) for key, msg in collect(cfg)
+    problems = [Problem(shown_as, prefix + key, key_problem(key)) for key in bad_keys]
+    problems += [Problem(shown_as, prefix + field, msg) for key, msg in collect(cfg)
                  if (field := key.removeprefix("ambassadors.")) not in bad_keys]
     if problems:
         return {}, problems
@@ -97,15 +110,49 @@ def key_problem(key: str) -> str:
             f"got {key!r}{hint}")
 
 
-def ambassadors_for(settings: Settings) -> tuple[dict[str, Ambassador], list[Problem]]:
-    """The project's ambassadors, from the file named by the `ambassadors_file` option."""
-    path = settings.docs_dir / settings.plugin.ambassadors_file
+def _shown(path: Path, root: Path) -> str:
     try:
-        shown = path.relative_to(settings.root).as_posix()
+        return path.relative_to(root).as_posix()
     except ValueError:
-        shown = str(path)
-    return load_ambassadors(path, shown)
+        return str(path)
 
 
-__all__ = ["KEY_MAX", "KEY_PATTERN", "Ambassador", "AmbassadorSpec", "ambassadors_for", "key_problem",
-           "load_ambassadors"]
+def _inside(path: Path, folder: Path) -> bool:
+    return path.resolve().is_relative_to(folder.resolve())
+
+
+def ambassadors_file(settings: Settings) -> tuple[Path | None, str]:
+    """The ambassadors file, if there is one, and a notice when it sits where a site builder
+    publishes it (the docs folder): its old place, content/ambassadors.yml, is still read."""
+    name = settings.plugin.ambassadors_file
+    path = settings.root / name
+    if not path.exists() and (settings.docs_dir / name).exists():
+        path = settings.docs_dir / name
+    if not path.exists():
+        return None, ""
+    notice = ""
+    if _inside(path, settings.docs_dir):
+        config = settings.config_file.name
+        notice = (f"{_shown(path, settings.root)}: the ambassadors file is inside the docs folder, which a build by "
+                  f"another engine (Zensical) or with the publisher plugin off publishes as it is; move its entries "
+                  f"under 'ambassadors:' in the publisher block of {config}, or the file beside {config} "
+                  f"('ambassadors_file'). It is still read from there for now.")
+    return path, notice
+
+
+def ambassadors_for(settings: Settings) -> tuple[dict[str, Ambassador], list[Problem]]:
+    """The project's ambassadors: the block's ``ambassadors`` list, or the ``ambassadors_file``."""
+    path, _ = ambassadors_file(settings)
+    if not settings.plugin.ambassadors:
+        return load_ambassadors(path, _shown(path, settings.root)) if path is not None else ({}, [])
+    config = settings.config_file.name
+    people, problems = ambassadors_from(settings.plugin.ambassadors, config, settings.config_file,
+                                        prefix="ambassadors.")
+    if path is not None:
+        problems.append(Problem(config, "ambassadors", f"expected the ambassadors in one place, found them here "
+                                f"and in {_shown(path, settings.root)}; keep one"))
+    return (people, []) if not problems else ({}, problems)
+
+
+__all__ = ["KEY_MAX", "KEY_PATTERN", "Ambassador", "AmbassadorSpec", "ambassadors_file", "ambassadors_for",
+           "ambassadors_from", "key_problem", "load_ambassadors"]

@@ -1,6 +1,6 @@
 """Share kits: company pieces shared by employees under their own names (social selling).
 
-    content/ambassadors.yml ──> Ambassador (publisher.content.ambassadors)
+    mkdocs.yml 'ambassadors' ──> Ambassador (publisher.content.ambassadors)
                                       │
     Piece ──excerpts──> texts.py (voice.py: first person, one question, fitted per network)
       │                      └──> /share/<folder>/<slug>/  (publisher.site.kits + theme/kit.html, kit.js)

@@ -38,7 +38,7 @@ DIGEST_LABELS: dict[str, dict[str, str]] = {
         "team": "Team",
         "networks": "Networks",
         "link": "Kit link",
-        "no_people": "No ambassador is listed for this language yet (content/ambassadors.yml).",
+        "no_people": "No ambassador is listed for this language yet ('ambassadors' in mkdocs.yml, or ambassadors.yml).",
         "published": "Published {date}",
         "footer": "Sent by the comms team. Keep your personal link to yourself: it is how your shares are counted.",
     },
@@ -56,7 +56,7 @@ DIGEST_LABELS: dict[str, dict[str, str]] = {
         "team": "Équipe",
         "networks": "Réseaux",
         "link": "Lien du kit",
-        "no_people": "Aucun ambassadeur n’est encore inscrit pour cette langue (content/ambassadors.yml).",
+        "no_people": "Aucun ambassadeur n’est encore inscrit pour cette langue (« ambassadors » dans mkdocs.yml, ou ambassadors.yml).",
         "published": "Publié le {date}",
         "footer": "Envoyé par l’équipe communication. Gardez votre lien personnel pour vous : c’est lui qui "
                   "compte vos partages.",

@@ -19,7 +19,7 @@ from typing import Any
 
 from publisher.config import Settings, load_settings
 from publisher.content import Library, load_library
-from publisher.content.ambassadors import ambassadors_for
+from publisher.content.ambassadors import ambassadors_file, ambassadors_for
 from publisher.errors import ConfigError, ContentError, Problem, StoreError
 from publisher.project.credentials import STORE_VARIABLE, channel_credentials
 from publisher.secrets import mask, secret_values
@@ -91,6 +91,10 @@ def _problems(report: Report, check: str, problems: Iterable[Problem], fix: str)
 def _check_content(report: Report, settings: Settings) -> Library | None:
     _, problems = ambassadors_for(settings)
     _problems(report, "content", problems, "edit {where} ('{field}'), as the message says")
+    notice = ambassadors_file(settings)[1]
+    if notice:
+        report.add("content", WARNING, notice, f"move the entries under 'ambassadors:' in {settings.config_file.name}, "
+                   f"then delete the file")
     try:
         library = load_library(settings)
     except ContentError as e:

@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page
 
 from publisher.config import Settings
 from publisher.content import Piece
-from publisher.content.ambassadors import KEY_MAX, KEY_PATTERN, ambassadors_for
+from publisher.content.ambassadors import KEY_MAX, KEY_PATTERN, ambassadors_file, ambassadors_for
 from publisher.kits.links import AMBASSADOR_PARAM, KIT_NETWORKS, kit_share_url, kit_src
 from publisher.kits.texts import KitText, key_room, kit_texts
 from publisher.site.catalogue import Catalogue
@@ -204,6 +204,9 @@ class KitPages:
         self.by_src, self.site = {}, site
         self.colleagues = {author.name for author in site.authors.values()}
         people, problems = ambassadors_for(settings)
+        notice = ambassadors_file(settings)[1]
+        if notice:
+            log.warning(notice)
         for problem in problems:  # the kits still work: texts then leave room for the longest key allowed
             log.warning(f"{problem} (share kits leave room for {KEY_MAX}-character keys until it is fixed)")
         self.room = KEY_MAX if problems else key_room(people)

@@ -51,6 +51,7 @@ from publisher.site.pages import (
     first_pages,
     plan_listings,
 )
+from publisher.site.private_assets import assets_of_unpublished
 from publisher.site.pullquotes import place_quotes
 from publisher.site.syndication import FeedPlan, feed_keys, plan_feeds, write_all
 from publisher.site.views import SiteInfo
@@ -114,6 +115,7 @@ class PublisherPlugin(BasePlugin[PublisherConfig]):
         self.files = files
         self._resolve_pieces(files, config)
         self._remove_private_files(files)
+        self._remove_unpublished_assets(files, config)
         self._generate_listings(files, config)
         assert self.site is not None and self.settings is not None
         self.unlisted |= self.kits.add_files(files, config, self.catalogue, self.site, self.settings)
@@ -259,6 +261,30 @@ class PublisherPlugin(BasePlugin[PublisherConfig]):
             file = files.get_file_from_path(name)
             if file is not None:
                 files.remove(file)
+
+    def _remove_unpublished_assets(self, files: Files, config: MkDocsConfig) -> None:
+        """Covers, PDFs and images that only drafts and future pieces use stay out of site/."""
+        assert self.catalogue is not None and self.library is not None
+        hidden = [p for p in self.library.pieces if p.src_uri in self.catalogue.hidden_src]
+        if not hidden:
+            return
+        others = [(f.src_uri, f.content_string) for f in files.documentation_pages()
+                  if f.src_uri not in self.catalogue.by_src and not f.generated_by]
+        others.append(("", "\n".join(f"![]({ref})" for ref in self._config_assets(config))))
+        for src in assets_of_unpublished(self.catalogue.pieces, hidden, others,
+                                         lambda src: files.get_file_from_path(src) is not None):
+            file = files.get_file_from_path(src)
+            if file is not None:
+                files.remove(file)
+
+    def _config_assets(self, config: MkDocsConfig) -> list[str]:
+        """Files under content/ that the configuration and the authors use, whatever pieces say."""
+        assert self.library is not None
+        refs = [a.avatar for a in self.library.authors.values() if a.avatar]
+        refs += [str(x) for x in (config.theme.get("logo"), config.theme.get("favicon"),
+                                  self.config.site.default_image) if x]
+        refs += [str(x) for x in (*config.extra_css, *config.extra_javascript)]
+        return refs
 
     def _generate_listings(self, files: Files, config: MkDocsConfig) -> None:
         assert self.catalogue is not None and self.site is not None and self.library is not None
