@@ -85,7 +85,7 @@ def test_texts_speak_in_the_first_person_and_end_on_one_question_of_their_langua
             for text in texts:
                 assert FIRST_PERSON[lang].search(text.body), text.body
                 assert text.body.count("?") == 1, text.body
-                assert any(text.body.endswith(q.replace(" ?", "\u00a0?")) for q in QUESTIONS[lang]), text.body
+                assert any(text.body.endswith(q.replace(" ?", "\u202f?")) for q in QUESTIONS[lang]), text.body
                 if lang == "fr":
                     assert " ?" not in text.body and " :" not in text.body, "French spacing is non-breaking"
                     assert "m’a marqué" not in text.body and "m'a marqué" not in text.body

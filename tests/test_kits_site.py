@@ -181,7 +181,7 @@ def test_kit_pages_are_noindex_in_the_piece_language(built: ProjectDir) -> None:
             assert 3 <= networks.count(network) <= 5, (key, network)
         for text in page.texts:
             assert text.words == f"{text.body}\n\n{text.link}", "the page shows what the copy button copies"
-            assert any(text.body.endswith(q.replace(" ?", "\u00a0?")) for q in voice.questions)
+            assert any(text.body.endswith(q.replace(" ?", "\u202f?")) for q in voice.questions)
             query = parse_qs(urlsplit(text.link).query)
             assert query == {"utm_source": [text.network], "utm_medium": ["advocacy"],
                              "utm_campaign": ["sovereign-cloud-2026"]}, "no utm_content until ?a= names someone"

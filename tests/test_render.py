@@ -204,6 +204,8 @@ def test_layout_per_network(world: tuple[dict[str, Piece], PlanRules]) -> None:
     assert masto.link in masto.text and masto.card is None
     linked = _post(rules, piece, "linkedin", "quote")
     assert "http" not in linked.text and linked.card is not None and linked.card.url == linked.link
+    assert "Read more" not in linked.text, "no label left pointing at nothing: the link is in the card"
+    assert linked.text.endswith("— Camille Martin\n\n#SovereignCloud2026 #Cloud #DigitalSovereignty")
     in_text = _post(rules, piece, "li-text", "quote")
     assert in_text.link in in_text.text and in_text.card is None
 
@@ -211,11 +213,11 @@ def test_layout_per_network(world: tuple[dict[str, Piece], PlanRules]) -> None:
 def test_french_typography_and_wording(world: tuple[dict[str, Piece], PlanRules]) -> None:
     pieces, rules = world
     post = _post(rules, pieces["souverainete"], "x", "quote")
-    assert post.text.startswith(f"«{NBSP}La souveraineté est un choix de conception, pas une étiquette{NBSP}!{NBSP}» "
+    assert post.text.startswith(f"«{NBSP}La souveraineté est un choix de conception, pas une étiquette\u202f!{NBSP}» "
                                 "— Camille Martin\n\n")
     assert f"Lire la suite{NBSP}: https://" in post.text
     summary = _post(rules, pieces["souverainete"], "mastodon", "summary")
-    assert summary.text.startswith(f"Ce que la souveraineté change pour les données d'une ETI{NBSP}: quatre")
+    assert summary.text.startswith(f"Ce que la souveraineté change pour les données d’une ETI{NBSP}: quatre")
     assert "#CloudSouverain #Réversibilité" in summary.text
 
 

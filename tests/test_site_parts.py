@@ -9,8 +9,9 @@ import feedparser
 import pytest
 
 from publisher.content import Piece, Quote
+from publisher.content.typography import french_spacing
 from publisher.site.feeds import FeedInfo, FeedItem, absolute_html, atom, rss
-from publisher.site.i18n import NBSP, NNBSP, format_date, french_spacing, label, og_locale, quoted
+from publisher.site.i18n import NBSP, NNBSP, format_date, label, og_locale, quoted
 from publisher.site.indexes import pagination
 from publisher.site.pages import paginate
 from publisher.site.pullquotes import paragraph_breaks, place_quotes

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 NBSP = "\u00a0"  # before « : » and inside « », as French typography asks
-NNBSP = "\u202f"  # the narrow one, before ; ! ?
+NNBSP = "\u202f"  # the narrow one, before ; ! ? and % (content/typography.py)
 
 _MONTHS = {
     "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",

@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from publisher.social.render import french_spacing, wording
+from publisher.content.typography import typeset
+from publisher.social.render import wording
 
 FIGURE, POINT, QUOTE, QUOTE_ANONYMOUS, SUMMARY, TITLE = "figure", "point", "quote", "quote-anonymous", "summary", "title"
 KINDS = (FIGURE, POINT, QUOTE, QUOTE_ANONYMOUS, SUMMARY, TITLE)
@@ -173,10 +174,10 @@ def de(name: str) -> str:
 
 
 def say(form: str, *, lang: str, thing: str, title: str, text: str = "", who: str = "", question: str) -> str:
-    """Fill one wording; French texts get their non-breaking spaces (before : ; ! ? » and after «)."""
+    """Fill one wording, with its language's typography (content/typography.py)."""
     filled = form.format(thing=thing, title=in_quotes(title, lang), text=text, who=who, de_who=de(who),
                          question=question)
-    return french_spacing(filled) if lang.startswith("fr") else filled
+    return typeset(filled, lang)
 
 
 __all__ = ["EN", "FIGURE", "FR", "KINDS", "POINT", "QUOTE", "QUOTE_ANONYMOUS", "SUMMARY", "TITLE", "VOICES",

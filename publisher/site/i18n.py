@@ -118,22 +118,6 @@ def quoted(text: str, lang: str) -> str:
     return f"“{text}”"
 
 
-_SPACE_BEFORE_NARROW = re.compile(r"[ \u00a0\u202f]+([?!;])")
-_SPACE_BEFORE_WIDE = re.compile(r"[ \u00a0\u202f]+([:»])")
-_SPACE_AFTER_GUILLEMET = re.compile(r"«[ \u00a0\u202f]+")
-
-
-def french_spacing(text: str) -> str:
-    """Restore the non-breaking spaces of French punctuation.
-
-    Python-Markdown's table of contents collapses every kind of space into a plain one, which lets
-    a lone « ? » wrap onto its own line.
-    """
-    text = _SPACE_BEFORE_NARROW.sub(NNBSP + r"\1", text)
-    text = _SPACE_BEFORE_WIDE.sub(NBSP + r"\1", text)
-    return _SPACE_AFTER_GUILLEMET.sub("«" + NBSP, text)
-
-
 def reading_time(minutes: int, lang: str) -> str:
     return label(lang, "min_read", n=minutes)
 
@@ -146,5 +130,5 @@ def og_locale(lang: str) -> str:
     return OG_LOCALES.get(lang, lang)
 
 
-__all__ = ["LABELS", "LANGUAGE_NAMES", "NBSP", "NNBSP", "READ_IN", "base_lang", "format_date", "french_spacing",
+__all__ = ["LABELS", "LANGUAGE_NAMES", "NBSP", "NNBSP", "READ_IN", "base_lang", "format_date",
            "label", "labels", "og_locale", "quoted", "reading_time"]

@@ -37,7 +37,8 @@ from publisher.content import Library, Piece, load_library
 from publisher.errors import ContentError
 from publisher.site.catalogue import Catalogue, build_catalogue
 from publisher.site.context import Options, PageData, listing_page, piece_page, plain_page
-from publisher.site.i18n import base_lang, french_spacing, label
+from publisher.content.typography import french_spacing
+from publisher.site.i18n import base_lang, label
 from publisher.site.kits import KitPages
 from publisher.site.pages import (
     AUTHOR,
@@ -53,6 +54,7 @@ from publisher.site.pages import (
 )
 from publisher.site.private_assets import assets_of_unpublished
 from publisher.site.pullquotes import place_quotes
+from publisher.site.typography import TypographyExtension
 from publisher.site.syndication import FeedPlan, feed_keys, plan_feeds, write_all
 from publisher.site.views import SiteInfo
 
@@ -86,6 +88,8 @@ class PublisherPlugin(BasePlugin[PublisherConfig]):
         self.ui_langs: set[str] = set()
         self._active: Page | None = None
         self.kits = KitPages()
+        self.page_lang = ""
+        """Language of the page being converted, for TypographyExtension ("" leaves it alone)."""
 
     # -- events -------------------------------------------------------------------------------
 
@@ -106,6 +110,8 @@ class PublisherPlugin(BasePlugin[PublisherConfig]):
             log.warning(warning)
         _add_packaged_theme(config)
         self._resolve_site(config)
+        if not any(isinstance(e, TypographyExtension) for e in config.markdown_extensions):
+            config.markdown_extensions.append(TypographyExtension(lambda: self.page_lang))
         return config
 
     @event_priority(50)  # before other plugins look at URLs: pieces must already be at <folder>/<slug>/
@@ -140,6 +146,7 @@ class PublisherPlugin(BasePlugin[PublisherConfig]):
             return markdown
         src = page.file.src_uri
         piece = self.catalogue.by_src.get(src)
+        self.page_lang = piece.lang if piece is not None else self.config.lang  # for TypographyExtension
         if piece is not None:
             self._prepare_piece_page(page, piece)
         elif src in self.listings:

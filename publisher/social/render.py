@@ -19,11 +19,11 @@ never cut.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from publisher.content.model import Piece
+from publisher.content.typography import typeset
 from publisher.content.utm import with_utm
 from publisher.networks import counting as networks
 from publisher.posts.model import Excerpt, LinkCard, fast_constructor
@@ -39,10 +39,6 @@ WORDING: dict[str, dict[str, str]] = {
     "fr": {"read_more": f"Lire la suite{NBSP}:", "open": f"«{NBSP}", "close": f"{NBSP}»", "by": "— "},
 }
 """Fixed words of a post per language; other languages fall back to English."""
-
-_FRENCH_SPACE = re.compile(r"[ \u202f]+(?=[:;!?»])")
-_FRENCH_OPEN = re.compile(r"«[ \u202f]+")
-
 
 @dataclass(frozen=True, slots=True)
 class ChannelInfo:
@@ -101,28 +97,20 @@ def wording(lang: str) -> dict[str, str]:
     return found if found is not None else WORDING.get(lang.split("-")[0], WORDING["en"])
 
 
-def french_spacing(text: str) -> str:
-    """Non-breaking spaces where French typography wants them: before : ; ! ? » and after «."""
-    if " :" in text or " ;" in text or " !" in text or " ?" in text or " »" in text or "\u202f" in text:
-        text = _FRENCH_SPACE.sub(NBSP, text)
-    return _FRENCH_OPEN.sub(f"«{NBSP}", text) if "«" in text else text
-
-
 def body_of(excerpt: Excerpt) -> str:
     """The excerpt as the post says it: quotes in the language's quotation marks, with who said it."""
     return _body(excerpt.kind, excerpt.text, excerpt.lang, excerpt.attribution)
 
 
 def _body(kind: str, text: str, lang: str, attribution: str) -> str:
-    if kind == "hand-written":
-        return networks.normalize(text)
+    if kind == "hand-written":  # the author's words and spacing, with the language's typography
+        return networks.normalize(typeset(text, lang))
     words = wording(lang)
+    text = typeset(text, lang)
     if kind == "quote":
         text = f"{words['open']}{text}{words['close']}"
         if attribution:
             text += f" {words['by']}{attribution}"
-    if lang.startswith("fr"):
-        text = french_spacing(text)
     return networks.normalize(text)
 
 
@@ -305,7 +293,6 @@ __all__ = [
     "body_of",
     "compose",
     "fit",
-    "french_spacing",
     "link_for",
     "render",
     "wording",

@@ -76,8 +76,8 @@ def _quoted(value: str) -> str:
 
 
 def make_tail(key: TailKey, url: str, campaign: str, shown: str) -> Tail:
-    """The lines after the body: 'Read more: LINK' (the link alone in hand-written posts), then the
-    hashtags, ready for the network (escaped for LinkedIn), split around the utm_content id.
+    """The lines after the body: 'Read more: LINK' (the link alone in hand-written posts; neither on
+    LinkedIn with a link card, which carries the link), then the hashtags, ready for the network (escaped for LinkedIn), split around the utm_content id.
     ``shown`` is the piece URL as Bluesky shows it (networks.display_url).
 
     Its length is the sum of its parts' (whitespace separates them, so they add up exactly): the
@@ -87,8 +87,8 @@ def make_tail(key: TailKey, url: str, campaign: str, shown: str) -> Tail:
     prefix = link_prefix(url, network, campaign)
     tag_line = " ".join(tags)
     if network == "bluesky" or (network == "linkedin" and link_card):
-        if network != "bluesky":
-            shown = ""
+        if network != "bluesky":  # the link travels in the card: no "Read more:" left pointing at nothing
+            shown = lead = ""
         parts = [part for part in (lead + shown, tag_line) if part]
         tail = "\n".join(parts)
         if network == "linkedin":
