@@ -13,6 +13,7 @@ messages and exit codes. Nothing inside the package calls ``sys.exit``.
      ├── PlanError                rules and content that cannot make a plan
      ├── NotFound                 a post, piece or channel named on the command line does not exist
      ├── ScaffoldError            a new project cannot be written where asked (`publisher init`)
+     ├── UnknownNetwork           a network no descriptor describes (a typo, a plugin not installed)
      └── ChannelError             a network adapter cannot be set up (bad or missing credentials)
           └── MetricsUnavailable  a network would not give engagement numbers now (rate limit, token, outage)
 """
@@ -93,6 +94,10 @@ class NotFound(PublisherError):
 
 class ScaffoldError(PublisherError):
     """A new project cannot be written where asked (a folder with files in it, a file in the way)."""
+
+
+class UnknownNetwork(PublisherError, ValueError):
+    """A network no descriptor describes (a typo in mkdocs.yml, a plugin that is not installed)."""
 
 
 class ChannelError(PublisherError):

@@ -26,10 +26,11 @@ from mkdocs.config import load_config
 
 from publisher.config import load_settings
 from publisher.content import Library, Piece, load_library
+from publisher.networks.sharing import sharing_networks
 
 pytestmark = pytest.mark.browser
 
-NETWORKS = {"x", "linkedin", "mastodon", "bluesky", "email"}
+NETWORKS = {*sharing_networks(), "email"}
 
 
 @dataclass

@@ -31,7 +31,6 @@ class ScriptedChannel(Channel):
     """A network double: answers each send with the next scripted outcome (or calls it)."""
 
     network: ClassVar[str] = "x"
-    max_length: ClassVar[int] = 280
 
     def __init__(self, name: str, script: Callable[[QueuedPost], Outcome], reconciled: Outcome | None = None):
         super().__init__(name, None, {})

@@ -14,11 +14,13 @@ from stores import T0
 
 from publisher.config import load_settings
 from publisher.errors import ChannelError
+from publisher.networks import keys
+from publisher.networks import network as descriptor
 from publisher.posts.model import LinkCard, Outcome, Published, QueuedPost, RetryLater
 from publisher.secrets import SECRET_VARIABLES
 from publisher.sending.channels.base import Channel
 from publisher.sending.channels.outbox import OutboxChannel, read_outbox
-from publisher.sending.channels.registry import ADAPTERS, CREDENTIALS, adapter_class, build_channels
+from publisher.sending.channels.registry import adapter_class, build_channels
 
 SENT = dt.datetime(2026, 3, 2, 9, 10, 30, tzinfo=dt.UTC)
 
@@ -102,10 +104,12 @@ def test_reconcile_reads_the_whole_line_not_only_its_start(tmp_path: Path) -> No
     assert isinstance(box.reconcile(queued(2)), RetryLater)
 
 
-@pytest.mark.parametrize("network", sorted(ADAPTERS))
-def test_the_registry_knows_each_adapters_credentials(network: str) -> None:
+@pytest.mark.parametrize("network", keys())
+def test_each_adapter_reads_the_credentials_its_descriptor_names(network: str) -> None:
     cls = adapter_class(network)
-    assert cls is not None and CREDENTIALS[network] == cls.credential_names
+    found = descriptor(network)
+    assert cls is not None and cls.network == network
+    assert (cls.credential_names, cls.optional_names) == (found.credentials, found.optional_credentials)
 
 
 def test_unknown_fsync_policy_is_refused(tmp_path: Path) -> None:
@@ -116,7 +120,7 @@ def test_unknown_fsync_policy_is_refused(tmp_path: Path) -> None:
 @pytest.fixture
 def clean_env(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
     names = set(SECRET_VARIABLES)
-    for network in ADAPTERS:
+    for network in keys():
         cls = adapter_class(network)
         if cls is not None:
             names.update((*cls.credential_names, *cls.optional_names))
@@ -141,7 +145,6 @@ def test_networks_without_credentials_go_to_the_outbox_with_a_notice(project: Pr
 
 class NeedsTwo(Channel):
     network: ClassVar[str] = "x"
-    max_length: ClassVar[int] = 280
     credential_names: ClassVar[tuple[str, ...]] = ("X_API_KEY", "X_API_SECRET")
 
     def send(self, post: QueuedPost) -> Outcome:

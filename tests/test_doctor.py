@@ -14,14 +14,15 @@ from stores import planned_post
 from publisher.cli import cli
 from publisher.cli import commands as _commands  # noqa: F401  (registers every command)
 from publisher.config import load_settings
+from publisher.networks import keys
 from publisher.project.doctor import ERROR, OK, WARNING, Report, diagnose
 from publisher.project.scaffold import ProjectOptions, project_files, write_project
-from publisher.sending.channels.registry import ADAPTERS, adapter_class
+from publisher.sending.channels.registry import adapter_class
 from publisher.store import Store, open_store
 from publisher.store.migrations import discover
 
 NOW = dt.datetime(2026, 3, 4, 10, 0, tzinfo=dt.UTC)
-CREDENTIAL_NAMES = sorted({n for net in ADAPTERS if (cls := adapter_class(net))
+CREDENTIAL_NAMES = sorted({n for net in keys() if (cls := adapter_class(net))
                            for n in (*cls.credential_names, *cls.optional_names)})
 
 

@@ -23,9 +23,10 @@ from publisher.cli import commands as _commands  # noqa: F401  (registers every 
 from publisher.config import load_settings
 from publisher.content import load_library
 from publisher.errors import ScaffoldError
+from publisher.networks import keys
 from publisher.project import schedule
 from publisher.project.scaffold import ProjectOptions, project_files, template_files, write_project
-from publisher.sending.channels.registry import ADAPTERS, adapter_class
+from publisher.sending.channels.registry import adapter_class
 from publisher.store import open_store
 
 BIN = Path(sys.executable).parent
@@ -50,7 +51,7 @@ def _clean_env() -> dict[str, str]:
 def _credential_names() -> set[str]:
     """Read independently of publisher.project: straight from each adapter class."""
     names: set[str] = set()
-    for network in ADAPTERS:
+    for network in keys():
         cls = adapter_class(network)
         if cls is not None:
             names.update(cls.credential_names, cls.optional_names)

@@ -22,6 +22,7 @@ from stores import planned_post
 import publisher.cli.commands  # noqa: F401  (registers every command)
 from publisher.cli.app import cli
 from publisher.config import load_settings
+from publisher.networks import keys as network_keys
 from publisher.secrets import SECRET_VARIABLES
 from publisher.sending.channels.outbox import read_outbox
 from publisher.store import Store, open_store
@@ -160,8 +161,8 @@ def test_two_workers_on_postgresql_never_send_twice(crowd: ProjectDir, pg_url: s
 GOOD = "timezone: Europe/Paris\nchannels: {x: {}, mastodon: {}}"
 BAD_INPUT = [
     ("timezone: Europe/Paris\nchannels: {x: {}, tiktok: {}}",
-     "mkdocs.yml: 'plugins.publisher.channels.tiktok': unknown channel; expected a network among x, mastodon, "
-     "bluesky, linkedin, webhook (or set 'network:'), got 'tiktok'"),
+     "mkdocs.yml: 'plugins.publisher.channels.tiktok': unknown channel; expected a network among "
+     f"{', '.join(network_keys())} (or set 'network:'), got 'tiktok'"),
     (GOOD + "\ncalendar: {slots: {mon: ['09:10', '9h30']}}",
      "mkdocs.yml: 'plugins.publisher.calendar.slots.mon[1]': expected a time like 09:30 (24-hour HH:MM), got '9h30'"),
     ("timezone: Mars/Olympus_Mons\nchannels: {x: {}}",

@@ -7,6 +7,7 @@ from conftest import ProjectDir
 
 from publisher.config import load_settings
 from publisher.content.ambassadors import Ambassador, ambassadors_for
+from publisher.networks.sharing import kit_networks
 
 
 def test_ambassadors_load_with_their_team(project: ProjectDir) -> None:
@@ -34,7 +35,7 @@ def test_no_file_means_no_ambassadors(project: ProjectDir) -> None:
     [
         ("jdupont:\n  team: Sales West\n", "ambassadors.yml: 'jdupont.name': is required but missing"),
         ("jdupont: {name: J, networks: [myspace]}\n",
-         "ambassadors.yml: 'jdupont.networks': expected networks among x, linkedin, mastodon, bluesky, "
+         f"ambassadors.yml: 'jdupont.networks': expected networks among {', '.join(kit_networks())}, "
          "got 'myspace'"),
         ("jdupont: {name: J, shoe_size: 42}\n", "ambassadors.yml: 'jdupont.shoe_size': unknown setting"),
         ("- just\n- a list\n", "ambassadors.yml: expected a mapping of ambassador keys"),

@@ -26,11 +26,12 @@ from mkdocs.config import load_config
 
 from publisher.config import load_settings
 from publisher.content import load_library
+from publisher.networks.sharing import sharing_networks
 
 SITE_URL = "https://test.example.org/"
 NOW = dt.datetime(2026, 6, 15, 12, 0, tzinfo=dt.UTC)
 SPECIAL_TITLE = 'R&D <fast> "quoted" </script> & more'
-UTM_NETWORKS = ("x", "linkedin", "mastodon", "bluesky", "email")
+UTM_NETWORKS = (*sharing_networks(), "email")
 
 
 # -- a small DOM over html.parser ------------------------------------------------------------------

@@ -10,6 +10,7 @@ from rich.text import Text
 from publisher.cli.app import Project, cli, now_option, parse_now
 from publisher.errors import NotFound
 from publisher.networks import counting as networks
+from publisher.networks import network as descriptor
 from publisher.social.excerpts import excerpts_for
 from publisher.social.render import Fitter, Rejected, compose
 
@@ -63,7 +64,7 @@ def preview(project: Project, piece_ref: str, channel_names: tuple[str, ...], no
     fitter = Fitter(piece, context)
     for name in names:
         channel = rules.channels[name]
-        console.rule(f"{name} ({channel.network}, limit {channel.limit} {networks.UNITS[channel.network]})")
+        console.rule(f"{name} ({channel.network}, limit {channel.limit} {networks.unit(channel.network)})")
         refused: list[tuple[str, str, str]] = []
         shown = 0
         card = None
@@ -77,8 +78,8 @@ def preview(project: Project, piece_ref: str, channel_names: tuple[str, ...], no
             shown += 1
             post = compose(excerpt, piece, channel, context, result)
             title = f"{excerpt.kind} {excerpt.id}: {post.length}/{post.limit}"
-            if channel.network == "bluesky":
-                title += f", {networks.bluesky_bytes(post.text)}/{networks.BLUESKY_MAX_BYTES} bytes"
+            if networks.max_bytes(channel.network) < networks.NO_BYTE_LIMIT:
+                title += f", {networks.utf8_size(post.text)}/{networks.max_bytes(channel.network)} bytes"
             console.print(Panel(Text(post.text), title=title, title_align="left", expand=False))
             console.print(f"  link: {post.link}", markup=False, soft_wrap=True)
             card = post.card
@@ -86,8 +87,8 @@ def preview(project: Project, piece_ref: str, channel_names: tuple[str, ...], no
             console.print(f"  card: title: {card.title}\n        description: {card.description}\n"
                           f"        image: {card.image or 'none'}", markup=False, soft_wrap=True)
         elif shown:
-            console.print("  card: none (the network makes its own preview)" if channel.network == "mastodon"
-                          else "  card: none (link_card: false)", markup=False)
+            console.print("  card: none (link_card: false)" if descriptor(channel.network).link_card
+                          else "  card: none (the network makes its own preview)", markup=False)
         if not shown:
             console.print("No candidate fits this channel.")
         for kind, excerpt_id, reason in refused:

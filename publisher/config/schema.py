@@ -16,11 +16,14 @@ from mkdocs.config.config_options import ValidationError
 
 from publisher.config.options import Entries, Flag, ListOf, MapOf, OneOf, Section, Text, TimeZoneName, Words
 from publisher.config.site import DEFAULT_TYPES, SiteSettings, TypeSpec
-from publisher.config.social import NETWORKS, CalendarSpec, Campaign, ChannelSpec, Rules, WatchedFeed
+from publisher.config.social import CalendarSpec, Campaign, ChannelSpec, Rules, WatchedFeed
+from publisher.networks import all_networks
+from publisher.networks import keys as network_keys
+from publisher.networks import known as known_network
 
 LANG_PATTERN = r"[a-z]{2}(-[A-Z]{2})?"
 
-DEFAULT_CHANNELS: dict[str, dict] = {name: {} for name in ("x", "mastodon", "bluesky", "linkedin")}
+DEFAULT_CHANNELS: dict[str, dict] = {n.key: {} for n in all_networks() if n.default_channel}
 
 
 class PublisherConfig(base.Config):
@@ -84,11 +87,13 @@ def cross_check(cfg: PublisherConfig) -> list[tuple[str, str]]:
         folders[folder] = key
     for name, spec in cfg.channels.items():
         network = spec.network or name
-        if network not in NETWORKS:
-            problems.append(
-                (f"channels.{name}", f"unknown channel; expected a network among {', '.join(NETWORKS)} "
-                 f"(or set 'network:'), got {name!r}")
-            )
+        if not known_network(network):
+            if spec.network:
+                problems.append((f"channels.{name}.network",
+                                 f"unknown network; expected one of {', '.join(network_keys())}, got {network!r}"))
+            else:
+                problems.append((f"channels.{name}", f"unknown channel; expected a network among "
+                                 f"{', '.join(network_keys())} (or set 'network:'), got {name!r}"))
         spec.network = network
     known = set(cfg.channels)
     for where, chosen in [("rules.channels", cfg.rules.channels)] + [

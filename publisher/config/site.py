@@ -5,6 +5,9 @@ from __future__ import annotations
 from mkdocs.config import base
 
 from publisher.config.options import Flag, MapOf, Number, Section, Text, Words
+from publisher.networks.sharing import sharing_networks
+
+SHARING = sharing_networks()
 
 DEFAULT_TYPES: dict[str, dict] = {
     "article": {"folder": "articles", "name": {"en": "Articles", "fr": "Articles"}},
@@ -50,10 +53,11 @@ class ShareButtons(base.Config):
     """Share buttons under each piece."""
 
     networks = Words(
-        ["x", "linkedin", "mastodon", "bluesky", "email"],
-        what="network names among x, linkedin, mastodon, bluesky, email",
-        pattern=r"x|linkedin|mastodon|bluesky|email",
+        [*SHARING, "email"],
+        what=f"network names among {', '.join((*SHARING, 'email'))}",
+        pattern="|".join((*SHARING, "email")),
     )
+    """Buttons in this order; default: every network with a share link, then email."""
     mastodon_instance = Text("mastodon.social", what="a Mastodon host such as mastodon.social")
     """Host used by the Mastodon share button (readers can change it on the share page)."""
     utm_medium = Text("share-button")

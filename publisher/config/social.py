@@ -24,7 +24,6 @@ from publisher.config.options import (
 
 T = TypeVar("T")
 
-NETWORKS = ("x", "mastodon", "bluesky", "linkedin", "webhook")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -38,8 +37,9 @@ class RateLimit(base.Config):
 class ChannelSpec(base.Config):
     """One account on one network. The key is the channel's name; `network` defaults to it."""
 
-    network = OneOf(NETWORKS, None)
-    """Which network this account is on: x, mastodon, bluesky, linkedin or webhook."""
+    network = Text(None, what="a network such as x, mastodon or bluesky")
+    """Which network this account is on: the key of a network (the README's credentials table lists
+    them; a plugin can add more). An unknown network is refused when the configuration is read."""
     enabled = Flag(True)
     env_prefix = Text("", what="a prefix for the credential variables, such as ACME_")
     """Read credentials from PREFIX + the standard names (ACME_X_API_KEY...), for several accounts."""
@@ -222,7 +222,6 @@ class WatchedFeed(base.Config):
 
 
 __all__ = [
-    "NETWORKS",
     "WEEKDAYS",
     "CalendarSpec",
     "Campaign",

@@ -33,6 +33,7 @@ from mkdocs.config import base
 from publisher.config.options import MapOf, Section, Text, Words, collect
 from publisher.content.yamlfile import read_keyed_file
 from publisher.errors import Problem
+from publisher.networks.sharing import kit_networks
 
 if TYPE_CHECKING:
     from publisher.config import Settings
@@ -55,6 +56,9 @@ class Ambassador:
     handle: str = ""
 
 
+_KIT_NETWORKS = kit_networks()
+
+
 class AmbassadorSpec(base.Config):
     """One ambassador."""
 
@@ -62,8 +66,7 @@ class AmbassadorSpec(base.Config):
     """Full name, as the leaderboard shows it."""
     team = Text("", what="a team name such as Sales West")
     """Team, for the per-team leaderboard."""
-    networks = Words([], what="networks among x, linkedin, mastodon, bluesky",
-                     pattern=r"x|linkedin|mastodon|bluesky")
+    networks = Words([], what=f"networks among {', '.join(_KIT_NETWORKS)}", pattern="|".join(_KIT_NETWORKS))
     """Networks this person shares on."""
     lang = Text("", what="a language code such as fr or en")
     """Language of the posts prepared for them."""

@@ -14,15 +14,17 @@ from publisher.config.options import MapOf, Section, Text, collect
 from publisher.content.model import Author
 from publisher.content.yamlfile import read_keyed_file
 from publisher.errors import Problem
+from publisher.networks import all_networks
 
-HANDLE_NETWORKS = ("x", "linkedin", "mastodon", "bluesky")
+HANDLE_NETWORKS = tuple(n.key for n in all_networks() if n.handle_hint)
+"""Networks an author may give a handle on (their descriptor says what a handle looks like)."""
 
 
-class Handles(base.Config):
-    x = Text("", what="an X handle such as @camille")
-    linkedin = Text("", what="a LinkedIn profile URL or vanity name")
-    mastodon = Text("", what="a Mastodon handle such as @camille@mastodon.social")
-    bluesky = Text("", what="a Bluesky handle such as camille.bsky.social")
+def _handle_options() -> dict[str, Text]:
+    return {n.key: Text("", what=n.handle_hint) for n in all_networks() if n.handle_hint}
+
+
+Handles = type("Handles", (base.Config,), {"__doc__": "An author's handle per network.", **_handle_options()})
 
 
 class AuthorSpec(base.Config):
@@ -34,16 +36,16 @@ class AuthorSpec(base.Config):
     avatar = Text("", what="an image path under content/ or a URL")
     url = Text("", what="a URL")
     bio = Text("", what="a short biography")
-    x = Text("", what="an X handle such as @camille")
-    linkedin = Text("", what="a LinkedIn profile URL or vanity name")
-    mastodon = Text("", what="a Mastodon handle such as @camille@mastodon.social")
-    bluesky = Text("", what="a Bluesky handle such as camille.bsky.social")
-    handles = Section(Handles, optional=True)
     slug = Text("", what="a URL name")
 
 
+# An author's handles, at the top level (x: "@camille") or under handles:, one field per network.
+AuthorEntry = type("AuthorEntry", (AuthorSpec,), {"__doc__": AuthorSpec.__doc__, **_handle_options(),
+                                                  "handles": Section(Handles, optional=True)})
+
+
 class _AuthorsFile(base.Config):
-    authors = MapOf(Section(AuthorSpec), default={}, key_pattern=r"[A-Za-z0-9][A-Za-z0-9_.-]*")
+    authors = MapOf(Section(AuthorEntry), default={}, key_pattern=r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 
 
 def load_authors(path: Path, shown_as: str) -> tuple[dict[str, Author], list[Problem]]:

@@ -9,9 +9,10 @@ from __future__ import annotations
 from mkdocs.config import base
 
 from publisher.config.options import Flag, Link, ListOf, MapOf, Section, Text, When, Words
+from publisher.networks import all_networks
 
 SLUG_PATTERN = r"[a-z0-9]+(?:[._-][a-z0-9]+)*"
-SOCIAL_NETWORKS = ("x", "mastodon", "bluesky", "linkedin")
+SOCIAL_NETWORKS = tuple(n.key for n in all_networks() if n.hand_written)
 # Material's social-cards plugin shares the `social:` key; its settings are left to it.
 MATERIAL_SOCIAL_KEYS = frozenset({"cards", "cards_layout", "cards_layout_options", "cards_layout_dir"})
 
@@ -94,7 +95,7 @@ class FrontMatter(base.Config):
     campaign = Text(None, what="a campaign key")
     """Campaign this piece belongs to (its hashtag and UTM name)."""
     social = MapOf(ListOf(Text(what="a post")), default={}, key_pattern="|".join(SOCIAL_NETWORKS))
-    """Hand-written posts per network (x, mastodon, bluesky, linkedin); they win over derived ones."""
+    """Hand-written posts per network (its key: x, mastodon, bluesky, linkedin...); they win over derived ones."""
     pdf = Text(None, what="a PDF path or URL")
     """Downloadable PDF (white papers, case studies)."""
     cta = Section(CtaSpec, optional=True)

@@ -21,7 +21,7 @@ from publisher.content.language import NBSP, base_lang, format_date
 from publisher.content.model import Library, Piece
 from publisher.kits.ambassadors import PersonalLink, personal_links
 from publisher.kits.links import kit_path
-from publisher.networks.sharing import NETWORK_NAMES
+from publisher.networks.sharing import label as network_label
 
 DIGEST_LABELS: dict[str, dict[str, str]] = {
     "en": {
@@ -139,7 +139,7 @@ def build_digest(library: Library, ambassadors: Mapping[str, Ambassador], *, sit
 
 
 def network_names(networks: Iterable[str]) -> str:
-    return ", ".join(NETWORK_NAMES.get(n, n) for n in networks)
+    return ", ".join(network_label(n) for n in networks)
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")

@@ -17,16 +17,16 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from publisher.content.utm import with_utm
-from publisher.networks.sharing import share_url
+from publisher.networks.sharing import kit_networks, share_url
 
 ADVOCACY = "advocacy"
 """utm_medium of every link in a kit."""
 SHARE_DIR = "share"
 AMBASSADOR_PARAM = "a"
 """The query parameter of a personal kit link: /share/<piece>/?a=<ambassador key>."""
-KIT_NETWORKS = ("linkedin", "x", "bluesky", "mastodon")
-"""Networks a kit prepares texts for, in the order the page shows them (LinkedIn first: it is where
-sales people's audience is)."""
+KIT_NETWORKS = kit_networks()
+"""Networks a kit prepares texts for, in the order the page shows them (their descriptors' kit_order:
+LinkedIn first, it is where sales people's audience is)."""
 CONTENT_JOIN = "&utm_content="
 
 
@@ -62,16 +62,13 @@ def post_text(body: str, link: str) -> str:
 
 
 def kit_share_url(network: str, *, body: str, link: str, mastodon_instance: str = "mastodon.social") -> str:
-    """One-click share of a kit text: X intent (text and url apart), LinkedIn share-offsite (the link
-    only: LinkedIn takes no text, the page copies it), Bluesky and Mastodon compose (text and link)."""
-    if network in ("x", "linkedin"):
-        return share_url(network, url=link, text=body)
-    if network == "bluesky":
-        return f"https://bsky.app/intent/compose?text={quote(post_text(body, link), safe='')}"
-    if network == "mastodon":
-        host = mastodon_instance.strip().removeprefix("https://").removeprefix("http://").strip("/")
-        return f"https://{host}/share?text={quote(post_text(body, link), safe='')}"
-    raise ValueError(f"unknown kit network {network!r}")
+    """One-click share of a kit text through the network's intent: X (text and url apart), LinkedIn
+    share-offsite (the link only: LinkedIn takes no text, the page copies it), Bluesky and Mastodon
+    compose (one text: the body, a blank line, the link, as the copy button copies it)."""
+    if network not in KIT_NETWORKS:
+        raise ValueError(f"unknown kit network {network!r}")
+    return share_url(network, url=link, text=body, mastodon_instance=mastodon_instance,
+                     text_and_url=post_text(body, link))
 
 
 def personal_share_url(share: str, link: str, ambassador: str | None) -> str:

@@ -173,8 +173,9 @@ class _Counted:
             return len(body) + 2 + len(link)
         tail = networks.quick_length(network, link)
         plain = networks.plain_lengths(body) if tail is not None else None
-        if plain is not None and network in plain:
-            return plain[network] + 2 + tail  # type: ignore[operator]
+        rule = networks.rule(network)
+        if plain is not None and rule in plain:
+            return plain[rule] + 2 + tail  # type: ignore[operator]
         return networks.measure(network, post_text(body, link))
 
 
@@ -187,8 +188,7 @@ def _first_fit(piece: Piece, network: str, limit: int, counted: _Counted, forms:
             body = networks.normalize(voice.say(form, lang=piece.lang, thing=thing, title=piece.title, text=text,
                                                 who=who, question=question))
             length = counted.length(body)
-            if length <= limit and (network != "bluesky" or networks.bluesky_bytes(
-                    post_text(body, counted.link)) <= networks.BLUESKY_MAX_BYTES):
+            if networks.fits(network, length, limit, networks.utf8_size(post_text(body, counted.link))):
                 return body, length
     return None
 

@@ -1,11 +1,11 @@
-"""How each network counts a post, its limits, and the shapes its API wants (PLATFORMS.md).
+"""How each network counts a post (the rule its descriptor names in ``counts``) and the shapes its API wants.
 
-    network   limit                        counted with
-    x         280 weighted, URL = 23       twitter-text-parser (parse_tweet().weightedLength)
-    bluesky   300 graphemes, 3000 bytes    graphemeu; links count as their shown label
-    mastodon  500 (or max_characters)      Mastodon.get_status_length: graphemes, URL = 23
-    linkedin  3000                         plain length of the escaped "little text"
-    webhook   4000                         plain length (Slack's advice for a message)
+    rule            networks         counted with
+    twitter-text    x                twitter-text-parser (parse_tweet().weightedLength): URL = 23, CJK/emoji 2
+    mastodon        mastodon         Mastodon.get_status_length: graphemes, URL = 23
+    graphemes       bluesky          graphemeu; links count as their shown label (plus a byte limit)
+    characters      linkedin, ...    plain length (LinkedIn: of the escaped "little text")
+    utf8-emoji      threads          one per character, an emoji as many as its UTF-8 bytes
 
 The libraries are the authority, but twitter-text takes ~4 ms a call and graphemeu ~0.5 ms: a plan
 of 200,000 posts cannot afford them for every text. Most texts are plain Latin prose, where every
@@ -22,17 +22,12 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
+from publisher.networks.registry import network as descriptor
+
 URL_WEIGHT = 23
 """What a URL counts on X and Mastodon, whatever its length."""
-LIMITS = {"x": 280, "bluesky": 300, "mastodon": 500, "linkedin": 3000, "webhook": 4000}
-BLUESKY_MAX_BYTES = 3000
-UNITS = {
-    "x": "weighted characters (URLs count 23)",
-    "bluesky": "graphemes",
-    "mastodon": "characters (URLs count 23)",
-    "linkedin": "characters",
-    "webhook": "characters",
-}
+RULES = ("twitter-text", "mastodon", "graphemes", "characters", "utf8-emoji")
+NO_BYTE_LIMIT = 1 << 62
 
 # Code points that are each one grapheme, unchanged by NFC, never part of an emoji, and whose X weight
 # is known: Latin letters and punctuation, typographic quotes, dashes, NBSP and narrow NBSP, ellipsis.
@@ -45,16 +40,48 @@ _URL_TOKEN = re.compile(r"(?<!\S)https?://([A-Za-z0-9.-]+)(?::\d{1,5})?(?:[/?#][
 # Something twitter-text might link without a scheme (example.com) or a URL the token did not take.
 
 
+@lru_cache(maxsize=256)
+def rule(network: str) -> str:
+    """The counting rule of ``network`` (UnknownNetwork for a network no descriptor describes)."""
+    found = descriptor(network).counts
+    if found not in RULES:
+        raise ValueError(f"network {network!r} counts by {found!r}; expected one of {', '.join(RULES)}")
+    return found
+
+
 def limit_for(network: str, spec: Any = None) -> int:
     """The length limit of ``network``, or the channel's ``max_characters`` when it sets one."""
     override = getattr(spec, "max_characters", None) if spec is not None else None
     if override:
         return int(override)
-    return LIMITS.get(network, LIMITS["webhook"])
+    return descriptor(network).limit
+
+
+def unit(network: str) -> str:
+    """What the limit of ``network`` counts, as a message says it."""
+    return descriptor(network).unit
+
+
+@lru_cache(maxsize=256)
+def max_bytes(network: str) -> int:
+    """The network's second limit in UTF-8 bytes (Bluesky: 3000); a huge number when it has none."""
+    return descriptor(network).max_bytes or NO_BYTE_LIMIT
+
+
+def fits(network: str, length: int, limit: int, size: int) -> bool:
+    """A post of ``length`` (as the network counts) and ``size`` UTF-8 bytes within both limits."""
+    return length <= limit and size <= max_bytes(network)
+
+
+def too_long(network: str, length: int, limit: int, size: int) -> str:
+    """Why a post does not fit, in the network's own unit."""
+    if length > limit:
+        return f"too long for {network}: {length} {unit(network)}, limit {limit} (with the link)"
+    return f"too long for {network}: {size} bytes, limit {max_bytes(network)}"
 
 
 def measure(network: str, text: str) -> int:
-    """Length of ``text`` as ``network`` counts it (for Bluesky: graphemes; see `bluesky_bytes`)."""
+    """Length of ``text`` as ``network`` counts it (Bluesky: graphemes; its byte limit is `fits`'s)."""
     fast = quick_length(network, text)
     return fast if fast is not None else _library_length(network, text)
 
@@ -71,8 +98,8 @@ def measure_post(network: str, head: str, tail: str) -> int:
     return measure(network, f"{head}\n\n{tail}")
 
 
-def bluesky_bytes(text: str) -> int:
-    """UTF-8 size of a Bluesky post text (the second limit, 3000 bytes)."""
+def utf8_size(text: str) -> int:
+    """UTF-8 size of a post text (Bluesky's second limit)."""
     return len(text.encode("utf-8"))
 
 
@@ -102,12 +129,12 @@ def _maybe_link(text: str) -> bool:
 
 
 def plain_lengths(text: str) -> dict[str, int] | None:
-    """The length of a link-free plain text on X, Mastodon and Bluesky in one pass (None when the
-    shortcut does not apply; Mastodon is left out when the text has an @)."""
+    """The length of a link-free plain text by every counting rule in one pass, keyed by rule (None
+    when the shortcut does not apply; ``mastodon`` is left out when the text has an @)."""
     if not is_plain(text) or _maybe_link(text):
         return None
     n = len(text)
-    found = {"x": n + _x_heavy(text), "bluesky": n}
+    found = {"twitter-text": n + _x_heavy(text), "graphemes": n, "characters": n, "utf8-emoji": n}
     if "@" not in text:
         found["mastodon"] = n
     return found
@@ -116,32 +143,56 @@ def plain_lengths(text: str) -> dict[str, int] | None:
 @lru_cache(maxsize=65536)
 def quick_length(network: str, text: str) -> int | None:
     """The length by the shortcut, or None when only the network's library can tell."""
-    if network == "x":
+    how = rule(network)
+    if how == "twitter-text":
         fast = _plain_length(text, _x_links_host, _maybe_link)
         return None if fast is None else len(fast[0]) + _x_heavy(fast[0]) + fast[1]
-    if network == "mastodon":
+    if how == "mastodon":
         if "@" in text:  # mentions of remote accounts count without their domain
             return None
         fast = _plain_length(text, _mastodon_links_host, _has_scheme)
         return None if fast is None else len(fast[0]) + fast[1]
-    if network == "bluesky":
+    if how == "graphemes":
         return len(text) if is_plain(text) else None
+    if how == "utf8-emoji":
+        return len(text) if text.isascii() else utf8_emoji_length(text)
     return len(text)
 
 
 @lru_cache(maxsize=4096)
 def _library_length(network: str, text: str) -> int:
-    if network == "x":
+    how = rule(network)
+    if how == "twitter-text":
         return _parse_tweet(text)
-    if network == "mastodon":
+    if how == "mastodon":
         from mastodon import Mastodon
 
         return int(Mastodon.get_status_length(text))
-    if network == "bluesky":
+    if how == "graphemes":
         import grapheme
 
         return int(grapheme.length(text))
+    if how == "utf8-emoji":
+        return utf8_emoji_length(text)
     return len(text)
+
+
+# Emoji and the code points that build them (skin tones, joiners, variation selectors, tags, keycaps).
+_EMOJI = re.compile("[\u00a9\u00ae\u203c\u2049\u20e3\u2122\u2139\u2194-\u21aa\u231a-\u23ff"
+                    "\u24c2\u25aa-\u27bf\u2934\u2935\u2b05-\u2b55\u3030\u303d\u3297\u3299"
+                    "\u200d\ufe0e\ufe0f\U0001f000-\U0001faff\U000e0020-\U000e007f]")
+
+
+def utf8_emoji_length(text: str) -> int:
+    """Threads' count: one per character, but an emoji (with its joiners and modifiers) as its UTF-8 bytes.
+
+    Meta's documentation: "Text posts are limited to 500 characters. Emojis are counted as the number
+    of UTF-8 bytes". 👍 counts 4, ❤️ (U+2764 U+FE0F) 6, a family joined by ZWJ every byte of it.
+    """
+    extra = 0
+    for m in _EMOJI.finditer(text):
+        extra += len(m.group().encode("utf-8")) - 1
+    return len(text) + extra
 
 
 def _has_scheme(text: str) -> bool:
@@ -310,6 +361,6 @@ def normalize(text: str) -> str:
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
-__all__ = ["BLUESKY_MAX_BYTES", "LIMITS", "UNITS", "URL_WEIGHT", "bluesky_bytes", "bluesky_segments",
-           "display_url", "is_plain", "limit_for", "linkedin_escape", "measure", "measure_post", "normalize",
-           "plain_lengths", "quick_length", "segment_text"]
+__all__ = ["RULES", "URL_WEIGHT", "bluesky_segments", "display_url", "fits", "is_plain", "limit_for", "linkedin_escape",
+           "max_bytes", "measure", "measure_post", "normalize", "plain_lengths", "quick_length", "rule", "segment_text",
+           "too_long", "unit", "utf8_emoji_length", "utf8_size"]

@@ -1,4 +1,4 @@
-"""Which environment variables each channel reads, taken from the adapter classes themselves.
+"""Which environment variables each channel reads, taken from the network descriptors.
 
 `.env.example`, the CI workflow's secrets and `publisher doctor` all use this list, so a new
 network or credential appears in all three without anyone editing them by hand.
@@ -10,8 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from publisher.config.social import NETWORKS
 from publisher.errors import ChannelError
+from publisher.networks import all_networks
 from publisher.secrets import credential, mask
 from publisher.sending.channels.registry import adapter_class
 
@@ -29,13 +29,8 @@ class NetworkVariables:
 
 
 def network_variables() -> list[NetworkVariables]:
-    """Every network that has an adapter, in the order of the configuration schema."""
-    out: list[NetworkVariables] = []
-    for network in NETWORKS:
-        cls = adapter_class(network)
-        if cls is not None:
-            out.append(NetworkVariables(network, tuple(cls.credential_names), tuple(cls.optional_names)))
-    return out
+    """Every network that has an adapter, in the descriptors' order, with the variables they name."""
+    return [NetworkVariables(n.key, n.credentials, n.optional_credentials) for n in all_networks() if n.adapter]
 
 
 def all_variable_names() -> list[str]:

@@ -21,6 +21,7 @@ from publisher.config import Settings, load_settings
 from publisher.content import Library, load_library
 from publisher.content.ambassadors import ambassadors_file, ambassadors_for
 from publisher.errors import ConfigError, ContentError, Problem, StoreError
+from publisher.networks import keys as network_keys
 from publisher.project.credentials import STORE_VARIABLE, channel_credentials
 from publisher.secrets import mask, secret_values
 
@@ -167,7 +168,7 @@ def _check_credentials(report: Report, settings: Settings) -> None:
                        "correct the variable named in the message (in .env or the CI secrets)")
         else:
             report.add("credentials", WARNING, f"{name}: no adapter for the network {creds.network!r}; posts go "
-                       f"to the dry-run outbox", "choose a network among x, mastodon, bluesky, linkedin, webhook")
+                       f"to the dry-run outbox", f"choose a network among {', '.join(network_keys())}")
 
 
 def _count(n: int, noun: str) -> str:

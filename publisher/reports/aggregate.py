@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from publisher.networks import sharing
 from publisher.reports.model import (
     KIND_ORDER,
     NO_AUTHOR,
@@ -31,8 +32,6 @@ from publisher.reports.model import (
 )
 from publisher.reports.period import Period, bin_of, bins_for
 
-NETWORK_LABELS = {"x": "X", "mastodon": "Mastodon", "bluesky": "Bluesky", "linkedin": "LinkedIn",
-                  "webhook": "Webhook"}
 TOP_EXCERPTS = 10
 SOCIAL, SHARE_BUTTON, ADVOCACY = "social", "share-button", "advocacy"
 
@@ -82,7 +81,8 @@ def shown_text(text: str) -> str:
 
 
 def network_label(network: str) -> str:
-    return NETWORK_LABELS.get(network, network)
+    """A network's name as people read it (its descriptor's label; a key no descriptor knows, as is)."""
+    return sharing.label(network)
 
 
 class _Groups:

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from publisher.errors import ChannelError, StoreError
+from publisher.networks import network as descriptor
 from publisher.posts.model import Failed, Outcome, Published, QueuedPost, RetryLater, Unconfirmed
 from publisher.secrets import mask
 from publisher.sending.channels.base import Channel
@@ -70,12 +71,15 @@ def sends_at_once_from(settings: Any) -> dict[str, int]:
 
 
 def rates_from(settings: Any) -> dict[str, RateWindow]:
-    """Per-account rate limits from the configuration (channels.<name>.rate_limit)."""
+    """Per-account rate limits: the configuration's (channels.<name>.rate_limit), else the network's
+    documented one (its descriptor's rate_limit: Threads, 250 posts per rolling 24 h)."""
     rates = {}
     for name, spec in settings.plugin.channels.items():
         limit = spec.rate_limit
         if limit is not None and limit.posts:
             rates[name] = RateWindow(int(limit.posts), int(limit.per_seconds))
+        elif (default := descriptor(spec.network or name).rate_limit) is not None:
+            rates[name] = RateWindow(*default)
     return rates
 
 

@@ -25,6 +25,7 @@ from mkdocs.structure.pages import Page
 from publisher.config import Settings
 from publisher.content import Piece
 from publisher.content.ambassadors import KEY_MAX, KEY_PATTERN, ambassadors_file, ambassadors_for
+from publisher.networks.sharing import label as network_label
 from publisher.kits.links import AMBASSADOR_PARAM, KIT_NETWORKS, kit_share_url, kit_src
 from publisher.kits.texts import KitText, key_room, kit_texts
 from publisher.site.catalogue import Catalogue
@@ -32,7 +33,6 @@ from publisher.site.context import PageData
 from publisher.site.i18n import NBSP, base_lang, format_date, labels
 from publisher.site.meta import Head, MetaTag
 from publisher.site.pages import GENERATED_BY
-from publisher.site.share import NETWORK_NAMES
 from publisher.site.views import SiteInfo, local_day
 
 log = logging.getLogger("mkdocs.plugins.publisher")
@@ -151,7 +151,7 @@ def published(catalogue: Catalogue) -> list[Piece]:
 
 def text_view(text: KitText, *, body_lang: str, mastodon_instance: str) -> KitTextView:
     words = kit_labels(body_lang)
-    name = NETWORK_NAMES.get(text.network, text.network)
+    name = network_label(text.network)
     return KitTextView(
         kind=text.kind, body=text.body, text=text.text(), link=text.link, link_q=quote(text.link, safe=""),
         share_href=kit_share_url(text.network, body=text.body, link=text.link, mastodon_instance=mastodon_instance),
@@ -169,7 +169,7 @@ def kit_view(piece: Piece, site: SiteInfo, *, room: int, colleagues: set[str]) -
     sections = []
     for network in shown:
         found = texts[network]
-        name = NETWORK_NAMES.get(network, network)
+        name = network_label(network)
         sections.append(KitSection(
             network=network, name=name, share_label=words["share_on"].format(network=name),
             count_text=words["count_one"] if len(found) == 1 else words["count"].format(n=len(found)),

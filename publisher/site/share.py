@@ -9,13 +9,12 @@ from publisher.content.utm import with_utm
 from publisher.networks import sharing
 from publisher.site.i18n import label
 
-NETWORK_NAMES = {**sharing.NETWORK_NAMES, "email": "Email"}
 
 
 @dataclass(frozen=True, slots=True)
 class ShareLink:
     network: str
-    """x, linkedin, mastodon, bluesky or email."""
+    """A network with a share link (publisher.networks), or email."""
     name: str
     """The network's name as shown (X, LinkedIn...)."""
     href: str
@@ -43,7 +42,7 @@ def share_links(page_url: str, *, title: str, summary: str, lang: str, campaign:
     links: list[ShareLink] = []
     for network in networks:
         tagged = with_utm(page_url, source=network, medium=medium, campaign=campaign)
-        name = label(lang, "email") if network == "email" else NETWORK_NAMES.get(network, network)
+        name = label(lang, "email") if network == "email" else sharing.label(network)
         title_text = label(lang, "share_by_email") if network == "email" else label(lang, "share_on", network=name)
         href = share_url(network, url=tagged, text=title, summary=summary, lang=lang,
                          mastodon_instance=mastodon_instance)
@@ -51,4 +50,4 @@ def share_links(page_url: str, *, title: str, summary: str, lang: str, campaign:
     return links
 
 
-__all__ = ["NETWORK_NAMES", "ShareLink", "share_links", "share_url"]
+__all__ = ["ShareLink", "share_links", "share_url"]

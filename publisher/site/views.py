@@ -10,6 +10,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
+from publisher.content.authors import HANDLE_NETWORKS
+from publisher.networks.sharing import profile_url
 from publisher.content import Author, Piece
 from publisher.site.i18n import READ_IN, format_date, label, labels, reading_time
 from publisher.site.related import tag_slug
@@ -150,26 +152,12 @@ def card(piece: Piece, site: SiteInfo, status: str = "") -> Card:
     )
 
 
-_HANDLE_URLS = {
-    "x": lambda h: f"https://x.com/{h.lstrip('@')}",
-    "linkedin": lambda h: h if "://" in h else f"https://www.linkedin.com/in/{h}",
-    "bluesky": lambda h: f"https://bsky.app/profile/{h.lstrip('@')}",
-}
-
-
-def _mastodon_url(handle: str) -> str:
-    user, _, host = handle.lstrip("@").partition("@")
-    return f"https://{host}/@{user}" if host else ""
-
-
 def author_view(author: Author, site: SiteInfo) -> AuthorView:
     handles: list[Link] = []
-    for network in ("x", "linkedin", "mastodon", "bluesky"):
-        handle = author.handles.get(network, "")
-        if handle:
-            url = _mastodon_url(handle) if network == "mastodon" else _HANDLE_URLS[network](handle)
-            if url:
-                handles.append(Link(network, url))
+    for network in HANDLE_NETWORKS:
+        url = profile_url(network, author.handles.get(network, ""))
+        if url:
+            handles.append(Link(network, url))
     return AuthorView(author.key, author.name, author.role, author.avatar, author.bio,
                       site.author_urls.get(author.key, ""), tuple(handles))
 

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from publisher.networks import counting as networks
+from publisher.networks.sharing import label as network_label
 from publisher.posts.model import QueuedPost
 
 _ESCAPED = re.compile(r"\\([\\|{}@\[\]()<>#*_~])")
@@ -68,7 +69,7 @@ def link_in(post: QueuedPost, text: str) -> str | None:
 def checked_text(post: QueuedPost, text: str, limit: int) -> CheckedText:
     """Check a new text for ``post`` against the rules above; ``limit`` is the channel's (networks.limit_for)."""
     network = post.network
-    unit = networks.UNITS.get(network, "characters")
+    unit = networks.unit(network)
     text = networks.normalize(text).strip("\n ")
     problems: list[str] = []
     notes: list[str] = []
@@ -87,12 +88,12 @@ def checked_text(post: QueuedPost, text: str, limit: int) -> CheckedText:
     had = link_in(post, post.text)
     if had is not None and link_in(post, text) is None:
         problems.append(f"expected the piece's link in the text, as the post had it ({had}), got a text without it")
-    length = len(text) if network in ("linkedin", "webhook") else networks.measure(network, text)
+    length, size = networks.measure(network, text), networks.utf8_size(text)
     if length > limit:
         problems.append(f"expected at most {limit} {unit}, got {length} ({length - limit} too many)")
-    if network == "bluesky" and networks.bluesky_bytes(text) > networks.BLUESKY_MAX_BYTES:
-        problems.append(f"expected at most {networks.BLUESKY_MAX_BYTES} bytes of UTF-8 on Bluesky, "
-                        f"got {networks.bluesky_bytes(text)}")
+    if not networks.fits(network, 0, limit, size):  # the second limit, in bytes (Bluesky)
+        problems.append(f"expected at most {networks.max_bytes(network)} bytes of UTF-8 on "
+                        f"{network_label(network)}, got {size}")
     return CheckedText(text, length, limit, unit, tuple(problems), tuple(notes))
 
 

@@ -26,12 +26,10 @@ from publisher.content.model import Piece
 from publisher.content.typography import typeset
 from publisher.content.utm import with_utm
 from publisher.networks import counting as networks
+from publisher.networks import network as descriptor
 from publisher.posts.model import Excerpt, LinkCard, fast_constructor
 from publisher.social import hashtags
-from publisher.social.tails import UTM_MEDIUM, Fitted, Tail, TailKey, make_tail, too_long
-
-CARD_NETWORKS = frozenset({"x", "bluesky", "linkedin"})
-"""Networks that take a card from us; Mastodon builds its own preview from the page's meta tags."""
+from publisher.social.tails import UTM_MEDIUM, Fitted, Tail, TailKey, make_tail
 
 NBSP = "\u00a0"
 WORDING: dict[str, dict[str, str]] = {
@@ -49,12 +47,26 @@ class ChannelInfo:
     limit: int
     max_hashtags: int = 3
     link_card: bool = True
+    """The channel attaches a link card (its `link_card` setting, on a network that takes one from us)."""
+    counts: str = ""
+    """The network's counting rule (publisher.networks.counting); filled in from its descriptor."""
+
+    def __post_init__(self) -> None:
+        found = descriptor(self.network)  # UnknownNetwork here, never a silent default
+        if not self.counts:
+            object.__setattr__(self, "counts", found.counts)
+        if self.link_card and not found.link_card:
+            object.__setattr__(self, "link_card", False)
 
     @classmethod
     def from_spec(cls, name: str, spec: object) -> ChannelInfo:
         network = getattr(spec, "network", None) or name
-        return cls(name, network, networks.limit_for(network, spec), int(getattr(spec, "max_hashtags", 3)),
-                   bool(getattr(spec, "link_card", True)))
+        found = descriptor(network)
+        max_tags = int(getattr(spec, "max_hashtags", 3))
+        if found.topic_tags is not None:
+            max_tags = min(max_tags, found.topic_tags)
+        return cls(name, network, networks.limit_for(network, spec), max_tags, bool(getattr(spec, "link_card", True)),
+                   found.counts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,14 +184,14 @@ class Fitter:
                 text, length, bytes_ = escaped, len(escaped), len(escaped.encode("utf-8"))
             else:
                 text, bytes_ = body, size
-                length = plain.get(network) if plain is not None else None
+                length = plain.get(channel.counts) if plain is not None else None
                 if length is None:
                     length = networks.quick_length(network, body)
             first = None
             if not tagged and length is not None and tail.length is not None and tail.counted:
                 # The usual case, as arithmetic: it fits with every hashtag.
                 total = length + 2 + tail.length
-                if total <= limit and (network != "bluesky" or bytes_ + 2 + tail.size <= networks.BLUESKY_MAX_BYTES):
+                if networks.fits(network, total, limit, bytes_ + 2 + tail.size):
                     out.append(_new_fitted(Fitted, (text, tail.before, tail.after, tail.link_prefix, tags, total)))
                     continue
                 first = (tail, total)  # what _fit would count first
@@ -210,17 +222,17 @@ class Fitter:
         # for each try; only the answer becomes a Fitted or a Rejected.
         network, limit = channel.network, channel.limit
         tail, length = first or self._measure(channel, body, body_length, tags, lead, id_length)
-        if _fits(network, length, limit, size, tail):
+        if networks.fits(network, length, limit, size + 2 + tail.size):
             return Fitted(body, tail.before, tail.after, tail.link_prefix, tags, length)
         floor = 1 if tags and tags[0] == self.context.hashtag else 0
         if floor == len(tags):
-            return Rejected(too_long(network, length, limit, size + 2 + tail.size), length, limit)
+            return Rejected(networks.too_long(network, length, limit, size + 2 + tail.size), length, limit)
         fewest, (tail, length) = tags[:floor], self._measure(channel, body, body_length, tags[:floor], lead, id_length)
-        if not _fits(network, length, limit, size, tail):
-            return Rejected(too_long(network, length, limit, size + 2 + tail.size), length, limit)
+        if not networks.fits(network, length, limit, size + 2 + tail.size):
+            return Rejected(networks.too_long(network, length, limit, size + 2 + tail.size), length, limit)
         for keep in range(len(tags) - 1, floor, -1):
             more, counted = self._measure(channel, body, body_length, tags[:keep], lead, id_length)
-            if _fits(network, counted, limit, size, more):
+            if networks.fits(network, counted, limit, size + 2 + more.size):
                 return Fitted(body, more.before, more.after, more.link_prefix, tags[:keep], counted)
         return Fitted(body, tail.before, tail.after, tail.link_prefix, fewest, length)
 
@@ -255,10 +267,6 @@ _new_fitted = tuple.__new__
 """Fitted(...) without the named tuple's Python-level __new__ (the fit of most candidates)."""
 
 
-def _fits(network: str, length: int, limit: int, size: int, tail: Tail) -> bool:
-    return length <= limit and (network != "bluesky" or size + 2 + tail.size <= networks.BLUESKY_MAX_BYTES)
-
-
 def fit(excerpt: Excerpt, piece: Piece, channel: ChannelInfo, context: PieceContext) -> Fitted | Rejected:
     """Does ``excerpt`` fit ``channel``, and with which hashtags? (See `Fitter`.)"""
     return Fitter(piece, context).fit(excerpt, channel)
@@ -268,7 +276,7 @@ def compose(excerpt: Excerpt, piece: Piece, channel: ChannelInfo, context: Piece
             fitted: Fitted) -> Rendered:
     """The post itself, for a candidate `fit` accepted."""
     link = fitted.link_prefix + excerpt.id
-    card = card_for(piece, link, context) if channel.link_card and channel.network in CARD_NETWORKS else None
+    card = card_for(piece, link, context) if channel.link_card else None
     return Rendered(fitted.text(excerpt.id), fitted.length, channel.limit, link, card, fitted.tags)
 
 
@@ -281,7 +289,6 @@ def render(excerpt: Excerpt, piece: Piece, channel: ChannelInfo, context: PieceC
 
 
 __all__ = [
-    "CARD_NETWORKS",
     "UTM_MEDIUM",
     "WORDING",
     "ChannelInfo",

@@ -54,7 +54,7 @@ class Tail(NamedTuple):
     """Length on the network (None: only the library can count it together with a body)."""
     counted: str
     size: int
-    """UTF-8 bytes (Bluesky's second limit)."""
+    """UTF-8 bytes (a second limit on some networks: Bluesky)."""
     link_prefix: str
 
 
@@ -126,12 +126,4 @@ def _added(network: str, parts: tuple[str, ...], breaks: int) -> int | None:
     return total
 
 
-def too_long(network: str, length: int, limit: int, size: int) -> str:
-    """Why a post does not fit, in the network's own unit."""
-    if length > limit:
-        unit = networks.UNITS.get(network, "characters")
-        return f"too long for {network}: {length} {unit}, limit {limit} (with the link)"
-    return f"too long for bluesky: {size} bytes, limit {networks.BLUESKY_MAX_BYTES}"
-
-
-__all__ = ["UTM_MEDIUM", "Fitted", "Tail", "TailKey", "link_prefix", "make_tail", "too_long"]
+__all__ = ["UTM_MEDIUM", "Fitted", "Tail", "TailKey", "link_prefix", "make_tail"]

@@ -7,9 +7,10 @@ LINKEDIN_BASE_URL, WEBHOOK_URL), so no test patches our code. Nothing in publish
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from typing import Any
 
-from doubles import bluesky, linkedin, mastodon, x
 from doubles.base import CREATED_ANYWAY, FAULTS, Double, Reply, Request
 from doubles.bluesky import BlueskyDouble
 from doubles.linkedin import LinkedInDouble
@@ -17,29 +18,27 @@ from doubles.mastodon import MastodonDouble
 from doubles.webhook import WebhookDouble
 from doubles.x import XDouble
 
-DOUBLES: dict[str, type[Double]] = {"x": XDouble, "mastodon": MastodonDouble, "bluesky": BlueskyDouble,
-                                    "linkedin": LinkedInDouble, "webhook": WebhookDouble}
+
+def _discover() -> dict[str, type[Double]]:
+    """Every double of this package, by the network it stands for (its ``name``), in the descriptors'
+    order: a new network's double is found without anyone listing it."""
+    from publisher.networks import keys
+
+    found: dict[str, type[Double]] = {}
+    for info in pkgutil.iter_modules(__path__):
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        for value in vars(module).values():
+            if isinstance(value, type) and issubclass(value, Double) and value.__module__ == module.__name__:
+                found[value.name] = value
+    return {key: found[key] for key in keys() if key in found}
+
+
+DOUBLES: dict[str, type[Double]] = _discover()
 
 
 def environment(double: Double, prefix: str = "") -> dict[str, str]:
     """The credential variables that point a channel of the double's network at the double."""
-    env: dict[str, str]
-    if isinstance(double, XDouble):
-        env = {"X_API_KEY": "xdoubleconsumerkey0001", "X_API_SECRET": "xdoubleconsumersecret0001",
-               "X_ACCESS_TOKEN": x.ACCESS_TOKEN, "X_ACCESS_TOKEN_SECRET": "xdoubleaccesssecret0001",
-               "X_BASE_URL": double.url}
-    elif isinstance(double, MastodonDouble):
-        env = {"MASTODON_BASE_URL": double.url, "MASTODON_ACCESS_TOKEN": mastodon.ACCESS_TOKEN}
-    elif isinstance(double, BlueskyDouble):
-        env = {"BLUESKY_HANDLE": bluesky.HANDLE, "BLUESKY_APP_PASSWORD": bluesky.APP_PASSWORD,
-               "BLUESKY_BASE_URL": double.url}
-    elif isinstance(double, LinkedInDouble):
-        env = {"LINKEDIN_ACCESS_TOKEN": linkedin.ACCESS_TOKEN, "LINKEDIN_AUTHOR_URN": linkedin.ORGANIZATION,
-               "LINKEDIN_BASE_URL": double.url}
-    else:
-        assert isinstance(double, WebhookDouble)
-        env = {"WEBHOOK_URL": double.hook_url}
-    return {prefix + k: v for k, v in env.items()}
+    return {prefix + k: v for k, v in double.environment().items()}
 
 
 def channel_spec(network: str, **values: Any) -> Any:

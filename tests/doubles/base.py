@@ -180,6 +180,10 @@ class Double:
     def authorized(self, request: Request) -> bool:
         return True
 
+    def environment(self) -> dict[str, str]:
+        """The credential variables that point a channel of this network at this double."""
+        raise NotImplementedError
+
     def tick(self, steps: int = 1) -> None:
         """Time passes: engagement grows on every post."""
         with self.lock:

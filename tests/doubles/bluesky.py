@@ -60,6 +60,9 @@ def sniff(data: bytes, declared: str) -> str:
 class BlueskyDouble(Double):
     name = "bluesky"
 
+    def environment(self) -> dict[str, str]:
+        return {"BLUESKY_HANDLE": HANDLE, "BLUESKY_APP_PASSWORD": APP_PASSWORD, "BLUESKY_BASE_URL": self.url}
+
     def __init__(self, latency: float = 0.0):
         super().__init__(latency)
         self.records: list[dict[str, Any]] = []

@@ -23,6 +23,10 @@ REQUIRED = ("author", "commentary", "visibility", "distribution", "lifecycleStat
 class LinkedInDouble(Double):
     name = "linkedin"
 
+    def environment(self) -> dict[str, str]:
+        return {"LINKEDIN_ACCESS_TOKEN": ACCESS_TOKEN, "LINKEDIN_AUTHOR_URN": ORGANIZATION,
+                "LINKEDIN_BASE_URL": self.url}
+
     def __init__(self, latency: float = 0.0):
         super().__init__(latency)
         self.posts: list[dict[str, Any]] = []

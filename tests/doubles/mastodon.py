@@ -31,6 +31,9 @@ _TOKEN = re.compile(r"https?://\S+|(?<!\S)#\w+")
 class MastodonDouble(Double):
     name = "mastodon"
 
+    def environment(self) -> dict[str, str]:
+        return {"MASTODON_BASE_URL": self.url, "MASTODON_ACCESS_TOKEN": ACCESS_TOKEN}
+
     def __init__(self, latency: float = 0.0):
         super().__init__(latency)
         self.statuses: list[dict[str, Any]] = []

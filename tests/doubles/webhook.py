@@ -12,6 +12,9 @@ PATH = "/services/T0DOUBLE/B0DOUBLE/webhookdoublesecret0001"
 class WebhookDouble(Double):
     name = "webhook"
 
+    def environment(self) -> dict[str, str]:
+        return {"WEBHOOK_URL": self.hook_url}
+
     def __init__(self, latency: float = 0.0):
         super().__init__(latency)
         self.messages: list[dict[str, Any]] = []

@@ -25,6 +25,11 @@ _DUPLICATE = {"detail": "You are not allowed to create a Tweet with duplicate co
 class XDouble(Double):
     name = "x"
 
+    def environment(self) -> dict[str, str]:
+        return {"X_API_KEY": "xdoubleconsumerkey0001", "X_API_SECRET": "xdoubleconsumersecret0001",
+                "X_ACCESS_TOKEN": ACCESS_TOKEN, "X_ACCESS_TOKEN_SECRET": "xdoubleaccesssecret0001",
+                "X_BASE_URL": self.url}
+
     def __init__(self, latency: float = 0.0, private_metrics: bool = True):
         super().__init__(latency)
         self.tweets: list[dict[str, Any]] = []

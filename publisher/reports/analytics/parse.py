@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from publisher.errors import ImportProblems, Problem
+from publisher.networks import all_networks
 from publisher.reports.analytics.columns import ColumnMap, guess_tool, map_columns, normalise
 from publisher.reports.analytics.decode import decode
 
@@ -26,7 +27,8 @@ EMPTY_VALUES = frozenset({"", "-", "(not set)", "not set", "(none)", "(direct)",
 # Mediums GA4 infers for sessions that carried no UTM tags at all (search, referrals, direct).
 INFERRED_MEDIUMS = frozenset({"organic", "referral"})
 TOTAL_LABELS = frozenset({"total", "totals", "grand total", "totaux", "total général"})
-KNOWN_SOURCES = frozenset({"x", "twitter", "mastodon", "bluesky", "linkedin", "webhook", "facebook"})
+# Every network's key and aliases (twitter for X), and a source we do not post to but teams see often.
+KNOWN_SOURCES = frozenset({*(k for n in all_networks() for k in (n.key, *n.utm_aliases)), "facebook"})
 KNOWN_MEDIUMS = frozenset({"social", "share-button", "advocacy", "email", "newsletter", "referral", "cpc"})
 _COMPACT_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})")
 _PLAUSIBLE_NAME = re.compile(r"_(\d{8})_(\d{8})\.csv$", re.IGNORECASE)

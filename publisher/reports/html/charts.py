@@ -11,8 +11,9 @@ import math
 from collections.abc import Sequence
 from html import escape
 
-NETWORK_COLOURS = {"x": "#111827", "mastodon": "#7c3aed", "bluesky": "#0ea5e9", "linkedin": "#0a66c2",
-                   "webhook": "#f59e0b"}
+from publisher.networks import known
+from publisher.networks import network as network_descriptor
+
 FALLBACK_COLOURS = ("#10b981", "#ef4444", "#f97316", "#64748b")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -21,7 +22,8 @@ FONT = "font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans
 
 
 def colour(network: str, index: int = 0) -> str:
-    return NETWORK_COLOURS.get(network, FALLBACK_COLOURS[index % len(FALLBACK_COLOURS)])
+    """The network's colour (its descriptor's); a key no descriptor knows gets a fallback by position."""
+    return network_descriptor(network).colour if known(network) else FALLBACK_COLOURS[index % len(FALLBACK_COLOURS)]
 
 
 def nice_ceiling(value: float) -> float:

@@ -1,6 +1,6 @@
 """The channel interface: one small adapter per network, as small as httpx's transport.
 
-A channel knows its network's limits (class attributes), validates its credentials when it is
+A channel knows its network through the network's descriptor (publisher.networks), validates its credentials when it is
 configured (no network I/O in the constructor), sends one post and says what happened as a
 structured Outcome, reads engagement for published posts, and can look a post up after an unknown
 outcome (reconcile). Printing a channel never shows a secret.
@@ -13,6 +13,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
 from publisher.errors import ChannelError
+from publisher.networks import known
+from publisher.networks import network as descriptor
 from publisher.posts.model import Outcome, QueuedPost, Snapshot
 from publisher.secrets import masked
 
@@ -21,15 +23,20 @@ class Channel(ABC):
     """Base class of every network adapter."""
 
     network: ClassVar[str]
-    max_length: ClassVar[int]
-    """Length limit as the network counts it (see publisher.networks.counting for the counting rules)."""
-    url_length: ClassVar[int | None] = None
-    """How much every URL counts (23 on X and Mastodon); None when a URL counts as written."""
     metrics_batch: ClassVar[int] = 1
     """How many remote ids one metrics request may carry (X: 100, Bluesky: 25)."""
     credential_names: ClassVar[tuple[str, ...]] = ()
-    """Environment variables this network needs (without the channel's env_prefix)."""
+    """Environment variables this network needs (without the channel's env_prefix): its descriptor's."""
     optional_names: ClassVar[tuple[str, ...]] = ()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """The adapter a descriptor names reads its credential names from that descriptor."""
+        super().__init_subclass__(**kwargs)
+        key = cls.__dict__.get("network")
+        if isinstance(key, str) and known(key) and "credential_names" not in cls.__dict__:
+            found = descriptor(key)
+            if found.adapter == f"{cls.__module__}:{cls.__qualname__}":
+                cls.credential_names, cls.optional_names = found.credentials, found.optional_credentials
 
     def __init__(self, name: str, settings: Any, credentials: Mapping[str, str]):
         """Keep settings and check credentials are present and well-formed; never touch the network."""

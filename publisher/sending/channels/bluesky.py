@@ -35,10 +35,7 @@ class BlueskyChannel(Channel):
     """A Bluesky account: its handle and an app password (never the main password)."""
 
     network = "bluesky"
-    max_length = 300
     metrics_batch = 25
-    credential_names = ("BLUESKY_HANDLE", "BLUESKY_APP_PASSWORD")
-    optional_names = ("BLUESKY_BASE_URL",)
 
     def validate_credentials(self) -> None:
         self.base = http.base_url(self.credentials.get("BLUESKY_BASE_URL", ""), "https://bsky.social",

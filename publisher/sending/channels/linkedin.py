@@ -35,10 +35,7 @@ class LinkedInChannel(Channel):
     """A LinkedIn member or organisation (LINKEDIN_AUTHOR_URN), with an OAuth access token."""
 
     network = "linkedin"
-    max_length = 3000
     metrics_batch = 20
-    credential_names = ("LINKEDIN_ACCESS_TOKEN", "LINKEDIN_AUTHOR_URN")
-    optional_names = ("LINKEDIN_BASE_URL",)
 
     def validate_credentials(self) -> None:
         author = self.credentials["LINKEDIN_AUTHOR_URN"]

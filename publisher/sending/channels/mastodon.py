@@ -34,10 +34,7 @@ class MastodonChannel(Channel):
     """A Mastodon account on any instance (MASTODON_BASE_URL), with an access token."""
 
     network = "mastodon"
-    max_length = 500
-    url_length = 23
     metrics_batch = 1
-    credential_names = ("MASTODON_BASE_URL", "MASTODON_ACCESS_TOKEN")
 
     def validate_credentials(self) -> None:
         self.base = http.base_url(self.credentials["MASTODON_BASE_URL"], "https://mastodon.social",

@@ -85,7 +85,6 @@ class OutboxChannel(Channel):
     """Writes posts to ``<folder>/<network>.jsonl`` instead of sending them."""
 
     network: ClassVar[str] = "outbox"
-    max_length: ClassVar[int] = 1_000_000
 
     def __init__(self, name: str, settings: Any = None, credentials: Mapping[str, str] | None = None, *,
                  folder: Path, network: str, clock: Clock = utc_now, fsync: str = "second"):

@@ -15,29 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from publisher.errors import ChannelError
+from publisher.networks import network as descriptor
 from publisher.secrets import credential, mask
 from publisher.sending.channels.base import Channel
 from publisher.sending.channels.outbox import Clock, OutboxChannel
 from publisher.store.types import utc_now
-
-# The variables each network's adapter requires (its class's credential_names; a test keeps them equal).
-# Knowing them here lets a network without any of them go to the outbox without importing its client
-# library (atproto alone takes seconds to import on a small machine).
-CREDENTIALS: dict[str, tuple[str, ...]] = {
-    "x": ("X_API_KEY", "X_API_SECRET", "X_ACCESS_TOKEN", "X_ACCESS_TOKEN_SECRET"),
-    "mastodon": ("MASTODON_BASE_URL", "MASTODON_ACCESS_TOKEN"),
-    "bluesky": ("BLUESKY_HANDLE", "BLUESKY_APP_PASSWORD"),
-    "linkedin": ("LINKEDIN_ACCESS_TOKEN", "LINKEDIN_AUTHOR_URN"),
-    "webhook": ("WEBHOOK_URL",),
-}
-
-ADAPTERS: dict[str, tuple[str, str]] = {
-    "x": ("publisher.sending.channels.x", "XChannel"),
-    "mastodon": ("publisher.sending.channels.mastodon", "MastodonChannel"),
-    "bluesky": ("publisher.sending.channels.bluesky", "BlueskyChannel"),
-    "linkedin": ("publisher.sending.channels.linkedin", "LinkedInChannel"),
-    "webhook": ("publisher.sending.channels.webhook", "WebhookChannel"),
-}
 
 
 @dataclass
@@ -57,8 +39,11 @@ class Channels:
 
 
 def adapter_class(network: str) -> type[Channel] | None:
-    """The adapter class of a network, or None when its module does not exist (yet)."""
-    module_name, class_name = ADAPTERS[network]
+    """The adapter class of a network (its descriptor's ``adapter``), or None when it has none (yet)."""
+    found = descriptor(network).adapter
+    if not found:
+        return None
+    module_name, _, class_name = found.partition(":")
     try:
         module = importlib.import_module(module_name)
     except ModuleNotFoundError as e:
@@ -85,7 +70,9 @@ def build_channels(settings: Any, *, clock: Clock = utc_now, outbox_fsync: str |
             out.held[name] = "disabled in mkdocs.yml (enabled: false)"
             out.notices.append(f"{name}: disabled in {settings.config_file.name}; its posts wait")
             continue
-        known = CREDENTIALS.get(network, ())
+        # The descriptor names the credentials: a network without any of them goes to the outbox without
+        # importing its client library (atproto alone takes seconds to import on a small machine).
+        known = descriptor(network).credentials
         if known and not any(credential(n, spec.env_prefix) for n in known):
             _to_outbox(out, name, spec, network, settings, clock, outbox_fsync, known)
             continue
@@ -121,4 +108,4 @@ def _to_outbox(out: Channels, name: str, spec: Any, network: str, settings: Any,
     out.notices.append(f"{name}: {why}; posts go to the dry-run outbox {_shown(outbox.path, settings.root)}")
 
 
-__all__ = ["ADAPTERS", "CREDENTIALS", "Channels", "adapter_class", "build_channels"]
+__all__ = ["Channels", "adapter_class", "build_channels"]

@@ -22,8 +22,6 @@ class WebhookChannel(Channel):
     """An incoming webhook URL of a chat (the URL itself is the secret)."""
 
     network = "webhook"
-    max_length = 4000
-    credential_names = ("WEBHOOK_URL",)
 
     def validate_credentials(self) -> None:
         self.url = http.base_url(self.credentials["WEBHOOK_URL"], "https://hooks.slack.com/services/...",

@@ -52,11 +52,7 @@ class XChannel(Channel):
     """An X account, with OAuth 1.0a user credentials (needed to post and for private metrics)."""
 
     network = "x"
-    max_length = 280
-    url_length = 23
     metrics_batch = 100
-    credential_names = ("X_API_KEY", "X_API_SECRET", "X_ACCESS_TOKEN", "X_ACCESS_TOKEN_SECRET")
-    optional_names = ("X_BASE_URL",)
 
     def validate_credentials(self) -> None:
         base = self.credentials.get("X_BASE_URL", "")

@@ -38,7 +38,7 @@ from publisher.social.planner.calendar import ChannelBook, add_days, build_grid,
 from publisher.social.planner.fitting import PieceFits, Progress, fit_pieces
 from publisher.social.planner.placement import DAY, Candidate, Lane, PieceState, Placer, new_dropped
 from publisher.social.planner.rules import PlanRules
-from publisher.social.render import CARD_NETWORKS, Fitted
+from publisher.social.render import Fitted
 
 
 def make_plan(pieces: Iterable[Piece], rules: PlanRules, now: dt.datetime,
@@ -118,7 +118,7 @@ def _prepare(piece: Piece, fits: PieceFits, rules: PlanRules, books: dict[str, C
     for name, channel, fitting in zip(names, channels, lanes, strict=True):
         ids = [c[1].id for c in fitting]
         state.lanes[name] = Lane(state, name, channel, books[name], fitting, {e: i for i, e in enumerate(ids)}, ids,
-                                 f"{key}:{name}:", cards=channel.link_card and channel.network in CARD_NETWORKS)
+                                 f"{key}:{name}:", cards=channel.link_card)
         if not fitting:
             dropped.append(Dropped(key, name, "", f"no candidate fits {channel.network}"))
     return state
