@@ -8,7 +8,8 @@ import datetime as dt
 
 import pytest
 
-from publisher.posts.model import LinkCard, PlannedPost, fast_constructor
+from publisher.performance import fast_constructor
+from publisher.posts.model import LinkCard, PlannedPost
 
 
 def test_fast_constructor_makes_the_same_frozen_objects() -> None:

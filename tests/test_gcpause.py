@@ -6,7 +6,7 @@ from __future__ import annotations
 import gc
 import weakref
 
-from publisher.gcpause import gc_paused
+from publisher.performance import gc_paused
 
 
 class Node:

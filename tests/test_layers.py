@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent / "publisher"
 
 # Bottom to top. A package may import its own modules and any package of a lower layer.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("publisher", "errors", "secrets", "gcpause"),  # the package itself, the exception tree, masking, GC pause
+    ("publisher", "errors", "secrets", "performance"),  # the package itself, the exception tree, masking, the speed tricks
     ("posts", "networks"),  # the post vocabulary and what each network is
     ("config",),  # the validated configuration
     ("content",),  # pieces, authors, languages, UTM tags

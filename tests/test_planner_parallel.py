@@ -60,16 +60,16 @@ def test_two_processes_give_the_plan_of_one(library_and_rules: tuple, monkeypatc
     alone = make_plan(library.pieces, rules, now, parallel=False)
     assert len(alone.posts) > 200 and alone.dropped  # candidates too long for X are dropped there
     forks: list[int] = []
-    real_helper = fitting._Helper
+    real_helper = fitting.Forked
 
     def counted(*args: object) -> object:
         forks.append(1)
         return real_helper(*args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(fitting, "PARALLEL_FROM", 2)
-    monkeypatch.setattr(fitting, "_Helper", counted)
+    monkeypatch.setattr(fitting, "Forked", counted)
     assert make_plan(library.pieces, rules, now) == alone
-    assert forks == ([1] if fitting._can_fork() else [])
+    assert forks == ([1] if fitting.can_fork() else [])
 
 
 def test_a_failing_helper_changes_nothing(library_and_rules: tuple, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -15,7 +15,8 @@ import unicodedata
 
 from publisher.content import text as textlib
 from publisher.content.model import Piece
-from publisher.posts.model import Excerpt, fast_constructor
+from publisher.performance import fast_constructor
+from publisher.posts.model import Excerpt
 
 BODY_SENTENCES = 5
 """How many body sentences a piece without quotes, takeaways or hand-written posts offers."""

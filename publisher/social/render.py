@@ -27,7 +27,8 @@ from publisher.content.typography import typeset
 from publisher.content.utm import with_utm
 from publisher.networks import counting as networks
 from publisher.networks import network as descriptor
-from publisher.posts.model import Excerpt, LinkCard, fast_constructor
+from publisher.performance import fast_constructor
+from publisher.posts.model import Excerpt, LinkCard
 from publisher.social import hashtags
 from publisher.social.tails import UTM_MEDIUM, Fitted, Tail, TailKey, make_tail
 

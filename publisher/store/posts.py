@@ -11,7 +11,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from publisher.errors import NotFound, PlanError, Problem, ProblemsError
-from publisher.gcpause import gc_paused
+from publisher.performance import gc_paused
 from publisher.posts.model import OPEN_STATES, Plan, PlannedPost, QueuedPost, SentPost
 from publisher.store.bulk import Bulk
 from publisher.store.database import Database

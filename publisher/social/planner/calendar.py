@@ -150,13 +150,15 @@ class ChannelBook:
     def __init__(self, grid: SlotGrid, cap: int):
         self.grid = grid
         self.cap = cap
-        self._next = list(range(len(grid.instants) + 1))
+        self.next_slot = list(range(len(grid.instants) + 1))
+        """Slot index -> a slot index at or after it that may be free, the root being free (a union-find:
+        `free_from` follows it; the planner's hot loops mark a slot taken by pointing it at the next)."""
         self.per_day: dict[int, int] = {}
         self.taken_at: set[int] = set()
 
     def free_from(self, index: int) -> int:
         """The first slot index >= ``index`` not yet taken (len(instants) when none is left)."""
-        nxt = self._next
+        nxt = self.next_slot
         root = index
         while nxt[root] != root:
             root = nxt[root]
@@ -181,13 +183,13 @@ class ChannelBook:
         self.per_day[day] = count
         self.taken_at.add(moment)
         if index is not None:
-            self._next[index] = index + 1
+            self.next_slot[index] = index + 1
         if count >= self.cap:
             self.close(day)
 
     def take(self, index: int, day: int, count: int) -> None:
         """Mark slot ``index`` used, ``count`` being the day's posts with it (the hot path of `book`)."""
-        self._next[index] = index + 1
+        self.next_slot[index] = index + 1
         if count >= self.cap:
             self.close(day)
 
@@ -195,11 +197,11 @@ class ChannelBook:
         """The day is full: none of its slots is offered again."""
         if day in self.grid.day_range:
             first, after = self.grid.day_range[day]
-            self._next[first:after] = [after] * (after - first)
+            self.next_slot[first:after] = [after] * (after - first)
 
     def skip(self, index: int) -> None:
         """Never offer this slot again (something already goes out at that exact instant)."""
-        self._next[index] = index + 1
+        self.next_slot[index] = index + 1
 
 
 __all__ = ["ChannelBook", "SlotGrid", "add_days", "build_grid", "is_blackout", "is_quiet", "to_instant",

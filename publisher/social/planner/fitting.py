@@ -2,24 +2,21 @@
 when the plan is big.
 
 Fitting is a third of a big plan's time and each piece's fits depend on that piece alone, so with
-thousands of pieces a forked helper process fits the second half while this one fits the first; the
-helper sends its results back pickled as plain tuples. The result is the same list, in the same order,
-as fitting every piece here: the helper runs the same code on the same inputs (fork copies them), and
-when it cannot run or fails, this process fits its half itself. Forking is used only where it is safe
-and cheap: a POSIX fork, at least two CPUs, and no other thread in this process (a fork copies only
-the calling thread, so a lock held by another one would stay locked in the helper).
+thousands of pieces a forked helper (`publisher.performance.Forked`, where the measurements are) fits
+the second half while this one fits the first; the helper sends its results back as plain tuples. The
+result is the same list, in the same order, as fitting every piece here: the helper runs the same code
+on the same inputs (fork copies them), and when it cannot run or fails, this process fits its half
+itself.
 """
 
 from __future__ import annotations
 
-import os
-import pickle
-import threading
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from publisher.content.model import Piece
-from publisher.posts.model import Excerpt, fast_constructor
+from publisher.performance import Forked, can_fork, fast_constructor
+from publisher.posts.model import Excerpt
 from publisher.social.excerpts import excerpts_for
 from publisher.social.planner.rules import PlanRules
 from publisher.social.render import Fitted, Fitter, Rejected
@@ -44,20 +41,22 @@ def fit_pieces(pieces: Sequence[Piece], rules: PlanRules, *, parallel: bool = Tr
     """`fit_piece` for each piece, in order; the second half in a helper process when it pays.
     ``progress`` hears ("fitting", pieces done, pieces) as they are (the helper's all at once)."""
     total = len(pieces)
-    if not parallel or total < PARALLEL_FROM or not _can_fork():
+    if not parallel or total < PARALLEL_FROM or not can_fork():
         return _fit_here(pieces, rules, progress, 0, total)
     half = total * 11 // 20  # the helper also pickles what it fits: it takes a little less
+    theirs_to_fit = pieces[half:]
     try:
-        helper = _Helper(pieces[half:], rules)
+        helper = Forked(lambda: [_flat(fit_piece(piece, rules)) for piece in theirs_to_fit])
     except OSError:  # no process or pipe to spare: one process
         return _fit_here(pieces, rules, progress, 0, total)
     try:
         mine = _fit_here(pieces[:half], rules, progress, 0, total)
-        theirs = helper.results()
+        flat = helper.result()
     finally:
         helper.close()
+    theirs = [_unflat(one) for one in flat] if flat is not None else None
     if theirs is None:  # the helper could not finish: same work, here
-        theirs = _fit_here(pieces[half:], rules, progress, half, total)
+        theirs = _fit_here(theirs_to_fit, rules, progress, half, total)
     if progress:
         progress("fitting", total, total)
     return mine + theirs
@@ -80,52 +79,6 @@ def fit_piece(piece: Piece, rules: PlanRules) -> PieceFits:
     fitter = Fitter(piece, rules.context(piece))
     excerpts = excerpts_for(piece)
     return excerpts, [fitter.fit_all(excerpt, channels) for excerpt in excerpts]
-
-
-def _can_fork() -> bool:
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return hasattr(os, "fork") and cpus >= 2 and threading.active_count() == 1
-
-
-class _Helper:
-    """A forked process fitting some pieces and writing them, pickled, to a pipe."""
-
-    def __init__(self, pieces: Sequence[Piece], rules: PlanRules):
-        self._read, write = os.pipe()
-        self._pid = os.fork()
-        if self._pid == 0:  # the helper: never returns
-            os.close(self._read)
-            status = 1
-            try:
-                data = pickle.dumps([_flat(fit_piece(piece, rules)) for piece in pieces], pickle.HIGHEST_PROTOCOL)
-                with os.fdopen(write, "wb") as out:
-                    out.write(data)
-                status = 0
-            finally:
-                os._exit(status)  # no atexit handlers, no buffers flushed twice: they are the parent's
-        os.close(write)
-
-    def results(self) -> list[PieceFits] | None:
-        """The helper's fits, or None if it did not finish."""
-        with os.fdopen(self._read, "rb") as source:
-            self._read = -1
-            data = source.read()
-        _, status = os.waitpid(self._pid, 0)
-        self._pid = 0
-        if status != 0 or not data:
-            return None
-        return [_unflat(flat) for flat in pickle.loads(data)]
-
-    def close(self) -> None:
-        """Stop the helper if it is still running (an exception here, Ctrl-C)."""
-        if self._read >= 0:
-            os.close(self._read)
-        if self._pid:
-            try:
-                os.kill(self._pid, 9)
-                os.waitpid(self._pid, 0)
-            except (ProcessLookupError, ChildProcessError):
-                pass
 
 
 def _flat(fits: PieceFits) -> tuple[list[tuple[Any, ...]], list[list[tuple[Any, ...]]]]:

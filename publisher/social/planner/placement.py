@@ -15,11 +15,13 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left, insort
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from publisher.content.model import Piece
-from publisher.posts.model import Dropped, Excerpt, LinkCard, PlannedPost, fast_constructor
+from publisher.performance import fast_constructor
+from publisher.posts.model import Dropped, Excerpt, LinkCard, PlannedPost
 from publisher.social.planner.calendar import ChannelBook, SlotGrid, to_instant
 from publisher.social.planner.rules import PlanRules, RuleSet
 from publisher.social.render import ChannelInfo, Fitted, PieceContext, card_for
@@ -29,8 +31,21 @@ SAME_TEXT_GAP = dt.timedelta(hours=1)
 GAP = 60  # SAME_TEXT_GAP in minutes
 DAY = 24 * 60
 
-Candidate = tuple[int, Excerpt, Fitted]
-"""(preference order among the piece's excerpts, excerpt, how it fits the channel)."""
+
+
+class Candidate(NamedTuple):
+    """An excerpt that fits a lane's channel."""
+
+    order: int
+    """Preference order among the piece's excerpts."""
+    excerpt: Excerpt
+    fitted: Fitted
+    """How it fits the channel (text, length, link)."""
+
+
+new_candidate = tuple.__new__
+"""new_candidate(Candidate, (order, excerpt, fitted)): a NamedTuple made without its Python __new__
+(a plan makes a few hundred thousand)."""
 
 
 @dataclass(slots=True)
@@ -83,21 +98,57 @@ class Lane:
     """excerpt id -> what its posts on this lane share: a recycle of the same excerpt reuses it."""
     cards: bool = False
     """Do this channel's posts carry a link card?"""
-    recycling: tuple | None = None
+    recycling: Recycling | None = None
     """What `Placer.recycle` reads for every post of this lane, gathered on its first recycle."""
 
-    def recycling_context(self) -> tuple:
+    def recycling_context(self) -> Recycling:
         book, piece = self.book, self.state
         cooldown = piece.cooldown
-        return (self.fitting, self.ids, len(self.fitting), self.channel.network, book, book.taken_at, book._next,
-                book.free_from, book.per_day, book.cap, piece.uses, cooldown, cooldown if cooldown > GAP else GAP,
-                self.composed, self.prefix)
+        return Recycling(self.fitting, self.ids, len(self.fitting), self.channel.network, book, book.taken_at,
+                         book.next_slot, book.free_from, book.per_day, book.cap, piece.uses, cooldown,
+                         cooldown if cooldown > GAP else GAP, self.composed, self.prefix)
 
 
-Composed = tuple[str, str, str, str, str, str, str, str, "str | None", "LinkCard | None", int, int, str]
-"""What every post of one excerpt on one lane shares, in PlannedPost's order but for key, role and
-scheduled_at: piece, channel, network, excerpt_id, excerpt_kind, text, link, lang, campaign, card,
-length, limit, state (a plain tuple: made 100,000 times a plan, passed whole to `new_post`)."""
+class Recycling(NamedTuple):
+    """What every recycle of one lane reads, gathered once (`Placer.recycle` unpacks it into locals)."""
+
+    fitting: list[Candidate]
+    ids: list[str]
+    count: int
+    network: str
+    book: ChannelBook
+    taken: set[int]
+    """The book's taken minutes."""
+    next_slot: list[int]
+    """The book's union-find of free slots."""
+    free_from: Callable[[int], int]
+    per_day: dict[int, int]
+    cap: int
+    uses: dict[str, list[tuple[int, str]]]
+    cooldown: int
+    reach: int
+    """How far (minutes) a use of an excerpt can block a post: max(cooldown, GAP)."""
+    composed: dict[str, Composed]
+    prefix: str
+
+
+class Composed(NamedTuple):
+    """What every post of one excerpt on one lane shares: PlannedPost's fields but key, role and
+    scheduled_at, in its order, so a post is ``new_post(key, role, when, *composed)``."""
+
+    piece: str
+    channel: str
+    network: str
+    excerpt_id: str
+    excerpt_kind: str
+    text: str
+    link: str
+    lang: str
+    campaign: str | None
+    card: LinkCard | None
+    length: int
+    limit: int
+    state: str
 
 
 @dataclass(slots=True)
@@ -133,7 +184,8 @@ class Placer:
             start = lane.turn % len(ranked)
             if self.scores and role.startswith("evergreen"):  # recycles prefer what did best
                 scores = self.scores
-                ranked = sorted(ranked[start:] + ranked[:start], key=lambda f: -scores.get((network, f[1].id), 0.0))
+                ranked = sorted(ranked[start:] + ranked[:start],
+                                key=lambda c: -scores.get((network, c.excerpt.id), 0.0))
                 start = 0
         stagger = piece.rules.stagger_minutes if launch else 0
         blocked = False
@@ -258,15 +310,15 @@ class Placer:
             count = per_day.get(day, 0) + 1
             per_day[day] = count
             book.taken_at.add(moment)
-            book._next[index] = index + 1  # book.take, inline
+            book.next_slot[index] = index + 1  # book.take, inline
             if count >= book.cap:
                 book.close(day)
         self.last_day = day
-        excerpt_id = candidate[1].id
+        excerpt_id = candidate.excerpt.id
         composed = lane.composed.get(excerpt_id)
         if composed is None:
             composed = lane.composed[excerpt_id] = compose(lane, candidate)
-        network = composed[2]
+        network = composed.network
         insort(piece.uses[excerpt_id], (moment, network))
         if role == "launch":
             piece.launches.append((network, moment))
@@ -279,15 +331,15 @@ class Placer:
 
 def compose(lane: Lane, candidate: Candidate) -> Composed:
     """The text, link, card and state every post of this candidate on this lane has."""
-    _, excerpt, fitted = candidate
+    excerpt, fitted = candidate.excerpt, candidate.fitted
     piece, channel = lane.state, lane.channel
     link = fitted.link_prefix + excerpt.id
     card = card_for(piece.piece, link, piece.context) if lane.cards else None
     approve = piece.rules.auto_approve
     approved = approve == "all" or (approve == "hand-written" and excerpt.kind == "hand-written")
-    return (piece.key, lane.name, channel.network, excerpt.id, excerpt.kind, fitted.text(excerpt.id), link,
-            piece.piece.lang, piece.context.campaign, card, fitted.length, channel.limit,
-            "approved" if approved else "proposed")
+    return Composed(piece.key, lane.name, channel.network, excerpt.id, excerpt.kind, fitted.text(excerpt.id), link,
+                    piece.piece.lang, piece.context.campaign, card, fitted.length, channel.limit,
+                    "approved" if approved else "proposed")
 
 
 def choose(ranked: list[Candidate], start: int, piece: PieceState, network: str, moment: int,
@@ -307,7 +359,7 @@ def choose(ranked: list[Candidate], start: int, piece: PieceState, network: str,
     for k in range(start, start + count):
         candidate = ranked[k - count if k >= count else k]
         free_at = moment
-        used = uses.get(candidate[1].id)
+        used = uses.get(candidate.excerpt.id)
         if used:
             for j in range(bisect_left(used, since), len(used)):
                 at, other = used[j]
@@ -328,5 +380,5 @@ new_dropped = fast_constructor(Dropped)
 """PlannedPost(key, role, scheduled_at, *Composed): record() makes one per post of the plan."""
 
 
-__all__ = ["DAY", "SAME_TEXT_GAP", "Candidate", "Composed", "Lane", "PieceState", "Placer", "choose", "compose",
-           "new_post"]
+__all__ = ["DAY", "SAME_TEXT_GAP", "Candidate", "Composed", "Lane", "PieceState", "Placer", "Recycling", "choose",
+           "compose", "new_candidate", "new_post"]

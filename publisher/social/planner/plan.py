@@ -29,14 +29,24 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from operator import attrgetter
+from typing import NamedTuple
 
 from publisher.content.model import Piece
-from publisher.gcpause import gc_paused
+from publisher.performance import gc_paused
 from publisher.posts.model import Dropped, Plan, SentPost
 from publisher.social.planner.calendar import ChannelBook, add_days, build_grid, to_minutes
 from publisher.social.planner.fitting import PieceFits, Progress, fit_pieces
-from publisher.social.planner.placement import DAY, Candidate, Lane, PieceState, Placer, new_dropped
+from publisher.social.planner.placement import (
+    DAY,
+    Candidate,
+    Lane,
+    PieceState,
+    Placer,
+    new_candidate,
+    new_dropped,
+)
 from publisher.social.planner.rules import PlanRules
 from publisher.social.render import Fitted
 
@@ -54,7 +64,7 @@ def make_plan(pieces: Iterable[Piece], rules: PlanRules, now: dt.datetime,
     """
     if now.tzinfo is None:
         raise ValueError("make_plan needs an aware 'now'")
-    with gc_paused():  # hundreds of thousands of long-lived objects, no cycles: see publisher/gcpause.py
+    with gc_paused():  # hundreds of thousands of long-lived objects, no cycles: see publisher/performance.py
         return _plan(pieces, rules, now.astimezone(dt.UTC), history, scores or {}, parallel, progress)
 
 
@@ -112,11 +122,11 @@ def _prepare(piece: Piece, fits: PieceFits, rules: PlanRules, books: dict[str, C
     for order, (excerpt, row) in enumerate(zip(excerpts, results, strict=True)):
         for channel, fitting, result in zip(channels, lanes, row, strict=True):
             if type(result) is Fitted:
-                fitting.append((order, excerpt, result))
+                fitting.append(new_candidate(Candidate, (order, excerpt, result)))
             elif excerpt.network in (None, channel.network):  # a post written for another network: no drop
                 dropped.append(new_dropped(key, channel.name, excerpt.id, result.reason))  # type: ignore[union-attr]
     for name, channel, fitting in zip(names, channels, lanes, strict=True):
-        ids = [c[1].id for c in fitting]
+        ids = [c.excerpt.id for c in fitting]
         state.lanes[name] = Lane(state, name, channel, books[name], fitting, {e: i for i, e in enumerate(ids)}, ids,
                                  f"{key}:{name}:", cards=channel.link_card)
         if not fitting:
@@ -127,7 +137,7 @@ def _prepare(piece: Piece, fits: PieceFits, rules: PlanRules, books: dict[str, C
 def _launches_and_follow_ups(planned: list[PieceState], placer: Placer, sent: set[str], now: dt.datetime) -> int:
     """Launches first, then follow-ups, each in time order; returns how many were skipped as late."""
     zone = placer.rules.zone
-    requests: list[tuple[int, int, str, int, str, int, Lane]] = []
+    requests: list[Request] = []
     skipped = 0
     roles_of: dict[int, list[tuple[str, int]]] = {}
     for piece in planned:
@@ -155,19 +165,51 @@ def _launches_and_follow_ups(planned: list[PieceState], placer: Placer, sent: se
                 end = min(end, to_minutes(piece.campaign_end))
             for k, name in enumerate(ruleset.channels):
                 if f"{piece.key}:{name}:{role}" not in sent:
-                    requests.append((order, earliest, piece.key, k, role, end, piece.lanes[name]))
-    requests.sort(key=lambda r: r[:4])
-    for _, earliest, _, k, role, end, lane in requests:
-        offset = lane.state.rules.stagger_minutes * k if role == "launch" else 0
-        placer.place(lane, role, earliest, offset, end)
+                    requests.append(Request(order, earliest, piece.key, k, role, end, piece.lanes[name]))
+    requests.sort(key=attrgetter("days_after_launch", "earliest", "piece", "channel_index"))
+    for request in requests:
+        lane, role = request.lane, request.role
+        offset = lane.state.rules.stagger_minutes * request.channel_index if role == "launch" else 0
+        placer.place(lane, role, request.earliest, offset, request.end)
     return skipped
+
+
+class Request(NamedTuple):
+    """A launch or follow-up to place on one lane."""
+
+    days_after_launch: int
+    earliest: int
+    piece: str
+    channel_index: int
+    """The channel's position in the piece's rules (a launch goes stagger_minutes x this later)."""
+    role: str
+    end: int
+    """Last minute it may go out (catch_up_days, the campaign's end)."""
+    lane: Lane
+
+
+@dataclass(slots=True)
+class Chain:
+    """One lane's evergreen recycles: the next one's number and earliest minute, and their limits."""
+
+    earliest: int
+    piece: str
+    channel_index: int
+    n: int
+    end: int
+    every: int
+    most: int
+    lane: Lane
+
+
+_chain_order = attrgetter("earliest", "piece", "channel_index")  # never ties: lanes are never compared
 
 
 def _evergreen(planned: list[PieceState], placer: Placer, sent_by_piece: dict[str, list[SentPost]],
                now: dt.datetime, progress: Progress | None) -> None:
     """Recycle in rounds: every piece's n-th recycle is placed before anyone's (n+1)-th."""
     zone, grid = placer.rules.zone, placer.grid
-    chains: list[list] = []  # [earliest minute, piece key, channel index, n, end minute, every, max, lane]
+    chains: list[Chain] = []
     for piece in planned:
         rule = piece.rules.evergreen
         if not rule.enabled or rule.max_times <= 0:
@@ -186,14 +228,14 @@ def _evergreen(planned: list[PieceState], placer: Placer, sent_by_piece: dict[st
             if done:
                 earliest = max(earliest, add_days(max(p.at for p in done), rule.every_days, zone))
             if n <= rule.max_times and earliest <= end:
-                chains.append([to_minutes(earliest), piece.key, k, n, to_minutes(end), rule.every_days,
-                               rule.max_times, piece.lanes[name]])
+                chains.append(Chain(to_minutes(earliest), piece.key, k, n, to_minutes(end), rule.every_days,
+                                    rule.max_times, piece.lanes[name]))
     recycle, add, offsets, horizon = placer.recycle, grid.add_days, grid.offsets, grid.end
-    roles = [f"evergreen-{n}" for n in range(1 + max((chain[6] for chain in chains), default=0))]
+    roles = [f"evergreen-{n}" for n in range(1 + max((chain.most for chain in chains), default=0))]
     # grid.add_days for `every` days from each local day where neither day changes its UTC offset
     # (every day but a few a year): the minutes to add, worked out once per day and `every`.
     shifts: dict[int, dict[int, int]] = {}
-    for every in {chain[5] for chain in chains}:
+    for every in {chain.every for chain in chains}:
         shifts[every] = {day: every * 1440 + offset - offsets[day + every]
                          for day, offset in offsets.items() if day + every in offsets}
     rounds, done = len(roles) - 1, 0  # a chain's n grows by one a round, up to its max_times
@@ -201,17 +243,17 @@ def _evergreen(planned: list[PieceState], placer: Placer, sent_by_piece: dict[st
         if progress:
             progress("placing", done, rounds)
         done += 1
-        chains.sort()  # by earliest, piece key, channel index: never ties, so lanes are never compared
+        chains.sort(key=_chain_order)
         alive = []
         for chain in chains:
-            earliest, _, _, n, end, every, most, lane = chain
-            placed = recycle(lane, roles[n], earliest, end)
-            if placed is None or n >= most:
+            n, end, every = chain.n, chain.end, chain.every
+            placed = recycle(chain.lane, roles[n], chain.earliest, end)
+            if placed is None or n >= chain.most:
                 continue
             shift = shifts[every].get(placer.last_day)  # type: ignore[arg-type]
             after = placed + shift if shift is not None else add(placed, every, placer.last_day)
-            chain[0] = after
-            chain[3] = n + 1
+            chain.earliest = after
+            chain.n = n + 1
             if after <= end and after <= horizon:  # past the horizon: the next plan places it
                 alive.append(chain)
         chains = alive
