@@ -25,9 +25,9 @@ HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent), str(HERE)]
 
 from plan import NOW, bench_settings, synthetic_pieces  # noqa: E402
-from publisher.posts.model import Plan, PlannedPost  # noqa: E402
 
 from publisher.content.model import Library  # noqa: E402
+from publisher.posts.model import Plan, PlannedPost  # noqa: E402
 from publisher.social.planner import make_plan, placement, rules_from  # noqa: E402
 from publisher.social.planner import plan as plan_module  # noqa: E402
 

@@ -1,7 +1,8 @@
 """`Placer.recycle` is `Placer.place` written out for speed (most of a plan's posts are recycles): pinned
 to it here. On several dates (daylight-saving changes among them) and configurations (cap, cooldown,
-campaigns ending, history), the plan made with the fast path is the plan the general path makes, post
-for post, drop for drop."""
+campaigns ending, history, channels with their own hours, zones and languages, translations kept
+apart), the plan made with the fast path is the plan the general path makes, post for post, drop for
+drop."""
 
 from __future__ import annotations
 
@@ -10,10 +11,10 @@ import textwrap
 
 import pytest
 from conftest import ProjectDir
-from publisher.posts.model import SentPost
 
 from publisher.config import load_settings
 from publisher.content import load_library
+from publisher.posts.model import SentPost
 from publisher.social.planner import make_plan, rules_from
 from publisher.social.planner.placement import Lane, Placer
 
@@ -24,6 +25,7 @@ lang: {lang}
 summary: Piece {n}, in one sentence about sovereignty and costs.
 tags: [cloud, sovereignty]
 {campaign}
+{translation}
 takeaways:
 {takeaways}
 quotes:
@@ -48,6 +50,17 @@ CONFIGURATIONS = {
         rules: {evergreen: {after_days: 5, every_days: 9, max_times: 6}}
         campaigns: {spring: {hashtag: "#Spring", end: 2026-05-15, rules: {cooldown_days: 5}}}
     """,
+    "own hours, languages, translations": """
+        languages: [en, fr]
+        channels:
+          x: {languages: [en]}
+          x-fr: {network: x, env_prefix: FR_, languages: [fr], shift_minutes: 25}
+          mastodon: {shift_minutes: 20}
+          bluesky: {timezone: America/Toronto}
+          linkedin: {slots: {mon: ['08:30'], wed: ['08:30', '11:50'], fri: ['16:35']}}
+        calendar: {spread_days: 4}
+        rules: {translation_gap_days: 3, evergreen: {after_days: 6, every_days: 8, max_times: 7}}
+    """,
 }
 NOWS = ["2026-03-27T06:00", "2026-04-20T13:05", "2026-10-23T19:00"]
 
@@ -59,8 +72,9 @@ def library_and_rules(request: pytest.FixtureRequest, project: ProjectDir) -> tu
     for n in range(30):
         takeaways = "\n".join(f"  - Takeaway {k} of piece {n}, know where your data lives." for k in range(n % 5))
         project.piece(f"articles/piece-{n}.md", PIECE.format(
-            n=n, date=start + dt.timedelta(days=11 * n), lang="fr" if n % 3 == 0 else "en",
-            campaign="campaign: spring" if n % 4 == 0 else "", takeaways=takeaways or "  []"))
+            n=n, date=start + dt.timedelta(days=11 * (n - n % 3 % 2)), lang="fr" if n % 3 == 0 else "en",
+            campaign="campaign: spring" if n % 4 == 0 else "", takeaways=takeaways or "  []",
+            translation=f"translation: articles/piece-{n + 1 if n % 3 == 0 else n - 1}.md" if n % 3 < 2 else ""))
     settings = load_settings(project.config_file)
     library = load_library(settings)
     return library, rules_from(settings, library)

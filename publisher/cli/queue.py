@@ -14,7 +14,7 @@ from rich.table import Table
 from publisher.cli.app import Project, cli, now_option, parse_now
 from publisher.cli.post_table import actor, local, posts_table, record_json, short
 from publisher.cli.progress import plan_progress
-from publisher.posts.model import STATES
+from publisher.posts.model import OPEN_STATES, STATES
 
 OPEN_VIEW = ("proposed", "approved", "sending", "unconfirmed")
 
@@ -55,11 +55,15 @@ def plan(project: Project, now_text: str | None, dry_run: bool, show: int) -> No
     console = Console()
     measured = not dry_run or store_exists(project)
     history = project.store.history() if measured else []
+    # Curated shares and manual posts are not the plan's, but their slots are taken.
+    booked = [(r.post.channel, r.post.scheduled_at) for r in project.store.records(states=OPEN_STATES, start=now)
+              if r.post.role in ("curated", "manual")] if measured else []
     # The feedback loop: evergreen recycling prefers excerpts that did well (docs/reports.md).
     scores = excerpt_scores(project.store, now) if measured else None
     console.print(f"Planning {len(library)} pieces…")
     with plan_progress(console) as told:  # redrawn by the planner: no thread, so the planner may fork
-        result = make_plan(library.pieces, rules, now, history=history, scores=scores, progress=told)
+        result = make_plan(library.pieces, rules, now, history=history, scores=scores, progress=told,
+                           booked=booked)
     _print_plan(console, result, settings.zone, now, show)
     if dry_run:
         console.print("Dry run: nothing stored.")

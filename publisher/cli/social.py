@@ -42,7 +42,7 @@ def preview(project: Project, piece_ref: str, channel_names: tuple[str, ...], no
         example = library.pieces[0].key if library.pieces else "articles/<slug>"
         raise NotFound(f"no piece {piece_ref!r}; expected a key such as {example}, a slug or a path under content/")
     rules = rules_from(settings, library)
-    names = list(channel_names) or [n for n in rules.rules_for(piece).channels if n in rules.channels]
+    names = list(channel_names) or [n for n in rules.channels_for(piece) if n in rules.channels]
     for name in names:
         if name not in rules.channels:
             known = ", ".join(rules.channels) or "none"
@@ -53,12 +53,14 @@ def preview(project: Project, piece_ref: str, channel_names: tuple[str, ...], no
     console.print(f"[bold]{piece.key}[/bold] ({piece.lang}) {piece.title}", markup=True)
     campaign = f"campaign {context.campaign}, {context.hashtag}" if context.campaign else "no campaign"
     console.print(f"{campaign}; utm_campaign={context.utm_campaign}", markup=False)
-    if not piece.is_visible(now):
-        why = "a draft" if piece.draft else f"published on {piece.date.astimezone(settings.zone):%Y-%m-%d %H:%M}"
-        console.print(f"Not planned at {now.astimezone(settings.zone):%Y-%m-%d %H:%M}: the piece is {why}.",
-                      markup=False)
+    if piece.draft:
+        console.print("Not planned: the piece is a draft.", markup=False)
+    elif not piece.is_visible(now):
+        console.print(f"Planned ahead: its posts wait for its publication on "
+                      f"{piece.date.astimezone(settings.zone):%Y-%m-%d %H:%M}.", markup=False)
     if not names:
-        console.print("No channel: the piece's rules name no enabled channel.")
+        console.print("No channel: the piece's rules name no enabled channel that takes its language "
+                      f"({piece.lang}).")
         return
     candidates = excerpts_for(piece)
     fitter = Fitter(piece, context)

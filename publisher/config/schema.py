@@ -95,6 +95,10 @@ def cross_check(cfg: PublisherConfig) -> list[tuple[str, str]]:
                 problems.append((f"channels.{name}", f"unknown channel; expected a network among "
                                  f"{', '.join(network_keys())} (or set 'network:'), got {name!r}"))
         spec.network = network
+        for lang in spec.languages or []:
+            if lang not in cfg.languages:
+                problems.append((f"channels.{name}.languages",
+                                 f"expected languages from 'languages' ({', '.join(cfg.languages)}), got {lang!r}"))
     known = set(cfg.channels)
     for where, chosen in [("rules.channels", cfg.rules.channels)] + [
         (f"campaigns.{k}.rules.channels", c.rules.channels) for k, c in cfg.campaigns.items() if c.rules

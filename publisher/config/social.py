@@ -17,6 +17,7 @@ from publisher.config.options import (
     Section,
     Text,
     TimeOfDay,
+    TimeZoneName,
     When,
     Words,
     shown,
@@ -32,6 +33,18 @@ class RateLimit(base.Config):
 
     posts = Number(None, minimum=1)
     per_seconds = Number(900, minimum=1)
+
+
+class ChannelSlots(base.Config):
+    """One account's own posting times per weekday; a day not written has no slot for it."""
+
+    mon = ListOf(TimeOfDay(), default=[])
+    tue = ListOf(TimeOfDay(), default=[])
+    wed = ListOf(TimeOfDay(), default=[])
+    thu = ListOf(TimeOfDay(), default=[])
+    fri = ListOf(TimeOfDay(), default=[])
+    sat = ListOf(TimeOfDay(), default=[])
+    sun = ListOf(TimeOfDay(), default=[])
 
 
 class ChannelSpec(base.Config):
@@ -58,6 +71,16 @@ class ChannelSpec(base.Config):
     sends_at_once = Number(1, minimum=1, maximum=10)
     """How many posts of this account may be in flight at once (each still claimed before it is sent,
     and counted against rate_limit first). Raise it when the network is slow to answer."""
+    shift_minutes = Number(0, minimum=-720, maximum=720)
+    """Every slot of `calendar.slots` moved by this many minutes for this account, so each network
+    has its own hours (linkedin: -40 posts the 09:10 slot at 08:30). Ignored when `slots` is set."""
+    slots = Section(ChannelSlots, optional=True)
+    """This account's own posting times per weekday (mon..sun), instead of `calendar.slots`."""
+    timezone = TimeZoneName(None)
+    """The time zone of this account's audience: its slots, quiet hours and daily cap are read in it
+    (an English account for Canada from a Paris team). Default: the team's `timezone`."""
+    languages = Words(None, what="language codes such as fr or en")
+    """Only pieces in these languages go to this account (default: every language)."""
 
 
 class QuietHours(base.Config):
@@ -114,6 +137,9 @@ class CalendarSpec(base.Config):
     """Dates (or spans) with no posts at all: holidays, a crisis, a quiet period."""
     horizon_days = Number(90, minimum=1, maximum=3650)
     """How far ahead `publisher plan` places posts."""
+    spread_days = Number(7, minimum=1, maximum=28)
+    """A recycle goes on the quietest day (fewest posts on its channel) among the day it is due and
+    the spread_days - 1 days after; a follow-up likewise within its catch_up_days. 1: the day it is due."""
 
 
 class Evergreen(base.Config):
@@ -149,6 +175,9 @@ class Rules(base.Config):
     catch_up_days = Number(2, minimum=0, maximum=365)
     """A launch or follow-up whose moment has passed (the planner did not run, the posts waited for
     approval) is still placed at the next free slot for this many days; after that it is skipped."""
+    translation_gap_days = Number(2, minimum=1, maximum=60)
+    """A piece and its translation never go out on the same channel less than this many days apart
+    (so never the same day)."""
 
 
 class Maybe(BaseConfigOption[T]):
@@ -178,6 +207,7 @@ class RuleOverrides(base.Config):
     cooldown_days = Maybe(Number(30, minimum=0))
     auto_approve = Maybe(OneOf(("none", "hand-written", "all"), "none"))
     catch_up_days = Maybe(Number(2, minimum=0, maximum=365))
+    translation_gap_days = Maybe(Number(2, minimum=1, maximum=60))
 
 
 class Campaign(base.Config):
@@ -219,12 +249,16 @@ class WatchedFeed(base.Config):
     """Hashtags added to every share of this feed (without #), when they fit."""
     max_age_days = Number(14, minimum=1, maximum=3650)
     """Entries older than this when first seen are remembered but not proposed (a new feed's backlog)."""
+    within_hours = Number(48, minimum=1, maximum=720)
+    """A share goes on the first free slot of each channel within this many hours, one network after
+    the other; when every slot in that window is taken, on the first slot whose minute is free."""
 
 
 __all__ = [
     "WEEKDAYS",
     "CalendarSpec",
     "Campaign",
+    "ChannelSlots",
     "ChannelSpec",
     "DateSpan",
     "Evergreen",

@@ -6,7 +6,9 @@
                                                                          (validators saved once all entries are handled)
 
 A curated share is the comment template in the feed's language ({title}, {source}) and the link,
-fitted to each network's length. It stays `proposed`: a person approves it or not. Entries older
+fitted to each network's length, on the first free slot of each channel within the feed's
+`within_hours`, one network after the other (planner/curated.py). It stays `proposed`: a person
+approves it or not. Entries older
 than the feed's max_age_days when first seen (a new feed's backlog) are remembered, not proposed.
 """
 
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,6 +29,7 @@ from publisher.feeds.fetch import fetch
 from publisher.feeds.sanitize import safe_url
 from publisher.networks import counting as networks
 from publisher.posts.model import LinkCard, PlannedPost
+from publisher.social.planner.curated import ShareCalendar, slot_shares
 from publisher.store import feeds as feed_store
 
 _PLACEHOLDER = re.compile(r"\{(title|source)\}")
@@ -158,6 +162,8 @@ def watch_feed(spec: Any, settings: Any, store: Any, now: dt.datetime, *, dry_ru
     facts = [entry_facts(e, site) for e in reversed(parsed.entries)]  # oldest first, as they were published
     known = feed_store.known_entries(store, spec.url, [f.entry_id for f in facts])
     oldest = now - dt.timedelta(days=spec.max_age_days)
+    calendar, within = ShareCalendar.from_plugin(settings.plugin), dt.timedelta(hours=spec.within_hours)
+    booked = _booked(store, now, within)
     for fact in facts:
         if fact.entry_id in known:
             report.seen += 1
@@ -167,6 +173,9 @@ def watch_feed(spec: Any, settings: Any, store: Any, now: dt.datetime, *, dry_ru
         posts = [] if too_old else proposals(fact, spec=spec, feed_slug=feed_slug, source=report.source,
                                               lang=lang, template=template,
                                               channels=channels, now=now)
+        posts = slot_shares(posts, calendar, now, within, booked)
+        for post in posts:
+            booked[post.channel].append(post.scheduled_at)
         report.old += too_old
         report.no_link += not too_old and not fact.link
         if dry_run:
@@ -185,6 +194,15 @@ def watch_feed(spec: Any, settings: Any, store: Any, now: dt.datetime, *, dry_ru
         feed_store.record_check(store, feed_store.FeedCheck(
             spec.url, fetched.etag, fetched.last_modified, now, f"ok: {len(facts)} entries"))
     return report
+
+
+def _booked(store: Any, now: dt.datetime, within: dt.timedelta) -> dict[str, list[dt.datetime]]:
+    """Channel -> when its posts go out around the shares' window (anything not cancelled or failed)."""
+    booked: dict[str, list[dt.datetime]] = defaultdict(list)
+    for record in store.records(start=now - dt.timedelta(days=1), end=now + within + dt.timedelta(days=2)):
+        if record.post.state not in ("cancelled", "failed"):
+            booked[record.post.channel].append(record.post.scheduled_at)
+    return booked
 
 
 def _short(code: str | None) -> str:

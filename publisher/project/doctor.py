@@ -272,12 +272,12 @@ def _check_pieces(report: Report, library: Library, rules: Any, root: Path) -> N
     for piece in library:
         if piece.draft:
             continue
-        names = [n for n in rules.rules_for(piece).channels if n in rules.channels]
+        names = [n for n in rules.channels_for(piece) if n in rules.channels]
         where = _shown(piece.path, root)
         if not names:
             silent += 1
             report.add("pieces", WARNING, f"{where}: no channel to post on (rules.channels or its campaign's "
-                       f"channels name none that is enabled)", "name an enabled channel in the rules")
+                       f"channels name none that is enabled and takes {piece.lang!r})", "name an enabled channel in the rules")
             continue
         context = rules.context(piece)
         candidates = excerpts_for(piece)

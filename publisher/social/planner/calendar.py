@@ -199,6 +199,34 @@ class ChannelBook:
             first, after = self.grid.day_range[day]
             self.next_slot[first:after] = [after] * (after - first)
 
+    def quietest(self, earliest: int, days: int, end: int) -> int:
+        """Where to start looking for a post due at ``earliest`` so the week stays even: ``earliest``
+        when its day (the day of the first slot from it) has no post on this channel yet, else the
+        first slot of the day with the fewest posts among it and the ``days`` - 1 days after (the
+        earliest of those tied), never a day starting after ``end``."""
+        grid = self.grid
+        instants = grid.instants
+        i = bisect.bisect_left(instants, earliest)
+        if i >= len(instants):
+            return earliest
+        per_day, day_range = self.per_day, grid.day_range
+        first = best = grid.days[i]
+        fewest = per_day.get(first, 0)
+        if not fewest:
+            return earliest
+        for day in range(first + 1, first + days):
+            span = day_range.get(day)
+            if span is None:
+                continue
+            if instants[span[0]] > end:
+                break
+            count = per_day.get(day, 0)
+            if count < fewest:
+                best, fewest = day, count
+                if not count:
+                    break
+        return earliest if best == first else instants[day_range[best][0]]
+
     def skip(self, index: int) -> None:
         """Never offer this slot again (something already goes out at that exact instant)."""
         self.next_slot[index] = index + 1

@@ -75,7 +75,7 @@ def _fit_here(pieces: Sequence[Piece], rules: PlanRules, progress: Progress | No
 
 def fit_piece(piece: Piece, rules: PlanRules) -> PieceFits:
     """The piece's candidates (excerpts_for) and how each fits each channel of its rules."""
-    channels = [rules.channels[name] for name in rules.rules_for(piece).channels]
+    channels = [rules.channels[name] for name in rules.channels_for(piece)]
     fitter = Fitter(piece, rules.context(piece))
     excerpts = excerpts_for(piece)
     return excerpts, [fitter.fit_all(excerpt, channels) for excerpt in excerpts]

@@ -43,9 +43,9 @@ class Candidate(NamedTuple):
     """How it fits the channel (text, length, link)."""
 
 
-new_candidate = tuple.__new__
-"""new_candidate(Candidate, (order, excerpt, fitted)): a NamedTuple made without its Python __new__
-(a plan makes a few hundred thousand)."""
+new_tuple = tuple.__new__
+"""new_tuple(Candidate, (order, excerpt, fitted)): a NamedTuple made without its Python-level __new__
+(a plan makes a few hundred thousand candidates and composed posts)."""
 
 
 @dataclass(slots=True)
@@ -60,9 +60,15 @@ class PieceState:
     launch_at: dt.datetime
     cooldown: int
     """cooldown_days in minutes."""
+    channels: tuple[str, ...] = ()
+    """The channels this piece goes to (its rules' channels that take its language), in order."""
     lanes: dict[str, Lane] = field(default_factory=dict)
     launches: list[tuple[str, int]] = field(default_factory=list)
     """(network, minute) of this piece's launch posts."""
+    launch_texts: set[str] = field(default_factory=set)
+    """Excerpt ids of its launch posts: the next network's launch starts with another one."""
+    minutes: set[int] = field(default_factory=set)
+    """Every minute this piece goes out at on some network: never two networks at the same minute."""
     uses: dict[str, list[tuple[int, str]]] = field(default_factory=lambda: defaultdict(list))
     """excerpt id -> (minute, network) of each post using it, in time order: the cooldown's memory
     (excerpt ids are unique to their piece) and the same-text-within-the-hour rule's."""
@@ -70,11 +76,15 @@ class PieceState:
     def remember(self, channel: str, network: str, excerpt_id: str, moment: int, launch: bool) -> None:
         """Note a post of this piece (from the history or just placed)."""
         insort(self.uses[excerpt_id], (moment, network))
+        self.minutes.add(moment)
         if launch:
             self.launches.append((network, moment))
+            self.launch_texts.add(excerpt_id)
         lane = self.lanes.get(channel)
-        if lane is not None and excerpt_id in lane.positions:
-            lane.turn = lane.positions[excerpt_id] + 1
+        if lane is not None:
+            insort(lane.minutes, moment)
+            if excerpt_id in lane.positions:
+                lane.turn = lane.positions[excerpt_id] + 1
 
 
 @dataclass(slots=True)
@@ -100,13 +110,21 @@ class Lane:
     """Do this channel's posts carry a link card?"""
     recycling: Recycling | None = None
     """What `Placer.recycle` reads for every post of this lane, gathered on its first recycle."""
+    minutes: list[int] = field(default_factory=list)
+    """Minutes of this lane's posts, in order, kept when it has a partner (whose lane reads them)."""
+    partner: Lane | None = None
+    """The piece's translation on the same channel: never within ``gap`` minutes of it."""
+    gap: int = 0
+    """translation_gap_days in minutes."""
 
     def recycling_context(self) -> Recycling:
         book, piece = self.book, self.state
         cooldown = piece.cooldown
+        grid = book.grid
         return Recycling(self.fitting, self.ids, len(self.fitting), self.channel.network, book, book.taken_at,
                          book.next_slot, book.free_from, book.per_day, book.cap, piece.uses, cooldown,
-                         cooldown if cooldown > GAP else GAP, self.composed, self.prefix)
+                         cooldown if cooldown > GAP else GAP, self.composed, self.prefix, grid.instants, grid.days,
+                         piece.minutes, self.minutes)
 
 
 class Recycling(NamedTuple):
@@ -130,6 +148,11 @@ class Recycling(NamedTuple):
     """How far (minutes) a use of an excerpt can block a post: max(cooldown, GAP)."""
     composed: dict[str, Composed]
     prefix: str
+    instants: list[int]
+    """The channel's slots (its grid's)."""
+    days: list[int]
+    piece_minutes: set[int]
+    lane_minutes: list[int]
 
 
 class Composed(NamedTuple):
@@ -173,13 +196,17 @@ class Placer:
         slot: the n-th channel of a launch goes n x stagger later."""
         if not lane.fitting:
             return None
-        grid, book, piece = self.grid, lane.book, lane.state
+        book, piece = lane.book, lane.state
+        grid = book.grid
         instants = grid.instants
         count = len(instants)
         deadline = grid.end if end is None or end > grid.end else end
         launch = role == "launch"
         network = lane.channel.network
         ranked, start = lane.fitting, 0
+        if launch and piece.launch_texts:  # each network's launch says something else, while there is some
+            used = piece.launch_texts
+            ranked = [c for c in ranked if c.excerpt.id not in used] + [c for c in ranked if c.excerpt.id in used]
         if not launch:  # later posts take the candidates in turn: a follow-up says something new
             start = lane.turn % len(ranked)
             if self.scores and role.startswith("evergreen"):  # recycles prefer what did best
@@ -188,8 +215,9 @@ class Placer:
                                 key=lambda c: -scores.get((network, c.excerpt.id), 0.0))
                 start = 0
         stagger = piece.rules.stagger_minutes if launch else 0
-        blocked = False
+        blocked = spaced = False
         taken, free_from = book.taken_at, book.free_from
+        piece_minutes, partner = piece.minutes, lane.partner
         i = free_from(bisect_left(instants, earliest - offset))  # bisect_left never passes count
         while i < count:
             moment = instants[i] + offset
@@ -200,9 +228,17 @@ class Placer:
                     book.skip(i)
                 i = free_from(i + 1)
                 continue
-            if offset and (book.full(grid.local_day(moment)) or not grid.allows(moment)):
+            if moment in piece_minutes or (offset and (book.full(grid.local_day(moment)) or not grid.allows(moment))):
                 i = free_from(i + 1)
                 continue
+            if partner is not None:
+                later = translation_clear(partner.minutes, lane.gap, moment)
+                if later:
+                    spaced = True
+                    if later > deadline:
+                        break
+                    i = free_from(bisect_left(instants, later - offset))
+                    continue
             choice, retry = choose(ranked, start, piece, network, moment, stagger)
             if choice is not None:
                 self.record(lane, role, choice, moment, None if offset else i)
@@ -211,7 +247,7 @@ class Placer:
             if retry > deadline:
                 break
             i = free_from(bisect_left(instants, retry - offset))
-        self._not_placed(lane, role, end, blocked)
+        self._not_placed(lane, role, end, blocked, spaced)
         return None
 
     def recycle(self, lane: Lane, role: str, earliest: int, end: int) -> int | None:
@@ -224,16 +260,16 @@ class Placer:
                 return self.place(lane, role, earliest, 0, end)
             context = lane.recycling = lane.recycling_context()
         (fitting, ids, n, network, book, taken, nxt, free_from, per_day, cap, uses, cooldown, reach, composed_of,
-         prefix) = context
-        grid = self.grid
-        instants = grid.instants
+         prefix, instants, days, piece_minutes, lane_minutes) = context
+        partner = lane.partner
         count = len(instants)
-        deadline = grid.end if end > grid.end else end
+        horizon = self.grid.end
+        deadline = horizon if end > horizon else end
         start = lane.turn % n
         i = bisect_left(instants, earliest)  # never past count
         if nxt[i] != i:
             i = free_from(i)
-        blocked = False
+        blocked = spaced = False
         while i < count:
             moment = instants[i]
             if moment > deadline:
@@ -242,6 +278,17 @@ class Placer:
                 book.skip(i)
                 i = free_from(i + 1)
                 continue
+            if moment in piece_minutes:
+                i = free_from(i + 1)
+                continue
+            if partner is not None:
+                later = translation_clear(partner.minutes, lane.gap, moment)
+                if later:
+                    spaced = True
+                    if later > deadline:
+                        break
+                    i = free_from(bisect_left(instants, later))
+                    continue
             since, until = (moment - reach,), moment + reach
             retry = -1
             for k in range(start, start + n):  # choose(), inline
@@ -257,7 +304,7 @@ class Placer:
                         if -gap < at - moment < gap and at + gap > free_at:
                             free_at = at + gap
                 if free_at == moment:  # record(), inline, on slot i
-                    self.last_day = day = grid.days[i]
+                    self.last_day = day = days[i]
                     booked = per_day[day] = per_day.get(day, 0) + 1
                     taken.add(moment)
                     nxt[i] = i + 1
@@ -270,6 +317,9 @@ class Placer:
                     if used is None:
                         used = uses[excerpt_id] = []
                     insort(used, (moment, network))
+                    piece_minutes.add(moment)
+                    if partner is not None:  # only its translation's lane reads these
+                        insort(lane_minutes, moment)
                     lane.turn = position + 1
                     when = self.instants.get(moment)
                     if when is None:
@@ -282,20 +332,21 @@ class Placer:
             if retry > deadline:
                 break
             i = free_from(bisect_left(instants, retry))
-        self._not_placed(lane, role, end, blocked)
+        self._not_placed(lane, role, end, blocked, spaced)
         return None
 
-    def _not_placed(self, lane: Lane, role: str, end: int | None, blocked: bool) -> None:
+    def _not_placed(self, lane: Lane, role: str, end: int | None, blocked: bool, spaced: bool = False) -> None:
         """Say why a role found no minute, when its window closed inside the horizon."""
         grid, piece = self.grid, lane.state
         if end is None or end > grid.end:
             return
         why = (f"every candidate that fits {lane.channel.network} was used there within "
                f"{piece.rules.cooldown_days} days or goes to another network within the hour" if blocked
-               else "no free slot (cap_per_day, quiet hours, blackout or slots all taken)")
+               else f"its translation goes out on {lane.name} within {piece.rules.translation_gap_days} days"
+               if spaced else "no free slot (cap_per_day, quiet hours, blackout or slots all taken)")
         until = self.local_times.get(end)  # a piece's recycles share their end: format it once
         if until is None:
-            until = self.local_times[end] = to_instant(end).astimezone(grid.zone).strftime("%Y-%m-%d %H:%M")
+            until = self.local_times[end] = to_instant(end).astimezone(self.rules.zone).strftime("%Y-%m-%d %H:%M")
         self.dropped.append(new_dropped(piece.key, lane.name, "", f"{role}: not placed before {until}: {why}"))
 
     def record(self, lane: Lane, role: str, candidate: Candidate, moment: int, index: int | None) -> None:
@@ -305,7 +356,7 @@ class Placer:
             day = None
             book.book(moment)
         else:  # on a slot: the book's work, inline
-            day = self.grid.days[index]
+            day = book.grid.days[index]
             per_day = book.per_day
             count = per_day.get(day, 0) + 1
             per_day[day] = count
@@ -320,8 +371,12 @@ class Placer:
             composed = lane.composed[excerpt_id] = compose(lane, candidate)
         network = composed.network
         insort(piece.uses[excerpt_id], (moment, network))
+        piece.minutes.add(moment)
+        if lane.partner is not None:
+            insort(lane.minutes, moment)
         if role == "launch":
             piece.launches.append((network, moment))
+            piece.launch_texts.add(excerpt_id)
         lane.turn = lane.positions[excerpt_id] + 1
         when = self.instants.get(moment)
         if when is None:
@@ -337,9 +392,18 @@ def compose(lane: Lane, candidate: Candidate) -> Composed:
     card = card_for(piece.piece, link, piece.context) if lane.cards else None
     approve = piece.rules.auto_approve
     approved = approve == "all" or (approve == "hand-written" and excerpt.kind == "hand-written")
-    return Composed(piece.key, lane.name, channel.network, excerpt.id, excerpt.kind, fitted.text(excerpt.id), link,
-                    piece.piece.lang, piece.context.campaign, card, fitted.length, channel.limit,
-                    "approved" if approved else "proposed")
+    return new_tuple(Composed, (piece.key, lane.name, channel.network, excerpt.id, excerpt.kind,
+                                fitted.text(excerpt.id), link, piece.piece.lang, piece.context.campaign, card,
+                                fitted.length, channel.limit, "approved" if approved else "proposed"))
+
+
+def translation_clear(minutes: list[int], gap: int, moment: int) -> int:
+    """0 when no post in ``minutes`` (the translation's, on this channel) is within ``gap`` of
+    ``moment``; else the first minute after that post's gap."""
+    j = bisect_left(minutes, moment - gap + 1)
+    if j < len(minutes) and minutes[j] < moment + gap:
+        return minutes[j] + gap
+    return 0
 
 
 def choose(ranked: list[Candidate], start: int, piece: PieceState, network: str, moment: int,
@@ -380,5 +444,18 @@ new_dropped = fast_constructor(Dropped)
 """PlannedPost(key, role, scheduled_at, *Composed): record() makes one per post of the plan."""
 
 
-__all__ = ["DAY", "SAME_TEXT_GAP", "Candidate", "Composed", "Lane", "PieceState", "Placer", "Recycling", "choose",
-           "compose", "new_candidate", "new_post"]
+__all__ = [
+    "DAY",
+    "SAME_TEXT_GAP",
+    "Candidate",
+    "Composed",
+    "Lane",
+    "PieceState",
+    "Placer",
+    "Recycling",
+    "choose",
+    "compose",
+    "new_post",
+    "new_tuple",
+    "translation_clear",
+]

@@ -11,10 +11,16 @@ channels, the posts its rules ask for; each is a *role* with a stable key piece:
 - ``evergreen-n``: from ``after_days`` after publication, every ``every_days``, at most
   ``max_times``, never after ``end_after_days`` (nor after the campaign's end).
 
-Future pieces are not planned: the static site only has their page after a build that follows their
-date, so a post made earlier would link to a missing page; the plan made once ``now`` reaches the
-date places the launch at the next slot. A launch or follow-up whose moment passed more than
-``catch_up_days`` ago is skipped rather than posted late.
+Future pieces are planned ahead (proposed, for approval before they go live), never before their
+date: the static site only has their page after a build that follows it. Their posts keep their keys,
+so when the date moves the next plan moves them with it. A launch or follow-up whose moment passed
+more than ``catch_up_days`` ago is skipped rather than posted late.
+
+How the week looks (issue 17): a channel may have its own hours (`channels.<name>.slots`,
+`shift_minutes`, `timezone`), and a piece never goes out on two networks at the same minute; each
+network's launch starts with an excerpt the others' launches did not use; a follow-up or recycle goes
+on the quietest day of its window (``spread_days``); a channel takes the languages it is given, and
+a piece and its translation stay ``translation_gap_days`` apart on a channel.
 
 Placement goes launches first, then follow-ups, then evergreen rounds (every piece's first recycle
 before anyone's second), each in time order and then by piece key, so the same inputs always give
@@ -36,7 +42,7 @@ from typing import NamedTuple
 from publisher.content.model import Piece
 from publisher.performance import gc_paused
 from publisher.posts.model import Dropped, Plan, SentPost
-from publisher.social.planner.calendar import ChannelBook, add_days, build_grid, to_minutes
+from publisher.social.planner.calendar import ChannelBook, SlotGrid, add_days, build_grid, to_minutes
 from publisher.social.planner.fitting import PieceFits, Progress, fit_pieces
 from publisher.social.planner.placement import (
     DAY,
@@ -44,35 +50,45 @@ from publisher.social.planner.placement import (
     Lane,
     PieceState,
     Placer,
-    new_candidate,
     new_dropped,
+    new_tuple,
 )
-from publisher.social.planner.rules import PlanRules
+from publisher.social.planner.rules import ChannelHours, PlanRules
 from publisher.social.render import Fitted
 
 
 def make_plan(pieces: Iterable[Piece], rules: PlanRules, now: dt.datetime,
               history: Sequence[SentPost] = (), scores: Mapping[tuple[str, str], float] | None = None, *,
-              parallel: bool = True, progress: Progress | None = None) -> Plan:
+              parallel: bool = True, progress: Progress | None = None,
+              booked: Iterable[tuple[str, dt.datetime]] = ()) -> Plan:
     """Plan posts for ``pieces`` from ``now`` to the horizon; ``history`` is what the store already sent.
 
     ``scores`` maps (network, excerpt id) to how well an excerpt did; evergreen recycles prefer higher
     scores. The result depends only on the arguments: ``parallel=False`` fits every candidate in this
     process instead of sharing big plans with a helper process (fitting.py), with the same result.
     ``progress`` (for a progress bar) hears ("fitting", pieces done, pieces), then ("placing", rounds
-    of recycles done, rounds) from this thread; it does not change the plan.
+    of recycles done, rounds) from this thread; it does not change the plan. ``booked`` is (channel,
+    moment) of posts the plan does not make but must leave room for: curated shares, manual posts.
     """
     if now.tzinfo is None:
         raise ValueError("make_plan needs an aware 'now'")
     with gc_paused():  # hundreds of thousands of long-lived objects, no cycles: see publisher/performance.py
-        return _plan(pieces, rules, now.astimezone(dt.UTC), history, scores or {}, parallel, progress)
+        return _plan(pieces, rules, now.astimezone(dt.UTC), history, scores or {}, parallel, progress, booked)
 
 
 def _plan(pieces: Iterable[Piece], rules: PlanRules, now: dt.datetime, history: Sequence[SentPost],
-          scores: Mapping[tuple[str, str], float], parallel: bool, progress: Progress | None) -> Plan:
+          scores: Mapping[tuple[str, str], float], parallel: bool, progress: Progress | None,
+          booked: Iterable[tuple[str, dt.datetime]]) -> Plan:
     grid = build_grid(rules.slots, rules.zone, now, rules.horizon_days, rules.quiet_hours, rules.blackout)
+    grids: dict[ChannelHours, SlotGrid] = {ChannelHours(rules.slots, rules.zone): grid}
+    books: dict[str, ChannelBook] = {}
+    for name in rules.channels:  # a channel with its own hours gets its own slots (channels alike share them)
+        hours = rules.hours_of(name)
+        if hours not in grids:
+            grids[hours] = build_grid(hours.slots, hours.zone, now, rules.horizon_days, rules.quiet_hours,
+                                      rules.blackout)
+        books[name] = ChannelBook(grids[hours], rules.cap_per_day)
     placer = Placer(rules, grid, scores)
-    books = {name: ChannelBook(grid, rules.cap_per_day) for name in rules.channels}
     sent_keys: set[str] = set()
     sent_by_piece: dict[str, list[SentPost]] = defaultdict(list)
     for post in sorted(history, key=lambda p: (p.at, p.key)):
@@ -81,10 +97,15 @@ def _plan(pieces: Iterable[Piece], rules: PlanRules, now: dt.datetime, history: 
         at = to_minutes(post.at)
         if post.channel in books and at >= grid.now - DAY:  # only today's posts count against today's cap
             books[post.channel].book(at)
+    for channel, moment in sorted(booked):
+        at = to_minutes(moment)
+        if channel in books and at >= grid.now - DAY and at not in books[channel].taken_at:
+            books[channel].book(at)
     notes: set[str] = set()
-    visible = sorted((p for p in pieces if p.is_visible(now)), key=lambda p: p.key)
+    ready = sorted((p for p in pieces if not p.draft), key=lambda p: p.key)  # future pieces too: planned ahead
     planned = [_prepare(piece, fits, rules, books, placer, notes)
-               for piece, fits in zip(visible, fit_pieces(visible, rules, parallel=parallel, progress=progress), strict=True)]
+               for piece, fits in zip(ready, fit_pieces(ready, rules, parallel=parallel, progress=progress), strict=True)]
+    _pair_translations(planned)
     for piece in planned:
         for post in sent_by_piece.get(piece.key, ()):
             piece.remember(post.channel, post.network, post.excerpt_id, to_minutes(post.at),
@@ -92,6 +113,8 @@ def _plan(pieces: Iterable[Piece], rules: PlanRules, now: dt.datetime, history: 
     skipped = _launches_and_follow_ups(planned, placer, sent_keys, now)
     _evergreen(planned, placer, sent_by_piece, now, progress)
     for piece in planned:  # a piece and its lanes point at each other: let reference counting free them
+        for lane in piece.lanes.values():
+            lane.partner = None
         piece.lanes.clear()
     if skipped:
         notes.add(f"{skipped} launch or follow-up posts skipped: their moment passed more than catch_up_days ago")
@@ -112,9 +135,9 @@ def _prepare(piece: Piece, fits: PieceFits, rules: PlanRules, books: dict[str, C
     if campaign and campaign.start and campaign.start > launch_at:
         launch_at = campaign.start
     key = piece.key
+    names = rules.channels_for(piece)
     state = PieceState(piece, key, ruleset, rules.context(piece), campaign.end if campaign else None, launch_at,
-                       ruleset.cooldown_days * DAY)
-    names = ruleset.channels
+                       ruleset.cooldown_days * DAY, names)
     channels = [rules.channels[name] for name in names]
     lanes: list[list[Candidate]] = [[] for _ in names]
     dropped = placer.dropped
@@ -122,7 +145,7 @@ def _prepare(piece: Piece, fits: PieceFits, rules: PlanRules, books: dict[str, C
     for order, (excerpt, row) in enumerate(zip(excerpts, results, strict=True)):
         for channel, fitting, result in zip(channels, lanes, row, strict=True):
             if type(result) is Fitted:
-                fitting.append(new_candidate(Candidate, (order, excerpt, result)))
+                fitting.append(new_tuple(Candidate, (order, excerpt, result)))
             elif excerpt.network in (None, channel.network):  # a post written for another network: no drop
                 dropped.append(new_dropped(key, channel.name, excerpt.id, result.reason))  # type: ignore[union-attr]
     for name, channel, fitting in zip(names, channels, lanes, strict=True):
@@ -132,6 +155,22 @@ def _prepare(piece: Piece, fits: PieceFits, rules: PlanRules, books: dict[str, C
         if not fitting:
             dropped.append(Dropped(key, name, "", f"no candidate fits {channel.network}"))
     return state
+
+
+def _pair_translations(planned: list[PieceState]) -> None:
+    """Each lane learns its piece's translation on the same channel, to keep translation_gap_days apart."""
+    by_key = {piece.key: piece for piece in planned}
+    for piece in planned:
+        other = by_key.get(piece.piece.translation or "")
+        if other is None or other is piece:
+            continue
+        for name, lane in piece.lanes.items():
+            mate = other.lanes.get(name)
+            if mate is None:
+                continue
+            gap = max(piece.rules.translation_gap_days, other.rules.translation_gap_days) * DAY
+            lane.partner, mate.partner = mate, lane  # both ways, even when one piece names the other
+            lane.gap = mate.gap = gap
 
 
 def _launches_and_follow_ups(planned: list[PieceState], placer: Placer, sent: set[str], now: dt.datetime) -> int:
@@ -154,8 +193,8 @@ def _launches_and_follow_ups(planned: list[PieceState], placer: Placer, sent: se
                 target = add_days(target, order, zone) if order else target
                 late = add_days(target, ruleset.catch_up_days, zone) < now
             if late:
-                skipped += (sum(f"{piece.key}:{name}:{role}" not in sent for name in ruleset.channels) if sent
-                            else len(ruleset.channels))
+                skipped += (sum(f"{piece.key}:{name}:{role}" not in sent for name in piece.channels) if sent
+                            else len(piece.channels))
                 continue
             earliest = to_minutes(max(target, now))
             # Late by catch_up_days at most: the end of that local day closes the window.
@@ -163,14 +202,19 @@ def _launches_and_follow_ups(planned: list[PieceState], placer: Placer, sent: se
             end = to_minutes(dt.datetime.combine(last_day + dt.timedelta(days=1), dt.time(0), tzinfo=zone))
             if piece.campaign_end:
                 end = min(end, to_minutes(piece.campaign_end))
-            for k, name in enumerate(ruleset.channels):
+            for k, name in enumerate(piece.channels):
                 if f"{piece.key}:{name}:{role}" not in sent:
                     requests.append(Request(order, earliest, piece.key, k, role, end, piece.lanes[name]))
     requests.sort(key=attrgetter("days_after_launch", "earliest", "piece", "channel_index"))
+    hours, spread = placer.rules.hours, placer.rules.spread_days
     for request in requests:
-        lane, role = request.lane, request.role
-        offset = lane.state.rules.stagger_minutes * request.channel_index if role == "launch" else 0
-        placer.place(lane, role, request.earliest, offset, request.end)
+        lane, role, earliest = request.lane, request.role, request.earliest
+        offset = 0
+        if role == "launch":  # on shared hours, the n-th network n x stagger later; on its own hours, its slots
+            offset = 0 if lane.name in hours else lane.state.rules.stagger_minutes * request.channel_index
+        elif spread > 1:  # a follow-up on the quietest day it may still go out on
+            earliest = lane.book.quietest(earliest, min(spread, 1 + lane.state.rules.catch_up_days), request.end)
+        placer.place(lane, role, earliest, offset, request.end)
     return skipped
 
 
@@ -200,6 +244,10 @@ class Chain:
     every: int
     most: int
     lane: Lane
+    grid: SlotGrid
+    """The lane's channel's slots."""
+    shifts: dict[int, int]
+    """Local day -> minutes to the same wall-clock time ``every`` days later (days with one offset)."""
 
 
 _chain_order = attrgetter("earliest", "piece", "channel_index")  # never ties: lanes are never compared
@@ -208,8 +256,20 @@ _chain_order = attrgetter("earliest", "piece", "channel_index")  # never ties: l
 def _evergreen(planned: list[PieceState], placer: Placer, sent_by_piece: dict[str, list[SentPost]],
                now: dt.datetime, progress: Progress | None) -> None:
     """Recycle in rounds: every piece's n-th recycle is placed before anyone's (n+1)-th."""
-    zone, grid = placer.rules.zone, placer.grid
+    zone = placer.rules.zone
     chains: list[Chain] = []
+    # grid.add_days for `every` days from each local day where neither day changes its UTC offset
+    # (every day but a few a year): the minutes to add, worked out once per day, grid and `every`.
+    shifts: dict[tuple[int, int], dict[int, int]] = {}
+
+    def shifts_for(grid: SlotGrid, every: int) -> dict[int, int]:
+        found = shifts.get((id(grid), every))
+        if found is None:
+            offsets = grid.offsets
+            found = shifts[(id(grid), every)] = {day: every * 1440 + offset - offsets[day + every]
+                                                 for day, offset in offsets.items() if day + every in offsets}
+        return found
+
     for piece in planned:
         rule = piece.rules.evergreen
         if not rule.enabled or rule.max_times <= 0:
@@ -221,23 +281,19 @@ def _evergreen(planned: list[PieceState], placer: Placer, sent_by_piece: dict[st
             continue
         start = max(add_days(piece.piece.date, rule.after_days, zone), now)
         sent = [p for p in sent_by_piece.get(piece.key, ()) if ":evergreen-" in p.key]
-        for k, name in enumerate(piece.rules.channels):
+        for k, name in enumerate(piece.channels):
             done = [p for p in sent if p.channel == name]
             n = 1 + max((int(p.key.rsplit("-", 1)[1]) for p in done), default=0)
             earliest = start
             if done:
                 earliest = max(earliest, add_days(max(p.at for p in done), rule.every_days, zone))
             if n <= rule.max_times and earliest <= end:
+                lane = piece.lanes[name]
+                grid = lane.book.grid
                 chains.append(Chain(to_minutes(earliest), piece.key, k, n, to_minutes(end), rule.every_days,
-                                    rule.max_times, piece.lanes[name]))
-    recycle, add, offsets, horizon = placer.recycle, grid.add_days, grid.offsets, grid.end
+                                    rule.max_times, lane, grid, shifts_for(grid, rule.every_days)))
+    recycle, horizon, spread = placer.recycle, placer.grid.end, placer.rules.spread_days
     roles = [f"evergreen-{n}" for n in range(1 + max((chain.most for chain in chains), default=0))]
-    # grid.add_days for `every` days from each local day where neither day changes its UTC offset
-    # (every day but a few a year): the minutes to add, worked out once per day and `every`.
-    shifts: dict[int, dict[int, int]] = {}
-    for every in {chain.every for chain in chains}:
-        shifts[every] = {day: every * 1440 + offset - offsets[day + every]
-                         for day, offset in offsets.items() if day + every in offsets}
     rounds, done = len(roles) - 1, 0  # a chain's n grows by one a round, up to its max_times
     while chains:
         if progress:
@@ -246,12 +302,15 @@ def _evergreen(planned: list[PieceState], placer: Placer, sent_by_piece: dict[st
         chains.sort(key=_chain_order)
         alive = []
         for chain in chains:
-            n, end, every = chain.n, chain.end, chain.every
-            placed = recycle(chain.lane, roles[n], chain.earliest, end)
+            n, end, every, lane = chain.n, chain.end, chain.every, chain.lane
+            earliest = chain.earliest
+            if spread > 1:  # on the quietest day of the next spread_days: an even week, no lockstep
+                earliest = lane.book.quietest(earliest, spread, end)
+            placed = recycle(lane, roles[n], earliest, end)
             if placed is None or n >= chain.most:
                 continue
-            shift = shifts[every].get(placer.last_day)  # type: ignore[arg-type]
-            after = placed + shift if shift is not None else add(placed, every, placer.last_day)
+            shift = chain.shifts.get(placer.last_day)  # type: ignore[arg-type]
+            after = placed + shift if shift is not None else chain.grid.add_days(placed, every, placer.last_day)
             chain.earliest = after
             chain.n = n + 1
             if after <= end and after <= horizon:  # past the horizon: the next plan places it

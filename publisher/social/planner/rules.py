@@ -43,6 +43,15 @@ class RuleSet:
     cooldown_days: int = 30
     auto_approve: str = "none"
     catch_up_days: int = 2
+    translation_gap_days: int = 2
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelHours:
+    """When one channel may post: its slots per weekday (Monday first, sorted) in its zone."""
+
+    slots: tuple[tuple[dt.time, ...], ...]
+    zone: ZoneInfo
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +86,23 @@ class PlanRules:
     site_url: str = ""
     docs_dir: Path | None = None
     default_image: str | None = None
+    hours: dict[str, ChannelHours] = field(default_factory=dict)
+    """Channel -> its own slots and zone (`channels.<name>.slots`, `shift_minutes`, `timezone`);
+    a channel not listed posts on `slots` in `zone`."""
+    languages: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Channel -> the languages it takes (`channels.<name>.languages`); not listed: every language."""
+    spread_days: int = 1
     _derived: dict[str, CampaignRule] = field(default_factory=dict, repr=False, compare=False)
+
+    def hours_of(self, channel: str) -> ChannelHours:
+        return self.hours.get(channel) or ChannelHours(self.slots, self.zone)
+
+    def channels_for(self, piece: Piece) -> tuple[str, ...]:
+        """The channels a piece goes to: its rules' channels that take its language."""
+        names = self.rules_for(piece).channels
+        if not self.languages:
+            return names
+        return tuple(n for n in names if piece.lang in self.languages.get(n, (piece.lang,)))
 
     def campaign_of(self, piece: Piece) -> CampaignRule | None:
         """The piece's campaign: its front matter's, else the configured list it is in."""
@@ -153,10 +178,11 @@ def rules_from(settings: Any, library: Library) -> PlanRules:
     if problems:
         raise ConfigError(problems)
     calendar = plugin.calendar
+    slots = tuple(tuple(sorted(set(calendar.slots[day]))) for day in WEEKDAYS)
     return PlanRules(
         zone=zone,
         channels=channels,
-        slots=tuple(tuple(sorted(set(calendar.slots[day]))) for day in WEEKDAYS),
+        slots=slots,
         rules=base,
         cap_per_day=calendar.cap_per_day,
         quiet_hours=tuple((q.start, q.end) for q in calendar.quiet_hours),
@@ -167,7 +193,33 @@ def rules_from(settings: Any, library: Library) -> PlanRules:
         site_url=settings.site_url,
         docs_dir=Path(settings.docs_dir),
         default_image=plugin.site.default_image,
+        hours=channel_hours(plugin),
+        languages={name: frozenset(spec.languages) for name, spec in plugin.channels.items()
+                   if spec.enabled and spec.languages},
+        spread_days=calendar.spread_days,
     )
+
+
+def channel_hours(plugin: Any) -> dict[str, ChannelHours]:
+    """Each enabled channel's slots and zone, for those with hours of their own (slots, shift, zone)."""
+    zone = ZoneInfo(plugin.timezone)
+    team = tuple(tuple(sorted(set(plugin.calendar.slots[day]))) for day in WEEKDAYS)
+    out: dict[str, ChannelHours] = {}
+    for name, spec in plugin.channels.items():
+        if not spec.enabled or (spec.slots is None and not spec.shift_minutes and not spec.timezone):
+            continue
+        if spec.slots is not None:
+            slots = tuple(tuple(sorted(set(spec.slots[day]))) for day in WEEKDAYS)
+        else:
+            slots = tuple(tuple(sorted({_shifted(t, spec.shift_minutes) for t in day})) for day in team)
+        out[name] = ChannelHours(slots, ZoneInfo(spec.timezone) if spec.timezone else zone)
+    return out
+
+
+def _shifted(moment: dt.time, minutes: int) -> dt.time:
+    """A wall-clock time moved by ``minutes``, kept within its day (a slot never changes days)."""
+    total = min(max(moment.hour * 60 + moment.minute + minutes, 0), 24 * 60 - 1)
+    return dt.time(total // 60, total % 60)
 
 
 def _rule_set(spec: Any, channels: dict[str, ChannelInfo], base: RuleSet | None = None) -> RuleSet:
@@ -193,6 +245,7 @@ def _rule_set(spec: Any, channels: dict[str, ChannelInfo], base: RuleSet | None 
         cooldown_days=int(pick("cooldown_days", base.cooldown_days if base else 30)),
         auto_approve=str(pick("auto_approve", base.auto_approve if base else "none")),
         catch_up_days=int(pick("catch_up_days", base.catch_up_days if base else 2)),
+        translation_gap_days=int(pick("translation_gap_days", base.translation_gap_days if base else 2)),
     )
 
 
@@ -215,4 +268,4 @@ def _missing_piece(ref: str, settings: Any, library: Library) -> str:
     return message + (f" (did you mean {close[0]!r}?)" if close else "")
 
 
-__all__ = ["CampaignRule", "EvergreenRule", "PlanRules", "RuleSet", "rules_from"]
+__all__ = ["CampaignRule", "ChannelHours", "EvergreenRule", "PlanRules", "RuleSet", "channel_hours", "rules_from"]
