@@ -35,10 +35,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent)]
 
-from publisher.social.model import PlannedPost, SentPost  # noqa: E402
-
 from publisher.config import load_settings  # noqa: E402
 from publisher.content import load_library  # noqa: E402
+from publisher.posts.model import PlannedPost, SentPost  # noqa: E402
 from publisher.social.planner import make_plan, rules_from  # noqa: E402
 from publisher.social.planner.curated import ShareCalendar, slot_shares  # noqa: E402
 

@@ -15,11 +15,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from conftest import ProjectDir
-from publisher.social.model import PlannedPost
 
 from publisher.config import load_settings
 from publisher.content import load_library
 from publisher.errors import ConfigError
+from publisher.posts.model import PlannedPost
 from publisher.social.planner import make_plan, rules_from
 from publisher.social.planner.curated import ShareCalendar, slot_shares
 

@@ -22,7 +22,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from publisher.config.social import WEEKDAYS
-from publisher.social.model import PlannedPost
+from publisher.posts.model import PlannedPost
 from publisher.social.planner.calendar import ChannelBook, build_grid, to_instant, to_minutes
 from publisher.social.planner.rules import ChannelHours, channel_hours
 
