@@ -92,6 +92,7 @@ COMMAND_MODULES: dict[str, str] = {
     **dict.fromkeys(("run", "worker", "status", "pause", "resume"), "publisher.cli.dispatch"),
     **dict.fromkeys(("init", "doctor"), "publisher.cli.project"),
     "preview": "publisher.cli.social",
+    "slots": "publisher.cli.slots",
     "digest": "publisher.cli.kits",
 }
 
