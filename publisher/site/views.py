@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from publisher.content.authors import HANDLE_NETWORKS
+from publisher.networks.sharing import label as network_label
 from publisher.networks.sharing import profile_url
 from publisher.content import Author, Piece
 from publisher.site.i18n import READ_IN, format_date, label, labels, reading_time
@@ -157,7 +158,7 @@ def author_view(author: Author, site: SiteInfo) -> AuthorView:
     for network in HANDLE_NETWORKS:
         url = profile_url(network, author.handles.get(network, ""))
         if url:
-            handles.append(Link(network, url))
+            handles.append(Link(network_label(network), url))
     return AuthorView(author.key, author.name, author.role, author.avatar, author.bio,
                       site.author_urls.get(author.key, ""), tuple(handles))
 
