@@ -41,7 +41,8 @@ def post_for(network: str, image: Path | None = None) -> QueuedPost:
     return QueuedPost(id=7, key=f"articles/data:{network}:launch", piece="articles/data", channel=network,
                       network=network, text=text, link=link, scheduled_at=dt.datetime.now(dt.UTC), lang="fr",
                       state="sending", card=LinkCard(url=link, title="Données", description="Où elles vivent.",
-                                                     image=str(image) if image else None))
+                                                     image=str(image) if image else None,
+                                                     image_alt="Une carte de l’Europe et de ses centres de données"))
 
 
 def run(double_cls: type, channel_cls: type, network: str, tmp_path: Path) -> Any:
@@ -95,8 +96,15 @@ def x_double(tmp_path_factory: pytest.TempPathFactory) -> XDouble:
 
 
 ROUTES = [("POST", "/2/tweets", "/2/tweets", "post", "201"), ("GET", "/2/tweets", "/2/tweets", "get", "200"),
+          ("POST", "/2/media/upload", "/2/media/upload", "post", "200"),
+          ("POST", "/2/media/metadata", "/2/media/metadata", "post", "200"),
           ("GET", "/2/users/me", "/2/users/me", "get", "200"),
           ("GET", "/2/users/2244994945/tweets", "/2/users/{id}/tweets", "get", "200")]
+
+
+# The newest spec's MediaUploadResponse lists "meta" as required but never defines it (its properties
+# are data and errors, like the older spec's); X's documented answer and the older spec have no meta.
+SPEC_QUIRKS = {("latest-openapi.json", "/2/media/upload"): [": 'meta' is a required property"]}
 
 
 @pytest.mark.parametrize("spec_name", X_SPECS)
@@ -110,7 +118,10 @@ def test_x_requests_and_answers_match_the_openapi_spec(x_double: XDouble, spec_n
     for request, reply in exchanges:
         assert str(reply.status) == status
         answer = op["responses"][status]["content"]["application/json"]["schema"]
-        assert x_errors(spec, answer, json.loads(reply.payload())) == []
+        errors = x_errors(spec, answer, json.loads(reply.payload()))
+        if (spec_name, spec_path) in SPEC_QUIRKS:
+            errors = [e for e in errors if e not in SPEC_QUIRKS[spec_name, spec_path]]
+        assert errors == []
         if method == "POST":
             body = op["requestBody"]["content"]["application/json"]["schema"]
             assert x_errors(spec, body, request.json) == []
@@ -126,12 +137,17 @@ def test_x_requests_and_answers_match_the_openapi_spec(x_double: XDouble, spec_n
             assert x_errors(spec, schema, value) == [], (name, value)
 
 
-def test_x_media_upload_is_multipart_to_v1_1(x_double: XDouble) -> None:
+def test_x_media_goes_through_v2_upload_with_its_alt_text(x_double: XDouble) -> None:
+    """v1.1 media/upload.json is retired: the cover goes to POST /2/media/upload as base64 JSON
+    through tweepy's own session (OAuth 1.0a), its alt text to POST /2/media/metadata."""
     (upload,) = x_double.uploads
-    assert upload.header("content-type").startswith("multipart/form-data")
-    assert b'name="media"' in upload.body and PNG in upload.body
+    assert upload.path == "/2/media/upload" and upload.header("authorization").startswith("OAuth ")
+    assert upload.json["media_category"] == "tweet_image"
+    (media_id, media), = x_double.media.items()
+    assert media["bytes"] == PNG and media["alt_text"] == "Une carte de l’Europe et de ses centres de données"
     (create,) = [q for q in x_double.received("create")]
-    assert create.json["media"]["media_ids"] == ["1700000000000000001"]
+    assert create.json["media"]["media_ids"] == [media_id]
+    assert not [q for q in x_double.requests if q.path.startswith("/1.1/")]
 
 
 # Bluesky ------------------------------------------------------------------------------------------

@@ -74,7 +74,8 @@ def test_plan_publish_and_pull_metrics_twice(sample_project: ProjectDir, doubles
         for post in posts:
             assert utm(post.link)["utm_source"] == network and utm(post.link)["utm_medium"] == "social"
 
-    # X: the exact text, with its UTM link; the cover went up through v1.1 media upload.
+    # X: the exact text, with its UTM link; the cover went up through v2 media upload, with the
+    # piece's cover_alt as its alt text when the piece has one.
     x: XDouble = doubles["x"]  # type: ignore[assignment]
     assert x.sent_texts() == [p.text for p in by_network["x"]]
     assert [t["id"] for t in x.tweets] == [p.remote_id for p in by_network["x"]]
@@ -82,6 +83,8 @@ def test_plan_publish_and_pull_metrics_twice(sample_project: ProjectDir, doubles
     for tweet, post in zip(x.tweets, by_network["x"], strict=True):
         assert ("media" in tweet["body"]) == bool(post.card and post.card.image)
     assert len(x.uploads) == sum(bool(p.card and p.card.image) for p in by_network["x"]) > 0
+    alts = {p.card.image_alt for p in by_network["x"] if p.card and p.card.image and p.card.image_alt}
+    assert alts and alts == {m["alt_text"] for m in x.media.values() if m["alt_text"]}
 
     # Mastodon: the exact text, the language, and one idempotency key per post.
     masto: MastodonDouble = doubles["mastodon"]  # type: ignore[assignment]

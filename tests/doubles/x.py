@@ -1,13 +1,17 @@
-"""X API v2 (and v1.1 media upload) as tweepy sees it, on 127.0.0.1.
+"""X API v2 as tweepy sees it, on 127.0.0.1, media upload and alt text included.
 
 Shapes follow the X OpenAPI spec (tests/test_doubles_spec.py validates them): POST /2/tweets,
-GET /2/tweets, GET /2/users/me, GET /2/users/:id/tweets, POST /1.1/media/upload.json. Like X,
-it refuses a text the account already posted (403 duplicate), gives texts back with t.co links
-and HTML entities, and checks the OAuth 1.0a access token.
+GET /2/tweets, GET /2/users/me, GET /2/users/:id/tweets, POST /2/media/upload, POST /2/media/metadata.
+Like X, it refuses a text the account already posted (403 duplicate), gives texts back with t.co
+links and HTML entities, checks the OAuth 1.0a access token, refuses an upload that is not a
+base64 image of a known category and a post naming media it never received (400), and no longer
+serves v1.1's media/upload.json (404), which X retired in 2025.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime as dt
 import html
 import re
@@ -34,6 +38,8 @@ class XDouble(Double):
         super().__init__(latency)
         self.tweets: list[dict[str, Any]] = []
         self.uploads: list[Request] = []
+        self.media: dict[str, dict[str, Any]] = {}
+        """media id -> {"bytes": ..., "category": ..., "alt_text": ...}"""
         self.private_metrics = private_metrics
         self.limit: int | None = None
         """Posts accepted per window before X answers 429 (None: no limit)."""
@@ -44,7 +50,8 @@ class XDouble(Double):
             ("GET", "/2/tweets", "read", self.lookup),
             ("GET", "/2/users/me", "read", self.me),
             ("GET", "/2/users/{}/tweets", "read", self.timeline),
-            ("POST", "/1.1/media/upload.json", "upload", self.upload),
+            ("POST", "/2/media/upload", "upload", self.upload),
+            ("POST", "/2/media/metadata", "upload", self.metadata),
         ]
 
     def authorized(self, request: Request) -> bool:
@@ -71,7 +78,11 @@ class XDouble(Double):
     def create(self, request: Request, _: list[str]) -> Reply:
         body = request.json
         text = body.get("text", "")
+        media_ids = (body.get("media") or {}).get("media_ids") or []
         with self.lock:
+            unknown = [m for m in media_ids if m not in self.media]
+            if unknown or len(media_ids) > 4:
+                return _invalid(f"Your media IDs are invalid: {unknown or media_ids}")
             if self.limit is not None and len(self.tweets) >= self.limit:
                 return self.rate_limited(int(dt.datetime.now(dt.UTC).timestamp()) + 900)
             if any(t["sent"] == text for t in self.tweets):
@@ -123,11 +134,36 @@ class XDouble(Double):
         return Reply(200, {"data": data, "meta": meta} if data else {"meta": meta})
 
     def upload(self, request: Request, _: list[str]) -> Reply:
+        """Simple upload: JSON {media: base64, media_category}; only images (tweet_image) here."""
+        try:
+            body = request.json
+            data = base64.b64decode(body["media"], validate=True)
+        except (ValueError, KeyError, TypeError, binascii.Error):
+            return _invalid("media: expected base64-encoded bytes in a JSON body")
+        if body.get("media_category") != "tweet_image" or set(body) - {"media", "media_category", "additional_owners"}:
+            return _invalid(f"media_category: expected tweet_image, got {body.get('media_category')!r}")
+        kind = "image/png" if data.startswith(b"\x89PNG") else "image/jpeg" if data.startswith(b"\xff\xd8") else None
+        if kind is None:
+            return _invalid("media: not an image X can read")
         with self.lock:
             self.uploads.append(request)
-            media_id = 1_700_000_000_000_000_000 + len(self.uploads)
-        return Reply(200, {"media_id": media_id, "media_id_string": str(media_id), "size": len(request.body),
-                           "expires_after_secs": 86400, "image": {"image_type": "image/png", "w": 1200, "h": 630}})
+            media_id = str(1_700_000_000_000_000_000 + len(self.uploads))
+            self.media[media_id] = {"bytes": data, "category": body["media_category"], "alt_text": None}
+        return Reply(200, {"data": {"id": media_id, "media_key": f"3_{media_id}", "size": len(data),
+                                    "expires_after_secs": 86400,
+                                    "image": {"image_type": kind, "w": 1200, "h": 630}}})
+
+    def metadata(self, request: Request, _: list[str]) -> Reply:
+        body = request.json
+        media_id = str(body.get("id", ""))
+        alt = ((body.get("metadata") or {}).get("alt_text") or {}).get("text")
+        with self.lock:
+            if media_id not in self.media:
+                return _invalid(f"id: no media {media_id!r}")
+            if not isinstance(alt, str) or not 0 < len(alt) <= 1000:
+                return _invalid("metadata.alt_text.text: expected 1 to 1000 characters")
+            self.media[media_id]["alt_text"] = alt
+        return Reply(200, {"data": {"id": media_id, "associated_metadata": {"alt_text": {"text": alt}}}})
 
     # Engagement -------------------------------------------------------------------------------------
 
@@ -167,3 +203,8 @@ def _as_returned(text: str) -> str:
     counter = iter(range(10**6))
     shortened = _URL.sub(lambda _: f"https://t.co/Ab{next(counter):08d}", text)
     return html.escape(shortened, quote=False)
+
+
+def _invalid(detail: str) -> Reply:
+    return Reply(400, {"title": "Invalid Request", "detail": detail, "status": 400,
+                       "type": "https://api.twitter.com/2/problems/invalid-request"})

@@ -1,13 +1,19 @@
-"""X (Twitter) through tweepy: API v2 to post and read metrics, v1.1 to upload the cover image.
+"""X (Twitter) through tweepy and API v2: posting, metrics, and the cover with its alt text.
+
+The cover goes up through v2's POST /2/media/upload (base64 in JSON, media_category tweet_image)
+and its alt text through POST /2/media/metadata: X deprecated v1.1's media/upload.json in 2025 and
+tweepy has no v2 wrapper yet (tweepy issue #2217), so both are called through tweepy's own
+Client.request, with its session and OAuth 1.0a user auth.
 
 tweepy hard-codes https://api.twitter.com and sets no timeout, so every request goes through
-`RoutedAdapter`, mounted on the library's own requests sessions: it applies our timeout and,
+`RoutedAdapter`, mounted on the library's own requests session: it applies our timeout and,
 when X_BASE_URL is set (a self-hosted proxy, a test server), sends the calls there instead.
 X has no idempotency key: a duplicate refusal is checked against the account's recent posts.
 """
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 from collections.abc import Sequence
 from functools import cached_property
@@ -23,7 +29,8 @@ from publisher.posts.model import Failed, Outcome, Published, QueuedPost, RetryL
 from publisher.sending.channels import http
 from publisher.sending.channels.base import Channel
 
-HOSTS = ("https://api.twitter.com", "https://upload.twitter.com")
+HOSTS = ("https://api.twitter.com",)
+ALT_TEXT_MAX = 1000  # characters X keeps as an image's description
 FIELDS_PRIVATE = ["public_metrics", "non_public_metrics", "organic_metrics", "created_at"]
 FIELDS_PUBLIC = ["public_metrics", "created_at"]
 _DUPLICATE = "duplicate content"
@@ -74,20 +81,10 @@ class XChannel(Channel):
         self._mount(client.session)
         return client
 
-    @cached_property
-    def api(self) -> tweepy.API:
-        c = self.credentials
-        auth = tweepy.OAuth1UserHandler(c["X_API_KEY"], c["X_API_SECRET"], c["X_ACCESS_TOKEN"],
-                                        c["X_ACCESS_TOKEN_SECRET"])
-        api = tweepy.API(auth, timeout=self.timeout, wait_on_rate_limit=False, retry_count=0)
-        self._mount(api.session)
-        return api
-
     def close(self) -> None:
         """Release the HTTP connections (the dispatcher calls this when it stops)."""
-        for name in ("client", "api"):
-            if name in self.__dict__:
-                self.__dict__[name].session.close()
+        if "client" in self.__dict__:
+            self.client.session.close()
 
     # Publishing ------------------------------------------------------------------------------------
 
@@ -96,7 +93,7 @@ class XChannel(Channel):
         image = _local_image(post) if getattr(self.settings, "link_card", True) else None
         if image:
             try:
-                media_ids = [self.api.media_upload(str(image)).media_id_string]
+                media_ids = [self._upload(image, post.card.image_alt if post.card else "")]
             except Exception as e:
                 outcome = self._failure(e, post, uploading=True)
                 if isinstance(outcome, Unconfirmed):  # no post was sent yet: a retry is safe
@@ -113,6 +110,16 @@ class XChannel(Channel):
         if not data.get("id"):
             return http.unreadable("x", response)
         return Published(remote_id=str(data["id"]), url=_url(str(data["id"])))
+
+    def _upload(self, image: Path, alt: str) -> str:
+        """The cover through v2 (simple upload: a cover is far below the 5 MB image limit), then its alt text."""
+        body = {"media": base64.b64encode(image.read_bytes()).decode("ascii"), "media_category": "tweet_image"}
+        response = self.client.request("POST", "/2/media/upload", json=body, user_auth=True)
+        media_id = str(response.json()["data"]["id"])
+        if alt.strip():
+            self.client.request("POST", "/2/media/metadata", user_auth=True, json={
+                "id": media_id, "metadata": {"alt_text": {"text": alt.strip()[:ALT_TEXT_MAX]}}})
+        return media_id
 
     def _failure(self, e: Exception, post: QueuedPost, uploading: bool = False) -> Outcome:
         if isinstance(e, requests.exceptions.JSONDecodeError | ValueError):
