@@ -198,6 +198,23 @@ def test_bluesky_record_matches_the_post_lexicon(bluesky_double: BlueskyDouble, 
     assert record["langs"] == ["fr"]
 
 
+def test_bluesky_cover_as_an_image_embed_matches_the_lexicon(lexicons: Lexicons, tmp_path: Path) -> None:
+    """With cover_image: true the cover goes as app.bsky.embed.images, whose alt is required."""
+    cover = tmp_path / "cover.png"
+    cover.write_bytes(PNG)
+    double = BlueskyDouble().start()
+    try:
+        channel = BlueskyChannel("bluesky", channel_spec("bluesky", timeout_seconds=5, cover_image=True),
+                                 environment(double))
+        assert isinstance(channel.send(post_for("bluesky", cover)), Published)
+    finally:
+        double.stop()
+    (record,) = double.posted()
+    assert lexicons.errors(record, "app.bsky.feed.post", "record") == []
+    assert record["embed"]["$type"] == "app.bsky.embed.images"
+    assert record["embed"]["images"][0]["alt"] == "Une carte de l’Europe et de ses centres de données"
+
+
 def test_the_lexicon_check_catches_a_wrong_record(lexicons: Lexicons) -> None:
     """The validator itself must be able to fail: a record the lexicon forbids is reported."""
     bad = {"$type": "app.bsky.feed.post", "text": "x" * 301, "createdAt": "yesterday",
@@ -276,6 +293,33 @@ def test_mastodon_status_has_documented_attributes_and_types(mastodon_double: Ma
         assert set(view) <= set(attributes), set(view) - set(attributes)
         for name, value in view.items():
             assert _type_ok(value, attributes[name]), (name, value, attributes[name])
+
+
+def test_mastodon_cover_upload_is_documented_and_described(tmp_path: Path) -> None:
+    """With cover_image: true the cover goes to POST /api/v2/media with its alt text as `description`;
+    the double's attachment carries only MediaAttachment's documented attributes."""
+    section = mastodon_section("media.md", "## Upload media as an attachment (async)")
+    params = documented_parameters(section, "Form data parameters")
+    assert {"file", "description"} <= params
+    text = corpus("social-apis", "mastodon", "MediaAttachment.md").read_text(encoding="utf-8")
+    attributes = set(re.findall(r"^### `([a-z_]+)`", text, re.MULTILINE))
+    cover = tmp_path / "cover.png"
+    cover.write_bytes(PNG)
+    double = MastodonDouble().start()
+    try:
+        channel = MastodonChannel("mastodon", channel_spec("mastodon", timeout_seconds=5, cover_image=True),
+                                  environment(double))
+        assert isinstance(channel.send(post_for("mastodon", cover)), Published)
+    finally:
+        double.stop()
+    (upload,) = double.received("upload")
+    names = set(re.findall(rb'name="([a-z_]+)"', upload.body))
+    assert {n.decode() for n in names} <= params
+    (media,) = double.media.values()
+    assert media["description"] == "Une carte de l’Europe et de ses centres de données"
+    (status,) = [json.loads(r.payload()) for q, r in double.replies if q.kind == "create"]
+    (attachment,) = status["media_attachments"]
+    assert set(attachment) <= attributes, set(attachment) - attributes
 
 
 def test_mastodon_instance_endpoints_answer_with_and_without_slash(mastodon_double: MastodonDouble) -> None:

@@ -66,6 +66,9 @@ class ChannelSpec(base.Config):
     """LinkedIn-Version header (YYYYMM)."""
     link_card = Flag(True)
     """Attach a link card / article share (Bluesky, LinkedIn) and upload the cover (X)."""
+    cover_image = Flag(False)
+    """Mastodon and Bluesky: attach the piece's cover as an image, described by its `cover_alt`, instead
+    of the link preview Mastodon builds from the page or Bluesky's link card (the text keeps the link)."""
     timeout_seconds = Number(20, minimum=0.1, maximum=300, whole=False)
     """Seconds to wait for the network on each call; a post whose answer never comes is reconciled."""
     sends_at_once = Number(1, minimum=1, maximum=10)

@@ -51,12 +51,14 @@ class ChannelInfo:
     """The channel attaches a link card (its `link_card` setting, on a network that takes one from us)."""
     counts: str = ""
     """The network's counting rule (publisher.networks.counting); filled in from its descriptor."""
+    cover_image: bool = False
+    """The channel attaches the cover as an image (its `cover_image` setting): posts carry a card for it."""
 
     def __post_init__(self) -> None:
         found = descriptor(self.network)  # UnknownNetwork here, never a silent default
         if not self.counts:
             object.__setattr__(self, "counts", found.counts)
-        if self.link_card and not found.link_card:
+        if self.link_card and not (found.link_card or self.cover_image):
             object.__setattr__(self, "link_card", False)
 
     @classmethod
@@ -67,7 +69,7 @@ class ChannelInfo:
         if found.topic_tags is not None:
             max_tags = min(max_tags, found.topic_tags)
         return cls(name, network, networks.limit_for(network, spec), max_tags, bool(getattr(spec, "link_card", True)),
-                   found.counts)
+                   found.counts, bool(getattr(spec, "cover_image", False)))
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+from email.parser import BytesParser
+from email.policy import HTTP
 from typing import Any
 
 from doubles.base import Double, Reply, Request, Route
@@ -38,12 +40,15 @@ class MastodonDouble(Double):
         super().__init__(latency)
         self.statuses: list[dict[str, Any]] = []
         self.keys: dict[str, str] = {}
+        self.media: dict[str, dict[str, Any]] = {}
+        """Uploaded attachments by id: {"bytes", "description", "mime"} (POST /api/v2/media)."""
 
     def routes(self) -> list[Route]:
         return [
             ("GET", "/api/v1/instance", "public", self.instance),
             ("GET", "/api/v2/instance", "public", self.instance),
             ("POST", "/api/v1/statuses", "create", self.create),
+            ("POST", "/api/v2/media", "upload", self.upload),
             ("GET", "/api/v1/statuses/{}", "read", self.status),
             ("GET", "/api/v1/accounts/verify_credentials", "read", self.me),
             ("GET", "/api/v1/accounts/{}/statuses", "read", self.account_statuses),
@@ -73,6 +78,12 @@ class MastodonDouble(Double):
         text = form.get("status", "")
         if not text.strip():
             return Reply(422, {"error": "Validation failed: Text can't be blank"})
+        media_ids = request.form.get("media_ids[]", [])
+        with self.lock:
+            unknown = [m for m in media_ids if m not in self.media]
+        if unknown or len(media_ids) > 4:
+            return Reply(422, {"error": f"Validation failed: media_ids {unknown or media_ids} are not yours"})
+        form["media_ids"] = media_ids  # type: ignore[assignment]
         key = request.header("idempotency-key")
         with self.lock:
             if key and key in self.keys:  # the server keeps keys for an hour: same status again
@@ -84,6 +95,35 @@ class MastodonDouble(Double):
             if key:
                 self.keys[key] = status_id
             return Reply(200, self._view(self.statuses[-1]))
+
+    def upload(self, request: Request, _: list[str]) -> Reply:
+        """POST /api/v2/media: multipart `file` (and `description`, the alt text, up to 1,500 characters)."""
+        if not request.header("content-type").startswith("multipart/form-data"):
+            return Reply(422, {"error": "Validation failed: File can't be blank"})
+        message = BytesParser(policy=HTTP).parsebytes(
+            b"Content-Type: " + request.header("content-type").encode() + b"\r\n\r\n" + request.body)
+        parts = {part.get_param("name", header="content-disposition"): part for part in message.iter_parts()}
+        file = parts.get("file")
+        if file is None:
+            return Reply(422, {"error": "Validation failed: File can't be blank"})
+        raw = parts["description"].get_payload(decode=True) if "description" in parts else None
+        description = raw.decode("utf-8") if isinstance(raw, bytes) else None  # form fields are UTF-8
+        if description is not None and len(description) > 1500:
+            return Reply(422, {"error": "Validation failed: Description is too long (maximum is 1500 characters)"})
+        data = file.get_payload(decode=True) or b""
+        with self.lock:
+            media_id = str(220_000_000 + len(self.media) + 1)
+            self.media[media_id] = {"bytes": data, "description": description, "mime": file.get_content_type()}
+        return Reply(200, self._attachment(media_id))
+
+    def _attachment(self, media_id: str) -> dict[str, Any]:
+        media = self.media[media_id]
+        return {"id": media_id, "type": "image",
+                "url": f"https://files.social.example/media_attachments/{media_id}/original.png",
+                "preview_url": f"https://files.social.example/media_attachments/{media_id}/small.png",
+                "remote_url": None, "meta": {"original": {"width": 1200, "height": 630,
+                                                                             "size": "1200x630", "aspect": 1.9}},
+                "description": media["description"], "blurhash": "UFBWY:8_0Jxv4mx]t8t64.%M-:IUWGWAt6M}"}
 
     def status(self, request: Request, args: list[str]) -> Reply:
         with self.lock:
@@ -116,7 +156,8 @@ class MastodonDouble(Double):
             "created_at": status["created_at"].strftime("%Y-%m-%dT%H:%M:%S.000Z"),
             "account": ACCOUNT, "content": as_html(status["text"]), "visibility": form.get("visibility", "public"),
             "sensitive": form.get("sensitive") in ("true", "1", "True"), "spoiler_text": form.get("spoiler_text", ""),
-            "media_attachments": [], "application": {"name": "publisher", "website": None},
+            "media_attachments": [self._attachment(m) for m in form.get("media_ids", [])],
+            "application": {"name": "publisher", "website": None},
             "mentions": [], "tags": [{"name": t[1:].lower(), "url": f"https://social.example/tags/{t[1:].lower()}"}
                                      for t in re.findall(r"(?<!\S)#\w+", status["text"])],
             "emojis": [], **self.metrics(status), "in_reply_to_id": None, "in_reply_to_account_id": None,

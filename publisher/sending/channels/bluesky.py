@@ -88,13 +88,20 @@ class BlueskyChannel(Channel):
         handle = self.credentials["BLUESKY_HANDLE"].lstrip("@")
         return Published(remote_id=uri, url=f"https://bsky.app/profile/{handle}/post/{uri.rsplit('/', 1)[-1]}")
 
-    def _card(self, post: QueuedPost) -> models.AppBskyEmbedExternal.Main | None:
+    def _card(self, post: QueuedPost) -> models.AppBskyEmbedExternal.Main | models.AppBskyEmbedImages.Main | None:
         card = post.card
         if not card or not getattr(self.settings, "link_card", True):
             return None
         thumb = None
         image = Path(card.image) if card.image and "://" not in card.image else None
-        if image and image.is_file() and image.stat().st_size <= BLOB_MAX:
+        fits = bool(image and image.is_file() and image.stat().st_size <= BLOB_MAX)
+        if fits and image and getattr(self.settings, "cover_image", False):
+            # The cover as an image, with its alt text (required by app.bsky.embed.images; an external
+            # card's thumb has no alt): the text keeps its link facet.
+            blob = self.client.upload_blob(image.read_bytes()).blob
+            return models.AppBskyEmbedImages.Main(images=[models.AppBskyEmbedImages.Image(
+                alt=card.image_alt or "", image=blob)])
+        if fits and image:
             thumb = self.client.upload_blob(image.read_bytes()).blob
         return models.AppBskyEmbedExternal.Main(external=models.AppBskyEmbedExternal.External(
             uri=post.link or card.url, title=card.title, description=card.description or "", thumb=thumb))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 from mastodon import (
@@ -22,7 +23,7 @@ from mastodon import (
 )
 
 from publisher.errors import MetricsUnavailable
-from publisher.posts.model import Outcome, Published, QueuedPost, Snapshot
+from publisher.posts.model import Failed, Outcome, Published, QueuedPost, RetryLater, Snapshot, Unconfirmed
 from publisher.sending.channels import http
 from publisher.sending.channels.base import Channel
 
@@ -53,9 +54,24 @@ class MastodonChannel(Channel):
 
     def send(self, post: QueuedPost) -> Outcome:
         visibility = getattr(self.settings, "visibility", None) or "public"
+        media_ids = None
+        image = _cover(post) if getattr(self.settings, "cover_image", False) else None
+        if image is not None:
+            try:  # the cover with its description (alt text), before the status: a failure posts nothing
+                media = self.client.media_post(str(image), description=(post.card.image_alt if post.card else "")
+                                               or None)
+                media_ids = [media["id"]]
+            except Exception as e:
+                outcome = self._failure(e)
+                if isinstance(outcome, Unconfirmed):  # no status was sent yet: a retry is safe
+                    return RetryLater(at=http.utc_now() + http.SERVER_ERROR_RETRY,
+                                      reason=f"mastodon: the cover upload did not finish: {http.detail(e)}")
+                if not isinstance(outcome, Failed) or outcome.disable_channel:
+                    return outcome
+                # The instance refused this image (format, size): the status goes out without it.
         try:
             status = self.client.status_post(post.text, visibility=visibility, language=_language(post.lang),
-                                             idempotency_key=post.idempotency_key)
+                                             idempotency_key=post.idempotency_key, media_ids=media_ids)
         except Exception as e:
             return self._failure(e)
         if not status.get("id"):
@@ -142,3 +158,10 @@ def _snapshot(status: Any, now: dt.datetime) -> Snapshot:
     return Snapshot(remote_id=str(status["id"]), at=now, likes=counts["favourites_count"],
                     reposts=counts["reblogs_count"], replies=counts["replies_count"],
                     quotes=counts["quotes_count"], raw=counts)
+
+
+def _cover(post: QueuedPost) -> Path | None:
+    image = post.card.image if post.card else None
+    if image and "://" not in image and Path(image).is_file():
+        return Path(image)
+    return None
