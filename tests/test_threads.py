@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -146,10 +147,12 @@ def test_the_250_posts_a_day_limit_is_the_channels_rate_limit(project: ProjectDi
 
 
 def _threads_only(sample: ProjectDir) -> None:
+    """The sample's mkdocs.yml with one channel: `threads: {}` (whatever channels it had)."""
     text = sample.config_file.read_text(encoding="utf-8")
-    channels = "      channels:\n        x: {}\n        mastodon: {}\n        bluesky: {}\n        linkedin: {max_hashtags: 2}\n"
-    assert channels in text
-    sample.config_file.write_text(text.replace(channels, "      channels:\n        threads: {}\n"), encoding="utf-8")
+    block = re.search(r"^      channels:\n(?:        .*\n)+", text, re.MULTILINE)
+    assert block, "the sample's mkdocs.yml has no channels block"
+    sample.config_file.write_text(text.replace(block.group(), "      channels:\n        threads: {}\n"),
+                                  encoding="utf-8")
 
 
 def _cli(sample: ProjectDir, *args: str, env: dict[str, str] | None = None) -> str:
