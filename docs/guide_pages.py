@@ -32,6 +32,7 @@ from mkdocs.structure.files import File, Files
 from publisher.config import options as opt
 from publisher.config.schema import PublisherConfig
 from publisher.config.social import DateSpan, Maybe
+from publisher.content.authors import AuthorSpec, PerLanguage
 from publisher.content.frontmatter import (
     CtaSpec,
     EventSpec,
@@ -83,6 +84,10 @@ def expected(option: BaseConfigOption[Any]) -> str:
     if isinstance(option, opt.Link):
         return "a URL like https://example.org/page"
     if isinstance(option, opt.Text | opt.Words):
+        return option.what
+    if isinstance(option, PerLanguage):
+        return f"{option.what}, or one per language: {{en: ..., fr: ...}}"
+    if isinstance(option, opt.Entries):
         return option.what
     if isinstance(option, DateSpan):
         return "a date, or {from: DATE, to: DATE}"
@@ -184,7 +189,7 @@ def front_matter_page() -> str:
     for name, doc in field_reference():
         lines.append(f"| `{name}` | {_cell(expected(schema[name]))} | {_cell(' '.join(doc.split()))} |")
     for title, spec in (("`quotes` items", QuoteSpec), ("`cta`", CtaSpec), ("`guest`", GuestSpec),
-                        ("`event`", EventSpec)):
+                        ("`event`", EventSpec), ("The authors file (`content/authors.yml`)", AuthorSpec)):
         docs = attribute_docs(spec)
         lines += ["", f"## {title}", "", " ".join((spec.__doc__ or "").split()), "",
                   "| field | value | meaning |", "| --- | --- | --- |"]

@@ -340,7 +340,7 @@ def context_for(settings: Any) -> tuple[LoadContext, list[Problem]]:
         root=settings.root,
     )
     authors_path = settings.docs_dir / plugin.authors_file
-    ctx.authors, problems = load_authors(authors_path, ctx.shown(authors_path))
+    ctx.authors, problems = load_authors(authors_path, ctx.shown(authors_path), tuple(plugin.languages), plugin.lang)
     return ctx, problems
 
 

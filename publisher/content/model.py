@@ -20,6 +20,17 @@ class Author:
     bio: str = ""
     handles: dict[str, str] = field(default_factory=dict)
     """Network -> handle: x (@name), linkedin (profile URL or vanity name), mastodon (@me@host), bluesky."""
+    roles: dict[str, str] = field(default_factory=dict)
+    """Language -> role, when the authors file gives one per language (``role`` is the site's)."""
+    bios: dict[str, str] = field(default_factory=dict)
+    """Language -> biography, likewise."""
+
+    def role_in(self, lang: str) -> str:
+        """The role a page in ``lang`` shows: in that language (or its base language), else ``role``."""
+        return self.roles.get(lang) or self.roles.get(lang.split("-")[0]) or self.role
+
+    def bio_in(self, lang: str) -> str:
+        return self.bios.get(lang) or self.bios.get(lang.split("-")[0]) or self.bio
 
 
 @dataclass(frozen=True, slots=True)

@@ -51,6 +51,7 @@ LABELS: dict[str, dict[str, str]] = {
         "draft_badge": "Draft",
         "scheduled_badge": "Scheduled",
         "feeds": "Feeds",
+        "made_with": "Made with",
         "email_body": "{summary}\n\nRead more: {url}",
     },
     "fr": {
@@ -92,6 +93,7 @@ LABELS: dict[str, dict[str, str]] = {
         "draft_badge": "Brouillon",
         "scheduled_badge": "Programmé",
         "feeds": "Flux",
+        "made_with": "Réalisé avec",
         "email_body": f"{{summary}}\n\nLire la suite{NBSP}: {{url}}",
     },
 }

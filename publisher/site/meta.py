@@ -113,7 +113,8 @@ def article_json_ld(piece: Piece, *, url: str, image: str, organization: str, au
         "inLanguage": piece.lang,
         "wordCount": piece.word_count,
         "author": [
-            {"@type": "Person", "name": a.name, **({"url": u} if u else {}), **({"jobTitle": a.role} if a.role else {})}
+            {"@type": "Person", "name": a.name, **({"url": u} if u else {}),
+             **({"jobTitle": a.role_in(piece.lang)} if a.role_in(piece.lang) else {})}
             for a, u in zip(authors, author_urls, strict=True)
         ] or [{"@type": "Organization", "name": organization}],
         "publisher": {"@type": "Organization", "name": organization, **(

@@ -34,10 +34,11 @@ from mkdocs.structure.pages import Page
 from publisher.config import Settings, settings_from
 from publisher.config.schema import PublisherConfig
 from publisher.content import Library, Piece, load_library
+from publisher.content.typography import french_spacing
 from publisher.errors import ContentError
 from publisher.site.catalogue import Catalogue, build_catalogue
+from publisher.site.chrome import NavLabels
 from publisher.site.context import Options, PageData, listing_page, piece_page, plain_page
-from publisher.content.typography import french_spacing
 from publisher.site.i18n import base_lang, label
 from publisher.site.kits import KitPages
 from publisher.site.pages import (
@@ -54,8 +55,8 @@ from publisher.site.pages import (
 )
 from publisher.site.private_assets import assets_of_unpublished
 from publisher.site.pullquotes import place_quotes
-from publisher.site.typography import TypographyExtension
 from publisher.site.syndication import FeedPlan, feed_keys, plan_feeds, write_all
+from publisher.site.typography import TypographyExtension
 from publisher.site.views import SiteInfo
 
 log = logging.getLogger("mkdocs.plugins.publisher")
@@ -90,6 +91,7 @@ class PublisherPlugin(BasePlugin[PublisherConfig]):
         self.kits = KitPages()
         self.page_lang = ""
         """Language of the page being converted, for TypographyExtension ("" leaves it alone)."""
+        self.nav_labels = NavLabels("en")
 
     # -- events -------------------------------------------------------------------------------
 
@@ -175,10 +177,13 @@ class PublisherPlugin(BasePlugin[PublisherConfig]):
                         nav: Navigation) -> dict[str, Any] | None:
         if not self.config.enabled or self.catalogue is None:
             return context
-        context["publisher"] = self.kits.page_data(page) or self._render_page_data(page)
+        data = self.kits.page_data(page) or self._render_page_data(page)
+        context["publisher"] = data
+        self.nav_labels.show(data.lang)
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        self.nav_labels.show(self.nav_labels.site_lang)
         if self._active is not None:
             self._active.active = False
             self._active = None
@@ -329,7 +334,26 @@ class PublisherPlugin(BasePlugin[PublisherConfig]):
             before.next_page, after.previous_page = after, before
         for page in ours + head:
             page.parent = None
+        self._label_nav(home_page)
         return Navigation(items, pages)
+
+    def _label_nav(self, home_page: Page | None) -> None:
+        """The tabs of a page in another language than the site's are in that language too."""
+        assert self.site is not None
+        self.nav_labels = NavLabels(self.config.lang)
+        langs = [base_lang(lang) for lang in self.config.languages]
+        if home_page is not None:
+            # In the site's language the home tab keeps the writer's title (content/index.md).
+            self.nav_labels.add(home_page, {lang: label(lang, "home") for lang in langs
+                                            if lang != self.nav_labels.site_lang})
+        for listing in self.listings.values():
+            page = self._page_of(listing) if listing.number == 1 else None
+            if page is None:
+                continue
+            if listing.kind == TYPE:
+                self.nav_labels.add(page, {lang: self.site.type_label(listing.key, lang) for lang in langs})
+            elif listing.kind == TAG_INDEX:
+                self.nav_labels.add(page, {lang: label(lang, "tags") for lang in langs})
 
     def _page_of(self, listing: Listing) -> Page | None:
         file = self.files.get_file_from_path(listing.src_uri) if self.files is not None else None

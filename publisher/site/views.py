@@ -153,13 +153,15 @@ def card(piece: Piece, site: SiteInfo, status: str = "") -> Card:
     )
 
 
-def author_view(author: Author, site: SiteInfo) -> AuthorView:
+def author_view(author: Author, site: SiteInfo, lang: str = "") -> AuthorView:
+    """The author as a page in ``lang`` shows them (the site's language by default)."""
     handles: list[Link] = []
     for network in HANDLE_NETWORKS:
         url = profile_url(network, author.handles.get(network, ""))
         if url:
             handles.append(Link(network_label(network), url))
-    return AuthorView(author.key, author.name, author.role, author.avatar, author.bio,
+    lang = lang or site.lang
+    return AuthorView(author.key, author.name, author.role_in(lang), author.avatar, author.bio_in(lang),
                       site.author_urls.get(author.key, ""), tuple(handles))
 
 
@@ -196,7 +198,7 @@ def piece_view(piece: Piece, site: SiteInfo, *, status: str, related: list[Piece
         card=card(piece, site, status),
         labels=labels(piece.lang),
         type_url=site.type_urls.get(piece.type, ""),
-        authors=[author_view(site.authors[k], site) for k in piece.authors if k in site.authors],
+        authors=[author_view(site.authors[k], site, piece.lang) for k in piece.authors if k in site.authors],
         tags=tag_links(piece, site),
         takeaways=piece.takeaways,
         share=share_links(url, title=piece.title, summary=piece.summary, lang=piece.lang, campaign=campaign,
