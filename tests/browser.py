@@ -47,9 +47,9 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serving(folder: Path) -> Iterator[str]:
+def serving(folder: Path, handler_class: type[SimpleHTTPRequestHandler] = QuietHandler) -> Iterator[str]:
     """Serve ``folder`` on a free port of 127.0.0.1; yields the base URL (with a trailing slash)."""
-    handler = functools.partial(QuietHandler, directory=str(folder))
+    handler = functools.partial(handler_class, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

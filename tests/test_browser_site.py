@@ -39,6 +39,7 @@ class Served:
     library: Library
     now: dt.datetime
     shots: Path
+    site_dir: Path
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +70,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     shots = Path(os.environ.get("PUBLISHER_SCREENSHOTS") or tmp_path_factory.mktemp("screenshots"))
     shots.mkdir(parents=True, exist_ok=True)
     try:
-        yield Served(f"http://127.0.0.1:{server.server_address[1]}/", library, now, shots)
+        yield Served(f"http://127.0.0.1:{server.server_address[1]}/", library, now, shots, root / "site")
     finally:
         server.shutdown()
         thread.join(timeout=5)

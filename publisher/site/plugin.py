@@ -39,7 +39,9 @@ from publisher.errors import ContentError
 from publisher.site.catalogue import Catalogue, build_catalogue
 from publisher.site.chrome import NavLabels
 from publisher.site.context import Options, PageData, listing_page, piece_page, plain_page
-from publisher.site.i18n import base_lang, label
+from publisher.site.i18n import base_lang, label, labels
+from publisher.site.meta import Head
+from publisher.site.not_found import not_found_view
 from publisher.site.kits import KitPages
 from publisher.site.pages import (
     AUTHOR,
@@ -188,6 +190,16 @@ class PublisherPlugin(BasePlugin[PublisherConfig]):
             self._active.active = False
             self._active = None
         return output
+
+    def on_template_context(self, context: dict[str, Any], *, template_name: str,
+                            config: MkDocsConfig) -> dict[str, Any] | None:
+        """404.html has no page: it gets the site's labels and what to read instead."""
+        if not self.config.enabled or self.catalogue is None or self.site is None or template_name != "404.html":
+            return context
+        self.nav_labels.show(self.nav_labels.site_lang)
+        context["publisher"] = PageData(lang=self.site.lang, labels=labels(self.site.lang), head=Head(tags=[]))
+        context["publisher_404"] = not_found_view(self.catalogue, self.site, languages=list(self.config.languages))
+        return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled or self.catalogue is None or self.site is None:
