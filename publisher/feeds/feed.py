@@ -23,9 +23,10 @@ from publisher.content.text import plain_text as markdown_text
 from publisher.content.text import shorten, slugify
 from publisher.errors import ImportProblems, Problem
 from publisher.feeds.fetch import Fetched
-from publisher.feeds.html_to_markdown import html_to_markdown, text_to_markdown
+from publisher.feeds.html_to_markdown import text_to_markdown, wordpress_to_markdown
 from publisher.feeds.model import SourceAuthor, SourceBatch, SourceItem
 from publisher.feeds.sanitize import plain_text, safe_url
+from publisher.feeds.shortcodes import ShortcodeContext
 from publisher.feeds.xml_tree import refuse_entities
 
 SUMMARY_LIMIT = 300
@@ -123,8 +124,13 @@ def _item(entry: Any, index: int, site: str, fallback: dt.datetime, fallback_sou
     notes: list[str] = []
     link = safe_url(entry.get("link"))
     value, kind, base = _body(entry)
-    body = html_to_markdown(value, base_url=safe_url(base) or link or safe_url(site)) if kind in _HTML_TYPES \
-        else text_to_markdown(value)
+    unknown: tuple[str, ...] = ()
+    if kind in _HTML_TYPES:
+        conversion = wordpress_to_markdown(value, ShortcodeContext(), base_url=safe_url(base) or link or safe_url(site),
+                                           rendered=True)
+        body, unknown = conversion.markdown, conversion.unknown_shortcodes
+    else:
+        body = text_to_markdown(value)
     if not body.strip() and link:
         body = f"<{link}>\n"  # a title-only entry: the page still leads to the original
     title_detail = entry.get("title_detail") or {}
@@ -160,6 +166,7 @@ def _item(entry: Any, index: int, site: str, fallback: dt.datetime, fallback_sou
         link=link if link and link.startswith("http") else None,
         cover=_cover(entry),
         lang=content[0].get("language") or entry.get("language") or feed_lang,
+        unknown_shortcodes=unknown,
         notes=tuple(notes),
     )
 

@@ -159,12 +159,17 @@ def text_to_markdown(text: str) -> str:
     return html_to_markdown(autop(html.escape(text)))
 
 
-def wordpress_to_markdown(content: str, ctx: ShortcodeContext, *, base_url: str | None = None) -> Conversion:
-    """A WordPress post body: block comments dropped, shortcodes expanded, wpautop applied, converted."""
+def wordpress_to_markdown(content: str, ctx: ShortcodeContext, *, base_url: str | None = None,
+                          rendered: bool = False) -> Conversion:
+    """A WordPress post body: block comments dropped, shortcodes expanded, wpautop applied, converted.
+
+    ``rendered``: the HTML of a feed entry, which WordPress rendered already (paragraphs made, URLs
+    embedded) but where shortcodes whose plugin is gone leak through ([caption], [vc_row]...): they
+    take the same path as an export's, so both importers convert them alike."""
     blocks = has_blocks(content)
     text = drop_block_comments(content)
-    text, unknown = expand(text, ctx)
-    if not blocks:
+    text, unknown = expand(text, ctx, rendered=rendered)
+    if not blocks and not rendered:
         text = autop(text)
     return Conversion(html_to_markdown(text, base_url=base_url), tuple(unknown))
 

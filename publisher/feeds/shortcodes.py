@@ -114,28 +114,49 @@ def drop_block_comments(content: str) -> str:
     return _MORE_RE.sub("", _BLOCK_COMMENT_RE.sub("", content))
 
 
-def expand(content: str, ctx: ShortcodeContext) -> tuple[str, list[str]]:
-    """Replace the shortcodes we know by HTML; return the HTML and the unknown shortcodes' names."""
+_TAG_ATTRS_RE = re.compile(r"\[(/?)([a-z][a-z0-9_-]*)([\s\u00a0][^\]\n]*)\]")
+_CURLY = {"\u201c": '"', "\u201d": '"', "\u2033": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
+          "\u2018": "'", "\u2019": "'", "\u2032": "'"}
+_CURLY_ENTITY_RE = re.compile(r"&#(8220|8221|8243|8222|171|187|8216|8217|8242);|&#x(201[cdeCDE89]|2033|2032);")
+
+
+def straighten_quotes(content: str) -> str:
+    """Straight quotes inside shortcode tags. A shortcode that leaks into a WordPress feed (its plugin
+    is gone) went through wptexturize: [caption id=”attachment_5″] must read as id="attachment_5"."""
+    def attrs(m: re.Match[str]) -> str:
+        inner = _CURLY_ENTITY_RE.sub(lambda e: chr(int(e.group(1)) if e.group(1) else int(e.group(2), 16)), m.group(3))
+        return f"[{m.group(1)}{m.group(2)}{''.join(_CURLY.get(c, c) for c in inner)}]"
+    return _TAG_ATTRS_RE.sub(attrs, content)
+
+
+def expand(content: str, ctx: ShortcodeContext, *, rendered: bool = False) -> tuple[str, list[str]]:
+    """Replace the shortcodes we know by HTML; return the HTML and the unknown shortcodes' names.
+
+    ``rendered``: HTML WordPress rendered already (a feed's): URLs alone on a line are not embedded
+    again, and a bare '[name]' (Reddit's '[link]') is text, not an unknown shortcode."""
+    content = straighten_quotes(content)
     content = _VC_IMAGE_RE.sub(lambda m: _vc_image(m.group(1), ctx), content)
     content = _VC_TAG_RE.sub("", content)
     content = _expand_known(content, ctx)
-    content = _URL_LINE_RE.sub(lambda m: _link_block(m.group(1), m.group(1)), content)
-    unknown = unknown_shortcodes(content)
+    if not rendered:
+        content = _URL_LINE_RE.sub(lambda m: _link_block(m.group(1), m.group(1)), content)
+    unknown = unknown_shortcodes(content, bare=not rendered)
     content = re.sub(r"\[\[([A-Za-z][^\]]*)\]\]", r"[\1]", content)  # WordPress's escaped literal
     return content, unknown
 
 
-def unknown_shortcodes(content: str) -> list[str]:
+def unknown_shortcodes(content: str, *, bare: bool = True) -> list[str]:
     """Names of what looks like a shortcode: [name], [name key=value], [name /], or [name ...][/name].
 
-    '[simple boat]' in prose has neither a value nor a closing tag: it is text, not a shortcode.
+    '[simple boat]' in prose has neither a value nor a closing tag: it is text, not a shortcode;
+    without ``bare``, neither is '[name]' alone.
     """
     text = _strip_tags(content)
     closed = {m.group(2) for m in _ANY_RE.finditer(text) if m.group(1)}
     names = []
     for m in _ANY_RE.finditer(text):
         attrs = m.group(3).strip()
-        if m.group(1) or not attrs or "=" in attrs or attrs.endswith("/") or m.group(2) in closed:
+        if m.group(1) or (bare and not attrs) or "=" in attrs or attrs.endswith("/") or m.group(2) in closed:
             names.append(m.group(2))
     return list(dict.fromkeys(names))
 
@@ -260,4 +281,4 @@ _HANDLERS: dict[str, Callable[[dict[str, str], list[str], str, ShortcodeContext]
 }
 
 __all__ = ["KNOWN", "Attachment", "ShortcodeContext", "drop_block_comments", "expand", "has_blocks",
-           "parse_attributes", "shortcode_pattern", "unknown_shortcodes"]
+           "parse_attributes", "shortcode_pattern", "straighten_quotes", "unknown_shortcodes"]
