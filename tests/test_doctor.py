@@ -259,3 +259,31 @@ def test_requirements_that_install_the_unrelated_publisher_project_are_an_error(
     requirements.write_text("comms-publisher @ file:///home/me/publisher\n", encoding="utf-8")
     (message,) = _found(diagnose(fresh, NOW), "install", WARNING)
     assert "is a path on one machine; CI and other people's machines cannot install it" in message
+
+
+def test_the_credentials_hint_points_to_a_file_the_project_has(project: ProjectDir, fresh: Path) -> None:
+    def hints(config: Path) -> set[str]:
+        return {f.fix for f in diagnose(config, NOW).findings if f.check == "credentials" and f.severity == WARNING}
+
+    assert all(h.endswith("see .env.example") for h in hints(fresh)) and (fresh.parent / ".env.example").is_file()
+    assert not (project.root / ".env.example").exists()
+    assert all("docs/guide/reference/credentials.md" in h and ".env.example" not in h
+               for h in hints(project.config_file))
+
+
+def test_placeholder_calls_to_action_are_flagged(fresh: Path) -> None:
+    """init's example landing pieces call to mailto:hello@example.org: nobody reads that mailbox."""
+    warnings = [m for m in _found(diagnose(fresh, NOW), "site", WARNING) if "call to action" in m or "cta" in m]
+    assert any("'cta.url' is still the example mailto:hello@example.org" in m for m in warnings), warnings
+    check = CliRunner().invoke(cli, ["-f", str(fresh), "check", "--now", NOW.isoformat()])
+    assert "is still the example mailto:hello@example.org: readers who click it reach no one" in check.output
+    for piece in (fresh.parent / "content").rglob("*.md"):
+        piece.write_text(piece.read_text(encoding="utf-8").replace("mailto:hello@example.org",
+                                                                   "https://acme.fr/contact/"), encoding="utf-8")
+    config = fresh.read_text(encoding="utf-8")
+    fresh.write_text(config.replace("  - publisher:\n", "  - publisher:\n      site: {cta: {url: 'https://acme.fr/contact/'}}\n"),
+                     encoding="utf-8")
+    assert not [m for m in _found(diagnose(fresh, NOW), "site", WARNING) if "is still the example" in m]
+    output = CliRunner().invoke(cli, ["-f", str(fresh), "check", "--now", NOW.isoformat()]).output
+    assert output.strip() == "OK: 5 pieces (5 published, 0 scheduled, 0 drafts), 1 author."  # not '1 authors'
+

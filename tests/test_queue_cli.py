@@ -94,7 +94,7 @@ def test_approve_run_and_the_outbox(team: ProjectDir) -> None:
         assert line["channel"] == "x" and line["link"].startswith("https://test.example.org/articles/")
         assert line["text"] and line["scheduled_at"].startswith("2026-03-02T")
     status = json.loads(publisher(team, "status", "--json", "--now", EVENING).output)
-    assert status["totals"] == {"approved": 4, "published": 4}
+    assert status["totals"] == {"approved": 4, "outbox": 4}  # the outbox is no network: not "published"
     assert status["channels"]["x"]["sends_to"] == "outbox"
     assert status["next_post"]["scheduled_at"].startswith("2026-03-05")
     listed = json.loads(publisher(team, "queue", "--all", "--json").output)

@@ -14,6 +14,7 @@ from rich.table import Table
 
 from publisher.cli.app import Project, cli, parse_now
 from publisher.cli.post_table import STATE_STYLES, actor
+from publisher.cli.words import counted
 
 if TYPE_CHECKING:
     from publisher.posts.model import QueuedPost
@@ -79,11 +80,11 @@ def calendar(project: Project, start_text: str | None, days: int, channel: str |
     if ics_path is not None:
         ics_path.write_bytes(to_ics(records, calendar_name=f"{settings.site_name}: social posts",
                                     zone_name=settings.plugin.timezone, now=now))
-        click.echo(f"{ics_path}: {len(records)} posts from {first_day} for {days} days.")
+        click.echo(f"{ics_path}: {counted(len(records), 'post')} from {first_day} for {counted(days, 'day')}.")
         return
     if csv_out is not None:
         csv_out.write_text(to_csv(records, zone), encoding="utf-8")
-        click.echo(f"{csv_out}: {len(records)} posts from {first_day} for {days} days.")
+        click.echo(f"{csv_out}: {counted(len(records), 'post')} from {first_day} for {counted(days, 'day')}.")
         return
     channels = sorted({r.post.channel for r in records} | ({channel} if channel else set(settings.plugin.channels)))
     cells: dict[tuple[dt.date, str], list[str]] = defaultdict(list)
@@ -92,8 +93,8 @@ def calendar(project: Project, start_text: str | None, days: int, channel: str |
         style = STATE_STYLES.get(p.state, "")
         when = p.scheduled_at.astimezone(zone)
         cells[(when.date(), p.channel)].append(f"[{style}]{when:%H:%M} {p.role}[/{style}] {p.piece.rsplit('/', 1)[-1]}")
-    table = Table("day", *channels, title=f"Posts from {first_day} for {days} days ({settings.plugin.timezone}); "
-                  f"{len(records)} posts", title_justify="left", show_lines=True)
+    table = Table("day", *channels, title=f"Posts from {first_day} for {counted(days, 'day')} "
+                  f"({settings.plugin.timezone}); {counted(len(records), 'post')}", title_justify="left", show_lines=True)
     for offset in range(days):
         day = first_day + dt.timedelta(days=offset)
         table.add_row(f"{day:%a %d %b}", *("\n".join(cells[(day, c)]) for c in channels))

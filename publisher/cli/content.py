@@ -7,6 +7,7 @@ from rich.console import Console
 from rich.table import Table
 
 from publisher.cli.app import Project, cli, now_option, parse_now
+from publisher.cli.words import counted
 from publisher.content.frontmatter import field_reference
 
 
@@ -26,15 +27,18 @@ def check(project: Project, now_text: str | None) -> None:
     library = project.library
     now = parse_now(now_text, project.settings.zone)
     from publisher.content.ambassadors import ambassadors_file
+    from publisher.project.placeholders import placeholder_ctas
 
-    for warning in (*library.warnings, ambassadors_file(project.settings)[1]):
+    placeholders = [f"{where} is still the example {url}: readers who click it reach no one"
+                    for where, url in placeholder_ctas(project.settings, library)]
+    for warning in (*library.warnings, ambassadors_file(project.settings)[1], *placeholders):
         if warning:
             click.echo(f"warning: {warning}", err=True)
     visible = library.visible(now)
     drafts = sum(1 for p in library if p.draft)
     future = sum(1 for p in library if not p.draft and p.date > now)
-    click.echo(f"OK: {len(library)} pieces ({len(visible)} published, {future} scheduled, {drafts} drafts), "
-               f"{len(library.authors)} authors.")
+    click.echo(f"OK: {counted(len(library), 'piece')} ({len(visible)} published, {future} scheduled, "
+               f"{counted(drafts, 'draft')}), {counted(len(library.authors), 'author')}.")
 
 
 @cli.command()

@@ -353,9 +353,11 @@ def status(project: Project, now_text: str | None, as_json: bool) -> None:
 
 def _print_status(data: dict[str, Any], zone: Any, upcoming: QueuedPost | None) -> None:
     console = Console()
-    state_names = [s for s in ("proposed", "approved", "sending", "published", "failed", "unconfirmed", "cancelled")
-                   if data["totals"].get(s)] or ["approved"]
-    table = Table("channel", "sends to", *state_names, "due now", title=f"Store {data['store']}", title_justify="left")
+    state_names = [s for s in ("proposed", "approved", "sending", "published", "outbox", "failed", "unconfirmed",
+                               "cancelled") if data["totals"].get(s)] or ["approved"]
+    # The store's URL on a line of its own: as a table title it was folded to the table's width.
+    console.print(f"Store: {data['store']}", markup=False, soft_wrap=True)
+    table = Table("channel", "sends to", *state_names, "due now")
     for name, ch in data["channels"].items():
         where = ch["sends_to"] + (" (disabled)" if ch["disabled"] else "")
         table.add_row(name, where, *(str(ch["posts"].get(s, 0)) for s in state_names), str(ch["due_now"]))
@@ -363,6 +365,11 @@ def _print_status(data: dict[str, Any], zone: Any, upcoming: QueuedPost | None) 
     nxt = (f"{local(upcoming.scheduled_at, zone)} on {upcoming.channel} ({upcoming.piece}, {upcoming.role})"
            if upcoming else "none scheduled")
     console.print(f"Due now: {data['due_now']}; next post: {nxt}.", markup=False)
+    if data["totals"].get("outbox"):
+        n = data["totals"]["outbox"]
+        console.print(f"outbox: {n} post{'s' if n != 1 else ''} went to the dry-run outbox (a rehearsal with --now, or "
+                      f"a channel without credentials), not to a network; publisher report does not count them.",
+                      markup=False)
     for p in data["pauses"]:
         what = f"channel {p['channel']}" if p["channel"] else "everything"
         until = f" until {local(dt.datetime.fromisoformat(p['until']), zone)}" if p["until"] else " until resumed"

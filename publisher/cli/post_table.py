@@ -9,7 +9,10 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
+from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
+from rich.text import Text
 
 if TYPE_CHECKING:  # the store pulls in SQLAlchemy: only commands that use it pay for it
     from publisher.store import PostRecord
@@ -41,7 +44,15 @@ def actor() -> str:
     return f"{name} (cli)"
 
 
-def posts_table(records: Iterable[PostRecord], zone: ZoneInfo, title: str) -> Table:
+WIDE = 110
+"""Below this many columns the seven-column table cannot give the text room: posts are listed instead."""
+
+
+def posts_table(records: Iterable[PostRecord], zone: ZoneInfo, title: str, width: int = WIDE) -> RenderableType:
+    """The posts as a table on a wide terminal; on a narrow one (80 columns), one line of facts per
+    post with its text wrapped beneath, so no column is squeezed to a few letters."""
+    if width < WIDE:
+        return _posts_list(records, zone, title)
     table = Table(title=title, title_justify="left")
     for column, width in (("id", 3), ("when", 16), ("channel", 7), ("state", 8), ("role", 6), ("piece", 10)):
         table.add_column(column, min_width=width)
@@ -54,6 +65,24 @@ def posts_table(records: Iterable[PostRecord], zone: ZoneInfo, title: str) -> Ta
         table.add_row(str(p.id), local(p.scheduled_at, zone), p.channel, f"[{style}]{p.state}[/{style}]{retry}",
                       p.role, p.piece, short(p.text) + note)
     return table
+
+
+def _posts_list(records: Iterable[PostRecord], zone: ZoneInfo, title: str) -> Group:
+    rows: list[RenderableType] = [Text(title, style="italic")]
+    for r in records:
+        p = r.post
+        style = STATE_STYLES.get(p.state, "")
+        head = Text.assemble((f"{p.id:>4}  ", "bold"), local(p.scheduled_at, zone), "  ", p.channel, "  ",
+                             (p.state, style))
+        if r.next_attempt_at and p.state == "approved":
+            head.append(f"  retry {local(r.next_attempt_at, zone)}")
+        rows.append(head)
+        rows.append(Padding(Text(f"{p.piece} · {p.role}", style="dim", overflow="fold"), (0, 0, 0, 6)))
+        body = Text(short(p.text, 280))
+        if r.last_error and p.state != "published":
+            body.append(f"  ({short(r.last_error, 120)})", style="red")
+        rows.append(Padding(body, (0, 0, 0, 6)))
+    return Group(*rows)
 
 
 def record_json(r: PostRecord) -> dict[str, Any]:

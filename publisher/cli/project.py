@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import click
 
 from publisher.cli.app import Project, cli, now_option, parse_now
+from publisher.cli.words import counted
 
 
 def _zone(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
@@ -66,7 +67,7 @@ def init(directory: Path, site_name: str | None, site_url: str, timezone: str, r
                                       timezone=timezone, requirement=requirement)
     files = project_files(options)
     write_project(directory, files, force=force)
-    click.echo(f"Created {options.site_name} in {directory} ({len(files)} files).")
+    click.echo(f"Created {options.site_name} in {directory} ({counted(len(files), 'file')}).")
     click.echo(f"requirements.txt installs: {options.requirement.spec}")
     if options.requirement.local is not None:
         click.echo("\n".join([

@@ -14,6 +14,7 @@ from rich.table import Table
 from publisher.cli.app import Project, cli, now_option, parse_now
 from publisher.cli.post_table import actor, local, posts_table, record_json, short
 from publisher.cli.progress import plan_progress
+from publisher.cli.words import counted
 from publisher.posts.model import OPEN_STATES, STATES
 
 OPEN_VIEW = ("proposed", "approved", "sending", "unconfirmed")
@@ -60,7 +61,7 @@ def plan(project: Project, now_text: str | None, dry_run: bool, show: int) -> No
               if r.post.role in ("curated", "manual")] if measured else []
     # The feedback loop: evergreen recycling prefers excerpts that did well (docs/reports.md).
     scores = excerpt_scores(project.store, now) if measured else None
-    console.print(f"Planning {len(library)} pieces…")
+    console.print(f"Planning {counted(len(library), 'piece')}…")
     with plan_progress(console) as told:  # redrawn by the planner: no thread, so the planner may fork
         result = make_plan(library.pieces, rules, now, history=history, scores=scores, progress=told,
                            booked=booked)
@@ -68,7 +69,7 @@ def plan(project: Project, now_text: str | None, dry_run: bool, show: int) -> No
     if dry_run:
         console.print("Dry run: nothing stored.")
         return
-    with console.status(f"Storing {len(result.posts)} posts…"):
+    with console.status(f"Storing {counted(len(result.posts), 'post')}…"):
         counts = project.store.apply_plan(result, now, actor=actor())
     console.print(f"Stored: {counts.added} new, {counts.updated} updated, {counts.cancelled} cancelled, "
                   f"{counts.restored} back in the plan, {counts.unchanged} unchanged, {counts.kept} kept as they "
@@ -80,7 +81,8 @@ def plan(project: Project, now_text: str | None, dry_run: bool, show: int) -> No
 
 def _print_plan(console: Console, result: Any, zone: Any, now: Any, show: int) -> None:
     posts = sorted(result.posts, key=lambda p: (p.scheduled_at, p.channel))
-    console.print(f"Plan at {local(now, zone)}: {len(posts)} posts on {len({p.channel for p in posts})} channels.")
+    console.print(f"Plan at {local(now, zone)}: {counted(len(posts), 'post')} on "
+                  f"{counted(len({p.channel for p in posts}), 'channel')}.")
     if posts:
         table = Table("channel", "posts", "launch", "follow-ups", "evergreen", "first", "last", title_justify="left")
         for channel in sorted({p.channel for p in posts}):
@@ -148,8 +150,8 @@ def queue(project: Project, states: tuple[str, ...], channel: str | None, piece:
         console.print(f"No posts ({shown}{f', channel {channel}' if channel else ''}"
                       f"{f', piece {piece_key}' if piece_key else ''}).", markup=False)
         return
-    title = f"The first {len(records)} posts ({shown})" if more else f"{len(records)} posts ({shown})"
-    console.print(posts_table(records, project.settings.zone, title))
+    title = f"The first {counted(len(records), 'post')} ({shown})" if more else f"{counted(len(records), 'post')} ({shown})"
+    console.print(posts_table(records, project.settings.zone, title, console.width))
     if more:
         console.print(f"More posts follow: --limit {limit * 4} (or --limit 0 for all) shows them.")
 

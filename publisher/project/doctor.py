@@ -75,6 +75,8 @@ def diagnose(config_file: Path, now: dt.datetime) -> Report:
     report.add("configuration", OK, f"{settings.config_file.name}: the publisher block is valid")
     library = _check_content(report, settings)
     rules = _check_rules(report, settings, library) if library is not None else None
+    if library is not None:
+        _check_placeholders(report, settings, library)
     _check_site(report, settings)
     _check_install(report, settings)
     _check_credentials(report, settings)
@@ -105,6 +107,14 @@ def _check_content(report: Report, settings: Settings) -> Library | None:
     for warning in library.warnings:
         report.add("content", WARNING, warning, "remove the field, or check its spelling with publisher fields")
     return library
+
+
+def _check_placeholders(report: Report, settings: Settings, library: Library) -> None:
+    from publisher.project.placeholders import placeholder_ctas
+
+    for where, url in placeholder_ctas(settings, library):
+        report.add("site", WARNING, f"{where} is still the example {url}: readers who click it reach no one",
+                   "set it to the team's real contact page or address")
 
 
 def _check_rules(report: Report, settings: Settings, library: Library) -> Any:
@@ -146,6 +156,9 @@ def _check_install(report: Report, settings: Settings) -> None:
 
 
 def _check_credentials(report: Report, settings: Settings) -> None:
+    # Only projects made by `publisher init` have a .env.example: point to it when it is there.
+    where = ("see .env.example" if (settings.root / ".env.example").is_file()
+             else "every variable is listed in the guide's credentials reference (docs/guide/reference/credentials.md)")
     for name, spec in settings.plugin.channels.items():
         if not spec.enabled:
             report.add("credentials", OK, f"{name}: disabled in {settings.config_file.name}")
@@ -157,8 +170,7 @@ def _check_credentials(report: Report, settings: Settings) -> None:
         elif state == "dry-run":
             report.add("credentials", WARNING, f"{_label(name, creds.network)}: no credentials; posts go to the dry-run "
                        f"outbox ({_shown(settings.outbox_dir, settings.root)}/{creds.network}.jsonl)",
-                       f"to post for real, set {', '.join(creds.missing)} in .env (or as CI secrets); "
-                       f"see .env.example")
+                       f"to post for real, set {', '.join(creds.missing)} in .env (or as CI secrets); {where}")
         elif state == "incomplete":
             report.add("credentials", ERROR, f"{_label(name, creds.network)}: {', '.join(creds.missing)} not set while "
                        f"{', '.join(creds.present)} is; its posts wait",

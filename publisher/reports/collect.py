@@ -49,4 +49,11 @@ def make_report(store: Database, period: Period, *, pieces: Mapping[str, PieceIn
     ctx = Context(pieces=pieces, authors=authors, ambassadors=ambassadors,
                   excerpts=excerpt_context(store, [*visits, *before_visits], [*posts, *before]),
                   site_name=site_name)
-    return build_report(period, posts, visits, before, before_visits, ctx, now)
+    result = build_report(period, posts, visits, before, before_visits, ctx, now)
+    rehearsed = report_store.outbox_sends(store, period.start, period.end)
+    if rehearsed:
+        result.notes.append(f"{rehearsed} post{'s' if rehearsed != 1 else ''} of this period went to the dry-run "
+                            f"outbox (a rehearsal with --now, or a channel without credentials): no network saw "
+                            f"{'them' if rehearsed != 1 else 'it'}, so {'they are' if rehearsed != 1 else 'it is'} "
+                            f"not counted; publisher status shows them as 'outbox'.")
+    return result

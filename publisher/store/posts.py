@@ -24,7 +24,7 @@ from publisher.store.plan_rows import (
     load_first_plan,
 )
 from publisher.store.rows import queued, record_event, select_queued, transition
-from publisher.store.tables import post_events, posts
+from publisher.store.tables import OUTBOX_ID_LIKE, post_events, posts
 from publisher.store.types import UTCDateTime
 
 _PG_PLAN_LOCK = 7_340_002  # one `publisher plan` at a time on a shared PostgreSQL store
@@ -228,8 +228,11 @@ class PostsStore(Database):
             return sorted(conn.execute(query).scalars())
 
     def state_counts(self) -> dict[tuple[str, str], int]:
-        """(channel, state) -> how many posts."""
-        query = sa.select(posts.c.channel, posts.c.state, sa.func.count()).group_by(posts.c.channel, posts.c.state)
+        """(channel, state) -> how many posts. Posts "published" to the dry-run outbox (rehearsals,
+        channels without credentials) count under the state ``outbox``, not ``published``."""
+        state = sa.case((sa.and_(posts.c.state == "published", posts.c.remote_id.like(OUTBOX_ID_LIKE)), "outbox"),
+                        else_=posts.c.state)
+        query = sa.select(posts.c.channel, state, sa.func.count()).group_by(posts.c.channel, state)
         with self.reading() as conn:
             return {(c, s): n for c, s, n in conn.execute(query)}
 

@@ -21,8 +21,8 @@ import sqlalchemy as sa
 from publisher.store.analytics import chunks
 from publisher.store.database import Database
 from publisher.store.prepared import Prepared, instant_from_db, instant_to_db
+from publisher.store.tables import OUTBOX_ID_LIKE, posts
 from publisher.store.tables import metric_snapshots as snapshots
-from publisher.store.tables import posts
 
 
 class PostNumbers(NamedTuple):
@@ -95,7 +95,8 @@ def _latest_per_post(dialect: str) -> Prepared:
                   s.impressions, s.clicks, s.id.is_not(None))
         .select_from(source)
         .where(posts.c.state == PUBLISHED, posts.c.scheduled_at >= sa.bindparam("start"),
-               posts.c.scheduled_at < sa.bindparam("end")))
+               posts.c.scheduled_at < sa.bindparam("end"),
+               sa.or_(posts.c.remote_id.is_(None), sa.not_(posts.c.remote_id.like(OUTBOX_ID_LIKE)))))
 
 
 LATEST_PER_POST = {dialect: _latest_per_post(dialect) for dialect in ("sqlite", "postgresql")}
@@ -116,6 +117,15 @@ def post_numbers(store: Database, start: dt.datetime, end: dt.datetime, *,
     out = [PostNumbers(*row[:8], instant_from_db(row[8]), *row[9:15], bool(row[15])) for row in rows]
     out.sort(key=lambda p: (p.at, p.post_id))  # sorted here: an ORDER BY there can cost the planner its index
     return out
+
+
+def outbox_sends(store: Database, start: dt.datetime, end: dt.datetime) -> int:
+    """Posts of [start, end) that went to the dry-run outbox: the report leaves them out and says so."""
+    query = sa.select(sa.func.count()).select_from(posts).where(
+        posts.c.state == PUBLISHED, posts.c.remote_id.like(OUTBOX_ID_LIKE),
+        posts.c.scheduled_at >= start, posts.c.scheduled_at < end)
+    with store.reading() as conn:
+        return int(conn.execute(query).scalar_one())
 
 
 def excerpt_refs(store: Database, excerpt_ids: Iterable[str]) -> dict[tuple[str, str], tuple[str, str, str | None, str]]:
@@ -142,4 +152,4 @@ def campaigns_in_store(store: Database) -> set[str]:
         return {c.casefold() for c in conn.execute(sa.select(posts.c.campaign).distinct()).scalars() if c}
 
 
-__all__ = ["PostNumbers", "campaigns_in_store", "excerpt_refs", "post_numbers", "snapshots"]
+__all__ = ["PostNumbers", "campaigns_in_store", "excerpt_refs", "outbox_sends", "post_numbers", "snapshots"]

@@ -116,5 +116,10 @@ metric_snapshots = sa.Table(
     sa.Column("raw", sa.JSON),
 )
 
-__all__ = ["POSTS_SECONDARY_INDEXES", "channel_state", "link_cards", "metadata", "metric_snapshots", "pauses", "post_events",
+
+OUTBOX_ID_LIKE = "outbox:%"
+"""posts.remote_id of a post the dry-run outbox took (rehearsals, channels without credentials): it
+is "published" for the queue, but no network saw it, so counts and reports keep it apart."""
+
+__all__ = ["OUTBOX_ID_LIKE", "POSTS_SECONDARY_INDEXES", "channel_state", "link_cards", "metadata", "metric_snapshots", "pauses", "post_events",
            "posts", "schema_migrations", "sends"]
