@@ -140,3 +140,23 @@ def test_every_chart_renders_marks_offline(page_file: tuple[Path, dict], tmp_pat
     assert marks["chart-kinds"] == sum(1 for k in data["breakdowns"]["excerpt_kind"] if k["interactions"])
     assert marks["chart-hours"] == len(data["posting_hours"])
     assert f"{data['totals']['interactions']:,}".replace(",", "\u202f") in kpis
+
+
+def test_the_report_fits_a_phone(page_file: tuple[Path, dict], tmp_path: Path) -> None:
+    """At 390 px the KPI grid wraps to two columns; nothing is wider than the screen."""
+    page_path, _ = page_file
+    with launched() as browser:
+        page = browser.new_page(viewport={"width": 390, "height": 844})
+        page.goto(page_path.as_uri())
+        page.screenshot(path=str(tmp_path / "report-phone.png"), full_page=True)
+        if os.environ.get("PUBLISHER_SHOTS"):
+            shutil.copy(tmp_path / "report-phone.png", Path(os.environ["PUBLISHER_SHOTS"]) / "report-phone.png")
+        page_width = page.evaluate("document.documentElement.scrollWidth")
+        overflowing = page.eval_on_selector_all(
+            ".kpi", "els => els.filter(e => e.scrollWidth > e.clientWidth + 1 "
+                    "|| e.getBoundingClientRect().right > window.innerWidth).map(e => e.innerText)")
+        columns = page.eval_on_selector_all(
+            ".kpi", "els => new Set(els.map(e => Math.round(e.getBoundingClientRect().left))).size")
+    assert page_width <= 390, f"the page is {page_width} px wide on a 390 px screen"
+    assert overflowing == []
+    assert columns == 2
