@@ -39,10 +39,11 @@ from publisher.errors import ContentError
 from publisher.site.catalogue import Catalogue, build_catalogue
 from publisher.site.chrome import NavLabels
 from publisher.site.context import Options, PageData, listing_page, piece_page, plain_page
+from publisher.site.error_page import error_page
 from publisher.site.i18n import base_lang, label, labels
+from publisher.site.kits import KitPages
 from publisher.site.meta import Head
 from publisher.site.not_found import not_found_view
-from publisher.site.kits import KitPages
 from publisher.site.pages import (
     AUTHOR,
     GENERATED_BY,
@@ -94,6 +95,8 @@ class PublisherPlugin(BasePlugin[PublisherConfig]):
         self.page_lang = ""
         """Language of the page being converted, for TypographyExtension ("" leaves it alone)."""
         self.nav_labels = NavLabels("en")
+        self.content_problems: list[str] = []
+        """While serving: the content's problems, shown at every URL instead of the site."""
 
     # -- events -------------------------------------------------------------------------------
 
@@ -109,7 +112,12 @@ class PublisherPlugin(BasePlugin[PublisherConfig]):
         try:
             self.library = load_library(self.settings)
         except ContentError as e:
-            raise PluginError(e.render()) from None
+            if not self.serving:
+                raise PluginError(e.render()) from None
+            # A raised error would leave the browser waiting for a reload that never comes.
+            log.error(e.render())
+            self.content_problems = [str(p) for p in e.problems]
+            return config
         for warning in self.library.warnings:
             log.warning(warning)
         _add_packaged_theme(config)
@@ -184,7 +192,16 @@ class PublisherPlugin(BasePlugin[PublisherConfig]):
         self.nav_labels.show(data.lang)
         return context
 
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        """Theme edits rebuild the preview too (MkDocs watches theme folders only with --watch-theme)."""
+        custom = config.theme.custom_dir
+        if self.config.enabled and custom and os.path.isdir(custom):
+            server.watch(custom)
+        return server
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self.content_problems:
+            return error_page(self.content_problems, config.site_name)
         self.nav_labels.show(self.nav_labels.site_lang)
         if self._active is not None:
             self._active.active = False
@@ -202,6 +219,9 @@ class PublisherPlugin(BasePlugin[PublisherConfig]):
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.content_problems:
+            Path(config.site_dir, "404.html").write_text(error_page(self.content_problems, config.site_name),
+                                                         encoding="utf-8")
         if not self.config.enabled or self.catalogue is None or self.site is None:
             return
         if self.config.site.feeds.enabled:
