@@ -15,6 +15,7 @@ its site-relative URL to ``PublisherPlugin.unlisted`` before pages are read (in 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import logging
@@ -38,10 +39,18 @@ from publisher.content.typography import french_spacing
 from publisher.errors import ContentError
 from publisher.site.catalogue import Catalogue, build_catalogue
 from publisher.site.chrome import NavLabels
-from publisher.site.context import Options, PageData, listing_page, piece_page, plain_page
+from publisher.site.context import Options, PageData, image_url, listing_page, piece_page, plain_page
 from publisher.site.error_page import error_page
 from publisher.site.i18n import base_lang, label, labels
 from publisher.site.kits import KitPages
+from publisher.site.material_plugins import (
+    card_left_to_social,
+    hand_tags,
+    keep_our_card,
+    social_plugin,
+    tags_plugin,
+    without_card_tags,
+)
 from publisher.site.meta import Head
 from publisher.site.not_found import not_found_view
 from publisher.site.pages import (
@@ -168,7 +177,17 @@ class PublisherPlugin(BasePlugin[PublisherConfig]):
         page.meta.setdefault("publisher_lang", self._ui_lang(self.config.lang))
         if page.meta.get("unlisted") or page.url in self.unlisted:
             self._unlist(page)
+        self._meet_material_plugins(page, piece, config)
         return markdown
+
+    def _meet_material_plugins(self, page: Page, piece: Piece | None, config: MkDocsConfig) -> None:
+        """One tag system with Material's tags plugin, one og:image with its social plugin."""
+        assert self.site is not None and self.options is not None
+        tags = tags_plugin(config)
+        if tags is not None and piece is not None:
+            hand_tags(page, piece.tags, tags)
+        if social_plugin(config) is not None and image_url(piece, self.site, self.options):
+            keep_our_card(page)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled or self.catalogue is None:
@@ -188,6 +207,8 @@ class PublisherPlugin(BasePlugin[PublisherConfig]):
         if not self.config.enabled or self.catalogue is None:
             return context
         data = self.kits.page_data(page) or self._render_page_data(page)
+        if social_plugin(config) is not None and card_left_to_social(page):
+            data = dataclasses.replace(data, head=without_card_tags(data.head))
         context["publisher"] = data
         self.nav_labels.show(data.lang)
         return context
