@@ -77,6 +77,7 @@ def diagnose(config_file: Path, now: dt.datetime) -> Report:
     rules = _check_rules(report, settings, library) if library is not None else None
     if library is not None:
         _check_placeholders(report, settings, library)
+        _check_built_site(report, settings, library, now)
     _check_site(report, settings)
     _check_install(report, settings)
     _check_credentials(report, settings)
@@ -115,6 +116,13 @@ def _check_placeholders(report: Report, settings: Settings, library: Library) ->
     for where, url in placeholder_ctas(settings, library):
         report.add("site", WARNING, f"{where} is still the example {url}: readers who click it reach no one",
                    "set it to the team's real contact page or address")
+
+
+def _check_built_site(report: Report, settings: Settings, library: Library, now: dt.datetime) -> None:
+    from publisher.project.built_site import built_site_findings
+
+    for severity, message, fix in built_site_findings(settings, library, now):
+        report.add("site", severity, message, fix)
 
 
 def _check_rules(report: Report, settings: Settings, library: Library) -> Any:

@@ -37,6 +37,7 @@ from publisher.config.schema import PublisherConfig
 from publisher.content import Library, Piece, load_library
 from publisher.content.typography import french_spacing
 from publisher.errors import ContentError
+from publisher.site.build_marker import write_marker
 from publisher.site.catalogue import Catalogue, build_catalogue
 from publisher.site.chrome import NavLabels
 from publisher.site.context import Options, PageData, image_url, listing_page, piece_page, plain_page
@@ -247,6 +248,8 @@ class PublisherPlugin(BasePlugin[PublisherConfig]):
             return
         if self.config.site.feeds.enabled:
             self._generate_feeds(config)
+        if not self.serving:
+            write_marker(Path(config.site_dir), built_at=self.catalogue.now, pages=len(self.catalogue.pieces))
 
     # -- work ---------------------------------------------------------------------------------
 
