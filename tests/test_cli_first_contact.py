@@ -44,7 +44,8 @@ def test_queue_at_80_columns_shows_whole_words_of_every_text(team: ProjectDir) -
 def test_status_and_report_agree_after_a_rehearsal(team: ProjectDir) -> None:  # noqa: F811
     run80(team, "plan", "--now", BEFORE)
     run80(team, "approve", "--all")
-    assert "Sent 4 posts" in run80(team, "run", "--now", EVENING).output
+    ran = " ".join(run80(team, "run", "--now", EVENING).output.split())
+    assert "Sent 4 posts" in ran and "Of these, 4 went to the dry-run outbox (a rehearsal: --now)" in ran
     status = json.loads(run80(team, "status", "--json", "--now", EVENING).output)
     assert status["totals"] == {"approved": 4, "outbox": 4}
     text = run80(team, "status", "--now", EVENING).output

@@ -88,15 +88,19 @@ def run(project: Project, now_text: str | None, only: tuple[str, ...]) -> None:
     built = _channels(project, clock, only)
     due = sum(project.store.due_count(clock(), sorted(built.active)).values())
     trouble: list[tuple[QueuedPost, Settlement]] = []
+    to_outbox = 0
     console = Console()
     progress = Progress(TextColumn("sending"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                         console=console, transient=True)
     task = progress.add_task("send", total=due)
 
     def settled(post: QueuedPost, result: Settlement) -> None:
+        nonlocal to_outbox
         progress.advance(task)
         if result.kind != "published":
             trouble.append((post, result))
+        elif post.channel in built.outbox:
+            to_outbox += 1
 
     dispatcher = _dispatcher(project, built, clock, settled)
     try:
@@ -105,6 +109,10 @@ def run(project: Project, now_text: str | None, only: tuple[str, ...]) -> None:
     finally:
         dispatcher.close()
     _report(console, report, trouble)
+    if to_outbox:
+        rehearsal = " (a rehearsal: --now)" if now_text else ""
+        console.print(f"Of these, {to_outbox} went to the dry-run outbox{rehearsal}, not to a network: status shows "
+                      f"them as 'outbox', and publisher report does not count them.", markup=False)
     _outlook(console, project, clock(), built)
     found = _verdict(project, built, trouble, only)
     if found.code:
