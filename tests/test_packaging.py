@@ -20,3 +20,18 @@ def test_the_theme_ships_as_publisher_theme() -> None:
     for name in ("main.html", "piece.html", "landing.html", "listing.html", "home.html", "kit.html"):
         assert theme.joinpath(name).is_file(), name
     assert theme.joinpath("assets", "stylesheets", "publisher.css").is_file()
+
+
+def test_the_distribution_is_comms_publisher_and_installs_publisher() -> None:
+    """`publisher` on PyPI is an unrelated project: ours is comms-publisher, whose command, import
+    package and MkDocs plugin are all called publisher."""
+    from importlib import metadata
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["name"] == "comms-publisher"
+    dist = next(d for d in metadata.distributions(name="comms-publisher"))
+    points = {(e.group, e.name): e.value for e in dist.entry_points}
+    assert points[("console_scripts", "publisher")] == "publisher.cli:main"
+    assert points[("mkdocs.plugins", "publisher")] == "publisher.site.plugin:PublisherPlugin"
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "pip install comms-publisher" in readme and "pip install publisher" not in readme
