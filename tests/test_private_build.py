@@ -157,9 +157,11 @@ def test_the_old_place_is_still_read_with_a_notice_everywhere(project: ProjectDi
     assert notice in [f.message for f in diagnose(project.config_file, NOW).findings if f.severity == WARNING]
     check = CliRunner().invoke(cli, ["-f", str(project.config_file), "check"])
     assert check.exit_code == 0 and f"warning: {notice}" in check.output
-    with caplog.at_level("WARNING"):
+    with caplog.at_level("INFO"):
         run_build(project, now=NOW)
     assert notice in caplog.text
+    assert not [r for r in caplog.records if r.levelname == "WARNING" and "ambassadors" in r.getMessage()], \
+        "a strict build of a project that has not moved the file yet still passes"
 
 
 def test_a_new_project_keeps_its_ambassadors_outside_content(tmp_path: Path) -> None:
