@@ -373,6 +373,9 @@ def test_a_new_project_installs_from_its_requirements_in_a_fresh_venv(tmp_path: 
     env["PATH"] = f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}"
     env.pop("VIRTUAL_ENV", None)
     env.pop("PYTHONPATH", None)
+    # pip caches the wheel it builds from a local folder under the folder's URL: a second run would
+    # install the first run's code. A CI runner starts with an empty cache; so does this test.
+    env["PIP_NO_CACHE_DIR"] = "1"
 
     def step(command: str) -> str:
         done = subprocess.run(["bash", "-eo", "pipefail", "-c", command], cwd=root, env=env, capture_output=True,
