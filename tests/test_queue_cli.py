@@ -34,6 +34,7 @@ def team(project: ProjectDir, monkeypatch: pytest.MonkeyPatch) -> ProjectDir:
         timezone: Europe/Paris
         channels: {x: {}, mastodon: {}}
         rules: {follow_ups: [3], evergreen: {enabled: false}}
+        late_posts: {grace_minutes: 1440}  # these rehearse a whole past day at its evening
     """)
     for slug, title in (("alpha", "Alpha launch"), ("beta", "Beta results")):
         project.piece(f"articles/{slug}.md", f"""
@@ -134,8 +135,14 @@ def test_pause_and_resume_from_the_command_line(team: ProjectDir) -> None:
     ran = publisher(team, "run", "--now", EVENING)
     assert "Sent 2 posts" in ran.output and "held: x: paused: channel x until resumed" in ran.output
     assert json.loads(publisher(team, "status", "--json").output)["pauses"][0]["channel"] == "x"
-    assert "Lifted: paused: channel x" in publisher(team, "resume", "--channel", "x").output
-    assert "Sent 2 posts" in publisher(team, "run", "--now", EVENING).output
+    resumed = publisher(team, "resume", "--channel", "x").output
+    assert "Lifted: paused: channel x" in resumed
+    # resumed months after those March slots (the real clock): they move to x's next free slots, never flushed
+    assert "4 posts more than 1440 min late were moved to the next free slot, not sent late" in resumed
+    assert "Next to go out:" in resumed
+    assert "Sent" not in publisher(team, "run", "--now", EVENING).output
+    assert all(r.post.scheduled_at > dt.datetime.now(dt.UTC)
+               for r in store_of(team).records(channel="x", states=["approved"]))
     bad = publisher(team, "pause", "--channel", "tiktok", code=1)
     assert "no channel 'tiktok' in mkdocs.yml; expected one of mastodon, x" in bad.output
     late = publisher(team, "pause", "--until", "2020-01-01T00:00", code=2)

@@ -30,7 +30,7 @@ from publisher.store.tables import post_events, posts
 
 PUBLISHER = str(Path(sys.executable).parent / "publisher")
 CHANNELS = ("x", "mastodon")
-DUE = dt.datetime.now(dt.UTC).replace(microsecond=0) - dt.timedelta(days=1)
+DUE = dt.datetime.now(dt.UTC).replace(microsecond=0) - dt.timedelta(minutes=30)  # due, within the late_posts grace
 
 
 def env_without_credentials(store_url: str | None = None) -> dict[str, str]:

@@ -55,9 +55,18 @@ def _channels(project: Project, clock: Clock, only: tuple[str, ...]) -> Channels
 
 def _dispatcher(project: Project, built: Channels, clock: Clock, on_settled: Any = None) -> Dispatcher:
     from publisher.sending.dispatcher import Dispatcher, rates_from, sends_at_once_from
+    from publisher.social.late import late_policy_from
 
     return Dispatcher(project.store, built.active, rates=rates_from(project.settings), clock=clock,
-                      on_settled=on_settled, sends_at_once=sends_at_once_from(project.settings))
+                      on_settled=on_settled, sends_at_once=sends_at_once_from(project.settings),
+                      late=late_policy_from(project.settings))
+
+
+def _fresh(project: Project, now: dt.datetime) -> dt.datetime:
+    """The earliest moment a post may have and still go out now (the late_posts grace window)."""
+    from publisher.social.late import fresh_after, late_policy_from
+
+    return fresh_after(now, dt.datetime.now(dt.UTC), late_policy_from(project.settings))
 
 
 @cli.command()
@@ -86,7 +95,8 @@ def run(project: Project, now_text: str | None, only: tuple[str, ...]) -> None:
 
     clock = rehearsal_clock(now_text, project.settings.zone)
     built = _channels(project, clock, only)
-    due = sum(project.store.due_count(clock(), sorted(built.active)).values())
+    now = clock()
+    due = sum(project.store.due_count(now, sorted(built.active), _fresh(project, now)).values())
     trouble: list[tuple[QueuedPost, Settlement]] = []
     to_outbox = 0
     console = Console()
@@ -146,6 +156,8 @@ def _report(console: Console, report: RunReport, trouble: list[tuple[QueuedPost,
         console.print(f"  post {post.id} ({post.channel}, {post.piece}): {result.detail}", markup=False)
     for note in report.notes:
         console.print(f"recovered: {note}", markup=False)
+    for line in report.late:
+        console.print(f"late: {line}", markup=False)
     for name, why in sorted(report.held.items()):
         console.print(f"held: {name}: {why}", markup=False)
 
@@ -153,7 +165,7 @@ def _report(console: Console, report: RunReport, trouble: list[tuple[QueuedPost,
 def _outlook(console: Console, project: Project, now: dt.datetime, built: Channels) -> None:
     """What a person should know after a run: what is due, what comes next, what waits for them."""
     store, zone = project.store, project.settings.zone
-    due = sum(store.due_count(now).values())
+    due = sum(store.due_count(now, fresh=_fresh(project, now)).values())
     upcoming = store.next_due(now)
     nxt = (f"next post at {local(upcoming.scheduled_at, zone)} on {upcoming.channel} ({upcoming.piece}, {upcoming.role})"
            if upcoming else "no approved post is scheduled")
@@ -221,6 +233,8 @@ def worker(project: Project, now_text: str | None, poll: float, only: tuple[str,
             console.print(f"{when}: {counts}", markup=False)
         for note in report.notes:
             console.print(f"{when}: recovered: {note}", markup=False)
+        for line in report.late:
+            console.print(f"{when}: late: {line}", markup=False)
         if report.held != held_before:
             for name, why in sorted(report.held.items()):
                 console.print(f"{when}: held: {name}: {why}", markup=False)
@@ -284,6 +298,10 @@ def pause(project: Project, channel: str | None, until_text: str | None, reason:
 def resume(project: Project, channel: str | None) -> None:
     """Start sending again: lift pauses, and re-enable channels disabled after an auth failure.
 
+    Posts whose moment passed more than late_posts.grace_minutes ago are not sent late: they move
+    to their channel's next free slot, or back to review (late_posts.then). The command says where
+    each went and which posts go out next, before any worker sends anything.
+
     \b
     Example:
       publisher resume
@@ -303,6 +321,33 @@ def resume(project: Project, channel: str | None) -> None:
     still = [p for p in store.active_pauses(now) if p.channel is None] if channel else []
     if still:
         click.echo(f"Still {still[0].describe(project.settings.zone)}: publisher resume (without --channel) lifts it.")
+    _backlog(project, now, channel)
+
+
+def _backlog(project: Project, now: dt.datetime, channel: str | None) -> None:
+    """Settle what fell due during the pause before any worker sends it, and say what goes out next."""
+    from publisher.social.late import fresh_after, late_policy_from, settle_late, summary
+
+    store, zone = project.store, project.settings.zone
+    policy = late_policy_from(project.settings)
+    held = {p.channel for p in store.active_pauses(now)}
+    names = [] if None in held else [c for c in ([channel] if channel else sorted(project.settings.plugin.channels))
+                                     if c not in held]
+    moved = settle_late(store, policy, now, now, names, actor())
+    if moved:
+        minutes = int(policy.grace.total_seconds() // 60)
+        what = "moved to the next free slot" if policy.action == "reslot" else "sent back to review"
+        click.echo(f"{len(moved)} post{'s' if len(moved) != 1 else ''} more than {minutes} min late "
+                   f"{'were' if len(moved) != 1 else 'was'} {what}, not sent late (late_posts in mkdocs.yml):")
+        for line in summary(moved):
+            click.echo(f"  {line}")
+    upcoming = store.upcoming(fresh_after(now, now, policy), 5, names or None)
+    if upcoming:
+        click.echo("Next to go out:")
+        for p in upcoming:
+            click.echo(f"  {local(p.scheduled_at, zone)}  {p.channel}  {p.piece} ({p.role}), post {p.id}")
+    else:
+        click.echo("No approved post is scheduled.")
 
 
 @cli.command()

@@ -16,7 +16,7 @@ from mkdocs.config.config_options import ValidationError
 
 from publisher.config.options import Entries, Flag, ListOf, MapOf, OneOf, Section, Text, TimeZoneName, Words
 from publisher.config.site import DEFAULT_TYPES, SiteSettings, TypeSpec
-from publisher.config.social import CalendarSpec, Campaign, ChannelSpec, Rules, WatchedFeed
+from publisher.config.social import CalendarSpec, Campaign, ChannelSpec, LatePosts, Rules, WatchedFeed
 from publisher.networks import all_networks
 from publisher.networks import keys as network_keys
 from publisher.networks import known as known_network
@@ -59,6 +59,7 @@ class PublisherConfig(base.Config):
     channels = MapOf(Section(ChannelSpec), default=DEFAULT_CHANNELS, key_pattern=r"[a-z][a-z0-9_-]*")
     """Accounts to post on. The key is the channel's name; its network defaults to the key."""
     calendar = Section(CalendarSpec)
+    late_posts = Section(LatePosts)
     rules = Section(Rules)
     campaigns = MapOf(Section(Campaign), default={}, key_pattern=r"[A-Za-z0-9][A-Za-z0-9_-]*")
     watch = ListOf(Section(WatchedFeed), default=[])

@@ -145,6 +145,17 @@ class CalendarSpec(base.Config):
     the spread_days - 1 days after; a follow-up likewise within its catch_up_days. 1: the day it is due."""
 
 
+class LatePosts(base.Config):
+    """Posts whose moment passed long ago (a pause, a worker outage, a missed cron) are never sent
+    together when sending resumes."""
+
+    grace_minutes = Number(120, minimum=0, maximum=10080)
+    """How late an approved post may still go out. One later than this is handled as `then` says."""
+    then = OneOf(("reslot", "review"), "reslot")
+    """reslot: move it to its channel's next free slot on the calendar (it stays approved); review:
+    send it back to proposed, for a person to approve again."""
+
+
 class Evergreen(base.Config):
     """Recycling of older pieces: re-share their best excerpts, with a cooldown and an end."""
 

@@ -31,7 +31,9 @@ from publisher.posts.model import Failed, Outcome, Published, QueuedPost, RetryL
 from publisher.secrets import mask
 from publisher.sending.channels.base import Channel
 from publisher.sending.settlement import DispatchPolicy, backoff_delay, recovery, settlement
+from publisher.social.late import LatePolicy, fresh_after, settle_late, summary
 from publisher.store import Claim, RateWindow, Settlement, Store
+from publisher.store.claims import NEVER_LATE
 from publisher.store.types import utc_now
 
 Clock = Callable[[], dt.datetime]
@@ -95,6 +97,8 @@ class RunReport:
     """Why the pass stopped early (the store could not be reached), for a worker's log."""
     retry_at: dt.datetime | None = None
     """The soonest a held channel may send again (end of a rate window, of a 429 block, of a pause)."""
+    late: list[str] = field(default_factory=list)
+    """Posts found later than the grace window, and where each went (re-slotted, back to review)."""
 
     @property
     def attempts(self) -> int:
@@ -108,9 +112,12 @@ class Dispatcher:
     def __init__(self, store: Store, channels: Mapping[str, Channel], *, rates: Mapping[str, RateWindow] | None = None,
                  clock: Clock = utc_now, policy: DispatchPolicy | None = None, worker: str | None = None,
                  on_settled: Callable[[QueuedPost, Settlement], None] | None = None,
-                 sends_at_once: Mapping[str, int] | None = None):
+                 sends_at_once: Mapping[str, int] | None = None, late: LatePolicy | None = None,
+                 real_clock: Clock = utc_now):
         """``sends_at_once``: channel -> how many of its sends may be in flight together (default 1);
-        the channel's adapter is then called from that many threads at once."""
+        the channel's adapter is then called from that many threads at once. ``late``: posts later
+        than its grace window are never sent but moved as it says (publisher.social.late) before each
+        pass; ``real_clock`` tells a rehearsal's ``clock`` from the real one (see ``fresh_after``)."""
         self.store = store
         self.channels = dict(channels)
         self.rates = dict(rates or {})
@@ -119,6 +126,8 @@ class Dispatcher:
         self.policy = policy or DispatchPolicy()
         self.worker = worker or worker_name()
         self.on_settled = on_settled
+        self.late = late
+        self.real_clock = real_clock
         self._prepared = False
         self._last_reconcile: dt.datetime | None = None
 
@@ -136,6 +145,7 @@ class Dispatcher:
         report.notes.extend(self.recover_stale(report.counts))
         if reconcile:
             report.notes.extend(self.reconcile_unconfirmed(report.counts))
+        report.late.extend(self.settle_late())
         deadline = time.monotonic() + wait
         lanes = [name for name in sorted(self.channels) for _ in range(self.sends_at_once.get(name, 1))]
         if lanes:
@@ -166,8 +176,9 @@ class Dispatcher:
                 if done is not None:
                     self._settle(*done, counts)
                 return counts, None
-            claim = self.store.claim_next(name, self.clock(), self.worker, self.rates.get(name),
-                                          finish=done[1] if done else None)
+            now = self.clock()
+            claim = self.store.claim_next(name, now, self.worker, self.rates.get(name),
+                                          finish=done[1] if done else None, fresh=self._fresh(now))
             if done is not None:
                 self._count(*done, bool(claim.finished), counts)
                 done = None
@@ -202,6 +213,26 @@ class Dispatcher:
         counts[result.kind if kept else "claim-lost"] += 1
         if self.on_settled is not None:
             self.on_settled(post, result)
+
+    # Late posts --------------------------------------------------------------------------------
+
+    def _fresh(self, now: dt.datetime) -> dt.datetime:
+        return NEVER_LATE if self.late is None else fresh_after(now, self.real_clock(), self.late)
+
+    def settle_late(self) -> list[str]:
+        """Move the posts later than the grace window (re-slot or back to review), on the channels a
+        pause or a disabled account does not hold: those wait for `publisher resume` to move theirs."""
+        if self.late is None:
+            return []
+        now = self.clock()
+        pauses = self.store.active_pauses(now)
+        if any(p.channel is None for p in pauses):
+            return []
+        held = {p.channel for p in pauses} | {name for name, state in self.store.channel_states().items()
+                                               if state.disabled}
+        names = [name for name in sorted(self.channels) if name not in held]
+        moved = settle_late(self.store, self.late, now, self.real_clock(), names, self.worker)
+        return summary(moved)
 
     # Recovery ------------------------------------------------------------------------------------
 

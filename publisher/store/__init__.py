@@ -12,14 +12,16 @@ tables come with their own named migration in publisher/store/migrations/.
 from __future__ import annotations
 
 from publisher.store.database import Database, shown_url
+from publisher.store.late import LateMove, LateStore
 from publisher.store.pauses import Pause
 from publisher.store.posts import Approval, PlanCounts, PostEdit, PostRecord, PostsStore
 from publisher.store.queue import ChannelState, Claim, InFlight, QueueStore, RateWindow, Settlement
+from publisher.store.review import ReviewStore
 from publisher.store.types import UTCDateTime, utc_now
 
 
-class Store(PostsStore, QueueStore, Database):
-    """The publisher's store: posts, their events, pauses and per-channel state."""
+class Store(PostsStore, QueueStore, LateStore, ReviewStore, Database):
+    """The publisher's store: posts, their events, pauses, per-channel state, late posts, people's decisions."""
 
 
 def open_store(url: str, *, migrate: bool = True) -> Store:
@@ -31,5 +33,5 @@ def open_store(url: str, *, migrate: bool = True) -> Store:
     return store
 
 
-__all__ = ["Approval", "ChannelState", "Claim", "Database", "InFlight", "Pause", "PlanCounts", "PostEdit",
+__all__ = ["Approval", "ChannelState", "Claim", "Database", "InFlight", "LateMove", "Pause", "PlanCounts", "PostEdit",
            "PostRecord", "RateWindow", "Settlement", "Store", "UTCDateTime", "open_store", "shown_url", "utc_now"]

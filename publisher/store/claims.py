@@ -69,7 +69,10 @@ class Claim:
 
 _B = sa.bindparam
 _DUE = sa.and_(posts.c.channel == _B("channel"), posts.c.state == "approved", posts.c.scheduled_at <= _B("now"),
-               sa.or_(posts.c.next_attempt_at.is_(None), posts.c.next_attempt_at <= _B("now")))
+               sa.or_(posts.c.next_attempt_at.is_(None), posts.c.next_attempt_at <= _B("now")),
+               # a post later than the grace window is never taken (publisher.social.late moves it)
+               sa.func.coalesce(posts.c.next_attempt_at, posts.c.scheduled_at) >= _B("fresh"))
+NEVER_LATE = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _NEXT = select_queued().where(_DUE).order_by(posts.c.scheduled_at, posts.c.id).limit(1)
 _QUEUED_NAMES = tuple(c.name for c in QUEUED_COLUMNS)
 _PAUSED = (sa.select(pauses.c.id).where(
@@ -139,24 +142,25 @@ class ClaimsStore(PausesStore):
                 conn.execute(insert.on_conflict_do_nothing(index_elements=["channel"]), rows)
 
     def claim_next(self, channel: str, now: dt.datetime, worker: str, rate: RateWindow | None = None, *,
-                   finish: Settlement | None = None) -> Claim:
+                   finish: Settlement | None = None, fresh: dt.datetime = NEVER_LATE) -> Claim:
         """Claim the channel's next due post for one attempt, unless a pause or a limit holds it.
 
         ``finish`` (the end of this worker's previous attempt) is written in the same transaction:
         one commit per send instead of two. SQLite's single writer waits for this transaction, so it
         is kept to a few statements: one reads everything that may hold the channel, and both events
-        (the previous attempt's end, this one's start) go in one driver call.
+        (the previous attempt's end, this one's start) go in one driver call. A post whose moment is
+        before ``fresh`` is late: it is left for publisher.social.late, never sent.
         """
         with self.transaction() as conn:
             events: list[dict[str, Any]] = []
             finished = self._finish(conn, worker, now, finish, events) if finish is not None else None
-            claim = self._claim(conn, channel, now, worker, rate, events)
+            claim = self._claim(conn, channel, now, worker, rate, events, fresh)
             if events:
                 EVENT.run_many(conn, events)
             return dataclasses.replace(claim, finished=finished)
 
     def _claim(self, conn: sa.Connection, channel: str, now: dt.datetime, worker: str, rate: RateWindow | None,
-               events: list[dict[str, Any]]) -> Claim:
+               events: list[dict[str, Any]], fresh: dt.datetime = NEVER_LATE) -> Claim:
         sqlite = self.is_sqlite
         at = instant_to_db(now, sqlite)
         start = instant_to_db(now - dt.timedelta(seconds=rate.seconds), sqlite) if rate is not None else None
@@ -187,7 +191,8 @@ class ClaimsStore(PausesStore):
                 assert oldest is not None
                 return Claim(held=f"rate limit: {rate.posts} posts per {rate.seconds} s",
                              retry_at=oldest + dt.timedelta(seconds=rate.seconds))
-        row = (NEXT_DUE if sqlite else NEXT_DUE_SKIP_LOCKED).run(conn, channel=channel, now=at).fetchone()
+        row = (NEXT_DUE if sqlite else NEXT_DUE_SKIP_LOCKED).run(conn, channel=channel, now=at,
+                                                                 fresh=instant_to_db(fresh, sqlite)).fetchone()
         if row is None:
             return Claim()
         post = _queued_from_driver(row)

@@ -186,7 +186,7 @@ class PostsStore(Database):
 
     def records(self, *, states: Sequence[str] | None = None, channel: str | None = None,
                 piece: str | None = None, start: dt.datetime | None = None, end: dt.datetime | None = None,
-                ids: Sequence[int] | None = None, limit: int | None = None) -> list[PostRecord]:
+                ids: Sequence[int] | None = None, limit: int | None = None, offset: int = 0) -> list[PostRecord]:
         """Posts in time order, filtered; ``start``/``end`` bound scheduled_at (end excluded)."""
         query = select_queued(posts.c.next_attempt_at, posts.c.last_error, posts.c.claimed_by,
                           posts.c.claimed_at, posts.c.edited_at, posts.c.updated_at)
@@ -202,7 +202,7 @@ class PostsStore(Database):
             query = query.where(posts.c.scheduled_at < end)
         if ids is not None:
             query = query.where(posts.c.id.in_(list(ids)))
-        query = query.order_by(posts.c.scheduled_at, posts.c.id).limit(limit)
+        query = query.order_by(posts.c.scheduled_at, posts.c.id).limit(limit).offset(offset or None)
         with self.reading() as conn:
             rows = conn.execute(query).all()
         extra = ("next_attempt_at", "last_error", "claimed_by", "claimed_at", "edited_at", "updated_at")

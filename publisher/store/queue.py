@@ -15,6 +15,7 @@ from publisher.posts.model import QueuedPost
 from publisher.store.claims import Claim, ClaimsStore, RateWindow, Settlement
 from publisher.store.rows import queued, record_event, select_queued, transition
 from publisher.store.tables import channel_state, posts
+from publisher.store.types import UTCDateTime
 
 
 @dataclass(frozen=True)
@@ -101,11 +102,15 @@ class QueueStore(ClaimsStore):
                              .values(disabled=False, disabled_reason="", updated_at=now))
         return names
 
-    def due_count(self, now: dt.datetime, channels: list[str] | None = None) -> dict[str, int]:
-        """How many approved posts are due now, per channel."""
+    def due_count(self, now: dt.datetime, channels: list[str] | None = None,
+                  fresh: dt.datetime | None = None) -> dict[str, int]:
+        """How many approved posts are due now, per channel (none before ``fresh``: late posts are not due)."""
         query = sa.select(posts.c.channel, sa.func.count()).where(
             posts.c.state == "approved", posts.c.scheduled_at <= now,
             sa.or_(posts.c.next_attempt_at.is_(None), posts.c.next_attempt_at <= now))
+        if fresh is not None:
+            query = query.where(sa.func.coalesce(posts.c.next_attempt_at, posts.c.scheduled_at,
+                                                 type_=UTCDateTime) >= fresh)
         if channels is not None:
             query = query.where(posts.c.channel.in_(channels))
         with self.reading() as conn:
