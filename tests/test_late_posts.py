@@ -4,6 +4,7 @@ whatever left it behind (a pause, an outage, a missed cron): re-slotted on the c
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -137,6 +138,8 @@ def test_resume_moves_the_backlog_and_says_what_goes_out_next(team: ProjectDir) 
     store.apply_plan([planned_post(n, "x", at=now - dt.timedelta(hours=6 - n), state="approved") for n in range(3)]
                      + [planned_post(9, "x", at=now + dt.timedelta(hours=30), state="approved")], now)
     publisher(team, "pause", "--reason", "crisis")
+    status = json.loads(publisher(team, "status", "--json"))
+    assert len(status["late"]) == 3 and status["due_now"] == 0  # late posts are not due: they will not go
     said = publisher(team, "resume")
     assert "3 posts more than 120 min late were moved to the next free slot, not sent late" in said
     assert said.count("missed its moment") == 3 and "Next to go out:" in said

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -127,10 +129,18 @@ def test_a_server_error_is_retried_without_an_alarm(team: ProjectDir, mastodon: 
 
 def test_the_worker_logs_the_alarm_once(team: ProjectDir) -> None:
     planned(team)
-    env = {**__import__("os").environ, "X_API_KEY": "only-one-of-four"}
+    env = {**os.environ, "X_API_KEY": "only-one-of-four"}
     proc = subprocess.Popen([PUBLISHER, "-f", str(team.config_file), "worker", "--poll", "0.2", "--now", EVENING],
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    time.sleep(3)
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(proc.stdout or []), daemon=True)
+    reader.start()
+    deadline = time.monotonic() + 90  # start-up is slow on a loaded machine
+    while not any("alarm:" in line for line in lines) and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.1)
+    time.sleep(2)  # ten more passes of 0.2 s
     proc.send_signal(signal.SIGTERM)
-    out, _ = proc.communicate(timeout=30)
-    assert out.count("alarm: channel down: x: held") == 1, out
+    proc.wait(timeout=60)
+    reader.join(timeout=10)
+    out = "".join(lines)
+    assert out.count("alarm: channel down: x: held") == 1 and "Worker stopped." in out, out

@@ -371,7 +371,9 @@ def status(project: Project, now_text: str | None, as_json: bool) -> None:
     counts = store.state_counts()
     states = store.channel_states()
     upcoming = store.next_due(now)
-    due = store.due_count(now)
+    fresh = _fresh(project, now)
+    due = store.due_count(now, fresh=fresh)
+    late = store.late_posts(fresh)
     channels: dict[str, Any] = {}
     for name in sorted(settings.plugin.channels):
         state = states.get(name)
@@ -396,6 +398,7 @@ def status(project: Project, now_text: str | None, as_json: bool) -> None:
         "pauses": [{"channel": p.channel, "since": p.since.isoformat(), "until": p.until.isoformat() if p.until else None,
                     "reason": p.reason, "by": p.actor} for p in store.active_pauses(now)],
         "unconfirmed": [r.post.id for r in store.records(states=["unconfirmed"])],
+        "late": [post.id for post, _ in late],
         "channels": channels, "notices": built.notices,
     }
     if as_json:
@@ -429,6 +432,10 @@ def _print_status(data: dict[str, Any], zone: Any, upcoming: QueuedPost | None) 
         console.print(f"Paused: {what}{until}" + (f" ({p['reason']})" if p["reason"] else ""), markup=False)
     if data["unconfirmed"]:
         console.print(f"Unconfirmed (need a person): posts {', '.join(map(str, data['unconfirmed']))}", markup=False)
+    if data["late"]:
+        console.print(f"Late (past the late_posts grace window; the next run or resume moves them, never sends "
+                      f"them late): posts {', '.join(map(str, data['late'][:20]))}"
+                      + (" ..." if len(data["late"]) > 20 else ""), markup=False)
     if data["pending_migrations"]:
         console.print(f"Pending migrations: {', '.join(data['pending_migrations'])}", markup=False)
     for notice in data["notices"]:
