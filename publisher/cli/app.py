@@ -94,6 +94,7 @@ COMMAND_MODULES: dict[str, str] = {
     "preview": "publisher.cli.social",
     "slots": "publisher.cli.slots",
     "digest": "publisher.cli.kits",
+    "desk": "publisher.cli.desk",
 }
 
 

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Any
 
 import sqlalchemy as sa
 
 from publisher.errors import NotFound
 from publisher.store.database import Database
 from publisher.store.rows import transition
-from publisher.store.tables import posts
+from publisher.store.tables import link_cards, posts
 
 DECIDABLE = ("proposed", "approved")
 
@@ -44,6 +45,19 @@ class ReviewStore(Database):
         query = sa.select(posts.c.id).where(posts.c.piece == piece, posts.c.state.in_(list(states)))
         with self.reading() as conn:
             return list(conn.execute(query.order_by(posts.c.scheduled_at, posts.c.id)).scalars())
+
+    def calendar_rows(self, start: dt.datetime, end: dt.datetime, states: Sequence[str],
+                      channel: str | None = None) -> list[sa.Row[Any]]:
+        """What a calendar shows of each post between ``start`` and ``end`` (end excluded), in time order:
+        id, piece, channel, network, role, state, scheduled_at and its card's title; no text, no card."""
+        query = (sa.select(posts.c.id, posts.c.piece, posts.c.channel, posts.c.network, posts.c.role, posts.c.state,
+                           posts.c.scheduled_at, link_cards.c.title)
+                 .select_from(posts.outerjoin(link_cards, posts.c.card_id == link_cards.c.id))
+                 .where(posts.c.scheduled_at >= start, posts.c.scheduled_at < end, posts.c.state.in_(list(states))))
+        if channel:
+            query = query.where(posts.c.channel == channel)
+        with self.reading() as conn:
+            return list(conn.execute(query.order_by(posts.c.scheduled_at, posts.c.id)).all())
 
     def piece_counts(self, states: Sequence[str], channel: str | None = None) -> dict[str, int]:
         """Posts per piece in ``states`` (the queue's groups)."""
