@@ -18,7 +18,7 @@ from publisher.cli.app import cli
 from publisher.config import load_settings
 from publisher.sending.channels.outbox import OutboxChannel, read_outbox
 from publisher.sending.dispatcher import Dispatcher
-from publisher.social.late import LatePolicy, fresh_after, late_moves
+from publisher.social.late import LatePolicy, fresh_after, late_moves, late_policy_from
 from publisher.store import Store, open_store
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -166,3 +166,18 @@ def test_late_posts_settings_are_validated(team: ProjectDir) -> None:
     assert result.exit_code == 1
     assert "late_posts.then" in result.output and "'flush'" in result.output
     assert "late_posts.grace_minutes" in result.output
+
+
+def test_reslot_uses_each_channels_own_hours(team: ProjectDir) -> None:
+    team.config("""
+        timezone: Europe/Paris
+        channels: {x: {}, linkedin: {shift_minutes: -40}}
+    """)
+    policy = late_policy_from(load_settings(team.config_file))
+    assert dt.time(8, 30) in policy.hours["linkedin"][0][0] and "x" not in policy.hours
+    from publisher.posts.model import QueuedPost
+
+    late = [(QueuedPost(n, f"a:{ch}:launch", "a", ch, ch, "t", "", MON - dt.timedelta(hours=5), "en", "approved"), None)
+            for n, ch in enumerate(("x", "linkedin"), start=1)]
+    moves = late_moves(late, lambda ch: [], MON, policy)
+    assert [m.to.astimezone(PARIS).strftime("%a %H:%M") for m in moves if m.to] == ["Mon 17:15", "Mon 16:35"]

@@ -20,13 +20,13 @@ along: only what was late on the real clock is late in it (see ``fresh_after``).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from publisher.posts.model import QueuedPost
-from publisher.social.planner.calendar import ChannelBook, build_grid, to_instant, to_minutes
+from publisher.social.planner.calendar import ChannelBook, SlotGrid, build_grid, to_instant, to_minutes
 
 ACTIONS = ("reslot", "review")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -44,9 +44,14 @@ class LatePolicy:
     quiet_hours: tuple[tuple[dt.time, dt.time], ...] = ()
     blackout: tuple[tuple[dt.date, dt.date], ...] = ()
     horizon_days: int = 90
+    hours: Mapping[str, tuple[tuple[tuple[dt.time, ...], ...], ZoneInfo]] = field(default_factory=dict)
+    """Channel -> its own slots and zone (channels.<name>.slots, shift_minutes, timezone), for those
+    that have them; the others use ``slots`` in ``zone``."""
 
 
 def late_policy_from(settings: Any) -> LatePolicy:
+    from publisher.social.planner.rules import channel_hours
+
     plugin = settings.plugin
     calendar = plugin.calendar
     late = plugin.late_posts
@@ -54,7 +59,8 @@ def late_policy_from(settings: Any) -> LatePolicy:
         grace=dt.timedelta(minutes=int(late.grace_minutes)), action=late.then, zone=ZoneInfo(plugin.timezone),
         slots=tuple(tuple(sorted(set(calendar.slots[day]))) for day in WEEKDAYS), cap_per_day=calendar.cap_per_day,
         quiet_hours=tuple((q.start, q.end) for q in calendar.quiet_hours), blackout=tuple(calendar.blackout),
-        horizon_days=calendar.horizon_days)
+        horizon_days=calendar.horizon_days,
+        hours={name: (h.slots, h.zone) for name, h in channel_hours(plugin).items()})
 
 
 def fresh_after(now: dt.datetime, real_now: dt.datetime, policy: LatePolicy) -> dt.datetime:
@@ -90,7 +96,7 @@ def late_moves(late: Sequence[tuple[QueuedPost, dt.datetime | None]], taken: Cal
     ``taken(channel)``: the instants from ``now`` on where the channel already has a post."""
     moves: list[Move] = []
     books: dict[str, ChannelBook] = {}
-    grid = None
+    grids: dict[Any, SlotGrid] = {}
     for post, retry in late:
         moment = retry or post.scheduled_at
         local = moment.astimezone(policy.zone)
@@ -98,9 +104,11 @@ def late_moves(late: Sequence[tuple[QueuedPost, dt.datetime | None]], taken: Cal
         if policy.action == "review":
             moves.append(Move(post, retry, None, f"{missed}: back to review, never sent late"))
             continue
+        slots, zone = policy.hours.get(post.channel, (policy.slots, policy.zone))
+        grid = grids.get((slots, zone))
         if grid is None:
-            grid = build_grid(policy.slots, policy.zone, now, policy.horizon_days, policy.quiet_hours,
-                              policy.blackout)
+            grid = grids[(slots, zone)] = build_grid(slots, zone, now, policy.horizon_days, policy.quiet_hours,
+                                                     policy.blackout)
         book = books.get(post.channel)
         if book is None:
             book = books[post.channel] = ChannelBook(grid, policy.cap_per_day)
