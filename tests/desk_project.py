@@ -55,6 +55,8 @@ def desk_app(project: ProjectDir, *, clock: Any = None, **more: Any) -> Any:
     settings = load_settings(project.config_file)
     store = open_store(settings.store_url)
     now = {"at": NOW}
-    app = make_app(settings, store, clock=clock or (lambda: now["at"]), **more)
+    clock = clock or (lambda: now["at"])
+    # the desk lives at NOW: its real clock too (a clock behind the real one would be a replay, where nothing is late)
+    app = make_app(settings, store, clock=clock, real_clock=more.pop("real_clock", clock), **more)
     app.state.now = now
     return app

@@ -34,7 +34,6 @@ def team(project: ProjectDir, monkeypatch: pytest.MonkeyPatch) -> ProjectDir:
         timezone: Europe/Paris
         channels: {x: {}, mastodon: {}}
         rules: {follow_ups: [3], evergreen: {enabled: false}}
-        late_posts: {grace_minutes: 1440}  # these rehearse a whole past day at its evening
     """)
     for slug, title in (("alpha", "Alpha launch"), ("beta", "Beta results")):
         project.piece(f"articles/{slug}.md", f"""
@@ -138,7 +137,7 @@ def test_pause_and_resume_from_the_command_line(team: ProjectDir) -> None:
     resumed = publisher(team, "resume", "--channel", "x").output
     assert "Lifted: paused: channel x" in resumed
     # resumed months after those March slots (the real clock): they move to x's next free slots, never flushed
-    assert "4 posts more than 1440 min late were moved to the next free slot, not sent late" in resumed
+    assert "4 posts more than 120 min late were moved to the next free slot, not sent late" in resumed
     assert "Next to go out:" in resumed
     assert "Sent" not in publisher(team, "run", "--now", EVENING).output
     assert all(r.post.scheduled_at > dt.datetime.now(dt.UTC)

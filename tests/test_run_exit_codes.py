@@ -35,7 +35,6 @@ def team(project: ProjectDir, monkeypatch: pytest.MonkeyPatch) -> ProjectDir:
         timezone: Europe/Paris
         channels: {x: {}, mastodon: {}}
         rules: {follow_ups: [], evergreen: {enabled: false}}
-        late_posts: {grace_minutes: 1440}  # these rehearse a whole past day at its evening
     """)
     project.piece("articles/alpha.md", """
         title: Alpha launch
@@ -90,7 +89,6 @@ def test_a_channel_switched_off_in_mkdocs_yml_is_no_alarm(team: ProjectDir) -> N
         timezone: Europe/Paris
         channels: {x: {enabled: false}, mastodon: {}}
         rules: {follow_ups: [], evergreen: {enabled: false}}
-        late_posts: {grace_minutes: 1440}  # these rehearse a whole past day at its evening
     """)
     planned(team)
     assert publisher(team, "run", "--now", EVENING).exit_code == 0

@@ -13,8 +13,10 @@ the moves out. The dispatcher applies them before every pass (the claim never ta
 and `publisher resume` applies them at once, so it can say where each one went before anything
 is sent.
 
-A rehearsal (``--now`` ahead of the real clock) fast-forwards time as if a worker had run all
-along: only what was late on the real clock is late in it (see ``fresh_after``).
+Lateness is a fact of the real clock. A rehearsal ahead of it (``--now +7d``) fast-forwards time as
+if a worker had run all along: what falls due in the rehearsed week is on time, what was already
+late on the real clock stays late. A rehearsal of a past moment replays it, as if a worker had run
+all along up to it: nothing in it is late (see ``fresh_after``).
 """
 
 from __future__ import annotations
@@ -29,6 +31,9 @@ from publisher.posts.model import QueuedPost
 from publisher.social.planner.calendar import ChannelBook, SlotGrid, build_grid, to_instant, to_minutes
 
 ACTIONS = ("reslot", "review")
+EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+REPLAY_SLACK = dt.timedelta(minutes=1)
+"""A clock this much behind the real one is a replay (less: the same moment read twice)."""
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -66,10 +71,13 @@ def late_policy_from(settings: Any) -> LatePolicy:
 def fresh_after(now: dt.datetime, real_now: dt.datetime, policy: LatePolicy) -> dt.datetime:
     """The earliest moment a post may have and still go out at ``now``.
 
-    ``now`` ahead of the real clock is a rehearsal: the posts due in between are on time in it, so
-    the window counts from the real clock. ``now`` behind it (rehearsing a past day) counts from ``now``.
+    ``now`` is the real clock, or ahead of it in a rehearsal: the window counts from the real clock,
+    so the posts due in a rehearsed week are on time in it. ``now`` behind the real clock replays a
+    past moment: nothing is late in a replay (the earliest moment is then the epoch).
     """
-    return min(now, real_now) - policy.grace
+    if now < real_now - REPLAY_SLACK:
+        return EPOCH
+    return real_now - policy.grace
 
 
 @dataclass(frozen=True)
