@@ -1,6 +1,6 @@
 """The publisher's exceptions.
 
-Library code raises these; only the edges (the CLI and the MkDocs plugin) turn them into
+Library code raises these (their messages masked: publisher.secrets); only the edges (the CLI and the MkDocs plugin) turn them into
 messages and exit codes. Nothing inside the package calls ``sys.exit``.
 
     PublisherError
@@ -23,6 +23,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
+
+from publisher.secrets import mask
 
 
 @dataclass(frozen=True, order=True)
@@ -40,7 +43,11 @@ class Problem:
 
 
 class PublisherError(Exception):
-    """Base of every error the publisher raises on purpose."""
+    """Base of every error the publisher raises on purpose; its message is masked when it is made
+    (what a driver, a library or a network said may carry a secret in any form)."""
+
+    def __init__(self, *args: Any):
+        super().__init__(*(mask(a) if isinstance(a, str) else a for a in args))
 
 
 class ProblemsError(PublisherError):

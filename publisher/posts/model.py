@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from publisher.performance import fast_constructor  # noqa: F401  (its old home: kept importable)
+from publisher.secrets import mask
 
 # Where a candidate post came from; reports group by these.
 EXCERPT_KINDS = ("hand-written", "quote", "takeaway", "summary", "title", "sentence", "curated")
@@ -148,6 +149,16 @@ class QueuedPost:
 
 
 # Outcomes of one attempt --------------------------------------------------------------------------
+#
+# Every text a network answers, and every error an adapter meets, reaches a message, a log or the
+# store as the reason (or note) of one of these: they mask it when they are made, the one place it
+# passes through (a webhook URL's token echoed in a 404 page, a token URL-encoded in a query...).
+
+
+def _masked_text(outcome: Any, name: str) -> None:
+    text = getattr(outcome, name)
+    if text:
+        object.__setattr__(outcome, name, mask(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +166,9 @@ class Published:
     remote_id: str
     url: str | None = None
     note: str = ""
+
+    def __post_init__(self) -> None:
+        _masked_text(self, "note")
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +178,9 @@ class RetryLater:
     rate_limited: bool = False
     """True for a 429: the dispatcher also slows the whole account down until ``at``."""
 
+    def __post_init__(self) -> None:
+        _masked_text(self, "reason")
+
 
 @dataclass(frozen=True, slots=True)
 class Failed:
@@ -171,12 +188,18 @@ class Failed:
     disable_channel: bool = False
     """True when the account itself is unusable (401, expired token): the channel stops, posts are kept."""
 
+    def __post_init__(self) -> None:
+        _masked_text(self, "reason")
+
 
 @dataclass(frozen=True, slots=True)
 class Unconfirmed:
     """The request may or may not have reached the network (timeout, crash): never resend blindly."""
 
     reason: str
+
+    def __post_init__(self) -> None:
+        _masked_text(self, "reason")
 
 
 Outcome = Published | RetryLater | Failed | Unconfirmed

@@ -28,7 +28,6 @@ from typing import Any
 from publisher.errors import ChannelError, StoreError
 from publisher.networks import network as descriptor
 from publisher.posts.model import Failed, Outcome, Published, QueuedPost, RetryLater, Unconfirmed
-from publisher.secrets import mask
 from publisher.sending.channels.base import Channel
 from publisher.sending.settlement import DispatchPolicy, backoff_delay, recovery, settlement
 from publisher.social.late import LatePolicy, fresh_after, settle_late, summary
@@ -201,9 +200,9 @@ class Dispatcher:
         try:
             return channel.send(post)
         except ChannelError as e:  # raised before any request: the account, not the post
-            return Failed(mask(str(e)), disable_channel=True)
+            return Failed(str(e), disable_channel=True)
         except Exception as e:  # the request may have gone out: never assume it did not
-            return Unconfirmed(f"the {channel.name} adapter crashed: {type(e).__name__}: {mask(str(e))}")
+            return Unconfirmed(f"the {channel.name} adapter crashed: {type(e).__name__}: {e}")
 
     def _settle(self, post: QueuedPost, result: Settlement, counts: Counter[str]) -> None:
         kept = self.store.finish(self.worker, self.clock(), result)
@@ -274,8 +273,8 @@ class Dispatcher:
                 kind = "reconciled-published"
             elif isinstance(outcome, RetryLater):
                 done = self.store.settle_unconfirmed(post.id, seen_at, self.clock(), "approved",
-                                                     f"reconciled: {mask(outcome.reason)}", self.worker,
-                                                     next_attempt_at=outcome.at, last_error=mask(outcome.reason))
+                                                     f"reconciled: {outcome.reason}", self.worker,
+                                                     next_attempt_at=outcome.at, last_error=outcome.reason)
                 kind = "reconciled-requeued"
             else:
                 continue
@@ -288,7 +287,7 @@ class Dispatcher:
         try:
             return channel.reconcile(post)
         except Exception as e:  # looking up must never make things worse: stay unconfirmed
-            return Unconfirmed(f"reconcile crashed: {type(e).__name__}: {mask(str(e))}")
+            return Unconfirmed(f"reconcile crashed: {type(e).__name__}: {e}")
 
     # Worker loop ---------------------------------------------------------------------------------
 
@@ -305,7 +304,7 @@ class Dispatcher:
             try:
                 report = self.run_once(stop, wait=poll)
             except StoreError as e:
-                report = RunReport(error=mask(str(e)))
+                report = RunReport(error=str(e))
             if on_pass is not None:
                 on_pass(report)
             pause = poll

@@ -12,7 +12,6 @@ import datetime as dt
 from dataclasses import dataclass
 
 from publisher.posts.model import Failed, Outcome, Published, QueuedPost, RetryLater, Unconfirmed
-from publisher.secrets import mask
 from publisher.store import Settlement
 
 
@@ -39,7 +38,7 @@ def settlement(post: QueuedPost, outcome: Outcome, now: dt.datetime, policy: Dis
         return Settlement(post.id, "published", "published", f"published as {outcome.remote_id}", {
             "remote_id": outcome.remote_id, "remote_url": outcome.url, "last_error": None, "next_attempt_at": None})
     if isinstance(outcome, RetryLater):
-        reason = mask(outcome.reason)
+        reason = outcome.reason
         if outcome.rate_limited:  # the network refused before doing anything: the attempt does not count
             return Settlement(post.id, "rate-limited", "approved", f"rate limited until {outcome.at:%Y-%m-%d %H:%M:%S}Z: {reason}",
                               {"next_attempt_at": outcome.at, "last_error": reason}, refund_attempt=True,
@@ -51,12 +50,12 @@ def settlement(post: QueuedPost, outcome: Outcome, now: dt.datetime, policy: Dis
         return Settlement(post.id, "retry", "approved", f"retry at {at:%Y-%m-%d %H:%M:%S}Z: {reason}",
                           {"next_attempt_at": at, "last_error": reason})
     if isinstance(outcome, Failed):
-        reason = mask(outcome.reason)
+        reason = outcome.reason
         if outcome.disable_channel:  # the account is unusable, not the post: keep it for later
             return Settlement(post.id, "channel-disabled", "approved", f"channel disabled: {reason}",
                               {"last_error": reason}, refund_attempt=True, disable_channel=reason)
         return Settlement(post.id, "failed", "failed", f"failed: {reason}", {"last_error": reason, "next_attempt_at": None})
-    reason = mask(outcome.reason) if isinstance(outcome, Unconfirmed) else f"unexpected outcome {outcome!r}"
+    reason = outcome.reason if isinstance(outcome, Unconfirmed) else f"unexpected outcome {outcome!r}"
     return Settlement(post.id, "unconfirmed", "unconfirmed", f"unconfirmed: {reason}", {"last_error": reason})
 
 
@@ -66,12 +65,12 @@ def recovery(post_id: int, outcome: Outcome | None, now: dt.datetime, why: str) 
         return Settlement(post_id, "published", "published", f"{why}; found on the network as {outcome.remote_id}", {
             "remote_id": outcome.remote_id, "remote_url": outcome.url, "last_error": None})
     if isinstance(outcome, RetryLater):  # the channel proved the post never went out
-        return Settlement(post_id, "retry", "approved", f"{why}; {mask(outcome.reason)}",
-                          {"next_attempt_at": max(outcome.at, now), "last_error": mask(outcome.reason)},
+        return Settlement(post_id, "retry", "approved", f"{why}; {outcome.reason}",
+                          {"next_attempt_at": max(outcome.at, now), "last_error": outcome.reason},
                           refund_attempt=True)
     if isinstance(outcome, Failed):
-        return Settlement(post_id, "failed", "failed", f"{why}; {mask(outcome.reason)}", {"last_error": mask(outcome.reason)})
-    reason = mask(outcome.reason) if isinstance(outcome, Unconfirmed) else "the channel cannot look it up"
+        return Settlement(post_id, "failed", "failed", f"{why}; {outcome.reason}", {"last_error": outcome.reason})
+    reason = outcome.reason if isinstance(outcome, Unconfirmed) else "the channel cannot look it up"
     return Settlement(post_id, "unconfirmed", "unconfirmed", f"{why}; outcome unknown: {reason}",
                       {"last_error": f"{why}; outcome unknown: {reason}"})
 

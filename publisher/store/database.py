@@ -91,7 +91,7 @@ class Database:
             parsed = make_url(self.url)
         except sa.exc.ArgumentError:
             raise StoreError(f"expected a database URL like sqlite:///.publisher/publisher.db or "
-                             f"postgresql://user@host/db, got {mask(url)!r}") from None
+                             f"postgresql://user@host/db, got {url!r}") from None
         self.dialect: str = parsed.get_backend_name()
         if self.dialect not in ("sqlite", "postgresql"):
             raise StoreError(f"expected a sqlite:/// or postgresql:// store URL, got {shown_url(self.url)!r}")
@@ -136,7 +136,7 @@ class Database:
         try:
             yield
         except sa.exc.DBAPIError as e:
-            reason = mask(str(e.orig) if e.orig is not None else str(e)).strip().splitlines()[0]
+            reason = (str(e.orig) if e.orig is not None else str(e)).strip().splitlines()[0]
             raise StoreError(f"{shown_url(self.url)}: {reason}") from e
 
     def close(self) -> None:
@@ -216,7 +216,7 @@ class Database:
                     migration.apply(conn)
                 except sa.exc.SQLAlchemyError as e:
                     raise MigrationError(f"migration {migration.name} failed and was rolled back: "
-                                         f"{mask(str(getattr(e, 'orig', e) or e))}") from e
+                                         f"{getattr(e, 'orig', e) or e}") from e
                 conn.execute(tables.schema_migrations.insert().values(
                     name=migration.name, applied_at=dt.datetime.now(dt.UTC)))
                 done.append(migration.name)

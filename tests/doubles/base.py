@@ -14,6 +14,10 @@ token, a server error or a duplicate. Faults are armed per route kind ("create",
     slow             the answer comes late, but within the client's timeout
     truncated        the post is created, then the JSON answer is cut in half
     drop             the post is created, then the connection closes without an answer
+
+``echo = True`` makes every error answer (4xx, 5xx, an unknown route) repeat the request it answers:
+method, path, query, headers and body, the way careless servers and proxies do. The secret-masking
+tests use it: whatever a network says back must never put a credential in a message or the store.
 """
 
 from __future__ import annotations
@@ -96,6 +100,8 @@ class Double:
         self.spans: list[tuple[float, float]] = []  # (start, end) of every request, to measure overlap
         self.server: ThreadingHTTPServer | None = None
         self.ticks = 0
+        self.echo = False
+        self.echoed: list[str] = []  # every echo sent, for assertions
 
     # Life -----------------------------------------------------------------------------------------
 
@@ -221,7 +227,7 @@ class Double:
             time.sleep(self.latency)
         found = self._route(h.command, split.path)
         if not found:
-            self._write(h, Reply(404, {"error": f"no route {h.command} {split.path}"}))
+            self._write(h, self._echoed(request, h.path, Reply(404, {"error": f"no route {h.command} {split.path}"})))
             return
         kind, handler, args = found
         request.kind = kind
@@ -250,9 +256,35 @@ class Double:
             with contextlib.suppress(OSError):
                 h.connection.shutdown(socket.SHUT_RDWR)
             return
+        reply = self._echoed(request, h.path, reply)
         with self.lock:
             self.replies.append((request, reply))
         self._write(h, reply, truncate=fault == "truncated")
+
+    def _echoed(self, request: Request, target: str, reply: Reply) -> Reply:
+        """In echo mode, an error answer that repeats the whole request in every message it carries."""
+        if not self.echo or reply.status < 400:
+            return reply
+        headers = "; ".join(f"{k}: {v}" for k, v in request.headers.items())
+        said = (f"echo: {request.method} {target} (path {request.path}, query {request.query}) "
+                f"headers {headers} body {request.body.decode('utf-8', 'replace')}")
+        with self.lock:
+            self.echoed.append(said)
+        body = reply.body
+        if isinstance(body, dict):
+            body = dict(body)
+            for key in ("error", "message", "detail", "title", "error_description"):
+                if isinstance(body.get(key), str):
+                    body[key] = f"{body[key]} {said}"
+            if isinstance(body.get("errors"), list):
+                body["errors"] = [{**e, "message": f"{e.get('message', '')} {said}"} if isinstance(e, dict) else e
+                                  for e in body["errors"]]
+            body.setdefault("message", said)
+        elif isinstance(body, str | bytes):
+            body = f"{body.decode() if isinstance(body, bytes) else body} {said}"
+        else:
+            body = said
+        return Reply(reply.status, body, reply.headers)
 
     def _write(self, h: BaseHTTPRequestHandler, reply: Reply, truncate: bool = False) -> None:
         payload = reply.payload()

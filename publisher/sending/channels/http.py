@@ -14,7 +14,8 @@
 
 Unconfirmed posts are never resent blindly: the channel's reconcile() looks them up by text.
 (Mastodon's Idempotency-Key also makes any resend within the hour return the first status.)
-Every reason is masked: a secret never reaches a message, a log or the store.
+Every reason is masked by the outcome that carries it (publisher.posts.model): a secret never
+reaches a message, a log or the store.
 """
 
 from __future__ import annotations
@@ -31,7 +32,6 @@ import urllib3
 
 from publisher.errors import ChannelError
 from publisher.posts.model import Failed, Outcome, RetryLater, Unconfirmed
-from publisher.secrets import mask
 
 DEFAULT_TIMEOUT = 20.0
 """Seconds for one HTTP call when the channel's settings do not say (never wait forever)."""
@@ -57,7 +57,7 @@ def base_url(value: str, default: str, name: str, channel: str) -> str:
     """A validated base URL (no trailing slash); raises ChannelError naming the variable."""
     url = (value or default).rstrip("/")
     if not re.match(r"https?://[^/\s]+", url):
-        raise ChannelError(f"channel {channel!r}: {name}: expected a URL such as {default}, got {mask(url)!r}")
+        raise ChannelError(f"channel {channel!r}: {name}: expected a URL such as {default}, got {url!r}")
     return url
 
 
@@ -68,11 +68,11 @@ def timeout_of(settings: object) -> float:
 
 
 def detail(text: object) -> str:
-    """A short, masked, one-line excerpt of what a network answered, for a reason or a log."""
+    """A short, one-line excerpt of what a network answered, for a reason (the outcome masks it)."""
     flat = _SPACE.sub(" ", str(text or "")).strip()
     if len(flat) > _DETAIL_MAX:
         flat = flat[:_DETAIL_MAX] + "..."
-    return mask(flat)
+    return flat
 
 
 def reset_time(epoch: object = None, retry_after: object = None, now: dt.datetime | None = None,

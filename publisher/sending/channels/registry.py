@@ -91,7 +91,7 @@ def build_channels(settings: Any, *, clock: Clock = utc_now, outbox_fsync: str |
         try:
             out.active[name] = cls(name, spec, {k: v for k, v in creds.items() if v})
         except ChannelError as e:
-            out.held[name] = mask(str(e))
+            out.held[name] = str(e)  # masked: a ChannelError
             out.notices.append(f"{name}: {out.held[name]}; its posts wait (set every credential, or none for "
                                f"the dry-run outbox)")
     return out
