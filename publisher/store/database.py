@@ -71,6 +71,11 @@ def _sqlite_engine(url: str) -> sa.Engine:
     return engine
 
 
+def _first_line(error: BaseException) -> str:
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__
+
+
 def upsert_insert(dialect: str, table: sa.Table) -> Any:
     """The dialect's INSERT (with on_conflict_do_update / _do_nothing) for ``table``. Its module is
     imported here, on first use: PostgreSQL's dialect package alone costs ~30 ms at start-up, which
@@ -133,11 +138,28 @@ class Database:
 
     @contextmanager
     def _errors(self) -> Iterator[None]:
+        """Every database failure leaves as a StoreError: SQLAlchemy's, and the driver's own, raised by the
+        statements run on its cursor (store.prepared: the claim's fast path), which SQLAlchemy never wraps
+        (psycopg's UndefinedTable, sqlite3's OperationalError, DatabaseError on a corrupt page).
+
+        The pool's connections are dropped then: the next transaction opens fresh ones, which see the
+        database as it is now (a file restored in place of a corrupt one, a server back after a restart)
+        instead of what a kept connection cached or still holds open."""
         try:
             yield
         except sa.exc.DBAPIError as e:
-            reason = (str(e.orig) if e.orig is not None else str(e)).strip().splitlines()[0]
-            raise StoreError(f"{shown_url(self.url)}: {reason}") from e
+            self.engine.dispose()
+            raise StoreError(f"{shown_url(self.url)}: {_first_line(e.orig if e.orig is not None else e)}") from e
+        except self._driver_errors as e:
+            self.engine.dispose()
+            raise StoreError(f"{shown_url(self.url)}: {_first_line(e)}") from e
+
+    @property
+    def _driver_errors(self) -> tuple[type[BaseException], ...]:
+        """The DBAPI driver's base error class (PEP 249's ``Error``): sqlite3.Error, psycopg.Error."""
+        dbapi = getattr(self.engine.dialect, "loaded_dbapi", None) or self.engine.dialect.dbapi
+        error = getattr(dbapi, "Error", None)
+        return (error,) if isinstance(error, type) and issubclass(error, BaseException) else ()
 
     def close(self) -> None:
         self.engine.dispose()
