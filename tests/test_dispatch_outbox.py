@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 import threading
+from collections import Counter
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import pytest
 from conftest import ProjectDir
-from stores import T0
+from stores import T0, planned_post
 
 from publisher.config import load_settings
 from publisher.errors import ChannelError
@@ -21,6 +23,8 @@ from publisher.secrets import SECRET_VARIABLES
 from publisher.sending.channels.base import Channel
 from publisher.sending.channels.outbox import OutboxChannel, read_outbox
 from publisher.sending.channels.registry import adapter_class, build_channels
+from publisher.sending.dispatcher import Dispatcher
+from publisher.store import Store
 
 SENT = dt.datetime(2026, 3, 2, 9, 10, 30, tzinfo=dt.UTC)
 
@@ -177,3 +181,36 @@ def test_an_adapter_that_cannot_load_holds_only_its_channel(project: ProjectDir,
     built = build_channels(load_settings(project.config_file), find_adapter=broken)
     assert built.held["x"] == "adapter cannot be loaded: ChannelError: tweepy is not installed"
     assert set(built.outbox) == {"mastodon", "bluesky", "linkedin"}
+
+
+@pytest.mark.parametrize("how", ["folder removed", "file replaced"])
+def test_an_outbox_deleted_mid_run_never_counts_a_post_whose_line_is_not_at_its_path(
+        sqlite_store: Store, tmp_path: Path, how: str) -> None:
+    """2,160 posts were once marked published while their lines went into a deleted file."""
+    folder = tmp_path / ".publisher" / "outbox"
+    box = OutboxChannel("x", None, folder=folder, network="x", clock=lambda: SENT, fsync="never")
+    sqlite_store.apply_plan([planned_post(n, state="approved") for n in range(60)], T0)
+    settled: list[int] = []
+
+    def on_settled(post: QueuedPost, result: Any) -> None:
+        settled.append(post.id)
+        if len(settled) == 20:
+            if how == "folder removed":
+                shutil.rmtree(folder)
+            else:
+                replaced = folder / "x.jsonl.new"
+                replaced.write_text("", encoding="utf-8")
+                replaced.replace(folder / "x.jsonl")
+
+    dispatcher = Dispatcher(sqlite_store, {"x": box}, clock=lambda: SENT, on_settled=on_settled)
+    dispatcher.run_once()
+    dispatcher.reconcile_unconfirmed(Counter(), force=True)
+    dispatcher.run_once()
+    dispatcher.close()
+    published = {r.post.id for r in sqlite_store.records(states=["published"])}
+    in_file = [line["id"] for line in read_outbox(folder / "x.jsonl")]
+    assert len(published) == 60
+    # Every post counted published has its line in the file at the outbox's path; the first 20 went
+    # out before the removal (their lines are gone with it: a person removed the evidence, not us).
+    assert published - set(settled[:20]) <= set(in_file), sorted(published - set(in_file))
+    assert len(in_file) == len(set(in_file)) == 40

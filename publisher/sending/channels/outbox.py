@@ -7,6 +7,11 @@ post is reported published. Because the file is local, looking a post up in it i
 way: found means published; absent after a crash means the write never happened, so the post is
 safe to send again (``reconcile`` returns RetryLater(at=now) then).
 
+A post counts as published only when its line is in the file at the outbox's path: the descriptor
+is checked against the path (device, inode, link count) before and after each write, so a file
+deleted or replaced mid-run (``rm -r .publisher/outbox``) is reopened at its path, and a line that
+may have gone into the removed file leaves its post unconfirmed, to be looked up and written again.
+
 fsync policy (``outbox_fsync``): ``always`` flushes every line before the post counts as published;
 ``second`` flushes at most once a second and on close (a power cut loses at most the last second,
 a killed process loses nothing: its lines are already in the kernel); ``never`` leaves it to the system.
@@ -14,6 +19,7 @@ a killed process loses nothing: its lines are already in the kernel); ``never`` 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -113,11 +119,17 @@ class OutboxChannel(Channel):
                 if self.fsync == "always" or (self.fsync == "second" and time.monotonic() - self._synced_at >= 1):
                     os.fsync(fd)
                     self._synced_at = time.monotonic()
+                still_there = self._is_at_path(fd)
+                if not still_there:
+                    self._drop()
         except OSError as e:
             # We cannot tell whether bytes reached the file (disk full mid-write): reconcile will look.
             return Unconfirmed(f"outbox {self.path}: {e.strerror or e}")
         if written != len(data):
             return Unconfirmed(f"outbox {self.path}: short write ({written} of {len(data)} bytes)")
+        if not still_there:  # deleted or replaced while we wrote: the line may be in a file nobody sees
+            return Unconfirmed(f"outbox {self.path} was deleted or replaced while the post was written; "
+                               f"it is looked up in the new file and written again if absent")
         return Published(remote_id=f"outbox:{post.id}", url=f"{self.path.as_uri()}#post-{post.id}")
 
     def reconcile(self, post: QueuedPost) -> Outcome | None:
@@ -134,11 +146,30 @@ class OutboxChannel(Channel):
                                                   f"safe to send again")
 
     def _open(self) -> int:
+        """The descriptor of the file now at ``path``: a file deleted or replaced since it was opened (the
+        outbox folder removed mid-run, a rotation) is closed and the one at the path opened (or made)."""
+        if self._fd is not None and not self._is_at_path(self._fd):
+            self._drop()
         if self._fd is None:
             self.folder.mkdir(parents=True, exist_ok=True)
             self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
             _end_torn_line(self.path, self._fd)
         return self._fd
+
+    def _is_at_path(self, fd: int) -> bool:
+        """Whether ``fd`` is still the file at ``path`` (same device and inode, not unlinked)."""
+        try:
+            here = os.stat(self.path)
+        except FileNotFoundError:
+            return False
+        opened = os.fstat(fd)
+        return (here.st_dev, here.st_ino) == (opened.st_dev, opened.st_ino) and opened.st_nlink > 0
+
+    def _drop(self) -> None:
+        if self._fd is not None:
+            with contextlib.suppress(OSError):
+                os.close(self._fd)
+            self._fd = None
 
     def close(self) -> None:
         with self._lock:
