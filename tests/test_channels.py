@@ -7,6 +7,7 @@ structured outcome (and, where a post may exist, that reconcile() finds it by it
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import logging
 from collections.abc import Iterator
 from pathlib import Path
@@ -258,3 +259,37 @@ def test_no_secret_in_output_logs_or_errors(net: tuple[Channel, Double], caplog:
     root = logging.getLogger()
     for added in [f for f in root.filters if isinstance(f, MaskingFilter)]:
         root.removeFilter(added)
+
+
+def _http_date(at: dt.datetime) -> str:
+    return email.utils.format_datetime(at.astimezone(dt.UTC), usegmt=True)
+
+
+@pytest.mark.parametrize("said", ["retry-after seconds", "retry-after date", "retry-after and reset",
+                                  "reset only", "nothing"])
+@pytest.mark.parametrize("net", NETWORKS, indirect=True)
+def test_a_429_rests_the_account_as_long_as_the_network_says(net: tuple[Channel, Double], said: str) -> None:
+    """Retry-After: 5 once blocked a channel for 15 minutes. Retry-After (seconds or an HTTP-date) wins,
+    then the network's reset header (X's x-rate-limit-reset...), and the default only when neither is sent."""
+    channel, double = net
+    lifts = (dt.datetime.now(dt.UTC) + dt.timedelta(seconds=120)).replace(microsecond=0)
+    double.retry_after = {"retry-after seconds": "5", "retry-after date": _http_date(lifts),
+                          "retry-after and reset": "5"}.get(said)
+    double.reset_header = said in ("retry-after and reset", "reset only")
+    if channel.network == "webhook" and said == "reset only":
+        pytest.skip("a webhook says Retry-After or nothing")
+    double.fail("rate_limit")
+    before = dt.datetime.now(dt.UTC)
+    outcome = channel.send(make_post(channel.network))
+    after = dt.datetime.now(dt.UTC)
+    assert isinstance(outcome, RetryLater) and outcome.rate_limited, outcome
+    if double.retry_after == "5":
+        assert before + dt.timedelta(seconds=5) <= outcome.at <= after + dt.timedelta(seconds=5), outcome.at
+    elif said == "retry-after date":
+        assert outcome.at == lifts
+    elif said == "reset only" and channel.network != "linkedin":  # the double resets in 900 s
+        assert abs((outcome.at - before).total_seconds() - 900) < 5, outcome.at
+    elif channel.network == "linkedin":  # daily quotas: midnight UTC
+        assert outcome.at == (before + dt.timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+    else:
+        assert abs((outcome.at - before).total_seconds() - 15 * 60) < 5, outcome.at

@@ -5,7 +5,7 @@ their engagement (which grows with `tick()`), and says how it answers a rate lim
 token, a server error or a duplicate. Faults are armed per route kind ("create", "read", "auth",
 "any") and consumed in order:
 
-    rate_limit       429 with the network's reset header
+    rate_limit       429 with the network's reset header (and/or Retry-After: see `retry_after`)
     duplicate        the network's duplicate-content refusal (where it has one)
     server_error     500 with the network's error body (nothing is created)
     gateway_timeout  504 from a "gateway" after the post WAS created
@@ -101,6 +101,10 @@ class Double:
         self.server: ThreadingHTTPServer | None = None
         self.ticks = 0
         self.echo = False
+        self.retry_after: str | None = None
+        """Sent as Retry-After with a 429 (seconds or an HTTP-date), as proxies and some APIs do."""
+        self.reset_header = True
+        """False: a 429 carries no reset header of the network's own (only Retry-After, if set)."""
         self.echoed: list[str] = []  # every echo sent, for assertions
 
     # Life -----------------------------------------------------------------------------------------
@@ -237,6 +241,12 @@ class Double:
         reply: Reply | None = None
         if fault == "rate_limit":
             reply = self.rate_limited(int(time.time()) + 900)
+            if self.retry_after is not None:  # a 429 that says Retry-After instead of (or beside) the reset
+                kept = {k: v for k, v in reply.headers.items() if k.lower() == "content-type" or self.reset_header}
+                reply = Reply(reply.status, reply.body, {**kept, "Retry-After": self.retry_after})
+            elif not self.reset_header:
+                reply = Reply(reply.status, reply.body,
+                              {k: v for k, v in reply.headers.items() if k.lower() == "content-type"})
         elif fault == "expired_token" or (kind != "public" and not self.authorized(request)):
             reply = self.expired(request)
         elif fault == "server_error":

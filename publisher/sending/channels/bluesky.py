@@ -108,7 +108,7 @@ class BlueskyChannel(Channel):
 
     def _failure(self, e: Exception, sent: bool) -> Outcome:
         if isinstance(e, atx.RateLimitExceededError):
-            return http.rate_limited("bluesky", http.reset_time(e.reset_at, e.retry_after and int(e.retry_after)))
+            return http.rate_limited("bluesky", _lifts(e))
         if isinstance(e, atx.UnauthorizedError) or (isinstance(e, atx.RequestErrorBase) and _session_refused(e)):
             return http.token_refused("bluesky", _TOKEN_NAMES, e)
         if isinstance(e, atx.RequestErrorBase) and e.response is not None:
@@ -130,7 +130,7 @@ class BlueskyChannel(Channel):
             self._login()
             found = self.client.get_posts(uris)
         except atx.RateLimitExceededError as e:
-            at = http.reset_time(e.reset_at)
+            at = _lifts(e)
             raise MetricsUnavailable(f"bluesky rate limit reached until {at:%H:%M} UTC", retry_at=at) from None
         except atx.RequestErrorBase as e:
             refused = isinstance(e, atx.UnauthorizedError) or _session_refused(e)
@@ -174,6 +174,11 @@ def rich_text(text: str, link: str) -> client_utils.TextBuilder:
         else:
             builder.text(value)
     return builder
+
+
+def _lifts(e: atx.RequestErrorBase) -> dt.datetime:
+    response = getattr(e, "response", None)
+    return http.limit_lifts(getattr(response, "headers", None))
 
 
 def _session_refused(e: Exception) -> bool:

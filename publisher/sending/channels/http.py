@@ -4,7 +4,7 @@
     ───────────────────────────────────────────  ─────────────────────────────────────────────
     2xx with a readable id                       Published
     2xx whose body cannot be read (truncated)    Unconfirmed (the post exists; reconcile finds it)
-    429                                          RetryLater(at=reset, rate_limited=True)
+    429                                          RetryLater(at=Retry-After or reset, rate_limited=True)
     401, expired or revoked token                Failed(disable_channel=True)
     500, 503 (the server says it failed)         RetryLater (nothing was created)
     502, 504 (a gateway lost the answer)         Unconfirmed (the post may exist)
@@ -24,7 +24,7 @@ import datetime as dt
 import email.utils
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 import httpx
 import requests
@@ -75,32 +75,51 @@ def detail(text: object) -> str:
     return flat
 
 
-def reset_time(epoch: object = None, retry_after: object = None, now: dt.datetime | None = None,
-               fallback: dt.timedelta = RATE_LIMIT_FALLBACK) -> dt.datetime:
-    """When a rate limit lifts: an epoch (X, Bluesky), an ISO date (Mastodon), Retry-After, or a guess."""
+_RESET_HEADERS = ("x-rate-limit-reset", "ratelimit-reset", "x-ratelimit-reset")
+"""X's (epoch), Bluesky's (epoch; seconds from now in the IETF draft), Mastodon's (an ISO date)."""
+
+
+def limit_lifts(headers: Mapping[str, str] | None, now: dt.datetime | None = None,
+                fallback: dt.timedelta = RATE_LIMIT_FALLBACK) -> dt.datetime:
+    """When a 429 lifts, from the answer's headers: Retry-After first (seconds or an HTTP-date: the
+    server's word for this very request), then the network's reset header; ``fallback`` only when the
+    answer gives no usable time (a time already past is not one)."""
     now = now or utc_now()
-    if isinstance(epoch, dt.datetime):
-        return epoch.astimezone(dt.UTC)
-    if epoch not in (None, ""):
-        text = str(epoch).strip()
-        try:
-            return dt.datetime.fromtimestamp(float(text), dt.UTC)
-        except ValueError:
-            pass
-        try:
-            parsed = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-            return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
-        except ValueError:
-            pass
-    if retry_after not in (None, ""):
-        text = str(retry_after).strip()
-        if text.isdigit():
-            return now + dt.timedelta(seconds=int(text))
+    found = {str(k).lower(): str(v).strip() for k, v in (headers or {}).items()}
+    for at in (_retry_after(found.get("retry-after", ""), now),
+               *(_reset_header(found.get(name, ""), now) for name in _RESET_HEADERS)):
+        if at is not None and at > now:
+            return at
+    return now + fallback
+
+
+def _retry_after(text: str, now: dt.datetime) -> dt.datetime | None:
+    if not text:
+        return None
+    try:
+        seconds = float(text)
+    except ValueError:
         try:
             return email.utils.parsedate_to_datetime(text).astimezone(dt.UTC)
-        except (TypeError, ValueError):
-            pass
-    return now + fallback
+        except (TypeError, ValueError, IndexError):
+            return None
+    return now + dt.timedelta(seconds=seconds) if 0 <= seconds < 86_400 * 7 else None
+
+
+def _reset_header(text: str, now: dt.datetime) -> dt.datetime | None:
+    if not text:
+        return None
+    try:
+        number = float(text)
+    except ValueError:
+        try:
+            parsed = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            return None
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+    if number < 1_000_000_000:  # the IETF draft's RateLimit-Reset: seconds from now
+        return now + dt.timedelta(seconds=number)
+    return dt.datetime.fromtimestamp(number, dt.UTC)
 
 
 def rate_limited(network: str, at: dt.datetime) -> RetryLater:
@@ -183,5 +202,5 @@ def same_text(remote: str, ours: str) -> bool:
 
 
 __all__ = ["DEFAULT_TIMEOUT", "RECONCILE_SLACK", "SERVER_ERROR_RETRY", "base_url", "comparable", "detail", "for_status",
-           "for_transport_error", "nothing_sent", "rate_limited", "reset_time", "same_text", "timeout_of",
+           "for_transport_error", "limit_lifts", "nothing_sent", "rate_limited", "same_text", "timeout_of",
            "token_refused", "unreadable", "utc_now"]

@@ -199,7 +199,7 @@ def _reset(response: httpx.Response) -> dt.datetime:
     """LinkedIn's quotas are daily and reset at midnight UTC; Retry-After wins when it is sent."""
     now = http.utc_now()
     midnight = (now + dt.timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
-    return http.reset_time(None, response.headers.get("retry-after"), now=now, fallback=midnight - now)
+    return http.limit_lifts(response.headers, now=now, fallback=midnight - now)
 
 
 def _said(response: httpx.Response) -> str:

@@ -8,11 +8,13 @@ duplicate. Timeouts still end unconfirmed, and reconcile() looks the text up. Ma
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+import requests
 from mastodon import (
     Mastodon,
     MastodonAPIError,
@@ -44,9 +46,21 @@ class MastodonChannel(Channel):
 
     @cached_property
     def client(self) -> Mastodon:
-        return Mastodon(access_token=self.credentials["MASTODON_ACCESS_TOKEN"], api_base_url=self.base,
-                        ratelimit_method="throw", request_timeout=self.timeout, version_check_mode="none",
-                        user_agent="publisher")
+        client = Mastodon(access_token=self.credentials["MASTODON_ACCESS_TOKEN"], api_base_url=self.base,
+                          ratelimit_method="throw", request_timeout=self.timeout, version_check_mode="none",
+                          user_agent="publisher")
+        # Mastodon.py's rate limit error carries no answer: keep each thread's last 429 headers to read
+        # its Retry-After (the library only reads X-RateLimit-Reset).
+        client.session.hooks["response"].append(self._remember_refusal)
+        return client
+
+    @cached_property
+    def _refusals(self) -> threading.local:
+        return threading.local()
+
+    def _remember_refusal(self, response: requests.Response, *args: Any, **kwargs: Any) -> None:
+        if response.status_code == 429:
+            self._refusals.headers = dict(response.headers)
 
     def close(self) -> None:
         if "client" in self.__dict__:
@@ -95,8 +109,12 @@ class MastodonChannel(Channel):
         return http.for_transport_error("mastodon", e)
 
     def _reset(self) -> dt.datetime:
+        headers = dict(getattr(self._refusals, "headers", None) or {})
+        self._refusals.headers = None
         reset = getattr(self.client, "ratelimit_reset", None)
-        return http.reset_time(reset if reset and reset > http.utc_now().timestamp() else None)
+        if reset and not any(k.lower() == "x-ratelimit-reset" for k in headers):
+            headers["x-ratelimit-reset"] = str(reset)  # the library's reading of an earlier answer
+        return http.limit_lifts(headers)
 
     def fetch_metrics(self, remote_ids: Sequence[str]) -> list[Snapshot]:
         snapshots = []

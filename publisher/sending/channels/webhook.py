@@ -47,7 +47,7 @@ class WebhookChannel(Channel):
             return Published(remote_id=f"webhook-{post.id}")
         said = http.detail(response.text or response.reason_phrase)
         if status == 429:
-            return http.rate_limited("webhook", http.reset_time(None, response.headers.get("retry-after")))
+            return http.rate_limited("webhook", http.limit_lifts(response.headers))
         if status in (401, 403, 404, 410):  # Slack: invalid_token / no_service; Teams: gone
             return http.token_refused("webhook", _URL_NAMES, f"{status} {said}")
         return http.for_status("webhook", status, said)

@@ -125,7 +125,7 @@ class XChannel(Channel):
         if isinstance(e, requests.exceptions.JSONDecodeError | ValueError):
             return http.unreadable("x", e)
         if isinstance(e, tweepy.TooManyRequests):
-            return http.rate_limited("x", http.reset_time(e.reset_time))
+            return http.rate_limited("x", http.limit_lifts(e.response.headers))
         if isinstance(e, tweepy.Unauthorized):
             return http.token_refused("x", _TOKEN_NAMES, _said(e))
         if isinstance(e, tweepy.Forbidden) and not uploading and _DUPLICATE in _said(e).lower():
@@ -156,7 +156,7 @@ class XChannel(Channel):
         try:
             response = self._get_tweets(ids)
         except tweepy.TooManyRequests as e:
-            at = http.reset_time(e.reset_time)
+            at = http.limit_lifts(e.response.headers)
             raise MetricsUnavailable(f"x rate limit reached until {at:%H:%M} UTC", retry_at=at) from None
         except tweepy.Unauthorized as e:
             raise MetricsUnavailable(f"x refused the credentials: {http.detail(_said(e))}",
