@@ -22,6 +22,7 @@ from publisher.posts.model import Failed, LinkCard, Published, QueuedPost, Retry
 from publisher.secrets import MaskingFilter, credential, install_log_masking, secret_values
 from publisher.sending.channels.base import Channel
 from publisher.sending.channels.registry import adapter_class
+from publisher.sending.settlement import recovery
 
 # Every network with an adapter and a double: a new network joins the table by existing.
 CLASSES: dict[str, type[Channel]] = {n: cls for n in DOUBLES if (cls := adapter_class(n)) is not None}
@@ -293,3 +294,28 @@ def test_a_429_rests_the_account_as_long_as_the_network_says(net: tuple[Channel,
         assert outcome.at == (before + dt.timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
     else:
         assert abs((outcome.at - before).total_seconds() - 15 * 60) < 5, outcome.at
+
+
+@pytest.mark.parametrize("net", READERS, indirect=True)
+def test_reconcile_pages_back_past_the_first_page_and_says_what_it_read(net: tuple[Channel, Double]) -> None:
+    """A post older than the account's last page (Mastodon: 40 statuses) was never found again, and the
+    note said 'the channel cannot look it up' although it looked."""
+    channel, double = net
+    ours = make_post(channel.network, 1)
+    sent = channel.send(ours)
+    assert isinstance(sent, Published), sent
+    for n in range(2, 113):  # more than a page on every network (X's is 100)
+        assert isinstance(channel.send(make_post(channel.network, n)), Published)
+    found = channel.reconcile(ours)
+    assert isinstance(found, Published) and found.remote_id == sent.remote_id, found
+    assert len(double.received("read")) >= 2
+
+    never = make_post(channel.network, 999)
+    looked = channel.reconcile(never)
+    assert isinstance(looked, Unconfirmed) and "not found among the account's 112 posts" in looked.reason, looked
+    note = recovery(never.id, looked, dt.datetime.now(dt.UTC), "worker w died mid-send")
+    assert "cannot look it up" not in note.detail and "not found" in note.detail
+
+    channel.lookup_pages = 1  # type: ignore[misc]  # the bound: one page, then it says so
+    bounded = channel.reconcile(ours)
+    assert isinstance(bounded, Unconfirmed) and "the look-up's bound" in bounded.reason, bounded

@@ -159,9 +159,16 @@ class BlueskyDouble(Double):
             return Reply(200, {"posts": [self._view(known[u]) for u in uris if u in known]})
 
     def author_feed(self, request: Request, _: list[str]) -> Reply:
-        limit = int(request.query.get("limit", ["50"])[0])
+        limit = min(int(request.query.get("limit", ["50"])[0]), 100)
+        cursor = request.query.get("cursor", [""])[0]  # the last indexedAt|rkey served: older ones follow
         with self.lock:
-            return Reply(200, {"feed": [{"post": self._view(r)} for r in reversed(self.records)][:limit]})
+            newest_first = list(reversed(self.records))
+            skip = next((i + 1 for i, r in enumerate(newest_first) if r["uri"].rsplit("/", 1)[-1] == cursor), 0)
+            page = newest_first[skip:skip + limit]
+            body: dict[str, Any] = {"feed": [{"post": self._view(r)} for r in page]}
+            if page and skip + limit < len(newest_first):
+                body["cursor"] = page[-1]["uri"].rsplit("/", 1)[-1]
+            return Reply(200, body)
 
     # Views ------------------------------------------------------------------------------------------
 

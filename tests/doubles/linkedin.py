@@ -93,12 +93,13 @@ class LinkedInDouble(Double):
         if problem:
             return problem
         author = request.query.get("author", [""])[0]
-        count = int(request.query.get("count", ["10"])[0])
+        count = min(int(request.query.get("count", ["10"])[0]), 100)
+        start = int(request.query.get("start", ["0"])[0])
         with self.lock:
-            mine = [p for p in reversed(self.posts) if p["body"]["author"] == author][:count]
+            mine = [p for p in reversed(self.posts) if p["body"]["author"] == author][start:start + count]
             elements = [{"id": p["urn"], **p["body"], "createdAt": int(p["created_at"].timestamp() * 1000),
                          "lastModifiedAt": int(p["created_at"].timestamp() * 1000)} for p in mine]
-        return Reply(200, {"elements": elements, "paging": {"start": 0, "count": count, "links": []}})
+        return Reply(200, {"elements": elements, "paging": {"start": start, "count": count, "links": []}})
 
     def initialize_upload(self, request: Request, _: list[str]) -> Reply:
         if request.query.get("action") != ["initializeUpload"]:

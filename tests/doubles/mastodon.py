@@ -134,9 +134,11 @@ class MastodonDouble(Double):
         return Reply(200, {**ACCOUNT, "statuses_count": len(self.statuses)})
 
     def account_statuses(self, request: Request, args: list[str]) -> Reply:
-        limit = int(request.query.get("limit", ["20"])[0])
+        limit = min(int(request.query.get("limit", ["20"])[0]), 40)
+        max_id = request.query.get("max_id", [""])[0]
         with self.lock:
-            return Reply(200, [self._view(s) for s in reversed(self.statuses)][:limit])
+            older = [s for s in reversed(self.statuses) if not max_id or int(s["id"]) < int(max_id)]
+            return Reply(200, [self._view(s) for s in older][:limit])
 
     # Views ------------------------------------------------------------------------------------------
 

@@ -125,12 +125,17 @@ class XDouble(Double):
         start = dt.datetime.fromisoformat(since.replace("Z", "+00:00")) if since else None
         limit = int(request.query.get("max_results", ["10"])[0])
         fields = set(",".join(request.query.get("tweet.fields", [""])).split(","))
+        token = request.query.get("pagination_token", [""])[0]
+        skip = int(token.removeprefix("7140dibdnow9c7btw4")) if token else 0  # opaque to clients, as X's are
         with self.lock:
-            mine = [t for t in reversed(self.tweets) if start is None or t["created_at"] >= start][:limit]
+            since = [t for t in reversed(self.tweets) if start is None or t["created_at"] >= start]
+            mine = since[skip:skip + limit]
             data = [self._view(t, fields) for t in mine]
         meta: dict[str, Any] = {"result_count": len(data)}
         if data:
             meta.update(newest_id=data[0]["id"], oldest_id=data[-1]["id"])
+        if skip + limit < len(since):
+            meta["next_token"] = f"7140dibdnow9c7btw4{skip + limit}"
         return Reply(200, {"data": data, "meta": meta} if data else {"meta": meta})
 
     def upload(self, request: Request, _: list[str]) -> Reply:
@@ -179,6 +184,14 @@ class XDouble(Double):
                                 "edit_history_tweet_ids": [tweet["id"]]}
         if "created_at" in fields:
             view["created_at"] = tweet["created_at"].strftime("%Y-%m-%dT%H:%M:%S.000Z")
+        if "entities" in fields:  # each t.co link with the URL it stands for (spec: UrlEntity)
+            urls = []
+            for short, (begin, end), full in zip(_URL.findall(view["text"]), _spans(view["text"]),
+                                                 _URL.findall(tweet["sent"]), strict=False):
+                urls.append({"start": begin, "end": end, "url": short, "expanded_url": full,
+                             "display_url": full.split("://", 1)[-1][:26]})
+            if urls:
+                view["entities"] = {"urls": urls}
         if "public_metrics" in fields:
             # The newest X spec renamed retweet_count to repost_count; the older one requires
             # retweet_count. Both are served, as an API in transition would.
@@ -196,6 +209,10 @@ class XDouble(Double):
     def sent_texts(self) -> list[str]:
         with self.lock:
             return [t["sent"] for t in self.tweets]
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _URL.finditer(text)]
 
 
 def _as_returned(text: str) -> str:

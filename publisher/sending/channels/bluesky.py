@@ -23,15 +23,15 @@ from publisher.errors import MetricsUnavailable
 from publisher.networks.counting import bluesky_segments
 from publisher.posts.model import Outcome, Published, QueuedPost, Snapshot
 from publisher.sending.channels import http
-from publisher.sending.channels.base import Channel
+from publisher.sending.channels.lookup import LooksUp, Recent, RemotePost
 
 BLOB_MAX = 1_000_000  # app.bsky.embed.external#external.thumb maxSize
 _TOKEN_NAMES = "BLUESKY_HANDLE and BLUESKY_APP_PASSWORD (an app password from Settings > App passwords)"
 _AUTH_ERRORS = {"ExpiredToken", "InvalidToken", "AuthenticationRequired", "AccountTakedown", "AuthMissing"}
-_RECENT = 50
+_PAGE = 100  # getAuthorFeed's largest page
 
 
-class BlueskyChannel(Channel):
+class BlueskyChannel(LooksUp):
     """A Bluesky account: its handle and an app password (never the main password)."""
 
     network = "bluesky"
@@ -141,22 +141,30 @@ class BlueskyChannel(Channel):
         now = http.utc_now()
         return [_snapshot(p, now) for p in found.posts]
 
-    def reconcile(self, post: QueuedPost) -> Outcome | None:
-        expected = rich_text(post.text, post.link).build_text()
-        since = post.scheduled_at - http.RECONCILE_SLACK
-        try:
-            did = self._login()
-            feed = self.client.get_author_feed(did, filter="posts_no_replies", limit=_RECENT)
-        except Exception:
-            return None  # cannot look now: the post stays unconfirmed, nothing is resent
+    def recent_posts(self, since: dt.datetime) -> Recent:
+        did = self._login()
         handle = self.credentials["BLUESKY_HANDLE"].lstrip("@")
-        for item in feed.feed:
-            record = item.post.record
-            created = _instant(getattr(record, "created_at", ""))
-            if getattr(record, "text", None) == expected and (created is None or created >= since):
+        found: list[RemotePost] = []
+        cursor = None
+        for page_number in range(1, self.lookup_pages + 1):
+            feed = self.client.get_author_feed(did, filter="posts_no_replies", limit=_PAGE, cursor=cursor)
+            for item in feed.feed:
+                if getattr(item, "reason", None) is not None:  # a repost of someone else's post
+                    continue
+                record = item.post.record
+                created = _instant(getattr(record, "created_at", ""))
+                if created is not None and created < since:
+                    return Recent(found, True, page_number)
                 uri = item.post.uri
-                return Published(remote_id=uri, url=f"https://bsky.app/profile/{handle}/post/{uri.rsplit('/', 1)[-1]}")
-        return None
+                found.append(RemotePost(uri, f"https://bsky.app/profile/{handle}/post/{uri.rsplit('/', 1)[-1]}",
+                                        getattr(record, "text", "") or "", created, _links(record)))
+            cursor = feed.cursor
+            if not cursor or not feed.feed:
+                return Recent(found, True, page_number)
+        return Recent(found, False, self.lookup_pages)
+
+    def is_ours(self, remote: RemotePost, post: QueuedPost) -> bool:
+        return remote.text == rich_text(post.text, post.link).build_text() or super().is_ours(remote, post)
 
 
 def rich_text(text: str, link: str) -> client_utils.TextBuilder:
@@ -185,6 +193,16 @@ def _session_refused(e: Exception) -> bool:
     response = getattr(e, "response", None)
     content = getattr(response, "content", None)
     return getattr(content, "error", None) in _AUTH_ERRORS
+
+
+def _links(record: Any) -> tuple[str, ...]:
+    """The link facets' targets and the external card's URL of a post record."""
+    links = [feature.uri for facet in (getattr(record, "facets", None) or [])
+             for feature in (getattr(facet, "features", None) or []) if getattr(feature, "uri", None)]
+    external = getattr(getattr(record, "embed", None), "external", None)
+    if getattr(external, "uri", None):
+        links.append(external.uri)
+    return tuple(dict.fromkeys(links))
 
 
 def _instant(value: str) -> dt.datetime | None:

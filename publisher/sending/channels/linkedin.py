@@ -24,14 +24,14 @@ import httpx
 from publisher.errors import ChannelError, MetricsUnavailable
 from publisher.posts.model import Failed, Outcome, Published, QueuedPost, Snapshot, Unconfirmed
 from publisher.sending.channels import http
-from publisher.sending.channels.base import Channel
+from publisher.sending.channels.lookup import LooksUp, Recent, RemotePost
 from publisher.social.edits import little_text
 
 _TOKEN_NAMES = "LINKEDIN_ACCESS_TOKEN (tokens last 60 days; w_member_social or w_organization_social scope)"
-_RECENT = 20
+_PAGE = 50  # posts per page when reading the author's posts back
 
 
-class LinkedInChannel(Channel):
+class LinkedInChannel(LooksUp):
     """A LinkedIn member or organisation (LINKEDIN_AUTHOR_URN), with an OAuth access token."""
 
     network = "linkedin"
@@ -133,7 +133,7 @@ class LinkedInChannel(Channel):
 
     def _duplicate(self, post: QueuedPost, said: str) -> Outcome:
         try:
-            found = self._find(post)
+            found = self.find(post)
         except Exception as e:
             return Unconfirmed(f"linkedin refused the text as a duplicate and the author's posts could not be "
                                f"read to check it: {http.detail(e)}")
@@ -172,23 +172,28 @@ class LinkedInChannel(Channel):
         now = http.utc_now()
         return [_snapshot(e, now) for e in elements if e.get("share") or e.get("ugcPost")]
 
-    def _find(self, post: QueuedPost) -> Published | None:
-        response = self.client.get(f"/rest/posts?author={quote(self.author, safe='')}&q=author&count={_RECENT}"
-                                   f"&sortBy=LAST_MODIFIED", headers={"X-RestLi-Method": "FINDER"})
-        response.raise_for_status()
-        since = post.scheduled_at - http.RECONCILE_SLACK
-        for element in response.json().get("elements", []):
-            created = dt.datetime.fromtimestamp(element.get("createdAt", 0) / 1000, dt.UTC)
-            if created >= since and http.same_text(element.get("commentary", ""), little_text(post.text)):
+    def recent_posts(self, since: dt.datetime) -> Recent:
+        found: list[RemotePost] = []
+        for page_number in range(1, self.lookup_pages + 1):
+            response = self.client.get(f"/rest/posts?author={quote(self.author, safe='')}&q=author&count={_PAGE}"
+                                       f"&start={(page_number - 1) * _PAGE}&sortBy=CREATED",
+                                       headers={"X-RestLi-Method": "FINDER"})
+            response.raise_for_status()
+            elements = response.json().get("elements", [])
+            for element in elements:
+                created = dt.datetime.fromtimestamp(element.get("createdAt", 0) / 1000, dt.UTC)
+                if created < since:
+                    return Recent(found, True, page_number)
                 urn = str(element["id"])
-                return Published(remote_id=urn, url=f"https://www.linkedin.com/feed/update/{urn}/")
-        return None
+                article = ((element.get("content") or {}).get("article") or {}).get("source")
+                found.append(RemotePost(urn, f"https://www.linkedin.com/feed/update/{urn}/",
+                                        element.get("commentary", ""), created, (article,) if article else ()))
+            if len(elements) < _PAGE:
+                return Recent(found, True, page_number)
+        return Recent(found, False, self.lookup_pages)
 
-    def reconcile(self, post: QueuedPost) -> Outcome | None:
-        try:
-            return self._find(post)
-        except Exception:
-            return None  # cannot look now: the post stays unconfirmed, nothing is resent
+    def is_ours(self, remote: RemotePost, post: QueuedPost) -> bool:
+        return http.same_text(remote.text, little_text(post.text))  # sent escaped as LinkedIn's little text
 
 
 def _restli_list(urns: list[str]) -> str:

@@ -8,6 +8,8 @@ duplicate. Timeouts still end unconfirmed, and reconcile() looks the text up. Ma
 from __future__ import annotations
 
 import datetime as dt
+import html
+import re
 import threading
 from collections.abc import Sequence
 from functools import cached_property
@@ -27,13 +29,14 @@ from mastodon import (
 from publisher.errors import MetricsUnavailable
 from publisher.posts.model import Failed, Outcome, Published, QueuedPost, RetryLater, Snapshot, Unconfirmed
 from publisher.sending.channels import http
-from publisher.sending.channels.base import Channel
+from publisher.sending.channels.lookup import LooksUp, Recent, RemotePost
 
 _TOKEN_NAMES = "MASTODON_ACCESS_TOKEN (with the write:statuses and read:statuses scopes)"
-_RECENT = 40  # statuses read when looking a post up: the API's largest page
+_PAGE = 40  # statuses per page when reading the account back: the API's largest
+_HREF = re.compile(r'<a\s[^>]*href="([^"]+)"', re.IGNORECASE)
 
 
-class MastodonChannel(Channel):
+class MastodonChannel(LooksUp):
     """A Mastodon account on any instance (MASTODON_BASE_URL), with an access token."""
 
     network = "mastodon"
@@ -138,20 +141,25 @@ class MastodonChannel(Channel):
     def account_id(self) -> str:
         return str(self.client.account_verify_credentials()["id"])
 
-    def reconcile(self, post: QueuedPost) -> Outcome | None:
-        since = post.scheduled_at - http.RECONCILE_SLACK
-        try:
-            statuses = self.client.account_statuses(self.account_id, exclude_replies=True, exclude_reblogs=True,
-                                                    limit=_RECENT)
-        except Exception:
-            return None  # cannot look now: the post stays unconfirmed, nothing is resent
-        for status in statuses:
-            created = status.get("created_at")
-            if isinstance(created, dt.datetime) and created.astimezone(dt.UTC) < since:
-                continue
-            if http.same_text(status.get("content") or "", post.text):
-                return Published(remote_id=str(status["id"]), url=status.get("url"))
-        return None
+    def recent_posts(self, since: dt.datetime) -> Recent:
+        found: list[RemotePost] = []
+        max_id = None
+        for page_number in range(1, self.lookup_pages + 1):
+            page = self.client.account_statuses(self.account_id, exclude_replies=True, exclude_reblogs=True,
+                                                limit=_PAGE, max_id=max_id)
+            if not page:
+                return Recent(found, True, page_number)
+            for status in page:
+                created = _created(status.get("created_at"))
+                if created is not None and created < since:
+                    return Recent(found, True, page_number)
+                content = status.get("content") or ""
+                card = status.get("card") or {}
+                links = tuple(dict.fromkeys([*(html.unescape(h) for h in _HREF.findall(content)),
+                                             *([card["url"]] if card.get("url") else [])]))
+                found.append(RemotePost(str(status["id"]), status.get("url"), content, created, links))
+            max_id = page[-1]["id"]
+        return Recent(found, False, self.lookup_pages)
 
 
 def _language(lang: str) -> str | None:
@@ -182,4 +190,10 @@ def _cover(post: QueuedPost) -> Path | None:
     image = post.card.image if post.card else None
     if image and "://" not in image and Path(image).is_file():
         return Path(image)
+    return None
+
+
+def _created(value: Any) -> dt.datetime | None:
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC) if value.tzinfo else value.replace(tzinfo=dt.UTC)
     return None

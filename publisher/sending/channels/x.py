@@ -27,7 +27,7 @@ from requests.adapters import HTTPAdapter
 from publisher.errors import MetricsUnavailable
 from publisher.posts.model import Failed, Outcome, Published, QueuedPost, RetryLater, Snapshot, Unconfirmed
 from publisher.sending.channels import http
-from publisher.sending.channels.base import Channel
+from publisher.sending.channels.lookup import LooksUp, Recent, RemotePost
 
 HOSTS = ("https://api.twitter.com",)
 ALT_TEXT_MAX = 1000  # characters X keeps as an image's description
@@ -55,7 +55,7 @@ class RoutedAdapter(HTTPAdapter):
         return super().send(request, **kwargs)
 
 
-class XChannel(Channel):
+class XChannel(LooksUp):
     """An X account, with OAuth 1.0a user credentials (needed to post and for private metrics)."""
 
     network = "x"
@@ -137,7 +137,7 @@ class XChannel(Channel):
     def _duplicate(self, post: QueuedPost, e: tweepy.HTTPException) -> Outcome:
         """X refused the text as a duplicate: published if the account has it since the slot, else failed."""
         try:
-            found = self._find(post)
+            found = self.find(post)
         except Exception as lookup:
             return Unconfirmed(f"x refused the text as a duplicate and the account's recent posts could not "
                                f"be read to check it: {http.detail(lookup)}")
@@ -180,21 +180,22 @@ class XChannel(Channel):
         me = self.client.get_me(user_auth=True)
         return str(me.data["id"])
 
-    def _find(self, post: QueuedPost) -> Published | None:
-        since = post.scheduled_at - http.RECONCILE_SLACK
-        found = self.client.get_users_tweets(self.user_id, max_results=100, start_time=since,
-                                             exclude=["retweets", "replies"], tweet_fields=["created_at"],
-                                             user_auth=True)
-        for tweet in found.data or []:
-            if http.same_text(tweet["text"], post.text):
-                return Published(str(tweet["id"]), _url(str(tweet["id"])))
-        return None
-
-    def reconcile(self, post: QueuedPost) -> Outcome | None:
-        try:
-            return self._find(post)
-        except Exception:
-            return None  # cannot look now: the post stays unconfirmed, nothing is resent
+    def recent_posts(self, since: dt.datetime) -> Recent:
+        found: list[RemotePost] = []
+        token = None
+        for page_number in range(1, self.lookup_pages + 1):
+            page = self.client.get_users_tweets(self.user_id, max_results=100, start_time=since,
+                                                pagination_token=token, exclude=["retweets", "replies"],
+                                                tweet_fields=["created_at", "entities"], user_auth=True)
+            for tweet in page.data or []:
+                urls = (tweet.get("entities") or {}).get("urls") or []
+                links = tuple(u.get("unwound_url") or u.get("expanded_url") or u.get("url") for u in urls)
+                found.append(RemotePost(str(tweet["id"]), _url(str(tweet["id"])), tweet["text"],
+                                        _created(tweet.get("created_at")), tuple(x for x in links if x)))
+            token = (page.meta or {}).get("next_token")
+            if not token:
+                return Recent(found, True, page_number)
+        return Recent(found, False, self.lookup_pages)
 
 
 def _said(e: Exception) -> str:
@@ -231,3 +232,11 @@ def _snapshot(tweet: Any, now: dt.datetime) -> Snapshot:
         impressions=None if impressions is None else int(impressions),
         clicks=private.get("url_link_clicks"), raw=raw,
     )
+
+
+def _created(value: Any) -> dt.datetime | None:
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC) if value.tzinfo else value.replace(tzinfo=dt.UTC)
+    if isinstance(value, str) and value:
+        return dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    return None
