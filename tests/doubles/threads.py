@@ -174,12 +174,19 @@ class ThreadsDouble(Double):
     def user_threads(self, request: Request, args: list[str]) -> Reply:
         if args[0] != USER_ID:
             return self._invalid(f"unknown threads-user-id {args[0]}")
-        limit = int((request.query.get("limit") or ["25"])[0])
+        limit = min(int((request.query.get("limit") or ["25"])[0]), 100)
         wanted = (request.query.get("fields") or ["id"])[0].split(",")
+        after = (request.query.get("after") or [""])[0]  # cursors are opaque to clients, as Meta's are
+        skip = int(after.removeprefix("QVFIU") or 0) if after.startswith("QVFIU") else 0
         with self.lock:
+            newest_first = list(reversed(self.posts))
             data = [{k: v for k, v in self._public(p).items() if k in wanted or k == "id"}
-                    for p in reversed(self.posts)][:limit]
-        return Reply(200, {"data": data, "paging": {"cursors": {"before": "QVFIUk", "after": "QVFIUl"}}})
+                    for p in newest_first[skip:skip + limit]]
+            more = skip + limit < len(newest_first)
+        paging: dict[str, Any] = {"cursors": {"before": f"QVFIU{skip}", "after": f"QVFIU{skip + limit}"}}
+        if more:
+            paging["next"] = f"{self.url}/v1.0/{USER_ID}/threads?limit={limit}&after=QVFIU{skip + limit}"
+        return Reply(200, {"data": data, "paging": paging})
 
     def insights(self, request: Request, args: list[str]) -> Reply:
         metrics = (request.query.get("metric") or [""])[0].split(",")

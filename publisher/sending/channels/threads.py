@@ -28,20 +28,21 @@ from publisher.errors import ChannelError, MetricsUnavailable
 from publisher.networks import network as descriptor
 from publisher.posts.model import Failed, Outcome, Published, QueuedPost, RetryLater, Snapshot
 from publisher.sending.channels import http
-from publisher.sending.channels.base import Channel
+from publisher.sending.channels.lookup import LooksUp, Recent, RemotePost
 
 API_VERSION = "v1.0"
 METRICS = ("views", "likes", "replies", "reposts", "quotes", "shares")
 RATE_LIMIT_CODES = frozenset({4, 17, 32, 613})
 TOKEN_CODE = 190
 MAX_LINKS = 5
-_RECENT = 25
+_RECENT = 100  # threads per page when reading the profile back
+_LINK = re.compile(r"https?://\S+")
 _READY_POLLS = 5
 _TAG = re.compile(r"(?<!\S)#([^\s#.&]{1,50})")
 _LINK = re.compile(r"https?://\S+")
 
 
-class ThreadsChannel(Channel):
+class ThreadsChannel(LooksUp):
     """One Threads profile (THREADS_USER_ID) with a long-lived access token."""
 
     network = "threads"
@@ -139,7 +140,7 @@ class ThreadsChannel(Channel):
     def _refusal(self, response: httpx.Response, sent: bool) -> Outcome:
         status, code, said = response.status_code, _code(response), _said(response)
         if status == 429 or code in RATE_LIMIT_CODES:
-            return http.rate_limited("threads", http.reset_time(None, response.headers.get("retry-after")))
+            return http.rate_limited("threads", http.limit_lifts(response.headers))
         if status == 401 or code == TOKEN_CODE:
             return http.token_refused("threads", descriptor(self.network).renew, said)
         if status >= 500 and not sent:
@@ -166,7 +167,7 @@ class ThreadsChannel(Channel):
             if response.status_code != 200:
                 code = _code(response)
                 if response.status_code == 429 or code in RATE_LIMIT_CODES:
-                    at = http.reset_time(None, response.headers.get("retry-after"))
+                    at = http.limit_lifts(response.headers)
                     raise MetricsUnavailable(f"threads rate limit reached until {at:%H:%M} UTC", retry_at=at)
                 if response.status_code == 401 or code == TOKEN_CODE:
                     raise MetricsUnavailable(f"threads refused the token ({_said(response)}); renew "
@@ -182,21 +183,34 @@ class ThreadsChannel(Channel):
                                 raw=values))
         return out
 
-    def reconcile(self, post: QueuedPost) -> Outcome | None:
-        """Look for the post among the profile's recent threads, by its text, since its slot."""
-        try:
-            response = self.client.get(f"/{self.user}/threads", params={
-                "fields": "id,text,timestamp,permalink", "limit": str(_RECENT)})
+    def read_failure(self, error: Exception) -> Outcome:
+        if isinstance(error, httpx.HTTPStatusError):
+            return self._refusal(error.response, sent=False)
+        return super().read_failure(error)
+
+    def recent_posts(self, since: dt.datetime) -> Recent:
+        """The profile's threads, newest first, page after page (Graph API cursors) back to ``since``."""
+        found: list[RemotePost] = []
+        after = ""
+        for page_number in range(1, self.lookup_pages + 1):
+            params = {"fields": "id,text,timestamp,permalink", "limit": str(_RECENT)}
+            if after:
+                params["after"] = after
+            response = self.client.get(f"/{self.user}/threads", params=params)
             response.raise_for_status()
-            items = response.json().get("data", [])
-        except Exception:
-            return None  # cannot look now: the post stays unconfirmed, nothing is resent
-        since = post.scheduled_at - http.RECONCILE_SLACK
-        for item in items:
-            created = _instant(item.get("timestamp", ""))
-            if created is not None and created >= since and http.same_text(item.get("text", ""), post.text):
-                return Published(remote_id=str(item["id"]), url=str(item.get("permalink") or ""))
-        return None
+            body = response.json()
+            for item in body.get("data", []):
+                created = _instant(item.get("timestamp", ""))
+                if created is not None and created < since:
+                    return Recent(found, True, page_number)
+                text = str(item.get("text") or "")
+                found.append(RemotePost(str(item["id"]), str(item.get("permalink") or "") or None, text, created,
+                                        tuple(_LINK.findall(text))))
+            paging = body.get("paging") or {}
+            after = str((paging.get("cursors") or {}).get("after") or "")
+            if not paging.get("next") or not after:
+                return Recent(found, True, page_number)
+        return Recent(found, False, self.lookup_pages)
 
 
 def _error(response: httpx.Response) -> dict[str, Any]:
