@@ -90,7 +90,8 @@ def test_no_secret_reaches_output_logs_or_store_when_every_network_echoes_reques
         sample_project: ProjectDir, echoing: dict[str, Double], caplog: pytest.LogCaptureFixture) -> None:
     config = sample_project.config_file
     text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("        bluesky: {}\n", "        bluesky: {}\n        webhook: {}\n"
+    assert text.count("      channels:\n") == 1, "the sample's mkdocs.yml declares its channels"
+    config.write_text(text.replace("      channels:\n", "      channels:\n        webhook: {}\n"
                                    "        lost: {network: webhook, env_prefix: LOST_}\n"), encoding="utf-8")
     caplog.set_level(logging.DEBUG)
     # Refusals that carry the echo: a duplicate, a server error, a rate limit, then an expired token.
