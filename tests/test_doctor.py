@@ -186,8 +186,12 @@ def test_pieces_that_would_make_no_posts(project: ProjectDir) -> None:
     project.piece("articles/fine.md", "title: Short and fine\ndate: 2026-03-01\nsummary: A short summary.")
     project.piece("articles/draft.md", f"title: {LONG}\ndate: 2026-03-01\ndraft: true\nsummary: {LONG}")
     report = diagnose(project.config_file, NOW)
-    (warning,) = _found(report, "pieces", WARNING)
-    assert warning.startswith("content/articles/too-long.md: nothing fits x (x: ")
+    warnings = _found(report, "pieces", WARNING)
+    assert [w for w in warnings if w.startswith("content/articles/too-long.md: nothing fits x (x: ")]
+    few = "content/articles/fine.md: 2 usable excerpts for 3 posts (launch and follow-ups): fewer posts are planned"
+    assert few in warnings
+    fix = next(f.fix for f in report.findings if f.message == few)
+    assert fix.startswith("add takeaways or quotes to content/articles/fine.md")
     assert not _found(report, "pieces", ERROR)
 
     project.config("channels: {x: {}}")

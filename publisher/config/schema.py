@@ -16,7 +16,15 @@ from mkdocs.config.config_options import ValidationError
 
 from publisher.config.options import Entries, Flag, ListOf, MapOf, OneOf, Section, Text, TimeZoneName, Words
 from publisher.config.site import DEFAULT_TYPES, SiteSettings, TypeSpec
-from publisher.config.social import CalendarSpec, Campaign, ChannelSpec, LatePosts, Rules, WatchedFeed
+from publisher.config.social import (
+    CalendarSpec,
+    Campaign,
+    ChannelSpec,
+    Hashtags,
+    LatePosts,
+    Rules,
+    WatchedFeed,
+)
 from publisher.networks import all_networks
 from publisher.networks import keys as network_keys
 from publisher.networks import known as known_network
@@ -62,6 +70,7 @@ class PublisherConfig(base.Config):
     late_posts = Section(LatePosts)
     rules = Section(Rules)
     campaigns = MapOf(Section(Campaign), default={}, key_pattern=r"[A-Za-z0-9][A-Za-z0-9_-]*")
+    hashtags = Section(Hashtags)
     watch = ListOf(Section(WatchedFeed), default=[])
     """Feeds watched by `publisher watch` for curated shares."""
 

@@ -40,6 +40,9 @@ class TypeSpec(base.Config):
     """Show pieces of this type with the landing layout (call to action, PDF download)."""
     icon = Text("material/file-document-outline", what="a Material icon name")
     """Icon shown beside the type's label."""
+    evergreen = Flag(None)  # type: ignore[arg-type]
+    """Recycle pieces of this type as evergreen posts, dated sentences included (default: yes, but not
+    event reports). A piece says otherwise with `evergreen:` in its front matter."""
 
 
 class CallToAction(base.Config):

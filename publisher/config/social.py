@@ -234,6 +234,9 @@ class Campaign(base.Config):
     hashtag = Text(None, what="a hashtag such as #CloudSouverain")
     """Hashtag added to every post of the campaign on every network; default: made from the key
     (sovereign-cloud-2026 gives #SovereignCloud2026)."""
+    hashtags = MapOf(Text(what="a hashtag such as #SovereignCloud"), default={}, key_pattern=r"[a-z]{2}(-[A-Z]{2})?")
+    """The campaign's hashtag per language where it differs, e.g. {fr: "#CloudSouverain", en: "#SovereignCloud"};
+    a language not listed uses `hashtag`."""
     pieces = Words([], what="pieces as <type folder>/<slug>, e.g. white-papers/sovereign-cloud")
     """Pieces in the campaign, as <type folder>/<slug>."""
     start = When()
@@ -244,6 +247,16 @@ class Campaign(base.Config):
     """utm_campaign of the campaign's links; default: the campaign key."""
     rules = Section(RuleOverrides, optional=True)
     """Rules that differ for this campaign's pieces (same keys as `rules`)."""
+
+
+class Hashtags(base.Config):
+    """How tags become hashtags (campaign hashtags are set per campaign)."""
+
+    overrides = MapOf(Text("", what="a hashtag such as #GreenIT, or \"\" for none"), default={})
+    """A tag's hashtag when the automatic one is wrong, e.g. {green it: "#GreenIT", cloud: ""} ("" gives none).
+    Without it a tag keeps its accents and the capitals the piece writes (green IT -> #GreenIT)."""
+    blocklist = Words([], what="tags that never become hashtags")
+    """Tags never used as hashtags, besides the generic ones built in (événement, event, news, blog…)."""
 
 
 class WatchedFeed(base.Config):
@@ -276,6 +289,7 @@ __all__ = [
     "ChannelSpec",
     "DateSpan",
     "Evergreen",
+    "Hashtags",
     "Maybe",
     "QuietHours",
     "RateLimit",

@@ -92,6 +92,10 @@ class FrontMatter(base.Config):
     """Key takeaways: a boxed list on the page and candidate social posts."""
     quotes = ListOf(Section(QuoteSpec), default=[])
     """Pull quotes as {text, by, role}: styled on the page and candidate social posts."""
+    evergreen = Flag(None)  # type: ignore[arg-type]
+    """true: recycle this piece as evergreen posts, sentences that carry a date or 'today' included; false:
+    never recycle it. Unset: its type decides (event reports are not recycled; other pieces are, without
+    their dated sentences)."""
     campaign = Text(None, what="a campaign key")
     """Campaign this piece belongs to (its hashtag and UTM name)."""
     social = MapOf(ListOf(Text(what="a post")), default={}, key_pattern="|".join(SOCIAL_NETWORKS))

@@ -30,6 +30,8 @@ SKIPPED_NAMES = {"index.md", "readme.md"}
 class TypeInfo:
     key: str
     folder: str
+    evergreen: bool = True
+    """Pieces of this type are recycled as evergreen posts unless they say otherwise."""
 
 
 @dataclass
@@ -217,6 +219,8 @@ def _build(path: Path, folder: str, fm: FrontMatter, meta: dict[str, Any], body:
         takeaways=tuple(fm.takeaways),
         quotes=tuple(Quote(q.text, q.by, q.role) for q in fm.quotes),
         campaign=fm.campaign,
+        evergreen=fm.evergreen if fm.evergreen is not None else (
+            None if type_key not in ctx.types or ctx.types[type_key].evergreen else False),
         social={k: tuple(v) for k, v in fm.social.items()},
         pdf=assets["pdf"],
         cta=CallToAction(fm.cta.label, fm.cta.url) if fm.cta else None,
@@ -332,7 +336,8 @@ def context_for(settings: Any) -> tuple[LoadContext, list[Problem]]:
     plugin = settings.plugin
     ctx = LoadContext(
         docs_dir=settings.docs_dir,
-        types={k: TypeInfo(k, t.folder.strip("/")) for k, t in plugin.types.items()},
+        types={k: TypeInfo(k, t.folder.strip("/"), t.evergreen if t.evergreen is not None else k != "event_report")
+               for k, t in plugin.types.items()},
         languages=list(plugin.languages),
         default_lang=plugin.lang,
         zone=ZoneInfo(plugin.timezone),

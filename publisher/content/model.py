@@ -99,6 +99,9 @@ class Piece:
     takeaways: tuple[str, ...] = ()
     quotes: tuple[Quote, ...] = ()
     campaign: str | None = None
+    evergreen: bool | None = None
+    """True: recycled, dated sentences included (opted in); False: never recycled (front matter, or its
+    type, such as event reports); None: recycled without its dated sentences."""
     social: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Hand-written posts per network (x, mastodon, bluesky, linkedin)."""
     pdf: str | None = None

@@ -22,18 +22,14 @@ from publisher.content.language import NBSP, NNBSP
 
 _SPACE = f"[ {NBSP}{NNBSP}]"
 _KEEP = re.compile(r"(?:https?://|www\.)[^\s<>«»“”]+[^\s<>«»“”.,;:!?)\]]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w&])[#@]\w+")
-_GLUED = re.compile(r"([»”])([.,;:!?…]?)(?=[A-ZÀ-ÖØ-Þa-zà-öø-ÿ])|(?<=[a-zà-öø-ÿ]{2})([.!?])(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])")
+_GLUE = re.compile(r"[»”.!?][.,;:!?…]?(?=[^\W\d_])")  # a sign, then a letter with no space: checked in _unglued
 _ELLIPSIS = re.compile(r"(?<!\.)\.\.\.(?!\.)")
 _RUNS = re.compile(r"  +")
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)|(?<=[sS])'(?=\s|$|[.,;:!?])")
 _DOUBLE = re.compile(r'"')
 # French
-_FR_NARROW = re.compile(rf"{_SPACE}+([;!?%])")
-# A sign glued to a word gets its space when a space or the end follows (a URL's ? is left alone).
-_FR_GLUED = re.compile(r"((?<=[\w»”)’…])[;!?](?=\s|$|[»”)\]…!?])|(?<=\d)%)")
-_FR_COLON = re.compile(rf"{_SPACE}+:|(?<=[^\W\d_]):(?=\s)")
-_FR_OPEN = re.compile(rf"«{_SPACE}*")
-_FR_CLOSE = re.compile(rf"{_SPACE}*»")
+_FR_SIGN = re.compile(r"[;!?%:«»]")
+_SPACES = frozenset(" \u00a0\u202f")
 # English
 _EN_SPACE_BEFORE = re.compile(rf"(?<=[\w”)»]){_SPACE}+([;:!?])(?=\s|$)")
 
@@ -76,7 +72,7 @@ def _typeset(text: str, language: str, after: str) -> str:
     text = repaired(text)
     if language == "fr":
         return french_spacing(text)
-    if " " in text or NBSP in text or NNBSP in text:
+    if " ;" in text or " :" in text or " !" in text or " ?" in text or NBSP in text or NNBSP in text:
         text = _EN_SPACE_BEFORE.sub(r"\1", text)
     return text
 
@@ -88,13 +84,20 @@ def repaired(text: str) -> str:
         text = _ELLIPSIS.sub("…", text)
     if "  " in text:
         text = _RUNS.sub(" ", text)
-    return _GLUED.sub(_unglued, text)
+    return _GLUE.sub(_unglued, text)
 
 
 def _unglued(m: re.Match[str]) -> str:
-    if m.group(1) is not None:
-        return f"{m.group(1)}{m.group(2)} "
-    return f"{m.group(3)} "
+    """A space after a closing quotation mark glued to the next word (``».Cette``), or after a full stop
+    glued to a capitalised word (``fin.Puis``, but not ``example.com``, ``U.S.`` or ``Node.js``)."""
+    found, text, start, end = m.group(), m.string, m.start(), m.end()
+    if found[0] in "»”":
+        return found + " "
+    before, after = text[max(0, start - 2):start], text[end:end + 2]
+    if len(found) == 1 and len(before) == 2 and before.isalpha() and before.islower() and len(after) == 2 \
+            and after[0].isupper() and after[1].islower():
+        return found + " "
+    return found
 
 
 def _curly_doubles(text: str, language: str, after: str) -> str:
@@ -113,17 +116,42 @@ def _curly_doubles(text: str, language: str, after: str) -> str:
 
 def french_spacing(text: str) -> str:
     """The no-break spaces of French punctuation, added where missing and made the right kind where
-    a plain or wrong one was typed: narrow before ; ! ? %, normal before : and inside « »."""
-    if ";" in text or "!" in text or "?" in text or "%" in text:
-        text = _FR_NARROW.sub(NNBSP + r"\1", text)
-        text = _FR_GLUED.sub(NNBSP + r"\1", text)
-    if ":" in text:
-        text = _FR_COLON.sub(NBSP + ":", text)
-    if "«" in text:
-        text = _FR_OPEN.sub("«" + NBSP, text)
-    if "»" in text:
-        text = _FR_CLOSE.sub(NBSP + "»", text)
-    return text
+    a plain or wrong one was typed: narrow before ; ! ? %, normal before : and inside « ». One pass
+    over the signs (a plan typesets every candidate)."""
+    out: list[str] = []
+    last = 0
+    for m in _FR_SIGN.finditer(text):
+        at, sign = m.start(), m.group()
+        if sign == "«":
+            end = at + 1
+            while end < len(text) and text[end] in _SPACES:
+                end += 1
+            out.append(text[last:at] + "«" + NBSP)
+            last = end
+            continue
+        begin = at
+        while begin > last and text[begin - 1] in _SPACES:
+            begin -= 1
+        space = NBSP if sign in ":»" else NNBSP
+        before = text[begin - 1] if begin else ""
+        if begin < at:  # a space was typed: the right one
+            keep = True
+        elif sign == "%":
+            keep = before.isdigit()
+        elif sign == "»":
+            keep = bool(before)
+        else:  # ; ! ? : glued to a word get their space when a space or the end follows (not a URL's ?)
+            following = text[at + 1:at + 2]
+            keep = (before.isalnum() or (before in "»”)’…" and before != "")) and (
+                not following or following.isspace() or following in "»”)]…!?")
+            if sign == ":" and (before.isdigit() or not following.isspace()):
+                keep = False
+        out.append(text[last:begin] + (space if keep else text[begin:at]) + sign)
+        last = at + 1
+    if not out:
+        return text
+    out.append(text[last:])
+    return "".join(out)
 
 
 __all__ = ["NBSP", "NNBSP", "base", "french_spacing", "repaired", "typeset"]

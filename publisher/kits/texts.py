@@ -23,6 +23,7 @@ from publisher.kits import voice
 from publisher.kits.links import advocacy_link, personal_link, post_text
 from publisher.networks import counting as networks
 from publisher.posts.model import Excerpt
+from publisher.social.excerpting.standalone import in_first_person
 from publisher.social.excerpts import excerpts_for
 
 PER_NETWORK = 5
@@ -72,6 +73,8 @@ def candidates(piece: Piece) -> list[Candidate]:
     for excerpt in excerpts_for(piece):
         if excerpt.kind == "hand-written" or "?" in excerpt.text:
             continue
+        if excerpt.kind != "quote" and in_first_person(excerpt.text, piece.lang):
+            continue  # the narrator's "ma boss" would become the employee's boss
         if excerpt.kind == "quote":
             kind = voice.QUOTE if excerpt.attribution else voice.QUOTE_ANONYMOUS
             groups[kind].append(Candidate(kind, excerpt, voice.in_quotes(excerpt.text, piece.lang),

@@ -308,6 +308,12 @@ def _check_pieces(report: Report, library: Library, rules: Any, root: Path) -> N
             results = [fit(e, piece, channel, context) for e in mine]
             if all(isinstance(r, Rejected) for r in results):
                 refused[name] = results[0].reason if results else "no candidate text at all"  # type: ignore[union-attr]
+        ruleset = rules.rules_for(piece)
+        needed = int(ruleset.launch) + len(ruleset.follow_ups)
+        if len(refused) < len(names) and len(candidates) < needed:
+            report.add("pieces", WARNING, f"{where}: {len(candidates)} usable excerpt{'s' if len(candidates) != 1 else ''}"
+                       f" for {needed} posts (launch and follow-ups): fewer posts are planned",
+                       f"add takeaways or quotes to {where} (publisher preview {piece.key} shows what it offers)")
         if len(refused) == len(names):
             silent += 1
             report.add("pieces", ERROR, f"{where}: no candidate post fits any channel "

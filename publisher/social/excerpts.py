@@ -1,10 +1,15 @@
 """Candidate posts drawn from a piece, each with where it came from.
 
 In order of preference: the author's hand-written posts (per network), each pull quote (with who
-said it), each takeaway, the summary, the title. A piece with no hand-written posts, quotes or
-takeaways also offers strong sentences from its body: quoted ones (« », “ ”, "") and short ones that
-carry a number. Texts are taken whole: a sentence is never cut, and a candidate too long for a
-network is dropped there (render.py says why), never shortened.
+said it), each takeaway, the summary, then, for a piece with no hand-written posts, quotes or
+takeaways, what its body offers (excerpting/): reported speech whose speaker is named, as a quote
+with its attribution, and the sentences and list items that stand alone and say what the piece is
+about, best first, above a quality bar; the title last. Texts are taken whole: a sentence is never
+cut, and a candidate too long for a network is dropped there (render.py says why), never shortened.
+
+Sentences tied to a moment (excerpting/dated.py) are left out unless the piece opts in with
+``evergreen: true``: relative ones ("aujourd'hui", "this week") always, calendar dates when the piece
+is recycled as evergreen.
 """
 
 from __future__ import annotations
@@ -15,18 +20,17 @@ import unicodedata
 
 from publisher.content import text as textlib
 from publisher.content.model import Piece
+from publisher.content.typography import typeset
 from publisher.performance import fast_constructor
 from publisher.posts.model import Excerpt
+from publisher.social.excerpting import dated, standalone
+from publisher.social.excerpting.body import BODY_QUOTES, BODY_SENTENCES, body_candidates
 
-BODY_SENTENCES = 5
-"""How many body sentences a piece without quotes, takeaways or hand-written posts offers."""
-SENTENCE_MIN, SENTENCE_MAX = 40, 240
+SENTENCE_MIN, SENTENCE_MAX = standalone.SENTENCE_MIN, standalone.SENTENCE_MAX
+
+SENTENCE_MIN, SENTENCE_MAX = standalone.SENTENCE_MIN, standalone.SENTENCE_MAX
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")  # a no-break space the writer typed is meant
-_QUOTED = re.compile(r"«\s*[^»]{15,}?\s*»|“[^”]{15,}?”|\"[^\"]{15,}?\"")
-_FACT = re.compile(r"\d")
-_ENDS = re.compile(r"[.!?…](?:[\s\u00a0\u202f]*[»”\"’)])?$")
 _WRAPPING_QUOTES = (("«", "»"), ("“", "”"), ('"', '"'), ("‘", "’"), ("'", "'"))
-_PAIRS = (("«", "»"), ("“", "”"), ("(", ")"))
 _new_excerpt = fast_constructor(Excerpt)  # a plan draws 70,000 excerpts
 
 
@@ -64,15 +68,18 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
     """Every candidate post of ``piece``, most preferred first, without duplicate texts."""
     out: list[Excerpt] = []
     seen: set[tuple[str | None, str]] = set()
-    key = piece.key
+    key, lang = piece.key, piece.lang
+    moments = _allowed_moments(piece)
 
     def add(kind: str, text: str, *, attribution: str = "", network: str | None = None) -> None:
         text = normalized(text)
         folded = text.lower()
         if not text or (network, folded) in seen:
             return
+        if network is None and dated.moment_in(text, lang) not in moments:
+            return  # "Aujourd'hui…" a month later, "Le 12 novembre…" in January
         seen.add((network, folded))
-        out.append(_new_excerpt(_hashed(key, text, network), key, kind, text, piece.lang, attribution, network))
+        out.append(_new_excerpt(_hashed(key, text, network), key, kind, text, lang, attribution, network))
 
     for network, posts in piece.social.items():
         for post in posts:
@@ -81,41 +88,34 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
         add("quote", unquoted(quote.text), attribution=quote.by)
     for takeaway in piece.takeaways:
         add("takeaway", takeaway)
-    add("summary", piece.summary)
-    add("title", piece.title)
     if not (piece.social or piece.quotes or piece.takeaways):
-        for sentence in strong_sentences(piece.body):
-            add("sentence", sentence)
+        derived = piece.summary and piece.summary == textlib.first_paragraph(piece.body)
+        if not derived or not _summary_refused(piece.summary, lang):
+            add("summary", piece.summary)
+        guest = piece.guest.name if piece.guest else ""
+        summary = typeset(normalized(piece.summary), lang)
+        for kind, text, attribution in body_candidates(piece.body, lang, f"{piece.title}\n{piece.summary}", guest):
+            if text not in summary:  # a summary taken from the first paragraph says it already
+                add(kind, text, attribution=attribution)
+    else:
+        add("summary", piece.summary)
+    add("title", piece.title)
     return out
 
 
-def strong_sentences(markdown: str, count: int = BODY_SENTENCES) -> list[str]:
-    """Whole sentences of the body worth posting: quoted ones first, then short ones with a number,
-    returned in reading order."""
-    ranked: list[tuple[int, int, str]] = []
-    position = 0
-    for paragraph in textlib.paragraphs(markdown):
-        for sentence in textlib.sentences(paragraph):
-            position += 1
-            score = sentence_score(sentence)
-            if score:
-                ranked.append((-score, position, sentence))
-    best = sorted(ranked)[:count]
-    return [s for _, _, s in sorted(best, key=lambda r: r[1])]
+def _allowed_moments(piece: Piece) -> tuple[str | None, ...]:
+    if piece.evergreen:  # opted in: its "today" is timeless
+        return (None, dated.RELATIVE, dated.DATE)
+    if piece.evergreen is False:  # never recycled: dates read as news at launch and follow-ups
+        return (None, dated.DATE)
+    return (None,)
 
 
-def sentence_score(sentence: str) -> int:
-    """2 for a quoted sentence, 1 for one carrying a number, 0 for one not worth posting alone."""
-    if not (SENTENCE_MIN <= len(sentence) <= SENTENCE_MAX) or not _ENDS.search(sentence):
-        return 0
-    if any(sentence.count(a) != sentence.count(b) for a, b in _PAIRS) or sentence.count('"') % 2:
-        return 0  # a quotation or parenthesis that opens in another sentence
-    if not (sentence[0].isupper() or sentence[0].isdigit() or sentence[0] in "«“\""):
-        return 0
-    if _QUOTED.search(sentence):
-        return 2
-    return 1 if _FACT.search(sentence) else 0
+def _summary_refused(summary: str, lang: str) -> bool:
+    """A summary the loader took from the body's first paragraph passes the body's rules (and was not
+    cut short with an ellipsis)."""
+    return summary.endswith("…") or any(standalone.why_not(s, lang) for s in textlib.sentences(typeset(summary, lang)))
 
 
-__all__ = ["BODY_SENTENCES", "excerpt_id", "excerpts_for", "normalized", "sentence_score",
-           "strong_sentences", "unquoted"]
+__all__ = ["BODY_QUOTES", "BODY_SENTENCES", "body_candidates", "excerpt_id", "excerpts_for", "normalized",
+           "unquoted"]

@@ -1,23 +1,98 @@
-"""Hashtags from a piece's tags and its campaign, the same spelling on every network."""
+"""Hashtags from a piece's tags and its campaign, the same spelling on every network.
+
+A tag becomes one CamelCase word (``cloud souverain`` -> ``#CloudSouverain``), keeping its accents
+and the capitals the piece itself writes: a piece that writes "green IT" gets ``#GreenIT``, not
+``#GreenIt``, even when its tag is typed in lowercase (and common acronyms, `SPELLINGS`, are known
+without it). Generic tags that say nothing about a piece
+(``événement``, ``news``…) are never hashtags; a team adds its own to the blocklist and spells any
+tag its own way (``hashtags: {overrides: {green it: "#GreenIT"}, blocklist: [webinar]}``).
+"""
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 _WORD = re.compile(r"[^\W_]+")
 _IN_TEXT = re.compile(r"(?<!\S)#(\w+)")
+BLOCKLIST = frozenset({
+    "événement", "evenement", "event", "events", "actualité", "actualités", "actu", "news", "article", "articles",
+    "blog", "billet", "interview", "entretien", "compte rendu", "compte-rendu", "event report", "report",
+    "case study", "étude de cas", "white paper", "livre blanc", "divers", "misc", "general", "général", "update",
+})
+"""Tags too generic to be hashtags (compared without accents or case)."""
+SPELLINGS = {word.lower(): word for word in (
+    "IT", "AI", "IA", "ESG", "RSE", "CRM", "ERP", "API", "IoT", "SEO", "UX", "UI", "B2B", "B2C", "HR", "RH", "DSI",
+    "CIO", "CTO", "CEO", "CFO", "GDPR", "RGPD", "RGAA", "SRE", "DevOps", "FinOps", "SecOps", "MLOps", "SaaS", "PaaS",
+    "IaaS", "CSRD", "CO2", "ESN", "PME", "ETI", "SME", "GPU", "CPU", "NIS2", "DORA", "ISO", "RSSI", "CISO", "LLM",
+)}
+"""How a tag word is spelled when the piece itself does not show it (``green it`` -> ``#GreenIT``)."""
+
+
+@dataclass(frozen=True)
+class HashtagRules:
+    """A team's spelling of its tags: ``overrides`` maps a tag to its hashtag ("" drops it), and the
+    tags of ``blocklist`` are never hashtags (added to `BLOCKLIST`)."""
+
+    overrides: dict[str, str] = field(default_factory=dict)
+    blocklist: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "overrides", {_folded(k): v for k, v in self.overrides.items()})
+        object.__setattr__(self, "blocklist", frozenset(_folded(t) for t in self.blocklist) | _BLOCKED)
+
+    def __hash__(self) -> int:
+        return hash((tuple(sorted(self.overrides.items())), self.blocklist))
+
+
+def _folded(tag: str) -> str:
+    """A tag as compared: lowercase, accents and extra spaces dropped."""
+    plain = unicodedata.normalize("NFKD", tag.strip().lower()).encode("ascii", "ignore").decode("ascii")
+    return " ".join(plain.replace("-", " ").split())
+
+
+_BLOCKED = frozenset(_folded(t) for t in BLOCKLIST)
+DEFAULT_RULES = HashtagRules()
 
 
 @lru_cache(maxsize=4096)
-def hashtag_for(tag: str) -> str | None:
+def hashtag_for(tag: str, spelled: tuple[str, ...] = ()) -> str | None:
     """``cloud souverain`` -> ``#CloudSouverain``: words joined, each capitalised (easier to read,
-    and screen readers say the words). None when nothing is left or only digits (not a hashtag)."""
+    and screen readers say the words), a word the piece writes with more capitals (``IT``, ``SaaS``)
+    kept as the piece writes it (``spelled``). None when nothing is left or only digits."""
+    written = {word.lower(): word for word in spelled}
     words = _WORD.findall(tag)
-    joined = "".join(w[:1].upper() + w[1:] for w in words)
+    joined = "".join(_capitalised(w, written) for w in words)
     if not joined or joined.isdigit():
         return None
     return "#" + joined
+
+
+def _capitalised(word: str, written: dict[str, str]) -> str:
+    if any(c.isupper() for c in word[1:]):  # the tag itself says GreenIT, SaaS
+        return word[:1].upper() + word[1:]
+    found = written.get(word.lower()) or SPELLINGS.get(word.lower())
+    if found and any(c.isupper() for c in found[1:]):
+        return found[:1].upper() + found[1:]
+    return word[:1].upper() + word[1:]
+
+
+_INNER_CAPITALS = re.compile(r"(?<!\w)\w+[A-Z]\w*")
+
+
+def spellings(tags: tuple[str, ...], text: str) -> tuple[str, ...]:
+    """How ``text`` writes the words of ``tags`` when it gives them inner capitals (IT, SaaS, DevOps)."""
+    if not tags or not text:
+        return ()
+    wanted = {w.lower() for tag in tags for w in _WORD.findall(tag)}
+    found: dict[str, str] = {}
+    for written in _INNER_CAPITALS.findall(text):  # one pass over the text, whatever the number of tags
+        low = written.lower()
+        if low in wanted:
+            found.setdefault(low, written)
+    return tuple(sorted(found.values()))
 
 
 def campaign_hashtag(key: str, configured: str | None = None) -> str | None:
@@ -34,10 +109,21 @@ def already_in(text: str) -> set[str]:
     return {"#" + m.lower() for m in _IN_TEXT.findall(text)} if "#" in text else set()
 
 
-def pick(tags: tuple[str, ...], campaign: str | None, text: str, limit: int) -> tuple[str, ...]:
+def tag_hashtag(tag: str, rules: HashtagRules = DEFAULT_RULES, spelled: tuple[str, ...] = ()) -> str | None:
+    """The hashtag of one tag under a team's rules (None: blocked, or nothing left)."""
+    folded = _folded(tag)
+    if folded in rules.overrides:
+        return campaign_hashtag(folded, rules.overrides[folded]) if rules.overrides[folded] else None
+    if folded in rules.blocklist:
+        return None
+    return hashtag_for(tag, spelled)
+
+
+def pick(tags: tuple[str, ...], campaign: str | None, text: str, limit: int,
+         rules: HashtagRules = DEFAULT_RULES, spelled: tuple[str, ...] = ()) -> tuple[str, ...]:
     """Hashtags to add to ``text``: the campaign's first (kept on every network), then the tags',
-    skipping those already in the text or repeated, at most ``limit`` in all (the campaign's is
-    kept even when ``limit`` is 0: it is what ties the campaign together)."""
+    skipping blocked ones and those already in the text or repeated, at most ``limit`` in all (the
+    campaign's is kept even when ``limit`` is 0: it is what ties the campaign together)."""
     seen = already_in(text)
     out: list[str] = []
     used = 0
@@ -49,7 +135,7 @@ def pick(tags: tuple[str, ...], campaign: str | None, text: str, limit: int) -> 
     for tag in tags:
         if used >= limit:
             break
-        tagged = hashtag_for(tag)
+        tagged = tag_hashtag(tag, rules, spelled)
         if tagged and tagged.lower() not in seen:
             out.append(tagged)
             seen.add(tagged.lower())
@@ -57,4 +143,5 @@ def pick(tags: tuple[str, ...], campaign: str | None, text: str, limit: int) -> 
     return tuple(out)
 
 
-__all__ = ["already_in", "campaign_hashtag", "hashtag_for", "pick"]
+__all__ = ["BLOCKLIST", "DEFAULT_RULES", "SPELLINGS", "HashtagRules", "already_in", "campaign_hashtag", "hashtag_for", "pick",
+           "spellings", "tag_hashtag"]

@@ -84,6 +84,8 @@ class PieceContext:
     """The campaign's hashtag, the same on every network."""
     image: str | None = None
     """Cover for link cards: a path on disk or an absolute URL."""
+    tag_rules: hashtags.HashtagRules = hashtags.DEFAULT_RULES
+    """The team's hashtag overrides and blocklist."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +161,7 @@ class Fitter:
         self._tags: dict[tuple[bool, int], tuple[str, ...]] = {}
         self._frames: dict[tuple[tuple[int, ...], bool, str, int], list[Frame]] = {}
         self._shown: str | None = None
+        self._spelled: tuple[str, ...] | None = None
 
     def fit(self, excerpt: Excerpt, channel: ChannelInfo) -> Fitted | Rejected:
         """Does ``excerpt`` fit ``channel``, and with which hashtags? Counts without building the post."""
@@ -199,7 +202,7 @@ class Fitter:
                     continue
                 first = (tail, total)  # what _fit would count first
             if tagged:
-                tags = hashtags.pick(() if own else self.piece.tags, self.context.hashtag, body, channel.max_hashtags)
+                tags = self._pick(own, body, channel.max_hashtags)
             lead = "" if own else wording(lang)["read_more"] + " "
             out.append(self._fit(channel, text, length, bytes_, tags, lead, id_length, first))
         return out
@@ -254,9 +257,16 @@ class Fitter:
         return tail, length
 
     def _default_tags(self, own: bool, limit: int) -> tuple[str, ...]:
-        found = self._tags[(own, limit)] = hashtags.pick(() if own else self.piece.tags, self.context.hashtag, "",
-                                                         limit)
+        found = self._tags[(own, limit)] = self._pick(own, "", limit)
         return found
+
+    def _pick(self, own: bool, text: str, limit: int) -> tuple[str, ...]:
+        piece, context = self.piece, self.context
+        if own or not piece.tags:
+            return hashtags.pick((), context.hashtag, text, limit, context.tag_rules)
+        if self._spelled is None:  # "green IT" in the piece: #GreenIT, whatever the tag's case
+            self._spelled = hashtags.spellings(piece.tags, f"{piece.title}\n{piece.summary}\n{piece.body}")
+        return hashtags.pick(piece.tags, context.hashtag, text, limit, context.tag_rules, self._spelled)
 
     def _tail(self, key: TailKey) -> Tail:
         context = self.context

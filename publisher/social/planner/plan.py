@@ -142,6 +142,9 @@ def _prepare(piece: Piece, fits: PieceFits, rules: PlanRules, books: dict[str, C
     lanes: list[list[Candidate]] = [[] for _ in names]
     dropped = placer.dropped
     excerpts, results = fits
+    needed = int(ruleset.launch) + len(ruleset.follow_ups)
+    if len(excerpts) < needed:  # each follow-up says something new: with fewer texts, fewer posts
+        notes.add(few_excerpts(piece.src_uri, len(excerpts), needed))
     for order, (excerpt, row) in enumerate(zip(excerpts, results, strict=True)):
         for channel, fitting, result in zip(channels, lanes, row, strict=True):
             if type(result) is Fitted:
@@ -171,6 +174,12 @@ def _pair_translations(planned: list[PieceState]) -> None:
             gap = max(piece.rules.translation_gap_days, other.rules.translation_gap_days) * DAY
             lane.partner, mate.partner = mate, lane  # both ways, even when one piece names the other
             lane.gap = mate.gap = gap
+
+
+def few_excerpts(where: str, usable: int, needed: int) -> str:
+    """What plan and doctor say about a piece with too few texts for its launch and follow-ups."""
+    return (f"add takeaways or quotes to {where}: {usable} usable excerpt{'s' if usable != 1 else ''} for "
+            f"{needed} posts (launch and follow-ups), so {needed - usable} fewer planned")
 
 
 def _launches_and_follow_ups(planned: list[PieceState], placer: Placer, sent: set[str], now: dt.datetime) -> int:
@@ -272,7 +281,7 @@ def _evergreen(planned: list[PieceState], placer: Placer, sent_by_piece: dict[st
 
     for piece in planned:
         rule = piece.rules.evergreen
-        if not rule.enabled or rule.max_times <= 0:
+        if not rule.enabled or rule.max_times <= 0 or piece.piece.evergreen is False:  # event reports, by default
             continue
         end = add_days(piece.piece.date, rule.end_after_days, zone)
         if piece.campaign_end and piece.campaign_end < end:
@@ -320,4 +329,4 @@ def _evergreen(planned: list[PieceState], placer: Placer, sent_by_piece: dict[st
         progress("placing", rounds, rounds)
 
 
-__all__ = ["make_plan"]
+__all__ = ["few_excerpts", "make_plan"]

@@ -14,9 +14,10 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from publisher.config.social import WEEKDAYS
+from publisher.content.language import base_lang
 from publisher.content.model import Library, Piece
 from publisher.errors import ConfigError, Problem
-from publisher.social.hashtags import campaign_hashtag
+from publisher.social.hashtags import DEFAULT_RULES, HashtagRules, campaign_hashtag
 from publisher.social.render import ChannelInfo, PieceContext
 
 PREFIX = "plugins.publisher."
@@ -64,6 +65,8 @@ class CampaignRule:
     end: dt.datetime | None = None
     """First instant after the campaign (its end date is included)."""
     configured: bool = True
+    hashtags: dict[str, str] = field(default_factory=dict)
+    """The campaign's hashtag per language, where it differs from ``hashtag``."""
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,7 @@ class PlanRules:
     languages: dict[str, frozenset[str]] = field(default_factory=dict)
     """Channel -> the languages it takes (`channels.<name>.languages`); not listed: every language."""
     spread_days: int = 1
+    hashtag_rules: HashtagRules = DEFAULT_RULES
     _derived: dict[str, CampaignRule] = field(default_factory=dict, repr=False, compare=False)
 
     def hours_of(self, channel: str) -> ChannelHours:
@@ -126,8 +130,9 @@ class PlanRules:
             url=f"{self.site_url.rstrip('/')}/{piece.url}",
             utm_campaign=campaign.utm_campaign if campaign else piece.slug,
             campaign=campaign.key if campaign else None,
-            hashtag=campaign.hashtag if campaign else None,
+            hashtag=campaign.hashtags.get(base_lang(piece.lang), campaign.hashtag) if campaign else None,
             image=self._image(piece.cover) or self._image(self.default_image),
+            tag_rules=self.hashtag_rules,
         )
 
     def _image(self, ref: str | None) -> str | None:
@@ -170,6 +175,8 @@ def rules_from(settings: Any, library: Library) -> PlanRules:
         campaigns[key] = CampaignRule(
             key=key,
             hashtag=campaign_hashtag(key, spec.hashtag),
+            hashtags={lang: tag for lang, tag in ((base_lang(k), campaign_hashtag(key, v)) for k, v in spec.hashtags.items())
+                      if tag},
             utm_campaign=spec.utm_campaign or key,
             rules=_rule_set(spec.rules, channels, base) if spec.rules else base,
             start=start,
@@ -197,6 +204,7 @@ def rules_from(settings: Any, library: Library) -> PlanRules:
         languages={name: frozenset(spec.languages) for name, spec in plugin.channels.items()
                    if spec.enabled and spec.languages},
         spread_days=calendar.spread_days,
+        hashtag_rules=HashtagRules(dict(plugin.hashtags.overrides), frozenset(plugin.hashtags.blocklist)),
     )
 
 

@@ -1,0 +1,198 @@
+"""The French and English words the excerpt rules read: openers that point back, impersonal forms that
+do not, speech verbs, credits, time words. Lowercase; apostrophes are typed ’ (texts are typeset first)."""
+
+from __future__ import annotations
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+OPENERS: dict[str, frozenset[str]] = {
+    # A sentence starting with one of these continues the one before it.
+    "fr": _set("""
+        puis mais or bref alors donc ensuite enfin et ou car pourtant cependant toutefois néanmoins
+        ainsi aussi sinon certes d’ailleurs là voilà voici résultat finalement justement idem ici
+        celui-ci celle-ci ceux-ci celles-ci celui-là celle-là lui leur leurs son sa ses il elle ils elles
+        ce cet cette ces cela ceci ça c’ c’est c’était ç’a lequel laquelle lesquels lesquelles dont quant
+        chacun chacune l’autre eux elle-même lui-même hélas évidemment
+        """),
+    "en": _set("""
+        then but so and or yet also still however moreover furthermore besides therefore thus hence instead
+        meanwhile otherwise anyway indeed afterwards later finally that this these those it its it’s they
+        them their theirs he she his her him here again both such neither either likewise similarly
+        conversely nor anyhow
+        """),
+}
+OPENING_PHRASES: dict[str, tuple[str, ...]] = {
+    "fr": ("en tout cas", "par ailleurs", "de plus", "en outre", "en effet", "en revanche", "au contraire",
+           "en fait", "c’est pourquoi", "là encore", "du reste", "de son côté", "de leur côté", "à ce sujet",
+           "dans ce cas", "pour cela", "pour ce faire", "à cette occasion", "le reste", "les deux", "l’un ",
+           "l’une ", "le premier", "la première", "le second", "la seconde", "le dernier", "la dernière",
+           "au final", "tout ça", "et puis", "à partir de là", "depuis,", "à ce moment", "dans la foulée",
+           "le lendemain", "la veille", "peu après", "juste après", "ce jour-là", "à mon tour", "depuis lors",
+           "dès lors", "depuis ce jour"),
+    "en": ("after that", "of course", "in fact", "as a result", "the latter", "the former", "the rest",
+           "the two", "the same", "the other", "in that case", "on top of that", "that said", "even so",
+           "all of this", "all this", "at that point", "by then", "the next day", "the day before", "soon after",
+           "right after", "on the other hand", "for that", "to do so", "in turn", "not only that", "since then",
+           "ever since", "in the month since", "in the months since", "in the weeks since", "in the year since"),
+}
+IMPERSONAL: dict[str, tuple[str, ...]] = {
+    # Pronoun openings that point at nothing before them: "Il faut…", "It takes…", "There are…".
+    "fr": ("il faut", "il y a", "il existe", "il suffit", "il reste", "il manque", "il est temps", "il vaut mieux",
+           "il arrive", "il importe", "il convient", "il s’agit de savoir", "ce qui ", "ce que ", "ce dont ",
+           "ceux qui", "celles qui", "celui qui", "celle qui", "c’est en ", "c’est à ", "c’est le moment",
+           "cela fait ", "ça fait ", "en matière de", "en cas de", "en moyenne", "en europe", "en france",
+           "en 19", "en 20", "en un an", "en deux ans", "en trois ans", "en cinq ans", "en dix ans",
+           "il est possible", "il est difficile", "il est rare", "il est courant", "il est facile",
+           "il est inutile", "il est essentiel", "il est urgent", "il est tentant", "il est fréquent"),
+    "en": ("it takes", "it pays to", "it is time", "it’s time", "it is worth", "it’s worth", "it is possible",
+           "it is hard", "it is rare", "it is easy", "it is common", "it is tempting", "it is essential",
+           "it’s easy", "it’s hard", "there is", "there are", "there was", "there were", "there’s",
+           "those who"),
+}
+INTERJECTIONS: dict[str, frozenset[str]] = {
+    # Openers only when a comma follows: "Non, je ne vous parle pas…" but "No company can…".
+    "fr": _set("oui non bon ok ah oh eh bien voilà certes bref évidemment"),
+    "en": _set("yes no well ok okay oh ah sure now so right"),
+}
+FIRST_PERSON: dict[str, frozenset[str]] = {
+    # The narrator's own words ("je", "ma boss"): never the brand's voice outside a quotation.
+    "fr": _set("je j’ me m’ moi mon ma mes moi-même"),
+    "en": _set("i i’m i’ve i’d i’ll me my mine myself"),
+}
+FAMILIAR_YOU: dict[str, frozenset[str]] = {
+    # Spoken to one person in a story ("Tu penses que ça suffira ?"): dialogue, not a message.
+    "fr": _set("tu t’ te toi ton ta tes vas-y fonce dis-moi regarde écoute"),
+    "en": frozenset(),
+}
+CREDITS: dict[str, tuple[str, ...]] = {
+    # Lines that thank or credit people: no hook for a reader who has not read the piece.
+    "fr": ("était animé par", "était animée par", "étaient animés par", "animé par", "animée par", "propos recueillis",
+           "photo :", "photos :", "photo\u00a0:", "photos\u00a0:", "crédit", "merci à", "merci aux", "nous remercions",
+           "un grand merci", "remerciements", "modéré par", "modérée par", "organisé par", "organisée par",
+           "avec la participation de", "illustration :", "illustration\u00a0:", "article rédigé par", "traduit par",
+           "cet article a été", "mis à jour le", "publié le", "lire aussi", "à lire aussi", "pour aller plus loin",
+           "retrouvez", "inscrivez-vous", "abonnez-vous", "contactez-nous", "cliquez"),
+    "en": ("moderated by", "hosted by", "facilitated by", "organised by", "organized by", "interview by",
+           "photo:", "photos:", "photo by", "credits", "credit:", "thanks to", "thank you to", "we thank",
+           "special thanks", "illustration:", "edited by", "translated by", "this article was", "updated on",
+           "published on", "read also", "see also", "further reading", "sign up", "subscribe", "contact us",
+           "click"),
+}
+STORY_TIME: dict[str, tuple[str, ...]] = {
+    # Openings that place a sentence at a moment of a story ("Mercredi, premier rendez-vous…").
+    "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "vers ", "à ", "ce jour",
+           "le soir", "le matin", "la nuit", "au matin", "au réveil", "une heure plus tard", "quelques minutes"),
+    "en": ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "at ", "around ",
+           "that night", "that morning", "that day", "an hour later", "minutes later", "by thursday", "by monday",
+           "by friday", "by then"),
+}
+SELF_REFERENCE: dict[str, tuple[str, ...]] = {
+    # A sentence about the page itself ("dans cet article", "below"): meaningless in a post.
+    "fr": ("cet article", "ce billet", "cet entretien", "ce compte rendu", "ci-dessous", "ci-dessus", "plus haut",
+           "plus bas", "nous verrons", "voyons", "on l’a vu", "comme vu", "comme indiqué", "dans cette partie",
+           "cette section", "ce chapitre", "dans ce livre blanc", "la suite de", "prenons un exemple", "prenons le cas",
+           "voici ", "en voici", "je vous"),
+    "en": ("this article", "this post", "this piece", "this interview", "this report", "below", "above",
+           "we will see", "we’ll see", "let’s see", "as we saw", "as mentioned", "this section", "this chapter",
+           "in this paper", "this white paper", "the rest of", "take an example", "here is", "here are",
+           "let me"),
+}
+SPEECH_VERBS: dict[str, frozenset[str]] = {
+    "fr": _set("""
+        dit dis explique résume résumé précise ajoute souligne raconte confie confié insiste reconnaît
+        reconnu observe note rappelle estime affirme poursuit conclut conclu sourit prévient avertit assure
+        tranche lance glisse martèle admet admis analyse détaille commente témoigne indique expliqué précisé
+        ajouté souligné raconté rappelé estimé affirmé poursuivi averti assuré tranché lancé glissé martelé
+        analysé détaillé commenté témoigné indiqué déclaré déclare répond répondu constate constaté
+        """),
+    "en": _set("""
+        said says explained explains added adds noted notes told tells recalled recalls argued argues
+        summed sums insisted insists admitted admits warned warns observed observes concluded concludes
+        stressed stresses pointed points put puts remarked remarks replied replies answered answers
+        continued continues laughed smiled explained confirmed confirms
+        """),
+}
+NAME_STOPWORDS = _set("""
+    le la les un une des du de l’ au aux ce cette ces cet son sa ses mon ma mes notre nos votre vos leur leurs
+    en dans pour par sur avec sans chez selon comme et mais ou donc or ni car si quand lorsque depuis pendant
+    the a an this that these those his her their our your my its in on at for with without by from to of and
+    but or so if when while since after before as according
+    janvier février mars avril mai juin juillet août septembre octobre novembre décembre
+    january february march april may june july august september october november december
+    lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday wednesday thursday friday saturday sunday
+    madame monsieur mme m mr mrs ms dr
+""")
+ORGANISATION_WORDS = _set("""
+    groupe group mutuelle banque bank transports transport logistique logistics société company corp inc ltd sa
+    sas sarl gmbh cité université university hôpital hospital ministère ministry agence agency association
+    fondation foundation institut institute centre center conseil council région region ville city club
+    collège college école school labs lab systems solutions technologies services assurances insurance
+    partners capital holding industries airlines energy énergie trust
+""")
+"""A name with one of these words is an organisation, never the "elle" or "she" of a quote."""
+RELATIVE_TIME: dict[str, tuple[str, ...]] = {
+    # Words that only mean something on the day they were written.
+    "fr": ("aujourd’hui", "hier", "demain", "avant-hier", "après-demain", "ce matin", "ce soir", "cet après-midi",
+           "cette semaine", "la semaine dernière", "la semaine prochaine", "ce mois-ci", "le mois dernier",
+           "le mois prochain", "cette année", "l’an dernier", "l’année dernière", "l’an prochain",
+           "l’année prochaine", "ce week-end", "en ce moment", "actuellement", "cette fin de semaine",
+           "il y a quelques jours", "il y a deux jours", "il y a trois jours", "dans quelques jours",
+           "jeudi dernier", "lundi dernier", "mardi dernier", "mercredi dernier", "vendredi dernier",
+           "samedi dernier", "dimanche dernier", "lundi prochain", "mardi prochain", "mercredi prochain",
+           "jeudi prochain", "vendredi prochain", "récemment", "tout à l’heure", "cette saison"),
+    "en": ("today", "tonight", "yesterday", "tomorrow", "this morning", "this afternoon", "this evening",
+           "this week", "last week", "next week", "this month", "last month", "next month", "this year",
+           "last year", "next year", "this weekend", "last weekend", "right now", "currently", "a few days ago",
+           "two days ago", "three days ago", "in a few days", "last monday", "last tuesday", "last wednesday",
+           "last thursday", "last friday", "next monday", "next tuesday", "next wednesday", "next thursday",
+           "next friday", "recently", "earlier today", "this season"),
+}
+MONTHS: dict[str, tuple[str, ...]] = {
+    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+           "novembre", "décembre"),
+    "en": ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december"),
+}
+STOPWORDS: dict[str, frozenset[str]] = {
+    # Not key terms, however rare a piece makes them.
+    "fr": _set("""
+        alors aussi autre avant avec avoir bien beaucoup cela celle celles celui cette ceux chaque comme comment dans
+        depuis donc elle elles encore entre être fait faire fois font leur leurs mais même moins notre nous
+        peut plus pour pourquoi quand quelle quelles quels quoi sans selon sera sont sous tous tout toute toutes
+        très vous votre vos avait avaient était étaient ainsi dont lors après déjà jamais toujours souvent
+    """),
+    "en": _set("""
+        about after again also been before being both could does doing done each even every from have having here
+        into just like more most much must only other over same should some such than that their them then there
+        these they this those through very were what when where which while with would your yours will shall
+    """),
+}
+
+
+def lang_of(lang: str) -> str:
+    """'fr' or 'en' for the rules of that language, '' for the language-neutral ones only."""
+    base = lang.split("-")[0].split("_")[0].lower()
+    return base if base in OPENERS else ""
+
+
+__all__ = [
+    "CREDITS",
+    "FAMILIAR_YOU",
+    "FIRST_PERSON",
+    "IMPERSONAL",
+    "INTERJECTIONS",
+    "MONTHS",
+    "NAME_STOPWORDS",
+    "OPENERS",
+    "OPENING_PHRASES",
+    "ORGANISATION_WORDS",
+    "RELATIVE_TIME",
+    "SELF_REFERENCE",
+    "SPEECH_VERBS",
+    "STOPWORDS",
+    "STORY_TIME",
+    "lang_of",
+]

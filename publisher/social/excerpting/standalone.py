@@ -1,0 +1,148 @@
+"""Does a sentence make sense without its neighbours, under the brand's name? `why_not` says why not.
+
+A sentence is refused when it opens on a connector or a word that points back (Puis, Mais, Cette…,
+Then, But, This, It…; an impersonal "Il faut", "It takes", "There are" is fine), when it is dialogue
+lifted from a story, when its narrator speaks in the first person outside a quotation ("ma boss"),
+when it credits or thanks people, or when it talks about the page itself ("dans cet article").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from publisher.social.excerpting import lexicon
+
+SENTENCE_MIN, SENTENCE_MAX = 40, 240
+ITEM_MIN = 25
+_ENDS = re.compile(r"[.!?…](?:[\s\u00a0\u202f]*[»”\"’)])?$")
+_WORD = re.compile(r"[^\W\d_][\w’-]*")
+_FIRST_WORD = re.compile(r"^[«“\"(\s\u00a0]*([\w’-]+)(.?)")
+_QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
+_PAIRS = (("«", "»"), ("“", "”"), ("(", ")"), ("[", "]"))
+_DIALOGUE_START = re.compile(r"^\s*(?:[—–-]\s|[«“\"])")
+_INTRO_THEN_PRONOUN = {
+    "fr": re.compile(r"^[^,;:«“\"]{1,60}?,\s+(il|elle|ils|elles|ce|c’|cela|ça|celui-ci|celle-ci|son|sa|ses|leur|leurs"
+                     r"|on\s+(?:lui|leur))\b", re.I),
+    "en": re.compile(r"^[^,;:«“\"]{1,60}?,\s+(he|she|they|it|this|these|those|that|his|her|their|its)\b", re.I),
+}
+_POINTING = {
+    # Anywhere in the sentence: "these questions", "cette liste", "s’y mettent" point at what came before.
+    "fr": re.compile(r"(?<![\w’])(?:ces|cette|cet|s’y|s’en|n’y|celui-ci|celle-ci|ceux-ci|ci-dessus|ledit|ladite)(?![\w’])"),
+    "en": re.compile(r"(?<![\w’])(?:these|those|this|the latter|the former|aforementioned)(?![\w’])"),
+}
+_MID_PRONOUN_OK = {"fr": ("il faut", "il y a", "il existe", "il suffit", "il reste", "il est", "il vaut",
+                          "ce qui", "ce que", "c’est en", "c’est à", "cela fait"),
+                   "en": ("it takes", "it is", "it’s", "it pays", "this is where")}
+
+
+def why_not(text: str, lang: str, *, item: bool = False, after: str = "") -> str | None:
+    """None when ``text`` can be posted alone; otherwise why not, in a few words. ``after`` is the
+    sentence before it in the same paragraph, if any."""
+    language = lexicon.lang_of(lang)
+    low = text.lower()
+    shape = _shape(text, item)
+    if shape:
+        return shape
+    if after.rstrip("»”\"’) \u00a0\u202f").endswith("?") and not item:
+        return "answers the question before it"
+    if language:
+        pointing = _points_back(text, low, language)
+        if pointing:
+            return pointing
+    if _DIALOGUE_START.match(text) and not item:
+        return "dialogue lifted from the story"
+    outside = _QUOTED.sub(" ", low)
+    if language:
+        quoted = " ".join(m.group() for m in _QUOTED.finditer(low))
+        if quoted and dialogue(quoted, lang):
+            return "dialogue lifted from the story"
+        if in_first_person(text, lang):
+            return "the narrator's first person, not the brand's voice"
+        if _phrases("credits", language).search(low):
+            return "a credits or thanks line"
+        if _phrases("self", language).search(outside):
+            return "talks about the page itself"
+    return None
+
+
+def in_first_person(text: str, lang: str) -> bool:
+    """The narrator says "je", "ma boss", "I", "my" outside a quotation."""
+    language = lexicon.lang_of(lang)
+    if not language:
+        return False
+    outside = _QUOTED.sub(" ", text.lower())
+    return any(w in lexicon.FIRST_PERSON[language] or _elided(w) in lexicon.FIRST_PERSON[language]
+               for w in _words(outside))
+
+
+def dialogue(text: str, lang: str) -> bool:
+    """Words spoken to one person in a story ("Tu penses que ça suffira ?"), not to the readers."""
+    language = lexicon.lang_of(lang)
+    return bool(language) and any(w in lexicon.FAMILIAR_YOU[language] or _elided(w) in lexicon.FAMILIAR_YOU[language]
+                                  for w in _words(text.lower()))
+
+
+def _shape(text: str, item: bool) -> str | None:
+    low_bound = ITEM_MIN if item else SENTENCE_MIN
+    if not low_bound <= len(text) <= SENTENCE_MAX:
+        return f"{'too short' if len(text) < low_bound else 'too long'} to post alone"
+    if not item and not _ENDS.search(text):
+        return "not a finished sentence"
+    if text.rstrip().endswith((":", ",", ";")):
+        return "announces what follows"
+    segments = [part.strip().split(" ", 1)[0].lower() for part in text.split(",")]
+    if len(segments) >= 3 and len(set(segments)) == 1:
+        return "a list of fragments (« Moins de…, moins de… »)"
+    first = text.lstrip("«“\"( \u00a0")[:1]
+    if not (first.isupper() or first.isdigit()):
+        return "starts mid-thought"
+    if any(text.count(a) != text.count(b) for a, b in _PAIRS) or text.count('"') % 2:
+        return "a quotation or parenthesis that opens or closes elsewhere"
+    return None
+
+
+def _points_back(text: str, low: str, language: str) -> str | None:
+    start = low.lstrip("«“\"( \u00a0")
+    if any(start.startswith(phrase) for phrase in lexicon.IMPERSONAL[language]):
+        return None
+    if any(start.startswith(phrase + (" " if phrase[-1] not in " ’" else "")) or start.startswith(phrase + ",")
+           for phrase in lexicon.OPENING_PHRASES[language]):
+        return "opens on a connector: it needs the sentence before"
+    if start.startswith(lexicon.STORY_TIME[language]) and not start[:2].isdigit():
+        return "opens on a moment of the story"
+    match = _FIRST_WORD.match(low)
+    if match:
+        word, after = match.group(1), match.group(2)
+        if word in lexicon.OPENERS[language] or _elided(word) in lexicon.OPENERS[language]:
+            return f"opens on '{text[match.start(1):match.end(1)]}': it needs the sentence before"
+        if word in lexicon.INTERJECTIONS[language] and after == ",":
+            return f"opens on '{text[match.start(1):match.end(1)]},': it answers something before"
+    pointing = _POINTING[language].search(_QUOTED.sub(" ", low))
+    if pointing:
+        return f"'{pointing.group()}' points at something said before"
+    intro = _INTRO_THEN_PRONOUN[language].match(low)
+    if intro and not any(low[intro.start(1):].startswith(ok) for ok in _MID_PRONOUN_OK[language]):
+        return f"its subject '{intro.group(1)}' points at someone named before"
+    return None
+
+
+@lru_cache(maxsize=8)
+def _phrases(which: str, language: str) -> re.Pattern[str]:
+    """One pattern for a list of phrases, matched as whole words."""
+    phrases = (lexicon.CREDITS if which == "credits" else lexicon.SELF_REFERENCE)[language]
+    alternatives = "|".join(re.escape(p.strip()) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<![\w’])(?:{alternatives})(?![\w’])")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def _elided(word: str) -> str:
+    """c’est -> c’, j’ai -> j’ (French elision), so the lists need only the elided form."""
+    cut = word.find("’")
+    return word[:cut + 1] if cut > 0 else word
+
+
+__all__ = ["ITEM_MIN", "SENTENCE_MAX", "SENTENCE_MIN", "dialogue", "in_first_person", "why_not"]

@@ -1,0 +1,96 @@
+"""A piece's body as units a post could be made of: the sentences of its prose paragraphs, each with
+its place (lede, first sentence of a paragraph), and the items of its lists with the heading above them.
+
+Code, tables, HTML, admonitions and images are left out. Texts are plain (no Markdown) and typeset in
+the piece's language (content/typography.py), so the rules after this read one kind of apostrophe and
+quotation mark.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from publisher.content import text as textlib
+from publisher.content.typography import typeset
+
+_FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.M | re.S)
+_BLOCKS = re.compile(r"\n[ \t]*\n")
+_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_ITEM = re.compile(r"^\s{0,3}(?:[-*+]|\d+[.)])\s+")
+_ABBREVIATION = re.compile(r"(?:^|\s)(?:M|Mme|Mlle|Dr|Mr|Mrs|Ms|St|Pr|Me|etc|cf|vs|p|ex|e\.g|i\.e|[A-Z])\.$")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One sentence or list item of the body."""
+
+    text: str
+    kind: str
+    """"sentence" (from a prose paragraph) or "item" (a list item)."""
+    paragraph: int
+    """Index of its block in the body (prose paragraphs and lists count alike)."""
+    first: bool
+    """The first sentence of its paragraph (a topic sentence), or a list item."""
+    lede: bool
+    """In the body's first prose paragraph."""
+    heading: str = ""
+    """The nearest heading above it."""
+
+
+def units_of(markdown: str, lang: str) -> list[Unit]:
+    """Every sentence and list item of ``markdown``, in reading order."""
+    out: list[Unit] = []
+    heading = ""
+    seen_prose = False
+    body = _FENCE.sub("\n\n", markdown)
+    for index, block in enumerate(_BLOCKS.split(body)):
+        stripped = block.strip()
+        if not stripped:
+            continue
+        heading_match = _HEADING.match(stripped)
+        if heading_match and "\n" not in stripped:
+            heading = _plain(heading_match.group(2), lang)
+            continue
+        if _ITEM.match(stripped):
+            out.extend(Unit(item, "item", index, True, False, heading) for item in _items(stripped, lang))
+            continue
+        if stripped[0] in "#|<!`:[>" or stripped.startswith(("???", "    ", "\t")) or block.startswith(("    ", "\t")):
+            continue
+        text = _plain(stripped, lang)
+        if len(text) < 20:
+            continue
+        lede = not seen_prose
+        seen_prose = True
+        for n, sentence in enumerate(split_sentences(text)):
+            out.append(Unit(sentence, "sentence", index, n == 0, lede, heading))
+    return out
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a paragraph; an abbreviation (M., Dr., e.g., an initial) does not end one."""
+    out: list[str] = []
+    for part in textlib.sentences(text):
+        if out and _ABBREVIATION.search(out[-1]):
+            out[-1] = f"{out[-1]} {part}"
+        else:
+            out.append(part)
+    return out
+
+
+def _items(block: str, lang: str) -> list[str]:
+    items: list[str] = []
+    for line in block.splitlines():
+        if _ITEM.match(line):
+            items.append(_ITEM.sub("", line, count=1))
+        elif items and line.strip():
+            items[-1] += " " + line.strip()  # a wrapped or nested line continues the item
+    return [text for text in (_plain(item, lang) for item in items) if text]
+
+
+def _plain(markdown: str, lang: str) -> str:
+    return typeset(_SPACES.sub(" ", textlib.plain_text(markdown)).strip(), lang)
+
+
+__all__ = ["Unit", "split_sentences", "units_of"]

@@ -1,0 +1,126 @@
+"""The rules that decide which body sentences can go out alone (publisher/social/excerpting/), with the
+failures of issue 13 verbatim as cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from publisher.content.typography import typeset
+from publisher.social import hashtags
+from publisher.social.excerpting import dated, salience, speech, standalone
+from publisher.social.excerpting.body import body_candidates
+
+
+def _why(text: str, lang: str, **kw: object) -> str | None:
+    return standalone.why_not(typeset(text, lang), lang, **kw)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # Verbatim from the outbox (issue 13): they need the sentence before them.
+    ("Puis elle lève les yeux vers moi : « Tu penses que ça suffira ? ».", "fr"),
+    ("En tout cas, elle me sourit : « Vas-y, fonce ! ».", "fr"),
+    ("Il adore même utiliser CRM pour suivre ses rendez-vous.", "fr"),
+    ("Non, je ne vous parle pas de ma tenue de sport du lundi.", "fr"),
+    ("L'atelier était animé par Claire Dubois et Julien Marchetti.", "fr"),
+    # The same faults, other words.
+    ("Mais la facture a doublé en un an, sans que personne ne le voie venir.", "fr"),
+    ("Cette liste n'était pas une improvisation, mais le fruit de deux ans de travail.", "fr"),
+    ("Un an plus tard, elle dirige une équipe de douze personnes à Nantes.", "fr"),
+    ("Bref, la migration s'est faite sans une minute d'interruption pour les clients.", "fr"),
+    ("Ma boss pose un ordinateur portable sur mon bureau et me dit que tout change.", "fr"),
+    ("« Tu vois, c'est exactement ce que je voulais dire depuis le début. »", "fr"),
+    ("Mercredi, premier rendez-vous saisi en direct dans le nouvel outil.", "fr"),
+    ("Dans cet article, nous verrons comment réduire le coût des sauvegardes.", "fr"),
+    ("Then the first page came at 2:14 in the morning, from a logging node.", "en"),
+    ("But the bill doubled in a year, and nobody saw it coming at all.", "en"),
+    ("This approach saves 30 percent of the energy bill every single year.", "en"),
+    ("They had been on the team for four years before the first outage.", "en"),
+    ("My manager handed me the pager and said the runbooks were enough.", "en"),
+    ("The workshop was moderated by Daniel Price and Ana Ruiz, from London.", "en"),
+    ("Yes, it really is that simple to restore a backup every week.", "en"),
+    ("In the month since, 11 certificates have been renewed before expiry.", "en"),
+    ("Moins d'écrans, moins de vidéos, moins de confort, moins de tout.", "fr"),
+])
+def test_sentences_that_need_their_neighbours_are_refused(text: str, lang: str) -> None:
+    assert _why(text, lang), text
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Il faut compter deux ans pour amortir un serveur reconditionné.", "fr"),
+    ("Garder un serveur sept ans réduit de 29 % sa part annuelle d'émissions.", "fr"),
+    ("Ce qui compte, c'est la preuve écrite de la localisation des données.", "fr"),
+    ("Un plan de continuité ne sert que s'il dit dans quel ordre on éteint les machines.", "fr"),
+    ("There are three questions to ask any cloud provider before signing.", "en"),
+    ("No company can afford to ignore the cost of idle servers any longer.", "en"),
+    ("It takes about forty minutes to write a runbook, less than most incidents cost.", "en"),
+    ("A backup you have never restored is a rumour, not a safety net.", "en"),
+])
+def test_sentences_that_stand_alone_pass(text: str, lang: str) -> None:
+    assert _why(text, lang) is None, _why(text, lang)
+
+
+def test_an_answer_to_the_question_before_it_is_refused() -> None:
+    assert _why("Des formulaires dont les champs n'ont pas d'étiquette lisible.", "fr",
+                after="Le défaut le plus fréquent ?") == "answers the question before it"
+
+
+@pytest.mark.parametrize(("text", "lang", "names", "guest", "expected"), [
+    ("« Nous achetons moins de serveurs, et nous les gardons plus longtemps », a-t-elle résumé.", "fr",
+     ["Hélène Fabre"], "", ("Nous achetons moins de serveurs, et nous les gardons plus longtemps.", "Hélène Fabre")),
+    ("« Nous achetons moins de serveurs et nous les gardons », explique Hélène Fabre, directrice des achats.", "fr",
+     [], "", ("Nous achetons moins de serveurs et nous les gardons.", "Hélène Fabre")),
+    ("Hélène Fabre résume : « Nous achetons moins de serveurs et nous les gardons. »", "fr", [], "",
+     ("Nous achetons moins de serveurs et nous les gardons.", "Hélène Fabre")),
+    ("“We buy fewer servers, and we keep them longer,” says Sam Okafor.", "en", [], "",
+     ("We buy fewer servers, and we keep them longer.", "Sam Okafor")),
+    ("“We buy fewer servers, and we keep them longer,” she said.", "en", [], "Sam Okafor",
+     ("We buy fewer servers, and we keep them longer.", "Sam Okafor")),  # the interview's guest
+    # Two people named before: "she" could be either, so the quote is not posted.
+    ("“We buy fewer servers, and we keep them longer,” she said.", "en", ["Sam Okafor", "Rachel Hume"], "",
+     speech.UNRESOLVED),
+    ("Comme le dit une DSI : « La souveraineté se prouve sur pièces, jamais sur promesse. »", "fr", [], "",
+     speech.UNRESOLVED),
+    ("Les serveurs durent sept ans au lieu de cinq dans la plupart des cas.", "fr", [], "", None),
+])
+def test_reported_speech_becomes_a_quote_with_its_speaker(text: str, lang: str, names: list[str], guest: str,
+                                                           expected: object) -> None:
+    assert speech.reported(typeset(text, lang), lang, names, guest) == expected
+
+
+def test_a_quote_in_the_body_is_attributed_in_the_post() -> None:
+    body = ("Hélène Fabre dirige les achats du Groupe Cavalier depuis 2019.\n\n"
+            "« Nous renouvelions par habitude, pas par nécessité, et cela coûtait cher », a-t-elle résumé.")
+    assert ("quote", "Nous renouvelions par habitude, pas par nécessité, et cela coûtait cher.",
+            "Hélène Fabre") in body_candidates(body, "fr")
+
+
+@pytest.mark.parametrize(("text", "lang", "moment"), [
+    ("Aujourd'hui, 40 % des serveurs sont renouvelés trop tôt.", "fr", dated.RELATIVE),
+    ("Il y a trois ans, nos clients en parlaient une fois par trimestre.", "fr", dated.RELATIVE),
+    ("Cette semaine, trois annonces ont retenu notre attention.", "fr", dated.RELATIVE),
+    ("Le 12 novembre, deux cents DSI se sont retrouvés à Lyon.", "fr", dated.DATE),
+    ("Today we publish the results of our survey of 300 buyers.", "en", dated.RELATIVE),
+    ("On the 12th, three hundred architects met at the Barbican.", "en", dated.DATE),
+    ("On November 12, three hundred architects met in London.", "en", dated.DATE),
+    ("En 2024, la moitié des entreprises n'avait pas d'inventaire.", "fr", None),
+    ("Most outages are not surprises: they are dates nobody wrote down.", "en", None),
+])
+def test_moments(text: str, lang: str, moment: str | None) -> None:
+    assert dated.moment_in(typeset(text, lang), lang) == moment
+
+
+def test_key_terms_are_repeated_words_rare_in_the_language_never_a_first_name() -> None:
+    texts = ["Karim ouvre la salle des serveurs.", "Karim appelle Sophie.", "Les serveurs chauffent.",
+             "Le serveur tient.", "Le datacenter est plein."]
+    terms = salience.key_terms(texts, "Une nuit au datacenter", "fr")
+    assert "serveur" in terms and "datacen" in terms
+    assert "karim" not in terms and "le" not in terms
+
+
+def test_hashtags_keep_acronyms_and_accents_and_drop_generic_tags() -> None:
+    spelled = hashtags.spellings(("green it", "réversibilité"), "Le green IT et la réversibilité.")
+    assert hashtags.pick(("green it", "réversibilité", "événement"), None, "", 5, spelled=spelled) == (
+        "#GreenIT", "#Réversibilité")
+    rules = hashtags.HashtagRules({"cloud": "#CloudComputing", "lyon": ""}, frozenset({"webinar"}))
+    assert hashtags.pick(("cloud", "lyon", "webinar", "Event", "data"), "#Camp", "", 5, rules) == (
+        "#Camp", "#CloudComputing", "#Data")
