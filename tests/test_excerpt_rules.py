@@ -40,6 +40,10 @@ def _why(text: str, lang: str, **kw: object) -> str | None:
     ("Yes, it really is that simple to restore a backup every week.", "en"),
     ("In the month since, 11 certificates have been renewed before expiry.", "en"),
     ("Moins d'écrans, moins de vidéos, moins de confort, moins de tout.", "fr"),
+    ("En trois ans, son équipe a fait passer la durée de vie des serveurs de cinq à sept ans.", "fr"),
+    ("En 2024, ses sauvegardes coûtaient 410 000 euros par an, sans test de restauration.", "fr"),
+    ("The team rewrote every recovery procedure in plain language, with screenshots.", "en"),
+    ("A vendor that answers these questions quickly is usually a vendor you can work with.", "en"),
 ])
 def test_sentences_that_need_their_neighbours_are_refused(text: str, lang: str) -> None:
     assert _why(text, lang), text

@@ -104,14 +104,13 @@ def _shape(text: str, item: bool) -> str | None:
 
 def _points_back(text: str, low: str, language: str) -> str | None:
     start = low.lstrip("«“\"( \u00a0")
-    if any(start.startswith(phrase) for phrase in lexicon.IMPERSONAL[language]):
-        return None
-    if any(start.startswith(phrase + (" " if phrase[-1] not in " ’" else "")) or start.startswith(phrase + ",")
-           for phrase in lexicon.OPENING_PHRASES[language]):
+    impersonal = any(start.startswith(phrase) for phrase in lexicon.IMPERSONAL[language])
+    if not impersonal and any(start.startswith(phrase + (" " if phrase[-1] not in " ’" else "")) or
+                              start.startswith(phrase + ",") for phrase in lexicon.OPENING_PHRASES[language]):
         return "opens on a connector: it needs the sentence before"
-    if start.startswith(lexicon.STORY_TIME[language]) and not start[:2].isdigit():
+    if not impersonal and start.startswith(lexicon.STORY_TIME[language]) and not start[:2].isdigit():
         return "opens on a moment of the story"
-    match = _FIRST_WORD.match(low)
+    match = None if impersonal else _FIRST_WORD.match(low)
     if match:
         word, after = match.group(1), match.group(2)
         if word in lexicon.OPENERS[language] or _elided(word) in lexicon.OPENERS[language]:
@@ -122,7 +121,9 @@ def _points_back(text: str, low: str, language: str) -> str | None:
     if pointing:
         return f"'{pointing.group()}' points at something said before"
     intro = _INTRO_THEN_PRONOUN[language].match(low)
-    if intro and not any(low[intro.start(1):].startswith(ok) for ok in _MID_PRONOUN_OK[language]):
+    cleft = impersonal and start.startswith(("ce qui", "ce que", "ce dont", "celui qui", "celle qui", "ceux qui",
+                                             "celles qui", "what ", "those who"))  # "Ce qui compte, c’est…"
+    if intro and not cleft and not any(low[intro.start(1):].startswith(ok) for ok in _MID_PRONOUN_OK[language]):
         return f"its subject '{intro.group(1)}' points at someone named before"
     return None
 
