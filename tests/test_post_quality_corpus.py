@@ -115,3 +115,21 @@ def test_evergreen_is_validated_and_opts_in_to_dated_sentences(project: ProjectD
     project.piece("articles/c.md", "title: Mauvais\ndate: 2026-03-01\nevergreen: souvent", body)
     with pytest.raises(Exception, match=r"articles/c.md: 'evergreen': expected true or false, got 'souvent'"):
         load_library(load_settings(project.config_file))
+
+
+def test_share_kits_never_make_the_narrators_words_the_employees(project: ProjectDir) -> None:
+    from publisher.kits.texts import candidates
+
+    project.config("lang: fr")
+    project.piece("articles/crm.md", """
+        title: Ma première semaine avec le CRM
+        date: 2026-03-01
+        lang: fr
+        takeaways:
+          - Ma boss m'a convaincue en une semaine que le CRM valait l'effort.
+          - Une fiche client doit se remplir en moins d'une minute, sinon personne ne la remplit.
+    """)
+    piece = load_library(load_settings(project.config_file)).get("articles/crm")
+    texts = [c.words for c in candidates(piece)]  # type: ignore[arg-type]
+    assert not any("boss" in t for t in texts), texts
+    assert any("moins d’une minute" in t or "moins d'une minute" in t for t in texts), texts

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 from publisher.content import text as textlib
 from publisher.content.model import Piece
@@ -89,7 +90,7 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
     for takeaway in piece.takeaways:
         add("takeaway", takeaway)
     if not (piece.social or piece.quotes or piece.takeaways):
-        derived = piece.summary and piece.summary == textlib.first_paragraph(piece.body)
+        derived = piece.summary and piece.summary == _first_paragraph(piece.body)
         if not derived or not _summary_refused(piece.summary, lang):
             add("summary", piece.summary)
         guest = piece.guest.name if piece.guest else ""
@@ -101,6 +102,12 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
         add("summary", piece.summary)
     add("title", piece.title)
     return out
+
+
+@lru_cache(maxsize=4096)
+def _first_paragraph(body: str) -> str:
+    """What the loader takes as a summary when the front matter has none (cached: it reads the body)."""
+    return textlib.first_paragraph(body)
 
 
 def _allowed_moments(piece: Piece) -> tuple[str | None, ...]:

@@ -71,16 +71,20 @@ def in_first_person(text: str, lang: str) -> bool:
     language = lexicon.lang_of(lang)
     if not language:
         return False
-    outside = _QUOTED.sub(" ", text.lower())
-    return any(w in lexicon.FIRST_PERSON[language] or _elided(w) in lexicon.FIRST_PERSON[language]
-               for w in _words(outside))
+    outside = _QUOTED.sub(" ", text.lower()) if ("«" in text or "“" in text or '"' in text) else text.lower()
+    words = set(_words(outside))
+    mine = lexicon.FIRST_PERSON[language]
+    return not words.isdisjoint(mine) or any(_elided(w) in mine for w in words if "’" in w)
 
 
 def dialogue(text: str, lang: str) -> bool:
     """Words spoken to one person in a story ("Tu penses que ça suffira ?"), not to the readers."""
     language = lexicon.lang_of(lang)
-    return bool(language) and any(w in lexicon.FAMILIAR_YOU[language] or _elided(w) in lexicon.FAMILIAR_YOU[language]
-                                  for w in _words(text.lower()))
+    if not language:
+        return False
+    words = set(_words(text.lower()))
+    yours = lexicon.FAMILIAR_YOU[language]
+    return not words.isdisjoint(yours) or any(_elided(w) in yours for w in words if "’" in w)
 
 
 def _shape(text: str, item: bool) -> str | None:
@@ -104,9 +108,8 @@ def _shape(text: str, item: bool) -> str | None:
 
 def _points_back(text: str, low: str, language: str) -> str | None:
     start = low.lstrip("«“\"( \u00a0")
-    impersonal = any(start.startswith(phrase) for phrase in lexicon.IMPERSONAL[language])
-    if not impersonal and any(start.startswith(phrase + (" " if phrase[-1] not in " ’" else "")) or
-                              start.startswith(phrase + ",") for phrase in lexicon.OPENING_PHRASES[language]):
+    impersonal = start.startswith(lexicon.IMPERSONAL[language])
+    if not impersonal and start.startswith(_opening_prefixes(language)):
         return "opens on a connector: it needs the sentence before"
     if not impersonal and start.startswith(lexicon.STORY_TIME[language]) and not start[:2].isdigit():
         return "opens on a moment of the story"
@@ -134,6 +137,16 @@ def _phrases(which: str, language: str) -> re.Pattern[str]:
     phrases = (lexicon.CREDITS if which == "credits" else lexicon.SELF_REFERENCE)[language]
     alternatives = "|".join(re.escape(p.strip()) for p in sorted(phrases, key=len, reverse=True))
     return re.compile(rf"(?<![\w’])(?:{alternatives})(?![\w’])")
+
+
+@lru_cache(maxsize=8)
+def _opening_prefixes(language: str) -> tuple[str, ...]:
+    """Each opening phrase followed by a space or a comma, for one str.startswith call."""
+    out: list[str] = []
+    for phrase in lexicon.OPENING_PHRASES[language]:
+        out.append(phrase + (" " if phrase[-1] not in " ’" else ""))
+        out.append(phrase + ",")
+    return tuple(out)
 
 
 def _words(text: str) -> list[str]:
