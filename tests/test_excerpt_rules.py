@@ -125,6 +125,9 @@ def test_hashtags_keep_acronyms_and_accents_and_drop_generic_tags() -> None:
     spelled = hashtags.spellings(("green it", "réversibilité"), "Le green IT et la réversibilité.")
     assert hashtags.pick(("green it", "réversibilité", "événement"), None, "", 5, spelled=spelled) == (
         "#GreenIT", "#Réversibilité")
+    # One "US CLOUD Act" in a piece that writes "cloud" everywhere else does not make #CLOUDSouverain.
+    spelled = hashtags.spellings(("cloud souverain",), "Le CLOUD Act américain. Le cloud souverain, le cloud.")
+    assert hashtags.pick(("cloud souverain",), None, "", 3, spelled=spelled) == ("#CloudSouverain",)
     rules = hashtags.HashtagRules({"cloud": "#CloudComputing", "lyon": ""}, frozenset({"webinar"}))
     assert hashtags.pick(("cloud", "lyon", "webinar", "Event", "data"), "#Camp", "", 5, rules) == (
         "#Camp", "#CloudComputing", "#Data")

@@ -83,16 +83,25 @@ _INNER_CAPITALS = re.compile(r"(?<!\w)\w+[A-Z]\w*")
 
 
 def spellings(tags: tuple[str, ...], text: str) -> tuple[str, ...]:
-    """How ``text`` writes the words of ``tags`` when it gives them inner capitals (IT, SaaS, DevOps)."""
+    """How ``text`` writes the words of ``tags`` when it gives them inner capitals (IT, SaaS, DevOps):
+    a short word (IT, AI) as soon as the text writes it so, a longer one only when that is how the
+    text mostly writes it (one "US CLOUD Act" does not make #CLOUDSouverain)."""
     if not tags or not text:
         return ()
     wanted = {w.lower() for tag in tags for w in _WORD.findall(tag)}
-    found: dict[str, str] = {}
+    found: dict[str, list[str]] = {}
     for written in _INNER_CAPITALS.findall(text):  # one pass over the text, whatever the number of tags
         low = written.lower()
         if low in wanted:
-            found.setdefault(low, written)
-    return tuple(sorted(found.values()))
+            found.setdefault(low, []).append(written)
+    out = []
+    for low, forms in found.items():
+        if len(low) > 3:
+            every = len(re.findall(rf"(?<!\w){re.escape(low)}(?!\w)", text, re.I))
+            if 2 * len(forms) < every:
+                continue
+        out.append(max(set(forms), key=forms.count))
+    return tuple(sorted(out))
 
 
 def campaign_hashtag(key: str, configured: str | None = None) -> str | None:
