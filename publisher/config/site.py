@@ -5,6 +5,7 @@ from __future__ import annotations
 from mkdocs.config import base
 
 from publisher.config.options import Flag, MapOf, Number, Section, Text, Words
+from publisher.content.frontmatter import ContentUrl
 from publisher.networks.sharing import sharing_networks
 
 SHARING = sharing_networks()
@@ -49,7 +50,7 @@ class CallToAction(base.Config):
     """The call to action of landing pages, unless a piece gives its own."""
 
     label = MapOf(Text(), default={"en": "Talk to our team", "fr": "Parler à notre équipe"})
-    url = Text("mailto:hello@example.org", what="a URL or mailto: link")
+    url = ContentUrl("mailto:hello@example.org")
 
 
 class ShareButtons(base.Config):
@@ -93,6 +94,6 @@ class SiteSettings(base.Config):
     """The site's own X account, for the twitter:site card tag."""
     organization = Text(None, what="the publishing organisation's name")
     """Publisher name in JSON-LD; defaults to site_name."""
-    default_image = Text(None, what="an image path under content/")
+    default_image = ContentUrl(None)
     """Image for social cards when a piece has no cover."""
 

@@ -20,6 +20,7 @@ from mkdocs.config import base
 from mkdocs.config.config_options import BaseConfigOption, ValidationError
 
 from publisher.config.options import MapOf, Nested, Section, Text, collect, shown
+from publisher.content.frontmatter import ContentUrl
 from publisher.content.model import Author
 from publisher.content.yamlfile import read_keyed_file
 from publisher.errors import Problem
@@ -82,9 +83,9 @@ class AuthorSpec(base.Config):
     """Job title, under the name on author cards and in JSON-LD (jobTitle)."""
     description = Text("", what="a role (Material's name for it)")
     """Material's .authors.yml name for the role (plain text)."""
-    avatar = Text("", what="an image path under content/ or a URL")
+    avatar = ContentUrl("", what="an image path under content/ or a URL")
     """Portrait, square."""
-    url = Text("", what="a URL")
+    url = ContentUrl("", what="a URL")
     """Where the name links to (default: the author's page)."""
     bio = PerLanguage(what="a short biography")
     """Two or three sentences on the author card of each piece and on the authors page."""

@@ -7,8 +7,10 @@ generated from them, so they cannot drift from what the loader accepts.
 from __future__ import annotations
 
 from mkdocs.config import base
+from mkdocs.config.config_options import ValidationError
 
 from publisher.config.options import Flag, Link, ListOf, MapOf, Section, Text, When, Words
+from publisher.content import urls
 from publisher.networks import all_networks
 
 SLUG_PATTERN = r"[a-z0-9]+(?:[._-][a-z0-9]+)*"
@@ -21,6 +23,19 @@ PASS_THROUGH = frozenset({
     "hide", "template", "search", "icon", "status", "subtitle", "comments", "links", "pin",
     "readtime", "categories", "description", "image", "meta", "nav_title", "title_prefix",
 })
+
+
+class ContentUrl(Text):
+    """Text that is a URL or path readers' browsers will follow: it must pass the allow-list."""
+
+    def __init__(self, default: str | None = None, *, required: bool = False, what: str = urls.EXPECTED):
+        super().__init__(default, required=required, what=what)
+
+    def run_validation(self, value: object) -> str:
+        text = super().run_validation(value)
+        if text and not urls.is_allowed(text):
+            raise ValidationError(urls.refusal(text))
+        return text
 
 
 class QuoteSpec(base.Config):
@@ -38,7 +53,7 @@ class CtaSpec(base.Config):
     """A call to action for landing pages."""
 
     label = Text(required=True, what="the button label")
-    url = Text(required=True, what="a URL or mailto: link")
+    url = ContentUrl(required=True)
 
 
 class GuestSpec(base.Config):
@@ -82,7 +97,7 @@ class FrontMatter(base.Config):
     """URL name of the piece; defaults to the file name."""
     draft = Flag(False)
     """A draft shows only in `mkdocs serve`, never in a build or a plan."""
-    cover = Text(None, what="an image path or URL")
+    cover = ContentUrl(None)
     """Cover image: relative to the piece's file, or /absolute under content/, or a URL."""
     cover_alt = Text("", what="a description of the cover image")
     """Alternative text of the cover image, for readers who cannot see it."""
@@ -100,7 +115,7 @@ class FrontMatter(base.Config):
     """Campaign this piece belongs to (its hashtag and UTM name)."""
     social = MapOf(ListOf(Text(what="a post")), default={}, key_pattern="|".join(SOCIAL_NETWORKS))
     """Hand-written posts per network (its key: x, mastodon, bluesky, linkedin...); they win over derived ones."""
-    pdf = Text(None, what="a PDF path or URL")
+    pdf = ContentUrl(None)
     """Downloadable PDF (white papers, case studies)."""
     cta = Section(CtaSpec, optional=True)
     """Call to action {label, url} on landing pages; defaults to the site's."""
@@ -130,4 +145,5 @@ def field_reference() -> list[tuple[str, str]]:
     return out
 
 
-__all__ = ["MATERIAL_SOCIAL_KEYS", "PASS_THROUGH", "SLUG_PATTERN", "SOCIAL_NETWORKS", "FrontMatter", "field_reference"]
+__all__ = ["MATERIAL_SOCIAL_KEYS", "PASS_THROUGH", "SLUG_PATTERN", "SOCIAL_NETWORKS", "ContentUrl", "FrontMatter",
+           "field_reference"]

@@ -14,6 +14,7 @@ import yaml
 
 from publisher.config.options import collect, shown
 from publisher.content import text as textlib
+from publisher.content import urls
 from publisher.content.authors import load_authors
 from publisher.content.frontmatter import MATERIAL_SOCIAL_KEYS, PASS_THROUGH, SLUG_PATTERN, FrontMatter
 from publisher.content.model import Author, CallToAction, Event, Guest, Library, Piece, Quote
@@ -114,7 +115,7 @@ def _normalize_material(meta: dict[str, Any], body: str) -> dict[str, Any]:
 
 def _local_asset(ctx: LoadContext, piece_path: Path, ref: str) -> tuple[str | None, bool]:
     """Resolve an image or PDF reference; returns (path relative to content/ or URL, exists)."""
-    if re.match(r"[a-z]+://", ref) or ref.startswith("data:"):
+    if urls.scheme_of(ref):  # validation let only http(s) and mailto through
         return ref, True
     target = (ctx.docs_dir / ref.lstrip("/")) if ref.startswith("/") else (piece_path.parent / ref)
     target = target.resolve()

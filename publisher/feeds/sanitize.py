@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import html
 import re
-from urllib.parse import quote, urljoin, urlsplit
+from urllib.parse import quote, urljoin
 
 import nh3
+
+from publisher.content import urls
 
 _BLOCK_TAGS = {
     "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "code", "ul", "ol", "li",
@@ -37,7 +39,7 @@ _ATTRIBUTES = {
     "blockquote": {"cite"},
     "q": {"cite"},
 }
-SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+SAFE_SCHEMES = urls.ALLOWED_SCHEMES  # the one allow-list (publisher.content.urls)
 
 _BODY = nh3.Cleaner(
     tags=_BLOCK_TAGS | _INLINE_TAGS,
@@ -88,12 +90,12 @@ def safe_url(url: str | None, base: str | None = None) -> str | None:
         return url or None
     if url.startswith("//"):
         url = "https:" + url
-    scheme = urlsplit(url).scheme.lower() if ":" in url.split("/", 1)[0] else ""
+    scheme = urls.scheme_of(url)
     if not scheme:
         if not base:
             return None
         url = urljoin(base, url)
-        scheme = urlsplit(url).scheme.lower()
+        scheme = urls.scheme_of(url)
     if scheme not in SAFE_SCHEMES:
         return None
     return quote(url, safe="/:?#@!$&'*+,;=%~-._")
@@ -101,7 +103,7 @@ def safe_url(url: str | None, base: str | None = None) -> str | None:
 
 def is_safe_scheme(url: str) -> bool:
     """True for http, https and mailto URLs (what an imported link or image may point to)."""
-    return urlsplit(url.strip()).scheme.lower() in SAFE_SCHEMES
+    return urls.scheme_of(url) in SAFE_SCHEMES
 
 
 __all__ = ["SAFE_SCHEMES", "clean_html", "clean_inline", "is_safe_scheme", "plain_text", "safe_url"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+from publisher import urls
 from publisher.networks.registry import all_networks, network
 
 
@@ -53,8 +54,8 @@ def profile_url(key: str, handle: str) -> str:
     handle = handle.strip()
     if not pattern or not handle:
         return ""
-    if "://" in handle:
-        return handle
+    if "://" in handle:  # a profile URL given whole: only a web one (never javascript://...)
+        return handle if urls.is_absolute_web(handle) else ""
     bare = handle.lstrip("@")
     user, _, host = bare.partition("@")
     if "{host}" in pattern and not host:

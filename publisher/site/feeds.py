@@ -8,6 +8,7 @@ them against.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -96,7 +97,8 @@ def rss(info: FeedInfo, items: Sequence[FeedItem], *, now: dt.datetime) -> bytes
     channel = _sub(root, "channel")
     _sub(channel, "title", info.title)
     _sub(channel, "link", info.home_url)
-    _sub(channel, "description", info.description or info.title)
+    # RSS readers render <description> as HTML: plain text from content goes in escaped once more.
+    _sub(channel, "description", html.escape(info.description or info.title, quote=False))
     _sub(channel, "language", info.lang)
     _sub(channel, "lastBuildDate", format_datetime(_updated(items, now).astimezone(dt.UTC), usegmt=True))
     _sub(channel, "generator", "publisher")
@@ -107,7 +109,7 @@ def rss(info: FeedInfo, items: Sequence[FeedItem], *, now: dt.datetime) -> bytes
         _sub(node, "link", item.url)
         _sub(node, "guid", item.url, isPermaLink="true")
         _sub(node, "pubDate", format_datetime(item.published.astimezone(dt.UTC), usegmt=True))
-        _sub(node, "description", item.summary)
+        _sub(node, "description", html.escape(item.summary, quote=False))
         if item.content_html:
             _sub(node, f"{{{CONTENT}}}encoded", item.content_html)
         for author in item.authors:

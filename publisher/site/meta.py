@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from publisher.content import Author, Piece
 from publisher.site.i18n import og_locale
 
@@ -126,7 +128,8 @@ def article_json_ld(piece: Piece, *, url: str, image: str, organization: str, au
         data["keywords"] = ", ".join(piece.tags)
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     # '</script>' inside a title would end the script element; \u003c is the same character to JSON.
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    # Markup: the template writes it as it is (it is JSON made safe above, not text).
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
 __all__ = ["Head", "MetaTag", "article_json_ld", "piece_head", "website_head"]

@@ -24,7 +24,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -37,6 +36,7 @@ from publisher.config.schema import PublisherConfig
 from publisher.content import Library, Piece, load_library
 from publisher.content.typography import french_spacing
 from publisher.errors import ContentError
+from publisher.site import escaping
 from publisher.site.build_marker import write_marker
 from publisher.site.catalogue import Catalogue, build_catalogue
 from publisher.site.chrome import NavLabels
@@ -179,7 +179,14 @@ class PublisherPlugin(BasePlugin[PublisherConfig]):
         if page.meta.get("unlisted") or page.url in self.unlisted:
             self._unlist(page)
         self._meet_material_plugins(page, piece, config)
+        escaping.escape_page_text(page.meta)  # every page, before any template (nav included) runs
         return markdown
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        if not self.config.enabled:
+            return env
+        escaping.configure(env, escaping.own_templates(_publisher_dirs(config)))
+        return env
 
     def _meet_material_plugins(self, page: Page, piece: Piece | None, config: MkDocsConfig) -> None:
         """One tag system with Material's tags plugin, one og:image with its social plugin."""
@@ -417,8 +424,8 @@ class PublisherPlugin(BasePlugin[PublisherConfig]):
 
     def _prepare_piece_page(self, page: Page, piece: Piece) -> None:
         page.meta.update(piece.extra)
-        page.meta["title"] = escape(piece.title)
-        page.meta["description"] = escape(piece.summary)
+        page.meta["title"] = piece.title
+        page.meta["description"] = piece.summary
         page.meta["publisher_lang"] = self._ui_lang(piece.lang)
         page.meta["publisher_alternates"] = self._alternates(piece)
         if self.themed and "template" not in piece.extra:
@@ -430,9 +437,9 @@ class PublisherPlugin(BasePlugin[PublisherConfig]):
 
     def _prepare_listing_page(self, page: Page, listing: Listing) -> None:
         if listing.kind != HOME:
-            page.meta["title"] = escape(listing.title)
+            page.meta["title"] = listing.title
         elif page.file.generated_by == GENERATED_BY:  # no content/index.md: the home page is ours
-            page.meta["title"] = escape(label(self.config.lang, "home"))
+            page.meta["title"] = label(self.config.lang, "home")
         if self.themed and "template" not in page.meta:
             page.meta["template"] = TEMPLATES["home" if listing.kind == HOME else "listing"]
         hide = page.meta.setdefault("hide", [])
@@ -473,10 +480,10 @@ class PublisherPlugin(BasePlugin[PublisherConfig]):
                               self.library.translation_of(piece))
         listing = self.listings.get(src)
         if listing is not None:
-            title = str(page.title or "") if listing.kind == HOME else listing.title
+            title = escaping.plain(page.title) if listing.kind == HOME else listing.title
             return listing_page(listing, self.catalogue, self.site, self.options, self.folders, title)
-        description = str(page.meta.get("description") or "")
-        return plain_page(page.url, str(page.title or ""), description, self.site, self.options, self.folders)
+        description = escaping.plain(page.meta.get("description"))
+        return plain_page(page.url, escaping.plain(page.title), description, self.site, self.options, self.folders)
 
     def _activate_type_tab(self, piece: Piece) -> None:
         """Highlight the piece's type in the tabs, though pieces are not in the navigation."""
@@ -509,6 +516,18 @@ def _pages_in(items: list[Any]) -> Iterator[Page]:
 
 
 __all__ = ["TEMPLATES", "PublisherPlugin"]
+
+
+def _publisher_dirs(config: MkDocsConfig) -> list[str]:
+    """The theme folders that hold publisher templates: the packaged one and the project's overrides."""
+    dirs = [config.theme.custom_dir] if config.theme.custom_dir else []
+    try:
+        from importlib.resources import files
+
+        dirs.append(str(files("publisher.theme")))
+    except ModuleNotFoundError:
+        pass
+    return [d for d in dirs if d and os.path.isdir(d)]
 
 
 def _add_packaged_theme(config: MkDocsConfig) -> None:

@@ -10,10 +10,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
+from publisher.content import Author, Piece
 from publisher.content.authors import HANDLE_NETWORKS
 from publisher.networks.sharing import label as network_label
 from publisher.networks.sharing import profile_url
-from publisher.content import Author, Piece
 from publisher.site.i18n import READ_IN, format_date, label, labels, reading_time
 from publisher.site.related import tag_slug
 from publisher.site.share import ShareLink, share_links
