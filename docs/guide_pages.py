@@ -183,6 +183,11 @@ def front_matter_page() -> str:
         "Every field a piece may have between the `---` lines at the top of its file. `publisher fields`",
         "prints the same list. Only `title` and `date` are required.",
         "",
+        "Every value is text: what you type in a title, a summary or a tag shows as you typed it, never as",
+        "HTML. Links and images (`cover`, `pdf`, `cta.url`, and `avatar`/`url` in the authors file) are",
+        "paths under content/ or http, https and mailto URLs; any other scheme (`javascript:`, `data:`,",
+        "`file:`) is refused by `publisher check` and the build. Dates go from 1900-01-01 to 2199-12-31.",
+        "",
         "| field | value | meaning |",
         "| --- | --- | --- |",
     ]

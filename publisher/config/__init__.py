@@ -77,11 +77,14 @@ def validate_block(block: dict[str, Any] | None, config_file: Path) -> Publisher
 
 
 def _read_mkdocs_yml(config_file: Path) -> dict[str, Any]:
-    from mkdocs.utils.yaml import yaml_load
+    from mkdocs.utils.yaml import get_yaml_loader, yaml_load
+
+    from publisher.content.yamlfile import text_dates
 
     try:
         with open(config_file, "rb") as fd:
-            data = yaml_load(fd)
+            # MkDocs' own loader (!ENV, INHERIT), with dates left as text for the schema to read.
+            data = yaml_load(fd, text_dates(get_yaml_loader()))
     except FileNotFoundError:
         raise ConfigError([Problem(str(config_file), "", "file not found; run the command in the project "
                                    "folder or pass --config-file PATH")]) from None

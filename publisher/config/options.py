@@ -291,26 +291,73 @@ class OneOf(BaseConfigOption[str]):
         return value
 
 
-_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?")
+_DATE_RE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?"
+                      r"(?:[ \t]*(Z|z|[+-]\d{1,2}(?::?\d{2})?))?)?")
+EARLIEST = dt.date(1900, 1, 1)
+LATEST = dt.date(2199, 12, 31)
+"""Dates outside these are refused: far enough for archives and plans, away from datetime's edges
+(0001-01-01 minus a time zone offset is no date at all)."""
+DATE_EXPECTED = "a date like 2026-03-01 (or 2026-03-01 09:30)"
+
+
+class DateRefused(ValueError):
+    """Text shaped like a date that names no real day, or a day out of the accepted range."""
+
+
+def _offset(text: str | None) -> dt.tzinfo | None:
+    if not text:
+        return None
+    if text in ("Z", "z"):
+        return dt.UTC
+    sign = -1 if text[0] == "-" else 1
+    digits = text[1:].replace(":", "")
+    hours, minutes = (int(digits), 0) if len(digits) <= 2 else (int(digits[:-2]), int(digits[-2:]))
+    if hours > 23 or minutes > 59:
+        raise DateRefused(f"the offset {text} is no time zone offset")
+    return dt.timezone(sign * dt.timedelta(hours=hours, minutes=minutes))
+
+
+def read_when(value: object) -> dt.date | dt.datetime | None:
+    """A date or date-time written in YAML or ISO 8601; None when it is not shaped like one.
+
+    Raises DateRefused (with the reason) for text shaped like a date that is not a real one
+    (2026-02-30, 2026-13-45, 25:00) or lies outside EARLIEST..LATEST.
+    """
+    if isinstance(value, dt.datetime | dt.date):
+        parsed: dt.date = value
+    elif isinstance(value, str) and (m := _DATE_RE.fullmatch(value.strip())):
+        year, month, day, hour, minute, second, fraction, zone = m.groups()
+        try:
+            day_of = dt.date(int(year), int(month), int(day))
+        except ValueError as e:
+            raise DateRefused(f"{e}") from None
+        if hour is None:
+            parsed = day_of
+        else:
+            micro = int((fraction or ".0")[1:7].ljust(6, "0"))
+            try:
+                time = dt.time(int(hour), int(minute), int(second or 0), micro, tzinfo=_offset(zone))
+            except ValueError as e:
+                raise DateRefused(f"{e}") from None
+            parsed = dt.datetime.combine(day_of, time)
+    else:
+        return None
+    day_only = parsed.date() if isinstance(parsed, dt.datetime) else parsed
+    if not EARLIEST <= day_only <= LATEST:
+        raise DateRefused(f"expected a date between {EARLIEST} and {LATEST}")
+    return parsed
 
 
 def parse_when(value: object) -> dt.date | dt.datetime | None:
-    """Read a date or date-time written in YAML or ISO 8601; None when it is neither."""
-    if isinstance(value, dt.datetime | dt.date):
-        return value
-    if isinstance(value, str) and _DATE_RE.fullmatch(value.strip()):
-        text = value.strip().replace("Z", "+00:00")
-        try:
-            if len(text) == 10:
-                return dt.date.fromisoformat(text)
-            return dt.datetime.fromisoformat(text)
-        except ValueError:
-            return None
-    return None
+    """Like read_when, but None for anything that is not a real date in range."""
+    try:
+        return read_when(value)
+    except DateRefused:
+        return None
 
 
 class When(BaseConfigOption[dt.date | dt.datetime]):
-    """A date (2026-03-01) or a date-time (2026-03-01 09:30, optionally with an offset)."""
+    """A date (2026-03-01) or a date-time (2026-03-01 09:30, optionally with an offset), 1900-2199."""
 
     def __init__(self, *, required: bool = False):
         super().__init__()
@@ -322,9 +369,15 @@ class When(BaseConfigOption[dt.date | dt.datetime]):
             if self.required_value:
                 raise ValidationError(f"{_MISSING}; expected a date like 2026-03-01")
             return None
-        parsed = parse_when(value)
+        try:
+            parsed = read_when(value)
+        except DateRefused as e:
+            reason = str(e)
+            if reason.startswith("expected"):
+                raise ValidationError(f"{reason}, got {shown(value)}") from None
+            raise ValidationError(f"expected {DATE_EXPECTED}, got {shown(value)} ({reason})") from None
         if parsed is None:
-            raise ValidationError(f"expected a date like 2026-03-01 (or 2026-03-01 09:30), got {shown(value)}")
+            raise ValidationError(f"expected {DATE_EXPECTED}, got {shown(value)}")
         return parsed
 
 
@@ -389,6 +442,31 @@ class Link(BaseConfigOption[str]):
         if isinstance(value, str) and _URL_RE.fullmatch(value.strip()):
             return value.strip()
         raise ValidationError(f"expected a URL like https://example.org/page, got {shown(value)}")
+
+
+_PASSWORD = re.compile(r"(://[^:/@\s]*:)[^@\s]*@")
+
+
+class DatabaseUrl(Text):
+    """A SQLAlchemy database URL (sqlite:///... or postgresql://...), read the way the store reads it."""
+
+    def run_validation(self, value: object) -> str:
+        text = super().run_validation(value)
+        from sqlalchemy.engine import make_url  # only when a URL is checked: the CLI starts faster
+        from sqlalchemy.exc import ArgumentError
+
+        shown_text = _PASSWORD.sub(r"\1***@", text)
+        try:
+            parsed = make_url(text)
+            backend = parsed.get_backend_name()
+        except (ArgumentError, ValueError) as e:
+            reason = " (the port is not a number)" if isinstance(e, ValueError) else ""
+            raise ValidationError(f"expected {self.what}, got {shown_text!r}{reason}") from None
+        if backend not in ("sqlite", "postgresql"):
+            raise ValidationError(f"expected {self.what}, got {shown_text!r} (a {backend} database)")
+        if parsed.port is not None and not 0 < parsed.port < 65536:
+            raise ValidationError(f"expected {self.what}, got {shown_text!r} (ports go from 1 to 65535)")
+        return text
 
 
 class Words(BaseConfigOption[list[str]]):

@@ -14,7 +14,18 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config.config_options import ValidationError
 
-from publisher.config.options import Entries, Flag, ListOf, MapOf, OneOf, Section, Text, TimeZoneName, Words
+from publisher.config.options import (
+    DatabaseUrl,
+    Entries,
+    Flag,
+    ListOf,
+    MapOf,
+    OneOf,
+    Section,
+    Text,
+    TimeZoneName,
+    Words,
+)
 from publisher.config.site import DEFAULT_TYPES, SiteSettings, TypeSpec
 from publisher.config.social import (
     CalendarSpec,
@@ -57,7 +68,7 @@ class PublisherConfig(base.Config):
     types = MapOf(Section(TypeSpec), default=DEFAULT_TYPES, key_pattern=r"[a-z][a-z0-9_]*")
     """Kinds of pieces, each with its folder under content/. Add press_release, say."""
     site = Section(SiteSettings)
-    store = Text("sqlite:///.publisher/publisher.db", what="a database URL (sqlite:///... or postgresql://...)")
+    store = DatabaseUrl("sqlite:///.publisher/publisher.db", what="a database URL (sqlite:///... or postgresql://...)")
     """Where posts, their states and metrics live. Relative SQLite paths are relative to mkdocs.yml."""
     outbox = Text(".publisher/outbox", what="a folder path")
     """Dry-run outbox: one JSON line per post for networks without credentials."""

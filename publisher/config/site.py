@@ -50,7 +50,7 @@ class CallToAction(base.Config):
     """The call to action of landing pages, unless a piece gives its own."""
 
     label = MapOf(Text(), default={"en": "Talk to our team", "fr": "Parler à notre équipe"})
-    url = ContentUrl("mailto:hello@example.org")
+    url = ContentUrl("mailto:hello@example.org", what="a URL or mailto: link")
 
 
 class ShareButtons(base.Config):
@@ -94,6 +94,6 @@ class SiteSettings(base.Config):
     """The site's own X account, for the twitter:site card tag."""
     organization = Text(None, what="the publishing organisation's name")
     """Publisher name in JSON-LD; defaults to site_name."""
-    default_image = ContentUrl(None)
+    default_image = ContentUrl(None, what="an image path under content/")
     """Image for social cards when a piece has no cover."""
 

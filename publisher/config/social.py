@@ -12,6 +12,7 @@ from publisher.config.options import (
     Flag,
     ListOf,
     MapOf,
+    Nested,
     Number,
     OneOf,
     Section,
@@ -99,10 +100,18 @@ class DateSpan(BaseConfigOption[tuple[dt.date, dt.date]]):
     """A blackout: one date (2026-12-25) or a span {from: 2026-08-01, to: 2026-08-15}."""
 
     def run_validation(self, value: object) -> tuple[dt.date, dt.date]:
-        when = When()
+        when = When(required=True)
         if isinstance(value, dict) and set(value) <= {"from", "to"} and "from" in value:
-            start = when.run_validation(value["from"])
-            end = when.run_validation(value.get("to", value["from"]))
+            found: dict[str, dt.date | dt.datetime] = {}
+            problems: list[tuple[str, str]] = []
+            for key in ("from", "to"):
+                try:
+                    found[key] = when.run_validation(value.get(key, value["from"]))
+                except ValidationError as e:
+                    problems.append((key, str(e)))
+            if problems:
+                raise Nested(problems)
+            start, end = found["from"], found["to"]
         else:
             if isinstance(value, dict):
                 raise ValidationError(f"expected a date or {{from: DATE, to: DATE}}, got {shown(value)}")

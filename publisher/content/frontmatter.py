@@ -53,7 +53,7 @@ class CtaSpec(base.Config):
     """A call to action for landing pages."""
 
     label = Text(required=True, what="the button label")
-    url = ContentUrl(required=True)
+    url = ContentUrl(required=True, what="a URL or mailto: link")
 
 
 class GuestSpec(base.Config):
@@ -80,7 +80,7 @@ class FrontMatter(base.Config):
     type = Text(None, what="a type key")
     """Type key (article, white_paper, case_study, interview, event_report...). Defaults to the folder's type."""
     date = When(required=True)
-    """Publication date (2026-03-01) or date-time (2026-03-01 09:30). Future pieces stay unpublished until then."""
+    """Publication date (2026-03-01) or date-time (2026-03-01 09:30), 1900 to 2199. Future pieces stay unpublished until then."""
     updated = When()
     """Date of the last significant update."""
     authors = Words([], what="author keys from the authors file")
@@ -97,8 +97,8 @@ class FrontMatter(base.Config):
     """URL name of the piece; defaults to the file name."""
     draft = Flag(False)
     """A draft shows only in `mkdocs serve`, never in a build or a plan."""
-    cover = ContentUrl(None)
-    """Cover image: relative to the piece's file, or /absolute under content/, or a URL."""
+    cover = ContentUrl(None, what="an image path or URL")
+    """Cover image: relative to the piece's file, or /absolute under content/, or an http(s) URL."""
     cover_alt = Text("", what="a description of the cover image")
     """Alternative text of the cover image, for readers who cannot see it."""
     canonical_url = Link()
@@ -115,7 +115,7 @@ class FrontMatter(base.Config):
     """Campaign this piece belongs to (its hashtag and UTM name)."""
     social = MapOf(ListOf(Text(what="a post")), default={}, key_pattern="|".join(SOCIAL_NETWORKS))
     """Hand-written posts per network (its key: x, mastodon, bluesky, linkedin...); they win over derived ones."""
-    pdf = ContentUrl(None)
+    pdf = ContentUrl(None, what="a PDF path or URL")
     """Downloadable PDF (white papers, case studies)."""
     cta = Section(CtaSpec, optional=True)
     """Call to action {label, url} on landing pages; defaults to the site's."""

@@ -18,9 +18,9 @@ from publisher.content import urls
 from publisher.content.authors import load_authors
 from publisher.content.frontmatter import MATERIAL_SOCIAL_KEYS, PASS_THROUGH, SLUG_PATTERN, FrontMatter
 from publisher.content.model import Author, CallToAction, Event, Guest, Library, Piece, Quote
+from publisher.content.yamlfile import LOADER
 from publisher.errors import ContentError, Problem
 
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 _SLUG = re.compile(SLUG_PATTERN)
 _KNOWN = {k for k, _ in FrontMatter._schema}
@@ -142,7 +142,7 @@ def load_piece(path: Path, folder: str, ctx: LoadContext) -> tuple[Piece | None,
     if front is None:
         return None, [Problem(where, "", "expected front matter between '---' lines at the top of the file, found none")], []
     try:
-        meta = yaml.load(front, Loader=_YAML_LOADER) or {}
+        meta = yaml.load(front, Loader=LOADER) or {}
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         line = f" at line {mark.line + first_line}" if mark else ""

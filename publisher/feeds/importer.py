@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from publisher.config.options import parse_when
 from publisher.content.loader import LoadContext
 from publisher.content.text import slugify
 from publisher.errors import ImportProblems, Problem
@@ -139,7 +140,7 @@ def _change(item: SourceItem, index: ContentIndex, ctx: LoadContext, folder: str
 
 
 def _existing_date(meta: dict[str, Any]) -> dt.datetime | None:
-    value = meta.get("date")
+    value = parse_when(meta.get("date"))  # front matter dates are read as text (config.yaml_text)
     if isinstance(value, dt.datetime):
         return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
     return None

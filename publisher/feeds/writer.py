@@ -25,9 +25,10 @@ from publisher.content.authors import load_authors
 from publisher.content.loader import SKIPPED_NAMES, LoadContext, load_piece, piece_files, split_front_matter
 from publisher.content.model import Author
 from publisher.content.text import slugify
+from publisher.content.yamlfile import LOADER
 from publisher.errors import ImportProblems, Problem
 
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_YAML_LOADER = LOADER  # the content loader: a bad date in an existing piece is no crash here either
 RESERVED_SLUGS = frozenset(name.removesuffix(".md") for name in SKIPPED_NAMES)
 
 

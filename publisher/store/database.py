@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import re
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
@@ -37,12 +38,15 @@ def normalized_url(url: str) -> str:
     return url
 
 
+_PASSWORD = re.compile(r"(://[^:/@\s]*:)[^@\s]*@")
+
+
 def shown_url(url: str) -> str:
     """A store URL as messages show it: never with its password."""
     try:
         return make_url(url).render_as_string(hide_password=True)
-    except sa.exc.ArgumentError:
-        return mask(url)
+    except (sa.exc.ArgumentError, ValueError):  # ValueError: a port that is not a number
+        return mask(_PASSWORD.sub(r"\1***@", url))
 
 
 def _sqlite_engine(url: str) -> sa.Engine:
@@ -94,9 +98,9 @@ class Database:
         self.url = normalized_url(url)
         try:
             parsed = make_url(self.url)
-        except sa.exc.ArgumentError:
+        except (sa.exc.ArgumentError, ValueError):  # ValueError: a port that is not a number
             raise StoreError(f"expected a database URL like sqlite:///.publisher/publisher.db or "
-                             f"postgresql://user@host/db, got {url!r}") from None
+                             f"postgresql://user@host/db, got {shown_url(url)!r}") from None
         self.dialect: str = parsed.get_backend_name()
         if self.dialect not in ("sqlite", "postgresql"):
             raise StoreError(f"expected a sqlite:/// or postgresql:// store URL, got {shown_url(self.url)!r}")
