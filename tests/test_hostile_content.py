@@ -16,9 +16,9 @@ from click.testing import CliRunner
 from conftest import ProjectDir
 from test_site import run_build, with_theme
 
+from publisher import urls
 from publisher.cli import cli
 from publisher.cli import commands as _commands  # noqa: F401  (registers every command)
-from publisher.content import urls
 
 # Every payload carries "xss" so anything of it that became markup can be found.
 PAYLOAD = ('<img src=x onerror=xss(1)> <script>xss(2)</script> <xss-el onxss="3">" \' & '

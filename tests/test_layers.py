@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent / "publisher"
 
 # Bottom to top. A package may import its own modules and any package of a lower layer.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("publisher", "secrets", "performance"),  # the package itself, masking, the speed tricks
+    ("publisher", "secrets", "urls", "performance"),  # the package itself, masking, the URL allow-list, the speed tricks
     ("errors",),  # the exception tree (its messages are masked when they are made)
     ("posts", "networks"),  # the post vocabulary and what each network is
     ("config",),  # the validated configuration

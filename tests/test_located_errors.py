@@ -114,3 +114,50 @@ def test_a_bad_store_url_from_the_environment_is_a_message(project: ProjectDir,
     code, out = run(project, "plan")
     assert code != 0
     assert "expected a database URL" in out and "hunter2" not in out, out
+
+
+# -- front matter types ----------------------------------------------------------------------------
+
+WRONG_TYPES = [
+    ("tags: 5", "tags", "expected a list of tags, got 5 (a number)"),
+    ("tags: green it, costs", "tags", "expected a list of tags written as a list like [green it, costs], "
+                                      "got 'green it, costs'"),
+    ("tags: [cloud, 2026]", "tags[1]", "expected a list of tags, got 2026 (a number); put it in quotes if it is text"),
+    ("tags: [cloud, {a: b}]", "tags[1]", "expected a list of tags, got a mapping"),
+    ("authors: camille, sam", "authors", "written as a list like [camille, sam]"),
+    ("authors: [camille, 7]", "authors[1]", "expected author keys from the authors file, got 7 (a number)"),
+    ("title: 1984", "title", "expected a title, got 1984 (a number); put it in quotes if it is text"),
+    ("title: [a, b]", "title", "expected a title, got a list (2 items)"),
+    ("summary: 3.10", "summary", "got 3.1 (a number); put it in quotes if it is text"),
+    ("summary: {a: b}", "summary", "expected a one- or two-sentence summary, got a mapping"),
+    ("draft: yes please", "draft", "expected true or false, got 'yes please'"),
+    ("takeaways: [One, 2]", "takeaways[1]", "expected one takeaway sentence, got 2 (a number)"),
+    ("cta: https://example.org/", "cta", "expected a mapping of settings, got 'https://example.org/'"),
+    ("guest: Jane", "guest", "expected a mapping of settings, got 'Jane'"),
+    ("quotes: [{text: 42}]", "quotes[0].text", "expected the quoted words, got 42 (a number)"),
+    ("social: {x: [1]}", "social.x[0]", "expected a post, got 1 (a number)"),
+    ("social: [a post]", "social", "expected a mapping of names to settings, got a list (1 items)"),
+]
+
+
+@pytest.mark.parametrize(("front", "field", "message"), WRONG_TYPES)
+def test_front_matter_types_are_enforced_with_located_errors(project: ProjectDir, front: str, field: str,
+                                                             message: str) -> None:
+    text = f"title: A\ndate: 2026-01-01\n{front}" if not front.startswith("title:") else f"{front}\ndate: 2026-01-01"
+    project.piece("articles/a.md", text)
+    code, out = run(project, "check")
+    assert code != 0, out
+    assert f"content/articles/a.md: '{field}': expected " in out and message in out, out
+
+
+def test_a_wrongly_typed_tag_builds_no_tag_page(project: ProjectDir) -> None:
+    project.piece("articles/a.md", "title: A\ndate: 2026-01-01\ntags: 5")
+    code, out = mkdocs_build(project)
+    assert code != 0 and "content/articles/a.md: 'tags': expected a list of tags, got 5" in out, out
+    assert not (project.root / "site" / "tags" / "5").exists()
+
+
+def test_one_word_is_still_a_list_of_one(project: ProjectDir) -> None:
+    project.piece("articles/a.md", "title: A\ndate: 2026-01-01\ntags: cloud\nauthors: camille")
+    code, out = run(project, "check")
+    assert code == 0, out

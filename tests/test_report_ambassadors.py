@@ -35,7 +35,7 @@ def test_no_file_means_no_ambassadors(project: ProjectDir) -> None:
     [
         ("jdupont:\n  team: Sales West\n", "ambassadors.yml: 'jdupont.name': is required but missing"),
         ("jdupont: {name: J, networks: [myspace]}\n",
-         f"ambassadors.yml: 'jdupont.networks': expected networks among {', '.join(kit_networks())}, "
+         f"ambassadors.yml: 'jdupont.networks[0]': expected networks among {', '.join(kit_networks())}, "
          "got 'myspace'"),
         ("jdupont: {name: J, shoe_size: 42}\n", "ambassadors.yml: 'jdupont.shoe_size': unknown setting"),
         ("- just\n- a list\n", "ambassadors.yml: expected a mapping of ambassador keys"),

@@ -79,7 +79,7 @@ def validate_block(block: dict[str, Any] | None, config_file: Path) -> Publisher
 def _read_mkdocs_yml(config_file: Path) -> dict[str, Any]:
     from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
-    from publisher.content.yamlfile import text_dates
+    from publisher.config.yaml_text import text_dates
 
     try:
         with open(config_file, "rb") as fd:

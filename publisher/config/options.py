@@ -16,6 +16,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from mkdocs.config import base
 from mkdocs.config.config_options import BaseConfigOption, ValidationError
 
+from publisher import urls
+
 T = TypeVar("T")
 C = TypeVar("C", bound=base.Config)
 
@@ -39,6 +41,8 @@ def shown(value: object) -> str:
         return f"the date-time {value.isoformat()}"
     if isinstance(value, dt.date):
         return f"the date {value.isoformat()}"
+    if isinstance(value, int | float):
+        return f"{value!r} (a number)"
     return f"{value!r} (a {type(value).__name__})"
 
 
@@ -195,19 +199,24 @@ class ListOf(Generic[T], BaseConfigOption[list[T]]):
 
 
 class Text(BaseConfigOption[str]):
-    """A non-empty string. Numbers written in YAML are accepted as their text."""
+    """A non-empty string. Whole numbers written in YAML are accepted as their text, unless ``numbers``
+    is False (front matter: ``title: 1984`` must be quoted, YAML would read ``010`` as 8 and ``1.10`` as 1.1)."""
 
-    def __init__(self, default: str | None = None, *, required: bool = False, what: str = "text"):
+    def __init__(self, default: str | None = None, *, required: bool = False, what: str = "text",
+                 numbers: bool = True):
         super().__init__()
         self.default = default
         self.required_value = required
         self.what = what
+        self.numbers = numbers
 
     def run_validation(self, value: object) -> str:
         if value is None or (isinstance(value, str) and not value.strip()):
             if self.required_value:
                 raise ValidationError(f"{_MISSING}; expected {self.what}")
             return self.default  # type: ignore[return-value]
+        if isinstance(value, int | float) and not isinstance(value, bool) and not self.numbers:
+            raise ValidationError(f"expected {self.what}, got {shown(value)}; put it in quotes if it is text")
         if isinstance(value, bool) or not isinstance(value, str | int | float):
             raise ValidationError(f"expected {self.what}, got {shown(value)}")
         return str(value).strip()
@@ -228,6 +237,19 @@ class Entries(BaseConfigOption[dict[str, Any]]):
         if not isinstance(value, dict):
             raise ValidationError(f"expected {self.what}, got {shown(value)}")
         return value
+
+
+class ContentUrl(Text):
+    """Text that is a URL or path readers' browsers will follow: it must pass the allow-list."""
+
+    def __init__(self, default: str | None = None, *, required: bool = False, what: str = urls.EXPECTED):
+        super().__init__(default, required=required, what=what)
+
+    def run_validation(self, value: object) -> str:
+        text = super().run_validation(value)
+        if text and not urls.is_allowed(text):
+            raise ValidationError(urls.refusal(text))
+        return text
 
 
 class Flag(BaseConfigOption[bool]):
@@ -470,24 +492,46 @@ class DatabaseUrl(Text):
 
 
 class Words(BaseConfigOption[list[str]]):
-    """A list of short strings; one string is a list of one. Used for tags, authors, languages."""
+    """A list of short strings; one string is a list of one. Used for tags, authors, languages.
 
-    def __init__(self, default: list[str] | None = None, *, what: str = "a list of words", pattern: str = ""):
+    ``tags: green it, costs`` is one string that reads like two items: refused, with the list form as
+    the hint. Numbers are refused unless ``numbers`` (``tags: 5`` is more likely a slip than a topic).
+    """
+
+    def __init__(self, default: list[str] | None = None, *, what: str = "a list of words", pattern: str = "",
+                 numbers: bool = True):
         super().__init__()
         self.default = default if default is not None else []
         self.what = what
         self.pattern = re.compile(pattern) if pattern else None
+        self.numbers = numbers
 
     def run_validation(self, value: object) -> list[str]:
         if value is None:
             return list(self.default)
+        if isinstance(value, str) and "," in value:
+            parts = ", ".join(p.strip() for p in value.split(",") if p.strip())
+            raise ValidationError(f"expected {self.what} written as a list like [{parts}], got {shown(value)}")
         items = value if isinstance(value, list) else [value]
         out: list[str] = []
-        for item in items:
+        problems: list[tuple[str, str]] = []
+        for i, item in enumerate(items):
+            where = f"[{i}]" if isinstance(value, list) else ""
+            number = isinstance(item, int | float) and not isinstance(item, bool)
+            if number and not self.numbers:
+                hint = "; put it in quotes if it is text" if isinstance(value, list) else ""
+                problems.append((where, f"expected {self.what}, got {shown(item)}{hint}"))
+                continue
             if isinstance(item, bool) or not isinstance(item, str | int | float) or not str(item).strip():
-                raise ValidationError(f"expected {self.what}, got {shown(value)}")
+                problems.append((where, f"expected {self.what}, got {shown(item)}"))
+                continue
             word = str(item).strip()
             if self.pattern and not self.pattern.fullmatch(word):
-                raise ValidationError(f"expected {self.what}, got {word!r}")
+                problems.append((where, f"expected {self.what}, got {word!r}"))
+                continue
             out.append(word)
+        if problems:
+            if len(problems) == 1 and not problems[0][0]:
+                raise ValidationError(problems[0][1])
+            raise Nested(problems)
         return out

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from mkdocs.config import base
 
-from publisher.config.options import Flag, MapOf, Number, Section, Text, Words
-from publisher.content.frontmatter import ContentUrl
+from publisher.config.options import ContentUrl, Flag, MapOf, Number, Section, Text, Words
 from publisher.networks.sharing import sharing_networks
 
 SHARING = sharing_networks()

@@ -19,8 +19,7 @@ from pathlib import Path
 from mkdocs.config import base
 from mkdocs.config.config_options import BaseConfigOption, ValidationError
 
-from publisher.config.options import MapOf, Nested, Section, Text, collect, shown
-from publisher.content.frontmatter import ContentUrl
+from publisher.config.options import ContentUrl, MapOf, Nested, Section, Text, collect, shown
 from publisher.content.model import Author
 from publisher.content.yamlfile import read_keyed_file
 from publisher.errors import Problem

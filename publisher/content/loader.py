@@ -12,9 +12,9 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
+from publisher import urls
 from publisher.config.options import collect, shown
 from publisher.content import text as textlib
-from publisher.content import urls
 from publisher.content.authors import load_authors
 from publisher.content.frontmatter import MATERIAL_SOCIAL_KEYS, PASS_THROUGH, SLUG_PATTERN, FrontMatter
 from publisher.content.model import Author, CallToAction, Event, Guest, Library, Piece, Quote

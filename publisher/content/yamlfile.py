@@ -1,9 +1,6 @@
-"""YAML as the content files are read: front matter, the authors and ambassadors files, mkdocs.yml.
+"""Reading the YAML of content/ (front matter, authors, ambassadors) with located problems.
 
-PyYAML builds a date from anything shaped like one and raises a bare ValueError (no file, no line)
-for 2026-02-30, and int() raises for a 5,000-digit number. ``text_dates`` makes a loader that keeps
-such scalars as the text the writer typed, so the schema (``publisher.config.options.When``,
-``Number``) parses them and reports a located problem instead.
+Dates and huge integers stay text (publisher.config.yaml_text): the schema reads them and says where.
 """
 
 from __future__ import annotations
@@ -13,33 +10,10 @@ from typing import Any
 
 import yaml
 
+from publisher.config.yaml_text import text_dates
 from publisher.errors import Problem
 
-_BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_TIMESTAMP = "tag:yaml.org,2002:timestamp"
-_INT = "tag:yaml.org,2002:int"
-
-
-def _int_or_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int | str:
-    try:
-        return yaml.constructor.SafeConstructor.construct_yaml_int(loader, node)  # type: ignore[arg-type]
-    except ValueError:  # beyond Python's int-string limit: the schema says what was expected
-        return str(node.value)
-
-
-def text_dates(loader: type) -> type:
-    """A subclass of ``loader`` whose dates and date-times stay text and whose huge integers do too."""
-    resolvers = {
-        first: [(tag, regexp) for tag, regexp in entries if tag != _TIMESTAMP]
-        for first, entries in loader.yaml_implicit_resolvers.items()
-    }
-    sub = type(f"TextDates{loader.__name__}", (loader,), {"yaml_implicit_resolvers": resolvers})
-    sub.add_constructor(_INT, _int_or_text)
-    sub.add_constructor(_TIMESTAMP, lambda loader, node: str(node.value))  # an explicit !!timestamp tag
-    return sub
-
-
-LOADER = text_dates(_BASE_LOADER)
+LOADER = text_dates(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 """The loader for everything under content/ (C speed when PyYAML has its C extension)."""
 
 

@@ -13,7 +13,7 @@ from urllib.parse import quote, urljoin
 
 import nh3
 
-from publisher.content import urls
+from publisher import urls
 
 _BLOCK_TAGS = {
     "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "code", "ul", "ol", "li",
@@ -39,7 +39,7 @@ _ATTRIBUTES = {
     "blockquote": {"cite"},
     "q": {"cite"},
 }
-SAFE_SCHEMES = urls.ALLOWED_SCHEMES  # the one allow-list (publisher.content.urls)
+SAFE_SCHEMES = urls.ALLOWED_SCHEMES  # the one allow-list (publisher.urls)
 
 _BODY = nh3.Cleaner(
     tags=_BLOCK_TAGS | _INLINE_TAGS,

@@ -7,7 +7,7 @@ MkDocs renders every template with autoescape off, and Material prints ``page.me
   before any template runs, whoever set them (a piece, a listing, a share kit, a writer's page);
 - ``configure`` turns autoescape on for the publisher's own templates (theme/), so a value a
   template forgets to escape is escaped anyway, and puts the URL allow-list of
-  ``publisher.content.urls`` behind MkDocs' ``url`` filter (used by every template, Material's
+  ``publisher.urls`` behind MkDocs' ``url`` filter (used by every template, Material's
   included), plus a ``content_url`` filter and an ``allowed_url`` test for templates that want it.
 """
 
@@ -20,7 +20,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from publisher.content import urls
+from publisher import urls
 
 TEXT_META = ("title", "description", "subtitle")
 
