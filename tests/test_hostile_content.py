@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -248,3 +249,19 @@ def test_the_url_filter_of_every_template_refuses_other_schemes(project: Project
     assert "<title>&lt;b&gt;About&lt;/b&gt; &amp; us" in page
     assert '<meta name="description" content="x&#34; onload=&#34;xss()">' in page or \
            'content="x&#34; onload=&#34;xss()"' in page
+
+
+def test_the_digest_shows_hostile_pieces_as_text(project: ProjectDir, tmp_path: Path) -> None:
+    """The weekly digest (Markdown and the e-mail body) takes titles, summaries and names from content."""
+    import markdown
+
+    write_hostile_project(project)
+    out = tmp_path / "digest"
+    result = CliRunner().invoke(cli, ["-f", str(project.config_file), "digest", "--now", "2026-05-04T09:00:00Z",
+                                      "--since", "7d", "--out", str(out)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    html_body = next(out.glob("digest-*.html")).read_text(encoding="utf-8")
+    assert inspect_html(html_body) == []
+    assert "xss(2)" in html_body, "the hostile text is there, as text"
+    rendered = markdown.markdown(next(out.glob("digest-*.md")).read_text(encoding="utf-8"), extensions=["tables"])
+    assert inspect_html(rendered) == []

@@ -122,10 +122,10 @@ WRONG_TYPES = [
     ("tags: 5", "tags", "expected a list of tags, got 5 (a number)"),
     ("tags: green it, costs", "tags", "expected a list of tags written as a list like [green it, costs], "
                                       "got 'green it, costs'"),
-    ("tags: [cloud, 2026]", "tags[1]", "expected a list of tags, got 2026 (a number); put it in quotes if it is text"),
+    ("tags: [cloud, 20.26]", "tags[1]", "expected a list of tags, got 20.26 (a number); put it in quotes if it is text"),
     ("tags: [cloud, {a: b}]", "tags[1]", "expected a list of tags, got a mapping"),
     ("authors: camille, sam", "authors", "written as a list like [camille, sam]"),
-    ("authors: [camille, 7]", "authors[1]", "expected author keys from the authors file, got 7 (a number)"),
+    ("authors: [camille, 7]", "authors", "expected author keys from the authors file (camille, sam), got '7'"),
     ("title: 1984", "title", "expected a title, got 1984 (a number); put it in quotes if it is text"),
     ("title: [a, b]", "title", "expected a title, got a list (2 items)"),
     ("summary: 3.10", "summary", "got 3.1 (a number); put it in quotes if it is text"),
@@ -157,7 +157,8 @@ def test_a_wrongly_typed_tag_builds_no_tag_page(project: ProjectDir) -> None:
     assert not (project.root / "site" / "tags" / "5").exists()
 
 
-def test_one_word_is_still_a_list_of_one(project: ProjectDir) -> None:
+def test_one_word_is_still_a_list_of_one_and_a_year_in_a_list_a_tag(project: ProjectDir) -> None:
     project.piece("articles/a.md", "title: A\ndate: 2026-01-01\ntags: cloud\nauthors: camille")
+    project.piece("articles/b.md", "title: B\ndate: 2026-01-01\ntags: [cloud, 2026]")
     code, out = run(project, "check")
     assert code == 0, out

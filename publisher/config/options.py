@@ -495,7 +495,8 @@ class Words(BaseConfigOption[list[str]]):
     """A list of short strings; one string is a list of one. Used for tags, authors, languages.
 
     ``tags: green it, costs`` is one string that reads like two items: refused, with the list form as
-    the hint. Numbers are refused unless ``numbers`` (``tags: 5`` is more likely a slip than a topic).
+    the hint. Unless ``numbers``, a number alone (``tags: 5``, more likely a slip than a topic) and a
+    decimal number anywhere (YAML reads 3.10 as 3.1) are refused; a whole number in a list is its text.
     """
 
     def __init__(self, default: list[str] | None = None, *, what: str = "a list of words", pattern: str = "",
@@ -512,15 +513,16 @@ class Words(BaseConfigOption[list[str]]):
         if isinstance(value, str) and "," in value:
             parts = ", ".join(p.strip() for p in value.split(",") if p.strip())
             raise ValidationError(f"expected {self.what} written as a list like [{parts}], got {shown(value)}")
+        if not self.numbers and isinstance(value, int | float) and not isinstance(value, bool):
+            raise ValidationError(f"expected {self.what}, got {shown(value)}; write a list such as [\"{value}\"] "
+                                  f"if you mean it")
         items = value if isinstance(value, list) else [value]
         out: list[str] = []
         problems: list[tuple[str, str]] = []
         for i, item in enumerate(items):
             where = f"[{i}]" if isinstance(value, list) else ""
-            number = isinstance(item, int | float) and not isinstance(item, bool)
-            if number and not self.numbers:
-                hint = "; put it in quotes if it is text" if isinstance(value, list) else ""
-                problems.append((where, f"expected {self.what}, got {shown(item)}{hint}"))
+            if not self.numbers and isinstance(item, float):
+                problems.append((where, f"expected {self.what}, got {shown(item)}; put it in quotes if it is text"))
                 continue
             if isinstance(item, bool) or not isinstance(item, str | int | float) or not str(item).strip():
                 problems.append((where, f"expected {self.what}, got {shown(item)}"))

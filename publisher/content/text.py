@@ -9,6 +9,9 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from functools import lru_cache
+
+from slugify import slugify as _slugify
 
 _FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.M | re.S)
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -110,11 +113,29 @@ def shorten(text: str, limit: int) -> str:
     return cut + "…"
 
 
+# The ASCII apostrophe and commas separate words, as they did before python-slugify (which drops the
+# one and joins 1,000 into 1000); the curly apostrophe was dropped and still is (retours d’expérience
+# -> retours-dexperience): a slug made before, hence a published URL, stays the same.
+_SEPARATORS = [["'", "-"], [",", "-"]]
+
+
+@lru_cache(maxsize=65536)
 def slugify(text: str) -> str:
-    """A URL name: accents folded, lowercase ASCII words joined by hyphens."""
+    """A URL name: lowercase ASCII words joined by hyphens, transliterated by python-slugify.
+
+    "Le cœur du sujet : l’œuvre" -> le-coeur-du-sujet-loeuvre, "Straße" -> strasse, "Цифровой" ->
+    tsifrovoi. 'piece' only when nothing at all is left (a title of punctuation or emoji).
+    """
+    slug = _slugify(text, replacements=_SEPARATORS, entities=False, decimal=False, hexadecimal=False)
+    return slug or "piece"
+
+
+def ascii_fold(text: str) -> str:
+    """What is left of a text once folded to ASCII the plain way (accents kept as letters, every other
+    non-ASCII letter dropped). Importers ask it, as they did before slugs were transliterated, whether a
+    title reads well in ASCII or the source's own slug is better: so an import picks the slug it always did."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
-    return re.sub(r"-{2,}", "-", slug) or "piece"
+    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
 
 
 def first_heading(markdown: str) -> str | None:

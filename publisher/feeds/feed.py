@@ -19,8 +19,8 @@ from urllib.parse import unquote, urlsplit
 
 import feedparser
 
+from publisher.content.text import ascii_fold, shorten, slugify
 from publisher.content.text import plain_text as markdown_text
-from publisher.content.text import shorten, slugify
 from publisher.errors import ImportProblems, Problem
 from publisher.feeds.fetch import Fetched
 from publisher.feeds.html_to_markdown import text_to_markdown, wordpress_to_markdown
@@ -202,12 +202,13 @@ def entry_facts(entry: Any, site: str) -> EntryFacts:
 
 
 def _slug(title: str, link: str | None, body: str) -> str:
-    """A readable slug: the title's, unless folding to ASCII lost most of it (a Cyrillic title keeps
-    only 'nokia-5800'); then the link's last segment, often the site's own ASCII slug; else a digest."""
+    """A readable slug: the title's, unless folding it to ASCII would lose most of it (a Cyrillic title
+    keeps only 'nokia-5800'); then the link's last segment, often the site's own ASCII slug, first, and
+    the transliterated title after it; else a digest."""
     segment = PurePosixPath(unquote(urlsplit(link).path)).stem if link else ""
     from_title = slugify(title) if title else ""
     letters = sum(c.isalpha() for c in title)
-    kept = len(re.findall(r"[a-z]", from_title))
+    kept = len(re.findall(r"[a-z]", ascii_fold(title)))
     candidates = (from_title, segment) if kept * 2 >= letters else (segment, from_title)
     for candidate in candidates:
         slug = slugify(candidate) if candidate else ""

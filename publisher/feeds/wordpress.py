@@ -20,8 +20,8 @@ from pathlib import Path
 from urllib.parse import unquote
 from zoneinfo import ZoneInfo
 
+from publisher.content.text import ascii_fold, shorten, slugify
 from publisher.content.text import plain_text as markdown_text
-from publisher.content.text import shorten, slugify
 from publisher.feeds.html_to_markdown import wordpress_to_markdown
 from publisher.feeds.model import SourceAuthor, SourceBatch, SourceItem
 from publisher.feeds.sanitize import plain_text, safe_url
@@ -143,12 +143,17 @@ def _terms(post: WxrPost, domains: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _slug(post: WxrPost, title: str) -> str:
-    """post_name, else the title, else post-ID: the first that keeps a letter once folded to ASCII.
+    """post_name, else the title: the first that keeps a letter once folded to ASCII; else the first
+    that keeps one transliterated; else post-ID.
 
-    A Greek post_name such as 'επίπεδο-2' folds to '2'; its title may still give a readable slug.
+    A Greek post_name such as 'επίπεδο-2' folds to '2': its title may still give a readable slug, as it
+    did before slugs were transliterated (the same export imports under the same names); a post whose
+    name and title are both Greek is transliterated (epipedo-2) rather than named post-ID.
     """
-    for candidate in (unquote(post.post_name), title, f"post-{post.post_id or post.index}"):
-        slug = slugify(candidate) if candidate else ""
+    names = [c for c in (unquote(post.post_name), title) if c]
+    for candidate in [*(c for c in names if re.search(r"[a-z]", ascii_fold(c))), *names,
+                      f"post-{post.post_id or post.index}"]:
+        slug = slugify(candidate)
         if re.search(r"[a-z]", slug) and slug != "piece":
             return slug
     return ""
