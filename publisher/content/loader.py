@@ -18,10 +18,9 @@ from publisher.content import text as textlib
 from publisher.content.authors import load_authors
 from publisher.content.frontmatter import MATERIAL_SOCIAL_KEYS, PASS_THROUGH, SLUG_PATTERN, FrontMatter
 from publisher.content.model import Author, CallToAction, Event, Guest, Library, Piece, Quote
-from publisher.content.yamlfile import LOADER
+from publisher.content.piece_text import read_meta, split_front_matter
 from publisher.errors import ContentError, Problem
 
-_FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 _SLUG = re.compile(SLUG_PATTERN)
 _KNOWN = {k for k, _ in FrontMatter._schema}
 SKIPPED_NAMES = {"index.md", "readme.md"}
@@ -66,16 +65,6 @@ class LoadContext:
             if info.folder == value.strip().strip("/"):
                 return key
         return None
-
-
-def split_front_matter(source: str) -> tuple[str | None, str, int]:
-    """Return (front matter text or None, body, line number where the front matter starts)."""
-    if source.startswith("\ufeff"):
-        source = source[1:]
-    m = _FRONT.match(source)
-    if not m:
-        return None, source, 0
-    return m.group(1) or "", source[m.end():], 2
 
 
 def to_instant(value: dt.date | dt.datetime, zone: ZoneInfo) -> dt.datetime:
@@ -142,7 +131,7 @@ def load_piece(path: Path, folder: str, ctx: LoadContext) -> tuple[Piece | None,
     if front is None:
         return None, [Problem(where, "", "expected front matter between '---' lines at the top of the file, found none")], []
     try:
-        meta = yaml.load(front, Loader=LOADER) or {}
+        meta = read_meta(front) or {}
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         line = f" at line {mark.line + first_line}" if mark else ""

@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import yaml
-
+from publisher.content.piece_text import piece_text
 from publisher.feeds.model import SourceItem
 
 HASH_FIELD = "import_hash"
@@ -70,8 +69,7 @@ def _local(when: dt.datetime, zone: ZoneInfo) -> dt.datetime:
 
 def render(meta: dict[str, Any], body: str) -> str:
     """The whole file, fingerprint included."""
-    yaml_text = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100)
-    text = f"---\n{yaml_text}---\n\n{body.strip()}\n" if body.strip() else f"---\n{yaml_text}---\n"
+    text = piece_text(meta, body)
     return _insert_hash(text, fingerprint(text))
 
 

@@ -22,13 +22,12 @@ from typing import Any
 import yaml
 
 from publisher.content.authors import load_authors
-from publisher.content.loader import SKIPPED_NAMES, LoadContext, load_piece, piece_files, split_front_matter
+from publisher.content.loader import SKIPPED_NAMES, LoadContext, load_piece, piece_files
 from publisher.content.model import Author
+from publisher.content.piece_text import read_meta, split_front_matter
 from publisher.content.text import slugify
-from publisher.content.yamlfile import LOADER
 from publisher.errors import ImportProblems, Problem
 
-_YAML_LOADER = LOADER  # the content loader: a bad date in an existing piece is no crash here either
 RESERVED_SLUGS = frozenset(name.removesuffix(".md") for name in SKIPPED_NAMES)
 
 
@@ -67,7 +66,7 @@ def scan_content(docs_dir: Path, folders: Iterable[str]) -> ContentIndex:
         meta: Any = {}
         if front:
             try:
-                meta = yaml.load(front, Loader=_YAML_LOADER) or {}
+                meta = read_meta(front) or {}
             except yaml.YAMLError:
                 meta = {}
         meta = meta if isinstance(meta, dict) else {}
