@@ -170,7 +170,7 @@ def test_existing_cover_and_unknown_field_warning(project: ProjectDir) -> None:
         ("timezone: Mars/Olympus", "'plugins.publisher.timezone': expected an IANA time zone"),
         ("calendar: {slots: {mon: ['9h', '25:00']}}", "'plugins.publisher.calendar.slots.mon[0]': expected a time like 09:30"),
         ("languages: [en]\nlang: fr", "'plugins.publisher.lang': expected one of the languages"),
-        ("per_pag: 3", "'plugins.publisher.per_pag': unknown setting"),
+        ("per_pag: 3", "'plugins.publisher.per_pag': unknown setting (found 'per_pag')"),
     ],
 )
 def test_config_problems_are_located(project: ProjectDir, block: str, expected: str) -> None:

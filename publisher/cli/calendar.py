@@ -66,7 +66,7 @@ def calendar(project: Project, start_text: str | None, days: int, channel: str |
     store = project.store
     if csv_in is not None:
         current = {r.post.id: r for r in store.records()}
-        content = csv_in.read_text(encoding="utf-8-sig")
+        content = _read_csv(csv_in)
         edits = read_edits(content, csv_in.name, current, zone, _text_check(project))
         changed = store.apply_edits(edits, parse_now(None), actor=actor()) if edits else 0
         click.echo(f"{csv_in.name}: {changed} post{'s' if changed != 1 else ''} changed "
@@ -102,6 +102,18 @@ def calendar(project: Project, start_text: str | None, days: int, channel: str |
     console.print(table)
     legend = "  ".join(f"[{style}]{state}[/{style}]" for state, style in STATE_STYLES.items() if state in CALENDAR_STATES)
     console.print(f"states: {legend}")
+
+
+def _read_csv(path: Path) -> str:
+    from publisher.errors import ImportProblems, Problem
+
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        raise ImportProblems([Problem(f"{path.name}:{line}", "", f"expected UTF-8 text (save the CSV as UTF-8), "
+                                      f"found byte {raw[e.start]:#04x} that is not UTF-8")]) from None
 
 
 def _first_day(text: str | None, today: dt.date) -> dt.date:

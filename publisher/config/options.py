@@ -85,7 +85,7 @@ def collect(config: base.Config, *, strict: bool = True) -> list[tuple[str, str]
     if strict:
         known = {k for k, _ in config._schema}
         for key in sorted(set(config.keys()) - known, key=str):
-            problems.append((str(key), f"unknown setting; expected one of: {', '.join(sorted(known))}"))
+            problems.append((str(key), f"unknown setting (found {key!r}); expected one of: {', '.join(sorted(known))}"))
     if not problems:
         for key, option in config._schema:
             try:
@@ -440,7 +440,7 @@ class TimeZoneName(BaseConfigOption[str]):
             try:
                 ZoneInfo(value.strip())
                 return value.strip()
-            except (ZoneInfoNotFoundError, ValueError):
+            except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for a file
                 pass
         raise ValidationError(f"expected an IANA time zone such as Europe/Paris or UTC, got {shown(value)}")
 

@@ -47,11 +47,12 @@ def to_csv(records: Iterable[PostRecord], zone: ZoneInfo) -> str:
 def _parse_when(value: str, zone: ZoneInfo) -> dt.datetime | None:
     try:
         when = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=zone)
+        # 0001-01-01 00:00+05:00 is before the first instant a datetime can hold: OverflowError.
+        return when.astimezone(dt.UTC) if 1900 <= when.year <= 2199 else None
+    except (ValueError, OverflowError):
         return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=zone)
-    return when.astimezone(dt.UTC)
 
 
 TextCheck = Callable[[QueuedPost, str], CheckedText]
@@ -61,6 +62,15 @@ TextCheck = Callable[[QueuedPost, str], CheckedText]
 def read_edits(content: str, where: str, current: Mapping[int, PostRecord], zone: ZoneInfo,
                check_text: TextCheck | None = None) -> list[PostEdit]:
     """The changes a CSV file asks for; raises ImportProblems listing every bad row and column."""
+    try:
+        return _read_edits(content, where, current, zone, check_text)
+    except csv.Error as e:  # a cell over the csv module's size limit, a stray NUL...
+        raise ImportProblems([Problem(where, "", f"expected CSV rows as `publisher calendar --export` writes "
+                                      f"them, found {e}")]) from None
+
+
+def _read_edits(content: str, where: str, current: Mapping[int, PostRecord], zone: ZoneInfo,
+                check_text: TextCheck | None) -> list[PostEdit]:
     reader = csv.reader(io.StringIO(content))
     problems: list[Problem] = []
     header = next(reader, None)
