@@ -8,13 +8,14 @@ script, and no URL from content reaches an href/src/og:image with a scheme off t
 from __future__ import annotations
 
 import json
+import textwrap
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import ProjectDir
+from conftest import ROOT, ProjectDir
 from test_site import run_build, with_theme
 
 from publisher import urls
@@ -265,3 +266,43 @@ def test_the_digest_shows_hostile_pieces_as_text(project: ProjectDir, tmp_path: 
     assert "xss(2)" in html_body, "the hostile text is there, as text"
     rendered = markdown.markdown(next(out.glob("digest-*.md")).read_text(encoding="utf-8"), extensions=["tables"])
     assert inspect_html(rendered) == []
+
+
+def test_a_body_s_script_links_and_handlers_are_located_errors(project: ProjectDir) -> None:
+    project.piece("articles/a.md", "title: A\ndate: 2026-01-01", textwrap.dedent("""\
+        A paragraph with [a link](javascript:alert(1)) and a fine [one](https://example.org/a_(b)).
+
+        [ref]: data:text/html;base64,PGI+
+
+        <img src="cover.png" onerror="alert(2)"> <a href=' JaVa\tScRiPt:alert(3)'>x</a>
+
+        <script>alert(4)</script>
+
+        `<script>in code is text</script>` and <https://example.org/>
+
+        ```html
+        <script>a fenced example is text too</script>
+        ```
+        """))
+    code, out = check(project)
+    assert code != 0
+    lines = [line.strip() for line in out.splitlines() if line.startswith("  ")]
+    assert set(lines) == {  # lines of the file: the body starts on line 6
+        "content/articles/a.md:6: 'body': expected an http, https or mailto URL or a relative path, got "
+        "'javascript:alert(1)' as a link target",
+        "content/articles/a.md:8: 'body': expected an http, https or mailto URL or a relative path, got "
+        "'data:text/html;base64,PGI+' as a link target",
+        "content/articles/a.md:10: 'body': expected Markdown or plain HTML, got the event handler onerror= on <img> "
+        "(nothing runs from a piece)",
+        "content/articles/a.md:10: 'body': expected an http, https or mailto URL or a relative path, got "
+        "' JaVa\\tScRiPt:alert(3)' in <a href>",
+        "content/articles/a.md:12: 'body': expected Markdown or plain HTML, got a <script> element "
+        "(nothing runs from a piece)",
+    }, out
+
+
+def test_the_sample_bodies_pass_the_body_rules() -> None:
+    from publisher.config import load_settings
+    from publisher.content import load_library
+
+    assert len(load_library(load_settings(ROOT / "mkdocs.yml"))) > 0

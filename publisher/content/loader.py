@@ -16,6 +16,7 @@ from publisher import urls
 from publisher.config.options import collect, shown
 from publisher.content import text as textlib
 from publisher.content.authors import load_authors
+from publisher.content.body_check import body_problems
 from publisher.content.frontmatter import MATERIAL_SOCIAL_KEYS, PASS_THROUGH, SLUG_PATTERN, FrontMatter
 from publisher.content.model import Author, CallToAction, Event, Guest, Library, Piece, Quote
 from publisher.content.piece_text import read_meta, split_front_matter
@@ -144,6 +145,8 @@ def load_piece(path: Path, folder: str, ctx: LoadContext) -> tuple[Piece | None,
     fm.load_dict(meta)
     found = collect(fm, strict=False)
     problems = [Problem(where, k, m) for k, m in found]
+    body_line = first_line + front.count("\n") + 1
+    problems += [Problem(f"{where}:{line}", "body", message) for line, message in body_problems(body, body_line)]
     failed = {k.split(".")[0].split("[")[0] for k, _ in found}
     warnings = [f"{where}: '{k}': unknown field, ignored" for k in meta if k not in _KNOWN and k not in PASS_THROUGH]
     return _build(path, folder, fm, meta, body, where, ctx, problems, warnings, failed)
