@@ -52,7 +52,11 @@ class PieceFormat(YAMLHandler):
         # python-frontmatter picks libyaml's dumper, which escapes characters beyond the BMP ("\U0001F680"):
         # the Python one writes them as typed, as importers always did (and the fingerprint expects).
         kwargs.setdefault("Dumper", yaml.SafeDumper)
-        return super().export(metadata, **kwargs)
+        kwargs.setdefault("default_flow_style", False)
+        kwargs.setdefault("allow_unicode", True)
+        # Not stripped as python-frontmatter does: a value ending in a no-break space would lose it.
+        text = yaml.dump(metadata, **kwargs)
+        return text[:-1] if text.endswith("\n") else text
 
 
 FORMAT = PieceFormat()
