@@ -141,6 +141,9 @@ class BlueskyChannel(LooksUp):
         now = http.utc_now()
         return [_snapshot(p, now) for p in found.posts]
 
+    def read_failure(self, error: Exception) -> Outcome:
+        return self._failure(error, sent=False)
+
     def recent_posts(self, since: dt.datetime) -> Recent:
         did = self._login()
         handle = self.credentials["BLUESKY_HANDLE"].lstrip("@")
