@@ -75,7 +75,7 @@ def test_an_emptied_store_learns_from_the_outbox_and_sends_nothing_twice(sample_
                                                                          lost: str) -> None:
     first = plan_approve_run(sample_project, FIRST_RUN)
     sent = outbox_keys(sample_project)
-    assert sum(sent.values()) >= 20 and max(sent.values()) == 1, first.output
+    assert sum(sent.values()) >= 8 and max(sent.values()) == 1, first.output
     if lost == "truncated":
         truncate(sample_project)
     else:  # the CI cache holding the file was evicted; the outbox folder was kept
@@ -165,8 +165,9 @@ def test_a_webhook_says_it_cannot_be_read_back(sample_project: ProjectDir, monke
     try:
         monkeypatch.setenv("WEBHOOK_URL", hook.hook_url)
         config = sample_project.config_file
-        config.write_text(config.read_text(encoding="utf-8").replace(
-            "        bluesky: {}\n", "        bluesky: {}\n        webhook: {}\n"), encoding="utf-8")
+        text = config.read_text(encoding="utf-8")
+        assert text.count("      channels:\n") == 1, "the sample's mkdocs.yml declares its channels"
+        config.write_text(text.replace("      channels:\n", "      channels:\n        webhook: {}\n"), encoding="utf-8")
         plan_approve_run(sample_project, FIRST_RUN)
         truncate(sample_project)
         again = plan_approve_run(sample_project, FIRST_RUN)
@@ -187,6 +188,7 @@ def doctor(project: ProjectDir) -> dict[str, list[dict[str, str]]]:
 def test_doctor_recognises_an_emptied_or_damaged_store_and_says_what_to_do(sample_project: ProjectDir,
                                                                            lost: str) -> None:
     plan_approve_run(sample_project, FIRST_RUN)
+    sent = sum(outbox_keys(sample_project).values())
     assert all(f["severity"] == "ok" for f in doctor(sample_project)["store"])
     path = store_file(sample_project)
     if lost == "truncated":
@@ -206,7 +208,7 @@ def test_doctor_recognises_an_emptied_or_damaged_store_and_says_what_to_do(sampl
         assert any(f["severity"] == "error" and "damaged" in f["message"] for f in findings), findings
         assert f"mv {path}" in said and "backup" in said
     else:
-        assert any(f["severity"] == "warning" and "records 20" in f["message"] for f in findings), findings
+        assert any(f["severity"] == "warning" and f"records {sent}" in f["message"] for f in findings), findings
     assert "learns what already went out" in said
 
 
