@@ -86,7 +86,7 @@ def test_migration_0005_moves_every_card_to_link_cards(engine: str, tmp_path: Pa
                 "'e', 'quote', 'en', 'Text', :link, :card, :at, 'published', 1, :at, :at)"),
                 {"key": f"a:x:{n}", "link": link, "card": json.dumps(card) if card else None,
                  "at": dt.datetime(2026, 1, 1, 9, 0)})
-    assert store.migrate() == ["0005_link_cards"]
+    assert store.migrate([m for m in discover() if m.number <= 5]) == ["0005_link_cards"]
     got = {r.post.key: r.post.card for r in store.records()}
     assert got == {"a:x:0": LinkCard(**cards[0]), "a:x:1": LinkCard(**cards[0]), "a:x:2": LinkCard(**cards[1]),
                    "a:x:3": None}

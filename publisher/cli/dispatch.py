@@ -54,12 +54,14 @@ def _channels(project: Project, clock: Clock, only: tuple[str, ...]) -> Channels
 
 
 def _dispatcher(project: Project, built: Channels, clock: Clock, on_settled: Any = None) -> Dispatcher:
+    from publisher.sending.catchup import MARK_NAME, CatchUp
     from publisher.sending.dispatcher import Dispatcher, rates_from, sends_at_once_from
     from publisher.social.late import late_policy_from
 
+    catch_up = CatchUp(project.store, built.active, project.settings.state_dir / MARK_NAME, clock, actor=actor())
     return Dispatcher(project.store, built.active, rates=rates_from(project.settings), clock=clock,
                       on_settled=on_settled, sends_at_once=sends_at_once_from(project.settings),
-                      late=late_policy_from(project.settings))
+                      late=late_policy_from(project.settings), catch_up=catch_up)
 
 
 def _fresh(project: Project, now: dt.datetime) -> dt.datetime:
@@ -124,7 +126,7 @@ def run(project: Project, now_text: str | None, only: tuple[str, ...]) -> None:
         console.print(f"Of these, {to_outbox} went to the dry-run outbox{rehearsal}, not to a network: status shows "
                       f"them as 'outbox', and publisher report does not count them.", markup=False)
     _outlook(console, project, clock(), built)
-    found = _verdict(project, built, trouble, only)
+    found = _verdict(project, built, trouble, only, report.behind)
     if found.code:
         for line in found.lines():
             console.print(f"[bold red]alarm[/bold red] {escape(line)}")
@@ -134,11 +136,13 @@ def run(project: Project, now_text: str | None, only: tuple[str, ...]) -> None:
 
 
 def _verdict(project: Project, built: Channels, settled: list[tuple[QueuedPost, Settlement]],
-             only: tuple[str, ...]) -> Verdict:
-    """The alarms of a run: channels held by a switch in mkdocs.yml (enabled: false) are the team's choice."""
+             only: tuple[str, ...], behind: dict[str, str] | None = None) -> Verdict:
+    """The alarms of a run: channels held by a switch in mkdocs.yml (enabled: false) are the team's choice;
+    ``behind``: channels held because the store may be behind and their posts could not be read."""
     served = list(only) or list(project.settings.plugin.channels)
     held = {name: why for name, why in built.held.items()
             if name in served and project.settings.plugin.channels[name].enabled}
+    held.update(behind or {})
     disabled = {name: state.disabled_reason for name, state in project.store.channel_states().items()
                 if state.disabled}
     return verdict(settled, disabled, held, served)
@@ -146,6 +150,10 @@ def _verdict(project: Project, built: Channels, settled: list[tuple[QueuedPost, 
 
 def _report(console: Console, report: RunReport, trouble: list[tuple[QueuedPost, Settlement]]) -> None:
     counts = report.counts
+    if report.learned:
+        console.print("Before sending, the store learned what had already gone out:", markup=False)
+        for note in report.learned:
+            console.print(f"  {note}", markup=False)
     if report.attempts:
         parts = [f"{counts[k]} {label}" for k, label in (
             ("published", "published"), ("retry", "to retry"), ("rate-limited", "rate limited"),
@@ -220,7 +228,7 @@ def worker(project: Project, now_text: str | None, poll: float, only: tuple[str,
         nonlocal held_before, down_before
         when = local(clock(), project.settings.zone)
         if not report.error:  # the same alarms as `publisher run`'s exit code, a channel down said once
-            found = _verdict(project, built, list(settled), only)
+            found = _verdict(project, built, list(settled), only, report.behind)
             settled.clear()
             news = Verdict(found.failed, found.unconfirmed, {} if found.down == down_before else found.down)
             for line in news.lines():
@@ -231,6 +239,8 @@ def worker(project: Project, now_text: str | None, poll: float, only: tuple[str,
         if report.attempts:
             counts = ", ".join(f"{k} {n}" for k, n in sorted(report.counts.items()))
             console.print(f"{when}: {counts}", markup=False)
+        for note in report.learned:
+            console.print(f"{when}: before sending: {note}", markup=False)
         for note in report.notes:
             console.print(f"{when}: recovered: {note}", markup=False)
         for line in report.late:

@@ -23,6 +23,7 @@ from publisher.content.ambassadors import ambassadors_file, ambassadors_for
 from publisher.errors import ConfigError, ContentError, Problem, StoreError
 from publisher.networks import keys as network_keys
 from publisher.project.credentials import STORE_VARIABLE, channel_credentials
+from publisher.project.lost_store import behind_finding, damaged_fix, is_damaged, sent_in_store
 from publisher.secrets import mask, secret_values
 
 OK, WARNING, ERROR = "ok", "warning", "error"
@@ -214,13 +215,21 @@ def _check_store(report: Report, settings: Settings, now: dt.datetime) -> None:
     source = f"the {STORE_VARIABLE} variable" if _store_from_env() else f"'store' in {settings.config_file.name}"
     sqlite_file = url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else None
     if sqlite_file and ":memory:" not in url and not Path(sqlite_file).exists():
-        report.add("store", OK, f"{shown}: not created yet; the first publisher plan creates it")
+        lost = behind_finding(settings, 0)
+        if lost:
+            report.add("store", WARNING, f"{shown}: the file does not exist, and {lost[0].removeprefix('the store ')}",
+                       lost[1])
+        else:
+            report.add("store", OK, f"{shown}: not created yet; the first publisher plan creates it")
         return
     try:
         store = Store(url)
         pending = store.pending_migrations()
         unknown = sorted(store.applied_migrations() - {m.name for m in _all_migrations()})
     except StoreError as e:
+        if is_damaged(e):
+            report.add("store", ERROR, f"the store is damaged: {e}", damaged_fix(sqlite_file))
+            return
         fix = (f"check that the folder of {sqlite_file} is writable" if sqlite_file else
                f"check that the database server is running and that {source} (host, port, database, user, "
                f"password) is right")
@@ -242,8 +251,14 @@ def _check_store(report: Report, settings: Settings, now: dt.datetime) -> None:
                        f"this machine runs an older one", "upgrade publisher here to the version the other "
                        "machines run")
         _check_queue(report, store, now, settings.zone)
+        lost = behind_finding(settings, sent_in_store(store))
+        if lost:
+            report.add("store", WARNING, *lost)
     except StoreError as e:
-        report.add("store", ERROR, f"cannot read the store: {e}", "run publisher plan to apply pending migrations")
+        if is_damaged(e):
+            report.add("store", ERROR, f"the store is damaged: {e}", damaged_fix(sqlite_file))
+        else:
+            report.add("store", ERROR, f"cannot read the store: {e}", "run publisher plan to apply pending migrations")
     finally:
         store.close()
 

@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from publisher.errors import ChannelError, StoreError
 from publisher.networks import network as descriptor
@@ -34,6 +34,9 @@ from publisher.social.late import LatePolicy, fresh_after, settle_late, summary
 from publisher.store import Claim, RateWindow, Settlement, Store
 from publisher.store.claims import NEVER_LATE
 from publisher.store.types import utc_now
+
+if TYPE_CHECKING:  # the catch-up loads only where it is used (the CLI's run and worker)
+    from publisher.sending.catchup import CatchUp
 
 Clock = Callable[[], dt.datetime]
 
@@ -92,6 +95,10 @@ class RunReport:
     held: dict[str, str] = field(default_factory=dict)
     """Channel -> why it stopped with posts possibly due (pause, disabled, rate limit)."""
     notes: list[str] = field(default_factory=list)
+    learned: list[str] = field(default_factory=list)
+    behind: dict[str, str] = field(default_factory=dict)
+    """Channel -> why nothing was sent on it: the store may be behind and its posts could not be read."""
+    """What the store learned before sending (it was new, emptied or restored: publisher.sending.catchup)."""
     error: str = ""
     """Why the pass stopped early (the store could not be reached), for a worker's log."""
     retry_at: dt.datetime | None = None
@@ -112,11 +119,13 @@ class Dispatcher:
                  clock: Clock = utc_now, policy: DispatchPolicy | None = None, worker: str | None = None,
                  on_settled: Callable[[QueuedPost, Settlement], None] | None = None,
                  sends_at_once: Mapping[str, int] | None = None, late: LatePolicy | None = None,
-                 real_clock: Clock = utc_now):
+                 real_clock: Clock = utc_now, catch_up: CatchUp | None = None):
         """``sends_at_once``: channel -> how many of its sends may be in flight together (default 1);
         the channel's adapter is then called from that many threads at once. ``late``: posts later
         than its grace window are never sent but moved as it says (publisher.social.late) before each
-        pass; ``real_clock`` tells a rehearsal's ``clock`` from the real one (see ``fresh_after``)."""
+        pass; ``real_clock`` tells a rehearsal's ``clock`` from the real one (see ``fresh_after``).
+        ``catch_up``: before each pass, learn what already went out when the store may be behind
+        (publisher.sending.catchup)."""
         self.store = store
         self.channels = dict(channels)
         self.rates = dict(rates or {})
@@ -127,6 +136,7 @@ class Dispatcher:
         self.on_settled = on_settled
         self.late = late
         self.real_clock = real_clock
+        self.catch_up = catch_up
         self._prepared = False
         self._last_reconcile: dt.datetime | None = None
 
@@ -144,9 +154,16 @@ class Dispatcher:
         report.notes.extend(self.recover_stale(report.counts))
         if reconcile:
             report.notes.extend(self.reconcile_unconfirmed(report.counts))
+        if self.catch_up is not None:  # first: a store that lost its memory learns what went out
+            learned = self.catch_up.before_pass()
+            report.learned.extend(learned.notes)
+            report.counts.update(learned.counts)
+            report.held.update(learned.held)
+            report.behind.update(learned.held)
         report.late.extend(self.settle_late())
         deadline = time.monotonic() + wait
-        lanes = [name for name in sorted(self.channels) for _ in range(self.sends_at_once.get(name, 1))]
+        lanes = [name for name in sorted(self.channels) if name not in report.held
+                 for _ in range(self.sends_at_once.get(name, 1))]
         if lanes:
             with ThreadPoolExecutor(max_workers=len(lanes), thread_name_prefix="channel") as pool:
                 results = [(name, pool.submit(self.drain, name, stop, deadline)) for name in lanes]
@@ -157,6 +174,8 @@ class Dispatcher:
                         report.held[name] = last.held
                         if last.retry_at is not None and (report.retry_at is None or last.retry_at < report.retry_at):
                             report.retry_at = last.retry_at
+        if self.catch_up is not None:
+            self.catch_up.after_pass()
         return report
 
     def drain(self, name: str, stop: threading.Event, deadline: float = 0.0) -> tuple[Counter[str], Claim | None]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from publisher.store.database import Database, shown_url
 from publisher.store.late import LateMove, LateStore
+from publisher.store.ledger import Ledger, LedgerStore
 from publisher.store.pauses import Pause
 from publisher.store.posts import Approval, PlanCounts, PostEdit, PostRecord, PostsStore
 from publisher.store.queue import ChannelState, Claim, InFlight, QueueStore, RateWindow, Settlement
@@ -20,8 +21,9 @@ from publisher.store.review import ReviewStore
 from publisher.store.types import UTCDateTime, utc_now
 
 
-class Store(PostsStore, QueueStore, LateStore, ReviewStore, Database):
-    """The publisher's store: posts, their events, pauses, per-channel state, late posts, people's decisions."""
+class Store(PostsStore, QueueStore, LateStore, ReviewStore, LedgerStore, Database):
+    """The publisher's store: posts, their events, pauses, per-channel state, late posts, people's decisions,
+    and its ledger (what it knows about itself)."""
 
 
 def open_store(url: str, *, migrate: bool = True) -> Store:
@@ -33,5 +35,6 @@ def open_store(url: str, *, migrate: bool = True) -> Store:
     return store
 
 
-__all__ = ["Approval", "ChannelState", "Claim", "Database", "InFlight", "LateMove", "Pause", "PlanCounts", "PostEdit",
-           "PostRecord", "RateWindow", "Settlement", "Store", "UTCDateTime", "open_store", "shown_url", "utc_now"]
+__all__ = ["Approval", "ChannelState", "Claim", "Database", "InFlight", "LateMove", "Ledger", "Pause", "PlanCounts",
+           "PostEdit", "PostRecord", "RateWindow", "Settlement", "Store", "UTCDateTime", "open_store", "shown_url",
+           "utc_now"]

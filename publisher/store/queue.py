@@ -102,6 +102,11 @@ class QueueStore(ClaimsStore):
                              .values(disabled=False, disabled_reason="", updated_at=now))
         return names
 
+    def disable_channel(self, channel: str, reason: str, now: dt.datetime) -> None:
+        """Disable a channel outside a send (its account refused the token while being read)."""
+        with self.transaction() as conn:
+            self._update_channel(conn, channel, now, disabled=True, disabled_reason=reason)
+
     def due_count(self, now: dt.datetime, channels: list[str] | None = None,
                   fresh: dt.datetime | None = None) -> dict[str, int]:
         """How many approved posts are due now, per channel (none before ``fresh``: late posts are not due)."""

@@ -92,6 +92,13 @@ channel_state = sa.Table(
     sa.Column("updated_at", UTCDateTime, nullable=False),
 )
 
+store_ledger = sa.Table(  # migration 0006: the store's identity, and when each channel learned what went out
+    "store_ledger", metadata,
+    sa.Column("key", sa.String(200), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+    sa.Column("updated_at", UTCDateTime, nullable=False),
+)
+
 sends = sa.Table(
     "sends", metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),

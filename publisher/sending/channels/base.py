@@ -8,8 +8,10 @@ outcome (reconcile). Printing a channel never shows a secret.
 
 from __future__ import annotations
 
+import datetime as dt
 from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from publisher.errors import ChannelError
@@ -17,6 +19,30 @@ from publisher.networks import known
 from publisher.networks import network as descriptor
 from publisher.posts.model import Outcome, QueuedPost, Snapshot
 from publisher.secrets import masked
+
+
+@dataclass(frozen=True)
+class RemotePost:
+    """One of the account's own posts as the network gives it back."""
+
+    remote_id: str
+    url: str | None
+    text: str
+    created_at: dt.datetime | None
+    links: tuple[str, ...] = ()
+    """Every URL the post carries (its links' targets, its card), as sent: UTM parameters included."""
+    key: str = ""
+    """The store's key for the post, where the record carries it (the outbox's lines)."""
+
+
+@dataclass(frozen=True)
+class Recent:
+    """What one look-up read."""
+
+    posts: list[RemotePost] = field(default_factory=list)
+    complete: bool = True
+    """False when the look-up stopped at its page bound before reaching ``since``."""
+    pages: int = 0
 
 
 class Channel(ABC):

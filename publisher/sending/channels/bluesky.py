@@ -107,7 +107,7 @@ class BlueskyChannel(LooksUp):
             uri=post.link or card.url, title=card.title, description=card.description or "", thumb=thumb))
 
     def _failure(self, e: Exception, sent: bool) -> Outcome:
-        if isinstance(e, atx.RateLimitExceededError):
+        if _rate_limited(e):
             return http.rate_limited("bluesky", _lifts(e))
         if isinstance(e, atx.UnauthorizedError) or (isinstance(e, atx.RequestErrorBase) and _session_refused(e)):
             return http.token_refused("bluesky", _TOKEN_NAMES, e)
@@ -129,10 +129,10 @@ class BlueskyChannel(LooksUp):
         try:
             self._login()
             found = self.client.get_posts(uris)
-        except atx.RateLimitExceededError as e:
-            at = _lifts(e)
-            raise MetricsUnavailable(f"bluesky rate limit reached until {at:%H:%M} UTC", retry_at=at) from None
         except atx.RequestErrorBase as e:
+            if _rate_limited(e):
+                at = _lifts(e)
+                raise MetricsUnavailable(f"bluesky rate limit reached until {at:%H:%M} UTC", retry_at=at) from None
             refused = isinstance(e, atx.UnauthorizedError) or _session_refused(e)
             raise MetricsUnavailable(f"bluesky metrics could not be read: {http.detail(e)}",
                                      disable_channel=refused) from None
@@ -140,6 +140,9 @@ class BlueskyChannel(LooksUp):
             raise MetricsUnavailable(f"bluesky metrics could not be read: {http.detail(e)}") from None
         now = http.utc_now()
         return [_snapshot(p, now) for p in found.posts]
+
+    def read_failure(self, error: Exception) -> Outcome:
+        return self._failure(error, sent=False)
 
     def recent_posts(self, since: dt.datetime) -> Recent:
         did = self._login()
@@ -184,7 +187,13 @@ def rich_text(text: str, link: str) -> client_utils.TextBuilder:
     return builder
 
 
-def _lifts(e: atx.RequestErrorBase) -> dt.datetime:
+def _rate_limited(e: Exception) -> bool:
+    """A 429: newer atproto releases raise RateLimitExceededError, older ones (0.0.60) a RequestException."""
+    response = getattr(e, "response", None)
+    return isinstance(e, atx.RequestErrorBase) and getattr(response, "status_code", None) == 429
+
+
+def _lifts(e: Exception) -> dt.datetime:
     response = getattr(e, "response", None)
     return http.limit_lifts(getattr(response, "headers", None))
 

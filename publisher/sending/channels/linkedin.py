@@ -172,6 +172,9 @@ class LinkedInChannel(LooksUp):
         now = http.utc_now()
         return [_snapshot(e, now) for e in elements if e.get("share") or e.get("ugcPost")]
 
+    def read_failure(self, error: Exception) -> Outcome:
+        return self._failure(error, sent=False)
+
     def recent_posts(self, since: dt.datetime) -> Recent:
         found: list[RemotePost] = []
         for page_number in range(1, self.lookup_pages + 1):

@@ -15,34 +15,11 @@ from __future__ import annotations
 
 import datetime as dt
 from abc import abstractmethod
-from dataclasses import dataclass, field
 from typing import ClassVar
 
 from publisher.posts.model import Outcome, Published, QueuedPost, Unconfirmed
 from publisher.sending.channels import http
-from publisher.sending.channels.base import Channel
-
-
-@dataclass(frozen=True)
-class RemotePost:
-    """One of the account's own posts as the network gives it back."""
-
-    remote_id: str
-    url: str | None
-    text: str
-    created_at: dt.datetime | None
-    links: tuple[str, ...] = ()
-    """Every URL the post carries (its links' targets, its card), as sent: UTM parameters included."""
-
-
-@dataclass(frozen=True)
-class Recent:
-    """What one look-up read."""
-
-    posts: list[RemotePost] = field(default_factory=list)
-    complete: bool = True
-    """False when the look-up stopped at its page bound before reaching ``since``."""
-    pages: int = 0
+from publisher.sending.channels.base import Channel, Recent, RemotePost
 
 
 class LooksUp(Channel):
@@ -54,6 +31,11 @@ class LooksUp(Channel):
     @abstractmethod
     def recent_posts(self, since: dt.datetime) -> Recent:
         """The account's posts created since ``since`` (aware UTC), newest first; raises when it cannot read."""
+
+    def read_failure(self, error: Exception) -> Outcome:
+        """What a failed read of the account's posts means, as the network's send would say it (a refused
+        token disables the channel; a 429 rests it); nothing was posted by a read."""
+        return http.for_transport_error(self.network, error, sent=False)
 
     def is_ours(self, remote: RemotePost, post: QueuedPost) -> bool:
         return http.same_text(remote.text, post.text)

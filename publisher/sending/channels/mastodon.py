@@ -141,6 +141,10 @@ class MastodonChannel(LooksUp):
     def account_id(self) -> str:
         return str(self.client.account_verify_credentials()["id"])
 
+    def read_failure(self, error: Exception) -> Outcome:
+        outcome = self._failure(error)
+        return outcome if not isinstance(outcome, Unconfirmed) else super().read_failure(error)
+
     def recent_posts(self, since: dt.datetime) -> Recent:
         found: list[RemotePost] = []
         max_id = None

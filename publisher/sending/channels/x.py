@@ -180,6 +180,13 @@ class XChannel(LooksUp):
         me = self.client.get_me(user_auth=True)
         return str(me.data["id"])
 
+    def read_failure(self, error: Exception) -> Outcome:
+        if isinstance(error, tweepy.TooManyRequests):
+            return http.rate_limited("x", http.limit_lifts(error.response.headers))
+        if isinstance(error, tweepy.Unauthorized):
+            return http.token_refused("x", _TOKEN_NAMES, _said(error))
+        return super().read_failure(error)
+
     def recent_posts(self, since: dt.datetime) -> Recent:
         found: list[RemotePost] = []
         token = None
