@@ -3,8 +3,7 @@ the network counts it against the limit, the link card with its image and alt te
 
 Pure: the post and the channel's limit in, a small model for the templates out. Text stays text:
 the templates escape every part (Jinja's autoescape); links are only made from URLs whose scheme
-is http or https (``safe_url``: a tiny allow-list of the desk's own until publisher.content has
-the project's one).
+is http or https with a host (``safe_url``, through publisher.urls: the project's one URL rule).
 """
 
 from __future__ import annotations
@@ -19,8 +18,8 @@ from publisher.networks import known
 from publisher.networks import network as descriptor
 from publisher.posts.model import QueuedPost
 from publisher.social.edits import shown_text
+from publisher.urls import is_absolute_web
 
-SCHEMES = ("http", "https")
 CARD_SOURCE = {
     "x": "X shows the card we send (with the cover uploaded as media).",
     "bluesky": "Bluesky shows the card we send (an external embed with the cover as its thumbnail).",
@@ -33,14 +32,9 @@ _TRAILING = ".,;:!?)]}»”'\""
 
 
 def safe_url(url: str | None) -> str | None:
-    """``url`` when its scheme is http or https and it has a host; None otherwise (javascript:, data:...)."""
-    if not url:
-        return None
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return None
-    return url.strip() if parts.scheme.lower() in SCHEMES and parts.netloc else None
+    """``url`` when it is an http or https URL with a host, read as a browser reads its scheme
+    (publisher.urls, the project's one rule); None otherwise (javascript:, data:...)."""
+    return url.strip() if url and is_absolute_web(url) else None
 
 
 @dataclass(frozen=True)
