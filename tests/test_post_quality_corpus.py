@@ -52,6 +52,19 @@ def test_no_body_sentence_needs_its_neighbours(corpus: Library) -> None:
             assert not standalone.in_first_person(excerpt.text, lang), excerpt  # type: ignore[attr-defined]
 
 
+def test_first_person_pieces_speak_through_their_author_and_quotes_have_a_speaker(corpus: Library) -> None:
+    told = {"articles/my-first-month-as-sre": "Tom Becker, Site reliability engineer",
+            "articles/premiere-semaine-crm": "Léa Morin, rédactrice",
+            "articles/tribune-sobriete-numerique": "Inès Garnier, responsable de la communication"}
+    for piece in corpus:
+        automatic = [e for e in excerpts_for(piece) if e.kind in ("sentence", "quote")]
+        if piece.key in told:
+            assert automatic and all(e.kind == "quote" and e.attribution == told[piece.key] for e in automatic), \
+                piece.key
+        for excerpt in automatic:
+            assert excerpt.kind == "sentence" or excerpt.attribution, excerpt
+
+
 def test_french_texts_are_typeset(corpus: Library) -> None:
     checked = 0
     for lang, excerpt in _automatic(corpus):

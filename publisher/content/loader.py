@@ -202,6 +202,7 @@ def _build(path: Path, folder: str, fm: FrontMatter, meta: dict[str, Any], body:
         lang=lang,
         body=body,
         authors=tuple(fm.authors),
+        byline=_byline(fm.authors, ctx.authors, lang),
         summary=fm.summary or textlib.first_paragraph(body),
         tags=tuple(dict.fromkeys(fm.tags)),
         translation=fm.translation,
@@ -226,6 +227,18 @@ def _build(path: Path, folder: str, fm: FrontMatter, meta: dict[str, Any], body:
         extra=extra,
     )
     return piece, [], warnings
+
+
+def _byline(keys: list[str], authors: dict[str, Author], lang: str) -> str:
+    """"Mathieu Gerbaud, chauffeur-collecteur": the one author's name and the first part of their role
+    (lowercase in French, as a title after a name is written), or nothing."""
+    if len(keys) != 1 or keys[0] not in authors:
+        return ""
+    author = authors[keys[0]]
+    role = author.role_in(lang).split(",", 1)[0].strip()
+    if role and lang.split("-")[0] == "fr" and not role[1:2].isupper():
+        role = role[:1].lower() + role[1:]
+    return f"{author.name}, {role}" if role else author.name
 
 
 def _as_date(value: dt.date | dt.datetime | None) -> dt.date | None:

@@ -87,6 +87,9 @@ class Piece:
     """The Markdown body without front matter."""
     updated: dt.datetime | None = None
     authors: tuple[str, ...] = ()
+    byline: str = ""
+    """"Name, role" of the piece's one author (empty when it has none or several): who speaks when
+    the piece is told in the first person."""
     summary: str = ""
     tags: tuple[str, ...] = ()
     translation: str | None = None

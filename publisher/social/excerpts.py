@@ -28,8 +28,6 @@ from publisher.social.excerpting import dated, standalone
 from publisher.social.excerpting.body import BODY_QUOTES, BODY_SENTENCES, body_candidates
 
 SENTENCE_MIN, SENTENCE_MAX = standalone.SENTENCE_MIN, standalone.SENTENCE_MAX
-
-SENTENCE_MIN, SENTENCE_MAX = standalone.SENTENCE_MIN, standalone.SENTENCE_MAX
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")  # a no-break space the writer typed is meant
 _WRAPPING_QUOTES = (("«", "»"), ("“", "”"), ('"', '"'), ("‘", "’"), ("'", "'"))
 _new_excerpt = fast_constructor(Excerpt)  # a plan draws 70,000 excerpts
@@ -95,7 +93,8 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
             add("summary", piece.summary)
         guest = piece.guest.name if piece.guest else ""
         summary = typeset(normalized(piece.summary), lang)
-        for kind, text, attribution in body_candidates(piece.body, lang, f"{piece.title}\n{piece.summary}", guest):
+        for kind, text, attribution in body_candidates(piece.body, lang, f"{piece.title}\n{piece.summary}", guest,
+                                                         piece.byline):
             if text not in summary:  # a summary taken from the first paragraph says it already
                 add(kind, text, attribution=attribution)
     else:

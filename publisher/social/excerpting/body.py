@@ -12,12 +12,14 @@ import re
 from functools import lru_cache
 
 from publisher.social.excerpting import lexicon, salience, speech, standalone
-from publisher.social.excerpting.units import Unit, units_of
+from publisher.social.excerpting.units import Unit, split_sentences, units_of
 
 BODY_SENTENCES = 5
 """How many body sentences a piece without quotes, takeaways or hand-written posts offers at most."""
 BODY_QUOTES = 3
 """How many quotes (reported speech with a named speaker) its body offers at most."""
+QUOTE_MAX = 240
+"""The longest quote made of several sentences of someone's words."""
 NARRATIVE_SHARE = 0.4
 """A piece with this share of its sentences in the past tense is a story."""
 _DEFINITE = {"fr": re.compile(r"^(?:le|la|les|l’)\s*([\w-]+)"), "en": re.compile(r"^the\s+([\w-]+)")}
@@ -26,41 +28,137 @@ Candidate = tuple[str, str, str]
 
 
 @lru_cache(maxsize=4096)
-def body_candidates(body: str, lang: str, headline: str = "", guest: str = "") -> tuple[Candidate, ...]:
+def body_candidates(body: str, lang: str, headline: str = "", guest: str = "",
+                    narrator: str = "") -> tuple[Candidate, ...]:
     """(kind, text, attribution) of what ``body`` offers, best first. Cached per content: a plan, a
-    preview and the doctor ask for the same pieces."""
+    preview and the doctor ask for the same pieces. ``narrator`` ("Mathieu Gerbaud, chauffeur-collecteur")
+    is who speaks when the body is told in the first person: its sentences are then that person's
+    quotes, never the brand's words, and none is offered when nobody is named."""
     units = units_of(body, lang)
     if not units:
         return ()
     terms = salience.key_terms((u.text for u in units), headline, lang)
     announced = salience.headline_terms(headline, lang)
-    narrative = _is_narrative(units, lang)
-    quotes: list[Candidate] = []
+    told = _told_in_the_first_person(units, lang)
+    narrative = told or _is_narrative(units, lang)
+    quotations: dict[int, list[Unit]] = {}
+    for unit in units:
+        if unit.quotation >= 0:
+            quotations.setdefault(unit.quotation, []).append(unit)
+    quotes: list[tuple[float, int, Candidate]] = []
     ranked: list[tuple[float, int, str]] = []
     names: list[tuple[int, str]] = []  # (paragraph, name) in reading order
     for position, unit in enumerate(units):
         before = [name for paragraph, name in names if paragraph >= unit.paragraph - 2]
-        found = speech.reported(unit.text, lang, before, guest)
         seen = [name for _, name in names]
+        if unit.quotation >= 0:
+            group = quotations[unit.quotation]
+            if unit is group[0]:
+                found = _quotation(group, units, lang, before, guest)
+                if found:
+                    quotes.append((-_value(found[0], terms, lang), position, ("quote", *found)))
+            names.extend((unit.paragraph, name) for name in speech.names_in(unit.text))
+            continue
+        found = speech.reported(unit.text, lang, before, guest)
         names.extend((unit.paragraph, name) for name in speech.names_in(unit.text))
         if found is not None:
-            if found is not speech.UNRESOLVED and not standalone.why_not(found[0], lang, item=True) \
+            if found is not speech.UNRESOLVED and not standalone.why_not(found[0], lang, item=True, speaker=True) \
                     and not standalone.dialogue(found[0], lang):
-                quotes.append(("quote", found[0], found[1]))
+                quotes.append((-_value(found[0], terms, lang), position, ("quote", found[0], found[1])))
+            continue
+        text = _under_its_heading(unit, lang) if unit.label else unit.text
+        if not text:
             continue
         previous = units[position - 1] if position else None
         after = previous.text if previous and previous.paragraph == unit.paragraph and unit.kind == "sentence" else ""
-        if standalone.why_not(unit.text, lang, item=unit.kind == "item", after=after) or _names_back(unit.text, lang, seen):
+        if standalone.why_not(text, lang, item=unit.kind == "item", after=after, speaker=told) \
+                or _names_back(text, lang, seen):
             continue
-        past = unit.kind == "sentence" and salience.told_in_the_past(unit.text, lang)
-        if narrative and past and not salience.carries(unit.text, announced):
+        past = unit.kind == "sentence" and salience.told_in_the_past(text, lang)
+        if narrative and past and not salience.carries(text, announced):
             continue  # "Karim a d’abord cru à une sonde défectueuse": the story, not its point
-        value = salience.score(unit.text, terms, lede=unit.lede, first=unit.first, item=unit.kind == "item",
+        value = salience.score(text, terms, lede=unit.lede, first=unit.first, item=unit.kind == "item",
                                heading=unit.heading, lang=lang)
         if value >= salience.BAR:
-            ranked.append((-value, position, unit.text))
-    best = [("sentence", text, "") for _, _, text in sorted(ranked)[:BODY_SENTENCES]]
-    return tuple(quotes[:BODY_QUOTES] + best)
+            ranked.append((-value, position, text))
+    chosen = [text for _, _, text in sorted(ranked)[:BODY_SENTENCES]]
+    if told:  # the narrator's words: theirs, attributed, or not at all
+        best: list[Candidate] = [("quote", text, narrator) for text in chosen] if narrator else []
+    else:
+        best = [("sentence", text, "") for text in chosen]
+    return tuple([candidate for _, _, candidate in sorted(quotes)[:BODY_QUOTES]] + best)
+
+
+def _value(text: str, terms: dict[str, float], lang: str) -> float:
+    return salience.score(text, terms, lang=lang)
+
+
+def _quotation(group: list[Unit], units: list[Unit], lang: str, before: list[str],
+               guest: str) -> tuple[str, str] | None:
+    """Someone's words that run over several sentences ("…," she said. "First. Second.") or a Q&A
+    answer, as (quote, speaker): the longest run of its last sentences that fits a post and stands
+    alone, so that a claim keeps its counterweight ("For the right patient… home is safer. For the
+    wrong patient, it is not."). None when the speaker cannot be told or nothing stands alone."""
+    joined = " ".join(u.text for u in group)
+    found = speech.reported(joined, lang, before, guest) if not group[0].answer else None
+    if found and found != speech.UNRESOLVED:
+        words, speaker = found
+    else:
+        words = joined.strip()
+        if not group[0].answer:
+            if words[:1] not in "«“" or words[-1:] not in "»”":
+                return None  # the quotation starts or ends inside a sentence of the story
+            words = words[1:-1].strip()
+        speaker = _speaker_of(group, units, lang, before, guest)
+    if not speaker:
+        return None
+    sentences = split_sentences(words)
+    for start in range(len(sentences)):
+        text = " ".join(sentences[start:])
+        if len(text) > QUOTE_MAX:
+            continue
+        if standalone.why_not(text, lang, item=True, speaker=True) or standalone.dialogue(text, lang):
+            continue
+        return text, speaker
+    return None
+
+
+def _speaker_of(group: list[Unit], units: list[Unit], lang: str, before: list[str], guest: str) -> str:
+    """Who says a quotation with no attribution of its own: the person a sentence of its paragraph
+    quotes ("…," she said.), else the one person the text can mean (the guest of a Q&A interview)."""
+    if group[0].answer:
+        return guest or speech.resolve(before, "")
+    for unit in units:
+        if unit.paragraph == group[0].paragraph and unit.quotation != group[0].quotation:
+            found = speech.reported(unit.text, lang, before, guest)
+            if found and found != speech.UNRESOLVED:
+                return found[1]
+    return speech.resolve(before, guest)
+
+
+def _under_its_heading(unit: Unit, lang: str) -> str:
+    """A list item that starts with a bold label ("**Un apport trop faible**. Il n’existe pas…") only
+    makes sense with its heading: "Parmi les erreurs que nous voyons le plus souvent, un apport trop
+    faible. Il n’existe pas…". Empty when the heading does not name a kind of thing ("Vos chiffres")."""
+    language = lexicon.lang_of(lang)
+    heading = unit.heading.strip().rstrip(".:")
+    label = unit.label.strip()
+    if not language or not heading or heading.endswith("?") or label.endswith("?") or not unit.text.startswith(label):
+        return ""
+    low = heading.lower()
+    if language == "fr" and low.startswith(("les ", "des ")):
+        lead = "Parmi "
+    elif language == "en" and low.split()[0] not in ("your", "our", "my", "their", "his", "her", "its") and any(w.endswith("s") and not w.endswith(("ss", "is", "us")) for w in low.split()[:3]):
+        lead = "Among "  # "Common mistakes", "The errors we see"
+    else:
+        return ""
+    rest = unit.text[len(label):]
+    core = label.rstrip(".:\u00a0\u202f ")
+    label = core + label[len(core):].strip()  # "A forgotten safety stock." keeps its full stop
+    if not label[1:2].isupper():
+        label = label[:1].lower() + label[1:]
+    heading = heading if heading[1:2].isupper() else heading[:1].lower() + heading[1:]
+    return f"{lead}{heading}, {label}{rest}"
 
 
 def _is_narrative(units: list[Unit], lang: str) -> bool:
@@ -69,8 +167,13 @@ def _is_narrative(units: list[Unit], lang: str) -> bool:
     if not language or not prose:
         return False
     past = sum(salience.told_in_the_past(text, lang) for text in prose)
-    first_person = sum(standalone.in_first_person(text, lang) for text in prose)
-    return past >= NARRATIVE_SHARE * len(prose) or first_person >= 2
+    return past >= NARRATIVE_SHARE * len(prose)
+
+
+def _told_in_the_first_person(units: list[Unit], lang: str) -> bool:
+    """The body is told by one person ("je", "I") in two sentences or more, outside anyone's quotation."""
+    prose = [u.text for u in units if u.kind == "sentence" and u.quotation < 0]
+    return sum(standalone.in_first_person(text, lang) for text in prose) >= 2
 
 
 def _names_back(text: str, lang: str, names: list[str]) -> bool:
@@ -83,4 +186,4 @@ def _names_back(text: str, lang: str, names: list[str]) -> bool:
     return any(noun == salience.stem(word) for name in names for word in name.lower().split())
 
 
-__all__ = ["BODY_QUOTES", "BODY_SENTENCES", "Candidate", "body_candidates"]
+__all__ = ["BODY_QUOTES", "BODY_SENTENCES", "QUOTE_MAX", "Candidate", "body_candidates"]

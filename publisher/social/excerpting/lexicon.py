@@ -8,6 +8,10 @@ def _set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
+words = _set
+"""A set of words from a string of them (for the other modules' own short lists)."""
+
+
 OPENERS: dict[str, frozenset[str]] = {
     # A sentence starting with one of these continues the one before it.
     "fr": _set("""
@@ -29,7 +33,7 @@ OPENING_PHRASES: dict[str, tuple[str, ...]] = {
            "en fait", "c’est pourquoi", "là encore", "du reste", "de son côté", "de leur côté", "à ce sujet",
            "dans ce cas", "pour cela", "pour ce faire", "à cette occasion", "le reste", "les deux", "l’un ",
            "l’une ", "le premier", "la première", "le second", "la seconde", "le dernier", "la dernière",
-           "au final", "tout ça", "et puis", "à partir de là", "depuis,", "à ce moment", "dans la foulée",
+           "au final", "au-delà,", "tout ça", "et puis", "à partir de là", "depuis,", "à ce moment", "dans la foulée",
            "le lendemain", "la veille", "peu après", "juste après", "ce jour-là", "à mon tour", "depuis lors",
            "dès lors", "depuis ce jour", "l’équipe", "l’entreprise", "le groupe", "la société", "le projet",
            "la banque", "le client", "la cliente", "l’établissement", "l’intéressé", "l’intéressée"),
@@ -39,7 +43,7 @@ OPENING_PHRASES: dict[str, tuple[str, ...]] = {
            "right after", "on the other hand", "for that", "to do so", "in turn", "not only that", "since then",
            "ever since", "in the month since", "in the months since", "in the weeks since", "in the year since",
            "the team", "the company", "the group", "the firm", "the bank", "the project", "the client",
-           "the customer", "the trust", "the agency"),
+           "the customer", "the trust", "the agency", "beyond that"),
 }
 IMPERSONAL: dict[str, tuple[str, ...]] = {
     # Pronoun openings that point at nothing before them: "Il faut…", "It takes…", "There are…".
@@ -84,6 +88,90 @@ CREDITS: dict[str, tuple[str, ...]] = {
            "published on", "read also", "see also", "further reading", "sign up", "subscribe", "contact us",
            "click"),
 }
+CONNECTORS_INSIDE: dict[str, tuple[str, ...]] = {
+    # Connectors that tie a sentence to the one before wherever they stand ("Pas vraiment du papier,
+    # d’ailleurs, puisque…", "C’est pourtant celle qui…", "The gains, however, are…").
+    "fr": ("d’ailleurs", "pourtant", "donc", "en effet", "cependant", "toutefois", "néanmoins", "par ailleurs",
+           "en revanche", "par conséquent", "pour autant", "du coup", "malgré tout", "quant à lui", "quant à elle",
+           "quant à eux", "de son côté", "de leur côté", "elle aussi", "lui aussi", "eux aussi", "non plus"),
+    "en": ("however", "therefore", "thus", "hence", "nevertheless", "nonetheless", "moreover", "furthermore",
+           "consequently", "accordingly", "in turn", "by contrast", "in contrast", "for their part", "for her part",
+           "for his part", "as a result"),
+}
+CONNECTORS_SET_OFF: dict[str, tuple[str, ...]] = {
+    # The same, only when set off by commas or closing the sentence ("It was hard, though.", "…, too.").
+    "fr": ("aussi", "en fait", "de plus", "à nouveau", "de nouveau", "quand même", "finalement", "au final",
+           "justement", "évidemment", "bien sûr"),
+    "en": ("though", "too", "instead", "indeed", "in fact", "again", "as well", "either", "after all", "meanwhile",
+           "of course", "also", "still", "then", "later", "even so"),
+}
+SUBORDINATORS: dict[str, frozenset[str]] = {
+    # Where a main clause ends: its verb must come before one of these.
+    "fr": _set("qui que qu’ dont où puisque parce car quand lorsque lorsqu’ si s’il s’ils pour afin sans"),
+    "en": _set("who which that whose where when because since if while although whereas to"),
+}
+FINITE_VERBS: dict[str, frozenset[str]] = {
+    # Common finite verbs: with the endings and subject pronouns in clauses.py, what tells a clause from a
+    # fragment ("Un apport trop faible.", "The technology, at first.").
+    "fr": _set("""
+        est sont était étaient sera seront serait seraient fut a ont avait avaient aura auront aurait auraient
+        ai as avons avez suis es sommes êtes fait font faisait peut peuvent pourra pourrait doit doivent devra
+        devrait faut fallait va vont allait vient viennent reste restent suffit suffisent devient deviennent
+        tient tiennent permet permettent sait savent dit disent voit voient met mettent prend prennent rend rendent
+        existe existent compte comptent coûte coûtent semble semblent donne donnent passe passent part partent
+        change changent sert servent dépend dépendent représente représentent demande demandent cherche cherchent
+        montre montrent veut veulent porte portent garde gardent réduit réduisent divise divisent double doublent
+        arrive arrivent commence commencent manque manquent crée créent offre offrent ouvre ouvrent paie paient
+        protège protègent emploie emploient conserve conservent consiste consistent concerne concernent
+        """),
+    "en": _set("""
+        am is are was were has have had do does did can could will would shall should may might must need needs
+        make makes made take takes took get gets got go goes went keep keeps kept cost costs mean means meant
+        work works run runs ran become becomes became remain remains seem seems say says said show shows give
+        gives gave help helps come comes came know knows knew find finds found see sees saw tell tells told put
+        puts lets let begin begins began hold holds held pay pays paid lose loses lost buy buys bought
+        """),
+}
+SUBJECT_PRONOUNS: dict[str, frozenset[str]] = {
+    # The word after one of these (and its clitics) is a verb.
+    "fr": _set("je j’ tu il elle on nous vous ils elles ne n’ se s’"),
+    "en": _set("i you we they he she it there"),
+}
+SETS_UP: dict[str, tuple[str, ...]] = {
+    # Sentences that announce a question or an answer they do not give ("X is careful with her answer.",
+    # "We asked her what changed.", "Nous lui avons demandé…").
+    "fr": (r"(?:sa|leur|notre|ma|votre) réponse", r"(?:lui|leur) (?:avons|ai|a|ont|avait|avions|avaient) (?:demandé|posé)",
+           r"(?:nous|je) (?:lui|leur) (?:demandons|demande|posons|pose)", r"(?:n’hésite|hésite|hésitent) pas",
+           r"ne (?:se fait|se font) pas prier", r"(?:sa|leur) question"),
+    "en": (r"(?:her|his|their|our|my|your) answers?", r"(?:asked|ask|asking) (?:her|him|them|us|me)\b",
+           r"(?:does|did|do|doesn’t|didn’t|don’t) (?:not )?hesitate", r"(?:her|his|their) (?:reply|response)\b"),
+}
+STANCES: dict[str, tuple[str, ...]] = {
+    # Attitudes that need their object ("was sceptical at the start": of what?).
+    "fr": ("sceptique", "sceptiques", "prudent", "prudente", "prudents", "prudentes", "réticent", "réticente",
+           "réticents", "réticentes", "hésitant", "hésitante", "méfiant", "méfiante", "dubitatif", "dubitative",
+           "catégorique", "formel", "formelle", "enthousiaste", "enthousiastes", "convaincu", "convaincue",
+           "convaincus", "lucide", "optimiste", "pessimiste"),
+    "en": ("sceptical", "skeptical", "cautious", "careful", "hesitant", "reluctant", "unconvinced", "doubtful",
+           "wary", "enthusiastic", "convinced", "categorical", "adamant", "optimistic", "pessimistic", "candid"),
+}
+STANCE_OBJECTS: dict[str, frozenset[str]] = {
+    # What an attitude's object starts with ("sceptique quant à…", "sceptical of…").
+    "fr": _set("de d’ du des que qu’ quant sur face vis-à-vis envers à l’égard pour"),
+    "en": _set("of about that towards toward on regarding whether"),
+}
+COPULAS: dict[str, frozenset[str]] = {
+    "fr": _set("est était sont étaient reste restait restent resta demeure semble semblait paraît été montre montrait"),
+    "en": _set("is was are were remains remained stays stayed seems seemed been sounds sounded"),
+}
+QUANTIFIER_SUBJECTS: dict[str, tuple[str, ...]] = {
+    # A quantity with no noun, as a subject, counts people or things named before ("Several had been…").
+    "fr": (r"(?:plusieurs|certains|certaines|beaucoup|la plupart|aucun|aucune|tous|toutes|d’autres|les autres"
+           r"|deux|trois|quatre|cinq|six|dix)(?: d’entre (?:eux|elles))? (?:ont|sont|avaient|étaient|n’|ne|se|s’"
+           r"|restent|reviennent|travaillent|sont)\b"),
+    "en": (r"(?:several|many|some|most|few|none|all|both|others|two|three|four|five|six|ten)(?: of them)?"
+           r" (?:had|have|has|were|was|are|is|will|would|could|can|did|still|now|later|since|also|went|came)\b"),
+}
 STORY_TIME: dict[str, tuple[str, ...]] = {
     # Openings that place a sentence at a moment of a story ("Mercredi, premier rendez-vous…").
     "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "vers ", "à ", "ce jour",
@@ -95,7 +183,7 @@ STORY_TIME: dict[str, tuple[str, ...]] = {
 SELF_REFERENCE: dict[str, tuple[str, ...]] = {
     # A sentence about the page itself ("dans cet article", "below"): meaningless in a post.
     "fr": ("cet article", "ce billet", "cet entretien", "ce compte rendu", "ci-dessous", "ci-dessus", "plus haut",
-           "plus bas", "nous verrons", "voyons", "on l’a vu", "comme vu", "comme indiqué", "dans cette partie",
+           "plus bas", "nous verrons", "voyons maintenant", "voyons comment", "voyons ce", "on l’a vu", "comme vu", "comme indiqué", "dans cette partie",
            "cette section", "ce chapitre", "dans ce livre blanc", "la suite de", "prenons un exemple", "prenons le cas",
            "voici ", "en voici", "je vous"),
     "en": ("this article", "this post", "this piece", "this interview", "this report", "below", "above",
@@ -182,8 +270,12 @@ def lang_of(lang: str) -> str:
 
 
 __all__ = [
+    "CONNECTORS_INSIDE",
+    "CONNECTORS_SET_OFF",
+    "COPULAS",
     "CREDITS",
     "FAMILIAR_YOU",
+    "FINITE_VERBS",
     "FIRST_PERSON",
     "IMPERSONAL",
     "INTERJECTIONS",
@@ -192,10 +284,17 @@ __all__ = [
     "OPENERS",
     "OPENING_PHRASES",
     "ORGANISATION_WORDS",
+    "QUANTIFIER_SUBJECTS",
     "RELATIVE_TIME",
     "SELF_REFERENCE",
+    "SETS_UP",
     "SPEECH_VERBS",
+    "STANCES",
+    "STANCE_OBJECTS",
     "STOPWORDS",
     "STORY_TIME",
+    "SUBJECT_PRONOUNS",
+    "SUBORDINATORS",
     "lang_of",
+    "words",
 ]

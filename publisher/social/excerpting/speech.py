@@ -57,7 +57,7 @@ def reported(text: str, lang: str, names_before: Sequence[str], guest: str = "")
         return UNRESOLVED  # words in quotation marks inside a sentence of the story: not ours to post
     quote, speaker, pronoun = found
     if pronoun:
-        speaker = _resolve(names_before, guest)
+        speaker = resolve(names_before, guest)
     if not speaker or len(quote.split()) < 5:
         return UNRESOLVED
     quote = quote.strip().rstrip(",")
@@ -122,7 +122,7 @@ def _clean(name: str) -> str:
     return " ".join(words)
 
 
-def _resolve(names_before: Sequence[str], guest: str) -> str:
+def resolve(names_before: Sequence[str], guest: str) -> str:
     """The one person a pronoun can point at: the only name in the paragraphs before, else the guest."""
     distinct = [name for name in dict.fromkeys(names_before)
                 if not any(word.lower() in lexicon.ORGANISATION_WORDS for word in name.split())]
@@ -135,4 +135,4 @@ def _resolve(names_before: Sequence[str], guest: str) -> str:
     return ""
 
 
-__all__ = ["NAME", "UNRESOLVED", "names_in", "reported"]
+__all__ = ["NAME", "UNRESOLVED", "names_in", "reported", "resolve"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from publisher.social.excerpting import lexicon
+from publisher.social.excerpting import clauses, lexicon
 
 SENTENCE_MIN, SENTENCE_MAX = 40, 240
 ITEM_MIN = 25
@@ -28,17 +28,26 @@ _INTRO_THEN_PRONOUN = {
 }
 _POINTING = {
     # Anywhere in the sentence: "these questions", "cette liste", "s’y mettent" point at what came before.
-    "fr": re.compile(r"(?<![\w’])(?:ces|cette|cet|s’y|s’en|n’y|celui-ci|celle-ci|ceux-ci|ci-dessus|ledit|ladite)(?![\w’])"),
-    "en": re.compile(r"(?<![\w’])(?:these|those|this|the latter|the former|aforementioned)(?![\w’])"),
+    "fr": re.compile(r"(?<![\w’])(?:ces|cette|cet|s’y|s’en|n’y|celui-ci|celle-ci|ceux-ci|ci-dessus|ledit|ladite"
+                     r"|comme ça|entre les deux|(?:ça|cela) (?:ne|n’|a|est|va|veut|reste|suffit|donne|marche|dépend|permet|coûte"
+                     r"|prend|change|sert|se|m’|me|nous|vous))(?![\w’])"),
+    "en": re.compile(r"(?<![\w’])(?:these|those|this|the latter|the former|aforementioned|between the two|both of them|that(?=\s*[,.;:!?]))(?![\w’])"),
 }
+_SOMEONE = {
+    # Someone the sentence does not name: "The comments that stay with her…", "Selon elle, …".
+    "fr": re.compile(r"(?<![\w’])(?:avec|pour|selon|chez|sans|à|de|d’après|comme) (?:elle|lui|eux|elles)(?![\w’-])"),
+    "en": re.compile(r"(?<![\w’])(?:her|him|his|hers|himself|herself)(?![\w’])"),
+}
+_NAMED = re.compile(r"(?<![\w’])[A-ZÀ-Ö][a-zà-ÿ]+(?:-[A-ZÀ-Ö][a-zà-ÿ]+)?\s+[A-ZÀ-Ö][\w’-]+")
 _MID_PRONOUN_OK = {"fr": ("il faut", "il y a", "il existe", "il suffit", "il reste", "il est", "il vaut",
                           "ce qui", "ce que", "c’est en", "c’est à", "cela fait"),
                    "en": ("it takes", "it is", "it’s", "it pays", "this is where")}
 
 
-def why_not(text: str, lang: str, *, item: bool = False, after: str = "") -> str | None:
+def why_not(text: str, lang: str, *, item: bool = False, after: str = "", speaker: bool = False) -> str | None:
     """None when ``text`` can be posted alone; otherwise why not, in a few words. ``after`` is the
-    sentence before it in the same paragraph, if any."""
+    sentence before it in the same paragraph, if any. ``speaker``: the words are posted as a quote of
+    the person who said or wrote them, so their first person is theirs."""
     language = lexicon.lang_of(lang)
     low = text.lower()
     shape = _shape(text, item)
@@ -50,14 +59,19 @@ def why_not(text: str, lang: str, *, item: bool = False, after: str = "") -> str
         pointing = _points_back(text, low, language)
         if pointing:
             return pointing
-    if _DIALOGUE_START.match(text) and not item:
+        if not speaker and _SOMEONE[language].search(_QUOTED.sub(" ", low)) and not _NAMED.search(text):
+            return "a pronoun for someone it does not name"
+        leaning = clauses.dependent(_QUOTED.sub(" ", low) if not speaker else low, language, low)
+        if leaning:
+            return leaning
+    if _DIALOGUE_START.match(text) and not item and not speaker:
         return "dialogue lifted from the story"
     outside = _QUOTED.sub(" ", low)
     if language:
         quoted = " ".join(m.group() for m in _QUOTED.finditer(low))
         if quoted and dialogue(quoted, lang):
             return "dialogue lifted from the story"
-        if in_first_person(text, lang):
+        if not speaker and in_first_person(text, lang):
             return "the narrator's first person, not the brand's voice"
         if _phrases("credits", language).search(low):
             return "a credits or thanks line"

@@ -20,6 +20,9 @@ _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _ITEM = re.compile(r"^\s{0,3}(?:[-*+]|\d+[.)])\s+")
 _ABBREVIATION = re.compile(r"(?:^|\s)(?:M|Mme|Mlle|Dr|Mr|Mrs|Ms|St|Pr|Me|etc|cf|vs|p|ex|e\.g|i\.e|[A-Z])\.$")
 _SPACES = re.compile(r"\s+")
+_LABEL = re.compile(r"^\s*(?:\*\*|__)(?P<label>[^*_]+?)(?:\*\*|__)")
+_QUESTION = re.compile(r"^\s*(?:\*\*|__)[^*_\n]+\?[\s\u00a0\u202f]*(?:\*\*|__)\s*$|^\s*(?:Q|Question)\s*[:.]", re.I)
+_OPENS, _CLOSES = "«“", "»”"
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +40,13 @@ class Unit:
     """In the body's first prose paragraph."""
     heading: str = ""
     """The nearest heading above it."""
+    label: str = ""
+    """A list item's bold label ("**Un apport trop faible**. Il n’existe pas…"), typeset."""
+    quotation: int = -1
+    """The quotation it belongs to when that quotation runs over several sentences ("…," she said.
+    "First. Second."), or the answer paragraph of a Q&A interview: someone's words, never the brand's."""
+    answer: bool = False
+    """In the answer to a question of a Q&A interview (a bold question, then its answer)."""
 
 
 def units_of(markdown: str, lang: str) -> list[Unit]:
@@ -44,6 +54,8 @@ def units_of(markdown: str, lang: str) -> list[Unit]:
     out: list[Unit] = []
     heading = ""
     seen_prose = False
+    answering = False  # after a Q&A question, until the next heading
+    quotations = 0
     body = _FENCE.sub("\n\n", markdown)
     for index, block in enumerate(_BLOCKS.split(body)):
         stripped = block.strip()
@@ -52,19 +64,56 @@ def units_of(markdown: str, lang: str) -> list[Unit]:
         heading_match = _HEADING.match(stripped)
         if heading_match and "\n" not in stripped:
             heading = _plain(heading_match.group(2), lang)
+            answering = False
             continue
         if _ITEM.match(stripped):
-            out.extend(Unit(item, "item", index, True, False, heading) for item in _items(stripped, lang))
+            out.extend(Unit(item, "item", index, True, False, heading, label)
+                       for item, label in _items(stripped, lang))
             continue
         if stripped[0] in "#|<!`:[>" or stripped.startswith(("???", "    ", "\t")) or block.startswith(("    ", "\t")):
+            continue
+        if _QUESTION.match(stripped):
+            answering = True  # the interviewer's question: the paragraphs after it are the guest's words
             continue
         text = _plain(stripped, lang)
         if len(text) < 20:
             continue
         lede = not seen_prose
         seen_prose = True
-        for n, sentence in enumerate(split_sentences(text)):
-            out.append(Unit(sentence, "sentence", index, n == 0, lede, heading))
+        sentences = split_sentences(text)
+        spans = _quotations(sentences)
+        if answering:
+            spans = [0] * len(sentences)
+        numbered: dict[int, int] = {}
+        for n, sentence in enumerate(sentences):
+            quotation = -1
+            if spans[n] >= 0:
+                if spans[n] not in numbered:
+                    numbered[spans[n]] = quotations
+                    quotations += 1
+                quotation = numbered[spans[n]]
+            out.append(Unit(sentence, "sentence", index, n == 0, lede, heading, "", quotation, answering))
+    return out
+
+
+def _quotations(sentences: list[str]) -> list[int]:
+    """For each sentence, the index of the quotation running over several sentences that it is part
+    of, or -1: a quotation mark opened in one sentence and closed in a later one."""
+    out = [-1] * len(sentences)
+    depth, current = 0, -1
+    for n, sentence in enumerate(sentences):
+        before = depth
+        for char in sentence:
+            if char in _OPENS:
+                depth += 1
+            elif char in _CLOSES and depth:
+                depth -= 1
+        if before == 0 and depth > 0:
+            current = n
+        if before > 0 or depth > 0:
+            out[n] = current
+    if depth > 0:  # never closed: a typo, not a quotation we can read
+        out = [-1 if q == current else q for q in out]
     return out
 
 
@@ -79,14 +128,21 @@ def split_sentences(text: str) -> list[str]:
     return out
 
 
-def _items(block: str, lang: str) -> list[str]:
+def _items(block: str, lang: str) -> list[tuple[str, str]]:
+    """(text, bold label) of each item of a list."""
     items: list[str] = []
     for line in block.splitlines():
         if _ITEM.match(line):
             items.append(_ITEM.sub("", line, count=1))
         elif items and line.strip():
             items[-1] += " " + line.strip()  # a wrapped or nested line continues the item
-    return [text for text in (_plain(item, lang) for item in items) if text]
+    out = []
+    for item in items:
+        text = _plain(item, lang)
+        if text:
+            label = _LABEL.match(item)
+            out.append((text, _plain(label.group("label"), lang) if label else ""))
+    return out
 
 
 def _plain(markdown: str, lang: str) -> str:

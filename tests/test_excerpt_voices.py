@@ -1,0 +1,183 @@
+"""Whose words a body sentence is, and what it leans on (the held-out judgement of 2026-12-03,
+docs/post-quality.md): quotations over several sentences, Q&A answers, set-ups, labelled list items,
+connectors inside a sentence, fragments, and pieces told in the first person. French and English,
+with words of our own, not the held-out pieces'."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import ProjectDir
+
+from publisher.config import load_settings
+from publisher.content import load_library
+from publisher.content.typography import typeset
+from publisher.social.excerpting import standalone
+from publisher.social.excerpting.body import body_candidates
+from publisher.social.excerpts import excerpts_for
+
+
+def _why(text: str, lang: str, **kw: object) -> str | None:
+    return standalone.why_not(typeset(text, lang), lang, **kw)  # type: ignore[arg-type]
+
+
+def _texts(candidates: tuple[tuple[str, str, str], ...], kind: str) -> list[str]:
+    return [text for k, text, _ in candidates if k == kind]
+
+
+# 1. Someone's words over several sentences are that person's quote, whole enough, or nothing.
+
+QUOTED_EN = """Tomás Ferreira runs the night shift at the depot. We asked him what changed.
+
+"I had seen too many dashboards arrive with promises and no thought about who would read them," he said.
+"Most drivers lose an hour a day at the gate. For the right load, with the right slot, booking is faster.
+For the wrong load, it is not. The whole job is telling them apart."
+"""
+
+QUOTED_FR = """Inès Roche dirige l’entrepôt de Vénissieux depuis 2019.
+
+« J’avais vu trop de tableaux de bord arriver sans que personne ne sache qui les lirait », a-t-elle expliqué.
+« Un chauffeur perd une heure par jour au portail. Pour le bon chargement, avec le bon créneau, la
+réservation est plus rapide. Pour le mauvais, elle ne l’est pas. Tout le métier consiste à les distinguer. »
+"""
+
+
+@pytest.mark.parametrize(("body", "lang", "speaker", "claim", "counterweight"), [
+    (QUOTED_EN, "en", "Tomás Ferreira", "booking is faster", "For the wrong load"),
+    (QUOTED_FR, "fr", "Inès Roche", "la réservation est plus rapide", "Pour le mauvais"),
+])
+def test_a_sentence_inside_a_quotation_is_a_quote_with_its_speaker_and_counterweight(
+        body: str, lang: str, speaker: str, claim: str, counterweight: str) -> None:
+    candidates = body_candidates(body, lang)
+    assert not any(claim in text for text in _texts(candidates, "sentence")), candidates
+    quoted = [(text, who) for kind, text, who in candidates if kind == "quote" and claim in text]
+    assert quoted, candidates
+    for text, who in quoted:
+        assert who == speaker and counterweight in text, (text, who)
+
+
+def test_a_quotation_whose_speaker_is_unclear_is_not_offered() -> None:
+    body = ("Tomás Ferreira and Ana Lopes run the depot.\n\n"
+            "\"Most drivers lose an hour a day at the gate. For the right load, with the right slot, booking is "
+            "faster. For the wrong load, it is not.\"\n")
+    assert not any("booking is faster" in text for _, text, _ in body_candidates(body, "en"))
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Tomás Ferreira is careful with his answer when the subject comes up.", "en"),
+    ("Tomás Ferreira, our head of operations, was sceptical at the start.", "en"),
+    ("We asked him what changed after the first six months of the pilot.", "en"),
+    ("Inès Roche, notre directrice des opérations, était sceptique au début.", "fr"),
+    ("Nous lui avons demandé ce qui avait changé après six mois de pilote.", "fr"),
+    ("Inès Roche pèse sa réponse avant de parler des six premiers mois.", "fr"),
+    ("Several had been close to leaving the company before the pilot started.", "en"),
+    ("Plusieurs ont failli quitter l’entreprise avant le début du pilote.", "fr"),
+])
+def test_sentences_that_set_up_a_question_or_an_answer_are_refused(text: str, lang: str) -> None:
+    assert _why(text, lang), text
+
+
+@pytest.mark.parametrize(("body", "lang", "guest", "answer"), [
+    ("**Why did you start?**\n\nWe had three warehouses and no shared stock count. I wanted one number that "
+     "everyone trusted, and a spreadsheet was never going to give us one.\n", "en", "Tomás Ferreira",
+     "I wanted one number that everyone trusted"),
+    ("**Pourquoi avoir commencé ?**\n\nNous avions trois entrepôts et aucun inventaire partagé. Je voulais un "
+     "seul chiffre auquel tout le monde se fie, et un tableur ne nous l’aurait jamais donné.\n", "fr", "Inès Roche",
+     "Je voulais un seul chiffre"),
+])
+def test_a_qa_answer_is_the_guests_quote_never_the_brands_sentence(body: str, lang: str, guest: str,
+                                                                  answer: str) -> None:
+    candidates = body_candidates(body, lang, "", guest)
+    assert not any(answer in text for text in _texts(candidates, "sentence")), candidates
+    assert [(t, who) for k, t, who in candidates if k == "quote" and answer in t and who == guest], candidates
+    assert not any(answer in text for _, text, _ in body_candidates(body, lang)), "no guest: nobody to quote"
+
+
+# 2. A list item that starts with a bold label carries its heading's sense, or is not offered.
+
+@pytest.mark.parametrize(("body", "lang", "expected", "absent"), [
+    ("## Les erreurs fréquentes\n\n- **Un stock de sécurité oublié**. Sans réserve, une seule livraison en retard "
+     "arrête la chaîne de production pendant plusieurs jours.\n\n## Vos chiffres\n\n- **Le budget initial** : ce "
+     "dont vous avez besoin pour démarrer (matériel, travaux, stock) et comment vous le financez.\n", "fr",
+     "Parmi les erreurs fréquentes, un stock de sécurité oublié. Sans réserve, une seule livraison en retard arrête "
+     "la chaîne de production pendant plusieurs jours.", "budget initial"),
+    ("## Common mistakes\n\n- **A forgotten safety stock.** Without a reserve, one late delivery stops the "
+     "production line for several days.\n\n## Your numbers\n\n- **The starting budget**: what you need to get "
+     "started (equipment, works, stock) and how you will pay for it.\n", "en",
+     "Among common mistakes, a forgotten safety stock. Without a reserve, one late delivery stops the production "
+     "line for several days.", "starting budget"),
+])
+def test_a_labelled_item_carries_its_heading_or_is_not_offered(body: str, lang: str, expected: str,
+                                                              absent: str) -> None:
+    texts = [text for _, text, _ in body_candidates(body, lang, "Stock et budget\nStock and budget")]
+    assert typeset(expected, lang) in texts, texts
+    assert not any(absent in text.lower() for text in texts), texts
+
+
+# 3. Connectors anywhere in the sentence, and fragments without a verb.
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Pas vraiment du papier, d’ailleurs, puisque tout passe par la tablette du camion.", "fr"),
+    ("C’est pourtant la partie qui rassure le plus votre conseiller quand elle est bien faite.", "fr"),
+    ("Il faut donc prévoir une marge de sécurité de trois mois de charges fixes.", "fr"),
+    ("Les taux se sont en effet détendus depuis le début de l’année dans la plupart des banques.", "fr"),
+    ("The gains, however, are smaller than the brochures of every vendor claim.", "en"),
+    ("Budgets should therefore include a line for egress fees from the first year.", "en"),
+    ("It was the hardest part of the whole migration project, though.", "en"),
+    ("Not the devices themselves, but the way they talked to each other and to the records.", "en"),
+    ("Pas seulement le prix, mais aussi la durée de garantie et la disponibilité des pièces.", "fr"),
+    ("Un apport trop faible. Il n’existe pas de règle, mais sous 20 % le prêt devient difficile.", "fr"),
+    ("A forgotten safety stock. Without it, one late delivery stops the whole line.", "en"),
+])
+def test_connectors_inside_the_sentence_and_fragments_are_refused(text: str, lang: str) -> None:
+    assert _why(text, lang, item=True), text
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Une banque finance rarement un projet de création seule, sans garantie publique.", "fr"),
+    ("Un conseiller ne cherche pas un projet sans risque : il cherche un porteur qui connaît ses risques.", "fr"),
+    ("Dressez l’inventaire des applications, avec leurs dépendances et leurs données sensibles.", "fr"),
+    ("A cloud bill shrinks when every resource has a name next to it.", "en"),
+    ("Budget egress fees as a line of their own, not as a rounding error.", "en"),
+])
+def test_whole_sentences_with_a_verb_still_pass(text: str, lang: str) -> None:
+    assert _why(text, lang) is None, _why(text, lang)
+
+
+# 4. A piece told in the first person by one author: its sentences are that author's quotes.
+
+STORY_FR = """Mon réveil sonne à 4 heures, et je pars avant tout le monde. Je conduis la balayeuse de la ville
+depuis huit ans, et je connais chaque trottoir du centre.
+
+Un trottoir propre à 7 heures, c’est un commerçant qui ouvre sans râler et un piéton qui ne glisse pas.
+
+Avec une machine de six tonnes, il faut anticiper chaque voiture garée en double file devant la boulangerie.
+"""
+STORY_EN = """My alarm goes off at four, and I am out before anyone else. I have driven the city's street
+sweeper for eight years, and I know every kerb in the centre.
+
+A clean pavement at seven means a shopkeeper who opens without grumbling and a walker who does not slip.
+
+With a six-tonne machine, you have to expect every car parked on the double line outside the bakery.
+"""
+
+
+@pytest.mark.parametrize(("lang", "body", "role", "byline", "line"), [
+    ("fr", STORY_FR, "Conductrice de balayeuse, Ville de Lorvan", "Camille Martin, conductrice de balayeuse",
+     "Avec une machine de six tonnes"),
+    ("en", STORY_EN, "Street sweeper driver, City of Lorvan", "Camille Martin, Street sweeper driver",
+     "A clean pavement at seven"),
+])
+def test_a_first_person_piece_offers_its_narrators_quotes_never_the_brands_sentences(
+        project: ProjectDir, lang: str, body: str, role: str, byline: str, line: str) -> None:
+    project.write("content/authors.yml", f"camille:\n  name: Camille Martin\n  role: {role}\n"
+                                         "sam:\n  name: Sam Roy\n")
+    project.config(f"lang: {lang}")
+    project.piece("articles/tour.md", f"title: Une tournée\ndate: 2026-03-01\nlang: {lang}\nauthors: [camille]", body)
+    project.piece("articles/duo.md", f"title: Une tournée\ndate: 2026-03-01\nlang: {lang}\nauthors: [camille, sam]",
+                  body)
+    library = load_library(load_settings(project.config_file))
+    solo = [e for e in excerpts_for(library.get("articles/tour")) if e.kind not in ("title", "summary")]  # type: ignore[arg-type]
+    assert solo and all(e.kind == "quote" and e.attribution == byline for e in solo), solo
+    assert any(e.text.startswith(line) for e in solo), solo
+    duo = [e for e in excerpts_for(library.get("articles/duo")) if e.kind not in ("title", "summary")]  # type: ignore[arg-type]
+    assert duo == [], "two authors: nobody can be quoted, and the brand must not speak for them"
