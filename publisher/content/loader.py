@@ -113,7 +113,10 @@ def _local_asset(ctx: LoadContext, piece_path: Path, ref: str) -> tuple[str | No
         rel = target.relative_to(ctx.docs_dir.resolve()).as_posix()
     except ValueError:
         return None, False
-    return rel, target.is_file()
+    try:
+        return rel, target.is_file()
+    except OSError:  # a name longer than the file system allows: reported as not found, with its field
+        return rel, False
 
 
 def load_piece(path: Path, folder: str, ctx: LoadContext) -> tuple[Piece | None, list[Problem], list[str]]:
