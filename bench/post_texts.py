@@ -29,6 +29,10 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
+sys.path[:0] = [str(ROOT)]
+
+from publisher.social.edits import shown_text  # noqa: E402
+
 PUBLISHER = str(Path(sys.executable).with_name("publisher"))
 
 
@@ -69,7 +73,8 @@ def collect(project: Path) -> tuple[dict[str, dict[str, dict]], dict[str, set[st
         for line in outbox.read_text(encoding="utf-8").splitlines():
             sent = json.loads(line)
             role, kind, lang = kinds.get(sent["id"], ("?", "?", "?"))
-            shown = re.sub(r"\?utm_[^\s]*", "", sent["text"])
+            # As a person reads it (the desk's view): LinkedIn's little-text backslashes are the API's, not words.
+            shown = re.sub(r"\?utm_[^\s]*", "", shown_text(sent["network"], sent["text"]))
             card = sent.get("card") or {}
             if card.get("title"):
                 cards[sent["piece_key"]].add(f"{card['title']} | {card.get('description') or ''}")
