@@ -5,6 +5,8 @@ One convention, the Imprimerie nationale's as most French newsrooms apply it:
 
 - a narrow no-break space (U+202F) before ``; ! ?`` and ``%``;
 - a no-break space (U+00A0) before ``:`` and inside ``« »``;
+- in French numbers, a narrow no-break space between groups of thousands (``46 000``, ``1 200,50``) and a
+  no-break space before a currency (``310 000 €``, ``1,6 M€``), so a number never breaks across lines;
 - curly apostrophes (’) in both languages; straight double quotes become « » in French, “ ” in English;
 - English drops the space a French keyboard habit puts before ``; : ! ?``.
 
@@ -30,6 +32,9 @@ _DOUBLE = re.compile(r'"')
 # French
 _FR_SIGN = re.compile(r"[;!?%:«»]")
 _SPACES = frozenset(" \u00a0\u202f")
+# a number's groups of thousands typed with a space (not a year beside a number: "1972 120" is left alone)
+_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0]\d{3})+(?![\d]|[.,]\d{3}\b)")
+_CURRENCY = re.compile(r"(?<=\d)[ \u202f](?=(?:[kM]|Md|Mds)?€|\$|£)")
 # English
 _EN_SPACE_BEFORE = re.compile(rf"(?<=[\w”)»]){_SPACE}+([;:!?])(?=\s|$)")
 
@@ -71,7 +76,7 @@ def _typeset(text: str, language: str, after: str) -> str:
         text = _curly_doubles(text, language, after)
     text = repaired(text)
     if language == "fr":
-        return french_spacing(text)
+        return french_spacing(french_numbers(text))
     if " ;" in text or " :" in text or " !" in text or " ?" in text or NBSP in text or NNBSP in text:
         text = _EN_SPACE_BEFORE.sub(r"\1", text)
     return text
@@ -114,6 +119,14 @@ def _curly_doubles(text: str, language: str, after: str) -> str:
     return "".join(out)
 
 
+def french_numbers(text: str) -> str:
+    """Groups of thousands joined by a narrow no-break space, a no-break space before a currency."""
+    if not any(c.isdigit() for c in text):
+        return text
+    text = _GROUPS.sub(lambda m: m.group().replace(" ", NNBSP).replace(NBSP, NNBSP), text)
+    return _CURRENCY.sub(NBSP, text)
+
+
 def french_spacing(text: str) -> str:
     """The no-break spaces of French punctuation, added where missing and made the right kind where
     a plain or wrong one was typed: narrow before ; ! ? %, normal before : and inside « ». One pass
@@ -142,7 +155,7 @@ def french_spacing(text: str) -> str:
             keep = bool(before)
         else:  # ; ! ? : glued to a word get their space when a space or the end follows (not a URL's ?)
             following = text[at + 1:at + 2]
-            keep = (before.isalnum() or (before in "»”)’…" and before != "")) and (
+            keep = (before.isalnum() or (before in "»”)’…€$£%" and before != "")) and (
                 not following or following.isspace() or following in "»”)]…!?")
             if sign == ":" and (before.isdigit() or not following.isspace()):
                 keep = False
@@ -154,4 +167,4 @@ def french_spacing(text: str) -> str:
     return "".join(out)
 
 
-__all__ = ["NBSP", "NNBSP", "base", "french_spacing", "repaired", "typeset"]
+__all__ = ["NBSP", "NNBSP", "base", "french_numbers", "french_spacing", "repaired", "typeset"]
