@@ -108,6 +108,16 @@ def test_a_quote_in_the_body_is_attributed_in_the_post() -> None:
     ("On November 12, three hundred architects met in London.", "en", dated.DATE),
     ("En 2024, la moitié des entreprises n'avait pas d'inventaire.", "fr", None),
     ("Most outages are not surprises: they are dates nobody wrote down.", "en", None),
+    # months, seasons and stretches named from the day of writing; a bare weekday in French
+    ("En décembre dernier, quarante adhérents ont voté le budget.", "fr", dated.RELATIVE),
+    ("Ces dernières semaines, la pêche a été mauvaise en Bretagne.", "fr", dated.RELATIVE),
+    ("Cet hiver, la piscine ouvre le dimanche matin.", "fr", dated.RELATIVE),
+    ("Même si vous n'étiez pas là samedi, la consultation reste ouverte.", "fr", dated.RELATIVE),
+    ("Tous les samedis, le marché couvert accueille quarante producteurs.", "fr", None),
+    ("Since last December, 311 adults have joined a reading group.", "en", dated.RELATIVE),
+    ("In recent weeks, three councils have asked for the tide data.", "en", dated.RELATIVE),
+    ("This winter the depot runs a night shift.", "en", dated.RELATIVE),
+    ("The last days of a project are the ones nobody plans.", "en", None),
 ])
 def test_moments(text: str, lang: str, moment: str | None) -> None:
     assert dated.moment_in(typeset(text, lang), lang) == moment

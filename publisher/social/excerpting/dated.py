@@ -17,15 +17,26 @@ RELATIVE, DATE = "relative", "date"
 _TOKENS = re.compile(r"[\w’-]+")
 _AGO = {"fr": re.compile(r"il y a (?:\d+|un|une|deux|trois|quatre|cinq|six|dix|quelques) (?:ans?|mois|semaines?|jours?)"),
         "en": re.compile(r"(?:\d+|a|one|two|three|four|five|six|ten|a few) (?:years?|months?|weeks?|days?) ago")}
+# A month or a season named relative to the day of writing ("en décembre dernier", "since last December",
+# "cet hiver", "this winter"), a stretch that ends on that day ("ces dernières semaines", "in recent
+# weeks"), and in French a bare weekday ("vous n'étiez pas là samedi": the Saturday just gone).
+_SEASONS = {"fr": "hiver|printemps|été|automne", "en": "winter|spring|summer|autumn|fall"}
+_LATELY = {"fr": r"ces (?:dernières|dernieres|prochaines) semaines|ces (?:derniers|prochains) (?:jours|mois)|ces jours-ci",
+           "en": r"in (?:the )?(?:recent|past|last|coming|next) (?:few )?(?:days|weeks|months)|(?:these|those) days"}
 _WEEKDAYS = {"fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
              "en": ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")}
 
 
+_CUES = {"fr": ("hiver", "printemps", "été", "automne", "ces ", "jours-ci"),
+         "en": ("winter", "spring", "summer", "autumn", "fall", "recent", "past", "coming", "next", "last", "days")}
+
+
 @lru_cache(maxsize=8)
 def _lexicon(language: str) -> tuple[dict[str, tuple[tuple[str, ...], ...]], tuple[str, ...], re.Pattern[str],
-                                     tuple[str, ...]]:
+                                     tuple[str, ...], re.Pattern[str]]:
     """Relative phrases by their first word, the words a date needs, the date pattern, and the longest
-    word of each phrase (a substring test that clears most texts before they are split into words)."""
+    word of each phrase (a substring test that clears most texts before they are split into words), and the
+    pattern of relative months, seasons, recent stretches and bare weekdays."""
     phrases: dict[str, list[tuple[str, ...]]] = {}
     for phrase in lexicon.RELATIVE_TIME[language]:
         words = tuple(_TOKENS.findall(phrase))
@@ -39,7 +50,16 @@ def _lexicon(language: str) -> tuple[dict[str, tuple[tuple[str, ...], ...]], tup
         date = (rf"(?<!\w)(?:{months})\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\w)|(?<!\w)\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{months})(?!\w)"
                 rf"|(?<!\w)on\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)(?!\w)|(?<!\w)on\s+(?:{days})(?!\w)")
     cues = (*lexicon.MONTHS[language], *_WEEKDAYS[language], *(("on the ",) if language == "en" else ()))
-    return {k: tuple(v) for k, v in phrases.items()}, cues, re.compile(date, re.I), telling
+    seasons = _SEASONS[language]
+    if language == "fr":
+        relative = (rf"(?<!\w)(?:{months})\s+(?:dernier|prochain)(?!\w)|(?<!\w)(?:cet|ce)\s+(?:{seasons})(?!\w)"
+                    rf"|(?<![\w’-])(?<!le )(?<!les )(?<!chaque )(?<!tous les )(?<!du )(?<!au )(?<!ce )(?:{days})(?![\w-])"
+                    rf"|{_LATELY[language]}")
+    else:
+        relative = (rf"(?<!\w)(?:last|next|this past|this coming)\s+(?:{months}|{seasons})(?!\w)"
+                    rf"|(?<!\w)this\s+(?:{seasons})(?!\w)|{_LATELY[language]}")
+    return ({k: tuple(v) for k, v in phrases.items()}, cues, re.compile(date, re.I), telling,
+            re.compile(relative, re.I))
 
 
 def moment_in(text: str, lang: str) -> str | None:
@@ -48,7 +68,7 @@ def moment_in(text: str, lang: str) -> str | None:
     language = lexicon.lang_of(lang)
     if not language:
         return None
-    phrases, cues, date, telling = _lexicon(language)
+    phrases, cues, date, telling, relative = _lexicon(language)
     low = text.lower().replace("'", "’")  # summaries and takeaways are matched as written, before typesetting
     if any(word in low for word in telling):
         words = _TOKENS.findall(low)
@@ -57,6 +77,8 @@ def moment_in(text: str, lang: str) -> str | None:
                 if len(phrase) == 1 or tuple(words[i:i + len(phrase)]) == phrase:
                     return RELATIVE
     if ("ago" in low or "il y a" in low) and _AGO[language].search(low):
+        return RELATIVE
+    if any(cue in low for cue in (*cues, *_CUES[language])) and relative.search(low):
         return RELATIVE
     if any(cue in low for cue in cues) and date.search(low):
         return DATE
