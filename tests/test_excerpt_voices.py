@@ -181,3 +181,26 @@ def test_a_first_person_piece_offers_its_narrators_quotes_never_the_brands_sente
     assert any(e.text.startswith(line) for e in solo), solo
     duo = [e for e in excerpts_for(library.get("articles/duo")) if e.kind not in ("title", "summary")]  # type: ignore[arg-type]
     assert duo == [], "two authors: nobody can be quoted, and the brand must not speak for them"
+
+
+# 5. The link card leaves for the networks too: typeset, and not a narrator's opening as the brand's words.
+
+@pytest.mark.parametrize(("lang", "title", "summary_line", "title_out", "description_out"), [
+    ("fr", "Créer son entreprise : ce qu'il faut préparer", "summary: Ce qu'il faut apporter au \"premier\" rendez-vous.",
+     "Créer son entreprise\u00a0: ce qu’il faut préparer", "Ce qu’il faut apporter au «\u00a0premier\u00a0» rendez-vous."),
+    ("en", "The growers' co-operative", "summary: The growers' plan, step by step.",
+     "The growers’ co-operative", "The growers’ plan, step by step."),
+    ("fr", "Une tournée à l'aube", "", "Une tournée à l’aube", ""),  # the opening is the narrator's "je"
+    ("en", "A round at dawn", "", "A round at dawn", ""),
+])
+def test_link_cards_are_typeset_and_never_a_narrators_opening(project: ProjectDir, lang: str, title: str,
+                                                              summary_line: str, title_out: str,
+                                                              description_out: str) -> None:
+    from publisher.social.render import PieceContext, card_for
+
+    project.config(f"lang: {lang}")
+    project.piece("articles/a.md", f"title: \"{title}\"\ndate: 2026-03-01\nlang: {lang}\n{summary_line}",
+                  STORY_FR if lang == "fr" else STORY_EN)
+    piece = load_library(load_settings(project.config_file)).get("articles/a")
+    card = card_for(piece, "https://x.example/a/", PieceContext("https://x.example/a/", "a"))  # type: ignore[arg-type]
+    assert (card.title, card.description) == (title_out, description_out)

@@ -17,6 +17,7 @@ from mastodon import Mastodon
 from publisher.config import load_settings
 from publisher.content import load_library
 from publisher.content.model import Piece
+from publisher.content.typography import typeset
 from publisher.content.utm import with_utm
 from publisher.networks import counting as networks
 from publisher.posts.model import Excerpt
@@ -199,7 +200,7 @@ def test_layout_per_network(world: tuple[dict[str, Piece], PlanRules]) -> None:
     assert x.card is not None and x.card.title == piece.title and x.card.image.endswith("articles/img/cover.jpg")
     sky = _post(rules, piece, "bluesky", "quote")
     assert "Read more: test.example.org/articles/sovereignty\n" in sky.text and sky.link not in sky.text
-    assert sky.card is not None and sky.card.url == sky.link and sky.card.description == piece.summary
+    assert sky.card is not None and sky.card.url == sky.link and sky.card.description == typeset(piece.summary, piece.lang)
     masto = _post(rules, piece, "mastodon", "quote")
     assert masto.link in masto.text and masto.card is None
     linked = _post(rules, piece, "linkedin", "quote")

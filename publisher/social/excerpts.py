@@ -103,6 +103,24 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
     return out
 
 
+def card_words(piece: Piece) -> tuple[str, str, str]:
+    """(title, description, image alt) of the piece's link card, typeset like its posts: a card
+    leaves for the networks under the brand's name too. The description is the summary; when the
+    loader took it from the body's opening and that opening is no text the brand would post (a
+    narrator's "je", a sentence cut short), the best sentence the body offers, else none."""
+    return _card_words(piece.title, piece.summary, piece.body, piece.lang, piece.cover_alt)
+
+
+@lru_cache(maxsize=4096)
+def _card_words(title: str, summary: str, body: str, lang: str, alt: str) -> tuple[str, str, str]:
+    description = summary
+    if summary and summary == _first_paragraph(body) and _summary_refused(summary, lang):
+        description = next((text for kind, text, _ in body_candidates(body, lang, f"{title}\n{summary}")
+                            if kind == "sentence"), "")
+    return (typeset(normalized(title), lang), typeset(normalized(description), lang) if description else "",
+            typeset(normalized(alt), lang) if alt else "")
+
+
 @lru_cache(maxsize=4096)
 def _first_paragraph(body: str) -> str:
     """What the loader takes as a summary when the front matter has none (cached: it reads the body)."""
@@ -123,5 +141,5 @@ def _summary_refused(summary: str, lang: str) -> bool:
     return summary.endswith("…") or any(standalone.why_not(s, lang) for s in textlib.sentences(typeset(summary, lang)))
 
 
-__all__ = ["BODY_QUOTES", "BODY_SENTENCES", "body_candidates", "excerpt_id", "excerpts_for", "normalized",
+__all__ = ["BODY_QUOTES", "BODY_SENTENCES", "body_candidates", "card_words", "excerpt_id", "excerpts_for", "normalized",
            "unquoted"]

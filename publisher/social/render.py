@@ -30,6 +30,7 @@ from publisher.networks import network as descriptor
 from publisher.performance import fast_constructor
 from publisher.posts.model import Excerpt, LinkCard
 from publisher.social import hashtags
+from publisher.social.excerpts import card_words
 from publisher.social.tails import UTM_MEDIUM, Fitted, Tail, TailKey, make_tail
 
 NBSP = "\u00a0"
@@ -141,8 +142,10 @@ _new_card = fast_constructor(LinkCard)
 
 
 def card_for(piece: Piece, link: str, context: PieceContext) -> LinkCard:
-    """The link card of a post of ``piece`` whose link is ``link`` (the planner makes 100,000 a plan)."""
-    return _new_card(link, piece.title, piece.summary, context.image, piece.cover_alt)
+    """The link card of a post of ``piece`` whose link is ``link`` (the planner makes 100,000 a plan:
+    its words are typeset once per piece, `excerpts.card_words`)."""
+    title, description, alt = card_words(piece)
+    return _new_card(link, title, description, context.image, alt)
 
 
 Frame = tuple[ChannelInfo, str, int, tuple[str, ...], Tail]
