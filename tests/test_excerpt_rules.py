@@ -141,3 +141,22 @@ def test_hashtags_keep_acronyms_and_accents_and_drop_generic_tags() -> None:
     rules = hashtags.HashtagRules({"cloud": "#CloudComputing", "lyon": ""}, frozenset({"webinar"}))
     assert hashtags.pick(("cloud", "lyon", "webinar", "Event", "data"), "#Camp", "", 5, rules) == (
         "#Camp", "#CloudComputing", "#Data")
+
+
+@pytest.mark.parametrize(("tag", "expected"), [
+    ("création d'entreprise", "#CréationEntreprise"),  # as French teams write it, not #CréationDEntreprise
+    ("continuité d’activité", "#ContinuitéActivité"),
+    ("women's health", "#WomensHealth"),
+    ("collecte du lait", "#CollecteDuLait"),
+    ("professionnels", None),  # an audience word: a section of the site, not what the piece is about
+    ("particuliers", None),
+    ("professionals", None),
+    ("customers", None),
+])
+def test_elided_articles_and_audience_words(tag: str, expected: str | None) -> None:
+    assert hashtags.tag_hashtag(tag) == expected
+
+
+def test_an_override_brings_back_a_generic_tag() -> None:
+    rules = hashtags.HashtagRules({"professionnels": "#Professionnels"}, frozenset())
+    assert hashtags.pick(("professionnels", "crédit"), None, "", 3, rules) == ("#Professionnels", "#Crédit")

@@ -265,7 +265,9 @@ class Hashtags(base.Config):
     """A tag's hashtag when the automatic one is wrong, e.g. {green it: "#GreenIT", cloud: ""} ("" gives none).
     Without it a tag keeps its accents and the capitals the piece writes (green IT -> #GreenIT)."""
     blocklist = Words([], what="tags that never become hashtags")
-    """Tags never used as hashtags, besides the generic ones built in (événement, event, news, blog…)."""
+    """Tags never used as hashtags, besides the generic ones built in (événement, event, news, blog…, and
+    audience words per language: professionnels, particuliers, customers, professionals…; an override
+    brings one back)."""
 
 
 class WatchedFeed(base.Config):

@@ -4,8 +4,11 @@ A tag becomes one CamelCase word (``cloud souverain`` -> ``#CloudSouverain``), k
 and the capitals the piece itself writes: a piece that writes "green IT" gets ``#GreenIT``, not
 ``#GreenIt``, even when its tag is typed in lowercase (and common acronyms, `SPELLINGS`, are known
 without it). Generic tags that say nothing about a piece
-(``événement``, ``news``…) are never hashtags; a team adds its own to the blocklist and spells any
-tag its own way (``hashtags: {overrides: {green it: "#GreenIT"}, blocklist: [webinar]}``).
+(``événement``, ``news``…) and audience or category words (``professionnels``, ``customers``…, per
+language in `GENERIC`) are never hashtags; a team adds its own to the blocklist and spells any tag its
+own way, an override winning over every blocklist (``hashtags: {overrides: {green it: "#GreenIT"},
+blocklist: [webinar]}``). An elided article is dropped (``création d'entreprise`` -> ``#CréationEntreprise``,
+as French teams write it, not ``#CréationDEntreprise``).
 """
 
 from __future__ import annotations
@@ -23,6 +26,18 @@ BLOCKLIST = frozenset({
     "case study", "étude de cas", "white paper", "livre blanc", "divers", "misc", "general", "général", "update",
 })
 """Tags too generic to be hashtags (compared without accents or case)."""
+GENERIC: dict[str, tuple[str, ...]] = {
+    # Audience and category words: a site's sections, not what a piece is about (#Professionnels on every
+    # post of a bank's pro section). Blocked by default; a team that wants one writes an override
+    # (`hashtags: {overrides: {professionnels: "#Professionnels"}}`), which wins over every blocklist.
+    "fr": ("professionnels", "pros", "particuliers", "entreprises", "clients", "grand public", "tout public",
+           "tous publics", "guide", "guide pratique", "guides", "conseils", "pratique", "témoignage", "témoignages",
+           "portrait", "portraits", "communiqué", "communiqué de presse", "presse", "vie de l'entreprise",
+           "vie interne", "à la une"),
+    "en": ("professionals", "business", "businesses", "customers", "clients", "consumers", "general public",
+           "everyone", "guide", "guides", "how-to", "how to", "tips", "practical guide", "testimonial",
+           "testimonials", "portrait", "portraits", "press", "press release", "company news", "featured"),
+}
 SPELLINGS = {word.lower(): word for word in (
     "IT", "AI", "IA", "ESG", "RSE", "CRM", "ERP", "API", "IoT", "SEO", "UX", "UI", "B2B", "B2C", "HR", "RH", "DSI",
     "CIO", "CTO", "CEO", "CFO", "GDPR", "RGPD", "RGAA", "SRE", "DevOps", "FinOps", "SecOps", "MLOps", "SaaS", "PaaS",
@@ -53,7 +68,9 @@ def _folded(tag: str) -> str:
     return " ".join(plain.replace("-", " ").split())
 
 
-_BLOCKED = frozenset(_folded(t) for t in BLOCKLIST)
+_BLOCKED = frozenset(_folded(t) for t in (*BLOCKLIST, *(w for words in GENERIC.values() for w in words)))
+_ELIDED = re.compile(r"(?<![\w'’])(?:[dljnsctm]|qu)['’](?=\w)", re.I)
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s(?!\w)")
 DEFAULT_RULES = HashtagRules()
 
 
@@ -63,6 +80,8 @@ def hashtag_for(tag: str, spelled: tuple[str, ...] = ()) -> str | None:
     and screen readers say the words), a word the piece writes with more capitals (``IT``, ``SaaS``)
     kept as the piece writes it (``spelled``). None when nothing is left or only digits."""
     written = {word.lower(): word for word in spelled}
+    if "'" in tag or "’" in tag:  # création d'entreprise -> #CréationEntreprise, women's -> #Womens
+        tag = _POSSESSIVE.sub("s", _ELIDED.sub("", tag))
     words = _WORD.findall(tag)
     joined = "".join(_capitalised(w, written) for w in words)
     if not joined or joined.isdigit():
@@ -152,5 +171,5 @@ def pick(tags: tuple[str, ...], campaign: str | None, text: str, limit: int,
     return tuple(out)
 
 
-__all__ = ["BLOCKLIST", "DEFAULT_RULES", "SPELLINGS", "HashtagRules", "already_in", "campaign_hashtag", "hashtag_for", "pick",
+__all__ = ["BLOCKLIST", "DEFAULT_RULES", "GENERIC", "SPELLINGS", "HashtagRules", "already_in", "campaign_hashtag", "hashtag_for", "pick",
            "spellings", "tag_hashtag"]
