@@ -193,6 +193,9 @@ def test_pieces_that_would_make_no_posts(project: ProjectDir) -> None:
     fix = next(f.fix for f in report.findings if f.message == few)
     assert fix.startswith("add takeaways or quotes to content/articles/fine.md")
     assert not _found(report, "pieces", ERROR)
+    # Said next to that warning, the summary line must not claim that all is well.
+    assert _found(report, "pieces", OK) == ["every piece can make at least one post on its channels (3 checked; "
+                                            "2 with fewer posts than their plan asks, above)"]
 
     project.config("channels: {x: {}}")
     report = diagnose(project.config_file, NOW)

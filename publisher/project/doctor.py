@@ -303,7 +303,7 @@ def _check_pieces(report: Report, library: Library, rules: Any, root: Path) -> N
     from publisher.social.excerpts import excerpts_for
     from publisher.social.render import Rejected, fit
 
-    silent = 0
+    silent = short = 0
     for piece in library:
         if piece.draft:
             continue
@@ -326,6 +326,7 @@ def _check_pieces(report: Report, library: Library, rules: Any, root: Path) -> N
         ruleset = rules.rules_for(piece)
         needed = int(ruleset.launch) + len(ruleset.follow_ups)
         if len(refused) < len(names) and len(candidates) < needed:
+            short += 1
             report.add("pieces", WARNING, f"{where}: {len(candidates)} usable excerpt{'s' if len(candidates) != 1 else ''}"
                        f" for {needed} posts (launch and follow-ups): fewer posts are planned",
                        f"add takeaways or quotes to {where} (publisher preview {piece.key} shows what it offers)")
@@ -339,8 +340,11 @@ def _check_pieces(report: Report, library: Library, rules: Any, root: Path) -> N
             report.add("pieces", WARNING, f"{where}: nothing fits {', '.join(refused)} "
                        f"({'; '.join(f'{n}: {why}' for n, why in refused.items())})",
                        f"add a shorter takeaway, or a post under 'social: {{{next(iter(refused))}: [...]}}'")
-    if not silent:
-        report.add("pieces", OK, f"every piece can make posts on its channels ({len(library)} checked)")
+    if not silent and not short:
+        report.add("pieces", OK, f"every piece can make all its posts on its channels ({len(library)} checked)")
+    elif not silent:  # said next to the warnings above, it must not read as "all is well"
+        report.add("pieces", OK, f"every piece can make at least one post on its channels ({len(library)} checked; "
+                   f"{short} with fewer posts than their plan asks, above)")
 
 
 __all__ = ["ERROR", "OK", "WARNING", "Finding", "Report", "diagnose"]
