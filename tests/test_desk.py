@@ -109,7 +109,7 @@ def test_a_hostile_title_stays_text_and_no_secret_reaches_any_page(client: TestC
     for text in pages:
         assert "<script>alert" not in text and "<b>bold</b>" not in text
         assert SECRET not in text
-    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in pages[0]
+    assert "&lt;script&gt;alert(“x”)&lt;/script&gt;" in pages[0]  # escaped (typeset like every text that leaves)
     health = client.get("/health").text
     assert "MASTODON_ACCESS_TOKEN: set" in health and "MASTODON_BASE_URL: missing" in health
 

@@ -204,3 +204,35 @@ def test_link_cards_are_typeset_and_never_a_narrators_opening(project: ProjectDi
     piece = load_library(load_settings(project.config_file)).get("articles/a")
     card = card_for(piece, "https://x.example/a/", PieceContext("https://x.example/a/", "a"))  # type: ignore[arg-type]
     assert (card.title, card.description) == (title_out, description_out)
+
+
+@pytest.mark.parametrize(("body", "lang", "scene", "character"), [
+    (STORY_FR + "\nÀ 5 heures, Gérard, le gardien du dépôt, m’ouvre la grille avec son café.\n\n"
+     "Dans la cour du dépôt, je vérifie les brosses, les niveaux et les gyrophares de la machine.\n\n"
+     "Gérard me demande chaque matin si la pluie va tomber avant midi sur le centre.\n", "fr",
+     "Dans la cour du dépôt", "Gérard me demande"),
+    (STORY_EN + "\nAt five, Gerald, the depot's keeper, opens the gate for me with his coffee.\n\n"
+     "In the depot yard, I check the brushes, the levels and the warning lights of the machine.\n\n"
+     "Gerald asks me every morning whether the rain will come before noon in the centre.\n", "en",
+     "In the depot yard", "Gerald asks me"),
+])
+def test_a_storys_scenes_and_characters_are_not_offered(body: str, lang: str, scene: str, character: str) -> None:
+    texts = [text for _, text, _ in body_candidates(body, lang, "", "", "Camille Martin, conductrice")]
+    assert texts and not any(t.startswith((scene, character)) for t in texts), texts
+
+
+@pytest.mark.parametrize(("lang", "body"), [
+    ("fr", "Inès Roche dirige trois entrepôts de la région lyonnaise depuis 2019.\n\n"
+           "### Pourquoi ce projet ?\n\nJe voulais un seul chiffre auquel tout le monde se fie dans nos trois "
+           "entrepôts. Je crois qu’un inventaire partagé vaut mieux que dix tableurs bien tenus.\n"),
+    ("en", "Inès Roche has run three warehouses around Lyon since 2019.\n\n"
+           "### Why this project?\n\nI wanted one number that everyone in our three warehouses trusted. I believe a "
+           "shared stock count is worth more than ten tidy spreadsheets.\n"),
+])
+def test_an_interviews_first_person_is_its_guests(project: ProjectDir, lang: str, body: str) -> None:
+    project.config(f"lang: {lang}")
+    project.piece("interviews/q.md", f"title: Entretien\ndate: 2026-03-01\nlang: {lang}\nauthors: [camille]\n"
+                                     "guest: {name: Inès Roche, role: Directrice}", body)
+    piece = load_library(load_settings(project.config_file)).get("interviews/q")
+    texts = [e for e in excerpts_for(piece) if e.kind not in ("title", "summary")]  # type: ignore[arg-type]
+    assert texts and all(e.kind == "quote" and e.attribution == "Inès Roche" for e in texts), texts

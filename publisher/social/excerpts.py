@@ -89,10 +89,11 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
         add("takeaway", takeaway)
     if not (piece.social or piece.quotes or piece.takeaways):
         derived = piece.summary and piece.summary == _first_paragraph(piece.body)
-        if not derived or not _summary_refused(piece.summary, lang):
+        offered = not derived or not _summary_refused(piece.summary, lang)
+        if offered:
             add("summary", piece.summary)
         guest = piece.guest.name if piece.guest else ""
-        summary = typeset(normalized(piece.summary), lang)
+        summary = typeset(normalized(piece.summary), lang) if offered else ""
         for kind, text, attribution in body_candidates(piece.body, lang, f"{piece.title}\n{piece.summary}", guest,
                                                          piece.byline):
             if text not in summary:  # a summary taken from the first paragraph says it already
@@ -111,7 +112,7 @@ def card_words(piece: Piece) -> tuple[str, str, str]:
     return _card_words(piece.title, piece.summary, piece.body, piece.lang, piece.cover_alt)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)  # one entry a piece, read for each of its posts: a plan of 10,000 pieces makes 100,000 cards
 def _card_words(title: str, summary: str, body: str, lang: str, alt: str) -> tuple[str, str, str]:
     description = summary
     if summary and summary == _first_paragraph(body) and _summary_refused(summary, lang):

@@ -23,6 +23,15 @@ QUOTE_MAX = 240
 NARRATIVE_SHARE = 0.4
 """A piece with this share of its sentences in the past tense is a story."""
 _DEFINITE = {"fr": re.compile(r"^(?:le|la|les|l’)\s*([\w-]+)"), "en": re.compile(r"^the\s+([\w-]+)")}
+_SCENE = {
+    # A definite place opening a sentence of a story: a scene of it, not what it teaches.
+    "fr": re.compile(r"^(?:dans|sur|sous|devant|derrière|près de|au bout de|au fond de|à l’intérieur de|au pied de)"
+                     r"\s+(?:la|le|les|l’|ce|cet|cette|ces|son|sa|ses|notre|nos|mon|ma|mes)\b[^,]{0,60},", re.I),
+    "en": re.compile(r"^(?:in|inside|on|at|outside|behind|under|by|near)\s+(?:the|this|that|our|my|his|her|their)"
+                     r"\s[^,]{0,60},", re.I),
+}
+_NEVER = re.compile(r"(?!)")
+_CAPITALISED = re.compile(r"(?<![\w’])[A-ZÀ-Ö][a-zà-ÿ]{2,}")
 Candidate = tuple[str, str, str]
 """(kind, text, attribution)."""
 
@@ -32,8 +41,9 @@ def body_candidates(body: str, lang: str, headline: str = "", guest: str = "",
                     narrator: str = "") -> tuple[Candidate, ...]:
     """(kind, text, attribution) of what ``body`` offers, best first. Cached per content: a plan, a
     preview and the doctor ask for the same pieces. ``narrator`` ("Mathieu Gerbaud, chauffeur-collecteur")
-    is who speaks when the body is told in the first person: its sentences are then that person's
-    quotes, never the brand's words, and none is offered when nobody is named."""
+    is who speaks when the body is told in the first person (the ``guest`` when the body is in
+    questions and answers): its sentences are then that person's quotes, never the brand's words,
+    and none is offered when nobody is named."""
     units = units_of(body, lang)
     if not units:
         return ()
@@ -48,7 +58,12 @@ def body_candidates(body: str, lang: str, headline: str = "", guest: str = "",
     quotes: list[tuple[float, int, Candidate]] = []
     ranked: list[tuple[float, int, str]] = []
     names: list[tuple[int, str]] = []  # (paragraph, name) in reading order
+    characters: set[str] = set()  # capitalised words met inside earlier sentences: the story's people and places
+    titled = set(_CAPITALISED.findall(headline))
     for position, unit in enumerate(units):
+        prior = characters
+        if narrative:  # capitalised words past the first: who and where the story has named so far
+            characters = characters | set(_CAPITALISED.findall(unit.text.split(" ", 1)[-1]))
         before = [name for paragraph, name in names if paragraph >= unit.paragraph - 2]
         seen = [name for _, name in names]
         if unit.quotation >= 0:
@@ -77,12 +92,20 @@ def body_candidates(body: str, lang: str, headline: str = "", guest: str = "",
         past = unit.kind == "sentence" and salience.told_in_the_past(text, lang)
         if narrative and past and not salience.carries(text, announced):
             continue  # "Karim a d’abord cru à une sonde défectueuse": the story, not its point
+        if told and unit.lede:
+            continue  # "Ma boss pose un ordinateur portable sur mon bureau…": the opening scene of a story
+        if narrative and unit.kind == "sentence" and _SCENE.get(lexicon.lang_of(lang), _NEVER).match(text):
+            continue  # "Dans la laiterie de la ferme, je commence…": a place of the story (which farm?)
+        if narrative and not prior.isdisjoint(set(_CAPITALISED.findall(text)) - titled):
+            continue  # "Bernard me demande…": someone the story introduced earlier (who is Bernard?)
         value = salience.score(text, terms, lede=unit.lede, first=unit.first, item=unit.kind == "item",
                                heading=unit.heading, lang=lang)
         if value >= salience.BAR:
             ranked.append((-value, position, text))
     chosen = [text for _, _, text in sorted(ranked)[:BODY_SENTENCES]]
     if told:  # the narrator's words: theirs, attributed, or not at all
+        if guest and any(u.answer or u.heading.rstrip().endswith("?") for u in units):
+            narrator = guest  # an interview in questions and answers: its "je" is the guest's
         best: list[Candidate] = [("quote", text, narrator) for text in chosen] if narrator else []
     else:
         best = [("sentence", text, "") for text in chosen]

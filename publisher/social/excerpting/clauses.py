@@ -104,6 +104,8 @@ def _connector(text: str, language: str) -> str | None:
 
 
 def _stance_without_object(text: str, language: str) -> str | None:
+    if not _patterns(language)[3].search(text):
+        return None  # most sentences name no attitude: one search instead of a word list
     words = _WORD.findall(text)
     for i, word in enumerate(words):
         if word in lexicon.STANCES[language] and i and (
@@ -115,13 +117,14 @@ def _stance_without_object(text: str, language: str) -> str | None:
 
 
 @lru_cache(maxsize=8)
-def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     sets_up = re.compile(r"(?<![\w’])(?:" + "|".join(lexicon.SETS_UP[language]) + r")")
     counts = re.compile(lexicon.QUANTIFIER_SUBJECTS[language])
     inside = "|".join(re.escape(c) for c in sorted(lexicon.CONNECTORS_INSIDE[language], key=len, reverse=True))
     set_off = "|".join(re.escape(c) for c in sorted(lexicon.CONNECTORS_SET_OFF[language], key=len, reverse=True))
     connectors = re.compile(rf"(?<![\w’])(?P<c>{inside})(?![\w’])|,\s*(?P<c2>{set_off})(?=\s*[,.;:!?…]|$)")
-    return sets_up, counts, connectors
+    stances = re.compile(r"(?<![\w’])(?:" + "|".join(lexicon.STANCES[language]) + r")(?![\w’])")
+    return sets_up, counts, connectors, stances
 
 
 __all__ = ["dependent", "verbless"]

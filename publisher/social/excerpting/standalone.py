@@ -55,20 +55,21 @@ def why_not(text: str, lang: str, *, item: bool = False, after: str = "", speake
         return shape
     if after.rstrip("»”\"’) \u00a0\u202f").endswith("?") and not item:
         return "answers the question before it"
+    marked = "«" in text or "“" in text or '"' in text
+    outside = _QUOTED.sub(" ", low) if marked else low
     if language:
         pointing = _points_back(text, low, language)
         if pointing:
             return pointing
-        if not speaker and _SOMEONE[language].search(_QUOTED.sub(" ", low)) and not _NAMED.search(text):
+        if not speaker and _SOMEONE[language].search(outside) and not _NAMED.search(text):
             return "a pronoun for someone it does not name"
-        leaning = clauses.dependent(_QUOTED.sub(" ", low) if not speaker else low, language, low)
+        leaning = clauses.dependent(low if speaker else outside, language, low)
         if leaning:
             return leaning
     if _DIALOGUE_START.match(text) and not item and not speaker:
         return "dialogue lifted from the story"
-    outside = _QUOTED.sub(" ", low)
     if language:
-        quoted = " ".join(m.group() for m in _QUOTED.finditer(low))
+        quoted = " ".join(m.group() for m in _QUOTED.finditer(low)) if marked else ""
         if quoted and dialogue(quoted, lang):
             return "dialogue lifted from the story"
         if not speaker and in_first_person(text, lang):

@@ -22,7 +22,6 @@ _ABBREVIATION = re.compile(r"(?:^|\s)(?:M|Mme|Mlle|Dr|Mr|Mrs|Ms|St|Pr|Me|etc|cf|
 _SPACES = re.compile(r"\s+")
 _LABEL = re.compile(r"^\s*(?:\*\*|__)(?P<label>[^*_]+?)(?:\*\*|__)")
 _QUESTION = re.compile(r"^\s*(?:\*\*|__)[^*_\n]+\?[\s\u00a0\u202f]*(?:\*\*|__)\s*$|^\s*(?:Q|Question)\s*[:.]", re.I)
-_OPENS, _CLOSES = "«“", "»”"
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +80,7 @@ def units_of(markdown: str, lang: str) -> list[Unit]:
         lede = not seen_prose
         seen_prose = True
         sentences = split_sentences(text)
-        spans = _quotations(sentences)
+        spans = _quotations(sentences) if ("«" in text or "“" in text) else [-1] * len(sentences)
         if answering:
             spans = [0] * len(sentences)
         numbered: dict[int, int] = {}
@@ -103,11 +102,9 @@ def _quotations(sentences: list[str]) -> list[int]:
     depth, current = 0, -1
     for n, sentence in enumerate(sentences):
         before = depth
-        for char in sentence:
-            if char in _OPENS:
-                depth += 1
-            elif char in _CLOSES and depth:
-                depth -= 1
+        opened = sentence.count("«") + sentence.count("“")
+        closed = sentence.count("»") + sentence.count("”")
+        depth = max(0, depth + opened - closed)
         if before == 0 and depth > 0:
             current = n
         if before > 0 or depth > 0:
