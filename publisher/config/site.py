@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from mkdocs.config import base
 
-from publisher.config.options import ContentUrl, Flag, MapOf, Number, Section, Text, Words
+from publisher.config.options import ContentUrl, Flag, MapOf, Number, OneOf, Section, Text, Words
 from publisher.networks.sharing import sharing_networks
 
 SHARING = sharing_networks()
@@ -29,6 +29,26 @@ DEFAULT_TYPES: dict[str, dict] = {
 }
 
 
+class ThreadSpec(base.Config):
+    """Pieces of a type go out as threads on X, Bluesky, Mastodon and Threads: the launch post becomes a
+    hook (the title or the summary) numbered 1/n, then one takeaway a part, k/n, each fitted to the
+    network. A piece opts in or out with `thread: true` or `thread: false` in its front matter."""
+
+    enabled = Flag(True)
+    """false: this type's pieces go out as single posts unless one says `thread: true`."""
+    link = OneOf(("first", "last"), "last")
+    """Which part carries the link (and the link card): the first (the hook) or the last."""
+    hook = OneOf(("title", "summary"), "title")
+    """What the first part says: the piece's title or its summary (when the summary does not fit, the title)."""
+    min_takeaways = Number(2, minimum=1, maximum=20)
+    """A piece with fewer usable takeaways goes out as a single post (the plan says so)."""
+    max_parts = Number(6, minimum=2, maximum=25)
+    """At most this many parts, the hook included: the first takeaways are kept."""
+    linkedin_comment = Flag(False)
+    """On LinkedIn (which has no threads), post the launch without its link and put the link in the
+    post's first comment; otherwise LinkedIn gets its usual single post."""
+
+
 class TypeSpec(base.Config):
     """One kind of piece (article, white paper...): where its files live and how it is shown."""
 
@@ -43,6 +63,9 @@ class TypeSpec(base.Config):
     evergreen = Flag(None)  # type: ignore[arg-type]
     """Recycle pieces of this type as evergreen posts, dated sentences included (default: yes, but not
     event reports). A piece says otherwise with `evergreen:` in its front matter."""
+    thread = Section(ThreadSpec, optional=True)
+    """Send the launch of this type's pieces as a thread of their takeaways (see ThreadSpec). Off when
+    not written."""
 
 
 class CallToAction(base.Config):

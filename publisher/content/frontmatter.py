@@ -96,6 +96,9 @@ class FrontMatter(base.Config):
     """true: recycle this piece as evergreen posts, sentences that carry a date or 'today' included; false:
     never recycle it. Unset: its type decides (event reports are not recycled; other pieces are, without
     their dated sentences)."""
+    thread = Flag(None)  # type: ignore[arg-type]
+    """true: the launch goes out as a thread of the takeaways (numbered 1/n) on the networks that have
+    threads; false: as a single post. Unset: its type decides (`types.<type>.thread` in mkdocs.yml)."""
     campaign = Text(None, what="a campaign key", numbers=False)
     """Campaign this piece belongs to (its hashtag and UTM name)."""
     social = MapOf(ListOf(Text(what="a post", numbers=False)), default={}, key_pattern="|".join(SOCIAL_NETWORKS))

@@ -218,6 +218,7 @@ def _build(path: Path, folder: str, fm: FrontMatter, meta: dict[str, Any], body:
         campaign=fm.campaign,
         evergreen=fm.evergreen if fm.evergreen is not None else (
             None if type_key not in ctx.types or ctx.types[type_key].evergreen else False),
+        thread=fm.thread,
         social={k: tuple(v) for k, v in fm.social.items()},
         pdf=assets["pdf"],
         cta=CallToAction(fm.cta.label, fm.cta.url) if fm.cta else None,

@@ -105,6 +105,8 @@ class Piece:
     evergreen: bool | None = None
     """True: recycled, dated sentences included (opted in); False: never recycled (front matter, or its
     type, such as event reports); None: recycled without its dated sentences."""
+    thread: bool | None = None
+    """The front matter's `thread:` (None: its type's `thread` setting decides)."""
     social: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Hand-written posts per network (x, mastodon, bluesky, linkedin)."""
     pdf: str | None = None

@@ -67,6 +67,9 @@ class Network:
     """Other utm_source values analytics may show for it (twitter for X)."""
     topic_tags: int | None = None
     """At most this many hashtags a post may carry (Threads: one topic tag); None: the channel decides."""
+    replies: bool = False
+    """A post can answer one of the account's own posts, so a piece can go out as a thread of posts
+    (X, Mastodon, Bluesky, Threads); a network without replies gets a single post instead."""
 
     def shown(self) -> str:
         return f"{self.label} ({self.key})"

@@ -6,6 +6,7 @@ NETWORK = Network(
     key="mastodon", label="Mastodon", colour="#7c3aed", order=20,
     limit=500, counts="mastodon", unit="characters (URLs count 23)", url_weight=23,
     link_card=False,  # the instance builds its own preview from the page's meta tags
+    replies=True,  # a thread goes out as a chain of replies
     credentials=("MASTODON_BASE_URL", "MASTODON_ACCESS_TOKEN"),
     renew="MASTODON_ACCESS_TOKEN (with the write:statuses and read:statuses scopes)",
     adapter="publisher.sending.channels.mastodon:MastodonChannel",

@@ -12,6 +12,7 @@ NETWORK = Network(
     key="threads", label="Threads", colour="#000000", order=50,
     limit=500, counts="utf8-emoji", unit="characters (an emoji counts its UTF-8 bytes)",
     link_card=True,  # a cover at a public URL goes as an image post with its alt text; else a link attachment
+    replies=True,  # a thread goes out as a chain of replies
     credentials=("THREADS_USER_ID", "THREADS_ACCESS_TOKEN"),
     optional_credentials=("THREADS_BASE_URL",),
     renew="THREADS_ACCESS_TOKEN (a long-lived token lasts 60 days; refresh it with GET /refresh_access_token "

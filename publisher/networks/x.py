@@ -6,6 +6,7 @@ NETWORK = Network(
     key="x", label="X", colour="#111827", order=10,
     limit=280, counts="twitter-text", unit="weighted characters (URLs count 23)", url_weight=23,
     link_card=True,
+    replies=True,  # a thread goes out as a chain of replies
     credentials=("X_API_KEY", "X_API_SECRET", "X_ACCESS_TOKEN", "X_ACCESS_TOKEN_SECRET"),
     optional_credentials=("X_BASE_URL",),
     renew="X_ACCESS_TOKEN and X_ACCESS_TOKEN_SECRET (and X_API_KEY / X_API_SECRET)",

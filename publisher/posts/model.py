@@ -93,11 +93,28 @@ class Dropped:
     reason: str
 
 
+@dataclass(frozen=True, slots=True)
+class ThreadLink:
+    """One post of a thread in a plan: the thread's first post (its head) and its place in it.
+
+    Kept beside the posts (Plan.threads) rather than on each PlannedPost, so a plan without threads
+    carries nothing more per post."""
+
+    key: str
+    head: str
+    """Key of the thread's first post (the head's own key for the head)."""
+    part: int
+    """1 for the head, then 2..parts."""
+    parts: int
+
+
 @dataclass(frozen=True)
 class Plan:
     posts: tuple[PlannedPost, ...]
     dropped: tuple[Dropped, ...] = ()
     notes: tuple[str, ...] = ()
+    threads: tuple[ThreadLink, ...] = ()
+    """The posts that are parts of threads (publisher.social.planner.threads); the others are single posts."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +158,18 @@ class QueuedPost:
     card: LinkCard | None = None
     remote_id: str | None = None
     remote_url: str | None = None
+    thread_id: int | None = None
+    """The id of its thread's first post (its own for the head); None outside threads."""
+    part: int | None = None
+    parts: int | None = None
+    reply_to: str | None = None
+    """The remote id of the part before it, which this part answers (set when it is claimed)."""
+    thread_root: str | None = None
+    """The remote id of the thread's first post (Bluesky's reply names its root as well as its parent)."""
+
+    @property
+    def in_thread(self) -> bool:
+        return self.thread_id is not None and (self.parts or 0) > 1
 
     @property
     def idempotency_key(self) -> str:

@@ -161,6 +161,8 @@ class Dispatcher:
             report.held.update(learned.held)
             report.behind.update(learned.held)
         report.late.extend(self.settle_late())
+        # parts whose thread broke (a part failed, a person cancelled one): never sent alone
+        report.notes.extend(self.store.settle_orphans(self.clock(), self.worker))
         deadline = time.monotonic() + wait
         lanes = [name for name in sorted(self.channels) if name not in report.held
                  for _ in range(self.sends_at_once.get(name, 1))]

@@ -16,6 +16,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from publisher.posts.model import QueuedPost
+from publisher.store import threads
 from publisher.store.database import upsert_insert
 from publisher.store.pauses import PausesStore, active_pause
 from publisher.store.prepared import Prepared, instant_from_db, instant_to_db
@@ -70,8 +71,11 @@ class Claim:
 _B = sa.bindparam
 _DUE = sa.and_(posts.c.channel == _B("channel"), posts.c.state == "approved", posts.c.scheduled_at <= _B("now"),
                sa.or_(posts.c.next_attempt_at.is_(None), posts.c.next_attempt_at <= _B("now")),
-               # a post later than the grace window is never taken (publisher.social.late moves it)
-               sa.func.coalesce(posts.c.next_attempt_at, posts.c.scheduled_at) >= _B("fresh"))
+               # a post later than the grace window is never taken (publisher.social.late moves it); a
+               # thread's later part goes when the part before it went, whatever its own slot says
+               sa.or_(sa.func.coalesce(posts.c.next_attempt_at, posts.c.scheduled_at) >= _B("fresh"),
+                      posts.c.part > 1),
+               threads.READY)
 NEVER_LATE = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _NEXT = select_queued().where(_DUE).order_by(posts.c.scheduled_at, posts.c.id).limit(1)
 _QUEUED_NAMES = tuple(c.name for c in QUEUED_COLUMNS)
@@ -196,6 +200,8 @@ class ClaimsStore(PausesStore):
         if row is None:
             return Claim()
         post = _queued_from_driver(row)
+        if post.thread_id is not None:  # a later part answers the part before it
+            post = threads.with_replies(conn, post)
         TAKE.run(conn, post_id=post.id, worker=worker, now=at)
         events.append({"post_id": post.id, "now": at, "from_state": "approved", "to_state": "sending",
                        "detail": f"attempt {post.attempts + 1}", "actor": worker})
@@ -246,6 +252,10 @@ class ClaimsStore(PausesStore):
             return False
         events.append({"post_id": finish.post_id, "now": at, "from_state": "sending", "to_state": finish.state,
                        "detail": finish.detail[:2000], "actor": worker})
+        if finish.state == "failed":  # the rest of its thread, if it has one, is not sent alone
+            thread = conn.execute(sa.select(posts.c.thread_id).where(posts.c.id == finish.post_id)).scalar()
+            if thread is not None:
+                threads.orphans(conn, now, worker, [thread])
         if finish.disable_channel is not None or finish.block_channel_until is not None:
             channel = conn.execute(sa.select(posts.c.channel).where(posts.c.id == finish.post_id)).scalar_one()
             if finish.disable_channel is not None:

@@ -17,6 +17,7 @@ from publisher.posts.model import QueuedPost
 from publisher.store.database import Database
 from publisher.store.rows import queued, select_queued, transition
 from publisher.store.tables import posts
+from publisher.store.threads import NOT_A_LATER_PART
 from publisher.store.types import UTCDateTime
 
 MOMENT = sa.func.coalesce(posts.c.next_attempt_at, posts.c.scheduled_at, type_=UTCDateTime)
@@ -40,7 +41,8 @@ class LateStore(Database):
                    ) -> list[tuple[QueuedPost, dt.datetime | None]]:
         """Approved posts whose moment is before ``fresh``, with their retry time, oldest moment first."""
         query = select_queued(posts.c.next_attempt_at).where(posts.c.state == "approved",
-                                                              posts.c.scheduled_at < fresh, fresh > MOMENT)
+                                                              posts.c.scheduled_at < fresh, fresh > MOMENT,
+                                                              NOT_A_LATER_PART)  # parts follow their head
         if channels is not None:
             query = query.where(posts.c.channel.in_(list(channels)))
         with self.reading() as conn:

@@ -12,7 +12,8 @@ import sqlalchemy as sa
 
 from publisher.errors import NotFound, PlanError, Problem, ProblemsError
 from publisher.performance import gc_paused
-from publisher.posts.model import OPEN_STATES, Plan, PlannedPost, QueuedPost, SentPost
+from publisher.posts.model import OPEN_STATES, Plan, PlannedPost, QueuedPost, SentPost, ThreadLink
+from publisher.store import threads
 from publisher.store.bulk import Bulk
 from publisher.store.database import Database
 from publisher.store.plan_rows import (
@@ -103,17 +104,18 @@ class PostsStore(Database):
         indexes are built (same transaction: nobody sees the table without them).
         """
         planned = checked_posts(plan)
+        links = plan.threads if isinstance(plan, Plan) else None
         with gc_paused(), contextlib.ExitStack() as stack:  # gc: rows by the hundred thousand, no cycles
             if self.is_sqlite and len(planned) >= bulk_load and self._no_posts():
                 stack.enter_context(self.rollback_journal())
-            return self._apply_plan(planned, now, actor, bulk_load)
+            return self._apply_plan(planned, now, actor, bulk_load, links)
 
     def _no_posts(self) -> bool:
         with self.reading() as conn:
             return conn.execute(sa.select(posts.c.id).limit(1)).first() is None
 
     def _apply_plan(self, planned: dict[str, PlannedPost], now: dt.datetime, actor: str,
-                    bulk_load: int) -> PlanCounts:
+                    bulk_load: int, links: Sequence[ThreadLink] | None = None) -> PlanCounts:
         counts = dict.fromkeys(("added", "updated", "unchanged", "cancelled", "restored", "kept"), 0)
         with self.transaction() as conn:
             if not self.is_sqlite:
@@ -123,7 +125,10 @@ class PostsStore(Database):
             empty = conn.execute(sa.select(posts.c.id).limit(1)).first() is None
             if empty and len(planned) >= bulk_load:
                 counts["added"] = load_first_plan(conn, bulk, list(planned.values()), when)
+                if links:
+                    threads.link_threads(conn, links, planned)
                 return PlanCounts(**counts)
+            kept_parts = set() if empty else threads.parts_kept(conn)
             rows = PlanRows(conn, bulk)
             wanted = dict(zip(planned, rows.values(list(planned.values())), strict=True))
             cols = ["id", "key", "state", "edited_at", *(bulk.column(n) for n in PLANNED_FIELDS)]
@@ -141,6 +146,9 @@ class PostsStore(Database):
                     counts["kept"] += post is not None
                     continue
                 if post is None:
+                    if post_id in kept_parts:  # its thread's head went out: the rest follows it
+                        counts["kept"] += 1
+                        continue
                     if old_state != "cancelled":
                         cancels.append(("cancelled", when, post_id))
                         events.append((post_id, when, old_state, "cancelled", "no longer in the plan", actor))
@@ -170,6 +178,8 @@ class PostsStore(Database):
             bulk.update(posts, ["state", "updated_at"], "id", cancels)
             bulk.insert(post_events, ["post_id", "at", "from_state", "to_state", "detail", "actor"], events)
             drop_unused_cards(conn, bulk, old_cards)
+            if links is not None:
+                threads.link_threads(conn, links, planned)
         return PlanCounts(**counts)
 
     def history(self) -> list[SentPost]:
@@ -264,11 +274,16 @@ class PostsStore(Database):
             missing = [i for i in ids if i not in found]
             if missing:
                 raise NotFound(f"no post with id {', '.join(map(str, missing))} in the store (see `publisher queue`)")
+            named = set(found)
+            if ids:  # a thread is approved as one unit: naming one of its posts approves its other parts
+                grown = threads.whole_threads(conn, list(ids))
+                if len(grown) > len(named):
+                    found = dict(conn.execute(sa.select(posts.c.id, posts.c.state).where(posts.c.id.in_(grown))).all())
             for post_id, state in sorted(found.items()):
                 if state == "proposed" and transition(conn, post_id, "proposed", "approved", now, actor=actor,
                                                       detail="approved"):
                     approved.append(post_id)
-                else:
+                elif post_id in named:
                     skipped.append((post_id, state))
         return Approval(tuple(approved), tuple(skipped))
 

@@ -12,6 +12,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from publisher.posts.model import QueuedPost
+from publisher.store import threads
 from publisher.store.claims import Claim, ClaimsStore, RateWindow, Settlement
 from publisher.store.rows import queued, record_event, select_queued, transition
 from publisher.store.tables import channel_state, posts
@@ -45,11 +46,14 @@ class QueueStore(ClaimsStore):
             query = query.where(posts.c.channel.in_(channels))
         with self.reading() as conn:
             rows = conn.execute(query.order_by(posts.c.claimed_at, posts.c.id)).all()
-        out = []
-        for row in rows:
-            values = row._asdict()
-            by, at = values.pop("claimed_by"), values.pop("claimed_at")
-            out.append(InFlight(queued(values), by or "", at))
+            out = []
+            for row in rows:
+                values = row._asdict()
+                by, at = values.pop("claimed_by"), values.pop("claimed_at")
+                post = queued(values)
+                if post.thread_id is not None:
+                    post = threads.with_replies(conn, post)
+                out.append(InFlight(post, by or "", at))
         return out
 
     def take_over(self, post_id: int, old_worker: str, worker: str, now: dt.datetime, why: str) -> bool:
@@ -70,11 +74,14 @@ class QueueStore(ClaimsStore):
             query = query.where(posts.c.channel.in_(channels))
         with self.reading() as conn:
             rows = conn.execute(query.order_by(posts.c.id)).all()
-        out = []
-        for row in rows:
-            values = row._asdict()
-            seen_at = values.pop("updated_at")
-            out.append((queued(values), seen_at))
+            out = []
+            for row in rows:
+                values = row._asdict()
+                seen_at = values.pop("updated_at")
+                post = queued(values)
+                if post.thread_id is not None:  # a part is looked up where it answers (a LinkedIn comment)
+                    post = threads.with_replies(conn, post)
+                out.append((post, seen_at))
         return out
 
     def settle_unconfirmed(self, post_id: int, seen_at: dt.datetime, now: dt.datetime, state: str, detail: str,
@@ -83,6 +90,12 @@ class QueueStore(ClaimsStore):
         with self.transaction() as conn:
             return transition(conn, post_id, "unconfirmed", state, now, detail=detail, actor=actor,
                               guard=posts.c.updated_at == seen_at, **values)
+
+    def settle_orphans(self, now: dt.datetime, actor: str) -> list[str]:
+        """Fail or cancel the unsent parts of threads whose earlier part failed or was cancelled (by a
+        person, a plan, a CSV edit...), so none waits forever or goes out alone (publisher.store.threads)."""
+        with self.transaction() as conn:
+            return threads.orphans(conn, now, actor)
 
     def channel_states(self) -> dict[str, ChannelState]:
         with self.reading() as conn:

@@ -13,6 +13,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from publisher.errors import NotFound
+from publisher.store import threads
 from publisher.store.database import Database
 from publisher.store.rows import transition
 from publisher.store.tables import link_cards, posts
@@ -24,7 +25,10 @@ class ReviewStore(Database):
     def set_aside(self, ids: Sequence[int], now: dt.datetime, *, detail: str, actor: str
                   ) -> tuple[list[int], list[tuple[int, str]]]:
         """Cancel the posts ``ids`` that are not sent yet, recording ``detail`` (the reason); returns
-        (cancelled, [(id, state)] of those that could not be, being sent or gone already)."""
+        (cancelled, [(id, state)] of those that could not be, being sent or gone already).
+
+        A thread is decided as one unit: cancelling any of its posts cancels every part not sent yet
+        (the parts already out stay, and are listed as skipped)."""
         done: list[int] = []
         skipped: list[tuple[int, str]] = []
         with self.transaction() as conn:
@@ -32,12 +36,16 @@ class ReviewStore(Database):
             missing = [i for i in ids if i not in found]
             if missing:
                 raise NotFound(f"no post with id {', '.join(map(str, missing))} in the store")
+            named = set(ids)
+            ids = threads.whole_threads(conn, ids)
+            if len(ids) > len(named):
+                found = dict(conn.execute(sa.select(posts.c.id, posts.c.state).where(posts.c.id.in_(ids))).all())
             for post_id in ids:
                 state = found[post_id]
                 if state in DECIDABLE and transition(conn, post_id, state, "cancelled", now, detail=detail,
                                                      actor=actor, edited_at=now):
                     done.append(post_id)
-                else:
+                elif post_id in named:
                     skipped.append((post_id, state))
         return done, skipped
 

@@ -20,7 +20,8 @@ CARD_COLUMNS = (
 QUEUED_COLUMNS = (
     posts.c.id, posts.c.key, posts.c.piece, posts.c.channel, posts.c.network, posts.c.text, posts.c.link,
     posts.c.scheduled_at, posts.c.lang, posts.c.state, posts.c.attempts, posts.c.excerpt_id,
-    posts.c.excerpt_kind, posts.c.role, posts.c.campaign, posts.c.remote_id, posts.c.remote_url, *CARD_COLUMNS,
+    posts.c.excerpt_kind, posts.c.role, posts.c.campaign, posts.c.remote_id, posts.c.remote_url, posts.c.thread_id,
+    posts.c.part, posts.c.parts, *CARD_COLUMNS,
 )
 POSTS_WITH_CARDS = posts.outerjoin(link_cards, posts.c.card_id == link_cards.c.id)
 CARD_FIELDS = ("url", "title", "description", "image", "image_alt")

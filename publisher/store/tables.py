@@ -41,6 +41,10 @@ posts = sa.Table(
     sa.Column("created_at", UTCDateTime, nullable=False),
     sa.Column("updated_at", UTCDateTime, nullable=False),
     sa.Column("card_id", sa.Integer),  # its link card in link_cards, or NULL (migration 0005: no foreign key)
+    # migration 0007: the thread it belongs to (its first post's id), its place and the thread's length
+    sa.Column("thread_id", sa.Integer),
+    sa.Column("part", sa.Integer),
+    sa.Column("parts", sa.Integer),
 )
 
 link_cards = sa.Table(

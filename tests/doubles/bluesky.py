@@ -141,6 +141,9 @@ class BlueskyDouble(Double):
             return Reply(400, {"error": "InvalidRequest", "message": "Input/repo must be the session's account"})
         record = body.get("record") or {}
         with self.lock:
+            problem = self._reply_problem(record.get("reply"))
+            if problem:
+                return Reply(400, {"error": "InvalidRequest", "message": problem})
             rkey = tid(len(self.records))
             uri = f"at://{DID}/{body.get('collection')}/{rkey}"
             cid = cid_for(json.dumps(record, sort_keys=True).encode())
@@ -149,6 +152,24 @@ class BlueskyDouble(Double):
                                  "indexed_at": dt.datetime.now(dt.UTC)})
         return Reply(200, {"uri": uri, "cid": cid, "commit": {"cid": cid_for(uri.encode()), "rev": rkey},
                            "validationStatus": "valid"})
+
+    def _reply_problem(self, reply: Any) -> str:
+        """app.bsky.feed.post#replyRef: root and parent, each a com.atproto.repo.strongRef {uri, cid}
+        (both required). The PDS validates the shape against the lexicon; the AppView then threads the
+        post under the records they name, so a ref to a record that does not exist, or with another
+        version's cid, is refused here rather than left dangling."""
+        if reply is None:
+            return ""
+        if not isinstance(reply, dict):
+            return "Invalid app.bsky.feed.post record: reply must be an object"
+        known = {r["uri"]: r["cid"] for r in self.records}
+        for name in ("root", "parent"):
+            ref = reply.get(name)
+            if not isinstance(ref, dict) or not isinstance(ref.get("uri"), str) or not isinstance(ref.get("cid"), str):
+                return f"Invalid app.bsky.feed.post record: reply/{name} must be a strongRef with uri and cid"
+            if known.get(ref["uri"]) != ref["cid"]:
+                return f"reply/{name} does not name an existing record at this cid: {ref['uri']}"
+        return ""
 
     def get_posts(self, request: Request, _: list[str]) -> Reply:
         uris = request.query.get("uris", [])
@@ -161,8 +182,15 @@ class BlueskyDouble(Double):
     def author_feed(self, request: Request, _: list[str]) -> Reply:
         limit = min(int(request.query.get("limit", ["50"])[0]), 100)
         cursor = request.query.get("cursor", [""])[0]  # the last indexedAt|rkey served: older ones follow
+        wanted = request.query.get("filter", ["posts_with_replies"])[0]
         with self.lock:
-            newest_first = list(reversed(self.records))
+            # posts_no_replies leaves every reply out; posts_and_author_threads keeps the replies that
+            # answer the author's own posts (a thread); posts_with_replies keeps them all.
+            mine = {r["uri"] for r in self.records}
+            newest_first = [r for r in reversed(self.records) if not (
+                (wanted == "posts_no_replies" and r["record"].get("reply"))
+                or (wanted == "posts_and_author_threads" and r["record"].get("reply")
+                    and r["record"]["reply"]["parent"]["uri"] not in mine))]
             skip = next((i + 1 for i, r in enumerate(newest_first) if r["uri"].rsplit("/", 1)[-1] == cursor), 0)
             page = newest_first[skip:skip + limit]
             body: dict[str, Any] = {"feed": [{"post": self._view(r)} for r in page]}

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from typing import Any
+from urllib.parse import unquote
 
 from doubles.base import Double, Reply, Request, Route
 
@@ -31,6 +32,7 @@ class LinkedInDouble(Double):
         super().__init__(latency)
         self.posts: list[dict[str, Any]] = []
         self.images: dict[str, bytes] = {}
+        self.comments: list[dict[str, Any]] = []
 
     def routes(self) -> list[Route]:
         return [
@@ -39,6 +41,8 @@ class LinkedInDouble(Double):
             ("POST", "/rest/images", "upload", self.initialize_upload),
             ("PUT", "/upload/{}", "upload", self.put_image),
             ("GET", "/rest/organizationalEntityShareStatistics", "read", self.statistics),
+            ("POST", "/rest/socialActions/{}/comments", "create", self.comment),
+            ("GET", "/rest/socialActions/{}/comments", "read", self.comments_of),
         ]
 
     def authorized(self, request: Request) -> bool:
@@ -100,6 +104,45 @@ class LinkedInDouble(Double):
             elements = [{"id": p["urn"], **p["body"], "createdAt": int(p["created_at"].timestamp() * 1000),
                          "lastModifiedAt": int(p["created_at"].timestamp() * 1000)} for p in mine]
         return Reply(200, {"elements": elements, "paging": {"start": start, "count": count, "links": []}})
+
+    def comment(self, request: Request, args: list[str]) -> Reply:
+        """Comments API, Create a Comment (learn.microsoft.com/linkedin/marketing/community-management/
+        shares/comments-api): POST /rest/socialActions/{URL-encoded share or ugcPost URN}/comments with
+        ``actor`` (the person or organisation commenting), ``object`` (the same URN) and ``message.text``;
+        201 with the comment, its URN in x-restli-id. A share that does not exist is a 404."""
+        problem = self._protocol_problem(request)
+        if problem:
+            return problem
+        target = unquote(args[0])
+        body = request.json
+        message = body.get("message")
+        if not body.get("actor") or not isinstance(message, dict) or not message.get("text"):
+            field = "actor" if not body.get("actor") else "message/text"
+            return Reply(422, {"status": 422, "message": f"/{field} :: field is required but not found"})
+        if body.get("object", target) != target:
+            return Reply(400, {"status": 400, "message": f"object {body['object']} is not {target}"})
+        with self.lock:
+            share = next((p for p in self.posts if p["urn"] == target), None)
+            if share is None:
+                return Reply(404, {"status": 404, "message": f"Not Found: {target}"})
+            activity = target.rsplit(":", 1)[-1]
+            urn = f"urn:li:comment:(urn:li:activity:{activity},{7_200_000_000_000_000_000 + len(self.comments) + 1})"
+            now = int(dt.datetime.now(dt.UTC).timestamp() * 1000)
+            element = {"$URN": urn, "id": urn.rsplit(",", 1)[-1].rstrip(")"), "actor": body["actor"],
+                       "object": target, "message": {"text": message["text"]},
+                       "created": {"actor": body["actor"], "time": now},
+                       "lastModified": {"actor": body["actor"], "time": now}}
+            self.comments.append(element)
+        return Reply(201, element, {"x-restli-id": urn})
+
+    def comments_of(self, request: Request, args: list[str]) -> Reply:
+        problem = self._protocol_problem(request)
+        if problem:
+            return problem
+        target = unquote(args[0])
+        with self.lock:
+            found = [c for c in self.comments if c["object"] == target]
+        return Reply(200, {"elements": found, "paging": {"start": 0, "count": len(found), "links": []}})
 
     def initialize_upload(self, request: Request, _: list[str]) -> Reply:
         if request.query.get("action") != ["initializeUpload"]:

@@ -85,9 +85,14 @@ class MastodonDouble(Double):
             return Reply(422, {"error": f"Validation failed: media_ids {unknown or media_ids} are not yours"})
         form["media_ids"] = media_ids  # type: ignore[assignment]
         key = request.header("idempotency-key")
+        reply_to = form.get("in_reply_to_id")
         with self.lock:
             if key and key in self.keys:  # the server keeps keys for an hour: same status again
                 return Reply(200, self._view(self._get(self.keys[key])))
+            # in_reply_to_id must name a status the server knows: Mastodon looks it up and answers 404
+            # (StatusesController#create: Status.find) for one that does not exist.
+            if reply_to is not None and self._get(reply_to) is None:
+                return Reply(404, {"error": "Record not found"})
             status_id = str(110_000_000_000_000_000 + len(self.statuses) + 1)
             self.statuses.append({"id": status_id, "text": text, "form": form, "key": key,
                                   "index": len(self.statuses), "born": self.ticks,
@@ -137,7 +142,12 @@ class MastodonDouble(Double):
         limit = min(int(request.query.get("limit", ["20"])[0]), 40)
         max_id = request.query.get("max_id", [""])[0]
         with self.lock:
-            older = [s for s in reversed(self.statuses) if not max_id or int(s["id"]) < int(max_id)]
+            # exclude_replies: "Filter out statuses in reply to a different account" (Status.without_replies
+            # keeps a reply to the account's own status: a thread stays on its profile)
+            mine = {s["id"] for s in self.statuses}
+            others = request.query.get("exclude_replies", ["false"])[0] in ("true", "1", "True")
+            older = [s for s in reversed(self.statuses) if (not max_id or int(s["id"]) < int(max_id))
+                     and not (others and s["form"].get("in_reply_to_id") not in (None, *mine))]
             return Reply(200, [self._view(s) for s in older][:limit])
 
     # Views ------------------------------------------------------------------------------------------
@@ -162,7 +172,8 @@ class MastodonDouble(Double):
             "application": {"name": "publisher", "website": None},
             "mentions": [], "tags": [{"name": t[1:].lower(), "url": f"https://social.example/tags/{t[1:].lower()}"}
                                      for t in re.findall(r"(?<!\S)#\w+", status["text"])],
-            "emojis": [], **self.metrics(status), "in_reply_to_id": None, "in_reply_to_account_id": None,
+            "emojis": [], **self.metrics(status), "in_reply_to_id": form.get("in_reply_to_id"),
+            "in_reply_to_account_id": ACCOUNT["id"] if form.get("in_reply_to_id") else None,
             "reblog": None, "poll": None, "card": None, "language": form.get("language"), "edited_at": None,
             "favourited": False, "reblogged": False, "muted": False, "bookmarked": False, "pinned": False,
         }
@@ -170,6 +181,11 @@ class MastodonDouble(Double):
     def sent_texts(self) -> list[str]:
         with self.lock:
             return [s["text"] for s in self.statuses]
+
+    def replied_to(self) -> list[str | None]:
+        """Per status, in order: the id it answers (in_reply_to_id), None for a status on its own."""
+        with self.lock:
+            return [s["form"].get("in_reply_to_id") for s in self.statuses]
 
 
 def as_html(text: str) -> str:

@@ -133,6 +133,9 @@ class ThreadsDouble(Double):
         if len(links) > spec["links_limit"]:
             return self.error(400, 100, "THREADS_API__LINK_LIMIT_EXCEEDED")
         with self.lock:
+            # reply_to_id: "the ID of a reply's parent post" (Threads API, Reply Management): a published post
+            if "reply_to_id" in fields and fields["reply_to_id"] not in {p["id"] for p in self.posts}:
+                return self.error(400, 100, "The requested reply_to_id does not exist")
             container = f"1790{len(self.containers) + 1:011d}"
             self.containers[container] = fields
         return Reply(200, {"id": container})

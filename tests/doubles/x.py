@@ -87,6 +87,18 @@ class XDouble(Double):
                 return self.rate_limited(int(dt.datetime.now(dt.UTC).timestamp()) + 900)
             if any(t["sent"] == text for t in self.tweets):
                 return Reply(403, _DUPLICATE)
+            reply = body.get("reply")
+            if reply is not None:
+                # The spec's TweetCreateRequest.reply: an object, in_reply_to_tweet_id required, nothing else
+                # but auto_populate_reply_metadata / exclude_reply_user_ids. A reply to a post that does not
+                # exist is refused with 403, as X answers for a deleted or invisible post.
+                if not isinstance(reply, dict) or not isinstance(reply.get("in_reply_to_tweet_id"), str) or set(
+                        reply) - {"in_reply_to_tweet_id", "auto_populate_reply_metadata", "exclude_reply_user_ids"}:
+                    return _invalid(f"reply: expected {{'in_reply_to_tweet_id': '<id>'}}, got {reply!r}")
+                if reply["in_reply_to_tweet_id"] not in {t["id"] for t in self.tweets}:
+                    return Reply(403, {"detail": "You attempted to reply to a Tweet that is deleted or not visible "
+                                                 "to you.", "type": "about:blank", "title": "Forbidden",
+                                       "status": 403})
             tweet_id = str(1_800_000_000_000_000_000 + len(self.tweets) + 1)
             self.tweets.append({"id": tweet_id, "sent": text, "body": body, "index": len(self.tweets),
                                 "created_at": dt.datetime.now(dt.UTC), "born": self.ticks})
@@ -127,8 +139,10 @@ class XDouble(Double):
         fields = set(",".join(request.query.get("tweet.fields", [""])).split(","))
         token = request.query.get("pagination_token", [""])[0]
         skip = int(token.removeprefix("7140dibdnow9c7btw4")) if token else 0  # opaque to clients, as X's are
+        excluded = set(",".join(request.query.get("exclude", [""])).split(","))
         with self.lock:
-            since = [t for t in reversed(self.tweets) if start is None or t["created_at"] >= start]
+            since = [t for t in reversed(self.tweets) if (start is None or t["created_at"] >= start)
+                     and not ("replies" in excluded and t["body"].get("reply"))]  # exclude=replies: every reply
             mine = since[skip:skip + limit]
             data = [self._view(t, fields) for t in mine]
         meta: dict[str, Any] = {"result_count": len(data)}
@@ -205,6 +219,11 @@ class XDouble(Double):
             view["organic_metrics"] = {k: m[k] for k in ("impression_count", "like_count", "reply_count",
                                                          "retweet_count", "url_link_clicks", "user_profile_clicks")}
         return view
+
+    def replied_to(self) -> list[str | None]:
+        """Per tweet, in order: the id it answers (reply.in_reply_to_tweet_id), None for a post on its own."""
+        with self.lock:
+            return [(t["body"].get("reply") or {}).get("in_reply_to_tweet_id") for t in self.tweets]
 
     def sent_texts(self) -> list[str]:
         with self.lock:

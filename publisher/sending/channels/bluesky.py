@@ -21,7 +21,7 @@ from atproto_client.request import Request
 
 from publisher.errors import MetricsUnavailable
 from publisher.networks.counting import bluesky_segments
-from publisher.posts.model import Outcome, Published, QueuedPost, Snapshot
+from publisher.posts.model import Failed, Outcome, Published, QueuedPost, Snapshot
 from publisher.sending.channels import http
 from publisher.sending.channels.lookup import LooksUp, Recent, RemotePost
 
@@ -65,12 +65,15 @@ class BlueskyChannel(LooksUp):
         try:
             did = self._login()
             embed = self._card(post)
+            reply = self._reply_ref(post)
+        except LookupError as e:  # the thread's earlier part was deleted: this part cannot answer it
+            return Failed(str(e))
         except Exception as e:  # nothing was posted yet
             return self._failure(e, sent=False)
         for attempt in (1, 2):
             try:
                 created = self.client.send_post(builder, profile_identify=did, embed=embed,
-                                                langs=[post.lang or "en"])
+                                                langs=[post.lang or "en"], reply_to=reply)
                 break
             except atx.RequestErrorBase as e:
                 if attempt == 1 and _session_refused(e):
@@ -87,6 +90,24 @@ class BlueskyChannel(LooksUp):
             return http.unreadable("bluesky", created)
         handle = self.credentials["BLUESKY_HANDLE"].lstrip("@")
         return Published(remote_id=uri, url=f"https://bsky.app/profile/{handle}/post/{uri.rsplit('/', 1)[-1]}")
+
+    def _reply_ref(self, post: QueuedPost) -> models.AppBskyFeedPost.ReplyRef | None:
+        """A thread's later part answers the part before it and names the thread's first post as its root
+        (app.bsky.feed.post#replyRef: two com.atproto.repo.strongRef, uri and cid). The store keeps a
+        post's at:// URI as its remote id, as metrics and look-ups read it; the cids are read back here
+        with getPosts, before anything is posted."""
+        if not post.reply_to:
+            return None
+        root_uri = post.thread_root or post.reply_to
+        views = {view.uri: view for view in self.client.get_posts(list(dict.fromkeys([root_uri, post.reply_to]))).posts}
+        missing = [uri for uri in (root_uri, post.reply_to) if uri not in views]
+        if missing:
+            raise LookupError(f"the post this part answers is not on bluesky any more: {missing[0]}")
+
+        def strong(uri: str) -> models.ComAtprotoRepoStrongRef.Main:
+            return models.ComAtprotoRepoStrongRef.Main(uri=uri, cid=views[uri].cid)
+
+        return models.AppBskyFeedPost.ReplyRef(root=strong(root_uri), parent=strong(post.reply_to))
 
     def _card(self, post: QueuedPost) -> models.AppBskyEmbedExternal.Main | models.AppBskyEmbedImages.Main | None:
         card = post.card
@@ -150,7 +171,8 @@ class BlueskyChannel(LooksUp):
         found: list[RemotePost] = []
         cursor = None
         for page_number in range(1, self.lookup_pages + 1):
-            feed = self.client.get_author_feed(did, filter="posts_no_replies", limit=_PAGE, cursor=cursor)
+            # the account's posts and its own threads (posts_no_replies would hide a thread's later parts)
+            feed = self.client.get_author_feed(did, filter="posts_and_author_threads", limit=_PAGE, cursor=cursor)
             for item in feed.feed:
                 if getattr(item, "reason", None) is not None:  # a repost of someone else's post
                     continue

@@ -63,6 +63,8 @@ class LinkedInChannel(LooksUp):
     # Publishing ------------------------------------------------------------------------------------
 
     def send(self, post: QueuedPost) -> Outcome:
+        if post.reply_to:
+            return self._comment(post)
         body: dict[str, Any] = {
             "author": self.author,
             "commentary": little_text(post.text),  # a no-op on text escaped when it was written
@@ -97,6 +99,55 @@ class LinkedInChannel(LooksUp):
                 return http.unreadable("linkedin", "no x-restli-id header in the answer")
             return Published(remote_id=urn, url=f"https://www.linkedin.com/feed/update/{urn}/")
         return self._refusal(response, post)
+
+    def _comment(self, post: QueuedPost) -> Outcome:
+        """The first comment of a share (its thread's second part: the link, moved out of the post).
+
+        Comments API (learn.microsoft.com/linkedin/marketing/community-management/shares/comments-api):
+        POST /rest/socialActions/{share URN, URL-encoded}/comments with ``actor`` (who comments: the
+        author), ``object`` (the share) and ``message.text``; 201, the comment's URN in x-restli-id (and
+        its body's ``$URN``)."""
+        share = post.reply_to or ""
+        body = {"actor": self.author, "object": share, "message": {"text": post.text}}
+        try:
+            response = self.client.post(f"/rest/socialActions/{quote(share, safe='')}/comments", json=body)
+        except Exception as e:
+            return self._failure(e, sent=True)
+        if response.status_code in (200, 201):
+            urn = response.headers.get("x-restli-id", "")
+            if not urn:
+                try:
+                    urn = str(response.json().get("$URN") or "")
+                except ValueError:
+                    urn = ""
+            if not urn:
+                return http.unreadable("linkedin", "no comment URN in the answer")
+            return Published(remote_id=urn, url=f"https://www.linkedin.com/feed/update/{share}/")
+        return self._refusal(response, None)
+
+    def comments(self, share: str) -> list[RemotePost]:
+        """The comments on one of the author's shares (GET /rest/socialActions/{urn}/comments)."""
+        response = self.client.get(f"/rest/socialActions/{quote(share, safe='')}/comments", params={"count": 100})
+        response.raise_for_status()
+        found = []
+        for element in response.json().get("elements", []):
+            if element.get("actor") != self.author:
+                continue
+            created = (element.get("created") or {}).get("time")
+            urn = str(element.get("$URN") or element.get("commentUrn") or element.get("id"))
+            text = str((element.get("message") or {}).get("text", ""))
+            found.append(RemotePost(urn, f"https://www.linkedin.com/feed/update/{share}/", text,
+                                    dt.datetime.fromtimestamp(created / 1000, dt.UTC) if created else None))
+        return found
+
+    def _look(self, post: QueuedPost) -> tuple[Published | None, Recent]:
+        if not post.reply_to:
+            return super()._look(post)
+        comments = self.comments(post.reply_to)  # a first comment is looked up on its share
+        for remote in comments:
+            if http.same_text(remote.text, post.text):
+                return Published(remote.remote_id, remote.url), Recent(comments, True, 1)
+        return None, Recent(comments, True, 1)
 
     def _upload_cover(self, post: QueuedPost) -> str | None:
         image = post.card.image if post.card else None
@@ -144,7 +195,7 @@ class LinkedInChannel(LooksUp):
     # Reading -----------------------------------------------------------------------------------------
 
     def fetch_metrics(self, remote_ids: Sequence[str]) -> list[Snapshot]:
-        ids = list(remote_ids)[: self.metrics_batch]
+        ids = [i for i in remote_ids if not i.startswith("urn:li:comment:")][: self.metrics_batch]  # no share stats
         if not ids or not self.author.startswith("urn:li:organization:"):
             return []  # LinkedIn gives share statistics to organisation pages only
         shares = [i for i in ids if i.startswith("urn:li:share:")]

@@ -88,7 +88,8 @@ class MastodonChannel(LooksUp):
                 # The instance refused this image (format, size): the status goes out without it.
         try:
             status = self.client.status_post(post.text, visibility=visibility, language=_language(post.lang),
-                                             idempotency_key=post.idempotency_key, media_ids=media_ids)
+                                             idempotency_key=post.idempotency_key, media_ids=media_ids,
+                                             in_reply_to_id=post.reply_to)  # a thread's later part
         except Exception as e:
             return self._failure(e)
         if not status.get("id"):

@@ -116,6 +116,8 @@ class ThreadsChannel(LooksUp):
             fields["media_type"] = "TEXT"
             if post.link:
                 fields["link_attachment"] = post.link
+        if post.reply_to:  # a thread's later part: a reply to the part before it (POST /{user}/threads reply_to_id)
+            fields["reply_to_id"] = post.reply_to
         return fields
 
     def _wait_ready(self, container: str) -> Outcome | None:

@@ -103,7 +103,9 @@ class XChannel(LooksUp):
                     return outcome
                 # X refused this image (format, size): the post goes out without it.
         try:
-            response = self.client.create_tweet(text=post.text, media_ids=media_ids, user_auth=True)
+            # a thread's later part answers the part before it (POST /2/tweets reply.in_reply_to_tweet_id)
+            response = self.client.create_tweet(text=post.text, media_ids=media_ids, user_auth=True,
+                                                in_reply_to_tweet_id=post.reply_to)
         except Exception as e:
             return self._failure(e, post)
         data = response.data or {}
@@ -192,7 +194,7 @@ class XChannel(LooksUp):
         token = None
         for page_number in range(1, self.lookup_pages + 1):
             page = self.client.get_users_tweets(self.user_id, max_results=100, start_time=since,
-                                                pagination_token=token, exclude=["retweets", "replies"],
+                                                pagination_token=token, exclude=["retweets"],  # threads are replies
                                                 tweet_fields=["created_at", "entities"], user_auth=True)
             for tweet in page.data or []:
                 urls = (tweet.get("entities") or {}).get("urls") or []

@@ -41,7 +41,7 @@ from typing import NamedTuple
 
 from publisher.content.model import Piece
 from publisher.performance import gc_paused
-from publisher.posts.model import Dropped, Plan, SentPost
+from publisher.posts.model import Dropped, Plan, SentPost, ThreadLink
 from publisher.social.planner.calendar import ChannelBook, SlotGrid, add_days, build_grid, to_minutes
 from publisher.social.planner.fitting import PieceFits, Progress, fit_pieces
 from publisher.social.planner.placement import (
@@ -54,6 +54,7 @@ from publisher.social.planner.placement import (
     new_tuple,
 )
 from publisher.social.planner.rules import ChannelHours, PlanRules
+from publisher.social.planner.thread_posts import make_threads
 from publisher.social.render import Fitted
 
 
@@ -119,7 +120,10 @@ def _plan(pieces: Iterable[Piece], rules: PlanRules, now: dt.datetime, history: 
     if skipped:
         notes.add(f"{skipped} launch or follow-up posts skipped: their moment passed more than catch_up_days ago")
     posts = sorted(placer.posts, key=attrgetter("scheduled_at", "channel", "key"))
-    return Plan(tuple(posts), tuple(placer.dropped), tuple(sorted(notes)))
+    links: list[ThreadLink] = []
+    if rules.threads or any(p.thread for p in ready):  # threads are opt-in: a plan without them skips this
+        posts, links = make_threads(posts, {p.key: p for p in ready}, rules, notes, placer.dropped)
+    return Plan(tuple(posts), tuple(placer.dropped), tuple(sorted(notes)), tuple(links))
 
 
 def _prepare(piece: Piece, fits: PieceFits, rules: PlanRules, books: dict[str, ChannelBook], placer: Placer,

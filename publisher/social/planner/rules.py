@@ -33,6 +33,18 @@ class EvergreenRule:
 
 
 @dataclass(frozen=True, slots=True)
+class ThreadRule:
+    """How a piece's launch goes out as a thread (`types.<type>.thread`, or a piece's `thread: true`)."""
+
+    link: str = "last"
+    """The part carrying the link: first or last."""
+    hook: str = "title"
+    min_takeaways: int = 2
+    max_parts: int = 6
+    linkedin_comment: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class RuleSet:
     """How a piece becomes posts over time (the `rules` block, or a campaign's version of it)."""
 
@@ -96,7 +108,20 @@ class PlanRules:
     """Channel -> the languages it takes (`channels.<name>.languages`); not listed: every language."""
     spread_days: int = 1
     hashtag_rules: HashtagRules = DEFAULT_RULES
+    threads: dict[str, ThreadRule] = field(default_factory=dict)
+    """Content type -> its thread rule (`types.<type>.thread` with enabled: true)."""
+    thread_defaults: dict[str, ThreadRule] = field(default_factory=dict)
+    """Content type -> the rule a piece of it that says `thread: true` follows (its type's settings)."""
     _derived: dict[str, CampaignRule] = field(default_factory=dict, repr=False, compare=False)
+
+    def thread_rule(self, piece: Piece) -> ThreadRule | None:
+        """How ``piece``'s launch goes out as a thread, or None for a single post: its front matter's
+        `thread:` wins over its type's setting."""
+        if piece.thread is False:
+            return None
+        if piece.thread:
+            return self.thread_defaults.get(piece.type) or ThreadRule()
+        return self.threads.get(piece.type)
 
     def hours_of(self, channel: str) -> ChannelHours:
         return self.hours.get(channel) or ChannelHours(self.slots, self.zone)
@@ -205,7 +230,20 @@ def rules_from(settings: Any, library: Library) -> PlanRules:
                    if spec.enabled and spec.languages},
         spread_days=calendar.spread_days,
         hashtag_rules=HashtagRules(dict(plugin.hashtags.overrides), frozenset(plugin.hashtags.blocklist)),
+        threads={k: r for k, (r, on) in thread_rules(plugin).items() if on},
+        thread_defaults={k: r for k, (r, _) in thread_rules(plugin).items()},
     )
+
+
+def thread_rules(plugin: Any) -> dict[str, tuple[ThreadRule, bool]]:
+    """Content type -> (its thread rule, whether it is on) for the types with a `thread` block."""
+    out = {}
+    for key, spec in plugin.types.items():
+        found = spec.thread
+        if found is not None:
+            out[key] = (ThreadRule(str(found.link), str(found.hook), int(found.min_takeaways), int(found.max_parts),
+                                   bool(found.linkedin_comment)), bool(found.enabled))
+    return out
 
 
 def channel_hours(plugin: Any) -> dict[str, ChannelHours]:
@@ -276,4 +314,5 @@ def _missing_piece(ref: str, settings: Any, library: Library) -> str:
     return message + (f" (did you mean {close[0]!r}?)" if close else "")
 
 
-__all__ = ["CampaignRule", "ChannelHours", "EvergreenRule", "PlanRules", "RuleSet", "channel_hours", "rules_from"]
+__all__ = ["CampaignRule", "ChannelHours", "EvergreenRule", "PlanRules", "RuleSet", "ThreadRule", "channel_hours",
+           "rules_from", "thread_rules"]

@@ -4,7 +4,7 @@ Each module is called ``mNNNN_<what>.py`` and defines ``NAME`` (a short unique n
 ``schema_migrations``) and ``apply(conn)``. The store applies each pending migration in its own
 transaction together with its row in ``schema_migrations``: a failing migration leaves nothing
 behind. Numbers: 0001 core, 0002 metrics, 0003 watched feeds, 0004 analytics, 0005 link cards, 0006
-the store's ledger (its identity).
+the store's ledger (its identity), 0007 threads of posts.
 
 A migration is frozen once released: it defines the tables it creates itself, so later changes
 to the store's table objects never change what an old migration does.
