@@ -204,3 +204,31 @@ def test_a_piece_says_no_thread_and_plans_without_threads_are_unchanged(tmp_path
     project.write("content/articles/sovereign-hosting.md", text.replace("tags:", "thread: false\ntags:"))
     single = plan_of(project)
     assert not single.threads and len(single.posts) == 4 and len(with_thread.posts) == 14
+
+
+def test_preview_and_queue_show_the_thread_part_by_part(tmp_path: Any, sqlite_store: Store) -> None:
+    project = threaded_project(ProjectDir(tmp_path))
+    shown = CliRunner().invoke(cli, ["-f", str(project.config_file), "preview", "sovereign-hosting",
+                                     "--channel", "bluesky", "--channel", "linkedin",
+                                     "--now", "2026-11-16T07:00"], catch_exceptions=False, terminal_width=200)
+    assert shown.exit_code == 0, shown.output
+    assert "Thread (link on the last part): 4 parts" in shown.output
+    assert [m for m in ("1/4 title", "2/4 takeaway", "3/4 takeaway", "4/4 takeaway") if m in shown.output] == [
+        "1/4 title", "2/4 takeaway", "3/4 takeaway", "4/4 takeaway"]
+    assert "first comment" in shown.output and "the link in its first comment" in shown.output
+
+    plan = plan_of(project)
+    sqlite_store.apply_plan(plan, PLAN_AT)
+    from publisher.cli.post_table import role_of
+    from publisher.store import PostEdit
+
+    x = [r.post for r in sqlite_store.records(channel="x")]
+    assert [role_of(p) for p in x] == ["launch 1/4", "launch 2/4", "launch 3/4", "launch 4/4"]
+    later = x[0].scheduled_at + dt.timedelta(hours=3)
+    sqlite_store.apply_edits([PostEdit(x[0].id, "desk", scheduled_at=later)], PLAN_AT)
+    assert {r.post.scheduled_at for r in sqlite_store.records(channel="x")} == {later}  # the thread moves as one
+    # A replan keeps the thread as it is (same keys, same parts) and links nothing twice.
+    counts = sqlite_store.apply_plan(plan_of(project), PLAN_AT)
+    assert counts.added == 0 and counts.cancelled == 0
+    assert [(r.post.part, r.post.parts, r.post.thread_id) for r in sqlite_store.records(channel="x")] == [
+        (k, 4, x[0].id) for k in range(1, 5)]

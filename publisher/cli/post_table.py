@@ -44,6 +44,11 @@ def actor() -> str:
     return f"{name} (cli)"
 
 
+def role_of(post: Any) -> str:
+    """A post's role, with its place in its thread (launch 2/4)."""
+    return f"{post.role} {post.part}/{post.parts}" if getattr(post, "parts", None) else post.role
+
+
 WIDE = 110
 """Below this many columns the seven-column table cannot give the text room: posts are listed instead."""
 
@@ -63,7 +68,7 @@ def posts_table(records: Iterable[PostRecord], zone: ZoneInfo, title: str, width
         retry = f" retry {local(r.next_attempt_at, zone)}" if r.next_attempt_at and p.state == "approved" else ""
         style = STATE_STYLES.get(p.state, "")
         table.add_row(str(p.id), local(p.scheduled_at, zone), p.channel, f"[{style}]{p.state}[/{style}]{retry}",
-                      p.role, p.piece, short(p.text) + note)
+                      role_of(p), p.piece, short(p.text) + note)
     return table
 
 
@@ -77,7 +82,7 @@ def _posts_list(records: Iterable[PostRecord], zone: ZoneInfo, title: str) -> Gr
         if r.next_attempt_at and p.state == "approved":
             head.append(f"  retry {local(r.next_attempt_at, zone)}")
         rows.append(head)
-        rows.append(Padding(Text(f"{p.piece} · {p.role}", style="dim", overflow="fold"), (0, 0, 0, 6)))
+        rows.append(Padding(Text(f"{p.piece} · {role_of(p)}", style="dim", overflow="fold"), (0, 0, 0, 6)))
         body = Text(short(p.text, 280))
         if r.last_error and p.state != "published":
             body.append(f"  ({short(r.last_error, 120)})", style="red")

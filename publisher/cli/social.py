@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 from rich.console import Console
 from rich.panel import Panel
@@ -64,6 +66,7 @@ def preview(project: Project, piece_ref: str, channel_names: tuple[str, ...], no
         return
     candidates = excerpts_for(piece)
     fitter = Fitter(piece, context)
+    launch: dict[str, tuple[str, str]] = {}  # the first candidate that fits: what the launch takes
     for name in names:
         channel = rules.channels[name]
         console.rule(f"{name} ({channel.network}, limit {channel.limit} {networks.unit(channel.network)})")
@@ -79,6 +82,7 @@ def preview(project: Project, piece_ref: str, channel_names: tuple[str, ...], no
                 continue
             shown += 1
             post = compose(excerpt, piece, channel, context, result)
+            launch.setdefault(name, (excerpt.id, post.link))
             title = f"{excerpt.kind} {excerpt.id}: {post.length}/{post.limit}"
             if networks.max_bytes(channel.network) < networks.NO_BYTE_LIMIT:
                 title += f", {networks.utf8_size(post.text)}/{networks.max_bytes(channel.network)} bytes"
@@ -95,3 +99,22 @@ def preview(project: Project, piece_ref: str, channel_names: tuple[str, ...], no
             console.print("No candidate fits this channel.")
         for kind, excerpt_id, reason in refused:
             console.print(f"  dropped {kind} {excerpt_id}: {reason}", markup=False, soft_wrap=True)
+        rule = rules.thread_rule(piece)
+        if rule is not None:
+            _thread(console, piece, channel, context, rule, launch.get(name))
+
+
+def _thread(console: Console, piece: Any, channel: Any, context: Any, rule: Any, launch: tuple[str, str] | None) -> None:
+    """The launch as its thread on this channel, part by part (publisher.social.planner.thread_posts)."""
+    from publisher.social.planner.thread_posts import preview_parts
+
+    parts, dropped, line = preview_parts(piece, channel, context, rule, launch)
+    console.print(line, markup=False)
+    for k, part in enumerate(parts or (), 1):
+        mark = f"{k}/{len(parts or ())}" if channel.network != "linkedin" else ("post" if k == 1 else "first comment")
+        console.print(Panel(Text(part.text), title=f"{mark} {part.excerpt.kind} {part.excerpt.id}: "
+                            f"{part.length}/{channel.limit}", title_align="left", expand=False))
+        if part.link:
+            console.print(f"  link: {part.link}", markup=False, soft_wrap=True)
+    for gone in dropped:
+        console.print(f"  left out of the thread: {gone.excerpt_id}: {gone.reason}", markup=False, soft_wrap=True)

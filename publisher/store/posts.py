@@ -322,6 +322,11 @@ class PostsStore(Database):
                 else:
                     conn.execute(posts.update().where(posts.c.id == edit.post_id).values(updated_at=now, **values))
                     record_event(conn, edit.post_id, now, old, old, detail, actor)
+                if edit.scheduled_at is not None:  # a thread's head moved: its later parts keep its moment
+                    conn.execute(posts.update().where(posts.c.thread_id == edit.post_id, posts.c.part > 1,
+                                                      posts.c.state.in_(editable))
+                                 .values(scheduled_at=edit.scheduled_at, next_attempt_at=None, updated_at=now,
+                                         edited_at=now))  # and a replan leaves them there, as the head
                 changed += 1
         return changed
 

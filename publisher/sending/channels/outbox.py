@@ -49,6 +49,7 @@ def outbox_line(post: QueuedPost, network: str, sent_at: dt.datetime) -> dict[st
         "scheduled_at": post.scheduled_at.astimezone(dt.UTC).isoformat(),
         "sent_at": sent_at.astimezone(dt.UTC).isoformat(), "card": card,
         "lang": post.lang, "role": post.role, "campaign": post.campaign,
+        **({"part": f"{post.part}/{post.parts}", "reply_to": post.reply_to} if post.parts else {}),
     }
 
 

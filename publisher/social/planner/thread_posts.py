@@ -85,7 +85,7 @@ def thread_of(post: PlannedPost, piece: Piece, channel: ChannelInfo, context: Pi
                       f"{rule.min_takeaways}); its launch goes out as a single post")
             return [post]
     elif channel.network == "linkedin" and rule.linkedin_comment:
-        parts = linkedin_parts(post, piece, channel, context)
+        parts = linkedin_parts(post.excerpt_id, post.link, piece, channel, context)
         if parts is None:
             return [post]
     else:
@@ -161,17 +161,39 @@ def _fit(excerpt: Excerpt, k: int, n: int, channel: ChannelInfo, link_line: str,
         tags = tags[:-1]
 
 
-def linkedin_parts(post: PlannedPost, piece: Piece, channel: ChannelInfo, context: PieceContext) -> list[Part] | None:
-    """LinkedIn's launch without its link, and the link in its first comment (a plain-text comment)."""
-    excerpt = next((e for e in excerpts_for(piece) if e.id == post.excerpt_id), None)
+def linkedin_parts(excerpt_id: str, link: str, piece: Piece, channel: ChannelInfo,
+                   context: PieceContext) -> list[Part] | None:
+    """LinkedIn's launch (the excerpt ``excerpt_id``) without its link, and the link in its first comment
+    (a comment's message is plain text, not the posts' escaped little text)."""
+    excerpt = next((e for e in excerpts_for(piece) if e.id == excerpt_id), None)
     if excerpt is None:
         return None
     tags = hashtags.pick(piece.tags, context.hashtag, body_of(excerpt), channel.max_hashtags, context.tag_rules)
     text = networks.linkedin_escape(f"{body_of(excerpt)}\n\n{' '.join(tags)}" if tags else body_of(excerpt))
-    comment = f"{wording(piece.lang)['read_more']} {post.link}"
+    comment = f"{wording(piece.lang)['read_more']} {link}"
     if not networks.fits("linkedin", len(text), channel.limit, len(text.encode("utf-8"))):
         return None
-    return [Part(excerpt, text, len(text), post.link, False), Part(excerpt, comment, len(comment), post.link, False)]
+    return [Part(excerpt, text, len(text), link, False), Part(excerpt, comment, len(comment), link, False)]
 
 
-__all__ = ["PART", "Part", "linkedin_parts", "make_threads", "numbered_parts", "thread_of"]
+def preview_parts(piece: Piece, channel: ChannelInfo, context: PieceContext, rule: ThreadRule,
+                  launch: tuple[str, str] | None) -> tuple[list[Part] | None, list[Dropped], str]:
+    """The thread ``publisher preview`` and the desk show for one channel: its parts (None: the launch stays
+    a single post), the takeaways left out, and a line saying which. ``launch``: the (excerpt id, link) of
+    the post the launch would be (LinkedIn keeps its text)."""
+    dropped: list[Dropped] = []
+    where = f"link on the {rule.link} part"
+    if descriptor(channel.network).replies:
+        parts = numbered_parts(piece, channel, context, rule, dropped)
+        if parts is None:
+            return None, dropped, (f"Thread: too few takeaways fit (at least {rule.min_takeaways}); the launch "
+                                   f"goes out as a single post")
+        return parts, dropped, f"Thread ({where}): {len(parts)} parts"
+    if channel.network == "linkedin" and rule.linkedin_comment and launch is not None:
+        parts = linkedin_parts(*launch, piece, channel, context)
+        if parts is not None:
+            return parts, dropped, "Thread: the launch without its link, then the link in its first comment"
+    return None, dropped, f"Thread: {channel.network} has no threads here; the launch is a single post"
+
+
+__all__ = ["PART", "Part", "linkedin_parts", "make_threads", "numbered_parts", "preview_parts", "thread_of"]
