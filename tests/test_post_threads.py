@@ -232,3 +232,24 @@ def test_preview_and_queue_show_the_thread_part_by_part(tmp_path: Any, sqlite_st
     assert counts.added == 0 and counts.cancelled == 0
     assert [(r.post.part, r.post.parts, r.post.thread_id) for r in sqlite_store.records(channel="x")] == [
         (k, 4, x[0].id) for k in range(1, 5)]
+
+
+def test_an_emptied_store_learns_every_part_and_the_first_comment(tmp_path: Any, doubles: dict[str, Double]) -> None:
+    from test_lost_store import published, truncate
+
+    project = threaded_project(ProjectDir(tmp_path))
+
+    def plan_approve_run() -> str:
+        for args in (["plan", "--now", "2026-11-16T07:00"], ["approve", "--all"], ["run", "--now", "2026-11-16T18:00"]):
+            result = CliRunner().invoke(cli, ["-f", str(project.config_file), *args], catch_exceptions=False)
+            assert result.exit_code == 0, result.output
+        return result.output
+
+    plan_approve_run()
+    created = {name: len(double.received("create")) for name, double in doubles.items()}
+    before = dict(published(project))
+    assert created == {"x": 4, "mastodon": 4, "bluesky": 4, "linkedin": 2} and len(before) == 14
+    truncate(project)
+    again = plan_approve_run()
+    assert {name: len(double.received("create")) for name, double in doubles.items()} == created, again
+    assert dict(published(project)) == before  # each part, and the comment, with the network's own id

@@ -139,7 +139,8 @@ def load_piece(path: Path, folder: str, ctx: LoadContext) -> tuple[Piece | None,
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         line = f" at line {mark.line + first_line}" if mark else ""
-        return None, [Problem(where, "", f"front matter is not valid YAML{line}: {getattr(e, 'problem', None) or e}")], []
+        said = " ".join(str(getattr(e, "problem", None) or e).split())  # PyYAML's reader errors span two lines
+        return None, [Problem(where, "", f"front matter is not valid YAML{line}: {said}")], []
     if not isinstance(meta, dict):
         return None, [Problem(where, "", f"expected front matter as 'key: value' lines, found {shown(meta)}")], []
     meta = _normalize_material({str(k): v for k, v in meta.items()}, body)

@@ -111,7 +111,9 @@ class CatchUp:
             self.store.mark_learned(name, now)
             return
         found = 0
-        for post, remote in matches(unsent, remotes, channel):
+        pairs = matches(unsent, remotes, channel)
+        pairs += first_comments(unsent, pairs, channel)
+        for post, remote in pairs:
             if self.store.record_sent_elsewhere(post, now, remote_id=remote.remote_id, remote_url=remote.url,
                                                 detail=f"already sent: found {where} (the store had lost it)",
                                                 actor=self.actor):
@@ -151,6 +153,26 @@ def matches(unsent: list[QueuedPost], remotes: list[RemotePost], channel: Channe
                 left.remove(post)
                 break
     return pairs
+
+
+def first_comments(unsent: list[QueuedPost], pairs: list[tuple[QueuedPost, RemotePost]],
+                   channel: Channel) -> list[tuple[QueuedPost, RemotePost]]:
+    """A thread's parts that are comments (LinkedIn's first comment), found on the share their head was
+    just found as: an account's recent posts do not list comments."""
+    comments = getattr(channel, "comments", None)
+    heads = {post.id: remote.remote_id for post, remote in pairs if post.part == 1}
+    if not callable(comments) or not heads:
+        return []
+    from publisher.sending.channels.http import same_text
+
+    out = []
+    for post in unsent:
+        share = heads.get(post.thread_id or 0) if post.part and post.part > 1 else None
+        if share:
+            found = next((c for c in comments(share) if same_text(c.text, post.text)), None)
+            if found is not None:
+                out.append((post, found))
+    return out
 
 
 def _same_key(post: QueuedPost, remote: RemotePost, channel: Channel) -> bool:
