@@ -44,10 +44,11 @@ def doubles(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, Double]]:
         double.stop()
 
 
-def threaded_project(project: ProjectDir, thread: str = "{link: last, linkedin_comment: true}") -> ProjectDir:
+def threaded_project(project: ProjectDir, thread: str = "{link: last, linkedin_comment: true}",
+                     channels: str = "{x: {}, mastodon: {}, bluesky: {}, linkedin: {}}") -> ProjectDir:
     project.config(f"""
         timezone: Europe/Paris
-        channels: {{x: {{}}, mastodon: {{}}, bluesky: {{}}, linkedin: {{}}}}
+        channels: {channels}
         rules: {{follow_ups: [], evergreen: {{enabled: false}}, stagger_minutes: 30}}
         types:
           article: {{folder: articles, thread: {thread}}}
@@ -253,3 +254,86 @@ def test_an_emptied_store_learns_every_part_and_the_first_comment(tmp_path: Any,
     again = plan_approve_run()
     assert {name: len(double.received("create")) for name, double in doubles.items()} == created, again
     assert dict(published(project)) == before  # each part, and the comment, with the network's own id
+
+
+def test_the_desk_shows_a_thread_part_by_part(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desk_project import desk_app
+    from starlette.testclient import TestClient
+    from test_desk import ORIGIN
+
+    for name in ("X_API_KEY", "MASTODON_BASE_URL", "BLUESKY_HANDLE", "LINKEDIN_ACCESS_TOKEN", "PUBLISHER_STORE",
+                 "PUBLISHER_DESK_TOKEN"):
+        monkeypatch.delenv(name, raising=False)
+    project = threaded_project(ProjectDir(tmp_path))
+    result = CliRunner().invoke(cli, ["-f", str(project.config_file), "plan", "--now", "2026-11-16T07:00"])
+    assert result.exit_code == 0, result.output
+    app = desk_app(project)
+    store = app.state.desk.store
+    try:
+        x = [r.post for r in store.records(channel="x")]
+        linkedin = [r.post for r in store.records(channel="linkedin")]
+        with TestClient(app, base_url=ORIGIN) as client:
+            page = client.get(f"/post/{x[2].id}").text
+            assert "part 3 of 4 of a thread" in page and "The whole thread on x (4 parts" in page
+            assert all(f'href="/post/{p.id}">{p.part}/4</a>' in page for p in x)
+            assert page.count('class="preview net-x"') == 5  # the post itself, then each of the 4 parts
+            page = client.get(f"/post/{linkedin[0].id}").text
+            assert "the post, then its first comment" in page and ">first comment</a>" in page
+            queue = client.get("/queue?view=all").text
+            assert "launch 2/4" in queue
+    finally:
+        store.close()
+
+
+def test_a_thread_on_threads_answers_each_part(tmp_path: Any, sqlite_store: Store,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from doubles.threads import ThreadsDouble
+
+    double = ThreadsDouble().start()
+    try:
+        for name, value in environment(double).items():
+            monkeypatch.setenv(name, value)
+        project = threaded_project(ProjectDir(tmp_path), channels="{threads: {}}")
+        plan = plan_of(project)
+        assert [p.text.split(" ", 1)[0] for p in plan.posts] == ["1/4", "2/4", "3/4", "4/4"]
+        sqlite_store.apply_plan(plan, PLAN_AT)
+        sqlite_store.approve(PLAN_AT, everything=True)
+        run = dispatcher(project, sqlite_store)
+        assert run.run_once().counts["published"] == 4
+        run.close()
+        stored = [r.post for r in sqlite_store.records(channel="threads")]
+        assert [f.get("reply_to_id") for f in double.sent()] == [None, *[p.remote_id for p in stored[:-1]]]
+    finally:
+        double.stop()
+
+
+def test_a_part_lost_in_a_timeout_is_found_not_resent_and_a_pause_holds_the_rest(
+        tmp_path: Any, any_store: Store, doubles: dict[str, Double]) -> None:
+    import threading
+
+    project = threaded_project(ProjectDir(tmp_path), channels="{x: {timeout_seconds: 0.5}}")
+    any_store.apply_plan(plan_of(project), PLAN_AT)
+    any_store.approve(PLAN_AT, everything=True)
+    x: XDouble = doubles["x"]  # type: ignore[assignment]
+    stop = threading.Event()
+    run = dispatcher(project, any_store, on_settled=lambda post, result: stop.set())
+    run.run_once(stop)  # stopped after part 1 (the claim that records it may take part 2 with it)
+    run.close()
+    sent = len(x.tweets)
+    assert 1 <= sent <= 2
+    any_store.pause(RUN_AT, channel="x", reason="a crisis", actor="lead")
+    run = dispatcher(project, any_store)
+    report = run.run_once()
+    assert len(x.tweets) == sent and "x" in report.held  # the rest of the thread waits for the channel
+    any_store.resume(RUN_AT, channel="x")
+    x.fail("timeout")  # the next part is created, but its answer never comes: unconfirmed, never resent blindly
+    report = run.run_once()
+    run.close()
+    assert len(x.tweets) == sent + 1 and report.counts["unconfirmed"] == 1, report
+    assert [r.post.state for r in any_store.records(channel="x")][sent + 1:] == ["approved"] * (3 - sent)
+    run = dispatcher(project, any_store)  # the next pass finds that part among the account's posts, then goes on
+    report = run.run_once()
+    run.close()
+    stored = [r.post for r in any_store.records(channel="x")]
+    assert [p.state for p in stored] == ["published"] * 4, report
+    assert len(x.tweets) == 4 and x.replied_to() == [None, *[p.remote_id for p in stored[:-1]]]

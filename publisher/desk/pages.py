@@ -74,10 +74,16 @@ def _post_or_404(desk: Desk, post_id: int) -> Any:
 
 def post_page_values(desk: Desk, record: Any, text: str | None = None) -> dict[str, Any]:
     post = record.post
+    same_piece = desk.store.records(piece=post.piece)
+    thread = sorted((s.post for s in same_piece if post.thread_id is not None and s.post.thread_id == post.thread_id),
+                    key=lambda p: p.part or 0)
     return {"r": record, "p": post, "v": preview(post, desk.limit(post), desk.settings.root, text),
             "events": desk.store.events(post.id),
             "when_value": post.scheduled_at.astimezone(desk.zone).strftime("%Y-%m-%dT%H:%M"),
-            "siblings": [s for s in desk.store.records(piece=post.piece) if s.post.id != post.id]}
+            "siblings": [s for s in same_piece if s.post.id != post.id
+                         and (post.thread_id is None or s.post.thread_id != post.thread_id)],
+            # the whole thread, part by part, as its network will show each one (LinkedIn: post, first comment)
+            "thread": [{"p": p, "v": preview(p, desk.limit(p), desk.settings.root)} for p in thread]}
 
 
 async def post_page(request: Request) -> Response:
