@@ -117,8 +117,20 @@ def test_a_piece_goes_out_as_a_reply_chain_and_a_first_comment(tmp_path: Any, an
     assert mastodon.replied_to() == [None, *[p.remote_id for p in stored[:-1]]]
     assert [t.split(" ", 1)[0] for t in mastodon.sent_texts()] == ["1/4", "2/4", "3/4", "4/4"]
 
+    # The replies as X's OpenAPI spec writes TweetCreateRequest (reply.in_reply_to_tweet_id, a TweetId).
+    from test_doubles_spec import X_SPECS, x_errors, x_operation, x_spec
+    for spec_name in X_SPECS:
+        spec = x_spec(spec_name)
+        body = x_operation(spec, "/2/tweets", "post")["requestBody"]["content"]["application/json"]["schema"]
+        sent = [q.json for q in x.requests if q.method == "POST" and q.path == "/2/tweets"]
+        assert len(sent) == 4 and [x_errors(spec, body, b) for b in sent] == [[]] * 4
+
     bluesky: BlueskyDouble = doubles["bluesky"]  # type: ignore[assignment]
     records = bluesky.posted()
+    from conftest import corpus
+    from doubles.lexicon import Lexicons
+    lexicons = Lexicons(corpus("social-apis", "bluesky", "lexicons"))
+    assert [lexicons.errors(r, "app.bsky.feed.post", "record") for r in records] == [[]] * 4  # replyRef too
     stored = [r.post for r in any_store.records(channel="bluesky")]
     assert "reply" not in records[0]
     for k in range(1, 4):
