@@ -47,6 +47,7 @@ def plan(project: Project, now_text: str | None, dry_run: bool, show: int) -> No
       publisher plan --now 2026-03-02T08:00
     """
     from publisher.reports.scores import excerpt_scores
+    from publisher.social.excerpting import memo
     from publisher.social.planner import make_plan, rules_from
 
     settings = project.settings
@@ -62,7 +63,8 @@ def plan(project: Project, now_text: str | None, dry_run: bool, show: int) -> No
     # The feedback loop: evergreen recycling prefers excerpts that did well (docs/reports.md).
     scores = excerpt_scores(project.store, now) if measured else None
     console.print(f"Planning {counted(len(library), 'piece')}…")
-    with plan_progress(console) as told:  # redrawn by the planner: no thread, so the planner may fork
+    # Bodies read at the last plan are not read again (.publisher/excerpts.json, by content and rules).
+    with plan_progress(console) as told, memo.opened(settings.state_dir / memo.FILE_NAME):
         result = make_plan(library.pieces, rules, now, history=history, scores=scores, progress=told,
                            booked=booked)
     _print_plan(console, result, settings.zone, now, show)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from publisher.social.excerpting import lexicon, salience, speech, standalone
+from publisher.social.excerpting import lexicon, memo, salience, speech, standalone
 from publisher.social.excerpting.units import Unit, split_sentences, units_of
 
 BODY_SENTENCES = 5
@@ -39,6 +39,14 @@ Candidate = tuple[str, str, str]
 @lru_cache(maxsize=4096)
 def body_candidates(body: str, lang: str, headline: str = "", guest: str = "",
                     narrator: str = "") -> tuple[Candidate, ...]:
+    """`analysed`, cached per content in this process and, while a plan has it open, between runs
+    (memo.py: .publisher/excerpts.json)."""
+    return memo.recall((body, lang, headline, guest, narrator),
+                       lambda: analysed(body, lang, headline, guest, narrator))
+
+
+def analysed(body: str, lang: str, headline: str = "", guest: str = "",
+             narrator: str = "") -> tuple[Candidate, ...]:
     """(kind, text, attribution) of what ``body`` offers, best first. Cached per content: a plan, a
     preview and the doctor ask for the same pieces. ``narrator`` ("Mathieu Gerbaud, chauffeur-collecteur")
     is who speaks when the body is told in the first person (the ``guest`` when the body is in
@@ -209,4 +217,4 @@ def _names_back(text: str, lang: str, names: list[str]) -> bool:
     return any(noun == salience.stem(word) for name in names for word in name.lower().split())
 
 
-__all__ = ["BODY_QUOTES", "BODY_SENTENCES", "QUOTE_MAX", "Candidate", "body_candidates"]
+__all__ = ["BODY_QUOTES", "BODY_SENTENCES", "QUOTE_MAX", "Candidate", "analysed", "body_candidates"]

@@ -17,6 +17,7 @@ from typing import Any
 from publisher.content.model import Piece
 from publisher.performance import Forked, can_fork, fast_constructor
 from publisher.posts.model import Excerpt
+from publisher.social.excerpting import memo
 from publisher.social.excerpts import excerpts_for
 from publisher.social.planner.rules import PlanRules
 from publisher.social.render import Fitted, Fitter, Rejected
@@ -46,7 +47,7 @@ def fit_pieces(pieces: Sequence[Piece], rules: PlanRules, *, parallel: bool = Tr
     half = total * 11 // 20  # the helper also pickles what it fits: it takes a little less
     theirs_to_fit = pieces[half:]
     try:
-        helper = Forked(lambda: [_flat(fit_piece(piece, rules)) for piece in theirs_to_fit])
+        helper = Forked(lambda: ([_flat(fit_piece(piece, rules)) for piece in theirs_to_fit], memo.fresh()))
     except OSError:  # no process or pipe to spare: one process
         return _fit_here(pieces, rules, progress, 0, total)
     try:
@@ -54,7 +55,10 @@ def fit_pieces(pieces: Sequence[Piece], rules: PlanRules, *, parallel: bool = Tr
         flat = helper.result()
     finally:
         helper.close()
-    theirs = [_unflat(one) for one in flat] if flat is not None else None
+    theirs = None
+    if flat is not None:  # the helper's fits, and the body analyses it made, to be remembered here
+        memo.absorb(flat[1])
+        theirs = [_unflat(one) for one in flat[0]]
     if theirs is None:  # the helper could not finish: same work, here
         theirs = _fit_here(theirs_to_fit, rules, progress, half, total)
     if progress:
