@@ -11,7 +11,7 @@ from conftest import ProjectDir
 
 from publisher.cli.app import cli
 from publisher.social.excerpting import memo
-from publisher.social.excerpting.body import body_candidates
+from publisher.social.excerpting.body import analysed, body_candidates
 
 BODY = ("Un plan de continuité ne sert que s’il dit dans quel ordre on éteint les machines de la salle.\n\n"
         "Il faut compter deux ans pour amortir un serveur reconditionné dans une salle bien tenue.\n")
@@ -23,7 +23,7 @@ def _entries(path: Path) -> dict[str, list[list[str]]]:
 
 def test_a_remembered_analysis_is_used_instead_of_reading_the_body_again(tmp_path: Path) -> None:
     path = tmp_path / memo.FILE_NAME
-    body_candidates.cache_clear()
+    analysed.cache_clear()
     with memo.opened(path):
         first = body_candidates(BODY, "fr", "Serveurs")
     (key,) = _entries(path)
@@ -32,24 +32,27 @@ def test_a_remembered_analysis_is_used_instead_of_reading_the_body_again(tmp_pat
     # here to tell the two apart).
     doctored = {"fingerprint": memo.fingerprint(), "entries": {key: [["sentence", "Remembered.", ""]]}}
     path.write_text(json.dumps(doctored), encoding="utf-8")
-    body_candidates.cache_clear()
+    analysed.cache_clear()
     with memo.opened(path):
         assert body_candidates(BODY, "fr", "Serveurs") == (("sentence", "Remembered.", ""),)
     # Other rules (another fingerprint), or another body: analysed again.
     path.write_text(json.dumps({**doctored, "fingerprint": "older rules"}), encoding="utf-8")
-    body_candidates.cache_clear()
+    analysed.cache_clear()
     with memo.opened(path):
         assert body_candidates(BODY, "fr", "Serveurs") == first
         assert body_candidates(BODY + "\nUne phrase de plus pour changer le contenu du corps.\n", "fr", "Serveurs")
     assert len(_entries(path)) == 2, "only what this run used is kept"
-    body_candidates.cache_clear()
+    analysed.cache_clear()
     assert body_candidates(BODY, "fr", "Serveurs") == first, "no memo open: computed as before"
 
 
 def test_publisher_plan_keeps_the_memo_in_the_state_folder(project: ProjectDir) -> None:
     project.config("lang: fr\nchannels: {x: {}}")
     project.piece("articles/a.md", "title: Serveurs\ndate: 2026-03-01\nsummary: Deux ans pour amortir.", BODY)
-    result = CliRunner().invoke(cli, ["-f", str(project.config_file), "plan", "--dry-run", "--now",
-                                      "2026-03-01T09:00"], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    assert _entries(project.root / ".publisher" / memo.FILE_NAME)
+    kept = project.root / ".publisher" / memo.FILE_NAME
+    for dry in (True, False):
+        result = CliRunner().invoke(cli, ["-f", str(project.config_file), "plan", *(["--dry-run"] if dry else []),
+                                          "--now", "2026-03-01T09:00"], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        assert kept.exists() is not dry, "a dry run writes nothing; a plan keeps what it read"
+    assert _entries(kept)

@@ -64,7 +64,8 @@ def plan(project: Project, now_text: str | None, dry_run: bool, show: int) -> No
     scores = excerpt_scores(project.store, now) if measured else None
     console.print(f"Planning {counted(len(library), 'piece')}…")
     # Bodies read at the last plan are not read again (.publisher/excerpts.json, by content and rules).
-    with plan_progress(console) as told, memo.opened(settings.state_dir / memo.FILE_NAME):
+    with plan_progress(console) as told, memo.opened(settings.state_dir / memo.FILE_NAME,
+                                                                write=not dry_run):
         result = make_plan(library.pieces, rules, now, history=history, scores=scores, progress=told,
                            booked=booked)
     _print_plan(console, result, settings.zone, now, show)

@@ -36,7 +36,6 @@ Candidate = tuple[str, str, str]
 """(kind, text, attribution)."""
 
 
-@lru_cache(maxsize=4096)
 def body_candidates(body: str, lang: str, headline: str = "", guest: str = "",
                     narrator: str = "") -> tuple[Candidate, ...]:
     """`analysed`, cached per content in this process and, while a plan has it open, between runs
@@ -45,6 +44,7 @@ def body_candidates(body: str, lang: str, headline: str = "", guest: str = "",
                        lambda: analysed(body, lang, headline, guest, narrator))
 
 
+@lru_cache(maxsize=4096)
 def analysed(body: str, lang: str, headline: str = "", guest: str = "",
              narrator: str = "") -> tuple[Candidate, ...]:
     """(kind, text, attribution) of what ``body`` offers, best first. Cached per content: a plan, a

@@ -26,13 +26,15 @@ _state: dict[str, dict[str, tuple[Candidate, ...]]] = {}
 
 
 @contextmanager
-def opened(path: Path) -> Iterator[None]:
-    """Remember body analyses in ``path`` for the duration of the block (read first, written after)."""
+def opened(path: Path, *, write: bool = True) -> Iterator[None]:
+    """Remember body analyses in ``path`` for the duration of the block (read first, written after
+    unless ``write`` is false: a dry run leaves the project as it found it)."""
     _state["known"] = _read(path)
     _state["used"] = {}
     try:
         yield
-        _write(path, _state["used"])
+        if write:
+            _write(path, _state["used"])
     finally:
         _state.clear()
 
