@@ -190,8 +190,11 @@ def test_a_first_person_piece_offers_its_narrators_quotes_never_the_brands_sente
      "Créer son entreprise\u00a0: ce qu’il faut préparer", "Ce qu’il faut apporter au «\u00a0premier\u00a0» rendez-vous."),
     ("en", "The growers' co-operative", "summary: The growers' plan, step by step.",
      "The growers’ co-operative", "The growers’ plan, step by step."),
-    ("fr", "Une tournée à l'aube", "", "Une tournée à l’aube", ""),  # the opening is the narrator's "je"
-    ("en", "A round at dawn", "", "A round at dawn", ""),
+    # The opening is the narrator's "je": a whole sentence of the piece that does not say "je" instead.
+    ("fr", "Une tournée à l'aube", "", "Une tournée à l’aube",
+     "Avec une machine de six tonnes, il faut anticiper chaque voiture garée en double file devant la boulangerie."),
+    ("en", "A round at dawn", "", "A round at dawn",
+     "A clean pavement at seven means a shopkeeper who opens without grumbling and a walker who does not slip."),
 ])
 def test_link_cards_are_typeset_and_never_a_narrators_opening(project: ProjectDir, lang: str, title: str,
                                                               summary_line: str, title_out: str,
@@ -203,7 +206,8 @@ def test_link_cards_are_typeset_and_never_a_narrators_opening(project: ProjectDi
                   STORY_FR if lang == "fr" else STORY_EN)
     piece = load_library(load_settings(project.config_file)).get("articles/a")
     card = card_for(piece, "https://x.example/a/", PieceContext("https://x.example/a/", "a"))  # type: ignore[arg-type]
-    assert (card.title, card.description) == (title_out, description_out)
+    assert (card.title, card.description) == (title_out, typeset(description_out, lang))
+    assert not card.description.startswith(("Mon réveil", "My alarm"))
 
 
 @pytest.mark.parametrize(("body", "lang", "scene", "character"), [

@@ -30,6 +30,8 @@ from publisher.social.excerpting.body import BODY_QUOTES, BODY_SENTENCES, body_c
 SENTENCE_MIN, SENTENCE_MAX = standalone.SENTENCE_MIN, standalone.SENTENCE_MAX
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")  # a no-break space the writer typed is meant
 _WRAPPING_QUOTES = (("«", "»"), ("“", "”"), ('"', '"'), ("‘", "’"), ("'", "'"))
+_CARD = "the card"
+"""Who "speaks" a first-person piece's sentences when they are read for its card (never shown)."""
 _new_excerpt = fast_constructor(Excerpt)  # a plan draws 70,000 excerpts
 
 
@@ -108,7 +110,8 @@ def card_words(piece: Piece) -> tuple[str, str, str]:
     """(title, description, image alt) of the piece's link card, typeset like its posts: a card
     leaves for the networks under the brand's name too. The description is the summary; when the
     loader took it from the body's opening and that opening is no text the brand would post (a
-    narrator's "je", a sentence cut short), the best sentence the body offers, else none."""
+    narrator's "je", a sentence cut short), the best whole sentence the body offers that does not say
+    "je", else none."""
     return _card_words(piece.title, piece.summary, piece.body, piece.lang, piece.cover_alt)
 
 
@@ -116,8 +119,12 @@ def card_words(piece: Piece) -> tuple[str, str, str]:
 def _card_words(title: str, summary: str, body: str, lang: str, alt: str) -> tuple[str, str, str]:
     description = summary
     if summary and summary == _first_paragraph(body) and _summary_refused(summary, lang):
-        description = next((text for kind, text, _ in body_candidates(body, lang, f"{title}\n{summary}")
-                            if kind == "sentence"), "")
+        # A whole sentence the body offers, in the brand's voice or (a first-person piece) one that
+        # does not say "je": the card is the page's blurb, never its narrator's opening cut short.
+        offered = body_candidates(body, lang, f"{title}\n{summary}", "", _CARD)
+        description = next((text for kind, text, _ in offered if kind == "sentence"), "") or next(
+            (text for kind, text, _ in offered if kind == "quote" and not standalone.in_first_person(text, lang)
+             and not any(q in text for q in "«»“”")), "")
     return (typeset(normalized(title), lang), typeset(normalized(description), lang) if description else "",
             typeset(normalized(alt), lang) if alt else "")
 
