@@ -349,3 +349,25 @@ def test_a_part_lost_in_a_timeout_is_found_not_resent_and_a_pause_holds_the_rest
     stored = [r.post for r in any_store.records(channel="x")]
     assert [p.state for p in stored] == ["published"] * 4, report
     assert len(x.tweets) == 4 and x.replied_to() == [None, *[p.remote_id for p in stored[:-1]]]
+
+
+def test_the_desk_calendar_shows_a_thread_as_one_slot(tmp_path: Any, sqlite_store: Store) -> None:
+    project = threaded_project(ProjectDir(tmp_path))
+    sqlite_store.apply_plan(plan_of(project), PLAN_AT)
+    rows = sqlite_store.calendar_rows(PLAN_AT, RUN_AT, ("proposed", "approved"))
+    assert sorted((r.channel, r.parts) for r in rows) == [("bluesky", 4), ("linkedin", 2), ("mastodon", 4), ("x", 4)]
+
+
+def test_a_piece_with_too_few_takeaways_launches_as_one_post_and_the_plan_says_why(tmp_path: Any) -> None:
+    project = threaded_project(ProjectDir(tmp_path), "{enabled: false}")
+    project.piece("articles/short.md", f"""
+        title: A short note
+        date: {PUBLISHED.date().isoformat()}
+        thread: true
+        takeaways:
+          - Only one thing to say.
+    """)
+    plan = plan_of(project)
+    assert {p.piece for p in plan.posts if p.key.rsplit(":", 1)[-1].startswith("launch#")} == set()
+    assert any("articles/short.md: too few takeaways fit" in note for note in plan.notes), plan.notes
+    assert not plan.threads  # sovereign-hosting's type turned threads off, and short.md has too few

@@ -145,7 +145,8 @@ async def calendar(request: Request) -> Response:
         if offset is None:
             offset = offsets[hour] = r.scheduled_at.astimezone(zone).utcoffset() or dt.timedelta()
         local = (r.scheduled_at + offset).replace(tzinfo=None)
-        item = {"id": r.id, "channel": r.channel, "network": r.network, "role": r.role, "state": r.state,
+        role = f"{r.role} (thread of {r.parts})" if r.parts else r.role
+        item = {"id": r.id, "channel": r.channel, "network": r.network, "role": role, "state": r.state,
                 "piece": r.piece, "time": f"{local:%H:%M}"}
         if view == "week":
             cells[(local.date(), r.channel)].append(item)

@@ -57,11 +57,13 @@ class ReviewStore(Database):
     def calendar_rows(self, start: dt.datetime, end: dt.datetime, states: Sequence[str],
                       channel: str | None = None) -> list[sa.Row[Any]]:
         """What a calendar shows of each post between ``start`` and ``end`` (end excluded), in time order:
-        id, piece, channel, network, role, state, scheduled_at and its card's title; no text, no card."""
+        id, piece, channel, network, role, state, scheduled_at, its card's title and, for a thread, how many
+        parts it has; no text, no card. A thread is one slot: its first part stands for it."""
         query = (sa.select(posts.c.id, posts.c.piece, posts.c.channel, posts.c.network, posts.c.role, posts.c.state,
-                           posts.c.scheduled_at, link_cards.c.title)
+                           posts.c.scheduled_at, link_cards.c.title, posts.c.parts)
                  .select_from(posts.outerjoin(link_cards, posts.c.card_id == link_cards.c.id))
-                 .where(posts.c.scheduled_at >= start, posts.c.scheduled_at < end, posts.c.state.in_(list(states))))
+                 .where(posts.c.scheduled_at >= start, posts.c.scheduled_at < end, posts.c.state.in_(list(states)),
+                        threads.NOT_A_LATER_PART))
         if channel:
             query = query.where(posts.c.channel == channel)
         with self.reading() as conn:
