@@ -71,6 +71,9 @@ def test_a_quotation_whose_speaker_is_unclear_is_not_offered() -> None:
     ("Inès Roche pèse sa réponse avant de parler des six premiers mois.", "fr"),
     ("Several had been close to leaving the company before the pilot started.", "en"),
     ("Plusieurs ont failli quitter l’entreprise avant le début du pilote.", "fr"),
+    ("Nous l’avons rencontrée dans son atelier de Saint-Julien, un matin de novembre.", "fr"),
+    ("We met her at the depot on a cold morning, between two deliveries.", "en"),
+    ("De ne pas tout changer la première année, et d’écouter les anciens.", "fr"),
 ])
 def test_sentences_that_set_up_a_question_or_an_answer_are_refused(text: str, lang: str) -> None:
     assert _why(text, lang), text
@@ -93,6 +96,18 @@ def test_a_qa_answer_is_the_guests_quote_never_the_brands_sentence(body: str, la
 
 
 # 2. A list item that starts with a bold label carries its heading's sense, or is not offered.
+
+@pytest.mark.parametrize(("body", "lang", "expected"), [
+    ("## Ce qu’il faut retenir\n\n- **La main-d’œuvre manque partout**. Un tiers des entreprises présentes ont un "
+     "poste vacant depuis plus de six mois.\n", "fr",
+     "La main-d’œuvre manque partout. Un tiers des entreprises présentes ont un poste vacant depuis plus de six mois."),
+    ("## What we learned\n\n- **Start where it hurts.** The busiest clinics had the most to gain and the most "
+     "patience for early bugs.\n", "en",
+     "Start where it hurts. The busiest clinics had the most to gain and the most patience for early bugs."),
+])
+def test_a_label_that_is_a_sentence_needs_no_heading(body: str, lang: str, expected: str) -> None:
+    assert typeset(expected, lang) in [text for _, text, _ in body_candidates(body, lang, "Main-d’œuvre, clinics")]
+
 
 @pytest.mark.parametrize(("body", "lang", "expected", "absent"), [
     ("## Les erreurs fréquentes\n\n- **Un stock de sécurité oublié**. Sans réserve, une seule livraison en retard "

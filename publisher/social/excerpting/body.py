@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from publisher.social.excerpting import lexicon, memo, salience, speech, standalone
+from publisher.social.excerpting import clauses, lexicon, memo, salience, speech, standalone
 from publisher.social.excerpting.units import Unit, split_sentences, units_of
 
 BODY_SENTENCES = 5
@@ -57,6 +57,7 @@ def analysed(body: str, lang: str, headline: str = "", guest: str = "",
         return ()
     terms = salience.key_terms((u.text for u in units), headline, lang)
     announced = salience.headline_terms(headline, lang)
+    language = lexicon.lang_of(lang)
     told = _told_in_the_first_person(units, lang)
     narrative = told or _is_narrative(units, lang)
     quotations: dict[int, list[Unit]] = {}
@@ -89,7 +90,9 @@ def analysed(body: str, lang: str, headline: str = "", guest: str = "",
                     and not standalone.dialogue(found[0], lang):
                 quotes.append((-_value(found[0], terms, lang), position, ("quote", found[0], found[1])))
             continue
-        text = _under_its_heading(unit, lang) if unit.label else unit.text
+        # "**Un apport trop faible**. Il…" needs its heading; "**La main-d’œuvre manque partout**." does not.
+        needs_heading = unit.label and (not language or clauses.verbless(unit.label.lower(), language))
+        text = _under_its_heading(unit, lang) if needs_heading else unit.text
         if not text:
             continue
         previous = units[position - 1] if position else None

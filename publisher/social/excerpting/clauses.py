@@ -27,13 +27,18 @@ _NOT_VERBS_FR = lexicon.words("""
     dent vent lent lente urgent récent différent excellent intelligent permanent absent présent patient patients
     souvent comment moment moments équivalent pertinent événement événements content contents
 """)
-_FRAGMENT_START = {"fr": ("pas ", "plus de ", "jamais ", "surtout ", "même pas"),
+_FRAGMENT_START = {"fr": ("pas ", "plus de ", "jamais ", "surtout ", "même pas", "de ne "),
                    "en": ("not ", "no more ", "never ", "mostly ", "hardly ", "only ")}
 _NOT_VERB_STARTS = lexicon.words("""
     the a an this that these those my our your his her their its not no mostly only just even in on at for with
     without from by of to as after before every each some many most all both one two three four five six ten
     more less much very so such what which how why where when
 """)
+_NOT_BEFORE_ADVERB_FR = lexicon.words("""
+    de du des le la les un une au aux en par pour sans son sa ses leur leurs notre nos votre vos ce cet cette ces
+    mon ma mes et ou très plus moins
+""")
+_NOT_AFTER_NE = frozenset(("pas", "plus", "jamais", "rien", "guère", "point", "not", "never"))
 _ELIDED_SUBJECTS = ("j’", "n’", "s’", "l’", "c’", "qu’")
 
 
@@ -73,6 +78,8 @@ def _is_verb(word: str, words: list[str], i: int, language: str) -> bool:
     if word in lexicon.FINITE_VERBS[language]:
         return True
     previous = words[i - 1] if i else ""
+    if word in _NOT_AFTER_NE:
+        return False  # "De ne pas tout changer": the negation, not a verb
     if previous in lexicon.SUBJECT_PRONOUNS[language] or (language == "fr" and previous.startswith(_ELIDED_SUBJECTS)):
         return True
     if language == "fr":
@@ -87,8 +94,9 @@ def _is_verb(word: str, words: list[str], i: int, language: str) -> bool:
             return True  # imperfect: "venait"
         if word.endswith("ent") and len(word) > 4 and not word.endswith("ment") and word not in _NOT_VERBS_FR:
             return True
-        following = words[i + 1] if i + 1 < len(words) else ""
-        return following.endswith("ment") and following not in ("comment", "moment") and i > 0
+        following = words[i + 1] if i + 1 < len(words) else ""  # "finance rarement": a verb, then its adverb
+        return (following.endswith("ment") and following not in ("comment", "moment") and i > 0
+                and word not in _NOT_BEFORE_ADVERB_FR and not word.startswith(("d’", "l’")))
     if "’" in word and word.split("’", 1)[1] in ("s", "re", "ve", "d", "ll", "t"):
         return True  # it’s, they’re, don’t
     if word.endswith("ed") and len(word) > 4:

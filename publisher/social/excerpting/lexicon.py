@@ -142,9 +142,11 @@ SETS_UP: dict[str, tuple[str, ...]] = {
     # "We asked her what changed.", "Nous lui avons demandé…").
     "fr": (r"(?:sa|leur|notre|ma|votre) réponse", r"(?:lui|leur) (?:avons|ai|a|ont|avait|avions|avaient) (?:demandé|posé)",
            r"(?:nous|je) (?:lui|leur) (?:demandons|demande|posons|pose)", r"(?:n’hésite|hésite|hésitent) pas",
-           r"ne (?:se fait|se font) pas prier", r"(?:sa|leur) question"),
+           r"ne (?:se fait|se font) pas prier", r"(?:sa|leur) question",
+           r"(?:nous|je) (?:l’|les )(?:avons|ai) (?:rencontrée?s?|interrogée?s?|retrouvée?s?|suivie?s?)"),
     "en": (r"(?:her|his|their|our|my|your) answers?", r"(?:asked|ask|asking) (?:her|him|them|us|me)\b",
-           r"(?:does|did|do|doesn’t|didn’t|don’t) (?:not )?hesitate", r"(?:her|his|their) (?:reply|response)\b"),
+           r"(?:does|did|do|doesn’t|didn’t|don’t) (?:not )?hesitate", r"(?:her|his|their) (?:reply|response)\b",
+           r"we (?:met|interviewed|visited|spoke to|talked to|caught up with) (?:her|him|them)\b"),
 }
 STANCES: dict[str, tuple[str, ...]] = {
     # Attitudes that need their object ("was sceptical at the start": of what?).
