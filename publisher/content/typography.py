@@ -34,6 +34,7 @@ _FR_SIGN = re.compile(r"[;!?%:«»]")
 _SPACES = frozenset(" \u00a0\u202f")
 # a number's groups of thousands typed with a space (not a year beside a number: "1972 120" is left alone)
 _GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0]\d{3})+(?![\d]|[.,]\d{3}\b)")
+_DIGIT_SPACE_DIGIT = re.compile(r"\d[ \u00a0]\d")
 _CURRENCY = re.compile(r"(?<=\d)[ \u202f](?=(?:[kM]|Md|Mds)?€|\$|£)")
 # English
 _EN_SPACE_BEFORE = re.compile(rf"(?<=[\w”)»]){_SPACE}+([;:!?])(?=\s|$)")
@@ -120,11 +121,18 @@ def _curly_doubles(text: str, language: str, after: str) -> str:
 
 
 def french_numbers(text: str) -> str:
-    """Groups of thousands joined by a narrow no-break space, a no-break space before a currency."""
-    if not any(c.isdigit() for c in text):
-        return text
-    text = _GROUPS.sub(lambda m: m.group().replace(" ", NNBSP).replace(NBSP, NNBSP), text)
-    return _CURRENCY.sub(NBSP, text)
+    """Groups of thousands joined by a narrow no-break space, a no-break space before a currency.
+    Each substitution runs only when a quick search says it can match: every rendered post goes through
+    here, and most have no grouped number and no currency (a plan of 10,000 pieces typesets 100,000 texts)."""
+    if _DIGIT_SPACE_DIGIT.search(text):
+        text = _GROUPS.sub(_grouped, text)
+    if "€" in text or "$" in text or "£" in text:
+        text = _CURRENCY.sub(NBSP, text)
+    return text
+
+
+def _grouped(m: re.Match[str]) -> str:
+    return m.group().replace(" ", NNBSP).replace(NBSP, NNBSP)
 
 
 def french_spacing(text: str) -> str:

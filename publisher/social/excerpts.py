@@ -112,7 +112,19 @@ def card_words(piece: Piece) -> tuple[str, str, str]:
     loader took it from the body's opening and that opening is no text the brand would post (a
     narrator's "je", a sentence cut short), the best whole sentence the body offers that does not say
     "je", else none."""
-    return _card_words(piece.title, piece.summary, piece.body, piece.lang, piece.cover_alt)
+    found = _CARDS.get(id(piece))
+    if found is not None and found[0] is piece:  # the same piece again: one look-up, no hashing of its texts
+        return found[1]
+    words = _card_words(piece.title, piece.summary, piece.body, piece.lang, piece.cover_alt)
+    if len(_CARDS) >= _CARDS_KEPT:
+        _CARDS.clear()
+    _CARDS[id(piece)] = (piece, words)
+    return words
+
+
+_CARDS: dict[int, tuple[Piece, tuple[str, str, str]]] = {}
+"""Card words by piece object: the planner asks for them once for each of a piece's posts."""
+_CARDS_KEPT = 65536
 
 
 @lru_cache(maxsize=65536)  # one entry a piece, read for each of its posts: a plan of 10,000 pieces makes 100,000 cards
