@@ -371,3 +371,16 @@ def test_a_piece_with_too_few_takeaways_launches_as_one_post_and_the_plan_says_w
     assert {p.piece for p in plan.posts if p.key.rsplit(":", 1)[-1].startswith("launch#")} == set()
     assert any("articles/short.md: too few takeaways fit" in note for note in plan.notes), plan.notes
     assert not plan.threads  # sovereign-hosting's type turned threads off, and short.md has too few
+
+
+def test_follow_ups_do_not_repeat_what_the_thread_said(tmp_path: Any) -> None:
+    project = threaded_project(ProjectDir(tmp_path), channels="{x: {}, mastodon: {}}")
+    text = project.config_file.read_text()
+    project.write("mkdocs.yml", text.replace("follow_ups: []", "follow_ups: [3]"))
+    plan = plan_of(project)
+    threads = {t.key for t in plan.threads}
+    follow_ups = [p for p in plan.posts if p.role == "follow-up-3"]
+    assert len(follow_ups) == 2 and not {p.key for p in follow_ups} & threads
+    said = {p.excerpt_id for p in plan.posts if p.key in threads}
+    assert all(p.excerpt_id not in said for p in follow_ups), [p.text for p in follow_ups]
+    assert {p.excerpt_kind for p in follow_ups} == {"summary"}  # the one thing the thread did not say

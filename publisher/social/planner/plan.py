@@ -54,7 +54,7 @@ from publisher.social.planner.placement import (
     new_tuple,
 )
 from publisher.social.planner.rules import ChannelHours, PlanRules
-from publisher.social.planner.thread_posts import make_threads
+from publisher.social.planner.thread_posts import make_threads, remember_threads
 from publisher.social.render import Fitted
 
 
@@ -219,6 +219,18 @@ def _launches_and_follow_ups(planned: list[PieceState], placer: Placer, sent: se
                 if f"{piece.key}:{name}:{role}" not in sent:
                     requests.append(Request(order, earliest, piece.key, k, role, end, piece.lanes[name]))
     requests.sort(key=attrgetter("days_after_launch", "earliest", "piece", "channel_index"))
+    rules = placer.rules
+    if rules.threads or any(p.piece.thread for p in planned):  # threads are opt-in: without them, one loop
+        cut = next((i for i, r in enumerate(requests) if r.days_after_launch > 0), len(requests))
+        _place(requests[:cut], placer)
+        remember_threads(planned, placer)  # follow-ups do not repeat what a launch's thread said
+        _place(requests[cut:], placer)
+    else:
+        _place(requests, placer)
+    return skipped
+
+
+def _place(requests: list[Request], placer: Placer) -> None:
     hours, spread = placer.rules.hours, placer.rules.spread_days
     for request in requests:
         lane, role, earliest = request.lane, request.role, request.earliest
@@ -228,7 +240,6 @@ def _launches_and_follow_ups(planned: list[PieceState], placer: Placer, sent: se
         elif spread > 1:  # a follow-up on the quietest day it may still go out on
             earliest = lane.book.quietest(earliest, min(spread, 1 + lane.state.rules.catch_up_days), request.end)
         placer.place(lane, role, earliest, offset, request.end)
-    return skipped
 
 
 class Request(NamedTuple):

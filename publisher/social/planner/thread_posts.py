@@ -23,6 +23,7 @@ Plan.threads; a plan without threads goes through none of this.
 from __future__ import annotations
 
 import dataclasses
+from bisect import insort
 from collections.abc import Mapping, Sequence
 
 from publisher.content.model import Piece
@@ -31,6 +32,8 @@ from publisher.networks import network as descriptor
 from publisher.posts.model import Dropped, Excerpt, PlannedPost, ThreadLink
 from publisher.social import hashtags
 from publisher.social.excerpts import excerpts_for
+from publisher.social.planner.calendar import to_minutes
+from publisher.social.planner.placement import PieceState, Placer
 from publisher.social.planner.rules import PlanRules, ThreadRule
 from publisher.social.render import ChannelInfo, PieceContext, body_of, card_for, link_for, wording
 
@@ -73,6 +76,26 @@ def make_threads(posts: Sequence[PlannedPost], pieces: Mapping[str, Piece], rule
         if len(made) > 1:
             links.extend(ThreadLink(p.key, post.key, k, len(made)) for k, p in enumerate(made, 1))
     return out, links
+
+
+def remember_threads(planned: Sequence[PieceState], placer: Placer) -> None:
+    """Once the launches are placed: the takeaways each launch's thread will carry count as used on its
+    network at the launch's moment, so follow-ups (within cooldown_days) say something else."""
+    rules = placer.rules
+    launched = {p.key: to_minutes(p.scheduled_at) for p in placer.posts if p.role == "launch"}
+    for state in planned:
+        rule = rules.thread_rule(state.piece)
+        if rule is None:
+            continue
+        context = None
+        for name in state.channels:
+            moment = launched.get(f"{state.key}:{name}:launch")
+            channel = rules.channels[name]
+            if moment is None or not descriptor(channel.network).replies:
+                continue
+            context = context or rules.context(state.piece)
+            for part in numbered_parts(state.piece, channel, context, rule, []) or ():
+                insort(state.uses[part.excerpt.id], (moment, channel.network))
 
 
 def thread_of(post: PlannedPost, piece: Piece, channel: ChannelInfo, context: PieceContext, rule: ThreadRule,
@@ -196,4 +219,5 @@ def preview_parts(piece: Piece, channel: ChannelInfo, context: PieceContext, rul
     return None, dropped, f"Thread: {channel.network} has no threads here; the launch is a single post"
 
 
-__all__ = ["PART", "Part", "linkedin_parts", "make_threads", "numbered_parts", "preview_parts", "thread_of"]
+__all__ = ["PART", "Part", "linkedin_parts", "make_threads", "numbered_parts", "preview_parts", "remember_threads",
+           "thread_of"]
