@@ -384,3 +384,27 @@ def test_follow_ups_do_not_repeat_what_the_thread_said(tmp_path: Any) -> None:
     said = {p.excerpt_id for p in plan.posts if p.key in threads}
     assert all(p.excerpt_id not in said for p in follow_ups), [p.text for p in follow_ups]
     assert {p.excerpt_kind for p in follow_ups} == {"summary"}  # the one thing the thread did not say
+
+
+def test_the_link_can_open_the_thread_and_the_summary_can_be_its_hook(tmp_path: Any) -> None:
+    project = threaded_project(ProjectDir(tmp_path), "{link: first, hook: summary, max_parts: 3}",
+                               channels="{bluesky: {}}")
+    parts = plan_of(project).posts
+    assert [p.text.split(" ", 1)[0] for p in parts] == ["1/3", "2/3", "3/3"]  # max_parts keeps the first takeaways
+    assert parts[0].text.startswith("1/3 A practical look at sovereign hosting")
+    assert "Read more: test.example.org/articles/sovereign-hosting" in parts[0].text  # Bluesky shows the short form
+    assert parts[0].link.endswith(f"utm_content={parts[0].excerpt_id}") and parts[0].card is not None
+    assert [p.link for p in parts[1:]] == ["", ""] and all(p.card is None for p in parts[1:])
+
+
+def test_a_takeaway_too_long_for_a_part_is_left_out_never_cut(tmp_path: Any) -> None:
+    project = threaded_project(ProjectDir(tmp_path), channels="{x: {}, mastodon: {}}")
+    long = "Sovereign hosting " + "really " * 45 + "matters."
+    path = project.content / "articles/sovereign-hosting.md"
+    path.write_text(path.read_text().replace(f"  - {TAKEAWAYS[2]}", f"  - {TAKEAWAYS[2]}\n  - {long}"))
+    plan = plan_of(project)
+    x = [p for p in plan.posts if p.channel == "x"]
+    mastodon = [p for p in plan.posts if p.channel == "mastodon"]
+    assert [p.text.split(" ", 1)[0] for p in x] == ["1/4", "2/4", "3/4", "4/4"] and all(long not in p.text for p in x)
+    assert len(mastodon) == 5 and long in mastodon[4].text  # 500 characters on Mastodon: it fits there
+    assert any(d.channel == "x" and "thread part too long for x" in d.reason for d in plan.dropped)
