@@ -208,6 +208,7 @@ def _build(path: Path, folder: str, fm: FrontMatter, meta: dict[str, Any], body:
         authors=tuple(fm.authors),
         byline=_byline(fm.authors, ctx.authors, lang),
         summary=fm.summary or textlib.first_paragraph(body),
+        summary_from_body=not fm.summary,
         tags=tuple(dict.fromkeys(fm.tags)),
         translation=fm.translation,
         draft=fm.draft,

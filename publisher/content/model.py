@@ -91,6 +91,8 @@ class Piece:
     """"Name, role" of the piece's one author (empty when it has none or several): who speaks when
     the piece is told in the first person."""
     summary: str = ""
+    summary_from_body: bool = False
+    """The front matter gave no summary: the loader took the body's first paragraph."""
     tags: tuple[str, ...] = ()
     translation: str | None = None
     """Key (folder/slug) of the same piece in another language."""

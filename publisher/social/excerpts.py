@@ -115,7 +115,8 @@ def card_words(piece: Piece) -> tuple[str, str, str]:
     found = _CARDS.get(id(piece))
     if found is not None and found[0] is piece:  # the same piece again: one look-up, no hashing of its texts
         return found[1]
-    words = _card_words(piece.title, piece.summary, piece.body, piece.lang, piece.cover_alt)
+    words = _card_words(piece.title, piece.summary, piece.body if piece.summary_from_body else "", piece.lang,
+                        piece.cover_alt)
     if len(_CARDS) >= _CARDS_KEPT:
         _CARDS.clear()
     _CARDS[id(piece)] = (piece, words)
@@ -129,8 +130,9 @@ _CARDS_KEPT = 65536
 
 @lru_cache(maxsize=65536)  # one entry a piece, read for each of its posts: a plan of 10,000 pieces makes 100,000 cards
 def _card_words(title: str, summary: str, body: str, lang: str, alt: str) -> tuple[str, str, str]:
+    """``body`` only when the summary was taken from it ("" otherwise: nothing to read)."""
     description = summary
-    if summary and summary == _first_paragraph(body) and _summary_refused(summary, lang):
+    if summary and body and _summary_refused(summary, lang):
         # A whole sentence the body offers, in the brand's voice or (a first-person piece) one that
         # does not say "je": the card is the page's blurb, never its narrator's opening cut short.
         offered = body_candidates(body, lang, f"{title}\n{summary}", "", _CARD)
