@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from publisher.social.excerpting import clauses, lexicon, memo, salience, speech, standalone
+from publisher.social.excerpting import bound, clauses, lexicon, memo, salience, speech, standalone
 from publisher.social.excerpting.units import Unit, split_sentences, units_of
 
 BODY_SENTENCES = 5
@@ -100,6 +100,9 @@ def analysed(body: str, lang: str, headline: str = "", guest: str = "",
         if standalone.why_not(text, lang, item=unit.kind == "item", after=after, speaker=told) \
                 or _names_back(text, lang, seen):
             continue
+        earlier = " ".join(u.text for u in units[:position])
+        if bound.why_bound(text, lang, earlier=earlier, headline=headline, item=unit.kind == "item"):
+            continue  # "46 000 objets y sont conservés", "Objectif : …": bound to the piece around it
         past = unit.kind == "sentence" and salience.told_in_the_past(text, lang)
         if narrative and past and not salience.carries(text, announced):
             continue  # "Karim a d’abord cru à une sonde défectueuse": the story, not its point

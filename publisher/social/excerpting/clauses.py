@@ -74,6 +74,13 @@ def verbless(text: str, language: str) -> bool:
     return len(first) <= SHORT and not any(_is_verb(w, first, i, language) for i, w in enumerate(first))
 
 
+def has_verb(text: str, language: str) -> bool:
+    """Any word of ``text`` these lists take for a finite verb (they do not know every verb: a False
+    is a hint, not a proof)."""
+    words = _WORD.findall(text.lower())
+    return any(_is_verb(w, words, i, language) for i, w in enumerate(words))
+
+
 def _is_verb(word: str, words: list[str], i: int, language: str) -> bool:
     if word in lexicon.FINITE_VERBS[language]:
         return True
@@ -135,4 +142,4 @@ def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Patte
     return sets_up, counts, connectors, stances
 
 
-__all__ = ["dependent", "verbless"]
+__all__ = ["dependent", "has_verb", "verbless"]

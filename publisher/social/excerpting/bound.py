@@ -1,0 +1,216 @@
+"""Sentences that read whole but are bound to their piece: `why_bound` says why, or None.
+
+Five kinds a comms lead would not post unchanged, in French and English:
+
+- background with no hook: a founding or tenure line ("X dirige le musée depuis 2019.", "Founded in
+  2009, …", "Entre 2024 et 2026, X a accompagné…") and housekeeping ("supports téléchargeables",
+  "slides are available on…");
+- anaphora: an adverbial pronoun y/en before a verb ("46 000 objets y sont conservés"), an object
+  pronoun before an auxiliary ("La commune l’a retenu"), a contrastive "X, lui, …", and a definite
+  subject whose head noun the piece used before but the title does not ("Les participants ont…")
+  in a sentence that names nobody;
+- the event's own programme ("L’après-midi, …", "Lors de la restitution…", "en séance");
+- a label or timetable line that needs its heading ("Objectif : …", "Février 2027 : …",
+  "Scénario seul : 310 000 €") and a verbless enumeration ("Une matinée de…, un après-midi de…");
+- "that number", "ce chiffre": a demonstrative with nothing in the sentence to point at.
+"""
+
+from __future__ import annotations
+
+import re
+
+from publisher.social.excerpting import clauses, lexicon, salience
+
+_YEAR = r"(?:1[89]|20)\d\d"
+_TENURE = {
+    # "depuis 2019" with no other figure: how long, not what changed.
+    "fr": re.compile(rf"(?<![\w’])depuis (?:sa création en |sa fondation en |l’an |l’année )?{_YEAR}(?![\w’])"),
+    "en": re.compile(rf"(?<![\w’])since (?:its founding in |it was founded in |it opened in )?{_YEAR}(?![\w’])"),
+}
+_FOUNDED = {
+    "fr": re.compile(rf"^(?:(?:fondée?s?|créée?s?|construite?s?|bâtie?s?|ouverte?s?|née?s?|inaugurée?s?|lancée?s?)"
+                     rf"(?: en| dans les années)? {_YEAR}|(?:entre|de) {_YEAR} (?:et|à) {_YEAR},)"),
+    "en": re.compile(rf"^(?:(?:founded|built|established|created|set up|opened|launched|started)(?: in)? {_YEAR}"
+                     rf"|(?:between|from) {_YEAR} (?:and|to) {_YEAR},)"),
+}
+_HOUSEKEEPING = {
+    "fr": re.compile(r"(?<![\w’])(?:téléchargeables?|à télécharger|supports présentés|diaporamas?|les présentations"
+                     r" des intervenants|enregistrements? des|replay|sont en ligne sur|sont disponibles sur le site"
+                     r"|est disponible sur le site|rendez-vous sur (?:le|notre) site)(?![\w’])"),
+    "en": re.compile(r"(?<![\w’])(?:downloadable|can be downloaded|slides|recordings? of|are available on (?:the|our)"
+                     r"|is available on (?:the|our)|are on our|is on our|available to download)(?![\w’])"),
+}
+_ADVERBIAL_PRONOUN = {
+    # "46 000 objets y sont conservés", "nous en avons produit": y/en for a place or thing named before.
+    "fr": re.compile(r"(?<![\w’])(?<!il )(?<!qu’il )(?:y|en) (?:ne |n’)?([\w’]+)"),
+}
+_AUXILIARIES = lexicon.words("a ont ai avons avez avait avaient aura auront est sont était étaient sera seront")
+_OBJECT_BEFORE_AUXILIARY = {
+    "fr": re.compile(r"(?<![\w’])(?:l’|les )(?:a|ont|avait|avaient|aura|auront|avons|avez|ai|aurait)(?![\w’])"),
+    "en": re.compile(r"(?!)"),
+}
+_CONTRASTIVE = {
+    "fr": re.compile(r",\s(?:lui|elle|eux|elles)(?:-mêmes?)?,"),
+    "en": re.compile(r",\s(?:for (?:its|their|his|her) part|in turn),"),
+}
+_DEFINITE_SUBJECT = {
+    "fr": re.compile(r"^(?:[^,]{1,40},\s)?(?:les\s|le\s|la\s|l’)([\w-]+)((?:\s[\w’-]+){0,3})"),
+    "en": re.compile(r"^(?:[^,]{1,40},\s)?the\s([\w-]+)((?:\s[\w’-]+){0,3})", re.I),
+}
+_DEFINES = {
+    # What makes a definite description name its own referent: a complement or a relative clause.
+    "fr": lexicon.words("de d’ du des qui que qu’ dont où avec à au aux pour chez"),
+    "en": lexicon.words("of who that which whose with for at in from"),
+}
+_PROGRAMME = {
+    # The event's own schedule and rooms: meaningless to someone who was not there.
+    "fr": re.compile(r"^(?:l’après-midi|le matin|la matinée|en fin de (?:journée|matinée)|en ouverture|en clôture"
+                     r"|en début d’après-midi|lors (?:de la|du|des|de l’) ?(?:restitution|atelier|ateliers|séance"
+                     r"|table ronde|tables rondes|plénière|débat|échanges?|conclusion|clôture|ouverture|matinée"
+                     r"|après-midi|visite|journée|session|pause))\b|(?<![\w’])(?:en séance|en plénière|en atelier"
+                     r"|dans la salle|à la tribune)(?![\w’])"),
+    "en": re.compile(r"^(?:in the (?:afternoon|morning|evening|closing|opening)|during the (?:afternoon|morning"
+                     r"|workshops?|session|panel|plenary|break|closing|opening|q&a))\b|(?<![\w’])(?:this (?:morning|"
+                     r"afternoon)’s (?:session|panel|workshop|talk)|in the room|in today’s (?:session|panel|workshop)"
+                     r"|from the floor)(?![\w’])"),
+}
+_MONTHS = {language: "|".join(months) for language, months in lexicon.MONTHS.items()}
+_TIMETABLE = {
+    "fr": re.compile(rf"^(?:(?:\d{{1,2}}(?:er)? )?(?:{_MONTHS['fr']})(?: {_YEAR})?|{_YEAR}|jusqu’(?:au|à|en) [^:]{{1,25}}"
+                     rf"|(?:à partir|à compter) d[u’e] [^:]{{1,25}}|(?:d’ici|avant|fin|début|mi-)\s?[^:]{{1,20}})"
+                     r"[\s\u00a0\u202f]*:", re.I),
+    "en": re.compile(rf"^(?:(?:{_MONTHS['en']})(?: \d{{1,2}})?(?: {_YEAR})?|{_YEAR}|(?:until|by|from|before|early"
+                     rf"|late|mid-)\s?[^:]{{1,25}})[\s\u00a0\u202f]*:", re.I),
+}
+_LABEL = re.compile(r"^([^:;,.!?]{1,60}?)[\s\u00a0\u202f]*:[\s\u00a0\u202f]")
+_ENUMERATED = {
+    "fr": ("un ", "une ", "des ", "du ", "de la ", "de l’", "beaucoup ", "plusieurs ", "quelques ", "et un ",
+           "et une ", "et des ", "et du ", "et beaucoup ", "et quelques ", "et plusieurs "),
+    "en": ("a ", "an ", "some ", "plenty ", "lots ", "many ", "several ", "and a ", "and an ", "and some ",
+           "and plenty ", "and lots ", "and many "),
+}
+_DEMONSTRATIVE = {
+    # "Put that number in front of…", "Présentez ce chiffre…": the thing it points at is elsewhere.
+    "en": re.compile(r"(?<![\w’])(?:put|use|take|keep|share|send|bring|show|give|make|check|with|of|in|on|for|from"
+                     r"|into|about|at|by|to) that (?!is|was|are|were|it|they|we|you|he|she|the|a|an|every|each"
+                     r"|any|no|all|most|some|our|your|their|its|his|her|this|these)([a-z][\w-]+)"),
+    "fr": re.compile(r"(?<![\w’])ce (?!qui|que|qu’|dont|sont|soit|serait|sera|fut|n’|ne|faisant|disant|jour-là"
+                     r"|matin|soir)([a-zà-ÿ][\w’-]+)"),
+}
+_GENERIC = {
+    # "La ventilation n’est pas une option…": a definition holds of any such thing, not one named before.
+    "fr": re.compile(r"^\s(?:n’)?(?:est|sont)(?: pas)? (?:une?|des)\s"),
+    "en": re.compile(r"^\s(?:is|are)(?: not)? (?:an?)\s"),
+}
+_REFERRING_NOUNS = {
+    # Subjects that always refer back when nothing completes them ("Le point sera étudié…").
+    "fr": lexicon.words("point sujet question idée proposition piste mesure solution chiffre décision"),
+    "en": lexicon.words("point issue question idea proposal measure solution figure number decision"),
+}
+_ANNOUNCES = re.compile(r"(?<![\w’])(?:sont les suivant(?:e)?s|est le suivant|est la suivante|as follows|are the following)"
+                        r"(?![\w’])")
+_NAMED = re.compile(r"(?<=[\s’(])[A-ZÀ-Ö][\w’-]+")
+
+
+def why_bound(text: str, lang: str, *, earlier: str = "", headline: str = "", item: bool = False) -> str | None:
+    """Why ``text`` is bound to its piece, or None. ``earlier``: the piece's sentences before it;
+    ``headline``: its title (a noun the title gives is the piece's subject, never a reference back)."""
+    language = lexicon.lang_of(lang)
+    if not language:
+        return None
+    low = text.lower()
+    start = low.lstrip("«“\"( \u00a0")
+    if _FOUNDED[language].match(start) or (_TENURE[language].search(low) and not _other_figure(low)):
+        return "background with no hook (a founding or tenure line)"
+    if _HOUSEKEEPING[language].search(low):
+        return "housekeeping (downloads, slides, where to find more)"
+    anaphor = _anaphor(low, language)
+    if anaphor:
+        return anaphor
+    if _PROGRAMME[language].search(start):
+        return "tied to the event's own programme"
+    label = _label(start, language)
+    if label:
+        return label
+    if _ANNOUNCES.search(low):
+        return "announces what follows"
+    if not item and _enumeration(start, language):
+        return "a verbless enumeration"
+    demonstrative = _DEMONSTRATIVE[language].search(low)
+    if demonstrative:
+        return f"'{demonstrative.group()}' points at something said before"
+    if earlier and not item:
+        described = _described_before(text, start, language, earlier, headline)
+        if described:
+            return described
+    return None
+
+
+def _other_figure(low: str) -> bool:
+    """A figure besides the years: "depuis 2019, 40 % de…" says what changed."""
+    return bool(re.search(r"\d", re.sub(_YEAR, " ", low)))
+
+
+def _anaphor(low: str, language: str) -> str | None:
+    if language == "fr":
+        for match in _ADVERBIAL_PRONOUN["fr"].finditer(low):
+            word = match.group(1)
+            if _verb_like(match.group().split(" ")[0], word) and not low[max(0, match.start() - 3):match.start()].endswith(("s’", "n’")):
+                return f"'{match.group().split(' ')[0]}' stands for a place or thing named before"
+    if _OBJECT_BEFORE_AUXILIARY[language].search(low):
+        return "an object pronoun for something named before"
+    if _CONTRASTIVE[language].search(low):
+        return "a contrastive pronoun ('X, lui, …'): it answers the sentence before"
+    return None
+
+
+def _verb_like(pronoun: str, word: str) -> bool:
+    """After y/en: a finite verb ("y sont", "en avons", "y travaillent"), not "en 2027", "en ligne",
+    "en double file" (after "en", only an auxiliary or a verb ending tells)."""
+    if word in _AUXILIARIES or (pronoun == "y" and word in lexicon.FINITE_VERBS["fr"]):
+        return True
+    return word.endswith(("ent", "ons", "ait", "aient", "era", "eront")) and not word.endswith("ment") and len(word) > 4
+
+
+def _label(start: str, language: str) -> str | None:
+    if _TIMETABLE[language].match(start):
+        return "a timetable entry: it needs its heading"
+    match = _LABEL.match(start)
+    if not match:
+        return None
+    head = match.group(1)
+    words = head.split()
+    if len(words) <= 2 or (len(words) <= 8 and not clauses.has_verb(head, language)):
+        return "a labelled line: it needs its heading"
+    return None
+
+
+def _enumeration(start: str, language: str) -> bool:
+    """"Une matinée de présentations, un après-midi d’ateliers, et beaucoup de discussions.": no verb."""
+    parts = [part.strip() for part in start.rstrip(".!…").split(",")]
+    listed = [part for part in parts if part.startswith(_ENUMERATED[language])]
+    return len(listed) >= 2 and parts[0] in listed and not clauses.has_verb(start, language)
+
+
+def _described_before(text: str, start: str, language: str, earlier: str, headline: str) -> str | None:
+    """"Les participants se sont répartis…" after a sentence about the participants: which ones? A
+    definite subject with no complement, whose head noun the piece used before and its title does not,
+    in a sentence that names nobody."""
+    match = _DEFINITE_SUBJECT[language].match(start)
+    if not match:
+        return None
+    noun = match.group(1)
+    following = match.group(2).split()
+    if not noun.isalpha() or len(noun) < 3 or any(w in _DEFINES[language] for w in following[:2]):
+        return None
+    if _NAMED.search(text) or _GENERIC[language].match(start[match.end(1):]):
+        return None
+    head = salience.stem(noun)
+    earlier_stems = {salience.stem(w) for w in re.findall(r"[\w-]+", earlier.lower())}
+    title_stems = {salience.stem(w) for w in re.findall(r"[\w-]+", headline.lower())}
+    if noun in _REFERRING_NOUNS[language] or (head in earlier_stems and head not in title_stems):
+        return f"its subject '{noun}' stands for what the piece described before"
+    return None
+
+
+__all__ = ["why_bound"]
