@@ -33,6 +33,8 @@ def _offered(body: str, lang: str, headline: str = "") -> list[str]:
     ("En fin de journée, les élus ont répondu aux questions écrites déposées dans une urne à l’entrée.", "fr"),
     ("Lors de la table ronde, plusieurs bailleurs ont demandé un calendrier plus souple pour les travaux.", "fr"),
     ("During the workshops, delegates ranked twelve proposals for the new riverside path.", "en"),
+    ("Les riverains présents ont surtout parlé du bruit des camions de livraison avant 7 heures.", "fr"),
+    ("The delegates agreed to publish a shared map of flood defences before the spring.", "en"),
     # 4. Labels, timetables, list lines, verbless enumerations.
     ("But : mesurer l’usage réel des pistes avant de décider de leur prolongement vers la zone d’activités.", "fr"),
     ("Septembre 2027 : ouverture des candidatures pour le deuxième appel à projets du quartier.", "fr"),

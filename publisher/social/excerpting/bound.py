@@ -74,6 +74,13 @@ _PROGRAMME = {
                      r"afternoon)’s (?:session|panel|workshop|talk)|in the room|in today’s (?:session|panel|workshop)"
                      r"|from the floor)(?![\w’])"),
 }
+_ATTENDEES = {
+    # Those who were there, as a subject: "Les commerçants présents ont redit…", "The delegates agreed…".
+    "fr": re.compile(r"^(?:[^,]{1,40},\s)?(?:les|des) (?:participants|participantes|délégués|déléguées|présents"
+                     r"|[\w-]+ (?:présents|présentes|présent|présente|venus|venues|inscrits|inscrites))(?![\w’])"),
+    "en": re.compile(r"^(?:[^,]{1,40},\s)?(?:the )?(?:participants|delegates|attendees|those present"
+                     r"|[\w-]+ (?:present|in attendance|in the room))(?![\w’])"),
+}
 _MONTHS = {language: "|".join(months) for language, months in lexicon.MONTHS.items()}
 _TIMETABLE = {
     "fr": re.compile(rf"^(?:(?:\d{{1,2}}(?:er)? )?(?:{_MONTHS['fr']})(?: {_YEAR})?|{_YEAR}|jusqu’(?:au|à|en) [^:]{{1,25}}"
@@ -127,7 +134,7 @@ def why_bound(text: str, lang: str, *, earlier: str = "", headline: str = "", it
     anaphor = _anaphor(low, language)
     if anaphor:
         return anaphor
-    if _PROGRAMME[language].search(start):
+    if _PROGRAMME[language].search(start) or _ATTENDEES[language].match(start):
         return "tied to the event's own programme"
     label = _label(start, language)
     if label:
