@@ -85,3 +85,14 @@ def test_a_definite_subject_the_piece_described_before_is_refused_in_a_body() ->
 def test_a_definite_subject_the_title_announces_is_the_pieces_subject() -> None:
     offered = _offered(BODY_FR, "fr", "Ce que les habitants de Brévanne demandent pour l’éclairage de leur commune")
     assert any(text.startswith("La commune prévoit") for text in offered), offered
+
+
+@pytest.mark.parametrize(("text", "lang", "earlier"), [
+    ("Aucun autre terrain de la commune ne pouvait recevoir un bassin de 50 mètres.", "fr",
+     "La commune de Brévanne a lancé un appel d’offres pour sa piscine."),
+    ("No other site of the council could take a 50-metre pool before 2030.", "en",
+     "Brevan District Council opened a tender for its new pool."),
+])
+def test_a_subject_whose_complement_the_piece_described_before_is_refused(text: str, lang: str, earlier: str) -> None:
+    assert why_bound(text, lang, earlier=earlier), text
+    assert why_bound(text, lang, earlier=earlier, headline="Une piscine pour la commune, a pool for the council") is None

@@ -57,6 +57,11 @@ _DEFINITE_SUBJECT = {
     "fr": re.compile(r"^(?:[^,]{1,40},\s)?(?:les\s|le\s|la\s|l’)([\w-]+)((?:\s[\w’-]+){0,3})"),
     "en": re.compile(r"^(?:[^,]{1,40},\s)?the\s([\w-]+)((?:\s[\w’-]+){0,3})", re.I),
 }
+_SUBJECT_COMPLEMENT = {
+    # "Aucun autre bâtiment de la commune ne pouvait…": the subject's complement is the described thing.
+    "fr": re.compile(r"^(?:[^,\s]+\s){1,4}?(?:de la\s|du\s|des\s|de l’)([\w-]+)((?:\s[\w’-]+){0,3})"),
+    "en": re.compile(r"^(?:[^,\s]+\s){1,4}?of the\s([\w-]+)((?:\s[\w’-]+){0,3})"),
+}
 _DEFINES = {
     # What makes a definite description name its own referent: a complement or a relative clause.
     "fr": lexicon.words("de d’ du des qui que qu’ dont où avec à au aux pour chez"),
@@ -203,7 +208,7 @@ def _described_before(text: str, start: str, language: str, earlier: str, headli
     """"Les participants se sont répartis…" after a sentence about the participants: which ones? A
     definite subject with no complement, whose head noun the piece used before and its title does not,
     in a sentence that names nobody."""
-    match = _DEFINITE_SUBJECT[language].match(start)
+    match = _DEFINITE_SUBJECT[language].match(start) or _SUBJECT_COMPLEMENT[language].match(start)
     if not match:
         return None
     noun = match.group(1)
