@@ -148,6 +148,17 @@ def test_hashtags_keep_acronyms_and_accents_and_drop_generic_tags() -> None:
     ("continuité d’activité", "#ContinuitéActivité"),
     ("women's health", "#WomensHealth"),
     ("collecte du lait", "#CollecteDuLait"),
+    # A preposition before an elided article goes with it: no dangling "De" in #MétiersDeHôpital.
+    ("métiers de l’hôpital", "#MétiersHôpital"),
+    ("accès à l'emploi", "#AccèsEmploi"),
+    ("maison de la culture", "#MaisonDeLaCulture"),  # a full article reads well and stays
+    ("coopérative d’énergie", "#CoopérativeÉnergie"),
+    # A generic word and a year says nothing the post's date does not.
+    ("saison 2026", None),
+    ("Édition 2025", None),
+    ("season 2026-27", None),
+    ("Paris 2024", "#Paris2024"),  # a name and a year is an event
+    ("COP 2030", "#COP2030"),
     ("professionnels", None),  # an audience word: a section of the site, not what the piece is about
     ("particuliers", None),
     ("professionals", None),

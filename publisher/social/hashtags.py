@@ -8,7 +8,10 @@ without it). Generic tags that say nothing about a piece
 language in `GENERIC`) are never hashtags; a team adds its own to the blocklist and spells any tag its
 own way, an override winning over every blocklist (``hashtags: {overrides: {green it: "#GreenIT"},
 blocklist: [webinar]}``). An elided article is dropped (``création d'entreprise`` -> ``#CréationEntreprise``,
-as French teams write it, not ``#CréationDEntreprise``).
+as French teams write it, not ``#CréationDEntreprise``), and so is a preposition before it (``métiers de
+l’hôpital`` -> ``#MétiersHôpital``, not ``#MétiersDeHôpital``; a full article stays: ``#CollecteDuLait``).
+A tag that is only a generic word and a year (``saison 2026``, ``édition 2025``: `DATED_WORDS`) says
+nothing a post's date does not: never a hashtag unless a team spells it in its overrides.
 """
 
 from __future__ import annotations
@@ -38,6 +41,12 @@ GENERIC: dict[str, tuple[str, ...]] = {
            "everyone", "guide", "guides", "how-to", "how to", "tips", "practical guide", "testimonial",
            "testimonials", "portrait", "portraits", "press", "press release", "company news", "featured"),
 }
+DATED_WORDS = frozenset({
+    "saison", "season", "edition", "annee", "year", "millesime", "vintage", "session", "campagne", "campaign",
+    "bilan", "rapport", "report", "cru", "promo", "promotion", "exercice", "cycle",
+})
+"""Generic words that make a weak hashtag with a year (#Saison2026): compared without accents or case."""
+_DATED = re.compile(r"^(?P<word>[a-z]+) (?:19|20)\d\d(?:[ /](?:19|20)?\d\d)?$")
 SPELLINGS = {word.lower(): word for word in (
     "IT", "AI", "IA", "ESG", "RSE", "CRM", "ERP", "API", "IoT", "SEO", "UX", "UI", "B2B", "B2C", "HR", "RH", "DSI",
     "CIO", "CTO", "CEO", "CFO", "GDPR", "RGPD", "RGAA", "SRE", "DevOps", "FinOps", "SecOps", "MLOps", "SaaS", "PaaS",
@@ -69,7 +78,7 @@ def _folded(tag: str) -> str:
 
 
 _BLOCKED = frozenset(_folded(t) for t in (*BLOCKLIST, *(w for words in GENERIC.values() for w in words)))
-_ELIDED = re.compile(r"(?<![\w'’])(?:[dljnsctm]|qu)['’](?=\w)", re.I)
+_ELIDED = re.compile(r"(?<![\w'’])(?:(?:de|à)\s+l['’]|(?:[dljnsctm]|qu)['’])(?=\w)", re.I)
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s(?!\w)")
 DEFAULT_RULES = HashtagRules()
 
@@ -144,6 +153,9 @@ def tag_hashtag(tag: str, rules: HashtagRules = DEFAULT_RULES, spelled: tuple[st
         return campaign_hashtag(folded, rules.overrides[folded]) if rules.overrides[folded] else None
     if folded in rules.blocklist:
         return None
+    dated = _DATED.match(folded)
+    if dated and dated.group("word") in DATED_WORDS:
+        return None  # #Saison2026: the post's date says as much
     return hashtag_for(tag, spelled)
 
 
@@ -171,5 +183,5 @@ def pick(tags: tuple[str, ...], campaign: str | None, text: str, limit: int,
     return tuple(out)
 
 
-__all__ = ["BLOCKLIST", "DEFAULT_RULES", "GENERIC", "SPELLINGS", "HashtagRules", "already_in", "campaign_hashtag", "hashtag_for", "pick",
+__all__ = ["BLOCKLIST", "DATED_WORDS", "DEFAULT_RULES", "GENERIC", "SPELLINGS", "HashtagRules", "already_in", "campaign_hashtag", "hashtag_for", "pick",
            "spellings", "tag_hashtag"]
