@@ -72,7 +72,7 @@ def test_an_answer_to_the_question_before_it_is_refused() -> None:
     ("« Nous achetons moins de serveurs, et nous les gardons plus longtemps », a-t-elle résumé.", "fr",
      ["Hélène Fabre"], "", ("Nous achetons moins de serveurs, et nous les gardons plus longtemps.", "Hélène Fabre")),
     ("« Nous achetons moins de serveurs et nous les gardons », explique Hélène Fabre, directrice des achats.", "fr",
-     [], "", ("Nous achetons moins de serveurs et nous les gardons.", "Hélène Fabre")),
+     [], "", ("Nous achetons moins de serveurs et nous les gardons.", "Hélène Fabre, directrice des achats")),
     ("Hélène Fabre résume : « Nous achetons moins de serveurs et nous les gardons. »", "fr", [], "",
      ("Nous achetons moins de serveurs et nous les gardons.", "Hélène Fabre")),
     ("“We buy fewer servers, and we keep them longer,” says Sam Okafor.", "en", [], "",

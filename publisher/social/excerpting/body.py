@@ -85,6 +85,8 @@ def analysed(body: str, lang: str, headline: str = "", guest: str = "",
             continue
         found = speech.reported(unit.text, lang, before, guest)
         names.extend((unit.paragraph, name) for name in speech.names_in(unit.text))
+        if found and found is not speech.UNRESOLVED:
+            found = (_continued(found[0], units, position), found[1])
         if found is not None:
             if found is not speech.UNRESOLVED and not standalone.why_not(found[0], lang, item=True, speaker=True) \
                     and not standalone.dialogue(found[0], lang):
@@ -142,11 +144,15 @@ def _quotation(group: list[Unit], units: list[Unit], lang: str, before: list[str
         words, speaker = found
     else:
         words = joined.strip()
+        speaker = ""
         if not group[0].answer:
             if words[:1] not in "«“" or words[-1:] not in "»”":
                 return None  # the quotation starts or ends inside a sentence of the story
             words = words[1:-1].strip()
-        speaker = _speaker_of(group, units, lang, before, guest)
+            cut = speech.incise(words, lang)  # « Nous savions, explique Ana Lima. Ce que… »: hers, incise out
+            if cut:
+                words, speaker = cut
+        speaker = speaker or _speaker_of(group, units, lang, before, guest)
     if not speaker:
         return None
     sentences = split_sentences(words)
@@ -158,6 +164,19 @@ def _quotation(group: list[Unit], units: list[Unit], lang: str, before: list[str
             continue
         return text, speaker
     return None
+
+
+def _continued(quote: str, units: list[Unit], position: int) -> str:
+    """“We knew,” says Jane Doe. “What we did not know…”: the words after the attribution, in the same
+    paragraph and with no attribution of their own, are the rest of the quote (when it still fits)."""
+    after = units[position + 1] if position + 1 < len(units) else None
+    if after is None or after.paragraph != units[position].paragraph or after.quotation >= 0:
+        return quote
+    text = after.text.strip()
+    if text[:1] not in "«“" or text[-1:] not in "»”" or any(mark in text[1:-1] for mark in "«“»”"):
+        return quote
+    joined = f"{quote} {text[1:-1].strip()}"
+    return joined if len(joined) <= QUOTE_MAX else quote
 
 
 def _speaker_of(group: list[Unit], units: list[Unit], lang: str, before: list[str], guest: str) -> str:

@@ -4,6 +4,12 @@
     “We buy fewer servers,” says Hélène Fabre.               -> “We buy fewer servers.” — Hélène Fabre
     Hélène Fabre résume : « Nous achetons moins de serveurs. »
 
+An incise inside the quotation marks is cut out of the words and becomes their attribution, with the
+role the text gives ("role"):
+
+    « Nous savions, explique Ana Lima, maire de Berzac. Ce que… »  -> « Nous savions. Ce que… » — Ana Lima, maire de Berzac
+    “We knew,” says Jane Doe, the mayor.                            -> “We knew.” — Jane Doe, mayor
+
 A pronoun speaker (elle, he…) is resolved to the one person named in the paragraphs just before (or
 the interview's guest when nobody is); when that is not clear the sentence is `UNRESOLVED` and dropped:
 a quote without its speaker, or with the wrong one, is worse than none.
@@ -42,6 +48,16 @@ _LEAD = {
            re.compile(rf"^(?P<name>{NAME})\s+(?P<verb>\w+)(?:\s+\w+)?$"),
            re.compile(r"^(?P<pro>she|he)\s+(?P<verb>\w+)(?:\s+\w+)?$", re.I)),
 }
+_ROLE = re.compile(r"^,\s+(?:the\s+|le\s+|la\s+|l’)?(?P<role>[^,.;:!?«»“”]{3,80}?)\s*[.!?…]?$", re.I)
+_NOT_A_ROLE = frozenset({
+    "qui", "que", "dont", "où", "en", "avant", "après", "puis", "et", "mais", "comme", "lorsque", "quand", "sans",
+    "who", "which", "whose", "when", "as", "before", "after", "while", "and", "but", "adding", "noting", "pointing",
+    "explaining", "with", "without", "then", "now", "in", "at", "on",
+})
+_INCISE = {
+    "fr": re.compile(rf",{_S}+(?:a{_S}+)?(?P<verb>[\w’]+)(?:-t)?(?:-(?P<pro>il|elle))?"
+                     rf"(?:{_S}+(?P<name>{NAME}))?(?:,{_S}+(?P<role>[^.,;:!?«»“”]{{3,80}}?))?{_S}*(?P<end>[.,!?…])"),
+}
 _HAS_QUOTE = re.compile(r"[«“][^«“»”]{12,}[»”]")
 
 
@@ -53,6 +69,9 @@ def reported(text: str, lang: str, names_before: Sequence[str], guest: str = "")
     if not language or not _HAS_QUOTE.search(text):
         return None
     found = _quote_first(text, language) or _speaker_first(text, language)
+    if found is None and text.strip()[:1] in "«“" and text.strip()[-1:] in "»”":
+        inner = incise(text.strip()[1:-1], language)
+        found = (inner[0], inner[1], not inner[1]) if inner else None
     if found is None:
         return UNRESOLVED  # words in quotation marks inside a sentence of the story: not ours to post
     quote, speaker, pronoun = found
@@ -79,7 +98,9 @@ def _quote_first(text: str, language: str) -> tuple[str, str, bool] | None:
         if groups.get("name"):
             if groups["verb"].lower() not in lexicon.SPEECH_VERBS[language]:
                 continue
-            return match.group("q"), _clean(groups["name"]), False
+            name = _clean(groups["name"])
+            role = _role(tail[found.end():])
+            return match.group("q"), f"{name}, {role}" if name and role else name, False
         return match.group("q"), "", True
     return None
 
@@ -100,6 +121,38 @@ def _speaker_first(text: str, language: str) -> tuple[str, str, bool] | None:
             return match.group("q"), "", True
         return match.group("q"), _clean(groups["name"]), False
     return None
+
+
+def incise(words: str, lang: str) -> tuple[str, str] | None:
+    """(words without their incise, speaker) when quoted ``words`` carry who says them inside ("Nous
+    savions, explique Ana Lima, maire de Berzac. Ce que…"): the speaker is "" when the incise is a
+    pronoun (explique-t-elle) and the caller resolves it. None when there is no incise."""
+    language = lexicon.lang_of(lang) or ""
+    pattern = _INCISE.get(language)
+    if pattern is None:
+        return None
+    for found in pattern.finditer(words):
+        if found.group("verb").lower() not in lexicon.SPEECH_VERBS[language] or not (found.group("name") or found.group("pro")):
+            continue
+        name = _clean(found.group("name") or "")
+        if found.group("name") and not name:
+            continue
+        role = found.group("role") or ""
+        if role and role.split()[0].lower() in _NOT_A_ROLE:
+            continue
+        end = found.group("end")
+        rest = words[found.end():].lstrip()
+        cut = words[:found.start()] + (" " if end == "," else end + (" " if rest else "")) + rest
+        return cut.strip(), f"{name}, {role.strip()}" if name and role else name
+    return None
+
+
+def _role(rest: str) -> str:
+    """The role after a speaker's name in an attribution (", the mayor of Ashby." -> "mayor of Ashby")."""
+    found = _ROLE.match(rest.strip())
+    if not found or found.group("role").split()[0].lower() in _NOT_A_ROLE:
+        return ""
+    return found.group("role").strip()
 
 
 def names_in(text: str) -> list[str]:
@@ -135,4 +188,4 @@ def resolve(names_before: Sequence[str], guest: str) -> str:
     return ""
 
 
-__all__ = ["NAME", "UNRESOLVED", "names_in", "reported", "resolve"]
+__all__ = ["NAME", "UNRESOLVED", "incise", "names_in", "reported", "resolve"]

@@ -1,0 +1,64 @@
+"""A quote never carries its own incise ("…, explique Ana Lima, maire de Berzac. …"): the incise is cut
+out and becomes the attribution, with the role the text gives. French and English, words of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from publisher.content.typography import typeset
+from publisher.social.excerpting.body import analysed
+
+INCISE_FR = """Le village de Berzac compte 4 000 habitants et une école construite en 1972, chauffée au fioul.
+
+« Nous savions qu’il fallait rénover l’école sans attendre, explique Ana Lima, maire de Berzac. Ce que nous
+ignorions, c’est comment financer les travaux sans geler nos autres projets pendant dix ans. »
+
+Les travaux ont commencé en juin."""
+
+INCISE_FR_PRONOUN = """Ana Lima est maire de Berzac depuis 2020.
+
+« Les travaux sont moins chers que prévu, assure-t-elle. Les subventions couvrent la moitié du chantier
+de la rénovation. »"""
+
+INCISE_FR_ONE = """Le village de Berzac a rénové son école en 2025.
+
+« Une école bien isolée coûte deux fois moins cher à chauffer, souligne Paul Marin, architecte du projet. »"""
+
+SAYS_EN = """The town of Ashby has 4,000 residents and a school built in 1972, heated with oil.
+
+"We knew we had to renovate the school without waiting," says Jane Doe, the mayor of Ashby. "What we didn't
+know was how to pay for the works without freezing every other project for ten years."
+
+Work started in June."""
+
+
+@pytest.mark.parametrize(("body", "lang", "words", "speaker"), [
+    (INCISE_FR, "fr", "Nous savions qu’il fallait rénover l’école sans attendre. Ce que nous ignorions",
+     "Ana Lima, maire de Berzac"),
+    (INCISE_FR_PRONOUN, "fr", "Les travaux sont moins chers que prévu. Les subventions", "Ana Lima"),
+    (INCISE_FR_ONE, "fr", "Une école bien isolée coûte deux fois moins cher à chauffer.",
+     "Paul Marin, architecte du projet"),
+    (SAYS_EN, "en", "We knew we had to renovate the school without waiting. What we didn’t know",
+     "Jane Doe, mayor of Ashby"),
+])
+def test_the_incise_is_cut_out_of_the_quote_and_becomes_its_attribution(
+        body: str, lang: str, words: str, speaker: str) -> None:
+    analysed.cache_clear()
+    quotes = [(text, who) for kind, text, who in analysed(typeset(body, lang), lang) if kind == "quote"]
+    assert quotes, quotes
+    text, who = quotes[0]
+    assert text.startswith(typeset(words, lang)), text
+    assert who == speaker
+    for verb in ("explique", "assure", "souligne", "says"):
+        assert verb not in text, text
+
+
+@pytest.mark.parametrize(("body", "lang"), [
+    ("Jane Doe chairs the board.\n\n\"Budgets are tight this year,\" says Jane Doe, who ran the audit.", "en"),
+    ("Ana Lima préside le conseil.\n\n« Les budgets sont serrés cette année, dit Ana Lima, qui a mené l’audit. »",
+     "fr"),
+])
+def test_a_relative_clause_after_the_name_is_no_role(body: str, lang: str) -> None:
+    analysed.cache_clear()
+    speakers = [who for kind, _, who in analysed(typeset(body, lang), lang) if kind == "quote"]
+    assert all("who" not in who and "qui" not in who for who in speakers), speakers
