@@ -62,3 +62,12 @@ def test_a_relative_clause_after_the_name_is_no_role(body: str, lang: str) -> No
     analysed.cache_clear()
     speakers = [who for kind, _, who in analysed(typeset(body, lang), lang) if kind == "quote"]
     assert all("who" not in who and "qui" not in who for who in speakers), speakers
+
+
+def test_a_cleft_after_the_cut_incise_keeps_the_whole_quote() -> None:
+    # "Ce que…, c’est…" in the second sentence does not point back past the full stop before it.
+    body = ("La commune de Berzac compte 4 000 habitants.\n\n« Nous savions qu’il fallait agir, explique Ana Lima, "
+            "maire de Berzac. Ce que nous ne savions pas, c’est par où commencer les travaux. »")
+    analysed.cache_clear()
+    quotes = [text for kind, text, _ in analysed(typeset(body, "fr"), "fr") if kind == "quote"]
+    assert quotes and quotes[0].startswith("Nous savions qu’il fallait agir. Ce que"), quotes

@@ -22,9 +22,9 @@ _QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
 _PAIRS = (("«", "»"), ("“", "”"), ("(", ")"), ("[", "]"))
 _DIALOGUE_START = re.compile(r"^\s*(?:[—–-]\s|[«“\"])")
 _INTRO_THEN_PRONOUN = {
-    "fr": re.compile(r"^[^,;:«“\"]{1,60}?,\s+(il|elle|ils|elles|ce|c’|cela|ça|celui-ci|celle-ci|son|sa|ses|leur|leurs"
+    "fr": re.compile(r"^[^,;:.!?«“\"]{1,60}?,\s+(il|elle|ils|elles|ce|c’|cela|ça|celui-ci|celle-ci|son|sa|ses|leur|leurs"
                      r"|on\s+(?:lui|leur))\b", re.I),
-    "en": re.compile(r"^[^,;:«“\"]{1,60}?,\s+(he|she|they|it|this|these|those|that|his|her|their|its)\b", re.I),
+    "en": re.compile(r"^[^,;:.!?«“\"]{1,60}?,\s+(he|she|they|it|this|these|those|that|his|her|their|its)\b", re.I),
 }
 _POINTING = {
     # Anywhere in the sentence: "these questions", "cette liste", "s’y mettent" point at what came before.
