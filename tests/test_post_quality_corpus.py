@@ -109,7 +109,7 @@ def test_a_piece_with_few_excerpts_gets_fewer_posts_and_a_note(project: ProjectD
     usable = len(excerpts_for(piece))
     assert usable < 3
     plan = make_plan(library, rules, piece.date + dt.timedelta(hours=1), parallel=False)
-    assert (f"add takeaways or quotes to articles/premiere-semaine-crm.md: {usable} usable excerpts for 3 posts "
+    assert (f"add takeaways or quotes to articles/premiere-semaine-crm.md: {usable} usable excerpt{'s' if usable != 1 else ''} for 3 posts "
             f"(launch and follow-ups), so {3 - usable} fewer planned") in plan.notes
     mine = [p for p in plan.posts if p.piece == piece.key and not p.role.startswith("evergreen")]
     assert len(mine) == usable

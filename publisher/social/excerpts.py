@@ -102,7 +102,8 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
                 add(kind, text, attribution=attribution)
     else:
         add("summary", piece.summary)
-    add("title", piece.title)
+    if not standalone.in_first_person(piece.title, lang):
+        add("title", piece.title)  # "Une nuit au Centre 15 : j’ai suivi…" is a narrator's, never the brand's words
     return out
 
 

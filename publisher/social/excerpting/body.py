@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from publisher.social.excerpting import bound, clauses, lexicon, memo, salience, speech, standalone
+from publisher.social.excerpting import bound, clauses, lexicon, memo, salience, scenes, speech, standalone
 from publisher.social.excerpting.units import Unit, split_sentences, units_of
 
 BODY_SENTENCES = 5
@@ -60,6 +60,7 @@ def analysed(body: str, lang: str, headline: str = "", guest: str = "",
     language = lexicon.lang_of(lang)
     told = _told_in_the_first_person(units, lang)
     narrative = told or _is_narrative(units, lang)
+    interview = bool(guest) and any(u.answer or u.heading.rstrip().endswith("?") for u in units)
     quotations: dict[int, list[Unit]] = {}
     for unit in units:
         if unit.quotation >= 0:
@@ -100,11 +101,13 @@ def analysed(body: str, lang: str, headline: str = "", guest: str = "",
         previous = units[position - 1] if position else None
         after = previous.text if previous and previous.paragraph == unit.paragraph and unit.kind == "sentence" else ""
         if standalone.why_not(text, lang, item=unit.kind == "item", after=after, speaker=told) \
-                or _names_back(text, lang, seen):
+                or _names_back(text, lang, seen) or scenes.contrast(text, lang):
             continue
         earlier = " ".join(u.text for u in units[:position])
         if bound.why_bound(text, lang, earlier=earlier, headline=headline, item=unit.kind == "item"):
             continue  # "46 000 objets y sont conservés", "Objectif : …": bound to the piece around it
+        if told and not interview and scenes.shown(text, lang):
+            continue  # "Lucie m’installe à côté d’elle": a moment of the night, not the narrator's point
         past = unit.kind == "sentence" and salience.told_in_the_past(text, lang)
         if narrative and past and not salience.carries(text, announced):
             continue  # "Karim a d’abord cru à une sonde défectueuse": the story, not its point
@@ -120,7 +123,7 @@ def analysed(body: str, lang: str, headline: str = "", guest: str = "",
             ranked.append((-value, position, text))
     chosen = [text for _, _, text in sorted(ranked)[:BODY_SENTENCES]]
     if told:  # the narrator's words: theirs, attributed, or not at all
-        if guest and any(u.answer or u.heading.rstrip().endswith("?") for u in units):
+        if interview:
             narrator = guest  # an interview in questions and answers: its "je" is the guest's
         best: list[Candidate] = [("quote", text, narrator) for text in chosen] if narrator else []
     else:

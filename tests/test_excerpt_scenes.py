@@ -1,0 +1,102 @@
+"""A narrator's quote says something (a judgement, a lesson, a fact about the work); it never shows a
+moment of the story, and a first-person title is never the brand's words. French and English, words
+of our own."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import ProjectDir
+
+from publisher.config import load_settings
+from publisher.content import load_library
+from publisher.content.typography import typeset
+from publisher.social.excerpting import scenes
+from publisher.social.excerpting.body import analysed
+from publisher.social.excerpts import excerpts_for
+
+NIGHT_FR = """J’ai passé une nuit à la fromagerie de Valbonne avec l’équipe de fabrication.
+
+Lucie, fromagère depuis douze ans, m’installe à côté d’elle devant la cuve, une charlotte sur la tête.
+
+Je contrôle la température du caillé toutes les dix minutes avec elle.
+
+À 3 h 40, le premier camion de lait arrive dans la cour.
+
+Un chauffeur qui n’a pas dormi depuis la veille — la tournée a pris deux heures de retard à cause du verglas.
+
+Le chef d’équipe, lui, décide de l’ordre des cuves et des moules pour toute la nuit de fabrication.
+
+Un fromage raté coûte plus cher que toute une nuit de fabrication.
+
+La fromagerie transforme chaque année douze millions de litres de lait collectés dans quarante fermes.
+"""
+
+NIGHT_EN = """I spent a night at the Valbonne dairy with the cheesemaking team.
+
+Lucy, a cheesemaker for twelve years, hands me a hairnet and sits me beside the vat.
+
+I check the curd temperature every ten minutes with her.
+
+At 3:40 a.m., the first milk truck pulls into the yard.
+
+A driver who has not slept since the day before — the round ran two hours late because of ice.
+
+The shift lead, for her part, decides the order of vats and moulds for the whole night.
+
+A ruined cheese costs more than a whole night of making it.
+
+The dairy turns twelve million litres of milk from forty farms into cheese every year.
+"""
+
+
+@pytest.mark.parametrize(("body", "lang", "scenes_shown", "kept"), [
+    (NIGHT_FR, "fr", ("Lucie, fromagère", "Je contrôle", "À 3", "Un chauffeur", "Le chef d’équipe, lui"),
+     ("Un fromage raté coûte plus cher", "La fromagerie transforme")),
+    (NIGHT_EN, "en", ("Lucy, a cheesemaker", "I check", "At 3:40", "A driver who", "The shift lead"),
+     ("A ruined cheese costs more", "The dairy turns")),
+])
+def test_a_narrators_quotes_say_something_and_never_show_a_scene(
+        body: str, lang: str, scenes_shown: tuple[str, ...], kept: tuple[str, ...]) -> None:
+    analysed.cache_clear()
+    quotes = [text for kind, text, _ in analysed(typeset(body, lang), lang, narrator="Léa Morin, rédactrice")
+              if kind == "quote"]
+    assert not [q for q in quotes if q.startswith(tuple(typeset(s, lang) for s in scenes_shown))], quotes
+    assert all(any(q.startswith(typeset(k, lang)) for q in quotes) for k in kept), quotes
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Ce métier m’a appris qu’on ne raccroche jamais le premier.", "fr", False),  # a lesson
+    ("Pour moi, un bon fromage se juge à sa croûte.", "fr", False),
+    ("Je crois qu’une nuit de fabrication ne s’improvise pas.", "fr", False),
+    ("I think a good cheese is judged by its rind.", "en", False),
+    ("The job taught me that you never hang up first.", "en", False),
+    ("Elle nous montre les moules alignés sur la table.", "fr", True),
+    ("She walks us through the cellar.", "en", True),
+])
+def test_lessons_and_judgements_are_no_scenes(text: str, lang: str, expected: bool) -> None:
+    assert scenes.shown(typeset(text, lang), lang) is expected
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Le médecin, lui, décide de la réponse à donner.", "fr"),
+    ("Pas pour faire des photos, mais pour comprendre le métier.", "fr"),
+    ("The doctor, for his part, decides the response.", "en"),
+    ("Not to take pictures, but to understand the job.", "en"),
+])
+def test_a_contrast_or_an_answer_to_the_sentence_before_is_refused_anywhere(text: str, lang: str) -> None:
+    assert scenes.contrast(typeset(text, lang), lang)
+
+
+@pytest.mark.parametrize(("lang", "title"), [
+    ("fr", "Une nuit à la fromagerie : j’ai suivi l’équipe de fabrication"),
+    ("en", "A night at the dairy: I followed the cheesemaking team"),
+])
+def test_a_first_person_title_is_never_offered_as_the_brands_words(project: ProjectDir, lang: str,
+                                                                   title: str) -> None:
+    project.config(f"lang: {lang}")
+    project.piece("articles/nuit.md", f"title: \"{title}\"\ndate: 2026-03-01\nlang: {lang}\n"
+                                      "summary: La fromagerie recrute deux fromagers en 2027.",
+                  NIGHT_FR if lang == "fr" else NIGHT_EN)
+    piece = load_library(load_settings(project.config_file)).get("articles/nuit")
+    kinds = [e.kind for e in excerpts_for(piece)]  # type: ignore[arg-type]
+    assert "title" not in kinds and "summary" in kinds, kinds
