@@ -71,3 +71,12 @@ def test_a_cleft_after_the_cut_incise_keeps_the_whole_quote() -> None:
     analysed.cache_clear()
     quotes = [text for kind, text, _ in analysed(typeset(body, "fr"), "fr") if kind == "quote"]
     assert quotes and quotes[0].startswith("Nous savions qu’il fallait agir. Ce que"), quotes
+
+
+def test_an_inverted_incise_with_a_pronoun_is_cut_and_resolved() -> None:
+    body = ("Ana Lima, adjointe aux transports, a ouvert la réunion publique.\n\n« Nous ne partons pas de zéro, "
+            "a-t-elle expliqué. Tout ce qui sera dit ce soir sera lu et pris en compte par les services. »")
+    analysed.cache_clear()
+    quotes = [(text, who) for kind, text, who in analysed(typeset(body, "fr"), "fr") if kind == "quote"]
+    assert quotes, quotes
+    assert quotes[0][0].startswith("Nous ne partons pas de zéro. Tout ce qui") and quotes[0][1] == "Ana Lima", quotes

@@ -55,7 +55,7 @@ _NOT_A_ROLE = frozenset({
     "explaining", "with", "without", "then", "now", "in", "at", "on",
 })
 _INCISE = {
-    "fr": re.compile(rf",{_S}+(?:a{_S}+)?(?P<verb>[\w’]+)(?:-t)?(?:-(?P<pro>il|elle))?"
+    "fr": re.compile(rf",{_S}+(?:(?:a|avait)-t-(?P<aux>il|elle){_S}+)?(?:a{_S}+)?(?P<verb>[\w’]+)(?:-t)?(?:-(?P<pro>il|elle))?"
                      rf"(?:{_S}+(?P<name>{NAME}))?(?:,{_S}+(?P<role>[^.,;:!?«»“”]{{3,80}}?))?{_S}*(?P<end>[.,!?…])"),
 }
 _HAS_QUOTE = re.compile(r"[«“][^«“»”]{12,}[»”]")
@@ -132,7 +132,7 @@ def incise(words: str, lang: str) -> tuple[str, str] | None:
     if pattern is None:
         return None
     for found in pattern.finditer(words):
-        if found.group("verb").lower() not in lexicon.SPEECH_VERBS[language] or not (found.group("name") or found.group("pro")):
+        if found.group("verb").lower() not in lexicon.SPEECH_VERBS[language] or not (found.group("name") or found.group("pro") or found.group("aux")):
             continue
         name = _clean(found.group("name") or "")
         if found.group("name") and not name:
