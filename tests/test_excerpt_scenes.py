@@ -28,7 +28,7 @@ Le chef d’équipe, lui, décide de l’ordre des cuves et des moules pour tout
 
 Un fromage raté coûte plus cher que toute une nuit de fabrication.
 
-La fromagerie transforme chaque année douze millions de litres de lait collectés dans quarante fermes.
+Le lait cru supporte mal d’attendre plus de quarante-huit heures avant d’être transformé.
 """
 
 NIGHT_EN = """I spent a night at the Valbonne dairy with the cheesemaking team.
@@ -45,15 +45,15 @@ The shift lead, for her part, decides the order of vats and moulds for the whole
 
 A ruined cheese costs more than a whole night of making it.
 
-The dairy turns twelve million litres of milk from forty farms into cheese every year.
+Raw milk does not keep well for more than forty-eight hours before it is made into cheese.
 """
 
 
 @pytest.mark.parametrize(("body", "lang", "scenes_shown", "kept"), [
     (NIGHT_FR, "fr", ("Lucie, fromagère", "Je contrôle", "À 3", "Un chauffeur", "Le chef d’équipe, lui"),
-     ("Un fromage raté coûte plus cher", "La fromagerie transforme")),
+     ("Un fromage raté coûte plus cher",)),
     (NIGHT_EN, "en", ("Lucy, a cheesemaker", "I check", "At 3:40", "A driver who", "The shift lead"),
-     ("A ruined cheese costs more", "The dairy turns")),
+     ("A ruined cheese costs more",)),
 ])
 def test_a_narrators_quotes_say_something_and_never_show_a_scene(
         body: str, lang: str, scenes_shown: tuple[str, ...], kept: tuple[str, ...]) -> None:
