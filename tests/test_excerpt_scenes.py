@@ -100,3 +100,14 @@ def test_a_first_person_title_is_never_offered_as_the_brands_words(project: Proj
     piece = load_library(load_settings(project.config_file)).get("articles/nuit")
     kinds = [e.kind for e in excerpts_for(piece)]  # type: ignore[arg-type]
     assert "title" not in kinds and "summary" in kinds, kinds
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Certains soirs, je me dis que ce métier ne ressemble à aucun autre.", "fr", False),  # a thought, reflexive
+    ("Certains soirs, la vallée s’éteint d’un coup et je me dis que le métier me fait un signe.", "fr", False),
+    ("Avant l’aube, je vérifie les cuves une par une.", "fr", True),  # acting, after an opening clause
+    ("Before dawn, I check the vats one by one.", "en", True),
+])
+def test_a_reflexive_thought_is_no_scene_but_an_action_after_an_opening_is(text: str, lang: str,
+                                                                           expected: bool) -> None:
+    assert scenes.shown(typeset(text, lang), lang) is expected

@@ -106,6 +106,8 @@ def analysed(body: str, lang: str, headline: str = "", guest: str = "",
         earlier = " ".join(u.text for u in units[:position])
         if bound.why_bound(text, lang, earlier=earlier, headline=headline, item=unit.kind == "item"):
             continue  # "46 000 objets y sont conservés", "Objectif : …": bound to the piece around it
+        if unit.kind == "item" and _under_someones_lead(units, position, lang):
+            continue  # the points a named speaker listed ("X a rappelé les chiffres :"): theirs, not the brand's
         if told and not interview and scenes.shown(text, lang):
             continue  # "Lucie m’installe à côté d’elle": a moment of the night, not the narrator's point
         past = unit.kind == "sentence" and salience.told_in_the_past(text, lang)
@@ -180,6 +182,17 @@ def _continued(quote: str, units: list[Unit], position: int) -> str:
         return quote
     joined = f"{quote} {text[1:-1].strip()}"
     return joined if len(joined) <= QUOTE_MAX else quote
+
+
+def _under_someones_lead(units: list[Unit], position: int, lang: str) -> bool:
+    """A list item whose list follows a sentence where a named person presents it ("…, a rappelé X :")."""
+    paragraph = units[position].paragraph
+    for unit in reversed(units[:position]):
+        if unit.paragraph < paragraph - 1:
+            return False
+        if unit.kind == "sentence":
+            return unit.paragraph == paragraph - 1 and speech.leads_someones_points(unit.text, lang)
+    return False
 
 
 def _speaker_of(group: list[Unit], units: list[Unit], lang: str, before: list[str], guest: str) -> str:

@@ -24,7 +24,7 @@ _LESSON = (  # What the story taught the narrator is a lesson, not a scene: "Ce 
     r"(?:a|ont|avait)?\s*(?:appris|apprend|enseigné|enseigne|frappé|frappe|marqué|marque|étonné|étonne|"
     r"surpris|surprend|semble|semblait|paraît|rappelle|convaincu)")
 _ACTED_UPON = {
-    "fr": re.compile(rf"(?<![\w’])(?:m’|me{_S}+)(?!{_LESSON}\b)[a-zà-ÿ]"
+    "fr": re.compile(rf"(?<!je )(?<!j’)(?<![\w’])(?:m’|me{_S}+)(?!{_LESSON}\b)[a-zà-ÿ]"
                      rf"|(?:à côté de|près de|avec|vers|devant|derrière|chez|contre){_S}+moi\b"
                      rf"|(?:\b(?:il|elle|ils|elles|on|qui)|[A-ZÀ-Ö][a-zà-ÿ]+){_S}+nous{_S}+[a-zà-ÿ]", re.I),
     "en": re.compile(r"\b(?:hands?|gives?|gave|shows?|showed|takes?|took|leads?|led|walks?|walked|sits?|sat|lets?|"
@@ -35,13 +35,18 @@ _ACTED_UPON = {
 _I_DO = {
     # The narrator doing something now: "Je contrôle le lait", "I check the tank". A thought is not a scene,
     # nor a past ("Je voulais", "I wanted": the story's past is body.py's to weigh against the title).
-    "fr": re.compile(r"^(?:je|j’)\s*(?!crois|pense|sais|trouve|estime|comprends|retiens|garde|reste|suis|ai\b|"
+    "fr": re.compile(r"^(?:[^,:;]{3,40},\s*)?(?:je|j’)\s*(?!crois|pense|sais|trouve|estime|comprends|retiens|garde|reste|suis|ai\b|"
                      r"n’|ne\b|me\b|m’|dois|peux|veux|voudrais|aime|regrette|doute|mesure|sens|découvre|apprends|"
                      r"retiens|préfère|n’ai)[a-zà-ÿ]+(?<!ais)(?:e|es|s|x)\b", re.I),
-    "en": re.compile(r"^i\s+(?!think|believe|know|knew|learn|learned|learnt|realise|realised|realize|realized|"
+    "en": re.compile(r"^(?:[^,:;]{3,40},\s*)?i\s+(?!think|believe|know|knew|learn|learned|learnt|realise|realised|realize|realized|"
                      r"understand|understood|remember|keep|still|am\b|was\b|have\b|had\b|never|find|found|feel|felt|"
                      r"doubt|wonder|suspect|would|will|can|could|should|must|do\b|did\b|don|didn|now|also|agree|"
                      r"hope|wish|love|like|prefer|trust|owe)[a-z]+(?<!ed)\b", re.I),
+}
+_THOUGHT = {  # "… et je me dis que c’est le métier qui me fait un clin d’œil": a reflection, whatever it shows
+    "fr": re.compile(r"\b(?:je me dis|je pense|je crois|je trouve|je sais|j’ai compris|j’ai appris)\b", re.I),
+    "en": re.compile(r"\b(?:i tell myself|i think|i believe|i know|i realised|i realized|i learned|i learnt)\b",
+                     re.I),
 }
 _NIGHT_TIME = {
     "fr": re.compile(rf"\b\d{{1,2}}{_S}?h(?:{_S}?\d{{2}})?\b|\bminuit\b|\bau petit matin\b", re.I),
@@ -86,6 +91,8 @@ def shown(text: str, lang: str) -> bool:
         return False
     if language == "fr" and text.lower().startswith("pour moi,"):
         return False  # a stance: "Pour moi, ce métier…"
+    if _THOUGHT[language].search(text):
+        return False
     return bool(_ACTED_UPON[language].search(text) or _I_DO[language].match(text)
                 or _NIGHT_TIME[language].search(text) or (_PRESENTED[language].match(text) is not None and not _SAYS[language].search(text)))
 

@@ -155,6 +155,26 @@ def _role(rest: str) -> str:
     return found.group("role").strip()
 
 
+_PRESENTS = frozenset({  # verbs that open a list of someone's points, beside the verbs of speech
+    "présenté", "présente", "listé", "énuméré", "cité", "avancé", "exposé", "partagé", "donné", "défendu",
+    "presented", "presents", "listed", "lists", "outlined", "outlines", "cited", "cites", "shared", "shares",
+    "gave", "gives", "set", "sets", "made", "makes",
+})
+
+
+def leads_someones_points(text: str, lang: str) -> bool:
+    """"Corinne Lafargue a rappelé les chiffres du diagnostic :", "Dr Hale argued three points:": the
+    list after it is that person's points, not the organisation's claims."""
+    language = lexicon.lang_of(lang)
+    stripped = text.rstrip()
+    if not language or not stripped.endswith(":"):
+        return False
+    words = {w.lower() for w in re.findall(r"[\w’]+", stripped)}
+    said = not words.isdisjoint(lexicon.SPEECH_VERBS[language] | _PRESENTS) or bool(_LEAD[language][0].search(
+        stripped.rstrip(" :\u00a0\u202f")))
+    return said and bool(names_in(stripped))
+
+
 def names_in(text: str) -> list[str]:
     """People (and organisations) named in ``text`` by at least two capitalised words, in order."""
     out = []
@@ -188,4 +208,4 @@ def resolve(names_before: Sequence[str], guest: str) -> str:
     return ""
 
 
-__all__ = ["NAME", "UNRESOLVED", "incise", "names_in", "reported", "resolve"]
+__all__ = ["NAME", "UNRESOLVED", "incise", "leads_someones_points", "names_in", "reported", "resolve"]
