@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import shutil
 import threading
+import time
 from collections import Counter
 from pathlib import Path
 from typing import Any, ClassVar
@@ -21,7 +23,7 @@ from publisher.networks import network as descriptor
 from publisher.posts.model import LinkCard, Outcome, Published, QueuedPost, RetryLater
 from publisher.secrets import SECRET_VARIABLES
 from publisher.sending.channels.base import Channel
-from publisher.sending.channels.outbox import OutboxChannel, read_outbox
+from publisher.sending.channels.outbox import OutboxChannel, _end_torn_line, read_outbox
 from publisher.sending.channels.registry import adapter_class, build_channels
 from publisher.sending.dispatcher import Dispatcher
 from publisher.store import Store
@@ -67,6 +69,32 @@ def test_appends_from_many_threads_never_interleave(tmp_path: Path) -> None:
     raw = (tmp_path / "x.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(raw) == 1200
     assert sorted(json.loads(r)["id"] for r in raw) == sorted(n for i in range(4) for n in range(i * 1000, i * 1000 + 300))
+
+
+def test_a_line_another_writer_is_still_writing_is_not_ended_for_it(tmp_path: Path) -> None:
+    """A look at the file between two pages of another writer's line sees half a line: it is not torn."""
+    path = tmp_path / "x.jsonl"
+    path.write_bytes(b'{"id": 1, "text": "')  # a live writer's line, half written
+
+    def finish() -> None:
+        with open(path, "ab", buffering=0) as fd:
+            for chunk in (b"a", b"b", b"c", b'"}', b"\n"):
+                time.sleep(0.01)
+                fd.write(chunk)
+
+    writer = threading.Thread(target=finish)
+    writer.start()
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND)
+    try:
+        _end_torn_line(path, fd, quiet=0.3)
+    finally:
+        os.close(fd)
+    writer.join()
+    assert path.read_bytes() == b'{"id": 1, "text": "abc"}\n'  # one whole line: no newline put inside it
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND)
+    _end_torn_line(path, fd)  # a finished file is left alone
+    os.close(fd)
+    assert path.read_bytes().count(b"\n") == 1
 
 
 def test_reconcile_looks_the_post_up_in_its_file(tmp_path: Path) -> None:
