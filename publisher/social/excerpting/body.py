@@ -70,6 +70,10 @@ def analysed(body: str, lang: str, headline: str = "", guest: str = "",
     names: list[tuple[int, str]] = []  # (paragraph, name) in reading order
     characters: set[str] = set()  # capitalised words met inside earlier sentences: the story's people and places
     titled = set(_CAPITALISED.findall(headline))
+    read = " ".join(u.text for u in units)  # the body read so far is read[:starts[position]]
+    starts = [0]
+    for unit in units:
+        starts.append(starts[-1] + len(unit.text) + 1)
     for position, unit in enumerate(units):
         prior = characters
         if narrative:  # capitalised words past the first: who and where the story has named so far
@@ -103,8 +107,7 @@ def analysed(body: str, lang: str, headline: str = "", guest: str = "",
         if standalone.why_not(text, lang, item=unit.kind == "item", after=after, speaker=told) \
                 or _names_back(text, lang, seen) or scenes.contrast(text, lang):
             continue
-        earlier = " ".join(u.text for u in units[:position])
-        if bound.why_bound(text, lang, earlier=earlier, headline=headline, item=unit.kind == "item"):
+        if bound.why_bound(text, lang, earlier=read[:starts[position]], headline=headline, item=unit.kind == "item"):
             continue  # "46 000 objets y sont conservés", "Objectif : …": bound to the piece around it
         if unit.kind == "item" and _under_someones_lead(units, position, lang):
             continue  # the points a named speaker listed ("X a rappelé les chiffres :"): theirs, not the brand's

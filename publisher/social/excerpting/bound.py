@@ -218,11 +218,17 @@ def _described_before(text: str, start: str, language: str, earlier: str, headli
     if _NAMED.search(text) or _GENERIC[language].match(start[match.end(1):]):
         return None
     head = salience.stem(noun)
-    earlier_stems = {salience.stem(w) for w in re.findall(r"[\w-]+", earlier.lower())}
-    title_stems = {salience.stem(w) for w in re.findall(r"[\w-]+", headline.lower())}
-    if noun in _REFERRING_NOUNS[language] or (head in earlier_stems and head not in title_stems):
+    if noun in _REFERRING_NOUNS[language] or (_uses(earlier, head) and not _uses(headline, head)):
         return f"its subject '{noun}' stands for what the piece described before"
     return None
+
+
+def _uses(text: str, head: str) -> bool:
+    """A word of ``text`` with the stem ``head`` (only the words that start with it are stemmed)."""
+    low = text.lower()
+    if head not in low:
+        return False
+    return any(salience.stem(w) == head for w in re.findall(rf"(?<![\w-]){re.escape(head)}[\w-]*", low))
 
 
 __all__ = ["why_bound"]
