@@ -27,14 +27,17 @@ _WEEKDAYS = {"fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
              "en": ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")}
 
 
-_CUES = {"fr": ("hiver", "printemps", "été", "automne", "ces ", "jours-ci"),
-         "en": ("winter", "spring", "summer", "autumn", "fall", "recent", "past", "coming", "next", "last", "days")}
+# Words without which neither pattern can match, as whole words: one scan of the text finds whether either
+# pattern is worth running ("été" inside "signalétiques", "mai" inside "maintenant" no longer wake them).
+_CUES = {"fr": ("hiver", "printemps", "été", "automne", "ces"),
+         "en": ("winter", "spring", "summer", "autumn", "fall", "recent", "past", "coming", "next", "last",
+                "these", "those", "on")}
 
 
 @lru_cache(maxsize=8)
-def _lexicon(language: str) -> tuple[dict[str, tuple[tuple[str, ...], ...]], tuple[str, ...], re.Pattern[str],
+def _lexicon(language: str) -> tuple[dict[str, tuple[tuple[str, ...], ...]], re.Pattern[str], re.Pattern[str],
                                      tuple[str, ...], re.Pattern[str]]:
-    """Relative phrases by their first word, the words a date needs, the date pattern, and the longest
+    """Relative phrases by their first word, the cue words the patterns need, the date pattern, the longest
     word of each phrase (a substring test that clears most texts before they are split into words), and the
     pattern of relative months, seasons, recent stretches and bare weekdays."""
     phrases: dict[str, list[tuple[str, ...]]] = {}
@@ -49,7 +52,8 @@ def _lexicon(language: str) -> tuple[dict[str, tuple[tuple[str, ...], ...]], tup
     else:
         date = (rf"(?<!\w)(?:{months})\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\w)|(?<!\w)\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{months})(?!\w)"
                 rf"|(?<!\w)on\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)(?!\w)|(?<!\w)on\s+(?:{days})(?!\w)")
-    cues = (*lexicon.MONTHS[language], *_WEEKDAYS[language], *(("on the ",) if language == "en" else ()))
+    words = (*lexicon.MONTHS[language], *_WEEKDAYS[language], *_CUES[language])
+    cues = re.compile(r"(?<!\w)(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")s?(?!\w)")
     seasons = _SEASONS[language]
     if language == "fr":
         relative = (rf"(?<!\w)(?:{months})\s+(?:dernier|prochain)(?!\w)|(?<!\w)(?:cet|ce)\s+(?:{seasons})(?!\w)"
@@ -78,9 +82,11 @@ def moment_in(text: str, lang: str) -> str | None:
                     return RELATIVE
     if ("ago" in low or "il y a" in low) and _AGO[language].search(low):
         return RELATIVE
-    if any(cue in low for cue in (*cues, *_CUES[language])) and relative.search(low):
+    if cues.search(low) is None:
+        return None
+    if relative.search(low):
         return RELATIVE
-    if any(cue in low for cue in cues) and date.search(low):
+    if date.search(low):
         return DATE
     return None
 
