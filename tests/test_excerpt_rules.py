@@ -163,6 +163,10 @@ def test_hashtags_keep_acronyms_and_accents_and_drop_generic_tags() -> None:
     ("particuliers", None),
     ("professionals", None),
     ("customers", None),
+    ("lecteurs", None),  # a newspaper's readers, a club's members: who reads, not what it is about
+    ("adhérents", None),
+    ("readers", None),
+    ("subscribers", None),
 ])
 def test_elided_articles_and_audience_words(tag: str, expected: str | None) -> None:
     assert hashtags.tag_hashtag(tag) == expected

@@ -36,10 +36,12 @@ GENERIC: dict[str, tuple[str, ...]] = {
     "fr": ("professionnels", "pros", "particuliers", "entreprises", "clients", "grand public", "tout public",
            "tous publics", "guide", "guide pratique", "guides", "conseils", "pratique", "témoignage", "témoignages",
            "portrait", "portraits", "communiqué", "communiqué de presse", "presse", "vie de l'entreprise",
-           "vie interne", "à la une"),
+           "vie interne", "à la une", "lecteurs", "lectrices", "abonnés", "adhérents", "membres", "usagers",
+           "citoyens", "public", "publics"),
     "en": ("professionals", "business", "businesses", "customers", "clients", "consumers", "general public",
            "everyone", "guide", "guides", "how-to", "how to", "tips", "practical guide", "testimonial",
-           "testimonials", "portrait", "portraits", "press", "press release", "company news", "featured"),
+           "testimonials", "portrait", "portraits", "press", "press release", "company news", "featured", "readers",
+           "subscribers", "members", "users", "citizens", "audience", "audiences", "public"),
 }
 DATED_WORDS = frozenset({
     "saison", "season", "edition", "annee", "year", "millesime", "vintage", "session", "campagne", "campaign",
