@@ -95,6 +95,21 @@ def test_a_qa_answer_is_the_guests_quote_never_the_brands_sentence(body: str, la
     assert not any(answer in text for _, text, _ in body_candidates(body, lang)), "no guest: nobody to quote"
 
 
+@pytest.mark.parametrize(("body", "lang", "guest", "note"), [
+    ("**What should a small charity do first?**\n\nWrite down who you would call at three in the morning, and "
+     "check that the number still works every six months.\n\n*Northgate Consulting runs free planning sessions "
+     "for charities with fewer than fifty staff. Details are on our website.*\n", "en", "Amara Okafor",
+     "Northgate Consulting runs free planning sessions"),
+    ("Nous avons ouvert trois ateliers de réparation en deux ans, et chacun a trouvé son public dès la première "
+     "semaine d’ouverture.\n\n_La coopérative Réparons propose des ateliers gratuits aux associations du "
+     "département. Inscriptions sur notre site._\n", "fr", "", "La coopérative Réparons propose des ateliers"),
+])
+def test_a_paragraph_in_italics_is_an_editors_note_never_a_quote_or_a_post(body: str, lang: str, guest: str,
+                                                                           note: str) -> None:
+    """An editor's note, caption or disclaimer set in italics is nobody's words and no post's point."""
+    assert not any(note in text for _, text, _ in body_candidates(body, lang, "", guest))
+
+
 # 2. A list item that starts with a bold label carries its heading's sense, or is not offered.
 
 @pytest.mark.parametrize(("body", "lang", "expected"), [

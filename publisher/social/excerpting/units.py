@@ -21,6 +21,9 @@ _ITEM = re.compile(r"^\s{0,3}(?:[-*+]|\d+[.)])\s+")
 _ABBREVIATION = re.compile(r"(?:^|\s)(?:M|Mme|Mlle|Dr|Mr|Mrs|Ms|St|Pr|Me|etc|cf|vs|p|ex|e\.g|i\.e|[A-Z])\.$")
 _SPACES = re.compile(r"\s+")
 _LABEL = re.compile(r"^\s*(?:\*\*|__)(?P<label>[^*_]+?)(?:\*\*|__)")
+# A paragraph set wholly in italics: an editor's note, a caption, a disclaimer ("*Acme runs free
+# workshops… Details on our website.*"), neither the piece's point nor an interviewee's words.
+_NOTE = re.compile(r"^(?:\*(?!\*)[^*]+\*|_(?!_)[^_]+_)[.!?]?$")
 _QUESTION = re.compile(r"^\s*(?:\*\*|__)[^*_\n]+\?[\s\u00a0\u202f]*(?:\*\*|__)\s*$|^\s*(?:Q|Question)\s*[:.]", re.I)
 
 
@@ -70,6 +73,9 @@ def units_of(markdown: str, lang: str) -> list[Unit]:
                        for item, label in _items(stripped, lang))
             continue
         if stripped[0] in "#|<!`:[>" or stripped.startswith(("???", "    ", "\t")) or block.startswith(("    ", "\t")):
+            continue
+        if _NOTE.match(stripped):
+            answering = False
             continue
         if _QUESTION.match(stripped):
             answering = True  # the interviewer's question: the paragraphs after it are the guest's words
