@@ -49,19 +49,19 @@ Raw milk does not keep well for more than forty-eight hours before it is made in
 """
 
 
-@pytest.mark.parametrize(("body", "lang", "scenes_shown", "kept"), [
-    (NIGHT_FR, "fr", ("Lucie, fromagère", "Je contrôle", "À 3", "Un chauffeur", "Le chef d’équipe, lui"),
-     ("Un fromage raté coûte plus cher",)),
-    (NIGHT_EN, "en", ("Lucy, a cheesemaker", "I check", "At 3:40", "A driver who", "The shift lead"),
-     ("A ruined cheese costs more",)),
-])
-def test_a_narrators_quotes_say_something_and_never_show_a_scene(
-        body: str, lang: str, scenes_shown: tuple[str, ...], kept: tuple[str, ...]) -> None:
+@pytest.mark.parametrize(("body", "lang"), [(NIGHT_FR, "fr"), (NIGHT_EN, "en")])
+def test_a_night_told_as_it_happened_lends_its_narrator_no_quotes(body: str, lang: str) -> None:
+    """A reportage told in the first person shows scenes ("Lucie… m’installe", "At 3:40 a.m."): its other
+    lines, even a general truth ("A ruined cheese costs more…"), read as moments of the night when they
+    are quoted, and the narrator is not the one who knows. Two held-out readings failed every such quote
+    (0 of 3, 0 of 6) and passed a first-person column's."""
     analysed.cache_clear()
-    quotes = [text for kind, text, _ in analysed(typeset(body, lang), lang, narrator="Léa Morin, rédactrice")
-              if kind == "quote"]
-    assert not [q for q in quotes if q.startswith(tuple(typeset(s, lang) for s in scenes_shown))], quotes
-    assert all(any(q.startswith(typeset(k, lang)) for q in quotes) for k in kept), quotes
+    assert [text for kind, text, _ in analysed(typeset(body, lang), lang, narrator="Léa Morin, rédactrice")
+            if kind in ("quote", "sentence")] == []
+    column = "\n\n".join(line for line in body.split("\n\n") if not scenes.shown(typeset(line, lang), lang)
+                         and not line.startswith(("Lucie", "Lucy", "Je contrôle", "I check")))
+    analysed.cache_clear()
+    assert analysed(typeset(column, lang), lang, narrator="Léa Morin, rédactrice"), "without scenes it is not a story"
 
 
 @pytest.mark.parametrize(("text", "lang", "expected"), [

@@ -53,14 +53,15 @@ def test_no_body_sentence_needs_its_neighbours(corpus: Library) -> None:
 
 
 def test_first_person_pieces_speak_through_their_author_and_quotes_have_a_speaker(corpus: Library) -> None:
-    told = {"articles/my-first-month-as-sre": "Tom Becker, Site reliability engineer",
-            "articles/premiere-semaine-crm": "Léa Morin, rédactrice",
-            "articles/tribune-sobriete-numerique": "Inès Garnier, responsable de la communication"}
+    told = {"articles/tribune-sobriete-numerique": "Inès Garnier, responsable de la communication"}
+    stories = {"articles/my-first-month-as-sre", "articles/premiere-semaine-crm"}  # a first month, a first week
     for piece in corpus:
         automatic = [e for e in excerpts_for(piece) if e.kind in ("sentence", "quote")]
-        if piece.key in told:
+        if piece.key in told:  # a column: its author's quotes
             assert automatic and all(e.kind == "quote" and e.attribution == told[piece.key] for e in automatic), \
                 piece.key
+        if piece.key in stories:  # told as it happened: its lines are moments, neither quotes nor the brand's
+            assert automatic == [], piece.key
         for excerpt in automatic:
             assert excerpt.kind == "sentence" or excerpt.attribution, excerpt
 

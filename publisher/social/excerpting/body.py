@@ -130,6 +130,8 @@ def analysed(body: str, lang: str, headline: str = "", guest: str = "",
     if told:  # the narrator's words: theirs, attributed, or not at all
         if interview:
             narrator = guest  # an interview in questions and answers: its "je" is the guest's
+        elif _a_story(units, lang):
+            narrator = ""  # a night, a trip, a first week told as it happened: its lines are moments, not quotes
         best: list[Candidate] = [("quote", text, narrator) for text in chosen] if narrator else []
     else:
         best = [("sentence", text, "") for text in chosen]
@@ -236,6 +238,10 @@ def _under_its_heading(unit: Unit, lang: str) -> str:
     return f"{lead}{heading}, {label}{rest}"
 
 
+STORY_SCENES = 2
+"""Scenes that make a first-person piece a story told as it happened (its lines are not quoted)."""
+
+
 def _is_narrative(units: list[Unit], lang: str) -> bool:
     language = lexicon.lang_of(lang)
     prose = [u.text for u in units if u.kind == "sentence"]
@@ -243,6 +249,19 @@ def _is_narrative(units: list[Unit], lang: str) -> bool:
         return False
     past = sum(salience.told_in_the_past(text, lang) for text in prose)
     return past >= NARRATIVE_SHARE * len(prose)
+
+
+def _a_story(units: list[Unit], lang: str) -> bool:
+    """A first-person piece that shows scenes ("Sandrine m’installe à côté d’elle", "Il me regarde faire"):
+    a reportage or a diary, whose remaining lines read as moments of it even when quoted. Two readers
+    failed every line such pieces offered as their narrator's quotes, and passed an editor's column's."""
+    shown = 0
+    for unit in units:
+        if unit.kind == "sentence" and unit.quotation < 0 and scenes.shown(unit.text, lang):
+            shown += 1
+            if shown >= STORY_SCENES:
+                return True
+    return False
 
 
 def _told_in_the_first_person(units: list[Unit], lang: str) -> bool:
