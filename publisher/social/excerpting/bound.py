@@ -12,14 +12,16 @@ Five kinds a comms lead would not post unchanged, in French and English:
 - the event's own programme ("L’après-midi, …", "Lors de la restitution…", "en séance");
 - a label or timetable line that needs its heading ("Objectif : …", "Février 2027 : …",
   "Scénario seul : 310 000 €") and a verbless enumeration ("Une matinée de…, un après-midi de…");
-- "that number", "ce chiffre": a demonstrative with nothing in the sentence to point at.
+- "that number", "ce chiffre": a demonstrative with nothing in the sentence to point at;
+- two bare definite phrases the piece introduced ("the depot", "the bakeries") in a sentence that names
+  nobody (a month names nobody), and what continuing.py finds: "also", "there", "Together", "Among the …".
 """
 
 from __future__ import annotations
 
 import re
 
-from publisher.social.excerpting import clauses, lexicon, salience
+from publisher.social.excerpting import clauses, continuing, lexicon, salience
 
 _YEAR = r"(?:1[89]|20)\d\d"
 _TENURE = {
@@ -56,6 +58,11 @@ _CONTRASTIVE = {
 _DEFINITE_SUBJECT = {
     "fr": re.compile(r"^(?:[^,]{1,40},\s)?(?:les\s|le\s|la\s|l’)([\w-]+)((?:\s[\w’-]+){0,3})"),
     "en": re.compile(r"^(?:[^,]{1,40},\s)?the\s([\w-]+)((?:\s[\w’-]+){0,3})", re.I),
+}
+_DEFINITE = {
+    # Any bare definite phrase in the sentence, with the word after it (a complement defines it).
+    "fr": re.compile(r"(?<![\w’])(?:les\s|le\s|la\s|l’|aux\s|au\s)([\w-]+)((?:\s[\w’-]+){0,1})"),
+    "en": re.compile(r"(?<![\w’])the\s([\w-]+)((?:\s[\w’-]+){0,1})"),
 }
 _SUBJECT_COMPLEMENT = {
     # "Aucun autre bâtiment de la commune ne pouvait…": the subject's complement is the described thing.
@@ -151,6 +158,9 @@ def why_bound(text: str, lang: str, *, earlier: str = "", headline: str = "", it
     demonstrative = _DEMONSTRATIVE[language].search(low)
     if demonstrative:
         return f"'{demonstrative.group()}' points at something said before"
+    continues = continuing.why_continues(start, language)
+    if continues:
+        return continues
     if earlier and not item:
         described = _described_before(text, start, language, earlier, headline)
         if described:
@@ -208,6 +218,11 @@ def _described_before(text: str, start: str, language: str, earlier: str, headli
     """"Les participants se sont répartis…" after a sentence about the participants: which ones? A
     definite subject with no complement, whose head noun the piece used before and its title does not,
     in a sentence that names nobody."""
+    if _names(text, language):
+        return None
+    pointing = _pointing_back(start, language, earlier, headline)
+    if len(pointing) >= 2:
+        return f"'{pointing[0]}' and '{pointing[1]}' stand for what the piece described before"
     match = _DEFINITE_SUBJECT[language].match(start) or _SUBJECT_COMPLEMENT[language].match(start)
     if not match:
         return None
@@ -215,12 +230,31 @@ def _described_before(text: str, start: str, language: str, earlier: str, headli
     following = match.group(2).split()
     if not noun.isalpha() or len(noun) < 3 or any(w in _DEFINES[language] for w in following[:2]):
         return None
-    if _NAMED.search(text) or _GENERIC[language].match(start[match.end(1):]):
+    if _GENERIC[language].match(start[match.end(1):]):
         return None
     head = salience.stem(noun)
     if noun in _REFERRING_NOUNS[language] or (_uses(earlier, head) and not _uses(headline, head)):
         return f"its subject '{noun}' stands for what the piece described before"
     return None
+
+
+def _names(text: str, language: str) -> bool:
+    """A capitalised word past the first that is not a month ("until the end of March" names nobody)."""
+    return any(word.lower() not in lexicon.MONTHS[language] for word in _NAMED.findall(text))
+
+
+def _pointing_back(start: str, language: str, earlier: str, headline: str) -> list[str]:
+    """The nouns of bare definite phrases ("the hospice", "les boutiques") the piece used before and its
+    title does not: two of them and the sentence leans on the one before."""
+    nouns = []
+    for match in _DEFINITE[language].finditer(start):
+        noun, following = match.group(1), match.group(2).split()
+        if not noun.isalpha() or len(noun) < 3 or any(w in _DEFINES[language] for w in following[:1]):
+            continue
+        head = salience.stem(noun)
+        if _uses(earlier, head) and not _uses(headline, head) and noun not in nouns:
+            nouns.append(noun)
+    return nouns
 
 
 def _uses(text: str, head: str) -> bool:

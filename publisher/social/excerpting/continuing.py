@@ -1,0 +1,72 @@
+"""Sentences that carry on from the one before without an opener word: `why_continues` says why, or None.
+
+- continuation: "also", "too", "as well", "aussi", "également" in a sentence whose subject is a pronoun
+  ("We will also open…"): the first thing was said before;
+- "there", "then" for a place or a time named before (never the existential "there is/are");
+- a quantifier over a set introduced before: "Together, …", "All six …", "Both the …", "Each of the …",
+  "Ensemble, …", "Tous les trois …", "Pour chacun, …";
+- a list stitched to its heading: "Among the results, …", "Parmi les résultats, …";
+- a reformulation: "Autrement dit, …", "In other words, …".
+"""
+
+from __future__ import annotations
+
+import re
+
+_NUMBERS = {
+    "en": r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)",
+    "fr": r"(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|\d+)",
+}
+_PRONOUN_SUBJECT = {
+    "en": re.compile(r"^(?:we|they|he|she|it|i|you)(?:’ll|’ve|’d|’re|’m|’s)?\s"),
+    "fr": re.compile(r"^(?:nous|ils|elles|il|elle|on|je|j’|vous)\s?"),
+}
+_ALSO = {
+    "en": re.compile(r"(?<![\w’])also(?![\w’])|(?<![\w’])(?:too|as well)[.!…]?$"),
+    # "aussi grand que" compares; "aussi" alone adds.
+    "fr": re.compile(r"(?<![\w’])(?:également|aussi(?!\s+[\w’-]+\s+qu))(?![\w’])"),
+}
+_BACK_ADVERB = {
+    "en": re.compile(r"(?<![\w’])(?:there(?!\s+(?:is|are|was|were|will|would|may|might|could|can|has|have|had"
+                     r"|must|should|seems?|remains?|appears?)\b)(?!’s)|then)(?![\w’])"),
+}
+_CONDITIONAL = {"en": re.compile(r"^(?:if|when|once|whenever|unless)\s"), "fr": re.compile(r"(?!)")}
+_QUANTIFIER = {
+    "en": re.compile(rf"^(?:together,?\s|(?:all|both|each|none|most|some|many|any|either|neither)"
+                     rf"(?: {_NUMBERS['en']})? of (?:the|them|these|those)\s|all (?:the )?{_NUMBERS['en']}\s"
+                     rf"|both (?:the )?[\w-]+)"),
+    "fr": re.compile(rf"^(?:ensemble,|tou(?:te)?s (?:les )?{_NUMBERS['fr']}\s|(?:chacun|chacune|aucun|aucune"
+                     rf"|la plupart|certains|certaines) d(?:es|e ces|’entre eux|’entre elles)\s"
+                     r"|pour (?:chacun|chacune|chaque)(?:[\s,]))"),
+}
+_STITCHED = {
+    # "Among the results, …": one bare noun that says neither what nor whose ("Among common mistakes, …"
+    # and "Parmi les erreurs fréquentes, …" name their kind of list and pass).
+    "en": re.compile(r"^(?:among|of) (?:the|these|those|its|our|their) [a-z-]+,"),
+    "fr": re.compile(r"^parmi (?:les|ces|ses|nos|leurs) [\wà-ÿ’-]+,"),
+}
+_REFORMULATES = {
+    "en": re.compile(r"^(?:in other words|put (?:another|differently)|that is to say|in short)\b"),
+    "fr": re.compile(r"^(?:autrement dit|en d’autres termes|c’est-à-dire|en clair|en somme)\b"),
+}
+
+
+def why_continues(start: str, language: str) -> str | None:
+    """Why the sentence whose lowercase, unquoted text is ``start`` carries on from the one before."""
+    if _REFORMULATES[language].match(start):
+        return "a reformulation of what the sentence before said"
+    if _STITCHED[language].match(start):
+        return "a list stitched to its heading ('among the …')"
+    if _QUANTIFIER[language].match(start):
+        return "counts or gathers a set the piece introduced before"
+    if _PRONOUN_SUBJECT[language].match(start) and _ALSO[language].search(start):
+        return "'also': it continues the sentence before"
+    back = _BACK_ADVERB.get(language)
+    if back and not _CONDITIONAL[language].match(start):
+        match = back.search(start)
+        if match:
+            return f"'{match.group()}' points at a place or time named before"
+    return None
+
+
+__all__ = ["why_continues"]
