@@ -53,6 +53,7 @@ def test_a_sentence_that_leans_on_the_one_before_is_refused(text: str, lang: str
     ("Most outages are not surprises: they are dates nobody wrote down.", "en"),
     ("There are 40 electric bikes in the fleet and twelve more arrive in June.", "en"),
     ("If the budget passes, then every school gets a nurse two days a week.", "en"),
+    ("We halved the waiting list in a year, then hired two nurses for the evening clinic.", "en"),
     ("Among common mistakes, a forgotten safety stock stops the line for days.", "en"),
     ("Parmi les erreurs fréquentes, un stock de sécurité oublié arrête la chaîne plusieurs jours.", "fr"),
     ("The regulator of the Tarn valley asked every depot for a new fire plan.", "en"),

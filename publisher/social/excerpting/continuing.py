@@ -2,7 +2,8 @@
 
 - continuation: "also", "too", "as well", "aussi", "également" in a sentence whose subject is a pronoun
   ("We will also open…"): the first thing was said before;
-- "there", "then" for a place or a time named before (never the existential "there is/are");
+- "there", "until/by/since then" for a place or a time named before (never the existential "there is/are",
+  nor "then" in a sequence: "…, then hired two nurses");
 - a quantifier over a set introduced before: "Together, …", "All six …", "Both the …", "Each of the …",
   "Ensemble, …", "Tous les trois …", "Pour chacun, …";
 - a list stitched to its heading: "Among the results, …", "Parmi les résultats, …";
@@ -28,7 +29,8 @@ _ALSO = {
 }
 _BACK_ADVERB = {
     "en": re.compile(r"(?<![\w’])(?:there(?!\s+(?:is|are|was|were|will|would|may|might|could|can|has|have|had"
-                     r"|must|should|seems?|remains?|appears?)\b)(?!’s)|then)(?![\w’])"),
+                     r"|must|should|seems?|remains?|appears?)\b)(?!’s)|(?:until|till|by|since|from|before|back"
+                     r"|only|even) then)(?![\w’])"),
 }
 _CONDITIONAL = {"en": re.compile(r"^(?:if|when|once|whenever|unless)\s"), "fr": re.compile(r"(?!)")}
 _QUANTIFIER = {
