@@ -1,13 +1,16 @@
-"""Shared fixtures: temporary projects built from real files, the shared corpora, the store URLs."""
+"""Shared fixtures: temporary projects built from real files, the shared corpora, the store URLs, the
+networks' loopback doubles."""
 
 from __future__ import annotations
 
 import os
 import shutil
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from doubles import BlueskyDouble, Double, LinkedInDouble, MastodonDouble, XDouble, environment
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ROOT.parent / "shared" / "corpora"
@@ -106,6 +109,19 @@ def sample_project(tmp_path: Path) -> ProjectDir:
     shutil.copytree(ROOT / "content", dest / "content")
     shutil.copytree(ROOT / "theme", dest / "theme")
     return ProjectDir(dest)
+
+
+@pytest.fixture
+def doubles(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, Double]]:
+    """Loopback doubles of X, Mastodon, Bluesky and LinkedIn, their credentials in the environment."""
+    started: dict[str, Double] = {"x": XDouble().start(), "mastodon": MastodonDouble().start(),
+                                  "bluesky": BlueskyDouble().start(), "linkedin": LinkedInDouble().start()}
+    for double in started.values():
+        for name, value in environment(double).items():
+            monkeypatch.setenv(name, value)
+    yield started
+    for double in started.values():
+        double.stop()
 
 
 # Real stores (SQLite file, PostgreSQL schema per test): sqlite_store, pg_url, pg_store, any_store.

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -32,17 +31,6 @@ from publisher.store import open_store
 PLAN_AT = dt.datetime(2026, 11, 19, 7, 0, tzinfo=dt.UTC)
 RUN_AT = dt.datetime(2026, 11, 21, 0, 0, tzinfo=dt.UTC)
 
-
-@pytest.fixture
-def doubles(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, Double]]:
-    started: dict[str, Double] = {"x": XDouble().start(), "mastodon": MastodonDouble().start(),
-                                  "bluesky": BlueskyDouble().start(), "linkedin": LinkedInDouble().start()}
-    for double in started.values():
-        for name, value in environment(double).items():
-            monkeypatch.setenv(name, value)
-    yield started
-    for double in started.values():
-        double.stop()
 
 
 def utm(url: str) -> dict[str, str]:

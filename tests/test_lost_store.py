@@ -9,14 +9,13 @@ import datetime as dt
 import shutil
 import sqlite3
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 from click.testing import CliRunner, Result
 from conftest import ProjectDir
-from doubles import BlueskyDouble, Double, LinkedInDouble, MastodonDouble, XDouble, environment
+from doubles import Double
 
 from publisher.cli.app import cli
 from publisher.config import load_settings
@@ -113,38 +112,27 @@ def test_a_store_restored_from_an_older_copy_learns_what_went_out_since(sample_p
     assert "restored from an older copy" in again.output, again.output
 
 
-@pytest.fixture
-def networks(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, Double]]:
-    started: dict[str, Double] = {"x": XDouble().start(), "mastodon": MastodonDouble().start(),
-                                  "bluesky": BlueskyDouble().start(), "linkedin": LinkedInDouble().start()}
-    for double in started.values():
-        for name, value in environment(double).items():
-            monkeypatch.setenv(name, value)
-    yield started
-    for double in started.values():
-        double.stop()
-
 
 def test_an_emptied_store_learns_from_each_network_and_sends_nothing_twice(sample_project: ProjectDir,
-                                                                          networks: dict[str, Double]) -> None:
+                                                                          doubles: dict[str, Double]) -> None:
     plan_approve_run(sample_project, FIRST_RUN)
-    created = {name: len(double.received("create")) for name, double in networks.items()}
+    created = {name: len(double.received("create")) for name, double in doubles.items()}
     before = dict(published(sample_project))
     assert all(created.values()) and sum(created.values()) == len(before)
 
     truncate(sample_project)
     again = plan_approve_run(sample_project, FIRST_RUN)
-    assert {name: len(double.received("create")) for name, double in networks.items()} == created, again.output
+    assert {name: len(double.received("create")) for name, double in doubles.items()} == created, again.output
     after = dict(published(sample_project))
     assert after == before, "each post recorded with the network's own id"
-    for name in networks:
+    for name in doubles:
         assert f"{name}: " in again.output and "recent posts on" in again.output, again.output
 
 
 def test_a_network_that_cannot_be_read_holds_its_channel_until_it_can(sample_project: ProjectDir,
-                                                                     networks: dict[str, Double]) -> None:
+                                                                     doubles: dict[str, Double]) -> None:
     plan_approve_run(sample_project, FIRST_RUN)
-    masto = networks["mastodon"]
+    masto = doubles["mastodon"]
     created = len(masto.received("create"))
     truncate(sample_project)
     masto.fail("server_error", on="read")  # the account cannot be read now
@@ -230,9 +218,9 @@ def test_the_ledger_keeps_one_identity_and_what_each_channel_learned(any_store: 
 
 
 def test_a_token_refused_while_learning_disables_the_channel_like_a_refused_send(
-        sample_project: ProjectDir, networks: dict[str, Double]) -> None:
+        sample_project: ProjectDir, doubles: dict[str, Double]) -> None:
     plan_approve_run(sample_project, FIRST_RUN)
-    masto = networks["mastodon"]
+    masto = doubles["mastodon"]
     created = len(masto.received("create"))
     truncate(sample_project)
     masto.fail("expired_token", on="any", times=10)

@@ -5,7 +5,6 @@ Bluesky) and as a post with its link in the first comment (LinkedIn), on SQLite 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -31,17 +30,6 @@ TAKEAWAYS = ["Sovereign hosting halves the legal exposure of customer data.",
              "Reversibility clauses cost nothing to write and a fortune to miss.",
              "Start with the data your customers would ask about first."]
 
-
-@pytest.fixture
-def doubles(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, Double]]:
-    started: dict[str, Double] = {"x": XDouble().start(), "mastodon": MastodonDouble().start(),
-                                  "bluesky": BlueskyDouble().start(), "linkedin": LinkedInDouble().start()}
-    for double in started.values():
-        for name, value in environment(double).items():
-            monkeypatch.setenv(name, value)
-    yield started
-    for double in started.values():
-        double.stop()
 
 
 def threaded_project(project: ProjectDir, thread: str = "{link: last, linkedin_comment: true}",
