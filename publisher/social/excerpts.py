@@ -24,11 +24,16 @@ from publisher.content.model import Piece
 from publisher.content.typography import typeset
 from publisher.performance import fast_constructor
 from publisher.posts.model import Excerpt
-from publisher.social.excerpting import dated, standalone
+from publisher.social.excerpting import continuing, dated, lexicon, standalone
 from publisher.social.excerpting.body import BODY_QUOTES, BODY_SENTENCES, body_candidates
 
 SENTENCE_MIN, SENTENCE_MAX = standalone.SENTENCE_MIN, standalone.SENTENCE_MAX
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")  # a no-break space the writer typed is meant
+_TURN = {
+    # The paragraph after the opening turns it round: "…tout se passe bien. / Mais quand un sinistre…".
+    "fr": re.compile(r"^(?:mais|pourtant|or|sauf que|seulement|cependant|toutefois|hélas|jusqu’au jour où)\b"),
+    "en": re.compile(r"^(?:but|however|yet|except|still|then one day|the trouble is|the problem is)\b"),
+}
 _WRAPPING_QUOTES = (("«", "»"), ("“", "”"), ('"', '"'), ("‘", "’"), ("'", "'"))
 _CARD = "the card"
 """Who "speaks" a first-person piece's sentences when they are read for its card (never shown)."""
@@ -87,11 +92,13 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
             add("hand-written", post, network=network)
     for quote in piece.quotes:
         add("quote", unquoted(quote.text), attribution=quote.by)
+    language = lexicon.lang_of(lang)
     for takeaway in piece.takeaways:
-        add("takeaway", takeaway)
+        if not (language and continuing.why_continues(typeset(takeaway, lang).lower().lstrip("«“\" "), language)):
+            add("takeaway", takeaway)  # "All six farms will keep…" is the next bullet of a list, not a post
     if not (piece.social or piece.quotes or piece.takeaways):
         derived = piece.summary and piece.summary == _first_paragraph(piece.body)
-        offered = not derived or not _summary_refused(piece.summary, lang)
+        offered = not derived or not (_summary_refused(piece.summary, lang) or _turned(piece.summary, piece.body, lang))
         if offered:
             add("summary", piece.summary)
         guest = piece.guest.name if piece.guest else ""
@@ -148,6 +155,21 @@ def _card_words(title: str, summary: str, body: str, lang: str, alt: str) -> tup
 def _first_paragraph(body: str) -> str:
     """What the loader takes as a summary when the front matter has none (cached: it reads the body)."""
     return textlib.first_paragraph(body)
+
+
+@lru_cache(maxsize=4096)
+def _turned(summary: str, body: str, lang: str) -> bool:
+    """The opening the loader took as a summary is only the set-up: what comes right after it (the rest
+    of a paragraph it cut short, or the next one) turns it round ("Mais quand un sinistre survient…",
+    "But…"), so the summary stops before the point."""
+    language = lexicon.lang_of(lang)
+    paragraphs = textlib.paragraphs(body)[:2]
+    if not language or not paragraphs:
+        return False
+    first = paragraphs[0]
+    rest = first[len(summary):] if first.startswith(summary) and len(first) > len(summary) else (
+        paragraphs[1] if len(paragraphs) > 1 else "")
+    return bool(_TURN[language].match(typeset(rest.strip(), lang).lower().lstrip("«“\" ")))
 
 
 def _allowed_moments(piece: Piece) -> tuple[str | None, ...]:

@@ -11,7 +11,17 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from publisher.social.excerpting import bound, clauses, lexicon, memo, salience, scenes, speech, standalone
+from publisher.social.excerpting import (
+    bound,
+    clauses,
+    lexicon,
+    memo,
+    salience,
+    scenes,
+    sections,
+    speech,
+    standalone,
+)
 from publisher.social.excerpting.units import Unit, split_sentences, units_of
 
 BODY_SENTENCES = 5
@@ -109,6 +119,8 @@ def analysed(body: str, lang: str, headline: str = "", guest: str = "",
             continue
         if bound.why_bound(text, lang, earlier=read[:starts[position]], headline=headline, item=unit.kind == "item"):
             continue  # "46 000 objets y sont conservés", "Objectif : …": bound to the piece around it
+        if sections.why_placed(text, lang, heading=unit.heading, step=unit.step):
+            continue  # "we reviewed every account…" in step 1, "What's next": the story's, not the point
         if unit.kind == "item" and _under_someones_lead(units, position, lang):
             continue  # the points a named speaker listed ("X a rappelé les chiffres :"): theirs, not the brand's
         if told and not interview and scenes.shown(text, lang):

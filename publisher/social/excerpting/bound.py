@@ -42,6 +42,14 @@ _HOUSEKEEPING = {
     "en": re.compile(r"(?<![\w’])(?:downloadable|can be downloaded|slides|recordings? of|are available on (?:the|our)"
                      r"|is available on (?:the|our)|are on our|is on our|available to download)(?![\w’])"),
 }
+_CONTACT = {
+    # The closing call to get in touch: logistics, and the link card already says where to go.
+    "fr": re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(?<![\w’])(?:contactez|écrivez|joignez)[- ]nous|(?:prenez|prendre|entrer|entrez)"
+                     r" (?:contact|rendez-vous)|n’hésitez pas à|(?:écrire|écrivez) à (?:notre|l’équipe)"),
+    "en": re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(?<![\w’])(?:get|be|keep) in touch|contact (?:us|our|the team)"
+                     r"|(?:book|schedule|arrange) a (?:call|meeting|demo|chat)|drop us a line|reach out to|write to us"
+                     r"|email us|talk to (?:us|our team)"),
+}
 _ADVERBIAL_PRONOUN = {
     # "46 000 objets y sont conservés", "nous en avons produit": y/en for a place or thing named before.
     "fr": re.compile(r"(?<![\w’])(?<!il )(?<!qu’il )(?:y|en) (?:ne |n’)?([\w’]+)"),
@@ -51,14 +59,34 @@ _OBJECT_BEFORE_AUXILIARY = {
     "fr": re.compile(r"(?<![\w’])(?:l’|les )(?:a|ont|avait|avaient|aura|auront|avons|avez|ai|aurait)(?![\w’])"),
     "en": re.compile(r"(?!)"),
 }
+# "…we'd like your help to transcribe them.", "They wrote it all down": an object pronoun whose things the
+# sentence never names (no plural noun before "them").
+_THEM = re.compile(r"(?<![\w’])(?:them|it all)(?![\w’])")
+_PLURAL = re.compile(r"(?<![\w’])(?!(?:this|his|its|was|is|has|us|yes|less|unless|across|thus|plus|perhaps|always"
+                     r"|sometimes|towards|afterwards|does|goes|versus|whereas|focus|status|process|business|access"
+                     r"|address|progress|success|campus|bus|gas|basis|analysis|crisis|series|news)(?![\w’]))"
+                     r"[a-z][a-z’-]*[a-rt-z]s(?![\w’])|(?<![\w’])(?:people|children|staff|data|media|men|women)(?![\w’])"
+                     r"|\d")
+# "…pour le rendre compatible", "afin de les former": le/la/les before a common infinitive stands for
+# something named before (a list of verbs, not an ending: "de la mer", "pour le dîner" are nouns).
+_CLITIC_INFINITIVE = re.compile(
+    r"(?<![\w’])(?:pour|de|d’|à|sans|afin de|pouvoir|peut|peuvent|faut|doit|doivent|va|vont)\s*(?:le|la|les|l’)\s*"
+    r"(?:rendre|faire|mettre|remettre|prendre|reprendre|voir|revoir|suivre|garder|tenir|convaincre|aider|accompagner"
+    r"|former|utiliser|installer|adapter|tester|lire|écrire|dire|transformer|réparer|remplacer|vendre|acheter|trouver"
+    r"|retrouver|laisser|porter|ramener|conserver|protéger|financer|déplacer|ouvrir|fermer|recevoir|accueillir)(?![\w’])")
 _CONTRASTIVE = {
     "fr": re.compile(r",\s(?:lui|elle|eux|elles)(?:-mêmes?)?,"),
     "en": re.compile(r",\s(?:for (?:its|their|his|her) part|in turn),"),
 }
 _DEFINITE_SUBJECT = {
-    "fr": re.compile(r"^(?:[^,]{1,40},\s)?(?:les\s|le\s|la\s|l’)([\w-]+)((?:\s[\w’-]+){0,3})"),
-    "en": re.compile(r"^(?:[^,]{1,40},\s)?the\s([\w-]+)((?:\s[\w’-]+){0,3})", re.I),
+    # "Some volumes", "Every page", "Chaque exemplaire": a share of a set the piece introduced, too.
+    "fr": re.compile(r"^(?:[^,]{1,40},\s)?(?:les\s|le\s|la\s|l’|certains\s|certaines\s|chaque\s)([\w-]+)"
+                     r"((?:\s[\w’-]+){0,3})"),
+    "en": re.compile(r"^(?:[^,]{1,40},\s)?(?:the|some|every|each)\s([\w-]+)((?:\s[\w’-]+){0,3})", re.I),
 }
+_FINITE_AFTER_NOUN = lexicon.words("will is are was were has have had can could may might must should would does do"
+                                   " did remains remain stays stay")
+"""After an English subject's head noun: "The completed index will be…" (its head is "index")."""
 _DEFINITE = {
     # Any bare definite phrase in the sentence, with the word after it (a complement defines it).
     "fr": re.compile(r"(?<![\w’])(?:les\s|le\s|la\s|l’|aux\s|au\s)([\w-]+)((?:\s[\w’-]+){0,1})"),
@@ -76,12 +104,14 @@ _DEFINES = {
 }
 _PROGRAMME = {
     # The event's own schedule and rooms: meaningless to someone who was not there.
-    "fr": re.compile(r"^(?:l’après-midi|le matin|la matinée|en fin de (?:journée|matinée)|en ouverture|en clôture"
+    "fr": re.compile(r"^(?:(?:la|le) (?:conférence|discours|table ronde|plénière|keynote|intervention) d(?:e |’)"
+                     r"(?:clôture|ouverture)|l’après-midi|le matin|la matinée|en fin de (?:journée|matinée)|en ouverture|en clôture"
                      r"|en début d’après-midi|lors (?:de la|du|des|de l’) ?(?:restitution|atelier|ateliers|séance"
                      r"|table ronde|tables rondes|plénière|débat|échanges?|conclusion|clôture|ouverture|matinée"
                      r"|après-midi|visite|journée|session|pause))\b|(?<![\w’])(?:en séance|en plénière|en atelier"
                      r"|dans la salle|à la tribune)(?![\w’])"),
-    "en": re.compile(r"^(?:in the (?:afternoon|morning|evening|closing|opening)|during the (?:afternoon|morning"
+    "en": re.compile(r"^(?:the (?:opening|closing) (?:keynote|talk|speech|address)\b"
+                     r"|in the (?:afternoon|morning|evening|closing|opening)|during the (?:afternoon|morning"
                      r"|workshops?|session|panel|plenary|break|closing|opening|q&a))\b|(?<![\w’])(?:this (?:morning|"
                      r"afternoon)’s (?:session|panel|workshop|talk)|in the room|in today’s (?:session|panel|workshop)"
                      r"|from the floor)(?![\w’])"),
@@ -108,6 +138,8 @@ _ENUMERATED = {
     "en": ("a ", "an ", "some ", "plenty ", "lots ", "many ", "several ", "and a ", "and an ", "and some ",
            "and plenty ", "and lots ", "and many "),
 }
+_DEFINITE_LISTED = {"fr": ("les ", "le ", "la ", "l’", "et les ", "et le ", "et la ", "et l’"),
+                    "en": ("the ", "and the ")}
 _DEMONSTRATIVE = {
     # "Put that number in front of…", "Présentez ce chiffre…": the thing it points at is elsewhere.
     "en": re.compile(r"(?<![\w’])(?:put|use|take|keep|share|send|bring|show|give|make|check|with|of|in|on|for|from"
@@ -128,6 +160,14 @@ _REFERRING_NOUNS = {
 }
 _ANNOUNCES = re.compile(r"(?<![\w’])(?:sont les suivant(?:e)?s|est le suivant|est la suivante|as follows|are the following)"
                         r"(?![\w’])")
+_TEASES = {
+    # "Martin Hale shared the numbers from our depot": the numbers are in the next sentence, not in the post.
+    "en": re.compile(r"(?<![\w’])(?:shared|presented|gave|showed|set out|walked (?:us|the room|delegates) through)"
+                     r" (?:the|his|her|their|our|its|some) (?:key )?(?:numbers|figures|results|findings|data|lessons)"
+                     r"(?![\w’])"),
+    "fr": re.compile(r"(?<![\w’])(?:a|ont) (?:présenté|partagé|détaillé|livré|exposé|donné) (?:les|ses|leurs|nos|des)"
+                     r" (?:premiers )?(?:chiffres|résultats|conclusions|enseignements|données)(?![\w’])"),
+}
 _NAMED = re.compile(r"(?<=[\s’(])[A-ZÀ-Ö][\w’-]+")
 
 
@@ -143,6 +183,8 @@ def why_bound(text: str, lang: str, *, earlier: str = "", headline: str = "", it
         return "background with no hook (a founding or tenure line)"
     if _HOUSEKEEPING[language].search(low):
         return "housekeeping (downloads, slides, where to find more)"
+    if _CONTACT[language].search(low):
+        return "a call to get in touch: logistics the link already carries"
     anaphor = _anaphor(low, language)
     if anaphor:
         return anaphor
@@ -151,7 +193,7 @@ def why_bound(text: str, lang: str, *, earlier: str = "", headline: str = "", it
     label = _label(start, language)
     if label:
         return label
-    if _ANNOUNCES.search(low):
+    if _ANNOUNCES.search(low) or (_TEASES[language].search(low) and not re.search(r"\d", low)):
         return "announces what follows"
     if not item and _enumeration(start, language):
         return "a verbless enumeration"
@@ -183,6 +225,12 @@ def _anaphor(low: str, language: str) -> str | None:
         return "an object pronoun for something named before"
     if _CONTRASTIVE[language].search(low):
         return "a contrastive pronoun ('X, lui, …'): it answers the sentence before"
+    if language == "fr" and _CLITIC_INFINITIVE.search(low):
+        return "an object pronoun for something named before"
+    if language == "en":
+        them = _THEM.search(low)
+        if them and (them.group() == "it all" or not _PLURAL.search(low[:them.start()])):
+            return f"'{them.group()}' stands for things named before"
     return None
 
 
@@ -211,7 +259,12 @@ def _enumeration(start: str, language: str) -> bool:
     """"Une matinée de présentations, un après-midi d’ateliers, et beaucoup de discussions.": no verb."""
     parts = [part.strip() for part in start.rstrip(".!…").split(",")]
     listed = [part for part in parts if part.startswith(_ENUMERATED[language])]
-    return len(listed) >= 2 and parts[0] in listed and not clauses.has_verb(start, language)
+    if len(listed) >= 2 and parts[0] in listed:
+        return not clauses.has_verb(start, language)
+    # "Les consoles à mémoire, les projecteurs LED, la motorisation des cintres.": three definite things
+    # and no verb, the answer to a lead-in ("Les outils, d'abord.") the post does not carry.
+    definite = [part for part in parts if part.startswith(_DEFINITE_LISTED[language])]
+    return len(definite) >= 3 and parts[0] in definite and not clauses.has_verb(start, language)
 
 
 def _described_before(text: str, start: str, language: str, earlier: str, headline: str) -> str | None:
@@ -228,6 +281,10 @@ def _described_before(text: str, start: str, language: str, earlier: str, headli
         return None
     noun = match.group(1)
     following = match.group(2).split()
+    if language == "en" and following[:1] and following[0] not in _FINITE_AFTER_NOUN:
+        verb = next((n for n, w in enumerate(following) if w in _FINITE_AFTER_NOUN), -1)
+        if verb > 0 and not any(w in _DEFINES[language] for w in following[:verb]):
+            noun, following = following[verb - 1], following[verb:]  # "the completed index will…": "index"
     if not noun.isalpha() or len(noun) < 3 or any(w in _DEFINES[language] for w in following[:2]):
         return None
     if _GENERIC[language].match(start[match.end(1):]):

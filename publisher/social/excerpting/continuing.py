@@ -19,7 +19,8 @@ _NUMBERS = {
     "fr": r"(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|\d+)",
 }
 _PRONOUN_SUBJECT = {
-    "en": re.compile(r"^(?:we|they|he|she|it|i|you)(?:’ll|’ve|’d|’re|’m|’s)?\s"),
+    # "There is also a forum…": the existential "there" adds to what was said, like a pronoun.
+    "en": re.compile(r"^(?:we|they|he|she|it|i|you|there)(?:’ll|’ve|’d|’re|’m|’s)?\s"),
     "fr": re.compile(r"^(?:nous|ils|elles|il|elle|on|je|j’|vous)\s?"),
 }
 _ALSO = {

@@ -18,6 +18,9 @@ _FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.M | re.S)
 _BLOCKS = re.compile(r"\n[ \t]*\n")
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _ITEM = re.compile(r"^\s{0,3}(?:[-*+]|\d+[.)])\s+")
+_ORDERED = re.compile(r"^\s{0,3}\d+[.)]\s+")
+# A paragraph that opens on a numbered bold label: "**1. Clean up first.** Before adding…", "**Étape 2 :** …".
+_STEP = re.compile(r"^\s*(?:\*\*|__)\s*(?:(?:step|stage|phase|étape)\s+)?\d{1,2}\s*(?:[.):—–-]|\*\*|__)", re.I)
 _ABBREVIATION = re.compile(r"(?:^|\s)(?:M|Mme|Mlle|Dr|Mr|Mrs|Ms|St|Pr|Me|etc|cf|vs|p|ex|e\.g|i\.e|[A-Z])\.$")
 _SPACES = re.compile(r"\s+")
 _LABEL = re.compile(r"^\s*(?:\*\*|__)(?P<label>[^*_]+?)(?:\*\*|__)")
@@ -49,6 +52,9 @@ class Unit:
     "First. Second."), or the answer paragraph of a Q&A interview: someone's words, never the brand's."""
     answer: bool = False
     """In the answer to a question of a Q&A interview (a bold question, then its answer)."""
+    step: bool = False
+    """An item of a numbered list, or a sentence of a paragraph that opens on a numbered label
+    ("**1. Clean up first.** Before adding…"): a step of a method or of what was done."""
 
 
 def units_of(markdown: str, lang: str) -> list[Unit]:
@@ -69,7 +75,8 @@ def units_of(markdown: str, lang: str) -> list[Unit]:
             answering = False
             continue
         if _ITEM.match(stripped):
-            out.extend(Unit(item, "item", index, True, False, heading, label)
+            ordered = bool(_ORDERED.match(stripped))
+            out.extend(Unit(item, "item", index, True, False, heading, label, step=ordered)
                        for item, label in _items(stripped, lang))
             continue
         if stripped[0] in "#|<!`:[>" or stripped.startswith(("???", "    ", "\t")) or block.startswith(("    ", "\t")):
@@ -89,6 +96,7 @@ def units_of(markdown: str, lang: str) -> list[Unit]:
         spans = _quotations(sentences) if ("«" in text or "“" in text) else [-1] * len(sentences)
         if answering:
             spans = [0] * len(sentences)
+        step = bool(_STEP.match(stripped))
         numbered: dict[int, int] = {}
         for n, sentence in enumerate(sentences):
             quotation = -1
@@ -97,7 +105,7 @@ def units_of(markdown: str, lang: str) -> list[Unit]:
                     numbered[spans[n]] = quotations
                     quotations += 1
                 quotation = numbered[spans[n]]
-            out.append(Unit(sentence, "sentence", index, n == 0, lede, heading, "", quotation, answering))
+            out.append(Unit(sentence, "sentence", index, n == 0, lede, heading, "", quotation, answering, step))
     return out
 
 

@@ -1,0 +1,57 @@
+"""Where a sentence sits says what it is: `why_placed` says why its place keeps it from being a post.
+
+- a step of what was done ("**1. Clean up first.** Before adding any protection, we reviewed every
+  account…", "2. Nous avons formé les chefs d'équipe"): told in the past, it is the story of a project,
+  whose accounts, which shops, only the paragraphs around it say. A step told as advice ("Declare the
+  loss within five days") stands alone and stays;
+- an epilogue ("What's next", "La suite", "Prochaines étapes"): a client's next projects are the end
+  of its story, not the point of the brand's post (the brand's own plans, with "we"/"nous", stay).
+
+Two comms leads failed every such line a case study offered (heldout-3: 10 texts).
+"""
+
+from __future__ import annotations
+
+import re
+
+from publisher.social.excerpting import lexicon
+
+_DONE = {
+    # "we reviewed", "We ran", "143 accounts were disabled", "nous avons remplacé", "ont été désactivés".
+    "en": re.compile(r"(?<![\w’])(?:we|i|they|the team)\s+(?:\w+ly\s+|also\s+|then\s+|first\s+)?(?:[a-z]+ed|ran|built"
+                     r"|wrote|set|met|kept|sent|spent|brought|chose|gave|held|led|left|saw|won|put|cut|made|took"
+                     r"|began|got|found|did|drew|rode|taught|bought|sold|went|came|told|paid|fed|fought)(?![\w’])"
+                     r"|(?<![\w’])(?:was|were|had been)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en|wn|ne|lt|nt|ught|ght|ut|un)(?![\w’])"),
+    "fr": re.compile(r"(?<![\w’])(?:nous|j’|je|ils|elles|on|l’équipe)\s*(?:avons|ai|ont|a)\s+(?:[\w’]+\s+)?[\wà-ÿ]+"
+                     r"(?:é|ée|és|ées|i|is|it|u|us|ert|int)(?![\w’])"
+                     r"|(?<![\w’])(?:a|ont) été\s+[\wà-ÿ]+(?:é|ée|és|ées|i|is|u|us)(?![\w’])"),
+}
+_OURS = {
+    # "In 2027 we plan to open groups in eight more libraries": the brand's own next step is news.
+    "en": re.compile(r"(?<![\w’])(?:we|we’ll|we’re|our|us)(?![\w’])"),
+    "fr": re.compile(r"(?<![\w’])(?:nous|notre|nos)(?![\w’])"),
+}
+_EPILOGUE = {
+    "en": re.compile(r"^(?:what(?:’s|'s| is) next|next steps?|looking ahead|what comes next|the road ahead|and next"
+                     r"|what happens next|next|the next steps?|coming next)\b"),
+    "fr": re.compile(r"^(?:et (?:la )?suite|la suite|et maintenant|et après|et ensuite|prochaines? étapes?|les prochaines"
+                     r" étapes|perspectives|à suivre|pour la suite|demain)\b"),
+}
+
+
+def why_placed(text: str, lang: str, *, heading: str = "", step: bool = False) -> str | None:
+    """Why the sentence ``text``, under ``heading`` (a step of a numbered list or paragraph when
+    ``step``), is no post, or None."""
+    language = lexicon.lang_of(lang)
+    if not language:
+        return None
+    low = text.lower()
+    if heading and _EPILOGUE[language].match(heading.lower().strip(" :.?!\u00a0\u202f")) \
+            and not _OURS[language].search(low):
+        return f"an epilogue ('{heading}'): the end of someone else's story, not its point"
+    if step and _DONE[language].search(low):
+        return "a step of what was done: it needs the story around it"
+    return None
+
+
+__all__ = ["why_placed"]

@@ -1,0 +1,121 @@
+"""Where a sentence sits (excerpting/sections.py), what it hides (bound.py: "them", "shared the numbers",
+a call to get in touch), quantified subjects the piece introduced, and an opening that stops before its
+turn: each refused as a post, while the same shapes that stand alone still pass. Our own words, not
+the held-out corpora's."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import ProjectDir
+
+from publisher.config import load_settings
+from publisher.content import load_library
+from publisher.social.excerpting.body import analysed
+from publisher.social.excerpting.bound import why_bound
+from publisher.social.excerpting.sections import why_placed
+from publisher.social.excerpts import excerpts_for
+
+EARLIER = {
+    "en": "The mill kept 60 registers of its tenants, and we are making a catalogue of them. Each register covers a decade. The survey went out in March.",
+    "fr": "Le moulin garde 60 registres de ses locataires. Chaque registre couvre une décennie. La roue date de 1890.",
+}
+
+
+@pytest.mark.parametrize(("text", "lang", "heading", "step"), [
+    ("Before any new tool, we interviewed every foreman on the three sites.", "en", "What we did", True),
+    ("212 badges were deactivated and 40 shared logins were retired.", "en", "Our approach", True),
+    ("Nous avons d’abord rencontré chaque chef d’équipe sur les trois sites.", "fr", "Notre démarche", True),
+    ("Les 212 badges ont été désactivés en deux semaines.", "fr", "", True),
+    ("Brookhill is now looking at moving its payroll to the same platform.", "en", "What's next", False),
+    ("La mairie envisage maintenant d’étendre le dispositif aux écoles.", "fr", "Et après ?", False),
+])
+def test_a_step_of_what_was_done_and_a_clients_epilogue_are_refused(text: str, lang: str, heading: str,
+                                                                     step: bool) -> None:
+    assert why_placed(text, lang, heading=heading, step=step), text
+
+
+@pytest.mark.parametrize(("text", "lang", "heading", "step"), [
+    ("Declare the loss to your insurer within five working days.", "en", "Steps", True),
+    ("Déclarez le sinistre dans les cinq jours ouvrés.", "fr", "Les étapes", True),
+    ("In 2027 we will open the same clinic in four more towns.", "en", "What's next", False),
+    ("En 2027, nous ouvrirons la même permanence dans quatre autres communes.", "fr", "La suite", False),
+    ("We interviewed every foreman on the three sites.", "en", "What we did", False),  # not a numbered step
+])
+def test_advice_and_the_brands_own_plans_still_pass(text: str, lang: str, heading: str, step: bool) -> None:
+    assert why_placed(text, lang, heading=heading, step=step) is None
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The finished catalogue will be free to browse online.", "en"),  # "catalogue" after an adjective
+    ("Some registers were lost in a fire in 1944.", "en"),
+    ("Every register will be read by two volunteers.", "en"),
+    ("Certains registres ont brûlé dans l’incendie de 1944.", "fr"),
+    ("There is also a reading room where volunteers can meet on Saturdays.", "en"),
+    ("From January, we would like your help to index them.", "en"),
+    ("The clerks wrote it all down in a careful hand.", "en"),
+    ("Nous avons passé deux mois à chercher un relieur pour les remettre en état.", "fr"),
+    ("If you want to talk about a similar survey, get in touch with our team.", "en"),
+    ("Pour un projet semblable, n’hésitez pas à contacter notre équipe.", "fr"),
+    ("Questions about the survey go to survey@mill.example until Friday.", "en"),
+    ("Our director shared the figures from the two depots.", "en"),
+    ("La directrice a présenté les premiers résultats de l’enquête.", "fr"),
+    ("The closing keynote from a historian focused on tenancy law.", "en"),
+    ("Les registres reliés, les cartes du cadastre, la correspondance du meunier jusqu’en 1950.", "fr"),
+])
+def test_a_sentence_that_hides_what_it_is_about_is_refused(text: str, lang: str) -> None:
+    assert why_bound(text, lang, earlier=EARLIER[lang], headline="A volunteer survey of the mill"), text
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Some cities now ban diesel vans from their centres before 10 a.m.", "en"),
+    ("Every household in the valley will get a paper copy by post.", "en"),
+    ("Readers can search the names and download the scans for free.", "en"),
+    ("Our director shared the figures: 40 % fewer missed rounds in a year.", "en"),
+    ("Apprendre à lire un registre prend une heure, pas plus.", "fr"),
+    ("Pour la plupart des familles, un registre est la seule trace d’un ancêtre.", "fr"),
+    ("Les registres, les cartes et les lettres tiennent dans une seule armoire.", "fr"),
+])
+def test_the_same_shapes_standing_alone_still_pass(text: str, lang: str) -> None:
+    assert why_bound(text, lang, earlier=EARLIER[lang], headline="A volunteer survey of the mill") is None, \
+        why_bound(text, lang, earlier=EARLIER[lang], headline="A volunteer survey of the mill")
+
+
+def test_a_case_studys_numbered_steps_are_not_offered_but_its_results_are() -> None:
+    body = ("Brookhill Housing manages 4,000 homes around Leeds and asked us to cut its repair backlog.\n\n"
+            "## What we did\n\n"
+            "**1. Map the backlog.** We sorted every open repair by trade and by estate over two weeks.\n\n"
+            "**2. Fix the booking.** Tenants were given a two-hour slot instead of a whole day.\n\n"
+            "## Results\n\n"
+            "Brookhill’s open repairs fell from 2,300 to 900 in six months, and missed visits halved.\n")
+    offered = [text for kind, text, _ in analysed(body, "en", "Brookhill Housing halves its repair backlog")
+               if kind == "sentence"]
+    assert any("fell from 2,300 to 900" in text for text in offered), offered
+    assert not any("sorted every open repair" in text or "two-hour slot" in text for text in offered), offered
+
+
+def test_a_takeaway_that_continues_the_one_before_is_not_posted(project: ProjectDir) -> None:
+    project.piece("articles/orchards.md", "title: Four orchards, one cooperative\ndate: 2026-03-02\nlang: en\n"
+                  "takeaways:\n  - Four orchards now sell their apples under one label.\n"
+                  "  - All four orchards will keep their own presses until 2029.", "Body.\n")
+    piece = next(iter(load_library(load_settings(project.config_file))))
+    takeaways = [e.text for e in excerpts_for(piece) if e.kind == "takeaway"]
+    assert takeaways == ["Four orchards now sell their apples under one label."]
+
+
+@pytest.mark.parametrize(("body", "offered"), [
+    # The opening sets up what the next paragraph turns round: it is not the summary.
+    ("Every spring, our 400 member clubs run 2,000 fun runs without a single claim.\n\n"
+     "But when a runner falls on a wet bridge, the club's own policy rarely covers the organisers.\n", False),
+    ("Chaque printemps, nos 400 clubs organisent 2 000 courses sans le moindre sinistre.\n\n"
+     "Mais quand un coureur chute sur un pont mouillé, le contrat du club couvre rarement les bénévoles.\n", False),
+    # An opening that makes its point alone still is.
+    ("Our 400 member clubs ran 2,000 fun runs in 2025 with only three claims.\n\n"
+     "Here is what the three had in common, and what any organiser can check before race day.\n", True),
+])
+def test_an_opening_that_stops_before_its_turn_is_not_the_summary(project: ProjectDir, body: str,
+                                                                  offered: bool) -> None:
+    lang = "fr" if "Chaque" in body else "en"
+    project.piece("articles/runs.md", f"title: Insuring a fun run\ndate: 2026-03-02\nlang: {lang}", body)
+    piece = next(iter(load_library(load_settings(project.config_file))))
+    assert piece.summary_from_body
+    assert any(e.kind == "summary" for e in excerpts_for(piece)) is offered
