@@ -94,7 +94,8 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
         add("quote", unquoted(quote.text), attribution=quote.by)
     language = lexicon.lang_of(lang)
     for takeaway in piece.takeaways:
-        if not (language and continuing.why_continues(typeset(takeaway, lang).lower().lstrip("«“\" "), language)):
+        start = takeaway.lower().lstrip("«“\" ").replace("'", "’")  # the rules read typeset apostrophes
+        if not (language and continuing.why_continues(start, language)):
             add("takeaway", takeaway)  # "All six farms will keep…" is the next bullet of a list, not a post
     if not (piece.social or piece.quotes or piece.takeaways):
         derived = piece.summary and piece.summary == _first_paragraph(piece.body)
