@@ -152,3 +152,9 @@ def test_body_candidates_never_cut_anything_property() -> None:
 def test_sentences_do_not_end_at_an_abbreviation() -> None:
     assert split_sentences("M. Dupont est arrivé. Il a vu Mme. Martin.") == ["M. Dupont est arrivé.",
                                                                             "Il a vu Mme. Martin."]
+
+
+def test_a_year_that_wraps_to_the_start_of_a_line_is_not_a_list_marker() -> None:
+    body = "Anne still has the helmet she was given on her first day, in September\n1985. It never fitted.\n"
+    assert "in September 1985. It never fitted." in plain_text(body).replace("\n", " ")
+    assert plain_text("1. Map the backlog\n2. Fix the booking\n") == "Map the backlog\nFix the booking"

@@ -24,7 +24,9 @@ _EMPH = re.compile(r"(\*\*|__|\*|_|`|~~)(?=\S)((?:(?!\n\s*\n).)+?)(?<=\S)\1", re
 _ADMONITION = re.compile(r"^(!!!|\?\?\?\+?)\s.*$", re.M)
 _ATTR_LIST = re.compile(r"\{[:#.][^}]*\}")
 _ICON = re.compile(r":[a-z0-9]+(?:-[a-z0-9]+)+:")
-_LIST_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+", re.M)
+_LIST_MARK = re.compile(r"^\s*[-*+]\s+", re.M)
+_NUMBER_MARK = re.compile(r"^\s*\d+[.)]\s+")
+_NUMBERED_LINE = re.compile(r"^\s*\d+[.)]\s", re.M)
 _QUOTE_MARK = re.compile(r"^\s*>\s?", re.M)
 _TABLE_RULE = re.compile(r"^\s*\|?[\s:|-]+\|[\s:|-]*$", re.M)
 _WORD = re.compile(r"\w+(?:[’'-]\w+)*", re.UNICODE)
@@ -44,6 +46,8 @@ def plain_text(markdown: str) -> str:
     text = _ICON.sub("", text)
     text = _HEADING.sub(r"\1", text)
     text = _TABLE_RULE.sub("", text)
+    if _NUMBERED_LINE.search(text):
+        text = _unnumbered(text)
     text = _LIST_MARK.sub("", text)
     text = _QUOTE_MARK.sub("", text)
     for _ in range(2):
@@ -74,6 +78,28 @@ def paragraphs(markdown: str) -> list[str]:
         if len(text) > 40:
             out.append(text)
     return out
+
+
+def _unnumbered(text: str) -> str:
+    """Numbered-list markers dropped where a list can be: on a block's first line, or in a block that
+    is a list. Inside a paragraph, "…in September\n1985. It was…" is a year ending a sentence (Markdown
+    lets no numbered list interrupt a paragraph), never a list marker to throw away."""
+    out = []
+    first, in_list = True, False  # the block's first line; the block is a list
+    for line in text.split("\n"):
+        if not line.strip():
+            first, in_list = True, False
+            out.append(line)
+            continue
+        marker = _NUMBER_MARK.match(line)
+        if marker and (first or in_list):
+            line = line[marker.end():]
+            in_list = True
+        elif first and _LIST_MARK.match(line):
+            in_list = True
+        first = False
+        out.append(line)
+    return "\n".join(out)
 
 
 def first_paragraph(markdown: str, limit: int = 300) -> str:
