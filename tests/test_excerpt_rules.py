@@ -167,6 +167,17 @@ def test_hashtags_keep_acronyms_and_accents_and_drop_generic_tags() -> None:
     ("adhérents", None),
     ("readers", None),
     ("subscribers", None),
+    # A genre label says what kind of piece it is, not what it is about (#Opinion on a column's every post).
+    ("opinion", None),
+    ("conseils pratiques", None),
+    ("coulisses", None),
+    ("colloque", None),
+    ("people", None),
+    ("behind the scenes", None),
+    ("supporters", None),  # a charity's audience
+    ("donateurs", None),
+    ("accessibilité", "#Accessibilité"),  # topics still are hashtags
+    ("home care", "#HomeCare"),
 ])
 def test_elided_articles_and_audience_words(tag: str, expected: str | None) -> None:
     assert hashtags.tag_hashtag(tag) == expected

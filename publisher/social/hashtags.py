@@ -37,11 +37,23 @@ GENERIC: dict[str, tuple[str, ...]] = {
            "tous publics", "guide", "guide pratique", "guides", "conseils", "pratique", "témoignage", "témoignages",
            "portrait", "portraits", "communiqué", "communiqué de presse", "presse", "vie de l'entreprise",
            "vie interne", "à la une", "lecteurs", "lectrices", "abonnés", "adhérents", "membres", "usagers",
-           "citoyens", "public", "publics"),
+           "citoyens", "public", "publics",
+           # Genre labels: what kind of piece it is, not what it is about (#Opinion, #Coulisses, #Colloque).
+           "opinion", "opinions", "tribune", "édito", "éditorial", "chronique", "point de vue", "conseils pratiques",
+           "astuces", "coulisses", "dans les coulisses", "colloque", "conférence", "conférences", "séminaire",
+           "webinaire", "salon", "journée d'étude", "rencontre", "rencontres", "reportage", "récit", "annonce",
+           "dossier", "focus", "analyse", "décryptage", "agenda", "programme", "retour sur", "people",
+           # Audience words of a charity or a cooperative's pages.
+           "donateurs", "sympathisants", "supporters", "partenaires", "mécènes"),
     "en": ("professionals", "business", "businesses", "customers", "clients", "consumers", "general public",
            "everyone", "guide", "guides", "how-to", "how to", "tips", "practical guide", "testimonial",
            "testimonials", "portrait", "portraits", "press", "press release", "company news", "featured", "readers",
-           "subscribers", "members", "users", "citizens", "audience", "audiences", "public"),
+           "subscribers", "members", "users", "citizens", "audience", "audiences", "public",
+           "opinion", "op-ed", "editorial", "column", "viewpoint", "perspective", "perspectives", "behind the scenes",
+           "conference", "conferences", "seminar", "webinar", "symposium", "forum", "trade fair", "meetup",
+           "reportage", "story", "stories", "announcement", "announcements", "feature", "features", "analysis",
+           "explainer", "recap", "roundup", "agenda", "programme", "program", "people", "profile", "profiles",
+           "q&a", "supporters", "donors", "partners", "sponsors", "friends"),
 }
 DATED_WORDS = frozenset({
     "saison", "season", "edition", "annee", "year", "millesime", "vintage", "session", "campagne", "campaign",
