@@ -57,6 +57,10 @@ def test_advice_and_the_brands_own_plans_still_pass(text: str, lang: str, headin
     ("If you want to talk about a similar survey, get in touch with our team.", "en"),
     ("Pour un projet semblable, n’hésitez pas à contacter notre équipe.", "fr"),
     ("Questions about the survey go to survey@mill.example until Friday.", "en"),
+    ("We are hiring two archivists for the mill: apply online before January.", "en"),
+    ("Details on our website.", "en"),
+    ("Le musée recrute deux guides : postulez avant le 15 janvier.", "fr"),
+    ("Plus d’informations sur notre site.", "fr"),
     ("Our director shared the figures from the two depots.", "en"),
     ("La directrice a présenté les premiers résultats de l’enquête.", "fr"),
     ("The closing keynote from a historian focused on tenancy law.", "en"),
@@ -119,3 +123,69 @@ def test_an_opening_that_stops_before_its_turn_is_not_the_summary(project: Proje
     piece = next(iter(load_library(load_settings(project.config_file))))
     assert piece.summary_from_body
     assert any(e.kind == "summary" for e in excerpts_for(piece)) is offered
+
+
+def test_the_sentences_after_someones_talk_are_theirs_not_the_brands() -> None:
+    body = ("Our depot in Hull moved to cargo bikes in 2025 and cut its van miles by a third.\n\n"
+            "The closing keynote from a transport economist at the University of York focused on parking. "
+            "Kerbside parking in city centres costs councils about £40 a space each year. "
+            "We will test a shared loading bay in Hull next spring.\n")
+    offered = [text for kind, text, _ in analysed(body, "en", "Cargo bikes in Hull") if kind == "sentence"]
+    assert any("cargo bikes" in text for text in offered), offered
+    assert any("shared loading bay" in text for text in offered), offered  # the brand's own words, after it
+    assert not any("Kerbside parking" in text for text in offered), offered
+    alone = analysed(body.replace("The closing keynote from a transport economist at the University of York "
+                                  "focused on parking. ", ""), "en", "Cargo bikes in Hull")
+    assert any("Kerbside parking" in text for _, text, _ in alone), alone  # the same figure as the brand's
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Brookhill Housing Association looks after 4,000 homes across west Leeds.", "en"),
+    ("Les Vergers du Quercy regroupent 64 exploitations autour de Moissac.", "fr"),
+    ("In 1962, the mill employed 300 people on three shifts.", "en"),
+    ("En 1962, le moulin employait 300 personnes en trois équipes.", "fr"),
+    ("L’objectif est de ramener les pertes du réseau sous 15 % d’ici 2030.", "fr"),
+    ("The goal is 400 new homes on the site by 2031.", "en"),
+    ("Done in this order, steps 2 to 5 take about six weeks.", "en"),
+    ("Bien menées, les étapes 1 à 3 coûtent moins de 20 000 euros.", "fr"),
+])
+def test_background_a_referring_goal_and_numbered_parts_are_refused(text: str, lang: str) -> None:
+    assert why_bound(text, lang, earlier=EARLIER[lang], headline="A volunteer survey of the mill"), text
+
+
+def test_a_case_studys_result_must_say_whose_it_is() -> None:
+    ownerless = "Missed repair visits have fallen from 9 per cent to 2 per cent in a year."
+    assert why_bound(ownerless, "en", client=True)
+    assert why_bound(ownerless, "en") is None  # the brand's own article: its own figures
+    assert why_bound("Brookhill’s missed repair visits have fallen from 9 per cent to 2 per cent.", "en",
+                     client=True) is None
+    assert why_bound("We have cut missed repair visits from 9 per cent to 2 per cent.", "en", client=True) is None
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Since 2019 she has run the firm’s apprenticeship scheme for young surveyors.", "en"),
+    ("In 1991 he designed the first steel footbridge over the Avon at Keynsham.", "en"),
+])
+def test_a_year_then_a_pronoun_needs_the_person_named_before(text: str, lang: str) -> None:
+    from publisher.social.excerpting.standalone import why_not
+    assert why_not(text, lang)
+
+
+def test_a_takeaway_that_opens_on_a_possessive_is_not_posted(project: ProjectDir) -> None:
+    project.piece("articles/carers.md", "title: Home carers' days\ndate: 2026-03-02\nlang: fr\n"
+                  "takeaways:\n  - Une aide à domicile parcourt 90 km par jour en zone rurale.\n"
+                  "  - Son amplitude de journée dépasse 10 heures pour 5 heures payées.", "Corps.\n")
+    piece = next(iter(load_library(load_settings(project.config_file))))
+    assert [e.text for e in excerpts_for(piece) if e.kind == "takeaway"] == [
+        "Une aide à domicile parcourt 90 km par jour en zone rurale."]
+
+
+def test_a_quote_whose_incise_gives_a_first_name_is_hers_not_the_last_speakers() -> None:
+    body = ("Inès Carvalho, archiviste, conduit le récolement depuis mars.\n\n"
+            "« Un registre absent n’est pas un registre perdu, précise Paul Nivet, directeur des archives. Le plus "
+            "souvent, il dort dans une autre boîte. »\n\n"
+            "« Si l’on trie ce qui compte et ce qui ne compte pas, on ne fait plus un inventaire, on fait un choix, "
+            "dit Inès. Et ce choix ne nous appartient pas. »\n")
+    quotes = {text: who for kind, text, who in analysed(body, "fr", "Une semaine aux archives") if kind == "quote"}
+    mine = next(text for text in quotes if text.startswith("Si l’on trie"))
+    assert quotes[mine] == "Inès Carvalho" and "dit Inès" not in mine, quotes

@@ -24,7 +24,7 @@ from publisher.content.model import Piece
 from publisher.content.typography import typeset
 from publisher.performance import fast_constructor
 from publisher.posts.model import Excerpt
-from publisher.social.excerpting import continuing, dated, lexicon, standalone
+from publisher.social.excerpting import bound, continuing, dated, lexicon, standalone
 from publisher.social.excerpting.body import BODY_QUOTES, BODY_SENTENCES, body_candidates
 
 SENTENCE_MIN, SENTENCE_MAX = standalone.SENTENCE_MIN, standalone.SENTENCE_MAX
@@ -95,8 +95,8 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
     language = lexicon.lang_of(lang)
     for takeaway in piece.takeaways:
         start = takeaway.lower().lstrip("«“\" ").replace("'", "’")  # the rules read typeset apostrophes
-        if not (language and continuing.why_continues(start, language)):
-            add("takeaway", takeaway)  # "All six farms will keep…" is the next bullet of a list, not a post
+        if not (language and (continuing.why_continues(start, language) or standalone.opens_back(takeaway, lang))):
+            add("takeaway", takeaway)  # "All six farms will keep…", "Son amplitude…": the next bullet, not a post
     if not (piece.social or piece.quotes or piece.takeaways):
         derived = piece.summary and piece.summary == _first_paragraph(piece.body)
         offered = not derived or not (_summary_refused(piece.summary, lang) or _turned(piece.summary, piece.body, lang))
@@ -104,8 +104,9 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
             add("summary", piece.summary)
         guest = piece.guest.name if piece.guest else ""
         summary = typeset(normalized(piece.summary), lang) if offered else ""
+        client = "case_study" if piece.type == "case_study" else ""  # a client's story: results must say whose
         for kind, text, attribution in body_candidates(piece.body, lang, f"{piece.title}\n{piece.summary}", guest,
-                                                         piece.byline):
+                                                         piece.byline, client):
             if text not in summary:  # a summary taken from the first paragraph says it already
                 add(kind, text, attribution=attribution)
     else:
@@ -184,7 +185,9 @@ def _allowed_moments(piece: Piece) -> tuple[str | None, ...]:
 def _summary_refused(summary: str, lang: str) -> bool:
     """A summary the loader took from the body's first paragraph passes the body's rules (and was not
     cut short with an ellipsis)."""
-    return summary.endswith("…") or any(standalone.why_not(s, lang) for s in textlib.sentences(typeset(summary, lang)))
+    sentences = textlib.sentences(typeset(summary, lang))
+    return summary.endswith("…") or any(standalone.why_not(s, lang) for s in sentences) or bool(
+        sentences and bound.why_bound(sentences[0], lang))  # "Every weekday morning at 7.45, …": a scene
 
 
 __all__ = ["BODY_QUOTES", "BODY_SENTENCES", "body_candidates", "card_words", "excerpt_id", "excerpts_for", "normalized",

@@ -41,27 +41,38 @@ _SCENE = {
                      r"\s[^,]{0,60},", re.I),
 }
 _NEVER = re.compile(r"(?!)")
+_STAGE = re.compile(r"^[^.:!?]{2,40}\.$")
+""""**Desk study.**", "**Options appraisal.**": a numbered item's label that names a stage of a method."""
+_ASKS = re.compile(r"(?<![\w’])(?:recommend|recommendations?|we call on|we urge|we ask|we would like to see|we want to see"
+                   r"|what we ask|we propose|our proposals|recommandons|recommandations?|nous demandons|nous appelons"
+                   r"|nous proposons|nos propositions|nos demandes|nous souhaitons voir|ce que nous demandons)(?![\w’])")
+"""A lead-in or heading that asks something of someone else: its items are the organisation's asks, whose
+imperative ("Require intrusive investigation…") has no addressee once posted alone."""
+_TO_THE_READER = re.compile(r"(?<![\w’])(?:you|your|yours|vous|votre|vos)(?![\w’])")
+"""A step addressed to the reader ("Relevez votre compteur…") is advice that stands alone."""
+_OURS = re.compile(r"(?<![\w’])(?:we|our|us|nous|notre|nos)(?![\w’])")
 _CAPITALISED = re.compile(r"(?<![\w’])[A-ZÀ-Ö][a-zà-ÿ]{2,}")
 Candidate = tuple[str, str, str]
 """(kind, text, attribution)."""
 
 
 def body_candidates(body: str, lang: str, headline: str = "", guest: str = "",
-                    narrator: str = "") -> tuple[Candidate, ...]:
+                    narrator: str = "", client: str = "") -> tuple[Candidate, ...]:
     """`analysed`, cached per content in this process and, while a plan has it open, between runs
     (memo.py: .publisher/excerpts.json)."""
-    return memo.recall((body, lang, headline, guest, narrator),
-                       lambda: analysed(body, lang, headline, guest, narrator))
+    return memo.recall((body, lang, headline, guest, narrator, client),
+                       lambda: analysed(body, lang, headline, guest, narrator, client))
 
 
 @lru_cache(maxsize=4096)
 def analysed(body: str, lang: str, headline: str = "", guest: str = "",
-             narrator: str = "") -> tuple[Candidate, ...]:
+             narrator: str = "", client: str = "") -> tuple[Candidate, ...]:
     """(kind, text, attribution) of what ``body`` offers, best first. Cached per content: a plan, a
     preview and the doctor ask for the same pieces. ``narrator`` ("Mathieu Gerbaud, chauffeur-collecteur")
     is who speaks when the body is told in the first person (the ``guest`` when the body is in
     questions and answers): its sentences are then that person's quotes, never the brand's words,
-    and none is offered when nobody is named."""
+    and none is offered when nobody is named. ``client`` (a case study's client) makes a result that
+    names no one ("Missed visits have fallen from 3.1 % to 0.8 %") the client's, so it must say whose."""
     units = units_of(body, lang)
     if not units:
         return ()
@@ -84,6 +95,7 @@ def analysed(body: str, lang: str, headline: str = "", guest: str = "",
     starts = [0]
     for unit in units:
         starts.append(starts[-1] + len(unit.text) + 1)
+    talk = -1  # the paragraph where someone's talk was introduced: its next sentences are their claims
     for position, unit in enumerate(units):
         prior = characters
         if narrative:  # capitalised words past the first: who and where the story has named so far
@@ -93,7 +105,7 @@ def analysed(body: str, lang: str, headline: str = "", guest: str = "",
         if unit.quotation >= 0:
             group = quotations[unit.quotation]
             if unit is group[0]:
-                found = _quotation(group, units, lang, before, guest)
+                found = _quotation(group, units, lang, before, guest, seen)
                 if found:
                     quotes.append((-_value(found[0], terms, lang), position, ("quote", *found)))
             names.extend((unit.paragraph, name) for name in speech.names_in(unit.text))
@@ -107,6 +119,10 @@ def analysed(body: str, lang: str, headline: str = "", guest: str = "",
                     and not standalone.dialogue(found[0], lang):
                 quotes.append((-_value(found[0], terms, lang), position, ("quote", found[0], found[1])))
             continue
+        if unit.kind == "sentence" and unit.paragraph == talk and not _OURS.search(unit.text.lower()):
+            continue  # "Online return rates remain around 30 per cent": the keynote's figure, not the brand's claim
+        if unit.kind == "sentence" and speech.opens_a_talk(unit.text, lang):
+            talk = unit.paragraph
         # "**Un apport trop faible**. Il…" needs its heading; "**La main-d’œuvre manque partout**." does not.
         needs_heading = unit.label and (not language or clauses.verbless(unit.label.lower(), language))
         text = _under_its_heading(unit, lang) if needs_heading else unit.text
@@ -117,10 +133,15 @@ def analysed(body: str, lang: str, headline: str = "", guest: str = "",
         if standalone.why_not(text, lang, item=unit.kind == "item", after=after, speaker=told) \
                 or _names_back(text, lang, seen) or scenes.contrast(text, lang):
             continue
-        if bound.why_bound(text, lang, earlier=read[:starts[position]], headline=headline, item=unit.kind == "item"):
+        if bound.why_bound(text, lang, earlier=read[:starts[position]], headline=headline, item=unit.kind == "item",
+                           client=bool(client)):
             continue  # "46 000 objets y sont conservés", "Objectif : …": bound to the piece around it
         if sections.why_placed(text, lang, heading=unit.heading, step=unit.step):
             continue  # "we reviewed every account…" in step 1, "What's next": the story's, not the point
+        if unit.step and unit.kind == "item" and (_STAGE.match(unit.label) or (
+                _ASKS.search(_lead_in(units, position).lower() or unit.heading.lower())
+                and not _TO_THE_READER.search(text.lower()))):
+            continue  # "**Desk study.** Gather…" (stage 2 of a method), "Require…" (a change the lead-in asks for)
         if unit.kind == "item" and _under_someones_lead(units, position, lang):
             continue  # the points a named speaker listed ("X a rappelé les chiffres :"): theirs, not the brand's
         if told and not interview and scenes.shown(text, lang):
@@ -155,7 +176,7 @@ def _value(text: str, terms: dict[str, float], lang: str) -> float:
 
 
 def _quotation(group: list[Unit], units: list[Unit], lang: str, before: list[str],
-               guest: str) -> tuple[str, str] | None:
+               guest: str, seen: list[str]) -> tuple[str, str] | None:
     """Someone's words that run over several sentences ("…," she said. "First. Second.") or a Q&A
     answer, as (quote, speaker): the longest run of its last sentences that fits a post and stands
     alone, so that a claim keeps its counterweight ("For the right patient… home is safer. For the
@@ -177,6 +198,8 @@ def _quotation(group: list[Unit], units: list[Unit], lang: str, before: list[str
         speaker = speaker or _speaker_of(group, units, lang, before, guest)
     if not speaker:
         return None
+    head, _, role = speaker.partition(", ")  # "dit Élodie": the Élodie named in full before
+    speaker = f"{speech.full_name(head, seen)}, {role}" if role else speech.full_name(head, seen)
     sentences = split_sentences(words)
     for start in range(len(sentences)):
         text = " ".join(sentences[start:])
@@ -199,6 +222,18 @@ def _continued(quote: str, units: list[Unit], position: int) -> str:
         return quote
     joined = f"{quote} {text[1:-1].strip()}"
     return joined if len(joined) <= QUOTE_MAX else quote
+
+
+def _lead_in(units: list[Unit], position: int) -> str:
+    """The sentence a list item's list completes ("We would like to see four changes:"), or ""."""
+    paragraph = units[position].paragraph
+    for unit in reversed(units[:position]):
+        if unit.kind == "sentence":
+            ends = unit.text.rstrip().endswith(":")
+            return unit.text if unit.paragraph == paragraph - 1 and ends else ""
+        if unit.paragraph < paragraph - 1:
+            return ""
+    return ""
 
 
 def _under_someones_lead(units: list[Unit], position: int, lang: str) -> bool:

@@ -45,10 +45,16 @@ _HOUSEKEEPING = {
 _CONTACT = {
     # The closing call to get in touch: logistics, and the link card already says where to go.
     "fr": re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(?<![\w’])(?:contactez|écrivez|joignez)[- ]nous|(?:prenez|prendre|entrer|entrez)"
-                     r" (?:contact|rendez-vous)|n’hésitez pas à|(?:écrire|écrivez) à (?:notre|l’équipe)"),
+                     r" (?:contact|rendez-vous)|n’hésitez pas à|(?:écrire|écrivez) à (?:notre|l’équipe)"
+                     # a recruitment call, "details on our website": the page's call to action, not a post
+                     r"|(?<![\w’])(?:postulez|candidatez|nous recrutons|rejoignez-nous|rejoignez notre équipe"
+                     r"|espace recrutement|offres? d’emploi sur)(?![\w’])|(?:plus d’informations|tous les détails"
+                     r"|le programme complet|toutes les infos|plus d’infos) (?:sur|dans|à retrouver sur) (?:notre|le) site"),
     "en": re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(?<![\w’])(?:get|be|keep) in touch|contact (?:us|our|the team)"
                      r"|(?:book|schedule|arrange) a (?:call|meeting|demo|chat)|drop us a line|reach out to|write to us"
-                     r"|email us|talk to (?:us|our team)"),
+                     r"|email us|talk to (?:us|our team)|(?<![\w’])(?:apply (?:now|online|today|on|at|via|through)"
+                     r"|we’re hiring|we are hiring|join our team|our careers page|(?:full )?details (?:are )?on our"
+                     r" (?:website|site)|more information (?:is )?on our (?:website|site))(?![\w’])"),
 }
 _ADVERBIAL_PRONOUN = {
     # "46 000 objets y sont conservés", "nous en avons produit": y/en for a place or thing named before.
@@ -80,10 +86,13 @@ _CONTRASTIVE = {
 }
 _DEFINITE_SUBJECT = {
     # "Some volumes", "Every page", "Chaque exemplaire": a share of a set the piece introduced, too.
-    "fr": re.compile(r"^(?:[^,]{1,40},\s)?(?:les\s|le\s|la\s|l’|certains\s|certaines\s|chaque\s)([\w-]+)"
+    "fr": re.compile(r"^(?:[^,]{1,40},\s)?(?:les\s|le\s|la\s|l’|certains\s|certaines\s|chaque\s|tous les\s"
+                     r"|toutes les\s)([\w-]+)"
                      r"((?:\s[\w’-]+){0,3})"),
     "en": re.compile(r"^(?:[^,]{1,40},\s)?(?:the|some|every|each)\s([\w-]+)((?:\s[\w’-]+){0,3})", re.I),
 }
+_COPULAS = {"fr": lexicon.words("est sont était étaient sera seront reste restent représente consiste"),
+            "en": lexicon.words("is are was were will remains means")}
 _FINITE_AFTER_NOUN = lexicon.words("will is are was were has have had can could may might must should would does do"
                                    " did remains remain stays stay")
 """After an English subject's head noun: "The completed index will be…" (its head is "index")."""
@@ -155,8 +164,10 @@ _GENERIC = {
 }
 _REFERRING_NOUNS = {
     # Subjects that always refer back when nothing completes them ("Le point sera étudié…").
-    "fr": lexicon.words("point sujet question idée proposition piste mesure solution chiffre décision"),
-    "en": lexicon.words("point issue question idea proposal measure solution figure number decision"),
+    "fr": lexicon.words("point sujet question idée proposition piste mesure solution chiffre décision objectif but"
+                        " cible enjeu économie gain résultat bilan projet démarche"),
+    "en": lexicon.words("point issue question idea proposal measure solution figure number decision goal aim target"
+                        " objective saving savings gain result outcome project approach"),
 }
 _ANNOUNCES = re.compile(r"(?<![\w’])(?:sont les suivant(?:e)?s|est le suivant|est la suivante|as follows|are the following)"
                         r"(?![\w’])")
@@ -171,9 +182,54 @@ _TEASES = {
 _NAMED = re.compile(r"(?<=[\s’(])[A-ZÀ-Ö][\w’-]+")
 
 
-def why_bound(text: str, lang: str, *, earlier: str = "", headline: str = "", item: bool = False) -> str | None:
+_PARTS = {
+    # "Done properly, stages 1 to 4 cost…": numbered parts of the piece's own method.
+    "en": re.compile(r"(?<![\w’])(?:stages?|steps?|phases?|points?|recommendations?|sections?) \d+(?:(?: to |-| and |–)\d+)?"
+                     r"(?![\w’])"),
+    "fr": re.compile(r"(?<![\w’])(?:étapes?|phases?|points?|recommandations?|parties?|sections?) \d+(?:(?: à |-| et |–)\d+)?"
+                     r"(?![\w’])"),
+}
+_CHANGE = {
+    # A result: something fell, rose, halved… by a figure.
+    "en": re.compile(r"(?<![\w’])(?:fell|fallen|dropped|rose|risen|increased|decreased|halved|doubled|tripled|went"
+                     r" (?:up|down) from|went from|grew|declined|improved|shrank|climbed)(?![\w’])"),
+    "fr": re.compile(r"(?<![\w’])(?:baissé|chuté|augmenté|diminué|doublé|triplé|divisée?s? par|reculé|progressé"
+                     r"|(?:est|sont) passée?s? de|grimpé|fondu)(?![\w’])"),
+}
+_POSSESSOR = re.compile(r"^[A-ZÀ-Ö][\w-]*(?:’s|’)\s")
+""""Brookhill’s missed visits…": the sentence's first word names whose figures they are."""
+_OURS = re.compile(r"(?<![\w’])(?:we|our|us|nous|notre|nos)(?![\w’])")
+_DESCRIBES = {
+    # "Ferncliffe Health and Social Care Partnership brings together…": who a client is, not what changed.
+    "en": re.compile(r"^(?!(?:It|He|She|They|We)\b)(?!(?:The|A|An|This|That|Our|Each|Every)\s[a-z])"
+                     r"(?:[A-Z][\w’&-]*\s+(?:(?:and|of|for|the|&)\s+)?){1,6}(?:brings together|provides|runs|operates|employs|serves|is an?|is one"
+                     r" of|manages|covers|looks after|cares for|supports|represents|has been)\s"),
+    "fr": re.compile(r"^(?!(?:Il|Elle|Ils|Elles|On)\b)(?!(?:L’|D’)[a-zà-ÿ])(?!(?:Le|La|Les|Un|Une|Des|Ce|Cet|Cette|Ces"
+                     r"|Notre|Nos|Chaque)\s[a-zà-ÿ])(?:[A-ZÀ-Ö][\w’&-]*\s+(?:(?:de|des|du|d’|et)\s+)?){1,6}"
+                     r"(?:regroupen?t?|fédèren?t?|rassemblen?t?|gèren?t?|emploien?t?|est une?|sont des|desserven?t?"
+                     r"|couvren?t?|accompagnen?t?|compten?t?|représenten?t?|exploiten?t?|assuren?t?|prend en charge"
+                     r"|prennent en charge)\s"),
+}
+_CLOCK_SCENE = {
+    # "Every weekday morning at 7.45, the team…", "Chaque matin à 7 h 30, …": a scene set at an hour.
+    "en": re.compile(r"^[^,]{0,40}?(?<![\w’])(?:at )?\d{1,2}[.:]\d{2}(?: ?[ap]\.?m\.?)?(?![\w’])[^,]{0,20},"
+                     r"|^[^,]{0,40}?(?<![\w’])\d{1,2} ?[ap]\.m\.[^,]{0,20},"),
+    "fr": re.compile(r"^[^,]{0,40}?(?<![\w’])(?:à |vers )?\d{1,2}[\s\u00a0\u202f]?h(?:[\s\u00a0\u202f]?\d{2})?(?![\w’])"
+                     r"[^,]{0,20},"),
+}
+_OLD_YEAR = {
+    # "En 1930, Vierzelles comptait onze filatures", "In 2024, the dryer handled 46,000 tonnes": history or a
+    # baseline, told in the past, with no change of its own.
+    "en": re.compile(r"^in (?:1[89]|20)\d\d,? "),
+    "fr": re.compile(r"^en (?:1[89]|20)\d\d,? "),
+}
+
+
+def why_bound(text: str, lang: str, *, earlier: str = "", headline: str = "", item: bool = False,
+              client: bool = False) -> str | None:
     """Why ``text`` is bound to its piece, or None. ``earlier``: the piece's sentences before it;
-    ``headline``: its title (a noun the title gives is the piece's subject, never a reference back)."""
+    ``headline``: its title (a noun the title gives is the piece's subject, never a reference back);
+    ``client``: the piece tells a client's story, so a result must say whose it is."""
     language = lexicon.lang_of(lang)
     if not language:
         return None
@@ -188,6 +244,18 @@ def why_bound(text: str, lang: str, *, earlier: str = "", headline: str = "", it
     anaphor = _anaphor(low, language)
     if anaphor:
         return anaphor
+    if _PARTS[language].search(low):
+        return "refers to numbered parts of the piece"
+    owned = _OURS.search(low) or _names(text, language) or _POSSESSOR.match(text)
+    if client and not owned and _CHANGE[language].search(low) and re.search(r"\d", low):
+        return "a result with no one it belongs to (whose figures?)"
+    if _DESCRIBES[language].match(text) and not _CHANGE[language].search(low) and not _OURS.search(low):
+        return "background: who someone is, not what changed"
+    if _CLOCK_SCENE[language].match(start):
+        return "a scene set at an hour of the day: the story's, not the point"
+    if _OLD_YEAR[language].match(start) and not _OURS.search(low) and not _CHANGE[language].search(low) \
+            and (salience.told_in_the_past(low, lang) or language == "en"):
+        return "background: a past year's state, not the point"
     if _PROGRAMME[language].search(start) or _ATTENDEES[language].match(start):
         return "tied to the event's own programme"
     label = _label(start, language)
@@ -281,6 +349,8 @@ def _described_before(text: str, start: str, language: str, earlier: str, headli
         return None
     noun = match.group(1)
     following = match.group(2).split()
+    if noun in _REFERRING_NOUNS[language] and following[:1] and following[0] in _COPULAS[language]:
+        return f"its subject '{noun}' stands for what the piece described before"  # "L’objectif est de…"
     if language == "en" and following[:1] and following[0] not in _FINITE_AFTER_NOUN:
         verb = next((n for n, w in enumerate(following) if w in _FINITE_AFTER_NOUN), -1)
         if verb > 0 and not any(w in _DEFINES[language] for w in following[:verb]):

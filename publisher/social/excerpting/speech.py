@@ -56,7 +56,8 @@ _NOT_A_ROLE = frozenset({
 })
 _INCISE = {
     "fr": re.compile(rf",{_S}+(?:(?:a|avait)-t-(?P<aux>il|elle){_S}+)?(?:a{_S}+)?(?P<verb>[\w’]+)(?:-t)?(?:-(?P<pro>il|elle))?"
-                     rf"(?:{_S}+(?P<name>{NAME}))?(?:,{_S}+(?P<role>[^.,;:!?«»“”]{{3,80}}?))?{_S}*(?P<end>[.,!?…])"),
+                     rf"(?:{_S}+(?:(?P<name>{NAME})|(?P<first>[{_UPPER}][{_LOWER}]{{2,}})))?"
+                     rf"(?:,{_S}+(?P<role>[^.,;:!?«»“”]{{3,80}}?))?{_S}*(?P<end>[.,!?…])"),
 }
 _HAS_QUOTE = re.compile(r"[«“][^«“»”]{12,}[»”]")
 
@@ -132,9 +133,10 @@ def incise(words: str, lang: str) -> tuple[str, str] | None:
     if pattern is None:
         return None
     for found in pattern.finditer(words):
-        if found.group("verb").lower() not in lexicon.SPEECH_VERBS[language] or not (found.group("name") or found.group("pro") or found.group("aux")):
+        if found.group("verb").lower() not in lexicon.SPEECH_VERBS[language] or not (
+                found.group("name") or found.group("first") or found.group("pro") or found.group("aux")):
             continue
-        name = _clean(found.group("name") or "")
+        name = _clean(found.group("name") or "") or found.group("first") or ""  # "dit Élodie": a first name
         if found.group("name") and not name:
             continue
         role = found.group("role") or ""
@@ -175,6 +177,35 @@ def leads_someones_points(text: str, lang: str) -> bool:
     return said and bool(names_in(stripped))
 
 
+_TALK = {
+    # A sentence that opens someone's talk: the rest of its paragraph reports what they said.
+    "en": re.compile(r"(?<![\w’])(?:keynote|talk|presentation|lecture|session|speech)(?![\w’])[^.;]*(?<![\w’])"
+                     r"(?:focused on|focussed on|was about|looked at|covered|addressed|dealt with|turned to)(?![\w’])"
+                     r"|(?<![\w’])(?:presented|explained|argued|told (?:the )?(?:audience|delegates|room|participants"
+                     r"|conference))(?![\w’])"),
+    "fr": re.compile(r"(?<![\w’])(?:conférence|intervention|keynote|exposé|présentation|plénière)(?![\w’])[^.;]*"
+                     r"(?<![\w’])(?:portait sur|consacrée? à|a porté sur|s’est penchée? sur|traitait de)(?![\w’])"
+                     r"|(?<![\w’])(?:a|ont) (?:présenté|expliqué|montré|défendu|détaillé|exposé|plaidé)(?![\w’])"
+                     r"|(?<![\w’])est revenue? sur(?![\w’])"),
+}
+_SPEAKER_ROLE = {
+    "en": re.compile(r"(?<![\w’])(?:researcher|economist|professor|speaker|lecturer|historian|scientist|analyst"
+                     r"|consultant|expert)(?![\w’])"),
+    "fr": re.compile(r"(?<![\w’])(?:chercheu(?:r|se)|économiste|professeure?|intervenante?|historienne?|scientifique"
+                     r"|analyste|consultante?|experte?|sociologue|universitaire)(?![\w’])"),
+}
+
+
+def opens_a_talk(text: str, lang: str) -> bool:
+    """"The closing keynote from a researcher at the University of Leeds focused on returns.", "Claire
+    Morin a présenté l’étude…": the sentences after it, in its paragraph, are that speaker's claims, not
+    the organisation's."""
+    language = lexicon.lang_of(lang)
+    if not language or not _TALK[language].search(text.lower()):
+        return False
+    return bool(names_in(text)) or bool(_SPEAKER_ROLE[language].search(text.lower()))
+
+
 def names_in(text: str) -> list[str]:
     """People (and organisations) named in ``text`` by at least two capitalised words, in order."""
     out = []
@@ -195,6 +226,13 @@ def _clean(name: str) -> str:
     return " ".join(words)
 
 
+def full_name(speaker: str, names: Sequence[str]) -> str:
+    """"Élodie" -> "Élodie Marchal" when the piece named her in full before; else as given."""
+    if " " in speaker:
+        return speaker
+    return next((name for name in reversed(names) if name.split()[0] == speaker), speaker)
+
+
 def resolve(names_before: Sequence[str], guest: str) -> str:
     """The one person a pronoun can point at: the only name in the paragraphs before, else the guest."""
     distinct = [name for name in dict.fromkeys(names_before)
@@ -208,4 +246,4 @@ def resolve(names_before: Sequence[str], guest: str) -> str:
     return ""
 
 
-__all__ = ["NAME", "UNRESOLVED", "incise", "leads_someones_points", "names_in", "reported", "resolve"]
+__all__ = ["NAME", "UNRESOLVED", "full_name", "incise", "leads_someones_points", "names_in", "opens_a_talk", "reported", "resolve"]

@@ -26,6 +26,14 @@ _INTRO_THEN_PRONOUN = {
                      r"|on\s+(?:lui|leur))\b", re.I),
     "en": re.compile(r"^[^,;:.!?«“\"]{1,60}?,\s+(he|she|they|it|this|these|those|that|his|her|their|its)\b", re.I),
 }
+_YEAR_THEN_PRONOUN = {
+    # "Since 2019 she has run…", "In 1988 he signed…", "Usually it is…": a year or an adverb, no comma,
+    # then a pronoun subject (in a Q&A, the answer's "it" is the question's subject).
+    "fr": re.compile(r"^(?:en|depuis|dès|avant|après|jusqu’en) (?:\d{4}|[a-zéû]+ \d{4}) (il|elle|ils|elles)\b"),
+    "en": re.compile(r"^(?:(?:in|since|by|until|after|before|from) (?:the )?(?:(?:early|late|mid-?)\s?)?(?:\d{4}s?"
+                     r"|[a-z]+ \d{4})|usually|often|mostly|sometimes|generally|normally|honestly|well|actually"
+                     r"|really|basically|mainly|partly|only) (he|she|they|it|that|this)\b(?! takes\b)"),
+}
 _POINTING = {
     # Anywhere in the sentence: "these questions", "cette liste", "s’y mettent" point at what came before.
     "fr": re.compile(r"(?<![\w’])(?:ces|cette|cet|s’y|s’en|n’y|celui-ci|celle-ci|ceux-ci|ci-dessus|ledit|ladite"
@@ -121,6 +129,24 @@ def _shape(text: str, item: bool) -> str | None:
     return None
 
 
+def opens_back(text: str, lang: str) -> str | None:
+    """Why a line the author wrote alone (a takeaway) still opens on the one before it ("Son amplitude
+    de journée…", "It also…", "Mais…"), or None: the opening word only, the cheap part of `why_not`."""
+    language = lexicon.lang_of(lang)
+    if not language:
+        return None
+    low = text.lower().replace("'", "’")
+    start = low.lstrip("«“\"( \u00a0")
+    if start.startswith(lexicon.IMPERSONAL[language]):
+        return None
+    if start.startswith(_opening_prefixes(language)):
+        return "opens on a connector: it needs the sentence before"
+    match = _FIRST_WORD.match(low)
+    if match and (match.group(1) in lexicon.OPENERS[language] or _elided(match.group(1)) in lexicon.OPENERS[language]):
+        return f"opens on '{match.group(1)}': it needs the sentence before"
+    return None
+
+
 def _points_back(text: str, low: str, language: str) -> str | None:
     start = low.lstrip("«“\"( \u00a0")
     impersonal = start.startswith(lexicon.IMPERSONAL[language])
@@ -138,6 +164,9 @@ def _points_back(text: str, low: str, language: str) -> str | None:
     pointing = _POINTING[language].search(_QUOTED.sub(" ", low))
     if pointing:
         return f"'{pointing.group()}' points at something said before"
+    dated = _YEAR_THEN_PRONOUN[language].match(start)
+    if dated:
+        return f"its subject '{dated.group(1)}' points at someone named before"
     intro = _INTRO_THEN_PRONOUN[language].match(low)
     cleft = impersonal and start.startswith(("ce qui", "ce que", "ce dont", "celui qui", "celle qui", "ceux qui",
                                              "celles qui", "what ", "those who"))  # "Ce qui compte, c’est…"
@@ -174,4 +203,4 @@ def _elided(word: str) -> str:
     return word[:cut + 1] if cut > 0 else word
 
 
-__all__ = ["ITEM_MIN", "SENTENCE_MAX", "SENTENCE_MIN", "dialogue", "in_first_person", "why_not"]
+__all__ = ["ITEM_MIN", "SENTENCE_MAX", "SENTENCE_MIN", "dialogue", "in_first_person", "opens_back", "why_not"]
