@@ -64,6 +64,8 @@ def test_advice_and_the_brands_own_plans_still_pass(text: str, lang: str, headin
     ("Our director shared the figures from the two depots.", "en"),
     ("La directrice a présenté les premiers résultats de l’enquête.", "fr"),
     ("The closing keynote from a historian focused on tenancy law.", "en"),
+    ("Le moment le plus attendu de la journée a été la visite du moulin restauré.", "fr"),
+    ("The highlight of the day was a walk along the restored mill race.", "en"),
     ("Les registres reliés, les cartes du cadastre, la correspondance du meunier jusqu’en 1950.", "fr"),
 ])
 def test_a_sentence_that_hides_what_it_is_about_is_refused(text: str, lang: str) -> None:
@@ -189,3 +191,13 @@ def test_a_quote_whose_incise_gives_a_first_name_is_hers_not_the_last_speakers()
     quotes = {text: who for kind, text, who in analysed(body, "fr", "Une semaine aux archives") if kind == "quote"}
     mine = next(text for text in quotes if text.startswith("Si l’on trie"))
     assert quotes[mine] == "Inès Carvalho" and "dit Inès" not in mine, quotes
+
+
+def test_a_talk_announced_without_what_it_said_is_not_a_post() -> None:
+    body = ("Our depot in Hull moved to cargo bikes in 2025 and cut its van miles by a third.\n\n"
+            "Nadia Pereira, curator of the Hull Maritime Museum, presented the archive of the old fish docks.\n\n"
+            "Tom Greaves, a transport economist, explained that a shared loading bay saves each shop 40 minutes a "
+            "day.\n")
+    offered = [text for _, text, _ in analysed(body, "en", "Cargo bikes in Hull")]
+    assert not any("presented the archive" in text for text in offered), offered
+    assert any("saves each shop 40 minutes" in text for text in offered), offered

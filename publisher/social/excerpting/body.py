@@ -48,6 +48,8 @@ _ASKS = re.compile(r"(?<![\w’])(?:recommend|recommendations?|we call on|we urg
                    r"|nous proposons|nos propositions|nos demandes|nous souhaitons voir|ce que nous demandons)(?![\w’])")
 """A lead-in or heading that asks something of someone else: its items are the organisation's asks, whose
 imperative ("Require intrusive investigation…") has no addressee once posted alone."""
+_FINDING = re.compile(r"\d|(?<![\w’])(?:que|qu’|that|how|why|comment|pourquoi)(?![\w’])")
+"""What makes a talk's opening line say something: a figure, or what was shown ("a montré que…")."""
 _TO_THE_READER = re.compile(r"(?<![\w’])(?:you|your|yours|vous|votre|vos)(?![\w’])")
 """A step addressed to the reader ("Relevez votre compteur…") is advice that stands alone."""
 _OURS = re.compile(r"(?<![\w’])(?:we|our|us|nous|notre|nos)(?![\w’])")
@@ -123,6 +125,8 @@ def analysed(body: str, lang: str, headline: str = "", guest: str = "",
             continue  # "Online return rates remain around 30 per cent": the keynote's figure, not the brand's claim
         if unit.kind == "sentence" and speech.opens_a_talk(unit.text, lang):
             talk = unit.paragraph
+            if not _FINDING.search(unit.text.lower()):
+                continue  # "Hugo Nkemba a présenté l’inventaire des archives": that a talk was given, not what it said
         # "**Un apport trop faible**. Il…" needs its heading; "**La main-d’œuvre manque partout**." does not.
         needs_heading = unit.label and (not language or clauses.verbless(unit.label.lower(), language))
         text = _under_its_heading(unit, lang) if needs_heading else unit.text

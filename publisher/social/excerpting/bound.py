@@ -114,12 +114,14 @@ _DEFINES = {
 _PROGRAMME = {
     # The event's own schedule and rooms: meaningless to someone who was not there.
     "fr": re.compile(r"^(?:(?:la|le) (?:conférence|discours|table ronde|plénière|keynote|intervention) d(?:e |’)"
-                     r"(?:clôture|ouverture)|l’après-midi|le matin|la matinée|en fin de (?:journée|matinée)|en ouverture|en clôture"
+                     r"(?:clôture|ouverture)|(?:le|l’un des) moments? (?:le plus attendu|les plus attendus|fort|forts)"
+                     r"|l’après-midi|le matin|la matinée|en fin de (?:journée|matinée)|en ouverture|en clôture"
                      r"|en début d’après-midi|lors (?:de la|du|des|de l’) ?(?:restitution|atelier|ateliers|séance"
                      r"|table ronde|tables rondes|plénière|débat|échanges?|conclusion|clôture|ouverture|matinée"
                      r"|après-midi|visite|journée|session|pause))\b|(?<![\w’])(?:en séance|en plénière|en atelier"
                      r"|dans la salle|à la tribune)(?![\w’])"),
-    "en": re.compile(r"^(?:the (?:opening|closing) (?:keynote|talk|speech|address)\b"
+    "en": re.compile(r"^(?:the (?:opening|closing) (?:keynote|talk|speech|address)\b|(?:the|one) (?:highlight|high point"
+                     r"|most awaited moment|best moment|standout session)s? of the (?:day|event|conference|morning|afternoon)\b"
                      r"|in the (?:afternoon|morning|evening|closing|opening)|during the (?:afternoon|morning"
                      r"|workshops?|session|panel|plenary|break|closing|opening|q&a))\b|(?<![\w’])(?:this (?:morning|"
                      r"afternoon)’s (?:session|panel|workshop|talk)|in the room|in today’s (?:session|panel|workshop)"
