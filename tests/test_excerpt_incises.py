@@ -79,4 +79,4 @@ def test_an_inverted_incise_with_a_pronoun_is_cut_and_resolved() -> None:
     analysed.cache_clear()
     quotes = [(text, who) for kind, text, who in analysed(typeset(body, "fr"), "fr") if kind == "quote"]
     assert quotes, quotes
-    assert quotes[0][0].startswith("Nous ne partons pas de zéro. Tout ce qui") and quotes[0][1] == "Ana Lima", quotes
+    assert quotes[0][0].startswith("Nous ne partons pas de zéro. Tout ce qui") and quotes[0][1] == "Ana Lima, adjointe aux transports", quotes  # as the body introduced her

@@ -79,7 +79,7 @@ def test_candidates_in_order_of_preference_with_their_sources(pieces: dict[str, 
         ("takeaway", None), ("summary", None), ("title", None)]
     quote = found[2]
     assert quote.text == "Sovereignty is a design choice, not a label."  # the typed quotation marks go
-    assert quote.attribution == "Camille Martin"
+    assert quote.attribution == "Camille Martin, Head of Communications"  # the role the front matter gives
     assert {e.piece for e in found} == {"articles/sovereignty"}
     assert {e.lang for e in found} == {"en"}
     assert len({e.id for e in found}) == len(found)

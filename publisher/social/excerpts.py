@@ -90,8 +90,9 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
     for network, posts in piece.social.items():
         for post in posts:
             add("hand-written", post, network=network)
-    for quote in piece.quotes:
-        add("quote", unquoted(quote.text), attribution=quote.by)
+    for quote in piece.quotes:  # "— Sandrine Boisseau, Présidente": who is speaking, not only a name
+        add("quote", unquoted(quote.text), attribution=f"{quote.by}, {quote.role}" if quote.by and quote.role
+            else quote.by)
     language = lexicon.lang_of(lang)
     for takeaway in piece.takeaways:
         start = takeaway.lower().lstrip("«“\" ").replace("'", "’")  # the rules read typeset apostrophes
@@ -108,12 +109,22 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
         for kind, text, attribution in body_candidates(piece.body, lang, f"{piece.title}\n{piece.summary}", guest,
                                                          piece.byline, client):
             if text not in summary:  # a summary taken from the first paragraph says it already
-                add(kind, text, attribution=attribution)
+                add(kind, text, attribution=_with_role(attribution, piece))
     else:
         add("summary", piece.summary)
     if not standalone.in_first_person(piece.title, lang):
         add("title", piece.title)  # "Une nuit au Centre 15 : j’ai suivi…" is a narrator's, never the brand's words
     return out
+
+
+def _with_role(attribution: str, piece: Piece) -> str:
+    """The guest's role after their name ("Chikondi Phiri, Country Director, Malawi"), as the front
+    matter gives it: a reader meets a quote in a feed, where a bare name says nothing."""
+    guest = piece.guest
+    if not guest or attribution != guest.name:
+        return attribution
+    role = guest.role or guest.organization
+    return f"{guest.name}, {role}" if role else attribution
 
 
 def card_words(piece: Piece) -> tuple[str, str, str]:

@@ -50,6 +50,8 @@ _ASKS = re.compile(r"(?<![\w’])(?:recommend|recommendations?|we call on|we urg
 imperative ("Require intrusive investigation…") has no addressee once posted alone."""
 _FINDING = re.compile(r"\d|(?<![\w’])(?:que|qu’|that|how|why|comment|pourquoi)(?![\w’])")
 """What makes a talk's opening line say something: a figure, or what was shown ("a montré que…")."""
+_WH_WORDS = frozenset({"what", "how", "why", "when", "where", "who", "which", "ce", "comment", "pourquoi", "quand",
+                       "où", "qui", "que", "quoi"})
 _TO_THE_READER = re.compile(r"(?<![\w’])(?:you|your|yours|vous|votre|vos)(?![\w’])")
 """A step addressed to the reader ("Relevez votre compteur…") is advice that stands alone."""
 _OURS = re.compile(r"(?<![\w’])(?:we|our|us|nous|notre|nos)(?![\w’])")
@@ -91,6 +93,7 @@ def analysed(body: str, lang: str, headline: str = "", guest: str = "",
     quotes: list[tuple[float, int, Candidate]] = []
     ranked: list[tuple[float, int, str]] = []
     names: list[tuple[int, str]] = []  # (paragraph, name) in reading order
+    roles: dict[str, str] = {}  # who the body introduced with a role ("Olivier Mazeau, directeur général…")
     characters: set[str] = set()  # capitalised words met inside earlier sentences: the story's people and places
     titled = set(_CAPITALISED.findall(headline))
     read = " ".join(u.text for u in units)  # the body read so far is read[:starts[position]]
@@ -99,6 +102,8 @@ def analysed(body: str, lang: str, headline: str = "", guest: str = "",
         starts.append(starts[-1] + len(unit.text) + 1)
     talk = -1  # the paragraph where someone's talk was introduced: its next sentences are their claims
     for position, unit in enumerate(units):
+        if "," in unit.text:
+            roles = {**speech.roles_in(unit.text), **roles}  # the first introduction wins
         prior = characters
         if narrative:  # capitalised words past the first: who and where the story has named so far
             characters = characters | set(_CAPITALISED.findall(unit.text.split(" ", 1)[-1]))
@@ -112,13 +117,15 @@ def analysed(body: str, lang: str, headline: str = "", guest: str = "",
                     quotes.append((-_value(found[0], terms, lang), position, ("quote", *found)))
             names.extend((unit.paragraph, name) for name in speech.names_in(unit.text))
             continue
+        names.extend((unit.paragraph, name) for name in speech.first_names_in(unit.text))  # "Jacqueline, 78 ans"
+        before = [name for paragraph, name in names if paragraph >= unit.paragraph - 2]
         found = speech.reported(unit.text, lang, before, guest)
         names.extend((unit.paragraph, name) for name in speech.names_in(unit.text))
         if found and found is not speech.UNRESOLVED:
             found = (_continued(found[0], units, position), found[1])
         if found is not None:
             if found is not speech.UNRESOLVED and not standalone.why_not(found[0], lang, item=True, speaker=True) \
-                    and not standalone.dialogue(found[0], lang):
+                    and not standalone.dialogue(found[0], lang) and not bound.leans_back(found[0], lang):
                 quotes.append((-_value(found[0], terms, lang), position, ("quote", found[0], found[1])))
             continue
         if unit.kind == "sentence" and unit.paragraph == talk and not _OURS.search(unit.text.lower()):
@@ -146,6 +153,9 @@ def analysed(body: str, lang: str, headline: str = "", guest: str = "",
                 _ASKS.search(_lead_in(units, position).lower() or unit.heading.lower())
                 and not _TO_THE_READER.search(text.lower()))):
             continue  # "**Desk study.** Gather…" (stage 2 of a method), "Require…" (a change the lead-in asks for)
+        if unit.kind == "item" and not unit.label and language and not re.search(r"\d", text) \
+                and not clauses.has_verb(text, language):
+            continue  # "A smartphone, tablet or computer, and an internet connection.": it needs "What you need"
         if unit.kind == "item" and _under_someones_lead(units, position, lang):
             continue  # the points a named speaker listed ("X a rappelé les chiffres :"): theirs, not the brand's
         if told and not interview and scenes.shown(text, lang):
@@ -172,7 +182,13 @@ def analysed(body: str, lang: str, headline: str = "", guest: str = "",
         best: list[Candidate] = [("quote", text, narrator) for text in chosen] if narrator else []
     else:
         best = [("sentence", text, "") for text in chosen]
-    return tuple([candidate for _, _, candidate in sorted(quotes)[:BODY_QUOTES]] + best)
+    said = [(kind, text, _introduced(who, roles)) for _, _, (kind, text, who) in sorted(quotes)[:BODY_QUOTES]]
+    return tuple(said + best)
+
+
+def _introduced(speaker: str, roles: dict[str, str]) -> str:
+    """"Olivier Mazeau" -> "Olivier Mazeau, directeur général de Traverse" when the body introduced him so."""
+    return f"{speaker}, {roles[speaker]}" if speaker in roles else speaker
 
 
 def _value(text: str, terms: dict[str, float], lang: str) -> float:
@@ -209,7 +225,8 @@ def _quotation(group: list[Unit], units: list[Unit], lang: str, before: list[str
         text = " ".join(sentences[start:])
         if len(text) > QUOTE_MAX:
             continue
-        if standalone.why_not(text, lang, item=True, speaker=True) or standalone.dialogue(text, lang):
+        if standalone.why_not(text, lang, item=True, speaker=True) or standalone.dialogue(text, lang) \
+                or bound.leans_back(text, lang):
             continue
         return text, speaker
     return None
@@ -273,6 +290,8 @@ def _under_its_heading(unit: Unit, lang: str) -> str:
     label = unit.label.strip()
     if not language or not heading or heading.endswith("?") or label.endswith("?") or not unit.text.startswith(label):
         return ""
+    if heading.split()[0].lower() in _WH_WORDS:
+        return ""  # "What our surveys found": "Among what our surveys found, 9 (10 per cent)…" is no sentence
     low = heading.lower()
     if language == "fr" and low.startswith(("les ", "des ")):
         lead = "Parmi "

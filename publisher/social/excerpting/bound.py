@@ -26,8 +26,10 @@ from publisher.social.excerpting import clauses, continuing, lexicon, salience
 _YEAR = r"(?:1[89]|20)\d\d"
 _TENURE = {
     # "depuis 2019" with no other figure: how long, not what changed.
-    "fr": re.compile(rf"(?<![\w’])depuis (?:sa création en |sa fondation en |l’an |l’année )?{_YEAR}(?![\w’])"),
-    "en": re.compile(rf"(?<![\w’])since (?:its founding in |it was founded in |it opened in )?{_YEAR}(?![\w’])"),
+    "fr": re.compile(rf"(?<![\w’])depuis (?:sa création en |sa fondation en |l’an |l’année |(?:un|une|le|la|l’)[^,.;]{{0,40}}?"
+                     rf"(?:en |de )){{0,1}}{_YEAR}(?![\w’])"),
+    "en": re.compile(rf"(?<![\w’])since (?:its founding in |it was founded in |it opened in |(?:an?|the)[^,.;]{{0,40}}?"
+                     rf"in )?{_YEAR}(?![\w’])"),
 }
 _FOUNDED = {
     "fr": re.compile(rf"^(?:(?:fondée?s?|créée?s?|construite?s?|bâtie?s?|ouverte?s?|née?s?|inaugurée?s?|lancée?s?)"
@@ -47,12 +49,13 @@ _CONTACT = {
     "fr": re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(?<![\w’])(?:contactez|écrivez|joignez)[- ]nous|(?:prenez|prendre|entrer|entrez)"
                      r" (?:contact|rendez-vous)|n’hésitez pas à|(?:écrire|écrivez) à (?:notre|l’équipe)"
                      # a recruitment call, "details on our website": the page's call to action, not a post
-                     r"|(?<![\w’])(?:postulez|candidatez|nous recrutons|rejoignez-nous|rejoignez notre équipe"
+                     r"|(?<![\w’])(?:faites un don|donnez en ligne|soutenez-nous|postulez|candidatez|nous recrutons|rejoignez-nous|rejoignez notre équipe"
                      r"|espace recrutement|offres? d’emploi sur)(?![\w’])|(?:plus d’informations|tous les détails"
                      r"|le programme complet|toutes les infos|plus d’infos) (?:sur|dans|à retrouver sur) (?:notre|le) site"),
     "en": re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(?<![\w’])(?:get|be|keep) in touch|contact (?:us|our|the team)"
                      r"|(?:book|schedule|arrange) a (?:call|meeting|demo|chat)|drop us a line|reach out to|write to us"
-                     r"|email us|talk to (?:us|our team)|(?<![\w’])(?:apply (?:now|online|today|on|at|via|through)"
+                     r"|email us|talk to (?:us|our team)|(?<![\w’])(?:give online|donate (?:online|now|today|at|via)"
+                     r"|make a (?:gift|donation)|apply (?:now|online|today|on|at|via|through)"
                      r"|we’re hiring|we are hiring|join our team|our careers page|(?:full )?details (?:are )?on our"
                      r" (?:website|site)|more information (?:is )?on our (?:website|site))(?![\w’])"),
 }
@@ -75,6 +78,16 @@ _PLURAL = re.compile(r"(?<![\w’])(?!(?:this|his|its|was|is|has|us|yes|less|unl
                      r"|\d")
 # "…pour le rendre compatible", "afin de les former": le/la/les before a common infinitive stands for
 # something named before (a list of verbs, not an ending: "de la mer", "pour le dîner" are nouns).
+_CLITIC_FIRST_CLAUSE = re.compile(
+    # "Je ne les reprends pas, je les continue.", "…qu’ils l’apprennent": le/la/les before the verb of the
+    # first clause, where nothing in the sentence can be what it stands for.
+    r"^[«“\s]*[^,;:«“]*?(?:(?<![\w’])|(?<=qu’))(?:je|j’|tu|il|elle|on|nous|vous|ils|elles)\s*(?:ne\s|n’)?"
+    r"(?:les\s|la\s|le\s|l’)"
+    r"(?!un\b|une\b|des\b|plus\b|moins\b|même|mieux|seul|premier|dernier|temps\b|cas\b|jour\b|mois\b|matin\b"
+    # "On le sait, …", "Je le dis souvent : …": a pronoun for what follows, not for what came before.
+    r"|sai[st]\b|savons|savez|savent|dis\b|dit\b|disons|répète|rappelle|rappelons|crois\b|pense\b|avoue|reconnai"
+    r"|admets|constate|voi[st]\b|voyons|répétons)"
+    r"(?:y\s|en\s)?[a-zà-ÿ]{2,}(?:e|es|ent|ons|ez|s|t|ai|ais|ait|é|ée|és|ées|a|ont|ra|rons)\b")
 _CLITIC_INFINITIVE = re.compile(
     r"(?<![\w’])(?:pour|de|d’|à|sans|afin de|pouvoir|peut|peuvent|faut|doit|doivent|va|vont)\s*(?:le|la|les|l’)\s*"
     r"(?:rendre|faire|mettre|remettre|prendre|reprendre|voir|revoir|suivre|garder|tenir|convaincre|aider|accompagner"
@@ -205,12 +218,18 @@ _DESCRIBES = {
     # "Ferncliffe Health and Social Care Partnership brings together…": who a client is, not what changed.
     "en": re.compile(r"^(?!(?:It|He|She|They|We)\b)(?!(?:The|A|An|This|That|Our|Each|Every)\s[a-z])"
                      r"(?:[A-Z][\w’&-]*\s+(?:(?:and|of|for|the|&)\s+)?){1,6}(?:brings together|provides|runs|operates|employs|serves|is an?|is one"
-                     r" of|manages|covers|looks after|cares for|supports|represents|has been)\s"),
+                     r" of|manages|covers|looks after|cares for|supports|represents|has been|has(?= \d)|had(?= \d))\s"),
     "fr": re.compile(r"^(?!(?:Il|Elle|Ils|Elles|On)\b)(?!(?:L’|D’)[a-zà-ÿ])(?!(?:Le|La|Les|Un|Une|Des|Ce|Cet|Cette|Ces"
                      r"|Notre|Nos|Chaque)\s[a-zà-ÿ])(?:[A-ZÀ-Ö][\w’&-]*\s+(?:(?:de|des|du|d’|et)\s+)?){1,6}"
                      r"(?:regroupen?t?|fédèren?t?|rassemblen?t?|gèren?t?|emploien?t?|est une?|sont des|desserven?t?"
                      r"|couvren?t?|accompagnen?t?|compten?t?|représenten?t?|exploiten?t?|assuren?t?|prend en charge"
                      r"|prennent en charge)\s"),
+}
+_SCENE_OPENING = {
+    # "Un matin de décembre, sur les hauteurs…", "One wet morning in March, …": a story's opening scene.
+    "fr": re.compile(r"^(?:un|une|ce|cette|chaque)\s(?:matin|soir|nuit|après-midi|jour|lundi|mardi|mercredi|jeudi"
+                     r"|vendredi|samedi|dimanche)(?:\s(?:de|d’)\s?[a-zéû]+|\s[a-zéû]+)?,"),
+    "en": re.compile(r"^(?:one|on a|early one|late one|it is|it’s)\s(?:[a-z]+\s)?(?:morning|evening|night|afternoon|day)\b"),
 }
 _CLOCK_SCENE = {
     # "Every weekday morning at 7.45, the team…", "Chaque matin à 7 h 30, …": a scene set at an hour.
@@ -249,11 +268,11 @@ def why_bound(text: str, lang: str, *, earlier: str = "", headline: str = "", it
     if _PARTS[language].search(low):
         return "refers to numbered parts of the piece"
     owned = _OURS.search(low) or _names(text, language) or _POSSESSOR.match(text)
-    if client and not owned and _CHANGE[language].search(low) and re.search(r"\d", low):
-        return "a result with no one it belongs to (whose figures?)"
+    if client and not owned and re.search(r"\d", low):
+        return "a client's figure that says nobody's (whose figures?)"
     if _DESCRIBES[language].match(text) and not _CHANGE[language].search(low) and not _OURS.search(low):
         return "background: who someone is, not what changed"
-    if _CLOCK_SCENE[language].match(start):
+    if _CLOCK_SCENE[language].match(start) or _SCENE_OPENING[language].match(start):
         return "a scene set at an hour of the day: the story's, not the point"
     if _OLD_YEAR[language].match(start) and not _OURS.search(low) and not _CHANGE[language].search(low) \
             and (salience.told_in_the_past(low, lang) or language == "en"):
@@ -280,6 +299,14 @@ def why_bound(text: str, lang: str, *, earlier: str = "", headline: str = "", it
     return None
 
 
+def leans_back(text: str, lang: str) -> str | None:
+    """For someone's quoted words: an object pronoun in the first clause, before anything it could stand
+    for ("Je ne les reprends pas, je les continue."). Later pronouns usually have their noun in the quote."""
+    if lexicon.lang_of(lang) == "fr" and _CLITIC_FIRST_CLAUSE.match(text.lower()):
+        return "an object pronoun for something named before"
+    return None
+
+
 def _other_figure(low: str) -> bool:
     """A figure besides the years: "depuis 2019, 40 % de…" says what changed."""
     return bool(re.search(r"\d", re.sub(_YEAR, " ", low)))
@@ -295,6 +322,8 @@ def _anaphor(low: str, language: str) -> str | None:
         return "an object pronoun for something named before"
     if _CONTRASTIVE[language].search(low):
         return "a contrastive pronoun ('X, lui, …'): it answers the sentence before"
+    if language == "fr" and _CLITIC_FIRST_CLAUSE.match(low):
+        return "an object pronoun for something named before"
     if language == "fr" and _CLITIC_INFINITIVE.search(low):
         return "an object pronoun for something named before"
     if language == "en":
@@ -353,6 +382,9 @@ def _described_before(text: str, start: str, language: str, earlier: str, headli
     following = match.group(2).split()
     if noun in _REFERRING_NOUNS[language] and following[:1] and following[0] in _COPULAS[language]:
         return f"its subject '{noun}' stands for what the piece described before"  # "L’objectif est de…"
+    following = [w.strip(",;:") for w in following]
+    if not noun.isalpha() and following[:1] and following[0].isalpha():
+        noun, following = following[0], following[1:]  # "The three-storey building, …": its head is "building"
     if language == "en" and following[:1] and following[0] not in _FINITE_AFTER_NOUN:
         verb = next((n for n, w in enumerate(following) if w in _FINITE_AFTER_NOUN), -1)
         if verb > 0 and not any(w in _DEFINES[language] for w in following[:verb]):
@@ -394,4 +426,4 @@ def _uses(text: str, head: str) -> bool:
     return any(salience.stem(w) == head for w in re.findall(rf"(?<![\w-]){re.escape(head)}[\w-]*", low))
 
 
-__all__ = ["why_bound"]
+__all__ = ["leans_back", "why_bound"]

@@ -226,6 +226,36 @@ def _clean(name: str) -> str:
     return " ".join(words)
 
 
+_FIRST_NAME_AGED = re.compile(rf"(?:^|(?<=[.!?»”]\s))(?P<first>[{_UPPER}][{_LOWER}]{{2,}}),\s(?:\d{{1,3}}(?:\s?ans)?,"
+                              r"|aged \d{1,3}|an? \d{1,3}-year-old)")
+
+
+def first_names_in(text: str) -> list[str]:
+    """People the text names by a first name and an age ("Jacqueline, 78 ans, habite…", "Sam, 34, drives…"):
+    a pronoun after them may be theirs, so it no longer points at the only full name before."""
+    return [match.group("first") for match in _FIRST_NAME_AGED.finditer(text)]
+
+
+_INTRODUCED = re.compile(rf"(?P<name>{NAME}),{_S}+(?:the{_S}+|le{_S}+|la{_S}+|l’)?(?P<role>[^,.;:!?«»“”()]{{3,80}}?)"
+                         rf"{_S}*(?:,|\.|$)")
+
+
+def roles_in(text: str) -> dict[str, str]:
+    """Who the text introduces with a role: "Olivier Mazeau, directeur général de Traverse, …" ->
+    {"Olivier Mazeau": "directeur général de Traverse"}, so a quote of theirs later says who they are."""
+    out = {}
+    for found in _INTRODUCED.finditer(text):
+        name, role = _clean(found.group("name")), found.group("role").strip()
+        words = role.split()
+        if name and words and words[0].lower() not in _NOT_A_ROLE and not _LOOKS_LIKE_A_CLAUSE.search(role):
+            out[name] = role
+    return out
+
+
+_LOOKS_LIKE_A_CLAUSE = re.compile(r"(?<![\w’])(?:a|ont|est|sont|was|were|is|are|has|have|had|said|says|dit|explique)"
+                                  r"(?![\w’])")
+
+
 def full_name(speaker: str, names: Sequence[str]) -> str:
     """"Élodie" -> "Élodie Marchal" when the piece named her in full before; else as given."""
     if " " in speaker:
@@ -246,4 +276,5 @@ def resolve(names_before: Sequence[str], guest: str) -> str:
     return ""
 
 
-__all__ = ["NAME", "UNRESOLVED", "full_name", "incise", "leads_someones_points", "names_in", "opens_a_talk", "reported", "resolve"]
+__all__ = ["NAME", "UNRESOLVED", "first_names_in", "full_name", "incise", "leads_someones_points", "names_in", "opens_a_talk",
+           "reported", "resolve", "roles_in"]
