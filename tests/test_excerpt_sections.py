@@ -251,3 +251,20 @@ def test_a_case_studys_figure_must_say_whose_it_is_and_a_verbless_item_its_headi
             "## Why it matters\n\nKingsbridge Libraries lent 48,000 e-books in 2025, twice as many as in 2022.\n")
     offered = [text for _, text, _ in analysed(body, "en", "Borrow e-books from Kingsbridge Libraries")]
     assert not any(text.startswith("A phone") for text in offered), offered
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Au printemps 2024, le bureau de l’association a voté un plan de rénovation.", "fr"),
+    ("In early 2025, the trustees asked for a plan to close the old depot.", "en"),
+    ("In 12 of them, a simple repair was enough to keep the bridge open.", "en"),
+    ("Dans 12 d’entre eux, une simple réparation a suffi.", "fr"),
+])
+def test_a_past_season_and_a_count_of_them_lean_on_the_piece(text: str, lang: str) -> None:
+    assert why_bound(text, lang), text
+
+
+def test_what_the_firm_did_in_a_case_study_is_a_step_of_its_story() -> None:
+    assert why_placed("Two of our engineers and a designer shadowed the night porters for a week.", "en", client=True)
+    assert why_placed("We added a second check that each ward can switch on itself.", "en", client=True)
+    assert why_placed("We cut the ward's paperwork by 30 % in a year.", "en", client=True) is None
+    assert why_placed("We added a second check that each ward can switch on itself.", "en") is None

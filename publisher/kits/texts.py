@@ -145,8 +145,9 @@ def network_texts(piece: Piece, network: str, *, url: str, campaign: str, collea
                                  and used.get(voice.TITLE)):
             continue
         who = candidate.who
-        if who and who in colleagues:
-            who = speaks.colleague.format(name=who)
+        name = who.split(", ", 1)[0]  # "Thomas Bérard, Co-founder and CTO": a colleague is named, not titled
+        if name and name in colleagues:
+            who = speaks.colleague.format(name=name)
         wordings = speaks.wordings[candidate.kind]
         chosen = wordings[used.get(candidate.kind, 0) % len(wordings)]
         first = len(out) + offset

@@ -147,7 +147,7 @@ def analysed(body: str, lang: str, headline: str = "", guest: str = "",
         if bound.why_bound(text, lang, earlier=read[:starts[position]], headline=headline, item=unit.kind == "item",
                            client=bool(client)):
             continue  # "46 000 objets y sont conservés", "Objectif : …": bound to the piece around it
-        if sections.why_placed(text, lang, heading=unit.heading, step=unit.step):
+        if sections.why_placed(text, lang, heading=unit.heading, step=unit.step, client=bool(client)):
             continue  # "we reviewed every account…" in step 1, "What's next": the story's, not the point
         if unit.step and unit.kind == "item" and (_STAGE.match(unit.label) or (
                 _ASKS.search(_lead_in(units, position).lower() or unit.heading.lower())

@@ -239,10 +239,12 @@ _CLOCK_SCENE = {
                      r"[^,]{0,20},"),
 }
 _OLD_YEAR = {
-    # "En 1930, Vierzelles comptait onze filatures", "In 2024, the dryer handled 46,000 tonnes": history or a
-    # baseline, told in the past, with no change of its own.
-    "en": re.compile(r"^in (?:1[89]|20)\d\d,? "),
-    "fr": re.compile(r"^en (?:1[89]|20)\d\d,? "),
+    # "En 1930, Vierzelles comptait onze filatures", "Au printemps 2024, le conseil a demandé…", "In 2024, the
+    # dryer handled 46,000 tonnes": history or a baseline, told in the past, with no change of its own.
+    "en": re.compile(r"^(?:in (?:(?:early|late|mid-?|the (?:spring|summer|autumn|winter) of) ?)?(?:[a-z]+ )?"
+                     r"|during (?:the )?(?:[a-z]+ )?|by (?:[a-z]+ )?)(?:1[89]|20)\d\d,? "),
+    "fr": re.compile(r"^(?:en|au printemps|à l’automne|à l’été|à l’hiver|début|fin|mi-|courant|dès)\s?(?:[a-zéû]+ )?"
+                     r"(?:1[89]|20)\d\d,? "),
 }
 
 

@@ -35,10 +35,12 @@ _BACK_ADVERB = {
 }
 _CONDITIONAL = {"en": re.compile(r"^(?:if|when|once|whenever|unless)\s"), "fr": re.compile(r"(?!)")}
 _QUANTIFIER = {
-    "en": re.compile(rf"^(?:together,?\s|(?:all|both|each|none|most|some|many|any|either|neither)"
+    "en": re.compile(rf"^(?:(?:in|for|among|at) (?:\d+|{_NUMBERS['en']}) of (?:them|these|those)\b"
+                     rf"|together,?\s|(?:all|both|each|none|most|some|many|any|either|neither)"
                      rf"(?: {_NUMBERS['en']})? of (?:the|them|these|those)\s|all (?:the )?{_NUMBERS['en']}\s"
                      rf"|both (?:the )?[\w-]+)"),
-    "fr": re.compile(rf"^(?:ensemble,|tou(?:te)?s (?:les )?{_NUMBERS['fr']}\s|(?:chacun|chacune|aucun|aucune"
+    "fr": re.compile(rf"^(?:(?:dans|pour|chez|parmi) (?:\d+|{_NUMBERS['fr']}) d’entre (?:eux|elles)\b"
+                     rf"|ensemble,|tou(?:te)?s (?:les )?{_NUMBERS['fr']}\s|(?:chacun|chacune|aucun|aucune"
                      rf"|la plupart|certains|certaines) d(?:es|e ces|’entre eux|’entre elles)\s"
                      r"|pour (?:chacun|chacune|chaque)(?:[\s,]))"),
 }

@@ -18,7 +18,8 @@ from publisher.social.excerpting import lexicon
 
 _DONE = {
     # "we reviewed", "We ran", "143 accounts were disabled", "nous avons remplacé", "ont été désactivés".
-    "en": re.compile(r"(?<![\w’])(?:we|i|they|the team)\s+(?:\w+ly\s+|also\s+|then\s+|first\s+)?(?:[a-z]+ed|ran|built"
+    "en": re.compile(r"(?<![\w’])(?:we|i|they|the team|(?:two|three|four|some|one) of our [a-z]+(?: and an? [a-z]+)?)"
+                     r"\s+(?:\w+ly\s+|also\s+|then\s+|first\s+)?(?:[a-z]+ed|ran|built"
                      r"|wrote|set|met|kept|sent|spent|brought|chose|gave|held|led|left|saw|won|put|cut|made|took"
                      r"|began|got|found|did|drew|rode|taught|bought|sold|went|came|told|paid|fed|fought)(?![\w’])"
                      r"|(?<![\w’])(?:was|were|had been)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en|wn|ne|lt|nt|ught|ght|ut|un)(?![\w’])"),
@@ -39,9 +40,10 @@ _EPILOGUE = {
 }
 
 
-def why_placed(text: str, lang: str, *, heading: str = "", step: bool = False) -> str | None:
+def why_placed(text: str, lang: str, *, heading: str = "", step: bool = False, client: bool = False) -> str | None:
     """Why the sentence ``text``, under ``heading`` (a step of a numbered list or paragraph when
-    ``step``), is no post, or None."""
+    ``step``), is no post, or None. In a case study (``client``), what the firm did, told in the past
+    with no figure ("Two of our designers shadowed nurses…", "We added a buffer…"), is a step too."""
     language = lexicon.lang_of(lang)
     if not language:
         return None
@@ -49,7 +51,8 @@ def why_placed(text: str, lang: str, *, heading: str = "", step: bool = False) -
     if heading and _EPILOGUE[language].match(heading.lower().strip(" :.?!\u00a0\u202f")) \
             and not _OURS[language].search(low):
         return f"an epilogue ('{heading}'): the end of someone else's story, not its point"
-    if step and _DONE[language].search(low):
+    if (step or (client and _OURS[language].search(low) and not any(c.isdigit() for c in low))) \
+            and _DONE[language].search(low):
         return "a step of what was done: it needs the story around it"
     return None
 
