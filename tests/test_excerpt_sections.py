@@ -268,3 +268,11 @@ def test_what_the_firm_did_in_a_case_study_is_a_step_of_its_story() -> None:
     assert why_placed("We added a second check that each ward can switch on itself.", "en", client=True)
     assert why_placed("We cut the ward's paperwork by 30 % in a year.", "en", client=True) is None
     assert why_placed("We added a second check that each ward can switch on itself.", "en") is None
+
+
+def test_a_name_after_the_verb_does_not_say_which_thing_a_definite_subject_is() -> None:
+    earlier = "Our porters make 300 rounds a week. The supervisors plan rounds each morning."
+    late = "The rounds are now planned in Shiftly, a scheduling app that Porterhouse built for the hospital."
+    assert why_bound(late, "en", earlier=earlier, headline="Porters at St Aldhelm's")
+    assert why_bound("The Harlow rounds are now planned in Shiftly.", "en", earlier=earlier,
+                     headline="Porters at St Aldhelm's") is None

@@ -104,6 +104,8 @@ _DEFINITE_SUBJECT = {
                      r"((?:\s[\w’-]+){0,3})"),
     "en": re.compile(r"^(?:[^,]{1,40},\s)?(?:the|some|every|each)\s([\w-]+)((?:\s[\w’-]+){0,3})", re.I),
 }
+_SUBJECT_WORDS = 5
+"""How far a name still tells which thing a definite subject is ("The Harlow depot's vans…")."""
 _COPULAS = {"fr": lexicon.words("est sont était étaient sera seront reste restent représente consiste"),
             "en": lexicon.words("is are was were will remains means")}
 _FINITE_AFTER_NOUN = lexicon.words("will is are was were has have had can could may might must should would does do"
@@ -371,12 +373,16 @@ def _enumeration(start: str, language: str) -> bool:
 def _described_before(text: str, start: str, language: str, earlier: str, headline: str) -> str | None:
     """"Les participants se sont répartis…" after a sentence about the participants: which ones? A
     definite subject with no complement, whose head noun the piece used before and its title does not,
-    in a sentence that names nobody."""
+    in a sentence that names nobody before its verb ("The visits are planned in Rounds, an app…": the
+    name comes too late to say which visits)."""
     if _names(text, language):
-        return None
-    pointing = _pointing_back(start, language, earlier, headline)
+        pointing = []
+    else:
+        pointing = _pointing_back(start, language, earlier, headline)
     if len(pointing) >= 2:
         return f"'{pointing[0]}' and '{pointing[1]}' stand for what the piece described before"
+    if _names(" ".join(text.split()[:_SUBJECT_WORDS]), language):
+        return None
     match = _DEFINITE_SUBJECT[language].match(start) or _SUBJECT_COMPLEMENT[language].match(start)
     if not match:
         return None
