@@ -276,3 +276,22 @@ def test_a_name_after_the_verb_does_not_say_which_thing_a_definite_subject_is() 
     assert why_bound(late, "en", earlier=earlier, headline="Porters at St Aldhelm's")
     assert why_bound("The Harlow rounds are now planned in Shiftly.", "en", earlier=earlier,
                      headline="Porters at St Aldhelm's") is None
+
+
+def test_roles_are_the_front_matters_in_french_lower_case_and_a_clause_is_no_role(project: ProjectDir) -> None:
+    project.piece("case-studies/ferme.md", "title: La ferme des Combes\ndate: 2026-03-02\nlang: fr\n"
+                  "guest: {name: Aline Roux, role: Cogérante, organization: GAEC des Combes}",
+                  "Pour rencontrer Aline Roux, il faut monter à 1 100 mètres.\n\n"
+                  "« Nous avons tout changé en un hiver, et nos 40 vaches donnent plus de lait qu’avant », explique "
+                  "Aline Roux.\n")
+    piece = next(iter(load_library(load_settings(project.config_file))))
+    quotes = [e.attribution for e in excerpts_for(piece) if e.kind == "quote"]
+    assert quotes == ["Aline Roux, cogérante, GAEC des Combes"], quotes
+
+
+def test_a_reflexive_incise_gives_the_speaker_not_the_organisation_named_inside() -> None:
+    body = ("Julien Morel et Aline Roux ont repris la ferme en 2019.\n\n"
+            "« Nous avons jeté trois fournées de fromage qui ne prenaient pas, se souvient Julien Morel. "
+            "L’équipe de La Coopérative Verte a été patiente. »\n")
+    quotes = [(text, who) for kind, text, who in analysed(body, "fr", "La ferme des Combes") if kind == "quote"]
+    assert quotes and all(who == "Julien Morel" for _, who in quotes), quotes

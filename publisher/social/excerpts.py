@@ -90,9 +90,9 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
     for network, posts in piece.social.items():
         for post in posts:
             add("hand-written", post, network=network)
-    for quote in piece.quotes:  # "— Sandrine Boisseau, Présidente": who is speaking, not only a name
-        add("quote", unquoted(quote.text), attribution=f"{quote.by}, {quote.role}" if quote.by and quote.role
-            else quote.by)
+    for quote in piece.quotes:  # "— Sandrine Boisseau, présidente": who is speaking, not only a name
+        add("quote", unquoted(quote.text), attribution=f"{quote.by}, {_role(quote.role, lang)}"
+            if quote.by and quote.role else quote.by)
     language = lexicon.lang_of(lang)
     for takeaway in piece.takeaways:
         start = takeaway.lower().lstrip("«“\" ").replace("'", "’")  # the rules read typeset apostrophes
@@ -118,13 +118,26 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
 
 
 def _with_role(attribution: str, piece: Piece) -> str:
-    """The guest's role after their name ("Chikondi Phiri, Country Director, Malawi"), as the front
-    matter gives it: a reader meets a quote in a feed, where a bare name says nothing."""
-    guest = piece.guest
-    if not guest or attribution != guest.name:
-        return attribution
-    role = guest.role or guest.organization
-    return f"{guest.name}, {role}" if role else attribution
+    """The guest's role and organisation after their name ("Marion Chabrier, cogérante, GAEC des
+    Hautes-Fraisses"), as the front matter gives them, rather than how the body happened to introduce
+    them: a reader meets a quote in a feed, where a bare name says nothing."""
+    guest, lang = piece.guest, piece.lang
+    name, _, introduced = attribution.partition(", ")
+    if not guest or name != guest.name:
+        return f"{name}, {_role(introduced, lang)}" if introduced else attribution
+    role = _role(guest.role, lang)
+    if guest.organization and guest.organization.lower() not in role.lower():
+        role = f"{role}, {guest.organization}" if role else guest.organization
+    return f"{guest.name}, {role}" if role else (f"{name}, {_role(introduced, lang)}" if introduced else name)
+
+
+def _role(role: str, lang: str) -> str:
+    """A French role after a name takes no capital ("— Marion Chabrier, cogérante"); an acronym keeps
+    its capitals ("DSI"), English roles their title case."""
+    role = role.strip()
+    if lang.startswith("fr") and role[1:2].islower() and role[:1].isupper():
+        return role[:1].lower() + role[1:]
+    return role
 
 
 def card_words(piece: Piece) -> tuple[str, str, str]:

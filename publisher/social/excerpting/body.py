@@ -103,7 +103,7 @@ def analysed(body: str, lang: str, headline: str = "", guest: str = "",
     talk = -1  # the paragraph where someone's talk was introduced: its next sentences are their claims
     for position, unit in enumerate(units):
         if "," in unit.text:
-            roles = {**speech.roles_in(unit.text), **roles}  # the first introduction wins
+            roles = {**speech.roles_in(unit.text, lang), **roles}  # the first introduction wins
         prior = characters
         if narrative:  # capitalised words past the first: who and where the story has named so far
             characters = characters | set(_CAPITALISED.findall(unit.text.split(" ", 1)[-1]))

@@ -375,10 +375,7 @@ def _described_before(text: str, start: str, language: str, earlier: str, headli
     definite subject with no complement, whose head noun the piece used before and its title does not,
     in a sentence that names nobody before its verb ("The visits are planned in Rounds, an app…": the
     name comes too late to say which visits)."""
-    if _names(text, language):
-        pointing = []
-    else:
-        pointing = _pointing_back(start, language, earlier, headline)
+    pointing = [] if _names(text, language) else _pointing_back(start, language, earlier, headline)
     if len(pointing) >= 2:
         return f"'{pointing[0]}' and '{pointing[1]}' stand for what the piece described before"
     if _names(" ".join(text.split()[:_SUBJECT_WORDS]), language):

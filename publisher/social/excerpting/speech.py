@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from publisher.social.excerpting import lexicon
+from publisher.social.excerpting import clauses, lexicon
 
 UNRESOLVED = ("", "")
 """Reported speech whose speaker cannot be told from the text."""
@@ -55,7 +55,8 @@ _NOT_A_ROLE = frozenset({
     "explaining", "with", "without", "then", "now", "in", "at", "on",
 })
 _INCISE = {
-    "fr": re.compile(rf",{_S}+(?:(?:a|avait)-t-(?P<aux>il|elle){_S}+)?(?:a{_S}+)?(?P<verb>[\w’]+)(?:-t)?(?:-(?P<pro>il|elle))?"
+    "fr": re.compile(rf",{_S}+(?:(?:a|avait)-t-(?P<aux>il|elle){_S}+)?(?:a{_S}+)?(?:se{_S}+|s’)?(?P<verb>[\w’]+)(?:-t)?"
+                     rf"(?:-(?P<pro>il|elle))?"
                      rf"(?:{_S}+(?:(?P<name>{NAME})|(?P<first>[{_UPPER}][{_LOWER}]{{2,}})))?"
                      rf"(?:,{_S}+(?P<role>[^.,;:!?«»“”]{{3,80}}?))?{_S}*(?P<end>[.,!?…])"),
 }
@@ -236,24 +237,33 @@ def first_names_in(text: str) -> list[str]:
     return [match.group("first") for match in _FIRST_NAME_AGED.finditer(text)]
 
 
-_INTRODUCED = re.compile(rf"(?P<name>{NAME}),{_S}+(?:the{_S}+|le{_S}+|la{_S}+|l’)?(?P<role>[^,.;:!?«»“”()]{{3,80}}?)"
-                         rf"{_S}*(?:,|\.|$)")
+_INTRODUCED = re.compile(rf"(?P<name>{NAME}),{_S}+(?P<role>[^,.;:!?«»“”()]{{3,80}}?){_S}*(?:,|\.|$)")
 
 
-def roles_in(text: str) -> dict[str, str]:
+def roles_in(text: str, lang: str) -> dict[str, str]:
     """Who the text introduces with a role: "Olivier Mazeau, directeur général de Traverse, …" ->
-    {"Olivier Mazeau": "directeur général de Traverse"}, so a quote of theirs later says who they are."""
-    out = {}
+    {"Olivier Mazeau": "directeur général de Traverse"}, so a quote of theirs later says who they are.
+    A clause after the name ("Pour voir Patrick Vernet, il faut descendre…") is no role."""
+    language = lexicon.lang_of(lang)
+    out: dict[str, str] = {}
+    if not language:
+        return out
     for found in _INTRODUCED.finditer(text):
         name, role = _clean(found.group("name")), found.group("role").strip()
-        words = role.split()
-        if name and words and words[0].lower() not in _NOT_A_ROLE and not _LOOKS_LIKE_A_CLAUSE.search(role):
-            out[name] = role
+        words = role.lower().split()
+        if not name or not words or words[0] in _NOT_A_ROLE or words[0] in _NOT_A_ROLE_START \
+                or _LOOKS_LIKE_A_CLAUSE.search(role.lower()) or clauses.has_verb(role.lower(), language):
+            continue
+        out[name] = role
     return out
 
 
-_LOOKS_LIKE_A_CLAUSE = re.compile(r"(?<![\w’])(?:a|ont|est|sont|was|were|is|are|has|have|had|said|says|dit|explique)"
-                                  r"(?![\w’])")
+_NOT_A_ROLE_START = frozenset({
+    "il", "elle", "ils", "elles", "on", "je", "j’", "nous", "vous", "c’est", "ce", "ça", "cela", "he", "she", "they",
+    "it", "we", "i", "you", "this", "that", "there", "from", "of", "to", "for", "who", "whose",
+})
+_LOOKS_LIKE_A_CLAUSE = re.compile(r"(?<![\w’])(?:a|ont|est|sont|faut|was|were|is|are|has|have|had|said|says|dit"
+                                  r"|explique)(?![\w’])")
 
 
 def full_name(speaker: str, names: Sequence[str]) -> str:
