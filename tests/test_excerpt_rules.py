@@ -118,6 +118,11 @@ def test_a_quote_in_the_body_is_attributed_in_the_post() -> None:
     ("In recent weeks, three councils have asked for the tide data.", "en", dated.RELATIVE),
     ("This winter the depot runs a night shift.", "en", dated.RELATIVE),
     ("The last days of a project are the ones nobody plans.", "en", None),
+    # a month with no year after a word of time is this year's: stale by the next
+    ("Dès janvier, la salle ouvre ses répétitions au public.", "fr", dated.DATE),
+    ("The bakery has not touched its overdraft since May.", "en", dated.DATE),
+    ("Since May 2024, the bakery has not touched its overdraft.", "en", None),
+    ("Le marché de Noël attire plus de monde en décembre qu'en juillet.", "fr", None),
 ])
 def test_moments(text: str, lang: str, moment: str | None) -> None:
     assert dated.moment_in(typeset(text, lang), lang) == moment

@@ -295,3 +295,10 @@ def test_a_reflexive_incise_gives_the_speaker_not_the_organisation_named_inside(
             "L’équipe de La Coopérative Verte a été patiente. »\n")
     quotes = [(text, who) for kind, text, who in analysed(body, "fr", "La ferme des Combes") if kind == "quote"]
     assert quotes and all(who == "Julien Morel" for _, who in quotes), quotes
+
+
+def test_the_hours_after_a_moment_open_on_the_story() -> None:
+    from publisher.social.excerpting.standalone import why_not
+    assert why_not("Over the next six hours, around 3,000 people walked through the depot.", "en")
+    assert why_not("Le lendemain, la salle était pleine dès l’ouverture des portes.", "fr")
+    assert why_not("Over the next decade, ports will need twice today’s grid capacity.", "en") is None

@@ -47,11 +47,16 @@ def _lexicon(language: str) -> tuple[dict[str, tuple[tuple[str, ...], ...]], re.
     telling = tuple(sorted({max(_TOKENS.findall(p), key=len) for p in lexicon.RELATIVE_TIME[language]}))
     months = "|".join(lexicon.MONTHS[language])
     days = "|".join(_WEEKDAYS[language])
+    # A month with no year after a word of time ("dès janvier", "since May", "until March"): this year's,
+    # as stale in February as a dated day.
+    year = r"(?![\s\u00a0\u202f]+(?:19|20)\d\d)"
     if language == "fr":
-        date = rf"(?<!\w)\d{{1,2}}(?:er)?[\s\u00a0\u202f]+(?:{months})(?!\w)|(?<!\w)(?:le|du|au|ce)\s+(?:{days})(?!\w)"
+        date = (rf"(?<!\w)\d{{1,2}}(?:er)?[\s\u00a0\u202f]+(?:{months})(?!\w)|(?<!\w)(?:le|du|au|ce)\s+(?:{days})(?!\w)"
+                rf"|(?<![\w’])(?:dès|depuis|jusqu’en|d’ici|à partir de|à compter de|fin|début|mi-)\s?(?:{months})(?!\w){year}")
     else:
         date = (rf"(?<!\w)(?:{months})\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\w)|(?<!\w)\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{months})(?!\w)"
-                rf"|(?<!\w)on\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)(?!\w)|(?<!\w)on\s+(?:{days})(?!\w)")
+                rf"|(?<!\w)on\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)(?!\w)|(?<!\w)on\s+(?:{days})(?!\w)"
+                rf"|(?<!\w)(?:since|until|till|from|by|starting in|early|late|mid-)\s?(?:{months})(?!\w){year}")
     words = (*lexicon.MONTHS[language], *_WEEKDAYS[language], *_CUES[language])
     cues = re.compile(r"(?<!\w)(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")s?(?!\w)")
     seasons = _SEASONS[language]

@@ -177,10 +177,17 @@ QUANTIFIER_SUBJECTS: dict[str, tuple[str, ...]] = {
 STORY_TIME: dict[str, tuple[str, ...]] = {
     # Openings that place a sentence at a moment of a story ("Mercredi, premier rendez-vous…").
     "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "vers ", "à ", "ce jour",
-           "le soir", "le matin", "la nuit", "au matin", "au réveil", "une heure plus tard", "quelques minutes"),
+           "le soir", "le matin", "la nuit", "au matin", "au réveil", "une heure plus tard", "quelques minutes",
+           "dans les heures qui suivent", "dans les heures qui ont suivi", "au cours des heures suivantes",
+           "pendant les heures suivantes", "le lendemain", "les jours suivants"),
     "en": ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "at ", "around ",
            "that night", "that morning", "that day", "an hour later", "minutes later", "by thursday", "by monday",
-           "by friday", "by then"),
+           "by friday", "by then", "the next morning", "the next day", "the following day",
+           # "Over the next six hours, …": the hours after a moment the sentence before gave
+           *(f"{lead} {count}{unit}" for lead in ("over the next", "over the following", "in the next",
+                                                  "for the next", "during the next")
+             for count in ("", "few ", "two ", "three ", "four ", "five ", "six ", "eight ", "twelve ", "24 ")
+             for unit in ("hour", "hours", "minutes"))),
 }
 SELF_REFERENCE: dict[str, tuple[str, ...]] = {
     # A sentence about the page itself ("dans cet article", "below"): meaningless in a post.
