@@ -302,3 +302,28 @@ def test_the_hours_after_a_moment_open_on_the_story() -> None:
     assert why_not("Over the next six hours, around 3,000 people walked through the depot.", "en")
     assert why_not("Le lendemain, la salle était pleine dès l’ouverture des portes.", "fr")
     assert why_not("Over the next decade, ports will need twice today’s grid capacity.", "en") is None
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Vous êtes éleveur en Savoie et vous pensez passer en bio ?", "fr"),
+    ("Are you a landlord thinking about a heat pump?", "en"),
+    ("La fromagerie est installée depuis 1991 sur la commune de Thônes, à 900 mètres.", "fr"),
+    ("The cooperative is based in Stroud and employs 40 people.", "en"),
+])
+def test_a_question_to_the_reader_and_where_someone_is_based_are_refused(text: str, lang: str) -> None:
+    assert why_bound(text, lang), text
+
+
+def test_a_pronoun_after_an_opening_phrase_is_caught_even_when_its_verb_starts_like_an_impersonal_one() -> None:
+    from publisher.social.excerpting.standalone import why_not
+    assert why_not("Au fil des années, il estime avoir accueilli près de 600 compagnies.", "fr")
+    assert why_not("Au fil des années, il est devenu plus facile de tourner en région.", "fr") is None
+
+
+def test_the_items_of_a_proposals_list_are_the_organisations_asks() -> None:
+    body = ("Le ski de randonnée attire chaque hiver plus de pratiquants dans les Bauges.\n\n"
+            "## Nos propositions\n\n"
+            "- Afficher les conditions de chaque itinéraire dans les topos en ligne.\n"
+            "- Vérifiez votre détecteur avant chaque sortie.\n")
+    offered = [text for _, text, _ in analysed(body, "fr", "Ski de randonnée dans les Bauges")]
+    assert not any(text.startswith("Afficher") for text in offered), offered

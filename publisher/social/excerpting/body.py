@@ -44,8 +44,8 @@ _NEVER = re.compile(r"(?!)")
 _STAGE = re.compile(r"^[^.:!?]{2,40}\.$")
 """"**Desk study.**", "**Options appraisal.**": a numbered item's label that names a stage of a method."""
 _ASKS = re.compile(r"(?<![\w’])(?:recommend|recommendations?|we call on|we urge|we ask|we would like to see|we want to see"
-                   r"|what we ask|we propose|our proposals|recommandons|recommandations?|nous demandons|nous appelons"
-                   r"|nous proposons|nos propositions|nos demandes|nous souhaitons voir|ce que nous demandons)(?![\w’])")
+                   r"|what we ask|we propose|proposals?|recommandons|recommandations?|nous demandons|nous appelons"
+                   r"|nous proposons|propositions?|nos demandes|nous souhaitons voir|ce que nous demandons)(?![\w’])")
 """A lead-in or heading that asks something of someone else: its items are the organisation's asks, whose
 imperative ("Require intrusive investigation…") has no addressee once posted alone."""
 _FINDING = re.compile(r"\d|(?<![\w’])(?:que|qu’|that|how|why|comment|pourquoi)(?![\w’])")
@@ -149,7 +149,7 @@ def analysed(body: str, lang: str, headline: str = "", guest: str = "",
             continue  # "46 000 objets y sont conservés", "Objectif : …": bound to the piece around it
         if sections.why_placed(text, lang, heading=unit.heading, step=unit.step, client=bool(client)):
             continue  # "we reviewed every account…" in step 1, "What's next": the story's, not the point
-        if unit.step and unit.kind == "item" and (_STAGE.match(unit.label) or (
+        if unit.kind == "item" and ((unit.step and _STAGE.match(unit.label)) or (
                 _ASKS.search(_lead_in(units, position).lower() or unit.heading.lower())
                 and not _TO_THE_READER.search(text.lower()))):
             continue  # "**Desk study.** Gather…" (stage 2 of a method), "Require…" (a change the lead-in asks for)

@@ -44,6 +44,15 @@ _HOUSEKEEPING = {
     "en": re.compile(r"(?<![\w’])(?:downloadable|can be downloaded|slides|recordings? of|are available on (?:the|our)"
                      r"|is available on (?:the|our)|are on our|is on our|available to download)(?![\w’])"),
 }
+_ASKS_THE_READER = {
+    "fr": re.compile(r"^(?:vous êtes|vous avez|vous cherchez|vous souhaitez|vous voulez|vous aussi|êtes-vous|avez-vous)\b"),
+    "en": re.compile(r"^(?:are you|do you|have you|would you|looking for|want to|interested in|thinking of)\b"),
+}
+_BASED = {
+    # "Le GAEC est installé depuis 1987 sur la commune de…", "The firm is based in Leeds": where, not what changed.
+    "fr": re.compile(r"(?<![\w’])(?:est|sont) (?:installée?s?|implantée?s?|basée?s?|établie?s?) (?:depuis|à|en|sur|dans)(?![\w’])"),
+    "en": re.compile(r"(?<![\w’])(?:is|are) (?:based|located|headquartered) in(?![\w’])"),
+}
 _CONTACT = {
     # The closing call to get in touch: logistics, and the link card already says where to go.
     "fr": re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(?<![\w’])(?:contactez|écrivez|joignez)[- ]nous|(?:prenez|prendre|entrer|entrez)"
@@ -264,8 +273,10 @@ def why_bound(text: str, lang: str, *, earlier: str = "", headline: str = "", it
         return "background with no hook (a founding or tenure line)"
     if _HOUSEKEEPING[language].search(low):
         return "housekeeping (downloads, slides, where to find more)"
-    if _CONTACT[language].search(low):
-        return "a call to get in touch: logistics the link already carries"
+    if _CONTACT[language].search(low) or (low.rstrip().endswith("?") and _ASKS_THE_READER[language].match(start)):
+        return "a call to get in touch: logistics the link already carries"  # "Vous êtes producteur… ?"
+    if _BASED[language].search(low):
+        return "background: where someone is based"
     anaphor = _anaphor(low, language)
     if anaphor:
         return anaphor

@@ -170,7 +170,9 @@ def _points_back(text: str, low: str, language: str) -> str | None:
     intro = _INTRO_THEN_PRONOUN[language].match(low)
     cleft = impersonal and start.startswith(("ce qui", "ce que", "ce dont", "celui qui", "celle qui", "ceux qui",
                                              "celles qui", "what ", "those who"))  # "Ce qui compte, c’est…"
-    if intro and not cleft and not any(low[intro.start(1):].startswith(ok) for ok in _MID_PRONOUN_OK[language]):
+    rest = low[intro.start(1):] if intro else ""
+    if intro and not cleft and not any(rest.startswith(ok) and not rest[len(ok):len(ok) + 1].isalpha()
+                                       for ok in _MID_PRONOUN_OK[language]):  # "il est", never "il estime"
         return f"its subject '{intro.group(1)}' points at someone named before"
     return None
 
