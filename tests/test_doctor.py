@@ -294,3 +294,16 @@ def test_placeholder_calls_to_action_are_flagged(fresh: Path) -> None:
     output = CliRunner().invoke(cli, ["-f", str(fresh), "check", "--now", NOW.isoformat()]).output
     assert output.strip() == "OK: 5 pieces (5 published, 0 scheduled, 0 drafts), 1 author."  # not '1 authors'
 
+
+
+def test_a_takeaway_that_is_not_posted_is_named_with_the_fix(project: ProjectDir) -> None:
+    project.config("channels: {x: {}}")
+    project.piece("case-studies/bakery.md", "title: Westgate Bakeries gets paid on time\ndate: 2026-03-01\n"
+                  "takeaways:\n  - Invoices overdue by 60 days fell from £38,400 to £4,100.\n"
+                  "  - Westgate Bakeries now gets paid in 19 days instead of 47.")
+    report = diagnose(project.config_file, NOW)
+    held = [w for w in _found(report, "pieces", WARNING) if "is not posted" in w]
+    assert held == ["content/case-studies/bakery.md: takeaway 'Invoices overdue by 60 days fell from £38,400 to "
+                    "£4,100.' is not posted: a figure that does not say whose it is"], held
+    fix = next(f.fix for f in report.findings if f.message == held[0])
+    assert "name who the figure belongs to" in fix

@@ -93,10 +93,8 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
     for quote in piece.quotes:  # "— Sandrine Boisseau, présidente": who is speaking, not only a name
         add("quote", unquoted(quote.text), attribution=f"{quote.by}, {_role(quote.role, lang)}"
             if quote.by and quote.role else quote.by)
-    language = lexicon.lang_of(lang)
     for takeaway in piece.takeaways:
-        start = takeaway.lower().lstrip("«“\" ").replace("'", "’")  # the rules read typeset apostrophes
-        if not (language and (continuing.why_continues(start, language) or standalone.opens_back(takeaway, lang))):
+        if not takeaway_refused(takeaway, piece):
             add("takeaway", takeaway)  # "All six farms will keep…", "Son amplitude…": the next bullet, not a post
     if not (piece.social or piece.quotes or piece.takeaways):
         derived = piece.summary and piece.summary == _first_paragraph(piece.body)
@@ -115,6 +113,27 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
     if not standalone.in_first_person(piece.title, lang):
         add("title", piece.title)  # "Une nuit au Centre 15 : j’ai suivi…" is a narrator's, never the brand's words
     return out
+
+
+def takeaway_refused(takeaway: str, piece: Piece) -> str | None:
+    """Why a takeaway the author wrote is not posted, or None: it reads as the next bullet of a list
+    ("All six farms will keep…", "Son amplitude…"), or, in a case study, gives a figure without saying
+    whose ("Invoices more than 60 days overdue dropped from £38,400 to £4,100."). `publisher doctor`
+    says which and how to fix it: the tool never rewrites an author's words."""
+    lang = piece.lang
+    language = lexicon.lang_of(lang)
+    if not language:
+        return None
+    start = takeaway.lower().lstrip("«“\" ").replace("'", "’")  # the rules read typeset apostrophes
+    why = continuing.why_continues(start, language) or standalone.opens_back(takeaway, lang)
+    if not why and piece.type == "case_study" and bound.ownerless_figure(takeaway, lang):
+        why = "a figure that does not say whose it is"
+    return why
+
+
+def held_back(piece: Piece) -> list[tuple[str, str]]:
+    """(takeaway, why) for each takeaway of ``piece`` that is not posted."""
+    return [(t, why) for t in piece.takeaways if (why := takeaway_refused(t, piece))]
 
 
 def _with_role(attribution: str, piece: Piece) -> str:
@@ -214,5 +233,5 @@ def _summary_refused(summary: str, lang: str) -> bool:
         sentences and bound.why_bound(sentences[0], lang))  # "Every weekday morning at 7.45, …": a scene
 
 
-__all__ = ["BODY_QUOTES", "BODY_SENTENCES", "body_candidates", "card_words", "excerpt_id", "excerpts_for", "normalized",
-           "unquoted"]
+__all__ = ["BODY_QUOTES", "BODY_SENTENCES", "body_candidates", "card_words", "excerpt_id", "excerpts_for", "held_back",
+           "normalized", "takeaway_refused", "unquoted"]
