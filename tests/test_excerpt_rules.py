@@ -122,7 +122,7 @@ def test_a_quote_in_the_body_is_attributed_in_the_post() -> None:
     ("Dès janvier, la salle ouvre ses répétitions au public.", "fr", dated.DATE),
     ("The bakery has not touched its overdraft since May.", "en", dated.DATE),
     ("Since May 2024, the bakery has not touched its overdraft.", "en", None),
-    ("Le marché de Noël attire plus de monde en décembre qu'en juillet.", "fr", None),
+    ("Le marché couvert attire plus de monde en décembre qu'en juillet.", "fr", None),
 ])
 def test_moments(text: str, lang: str, moment: str | None) -> None:
     assert dated.moment_in(typeset(text, lang), lang) == moment

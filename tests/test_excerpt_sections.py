@@ -327,3 +327,49 @@ def test_the_items_of_a_proposals_list_are_the_organisations_asks() -> None:
             "- Vérifiez votre détecteur avant chaque sortie.\n")
     offered = [text for _, text, _ in analysed(body, "fr", "Ski de randonnée dans les Bauges")]
     assert not any(text.startswith("Afficher") for text in offered), offered
+
+
+def test_sentences_lifted_from_a_body_are_a_last_resort(project: ProjectDir) -> None:
+    body = ("Brookhill Housing cut its repair backlog from 2,300 jobs to 900 in six months.\n\n"
+            "« Nous avons arrêté de promettre une journée entière aux locataires », explique Ana Lima, "
+            "directrice des réparations.\n\n"
+            "« Un créneau de deux heures, tenu, vaut mieux qu’une journée perdue », ajoute Paul Girard, technicien.\n\n"
+            "Tenants now choose a two-hour slot online or by phone, and missed visits fell by half.\n")
+    project.piece("articles/repairs.md", "title: Two-hour slots halve missed repair visits\ndate: 2026-03-02\n"
+                  "lang: fr\nsummary: Comment Brookhill a divisé par deux les rendez-vous manqués.", body)
+    project.piece("articles/bare.md", "title: Two-hour slots halve missed repair visits\ndate: 2026-03-02\nlang: en",
+                  "Brookhill Housing cut its repair backlog from 2,300 jobs to 900 in six months.\n\n"
+                  "Tenants of Brookhill now choose a two-hour slot online or by phone, and missed visits fell by "
+                  "half in 2025.\n")
+    pieces = {p.slug: p for p in load_library(load_settings(project.config_file))}
+    rich = [e.kind for e in excerpts_for(pieces["repairs"])]
+    assert "sentence" not in rich and rich.count("quote") == 2, rich  # summary, two quotes, title: enough
+    bare = [e.kind for e in excerpts_for(pieces["bare"])]
+    assert "sentence" in bare, bare  # only a title besides: the body's best sentences fill in
+
+
+def test_a_list_items_bold_name_is_not_pasted_before_its_sentence() -> None:
+    body = ("The Kestrel Prize for first novels opens for 2027 entries with two changes.\n\n## What changes\n\n"
+            "- **Welsh-language entries.** Entries in Welsh are now accepted on the same terms as entries in "
+            "English.\n")
+    offered = [text for _, text, _ in analysed(body, "en", "The Kestrel Prize 2027")]
+    assert "Entries in Welsh are now accepted on the same terms as entries in English." in offered, offered
+    assert not any(text.startswith("Welsh-language entries.") for text in offered), offered
+
+
+def test_quotation_marks_inside_a_quote_take_the_second_level_and_the_speaker_is_typeset() -> None:
+    from publisher.social.render import _body
+    assert _body("quote", "He told us “not yet”, and he was right.", "en", "Marcus Bell") == \
+        "“He told us ‘not yet’, and he was right.” — Marcus Bell"
+    assert _body("quote", "Il a dit « jamais », et il a tenu.", "fr", "Commune d'Autrans") == \
+        "«\u00a0Il a dit “jamais”, et il a tenu.\u00a0» — Commune d’Autrans"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Flying from Harwood this Christmas: a practical guide.", "en"),
+    ("Book your parking before Christmas and save up to 40 percent.", "en"),
+    ("Pour ce Noël, la librairie ouvre aussi le dimanche.", "fr"),
+])
+def test_a_holiday_ties_a_text_to_its_date(text: str, lang: str) -> None:
+    from publisher.social.excerpting import dated
+    assert dated.moment_in(text, lang) is not None

@@ -19,8 +19,10 @@ never cut.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from publisher.content.model import Piece
 from publisher.content.typography import typeset
@@ -126,10 +128,25 @@ def _body(kind: str, text: str, lang: str, attribution: str) -> str:
     words = wording(lang)
     text = typeset(text, lang)
     if kind == "quote":
-        text = f"{words['open']}{text}{words['close']}"
+        text = f"{words['open']}{_nested(text, lang)}{words['close']}"
         if attribution:
-            text += f" {words['by']}{attribution}"
+            text += f" {words['by']}{_typeset_name(attribution, lang)}"  # "Commune d'Autrans": typeset too
     return networks.normalize(text)
+
+
+_typeset_name = lru_cache(maxsize=4096)(typeset)
+"""A speaker and role, typeset: the same few names sign every quote of a plan."""
+_INNER = {"en": str.maketrans({"“": "‘", "”": "’"}), "fr": str.maketrans({"«": "“", "»": "”"})}
+_INNER_SPACES = re.compile("(?<=“)[\u00a0\u202f]+|[\u00a0\u202f]+(?=”)")
+
+
+def _nested(text: str, lang: str) -> str:
+    """Quotation marks inside a quote take the second level: “… ‘the word’ …”, « … “le mot” … »."""
+    language = "fr" if lang.startswith("fr") else "en"
+    if ("“" not in text and "«" not in text) or (language == "en" and "“" not in text):
+        return text
+    inner = text.translate(_INNER[language])
+    return _INNER_SPACES.sub("", inner) if language == "fr" else inner
 
 
 def link_for(excerpt: Excerpt, channel: ChannelInfo, context: PieceContext) -> str:

@@ -50,6 +50,9 @@ _ASKS = re.compile(r"(?<![\w’])(?:recommend|recommendations?|we call on|we urg
 imperative ("Require intrusive investigation…") has no addressee once posted alone."""
 _FINDING = re.compile(r"\d|(?<![\w’])(?:que|qu’|that|how|why|comment|pourquoi)(?![\w’])")
 """What makes a talk's opening line say something: a figure, or what was shown ("a montré que…")."""
+_PERSONAL = re.compile(r"(?<![\w’])(?:you|your|it|we|our|they|their|vous|votre|vos|nous|il|elle|on)(?![\w’])")
+_LABEL_WORDS = 5
+"""A bold label this short, ending on a full stop, is a list item's name: the sentence after it is the post."""
 _WH_WORDS = frozenset({"what", "how", "why", "when", "where", "who", "which", "ce", "comment", "pourquoi", "quand",
                        "où", "qui", "que", "quoi"})
 _TO_THE_READER = re.compile(r"(?<![\w’])(?:you|your|yours|vous|votre|vos)(?![\w’])")
@@ -137,6 +140,10 @@ def analysed(body: str, lang: str, headline: str = "", guest: str = "",
         # "**Un apport trop faible**. Il…" needs its heading; "**La main-d’œuvre manque partout**." does not.
         needs_heading = unit.label and (not language or clauses.verbless(unit.label.lower(), language))
         text = _under_its_heading(unit, lang) if needs_heading else unit.text
+        if not needs_heading and unit.label.endswith(".") and len(unit.label.split()) <= _LABEL_WORDS \
+                and not _PERSONAL.search(unit.label.lower()):  # "Start where it hurts." is a sentence: it stays
+            rest = unit.text[len(unit.label):].strip() if unit.text.startswith(unit.label) else ""
+            text = rest if rest[:1].isupper() else text  # "**Welsh-language entries.** Entries in Welsh…"
         if not text:
             continue
         previous = units[position - 1] if position else None

@@ -29,9 +29,13 @@ _WEEKDAYS = {"fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
 
 # Words without which neither pattern can match, as whole words: one scan of the text finds whether either
 # pattern is worth running ("été" inside "signalétiques", "mai" inside "maintenant" no longer wake them).
-_CUES = {"fr": ("hiver", "printemps", "été", "automne", "ces"),
+_CUES = {"fr": ("hiver", "printemps", "été", "automne", "ces", "noël", "pâques", "fêtes", "réveillon"),
          "en": ("winter", "spring", "summer", "autumn", "fall", "recent", "past", "coming", "next", "last",
-                "these", "those", "on")}
+                "these", "those", "on", "christmas", "easter", "holidays", "holiday")}
+# A holiday ties a text to its date like a month does: "this Christmas" is relative, "Christmas" a date
+# ("Flying from Northmoor this Christmas" was recycled on 30 January).
+_HOLIDAYS = {"fr": r"noël|pâques|(?:les |des |ces )?fêtes de fin d’année|(?:le |du )?réveillon",
+             "en": r"christmas|easter|(?:the )?(?:christmas|summer|easter|festive) holidays|new year’s eve"}
 
 
 @lru_cache(maxsize=8)
@@ -60,13 +64,15 @@ def _lexicon(language: str) -> tuple[dict[str, tuple[tuple[str, ...], ...]], re.
     words = (*lexicon.MONTHS[language], *_WEEKDAYS[language], *_CUES[language])
     cues = re.compile(r"(?<!\w)(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")s?(?!\w)")
     seasons = _SEASONS[language]
+    date = rf"{date}|(?<![\w’])(?:{_HOLIDAYS[language]})(?![\w’])"
     if language == "fr":
         relative = (rf"(?<!\w)(?:{months})\s+(?:dernier|prochain)(?!\w)|(?<!\w)(?:cet|ce)\s+(?:{seasons})(?!\w)"
+                    rf"|(?<![\w’])(?:ce|à ce|pour ce|ce dernier|le prochain)\s+noël(?![\w’])|cette fin d’année"
                     rf"|(?<![\w’-])(?<!le )(?<!les )(?<!chaque )(?<!tous les )(?<!du )(?<!au )(?<!ce )(?:{days})(?![\w-])"
                     rf"|{_LATELY[language]}")
     else:
-        relative = (rf"(?<!\w)(?:last|next|this past|this coming)\s+(?:{months}|{seasons})(?!\w)"
-                    rf"|(?<!\w)this\s+(?:{seasons})(?!\w)|{_LATELY[language]}")
+        relative = (rf"(?<!\w)(?:last|next|this past|this coming)\s+(?:{months}|{seasons}|christmas|easter)(?!\w)"
+                    rf"|(?<!\w)this\s+(?:{seasons}|christmas|easter)(?!\w)|{_LATELY[language]}")
     return ({k: tuple(v) for k, v in phrases.items()}, cues, re.compile(date, re.I), telling,
             re.compile(relative, re.I))
 
