@@ -1,73 +1,27 @@
 """Sentences that read whole but are bound to their piece: `why_bound` says why, or None.
 
-Five kinds a comms lead would not post unchanged, in French and English:
+What they lean on, in French and English (background and logistics, the event's programme and scenes
+are background.py's, asked first):
 
-- background with no hook: a founding or tenure line ("X dirige le musée depuis 2019.", "Founded in
-  2009, …", "Entre 2024 et 2026, X a accompagné…") and housekeeping ("supports téléchargeables",
-  "slides are available on…");
 - anaphora: an adverbial pronoun y/en before a verb ("46 000 objets y sont conservés"), an object
-  pronoun before an auxiliary ("La commune l’a retenu"), a contrastive "X, lui, …", and a definite
-  subject whose head noun the piece used before but the title does not ("Les participants ont…")
-  in a sentence that names nobody;
-- the event's own programme ("L’après-midi, …", "Lors de la restitution…", "en séance");
-- a label or timetable line that needs its heading ("Objectif : …", "Février 2027 : …",
-  "Scénario seul : 310 000 €") and a verbless enumeration ("Une matinée de…, un après-midi de…");
-- "that number", "ce chiffre": a demonstrative with nothing in the sentence to point at;
-- two bare definite phrases the piece introduced ("the depot", "the bakeries") in a sentence that names
-  nobody (a month names nobody), and what continuing.py finds: "also", "there", "Together", "Among the …".
+  pronoun before an auxiliary ("La commune l’a retenu") or in the first clause ("Je ne les reprends
+  pas"), "them" with nothing named, a contrastive "X, lui, …";
+- a definite or quantified subject the piece introduced and its title does not ("Les participants
+  ont…", "Some volumes", "The completed index"), unless a name says which before the verb; two bare
+  definite phrases the piece introduced ("the depot", "the bakeries");
+- numbered parts of the piece ("stages 1 to 4"), a case study's figure that says nobody's;
+- a label or timetable line that needs its heading ("Objectif : …", "Février 2027 : …") and a verbless
+  enumeration ("Une matinée de…, un après-midi de…", "Les consoles, les projecteurs, la motorisation");
+- "that number", "ce chiffre", "shared the numbers" without them: what it points at is elsewhere;
+- what continuing.py finds: "also", "there", "Together", "Among the …".
 """
 
 from __future__ import annotations
 
 import re
 
-from publisher.social.excerpting import clauses, continuing, lexicon, salience
+from publisher.social.excerpting import background, clauses, continuing, lexicon, salience
 
-_YEAR = r"(?:1[89]|20)\d\d"
-_TENURE = {
-    # "depuis 2019" with no other figure: how long, not what changed.
-    "fr": re.compile(rf"(?<![\w’])depuis (?:sa création en |sa fondation en |l’an |l’année |(?:un|une|le|la|l’)[^,.;]{{0,40}}?"
-                     rf"(?:en |de )){{0,1}}{_YEAR}(?![\w’])"),
-    "en": re.compile(rf"(?<![\w’])since (?:its founding in |it was founded in |it opened in |(?:an?|the)[^,.;]{{0,40}}?"
-                     rf"in )?{_YEAR}(?![\w’])"),
-}
-_FOUNDED = {
-    "fr": re.compile(rf"^(?:(?:fondée?s?|créée?s?|construite?s?|bâtie?s?|ouverte?s?|née?s?|inaugurée?s?|lancée?s?)"
-                     rf"(?: en| dans les années)? {_YEAR}|(?:entre|de) {_YEAR} (?:et|à) {_YEAR},)"),
-    "en": re.compile(rf"^(?:(?:founded|built|established|created|set up|opened|launched|started)(?: in)? {_YEAR}"
-                     rf"|(?:between|from) {_YEAR} (?:and|to) {_YEAR},)"),
-}
-_HOUSEKEEPING = {
-    "fr": re.compile(r"(?<![\w’])(?:téléchargeables?|à télécharger|supports présentés|diaporamas?|les présentations"
-                     r" des intervenants|enregistrements? des|replay|sont en ligne sur|sont disponibles sur le site"
-                     r"|est disponible sur le site|rendez-vous sur (?:le|notre) site)(?![\w’])"),
-    "en": re.compile(r"(?<![\w’])(?:downloadable|can be downloaded|slides|recordings? of|are available on (?:the|our)"
-                     r"|is available on (?:the|our)|are on our|is on our|available to download)(?![\w’])"),
-}
-_ASKS_THE_READER = {
-    "fr": re.compile(r"^(?:vous êtes|vous avez|vous cherchez|vous souhaitez|vous voulez|vous aussi|êtes-vous|avez-vous)\b"),
-    "en": re.compile(r"^(?:are you|do you|have you|would you|looking for|want to|interested in|thinking of)\b"),
-}
-_BASED = {
-    # "Le GAEC est installé depuis 1987 sur la commune de…", "The firm is based in Leeds": where, not what changed.
-    "fr": re.compile(r"(?<![\w’])(?:est|sont) (?:installée?s?|implantée?s?|basée?s?|établie?s?) (?:depuis|à|en|sur|dans)(?![\w’])"),
-    "en": re.compile(r"(?<![\w’])(?:is|are) (?:based|located|headquartered) in(?![\w’])"),
-}
-_CONTACT = {
-    # The closing call to get in touch: logistics, and the link card already says where to go.
-    "fr": re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(?<![\w’])(?:contactez|écrivez|joignez)[- ]nous|(?:prenez|prendre|entrer|entrez)"
-                     r" (?:contact|rendez-vous)|n’hésitez pas à|(?:écrire|écrivez) à (?:notre|l’équipe)"
-                     # a recruitment call, "details on our website": the page's call to action, not a post
-                     r"|(?<![\w’])(?:faites un don|donnez en ligne|soutenez-nous|postulez|candidatez|nous recrutons|rejoignez-nous|rejoignez notre équipe"
-                     r"|espace recrutement|offres? d’emploi sur)(?![\w’])|(?:plus d’informations|tous les détails"
-                     r"|le programme complet|toutes les infos|plus d’infos) (?:sur|dans|à retrouver sur) (?:notre|le) site"),
-    "en": re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(?<![\w’])(?:get|be|keep) in touch|contact (?:us|our|the team)"
-                     r"|(?:book|schedule|arrange) a (?:call|meeting|demo|chat)|drop us a line|reach out to|write to us"
-                     r"|email us|talk to (?:us|our team)|(?<![\w’])(?:give online|donate (?:online|now|today|at|via)"
-                     r"|make a (?:gift|donation)|apply (?:now|online|today|on|at|via|through)"
-                     r"|we’re hiring|we are hiring|join our team|our careers page|(?:full )?details (?:are )?on our"
-                     r" (?:website|site)|more information (?:is )?on our (?:website|site))(?![\w’])"),
-}
 _ADVERBIAL_PRONOUN = {
     # "46 000 objets y sont conservés", "nous en avons produit": y/en for a place or thing named before.
     "fr": re.compile(r"(?<![\w’])(?<!il )(?<!qu’il )(?:y|en) (?:ne |n’)?([\w’]+)"),
@@ -135,35 +89,12 @@ _DEFINES = {
     "fr": lexicon.words("de d’ du des qui que qu’ dont où avec à au aux pour chez"),
     "en": lexicon.words("of who that which whose with for at in from"),
 }
-_PROGRAMME = {
-    # The event's own schedule and rooms: meaningless to someone who was not there.
-    "fr": re.compile(r"^(?:(?:la|le) (?:conférence|discours|table ronde|plénière|keynote|intervention) d(?:e |’)"
-                     r"(?:clôture|ouverture)|(?:le|l’un des) moments? (?:le plus attendu|les plus attendus|fort|forts)"
-                     r"|l’après-midi|le matin|la matinée|en fin de (?:journée|matinée)|en ouverture|en clôture"
-                     r"|en début d’après-midi|lors (?:de la|du|des|de l’) ?(?:restitution|atelier|ateliers|séance"
-                     r"|table ronde|tables rondes|plénière|débat|échanges?|conclusion|clôture|ouverture|matinée"
-                     r"|après-midi|visite|journée|session|pause))\b|(?<![\w’])(?:en séance|en plénière|en atelier"
-                     r"|dans la salle|à la tribune)(?![\w’])"),
-    "en": re.compile(r"^(?:the (?:opening|closing) (?:keynote|talk|speech|address)\b|(?:the|one) (?:highlight|high point"
-                     r"|most awaited moment|best moment|standout session)s? of the (?:day|event|conference|morning|afternoon)\b"
-                     r"|in the (?:afternoon|morning|evening|closing|opening)|during the (?:afternoon|morning"
-                     r"|workshops?|session|panel|plenary|break|closing|opening|q&a))\b|(?<![\w’])(?:this (?:morning|"
-                     r"afternoon)’s (?:session|panel|workshop|talk)|in the room|in today’s (?:session|panel|workshop)"
-                     r"|from the floor)(?![\w’])"),
-}
-_ATTENDEES = {
-    # Those who were there, as a subject: "Les commerçants présents ont redit…", "The delegates agreed…".
-    "fr": re.compile(r"^(?:[^,]{1,40},\s)?(?:les|des) (?:participants|participantes|délégués|déléguées|présents"
-                     r"|[\w-]+ (?:présents|présentes|présent|présente|venus|venues|inscrits|inscrites))(?![\w’])"),
-    "en": re.compile(r"^(?:[^,]{1,40},\s)?(?:the )?(?:participants|delegates|attendees|those present"
-                     r"|[\w-]+ (?:present|in attendance|in the room))(?![\w’])"),
-}
 _MONTHS = {language: "|".join(months) for language, months in lexicon.MONTHS.items()}
 _TIMETABLE = {
-    "fr": re.compile(rf"^(?:(?:\d{{1,2}}(?:er)? )?(?:{_MONTHS['fr']})(?: {_YEAR})?|{_YEAR}|jusqu’(?:au|à|en) [^:]{{1,25}}"
+    "fr": re.compile(rf"^(?:(?:\d{{1,2}}(?:er)? )?(?:{_MONTHS['fr']})(?: {background.YEAR})?|{background.YEAR}|jusqu’(?:au|à|en) [^:]{{1,25}}"
                      rf"|(?:à partir|à compter) d[u’e] [^:]{{1,25}}|(?:d’ici|avant|fin|début|mi-)\s?[^:]{{1,20}})"
                      r"[\s\u00a0\u202f]*:", re.I),
-    "en": re.compile(rf"^(?:(?:{_MONTHS['en']})(?: \d{{1,2}})?(?: {_YEAR})?|{_YEAR}|(?:until|by|from|before|early"
+    "en": re.compile(rf"^(?:(?:{_MONTHS['en']})(?: \d{{1,2}})?(?: {background.YEAR})?|{background.YEAR}|(?:until|by|from|before|early"
                      rf"|late|mid-)\s?[^:]{{1,25}})[\s\u00a0\u202f]*:", re.I),
 }
 _LABEL = re.compile(r"^([^:;,.!?]{1,60}?)[\s\u00a0\u202f]*:[\s\u00a0\u202f]")
@@ -215,48 +146,9 @@ _PARTS = {
     "fr": re.compile(r"(?<![\w’])(?:étapes?|phases?|points?|recommandations?|parties?|sections?) \d+(?:(?: à |-| et |–)\d+)?"
                      r"(?![\w’])"),
 }
-_CHANGE = {
-    # A result: something fell, rose, halved… by a figure.
-    "en": re.compile(r"(?<![\w’])(?:fell|fallen|dropped|rose|risen|increased|decreased|halved|doubled|tripled|went"
-                     r" (?:up|down) from|went from|grew|declined|improved|shrank|climbed)(?![\w’])"),
-    "fr": re.compile(r"(?<![\w’])(?:baissé|chuté|augmenté|diminué|doublé|triplé|divisée?s? par|reculé|progressé"
-                     r"|(?:est|sont) passée?s? de|grimpé|fondu)(?![\w’])"),
-}
 _POSSESSOR = re.compile(r"^[A-ZÀ-Ö][\w-]*(?:’s|’)\s")
 """"Brookhill’s missed visits…": the sentence's first word names whose figures they are."""
 _OURS = re.compile(r"(?<![\w’])(?:we|our|us|nous|notre|nos)(?![\w’])")
-_DESCRIBES = {
-    # "Ferncliffe Health and Social Care Partnership brings together…": who a client is, not what changed.
-    "en": re.compile(r"^(?!(?:It|He|She|They|We)\b)(?!(?:The|A|An|This|That|Our|Each|Every)\s[a-z])"
-                     r"(?:[A-Z][\w’&-]*\s+(?:(?:and|of|for|the|&)\s+)?){1,6}(?:brings together|provides|runs|operates|employs|serves|is an?|is one"
-                     r" of|manages|covers|looks after|cares for|supports|represents|has been|has(?= \d)|had(?= \d))\s"),
-    "fr": re.compile(r"^(?!(?:Il|Elle|Ils|Elles|On)\b)(?!(?:L’|D’)[a-zà-ÿ])(?!(?:Le|La|Les|Un|Une|Des|Ce|Cet|Cette|Ces"
-                     r"|Notre|Nos|Chaque)\s[a-zà-ÿ])(?:[A-ZÀ-Ö][\w’&-]*\s+(?:(?:de|des|du|d’|et)\s+)?){1,6}"
-                     r"(?:regroupen?t?|fédèren?t?|rassemblen?t?|gèren?t?|emploien?t?|est une?|sont des|desserven?t?"
-                     r"|couvren?t?|accompagnen?t?|compten?t?|représenten?t?|exploiten?t?|assuren?t?|prend en charge"
-                     r"|prennent en charge)\s"),
-}
-_SCENE_OPENING = {
-    # "Un matin de décembre, sur les hauteurs…", "One wet morning in March, …": a story's opening scene.
-    "fr": re.compile(r"^(?:un|une|ce|cette|chaque)\s(?:matin|soir|nuit|après-midi|jour|lundi|mardi|mercredi|jeudi"
-                     r"|vendredi|samedi|dimanche)(?:\s(?:de|d’)\s?[a-zéû]+|\s[a-zéû]+)?,"),
-    "en": re.compile(r"^(?:one|on a|early one|late one|it is|it’s)\s(?:[a-z]+\s)?(?:morning|evening|night|afternoon|day)\b"),
-}
-_CLOCK_SCENE = {
-    # "Every weekday morning at 7.45, the team…", "Chaque matin à 7 h 30, …": a scene set at an hour.
-    "en": re.compile(r"^[^,]{0,40}?(?<![\w’])(?:at )?\d{1,2}[.:]\d{2}(?: ?[ap]\.?m\.?)?(?![\w’])[^,]{0,20},"
-                     r"|^[^,]{0,40}?(?<![\w’])\d{1,2} ?[ap]\.m\.[^,]{0,20},"),
-    "fr": re.compile(r"^[^,]{0,40}?(?<![\w’])(?:à |vers )?\d{1,2}[\s\u00a0\u202f]?h(?:[\s\u00a0\u202f]?\d{2})?(?![\w’])"
-                     r"[^,]{0,20},"),
-}
-_OLD_YEAR = {
-    # "En 1930, Vierzelles comptait onze filatures", "Au printemps 2024, le conseil a demandé…", "In 2024, the
-    # dryer handled 46,000 tonnes": history or a baseline, told in the past, with no change of its own.
-    "en": re.compile(r"^(?:in (?:(?:early|late|mid-?|the (?:spring|summer|autumn|winter) of) ?)?(?:[a-z]+ )?"
-                     r"|during (?:the )?(?:[a-z]+ )?|by (?:[a-z]+ )?)(?:1[89]|20)\d\d,? "),
-    "fr": re.compile(r"^(?:en|au printemps|à l’automne|à l’été|à l’hiver|début|fin|mi-|courant|dès)\s?(?:[a-zéû]+ )?"
-                     r"(?:1[89]|20)\d\d,? "),
-}
 
 
 def why_bound(text: str, lang: str, *, earlier: str = "", headline: str = "", item: bool = False,
@@ -269,14 +161,9 @@ def why_bound(text: str, lang: str, *, earlier: str = "", headline: str = "", it
         return None
     low = text.lower()
     start = low.lstrip("«“\"( \u00a0")
-    if _FOUNDED[language].match(start) or (_TENURE[language].search(low) and not _other_figure(low)):
-        return "background with no hook (a founding or tenure line)"
-    if _HOUSEKEEPING[language].search(low):
-        return "housekeeping (downloads, slides, where to find more)"
-    if _CONTACT[language].search(low) or (low.rstrip().endswith("?") and _ASKS_THE_READER[language].match(start)):
-        return "a call to get in touch: logistics the link already carries"  # "Vous êtes producteur… ?"
-    if _BASED[language].search(low):
-        return "background: where someone is based"
+    background_line = background.why_background(text, lang)
+    if background_line:
+        return background_line
     anaphor = _anaphor(low, language)
     if anaphor:
         return anaphor
@@ -284,15 +171,6 @@ def why_bound(text: str, lang: str, *, earlier: str = "", headline: str = "", it
         return "refers to numbered parts of the piece"
     if client and ownerless_figure(text, lang):
         return "a client's figure that says nobody's (whose figures?)"
-    if _DESCRIBES[language].match(text) and not _CHANGE[language].search(low) and not _OURS.search(low):
-        return "background: who someone is, not what changed"
-    if _CLOCK_SCENE[language].match(start) or _SCENE_OPENING[language].match(start):
-        return "a scene set at an hour of the day: the story's, not the point"
-    if _OLD_YEAR[language].match(start) and not _OURS.search(low) and not _CHANGE[language].search(low) \
-            and (salience.told_in_the_past(low, lang) or language == "en"):
-        return "background: a past year's state, not the point"
-    if _PROGRAMME[language].search(start) or _ATTENDEES[language].match(start):
-        return "tied to the event's own programme"
     label = _label(start, language)
     if label:
         return label
@@ -329,11 +207,6 @@ def leans_back(text: str, lang: str) -> str | None:
     if lexicon.lang_of(lang) == "fr" and _CLITIC_FIRST_CLAUSE.match(text.lower()):
         return "an object pronoun for something named before"
     return None
-
-
-def _other_figure(low: str) -> bool:
-    """A figure besides the years: "depuis 2019, 40 % de…" says what changed."""
-    return bool(re.search(r"\d", re.sub(_YEAR, " ", low)))
 
 
 def _anaphor(low: str, language: str) -> str | None:

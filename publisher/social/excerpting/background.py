@@ -1,0 +1,178 @@
+"""Background and logistics: sentences true and whole but with no hook. `why_background` says why, or None.
+
+- a founding, tenure or location line ("Fondée en 2009, …", "X dirige le musée depuis 2019", "est installé
+  depuis 1987 sur la commune de…", "is based in Stroud"), someone described ("X brings together…",
+  "Elmfield has 412 homes"), a past year's state ("En 2024, le séchoir a traité…");
+- housekeeping and calls to act: slides and downloads, get in touch, give, apply, a question to the reader
+  ("Vous êtes producteur… ?");
+- a scene set at an hour or on "Un matin de décembre", the event's own programme ("L'après-midi, …",
+  "The closing keynote…", "Les participants…").
+
+Split from bound.py, which reads what a sentence leans on; these read what it is worth.
+"""
+
+from __future__ import annotations
+
+import re
+
+from publisher.social.excerpting import lexicon, salience
+
+YEAR = r"(?:1[89]|20)\d\d"
+"""A year a piece may name (1800-2099)."""
+
+_TENURE = {
+    # "depuis 2019" with no other figure: how long, not what changed.
+    "fr": re.compile(rf"(?<![\w’])depuis (?:sa création en |sa fondation en |l’an |l’année |(?:un|une|le|la|l’)[^,.;]{{0,40}}?"
+                     rf"(?:en |de )){{0,1}}{YEAR}(?![\w’])"),
+    "en": re.compile(rf"(?<![\w’])since (?:its founding in |it was founded in |it opened in |(?:an?|the)[^,.;]{{0,40}}?"
+                     rf"in )?{YEAR}(?![\w’])"),
+}
+
+_FOUNDED = {
+    "fr": re.compile(rf"^(?:(?:fondée?s?|créée?s?|construite?s?|bâtie?s?|ouverte?s?|née?s?|inaugurée?s?|lancée?s?)"
+                     rf"(?: en| dans les années)? {YEAR}|(?:entre|de) {YEAR} (?:et|à) {YEAR},)"),
+    "en": re.compile(rf"^(?:(?:founded|built|established|created|set up|opened|launched|started)(?: in)? {YEAR}"
+                     rf"|(?:between|from) {YEAR} (?:and|to) {YEAR},)"),
+}
+
+_HOUSEKEEPING = {
+    "fr": re.compile(r"(?<![\w’])(?:téléchargeables?|à télécharger|supports présentés|diaporamas?|les présentations"
+                     r" des intervenants|enregistrements? des|replay|sont en ligne sur|sont disponibles sur le site"
+                     r"|est disponible sur le site|rendez-vous sur (?:le|notre) site)(?![\w’])"),
+    "en": re.compile(r"(?<![\w’])(?:downloadable|can be downloaded|slides|recordings? of|are available on (?:the|our)"
+                     r"|is available on (?:the|our)|are on our|is on our|available to download)(?![\w’])"),
+}
+
+_ASKS_THE_READER = {
+    "fr": re.compile(r"^(?:vous êtes|vous avez|vous cherchez|vous souhaitez|vous voulez|vous aussi|êtes-vous|avez-vous)\b"),
+    "en": re.compile(r"^(?:are you|do you|have you|would you|looking for|want to|interested in|thinking of)\b"),
+}
+
+_BASED = {
+    # "Le GAEC est installé depuis 1987 sur la commune de…", "The firm is based in Leeds": where, not what changed.
+    "fr": re.compile(r"(?<![\w’])(?:est|sont) (?:installée?s?|implantée?s?|basée?s?|établie?s?) (?:depuis|à|en|sur|dans)(?![\w’])"),
+    "en": re.compile(r"(?<![\w’])(?:is|are) (?:based|located|headquartered) in(?![\w’])"),
+}
+
+_CONTACT = {
+    # The closing call to get in touch: logistics, and the link card already says where to go.
+    "fr": re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(?<![\w’])(?:contactez|écrivez|joignez)[- ]nous|(?:prenez|prendre|entrer|entrez)"
+                     r" (?:contact|rendez-vous)|n’hésitez pas à|(?:écrire|écrivez) à (?:notre|l’équipe)"
+                     # a recruitment call, "details on our website": the page's call to action, not a post
+                     r"|(?<![\w’])(?:faites un don|donnez en ligne|soutenez-nous|postulez|candidatez|nous recrutons|rejoignez-nous|rejoignez notre équipe"
+                     r"|espace recrutement|offres? d’emploi sur)(?![\w’])|(?:plus d’informations|tous les détails"
+                     r"|le programme complet|toutes les infos|plus d’infos) (?:sur|dans|à retrouver sur) (?:notre|le) site"),
+    "en": re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(?<![\w’])(?:get|be|keep) in touch|contact (?:us|our|the team)"
+                     r"|(?:book|schedule|arrange) a (?:call|meeting|demo|chat)|drop us a line|reach out to|write to us"
+                     r"|email us|talk to (?:us|our team)|(?<![\w’])(?:give online|donate (?:online|now|today|at|via)"
+                     r"|make a (?:gift|donation)|apply (?:now|online|today|on|at|via|through)"
+                     r"|we’re hiring|we are hiring|join our team|our careers page|(?:full )?details (?:are )?on our"
+                     r" (?:website|site)|more information (?:is )?on our (?:website|site))(?![\w’])"),
+}
+
+_PROGRAMME = {
+    # The event's own schedule and rooms: meaningless to someone who was not there.
+    "fr": re.compile(r"^(?:(?:la|le) (?:conférence|discours|table ronde|plénière|keynote|intervention) d(?:e |’)"
+                     r"(?:clôture|ouverture)|(?:le|l’un des) moments? (?:le plus attendu|les plus attendus|fort|forts)"
+                     r"|l’après-midi|le matin|la matinée|en fin de (?:journée|matinée)|en ouverture|en clôture"
+                     r"|en début d’après-midi|lors (?:de la|du|des|de l’) ?(?:restitution|atelier|ateliers|séance"
+                     r"|table ronde|tables rondes|plénière|débat|échanges?|conclusion|clôture|ouverture|matinée"
+                     r"|après-midi|visite|journée|session|pause))\b|(?<![\w’])(?:en séance|en plénière|en atelier"
+                     r"|dans la salle|à la tribune)(?![\w’])"),
+    "en": re.compile(r"^(?:the (?:opening|closing) (?:keynote|talk|speech|address)\b|(?:the|one) (?:highlight|high point"
+                     r"|most awaited moment|best moment|standout session)s? of the (?:day|event|conference|morning|afternoon)\b"
+                     r"|in the (?:afternoon|morning|evening|closing|opening)|during the (?:afternoon|morning"
+                     r"|workshops?|session|panel|plenary|break|closing|opening|q&a))\b|(?<![\w’])(?:this (?:morning|"
+                     r"afternoon)’s (?:session|panel|workshop|talk)|in the room|in today’s (?:session|panel|workshop)"
+                     r"|from the floor)(?![\w’])"),
+}
+
+_ATTENDEES = {
+    # Those who were there, as a subject: "Les commerçants présents ont redit…", "The delegates agreed…".
+    "fr": re.compile(r"^(?:[^,]{1,40},\s)?(?:les|des) (?:participants|participantes|délégués|déléguées|présents"
+                     r"|[\w-]+ (?:présents|présentes|présent|présente|venus|venues|inscrits|inscrites))(?![\w’])"),
+    "en": re.compile(r"^(?:[^,]{1,40},\s)?(?:the )?(?:participants|delegates|attendees|those present"
+                     r"|[\w-]+ (?:present|in attendance|in the room))(?![\w’])"),
+}
+
+CHANGE = {
+    # A result: something fell, rose, halved… by a figure.
+    "en": re.compile(r"(?<![\w’])(?:fell|fallen|dropped|rose|risen|increased|decreased|halved|doubled|tripled|went"
+                     r" (?:up|down) from|went from|grew|declined|improved|shrank|climbed)(?![\w’])"),
+    "fr": re.compile(r"(?<![\w’])(?:baissé|chuté|augmenté|diminué|doublé|triplé|divisée?s? par|reculé|progressé"
+                     r"|(?:est|sont) passée?s? de|grimpé|fondu)(?![\w’])"),
+}
+
+_DESCRIBES = {
+    # "Ferncliffe Health and Social Care Partnership brings together…": who a client is, not what changed.
+    "en": re.compile(r"^(?!(?:It|He|She|They|We)\b)(?!(?:The|A|An|This|That|Our|Each|Every)\s[a-z])"
+                     r"(?:[A-Z][\w’&-]*\s+(?:(?:and|of|for|the|&)\s+)?){1,6}(?:brings together|provides|runs|operates|employs|serves|is an?|is one"
+                     r" of|manages|covers|looks after|cares for|supports|represents|has been|has(?= \d)|had(?= \d))\s"),
+    "fr": re.compile(r"^(?!(?:Il|Elle|Ils|Elles|On)\b)(?!(?:L’|D’)[a-zà-ÿ])(?!(?:Le|La|Les|Un|Une|Des|Ce|Cet|Cette|Ces"
+                     r"|Notre|Nos|Chaque)\s[a-zà-ÿ])(?:[A-ZÀ-Ö][\w’&-]*\s+(?:(?:de|des|du|d’|et)\s+)?){1,6}"
+                     r"(?:regroupen?t?|fédèren?t?|rassemblen?t?|gèren?t?|emploien?t?|est une?|sont des|desserven?t?"
+                     r"|couvren?t?|accompagnen?t?|compten?t?|représenten?t?|exploiten?t?|assuren?t?|prend en charge"
+                     r"|prennent en charge)\s"),
+}
+
+_SCENE_OPENING = {
+    # "Un matin de décembre, sur les hauteurs…", "One wet morning in March, …": a story's opening scene.
+    "fr": re.compile(r"^(?:un|une|ce|cette|chaque)\s(?:matin|soir|nuit|après-midi|jour|lundi|mardi|mercredi|jeudi"
+                     r"|vendredi|samedi|dimanche)(?:\s(?:de|d’)\s?[a-zéû]+|\s[a-zéû]+)?,"),
+    "en": re.compile(r"^(?:one|on a|early one|late one|it is|it’s)\s(?:[a-z]+\s)?(?:morning|evening|night|afternoon|day)\b"),
+}
+
+_CLOCK_SCENE = {
+    # "Every weekday morning at 7.45, the team…", "Chaque matin à 7 h 30, …": a scene set at an hour.
+    "en": re.compile(r"^[^,]{0,40}?(?<![\w’])(?:at )?\d{1,2}[.:]\d{2}(?: ?[ap]\.?m\.?)?(?![\w’])[^,]{0,20},"
+                     r"|^[^,]{0,40}?(?<![\w’])\d{1,2} ?[ap]\.m\.[^,]{0,20},"),
+    "fr": re.compile(r"^[^,]{0,40}?(?<![\w’])(?:à |vers )?\d{1,2}[\s\u00a0\u202f]?h(?:[\s\u00a0\u202f]?\d{2})?(?![\w’])"
+                     r"[^,]{0,20},"),
+}
+
+_OLD_YEAR = {
+    # "En 1930, Vierzelles comptait onze filatures", "Au printemps 2024, le conseil a demandé…", "In 2024, the
+    # dryer handled 46,000 tonnes": history or a baseline, told in the past, with no change of its own.
+    "en": re.compile(r"^(?:in (?:(?:early|late|mid-?|the (?:spring|summer|autumn|winter) of) ?)?(?:[a-z]+ )?"
+                     r"|during (?:the )?(?:[a-z]+ )?|by (?:[a-z]+ )?)(?:1[89]|20)\d\d,? "),
+    "fr": re.compile(r"^(?:en|au printemps|à l’automne|à l’été|à l’hiver|début|fin|mi-|courant|dès)\s?(?:[a-zéû]+ )?"
+                     r"(?:1[89]|20)\d\d,? "),
+}
+
+def _other_figure(low: str) -> bool:
+    """A figure besides the years: "depuis 2019, 40 % de…" says what changed."""
+    return bool(re.search(r"\d", re.sub(YEAR, " ", low)))
+
+
+_OURS = re.compile(r"(?<![\w’])(?:we|our|us|nous|notre|nos)(?![\w’])")
+
+
+def why_background(text: str, lang: str) -> str | None:
+    """Why ``text`` is background or logistics with no hook, or None."""
+    language = lexicon.lang_of(lang)
+    if not language:
+        return None
+    low = text.lower()
+    start = low.lstrip("«“\"( \u00a0")
+    if _FOUNDED[language].match(start) or (_TENURE[language].search(low) and not _other_figure(low)):
+        return "background with no hook (a founding or tenure line)"
+    if _HOUSEKEEPING[language].search(low):
+        return "housekeeping (downloads, slides, where to find more)"
+    if _CONTACT[language].search(low) or (low.rstrip().endswith("?") and _ASKS_THE_READER[language].match(start)):
+        return "a call to get in touch: logistics the link already carries"  # "Vous êtes producteur… ?"
+    if _BASED[language].search(low):
+        return "background: where someone is based"
+    ours = _OURS.search(low)
+    if _DESCRIBES[language].match(text) and not CHANGE[language].search(low) and not ours:
+        return "background: who someone is, not what changed"
+    if _CLOCK_SCENE[language].match(start) or _SCENE_OPENING[language].match(start):
+        return "a scene set at an hour of the day: the story's, not the point"
+    if _OLD_YEAR[language].match(start) and not ours and not CHANGE[language].search(low) \
+            and (salience.told_in_the_past(low, lang) or language == "en"):
+        return "background: a past year's state, not the point"
+    if _PROGRAMME[language].search(start) or _ATTENDEES[language].match(start):
+        return "tied to the event's own programme"
+    return None
+
+
+__all__ = ["CHANGE", "YEAR", "why_background"]
