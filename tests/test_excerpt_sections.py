@@ -373,3 +373,21 @@ def test_quotation_marks_inside_a_quote_take_the_second_level_and_the_speaker_is
 def test_a_holiday_ties_a_text_to_its_date(text: str, lang: str) -> None:
     from publisher.social.excerpting import dated
     assert dated.moment_in(text, lang) is not None
+
+
+def test_an_incise_with_a_title_and_a_surname_names_the_speaker_in_full() -> None:
+    body = ("Anne Ferrand dirige l’unité de recherche ; Camille Ogier coordonne l’étude.\n\n"
+            "« Chaque champ inutile du questionnaire retarde le patient, explique le professeur Ferrand. Chaque "
+            "minute gagnée compte. »\n")
+    quotes = [(text, who) for kind, text, who in analysed(body, "fr", "Une étude plus légère") if kind == "quote"]
+    assert quotes and all(who == "Anne Ferrand" and "professeur" not in text for text, who in quotes), quotes
+
+
+def test_an_english_weekday_of_this_week_is_relative_and_a_french_unit_keeps_its_number() -> None:
+    from publisher.content.typography import typeset
+    from publisher.social.excerpting import dated
+    assert dated.moment_in("A look back at Saturday’s free sports day at the leisure centre.", "en") == dated.RELATIVE
+    assert dated.moment_in("Every Saturday the pool opens at seven for lane swimming.", "en") is None
+    assert typeset("Une salle de 36 m² et 40 km de berges.", "fr") == "Une salle de 36\u00a0m² et 40\u00a0km de berges."
+    assert typeset("En 2024 l'équipe a posé 36 m² de panneaux.", "fr") == \
+        "En 2024 l’équipe a posé 36\u00a0m² de panneaux."

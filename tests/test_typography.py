@@ -21,9 +21,9 @@ from publisher.site.typography import TypographyExtension
      f"Note{NBSP}: à 10:30, voir https://a.org/x?y=1&z='a' et #GreenIT, ok{NNBSP}?"),
     ("Écrivez à contact@clairval.example.com : merci !", f"Écrivez à contact@clairval.example.com{NBSP}: merci{NNBSP}!"),
     ("Le site example.com, la norme ISO 14001 et M. Dupont.", "Le site example.com, la norme ISO 14001 et M. Dupont."),
-    # numbers: groups of thousands never break across lines, nor a currency from its amount
+    # numbers: groups of thousands never break across lines, nor a currency or a unit from its amount
     ("46 000 objets, 310 000 € puis 1,6 M€ et 1 200,50 €; 12 345 678 m",
-     f"46{NNBSP}000 objets, 310{NNBSP}000{NBSP}€ puis 1,6{NBSP}M€ et 1{NNBSP}200,50{NBSP}€{NNBSP}; 12{NNBSP}345{NNBSP}678 m"),
+     f"46{NNBSP}000 objets, 310{NNBSP}000{NBSP}€ puis 1,6{NBSP}M€ et 1{NNBSP}200,50{NBSP}€{NNBSP}; 12{NNBSP}345{NNBSP}678{NBSP}m"),
     # a year beside a number, years in a list, a phone number: not groups of thousands
     ("En 1972 120 élèves ; en 2019, 2020 et 2021 ; au 01 23 45 67 89.",
      f"En 1972 120 élèves{NNBSP}; en 2019, 2020 et 2021{NNBSP}; au 01 23 45 67 89."),

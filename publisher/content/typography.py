@@ -35,6 +35,8 @@ _SPACES = frozenset(" \u00a0\u202f")
 # a number's groups of thousands typed with a space (not a year beside a number: "1972 120" is left alone)
 _GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0]\d{3})+(?![\d]|[.,]\d{3}\b)")
 _DIGIT_SPACE_DIGIT = re.compile(r"\d[ \u00a0]\d")
+_UNIT_AFTER_NUMBER = re.compile(r"(?<=\d) (?=(?:m²|m³|km²|km|kg|cm|mm|ha|kWh|MWh|GWh|TWh|kWc|MWc|Wc|kW|MW|GW|°C|t|m|l|L)"
+                                r"(?![\w²³’']))")
 _CURRENCY = re.compile(r"(?<=\d)[ \u202f](?=(?:[kM]|Md|Mds)?€|\$|£)")
 # English
 _EN_SPACE_BEFORE = re.compile(rf"(?<=[\w”)»]){_SPACE}+([;:!?])(?=\s|$)")
@@ -128,6 +130,8 @@ def french_numbers(text: str) -> str:
         text = _GROUPS.sub(_grouped, text)
     if "€" in text or "$" in text or "£" in text:
         text = _CURRENCY.sub(NBSP, text)
+    if _UNIT_AFTER_NUMBER.search(text):
+        text = _UNIT_AFTER_NUMBER.sub(NBSP, text)  # "36 m²", "40 km", "2,5 GWh": the unit stays with its number
     return text
 
 

@@ -71,7 +71,8 @@ def _lexicon(language: str) -> tuple[dict[str, tuple[tuple[str, ...], ...]], re.
                     rf"|(?<![\w’-])(?<!le )(?<!les )(?<!chaque )(?<!tous les )(?<!du )(?<!au )(?<!ce )(?:{days})(?![\w-])"
                     rf"|{_LATELY[language]}")
     else:
-        relative = (rf"(?<!\w)(?:last|next|this past|this coming)\s+(?:{months}|{seasons}|christmas|easter)(?!\w)"
+        relative = (rf"(?<!\w)(?:last|next|this past|this coming)\s+(?:{months}|{seasons}|christmas|easter|{days})(?!\w)"
+                    rf"|(?<!\w)(?:{days})’s(?!\w)|(?<!\w)this\s+(?:{days})(?!\w)"
                     rf"|(?<!\w)this\s+(?:{seasons}|christmas|easter)(?!\w)|{_LATELY[language]}")
     return ({k: tuple(v) for k, v in phrases.items()}, cues, re.compile(date, re.I), telling,
             re.compile(relative, re.I))

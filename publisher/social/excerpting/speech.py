@@ -57,7 +57,9 @@ _NOT_A_ROLE = frozenset({
 _INCISE = {
     "fr": re.compile(rf",{_S}+(?:(?:a|avait)-t-(?P<aux>il|elle){_S}+)?(?:a{_S}+)?(?:se{_S}+|s’)?(?P<verb>[\w’]+)(?:-t)?"
                      rf"(?:-(?P<pro>il|elle))?"
-                     rf"(?:{_S}+(?:(?P<name>{NAME})|(?P<first>[{_UPPER}][{_LOWER}]{{2,}})))?"
+                     rf"(?:{_S}+(?:(?:le|la){_S}+(?:professeure?|docteure?|maire|présidente?|directeur|directrice"
+                     rf"|capitaine|commandante?|cheffe|chef|pasteure?|juge|général|générale){_S}+)?"
+                     rf"(?:(?P<name>{NAME})|(?P<first>[{_UPPER}][{_LOWER}]{{2,}})))?"
                      rf"(?:,{_S}+(?P<role>[^.,;:!?«»“”]{{3,80}}?))?{_S}*(?P<end>[.,!?…])"),
 }
 _HAS_QUOTE = re.compile(r"[«“][^«“»”]{12,}[»”]")
@@ -267,10 +269,11 @@ _LOOKS_LIKE_A_CLAUSE = re.compile(r"(?<![\w’])(?:a|ont|est|sont|faut|was|were|
 
 
 def full_name(speaker: str, names: Sequence[str]) -> str:
-    """"Élodie" -> "Élodie Marchal" when the piece named her in full before; else as given."""
+    """"Élodie" -> "Élodie Marchal", "Ferrand" (from "le professeur Ferrand") -> "Anne Ferrand" when the
+    piece named them in full before; else as given."""
     if " " in speaker:
         return speaker
-    return next((name for name in reversed(names) if name.split()[0] == speaker), speaker)
+    return next((name for name in reversed(names) if speaker in (name.split()[0], name.split()[-1])), speaker)
 
 
 def resolve(names_before: Sequence[str], guest: str) -> str:
