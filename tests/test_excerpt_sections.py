@@ -391,3 +391,14 @@ def test_an_english_weekday_of_this_week_is_relative_and_a_french_unit_keeps_its
     assert typeset("Une salle de 36 m² et 40 km de berges.", "fr") == "Une salle de 36\u00a0m² et 40\u00a0km de berges."
     assert typeset("En 2024 l'équipe a posé 36 m² de panneaux.", "fr") == \
         "En 2024 l’équipe a posé 36\u00a0m² de panneaux."
+
+
+def test_a_methods_infinitive_step_a_figure_fragment_and_step_three_are_not_posts() -> None:
+    from publisher.social.excerpting.bound import leans_back
+    body = ("Notre unité associe des patients à la conception de ses études cliniques depuis 2023.\n\n"
+            "## La méthode en huit étapes\n\n1. Recruter un premier groupe de six à dix patients par les associations.\n"
+            "2. Former le groupe aux bases de la méthodologie pendant deux demi-journées.\n\n"
+            "## En chiffres\n\n- 3 400 visiteurs, comptés aux entrées du parc et du centre nautique\n")
+    offered = [text for _, text, _ in analysed(body, "fr", "Des patients partenaires")]
+    assert not any(text.startswith(("Recruter", "Former", "3")) for text in offered), offered
+    assert leans_back("Step three was the one nobody wanted to do, and it made the difference.", "en")

@@ -50,6 +50,18 @@ _ASKS = re.compile(r"(?<![\w’])(?:recommend|recommendations?|we call on|we urg
 imperative ("Require intrusive investigation…") has no addressee once posted alone."""
 _FINDING = re.compile(r"\d|(?<![\w’])(?:que|qu’|that|how|why|comment|pourquoi)(?![\w’])")
 """What makes a talk's opening line say something: a figure, or what was shown ("a montré que…")."""
+_NOT_INFINITIVES = frozenset({
+    "premier", "dernier", "entier", "chantier", "quartier", "métier", "dossier", "courrier", "calendrier", "hiver",
+    "avenir", "plaisir", "loisir", "centre", "lettre", "titre", "nombre", "membre", "ordre", "cadre", "livre",
+    "autre", "notre", "votre", "chaque", "contre", "entre", "pour", "leur", "leurs", "cette", "comme", "quatre"})
+
+
+def _infinitive(text: str) -> bool:
+    """A French step that opens on an infinitive ("Recruter…", "Définir…", "Prévoir…")."""
+    first = text.split(" ", 1)[0].lower().strip(",.:")
+    return len(first) > 4 and first.endswith(("er", "ir", "oir", "re")) and first not in _NOT_INFINITIVES
+
+
 _PERSONAL = re.compile(r"(?<![\w’])(?:you|your|it|we|our|they|their|vous|votre|vos|nous|il|elle|on)(?![\w’])")
 _LABEL_WORDS = 5
 """A bold label this short, ending on a full stop, is a list item's name: the sentence after it is the post."""
@@ -139,7 +151,7 @@ def analysed(body: str, lang: str, headline: str = "", guest: str = "",
                 continue  # "Hugo Nkemba a présenté l’inventaire des archives": that a talk was given, not what it said
         # "**Un apport trop faible**. Il…" needs its heading; "**La main-d’œuvre manque partout**." does not.
         needs_heading = unit.label and (not language or clauses.verbless(unit.label.lower(), language))
-        text = _under_its_heading(unit, lang) if needs_heading else unit.text
+        text = "" if needs_heading else unit.text  # "**Un apport trop faible**. Il…": lost without its heading
         if not needs_heading and unit.label.endswith(".") and len(unit.label.split()) <= _LABEL_WORDS \
                 and not _PERSONAL.search(unit.label.lower()):  # "Start where it hurts." is a sentence: it stays
             rest = unit.text[len(unit.label):].strip() if unit.text.startswith(unit.label) else ""
@@ -160,9 +172,10 @@ def analysed(body: str, lang: str, headline: str = "", guest: str = "",
                 _ASKS.search(_lead_in(units, position).lower() or unit.heading.lower())
                 and not _TO_THE_READER.search(text.lower()))):
             continue  # "**Desk study.** Gather…" (stage 2 of a method), "Require…" (a change the lead-in asks for)
-        if unit.kind == "item" and not unit.label and language and not re.search(r"\d", text) \
-                and not clauses.has_verb(text, language):
-            continue  # "A smartphone, tablet or computer, and an internet connection.": it needs "What you need"
+        if unit.kind == "item" and not unit.label and language and not clauses.has_verb(text, language):
+            continue  # "A smartphone or a tablet, and an internet connection.", "3,400 visitors, counted at…"
+        if unit.step and unit.kind == "item" and language == "fr" and _infinitive(text):
+            continue  # "Recruter un premier groupe de six à dix patients…": step 2 of a method
         if unit.kind == "item" and _under_someones_lead(units, position, lang):
             continue  # the points a named speaker listed ("X a rappelé les chiffres :"): theirs, not the brand's
         if told and not interview and scenes.shown(text, lang):
@@ -286,33 +299,6 @@ def _speaker_of(group: list[Unit], units: list[Unit], lang: str, before: list[st
             if found and found != speech.UNRESOLVED:
                 return found[1]
     return speech.resolve(before, guest)
-
-
-def _under_its_heading(unit: Unit, lang: str) -> str:
-    """A list item that starts with a bold label ("**Un apport trop faible**. Il n’existe pas…") only
-    makes sense with its heading: "Parmi les erreurs que nous voyons le plus souvent, un apport trop
-    faible. Il n’existe pas…". Empty when the heading does not name a kind of thing ("Vos chiffres")."""
-    language = lexicon.lang_of(lang)
-    heading = unit.heading.strip().rstrip(".:")
-    label = unit.label.strip()
-    if not language or not heading or heading.endswith("?") or label.endswith("?") or not unit.text.startswith(label):
-        return ""
-    if heading.split()[0].lower() in _WH_WORDS:
-        return ""  # "What our surveys found": "Among what our surveys found, 9 (10 per cent)…" is no sentence
-    low = heading.lower()
-    if language == "fr" and low.startswith(("les ", "des ")):
-        lead = "Parmi "
-    elif language == "en" and low.split()[0] not in ("your", "our", "my", "their", "his", "her", "its") and any(w.endswith("s") and not w.endswith(("ss", "is", "us")) for w in low.split()[:3]):
-        lead = "Among "  # "Common mistakes", "The errors we see"
-    else:
-        return ""
-    rest = unit.text[len(label):]
-    core = label.rstrip(".:\u00a0\u202f ")
-    label = core + label[len(core):].strip()  # "A forgotten safety stock." keeps its full stop
-    if not label[1:2].isupper():
-        label = label[:1].lower() + label[1:]
-    heading = heading if heading[1:2].isupper() else heading[:1].lower() + heading[1:]
-    return f"{lead}{heading}, {label}{rest}"
 
 
 STORY_SCENES = 2

@@ -141,10 +141,10 @@ _NAMED = re.compile(r"(?<=[\s’(])[A-ZÀ-Ö][\w’-]+")
 
 _PARTS = {
     # "Done properly, stages 1 to 4 cost…": numbered parts of the piece's own method.
-    "en": re.compile(r"(?<![\w’])(?:stages?|steps?|phases?|points?|recommendations?|sections?) \d+(?:(?: to |-| and |–)\d+)?"
-                     r"(?![\w’])"),
-    "fr": re.compile(r"(?<![\w’])(?:étapes?|phases?|points?|recommandations?|parties?|sections?) \d+(?:(?: à |-| et |–)\d+)?"
-                     r"(?![\w’])"),
+    "en": re.compile(r"(?<![\w’])(?:stages?|steps?|phases?|points?|recommendations?|sections?) (?:\d+(?:(?: to |-| and |–)\d+)?"
+                     r"|one|two|three|four|five|six|seven|eight|nine|ten)(?![\w’])"),
+    "fr": re.compile(r"(?<![\w’])(?:étapes?|phases?|points?|recommandations?|parties?|sections?) (?:\d+(?:(?: à |-| et |–)\d+)?"
+                     r"|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)(?![\w’])"),
 }
 _POSSESSOR = re.compile(r"^[A-ZÀ-Ö][\w-]*(?:’s|’)\s")
 """"Brookhill’s missed visits…": the sentence's first word names whose figures they are."""
@@ -204,8 +204,11 @@ def ownerless_figure(text: str, lang: str) -> bool:
 def leans_back(text: str, lang: str) -> str | None:
     """For someone's quoted words: an object pronoun in the first clause, before anything it could stand
     for ("Je ne les reprends pas, je les continue."). Later pronouns usually have their noun in the quote."""
-    if lexicon.lang_of(lang) == "fr" and _CLITIC_FIRST_CLAUSE.match(text.lower()):
+    language = lexicon.lang_of(lang)
+    if language == "fr" and _CLITIC_FIRST_CLAUSE.match(text.lower()):
         return "an object pronoun for something named before"
+    if language and _PARTS[language].search(text.lower()):
+        return "refers to numbered parts of the piece"  # “Step three was the one nobody wanted…”
     return None
 
 
