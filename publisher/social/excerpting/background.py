@@ -144,7 +144,6 @@ def _other_figure(low: str) -> bool:
     return bool(re.search(r"\d", re.sub(YEAR, " ", low)))
 
 
-_OURS = re.compile(r"(?<![\w’])(?:we|our|us|nous|notre|nos)(?![\w’])")
 
 
 def why_background(text: str, lang: str) -> str | None:
@@ -162,7 +161,7 @@ def why_background(text: str, lang: str) -> str | None:
         return "a call to get in touch: logistics the link already carries"  # "Vous êtes producteur… ?"
     if _BASED[language].search(low):
         return "background: where someone is based"
-    ours = _OURS.search(low)
+    ours = lexicon.OURS.search(low)
     if _DESCRIBES[language].match(text) and not CHANGE[language].search(low) and not ours:
         return "background: who someone is, not what changed"
     if _CLOCK_SCENE[language].match(start) or _SCENE_OPENING[language].match(start):

@@ -69,7 +69,6 @@ _WH_WORDS = frozenset({"what", "how", "why", "when", "where", "who", "which", "c
                        "où", "qui", "que", "quoi"})
 _TO_THE_READER = re.compile(r"(?<![\w’])(?:you|your|yours|vous|votre|vos)(?![\w’])")
 """A step addressed to the reader ("Relevez votre compteur…") is advice that stands alone."""
-_OURS = re.compile(r"(?<![\w’])(?:we|our|us|nous|notre|nos)(?![\w’])")
 _CAPITALISED = re.compile(r"(?<![\w’])[A-ZÀ-Ö][a-zà-ÿ]{2,}")
 Candidate = tuple[str, str, str]
 """(kind, text, attribution)."""
@@ -143,7 +142,7 @@ def analysed(body: str, lang: str, headline: str = "", guest: str = "",
                     and not standalone.dialogue(found[0], lang) and not bound.leans_back(found[0], lang):
                 quotes.append((-_value(found[0], terms, lang), position, ("quote", found[0], found[1])))
             continue
-        if unit.kind == "sentence" and unit.paragraph == talk and not _OURS.search(unit.text.lower()):
+        if unit.kind == "sentence" and unit.paragraph == talk and not lexicon.OURS.search(unit.text.lower()):
             continue  # "Online return rates remain around 30 per cent": the keynote's figure, not the brand's claim
         if unit.kind == "sentence" and speech.opens_a_talk(unit.text, lang):
             talk = unit.paragraph

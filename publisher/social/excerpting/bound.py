@@ -148,7 +148,6 @@ _PARTS = {
 }
 _POSSESSOR = re.compile(r"^[A-ZÀ-Ö][\w-]*(?:’s|’)\s")
 """"Brookhill’s missed visits…": the sentence's first word names whose figures they are."""
-_OURS = re.compile(r"(?<![\w’])(?:we|our|us|nous|notre|nos)(?![\w’])")
 
 
 def why_bound(text: str, lang: str, *, earlier: str = "", headline: str = "", item: bool = False,
@@ -198,7 +197,7 @@ def ownerless_figure(text: str, lang: str) -> bool:
     low = text.lower()
     if not language or not re.search(r"\d", low):
         return False
-    return not (_OURS.search(low) or _names(text, language) or _POSSESSOR.match(text))
+    return not (lexicon.OURS.search(low) or _names(text, language) or _POSSESSOR.match(text))
 
 
 def leans_back(text: str, lang: str) -> str | None:

@@ -3,6 +3,8 @@ do not, speech verbs, credits, time words. Lowercase; apostrophes are typed ’ 
 
 from __future__ import annotations
 
+import re
+
 
 def _set(words: str) -> frozenset[str]:
     return frozenset(words.split())
@@ -12,6 +14,8 @@ words = _set
 """A set of words from a string of them (for the other modules' own short lists)."""
 
 
+OURS = re.compile(r"(?<![\w’])(?:we|we’ll|we’re|we’ve|our|us|nous|notre|nos)(?![\w’])")
+"""The organisation speaking of itself ("we", "nous"): its own plans, results and claims, in either language."""
 OPENERS: dict[str, frozenset[str]] = {
     # A sentence starting with one of these continues the one before it.
     "fr": _set("""
@@ -294,6 +298,7 @@ __all__ = [
     "OPENERS",
     "OPENING_PHRASES",
     "ORGANISATION_WORDS",
+    "OURS",
     "QUANTIFIER_SUBJECTS",
     "RELATIVE_TIME",
     "SELF_REFERENCE",

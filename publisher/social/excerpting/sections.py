@@ -27,11 +27,6 @@ _DONE = {
                      r"(?:é|ée|és|ées|i|is|it|u|us|ert|int)(?![\w’])"
                      r"|(?<![\w’])(?:a|ont) été\s+[\wà-ÿ]+(?:é|ée|és|ées|i|is|u|us)(?![\w’])"),
 }
-_OURS = {
-    # "In 2027 we plan to open groups in eight more libraries": the brand's own next step is news.
-    "en": re.compile(r"(?<![\w’])(?:we|we’ll|we’re|our|us)(?![\w’])"),
-    "fr": re.compile(r"(?<![\w’])(?:nous|notre|nos)(?![\w’])"),
-}
 _EPILOGUE = {
     "en": re.compile(r"^(?:what(?:’s|'s| is) next|next steps?|looking ahead|what comes next|the road ahead|and next"
                      r"|what happens next|next|the next steps?|coming next)\b"),
@@ -49,9 +44,9 @@ def why_placed(text: str, lang: str, *, heading: str = "", step: bool = False, c
         return None
     low = text.lower()
     if heading and _EPILOGUE[language].match(heading.lower().strip(" :.?!\u00a0\u202f")) \
-            and not _OURS[language].search(low):
+            and not lexicon.OURS.search(low):
         return f"an epilogue ('{heading}'): the end of someone else's story, not its point"
-    if (step or (client and _OURS[language].search(low) and not any(c.isdigit() for c in low))) \
+    if (step or (client and lexicon.OURS.search(low) and not any(c.isdigit() for c in low))) \
             and _DONE[language].search(low):
         return "a step of what was done: it needs the story around it"
     return None
