@@ -196,19 +196,58 @@ def test_layout_per_network(world: tuple[dict[str, Piece], PlanRules]) -> None:
     piece = pieces["sovereignty"]
     x = _post(rules, piece, "x", "quote")
     assert x.text == ("“Sovereignty is a design choice, not a label.” — Camille Martin\n\n"
-                      f"Read more: {x.link}\n#SovereignCloud2026 #Cloud #DigitalSovereignty")
+                      f"Digital sovereignty, explained → {x.link}\n#SovereignCloud2026 #Cloud #DigitalSovereignty")
     assert x.card is not None and x.card.title == piece.title and x.card.image.endswith("articles/img/cover.jpg")
     sky = _post(rules, piece, "bluesky", "quote")
-    assert "Read more: test.example.org/articles/sovereignty\n" in sky.text and sky.link not in sky.text
+    assert sky.text.endswith("— Camille Martin\n\nDigital sovereignty, explained\n#SovereignCloud2026 #Cloud "
+                             "#DigitalSovereignty"), "the card carries the link: the title names the piece"
+    assert "test.example.org" not in sky.text
     assert sky.card is not None and sky.card.url == sky.link and sky.card.description == typeset(piece.summary, piece.lang)
     masto = _post(rules, piece, "mastodon", "quote")
-    assert masto.link in masto.text and masto.card is None
+    assert f"Digital sovereignty, explained → {masto.link}" in masto.text and masto.card is None
     linked = _post(rules, piece, "linkedin", "quote")
     assert "http" not in linked.text and linked.card is not None and linked.card.url == linked.link
-    assert "Read more" not in linked.text, "no label left pointing at nothing: the link is in the card"
-    assert linked.text.endswith("— Camille Martin\n\n#SovereignCloud2026 #Cloud #DigitalSovereignty")
+    assert "Read more" not in linked.text and "→" not in linked.text, "no label left pointing at nothing"
+    assert linked.text.endswith("— Camille Martin\n\nDigital sovereignty, explained\n"
+                                "#SovereignCloud2026 #Cloud #DigitalSovereignty")
     in_text = _post(rules, piece, "li-text", "quote")
     assert in_text.link in in_text.text and in_text.card is None
+
+
+def test_the_title_itself_says_read_more(world: tuple[dict[str, Piece], PlanRules]) -> None:
+    pieces, rules = world
+    piece = pieces["sovereignty"]
+    x = _post(rules, piece, "x", "title")
+    assert x.text.startswith(f"Digital sovereignty, explained\n\nRead more: {x.link}\n")
+    sky = _post(rules, piece, "bluesky", "title")
+    assert sky.card is not None and "\n\nRead more: test.example.org/articles/sovereignty\n" in sky.text
+    assert ("link", "test.example.org/articles/sovereignty") in networks.bluesky_segments(sky.text, sky.link,
+                                                                                           sky.card.title)
+    linked = _post(rules, piece, "linkedin", "title")
+    assert linked.text == "Digital sovereignty, explained\n\n#SovereignCloud2026 #Cloud #DigitalSovereignty"
+
+
+def test_an_excerpt_that_says_the_title_or_quotes_under_a_quoted_title_reads_more(project: ProjectDir) -> None:
+    project.config("channels: {x: {}, linkedin: {}}")
+    project.piece("articles/repeat.md", """
+title: "Ana Lima : « Les données ne remplacent pas l'œil du vigneron »"
+date: 2026-03-02
+lang: fr
+takeaways:
+  - "Les données ne remplacent pas l'œil du vigneron, elles lui font gagner une nuit."
+  - "En 2026, les vignerons suivis ont traité 24 % de moins contre le mildiou."
+quotes:
+  - text: "Le jour où un vigneron traite parce que l'application le dit, nous avons échoué."
+    by: Ana Lima
+""")
+    settings = load_settings(project.config_file)
+    library = load_library(settings)
+    rules, piece = rules_from(settings, library), library.get("repeat")
+    posts = {e.text: render(e, piece, rules.channels["x"], rules.context(piece)) for e in excerpts_for(piece)}
+    texts = {text[:20]: post.text for text, post in posts.items() if isinstance(post, Rendered)}
+    assert f"Lire la suite{NBSP}: https://" in texts["Les données ne rempl"], "it says the title already"
+    assert f"Lire la suite{NBSP}: https://" in texts["Le jour où un vigner"], "a quote under a quoted title"
+    assert f"vigneron{NBSP}» → https://" in texts["En 2026, les vignero"]
 
 
 def test_french_typography_and_wording(world: tuple[dict[str, Piece], PlanRules]) -> None:
@@ -216,7 +255,7 @@ def test_french_typography_and_wording(world: tuple[dict[str, Piece], PlanRules]
     post = _post(rules, pieces["souverainete"], "x", "quote")
     assert post.text.startswith(f"«{NBSP}La souveraineté est un choix de conception, pas une étiquette\u202f!{NBSP}» "
                                 "— Camille Martin\n\n")
-    assert f"Lire la suite{NBSP}: https://" in post.text
+    assert "La souveraineté numérique expliquée → https://" in post.text
     summary = _post(rules, pieces["souverainete"], "mastodon", "summary")
     assert summary.text.startswith(f"Ce que la souveraineté change pour les données d’une ETI{NBSP}: quatre")
     assert "#CloudSouverain #Réversibilité" in summary.text
@@ -236,8 +275,8 @@ def test_hashtags_campaign_first_everywhere_tags_capped_and_not_repeated(
 
 def test_tag_hashtags_go_before_the_post_is_refused(project: ProjectDir) -> None:
     project.config("channels: {x: {}}")
-    # 235 characters: fits with the link (23 + "Read more: ") but not with every tag.
-    project.piece("articles/long.md", LONG.format(text=("word " * 47).strip() + "."))
+    # 240 characters: fits with the title and link ("Long → " + 23) but not with every tag.
+    project.piece("articles/long.md", LONG.format(text=("word " * 48).strip() + "."))
     project.piece("articles/longer.md", LONG.format(text=("word " * 60).strip() + "."))
     settings = load_settings(project.config_file)
     library = load_library(settings)
@@ -248,7 +287,7 @@ def test_tag_hashtags_go_before_the_post_is_refused(project: ProjectDir) -> None
     assert isinstance(refused, Rejected)
     assert refused.reason == (f"too long for x: {refused.length} weighted characters (URLs count 23), limit 280 "
                               "(with the link)")
-    assert refused.length == 300 + 2 + len("Read more: ") + 23
+    assert refused.length == 300 + 2 + networks.measure("x", "Long → ") + 23  # X weighs the arrow 2
 
 
 def test_never_a_word_cut_property(world: tuple[dict[str, Piece], PlanRules]) -> None:
@@ -276,9 +315,10 @@ def test_bluesky_segments_rebuild_the_text_with_atproto(world: tuple[dict[str, P
     pieces, rules = world
     piece = pieces["souverainete"]
     post = _post(rules, piece, "bluesky", "quote")
-    segments = networks.bluesky_segments(post.text, post.link)
+    assert post.card is not None
+    segments = networks.bluesky_segments(post.text, post.link, post.card.title)
     assert "".join(networks.segment_text(k, v) for k, v in segments) == post.text
-    assert ("link", "test.example.org/articles/souverainete") in segments
+    assert ("link", "La souveraineté numérique expliquée") in segments, "the title opens the piece"
     assert ("tag", "CloudSouverain") in segments
     builder = client_utils.TextBuilder()
     for kind, value in segments:
@@ -291,7 +331,7 @@ def test_bluesky_segments_rebuild_the_text_with_atproto(world: tuple[dict[str, P
     assert builder.build_text() == post.text
     raw = post.text.encode("utf-8")
     facets = {raw[f.index.byte_start:f.index.byte_end].decode(): f.features[0] for f in builder.build_facets()}
-    assert facets["test.example.org/articles/souverainete"].uri == post.link
+    assert facets["La souveraineté numérique expliquée"].uri == post.link
     assert facets["#Réversibilité"].tag == "Réversibilité"
 
 

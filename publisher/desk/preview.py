@@ -81,11 +81,11 @@ def _shown_link(network: str, url: str) -> str:
     return short
 
 
-def parts_of(network: str, text: str, link: str | None) -> tuple[Part, ...]:
+def parts_of(network: str, text: str, link: str | None, title: str = "") -> tuple[Part, ...]:
     shown = shown_text(network, text)
     if network == "bluesky":
         out = []
-        for kind, value in networks.bluesky_segments(shown, link):
+        for kind, value in networks.bluesky_segments(shown, link, title):
             if kind == "link":
                 target = value if value.startswith(("http://", "https://")) else link
                 out.append(Part("link", value, safe_url(target)))
@@ -146,7 +146,8 @@ def preview(post: QueuedPost, limit: int, root: Path | None = None, text: str | 
     length, size = networks.measure(network, text), networks.utf8_size(text)
     most = networks.max_bytes(network)
     bytes_note = f"{size} of {most} bytes" if most < networks.NO_BYTE_LIMIT else ""
-    return Preview(network, _label(network), parts_of(network, text, post.link), length, limit,
+    title = post.card.title if post.card else ""
+    return Preview(network, _label(network), parts_of(network, text, post.link, title), length, limit,
                    networks.unit(network), networks.fits(network, length, limit, size), bytes_note,
                    card_of(post, root), shown_text(network, text))
 

@@ -264,7 +264,7 @@ _SEGMENT = re.compile(r"(?P<url>https?://[^\s]+)|(?<!\S)#(?P<tag>\w*[^\W\d]\w*)"
 _URL_TRAILING = ".,;:!?)]}»”'\""
 
 
-def bluesky_segments(text: str, link: str | None) -> list[tuple[str, str]]:
+def bluesky_segments(text: str, link: str | None, title: str = "") -> list[tuple[str, str]]:
     """Cut a rendered Bluesky text into the calls atproto's TextBuilder needs to rebuild it exactly.
 
     Returns ``(kind, value)`` pairs, in order; joining the shown text of every pair gives ``text``:
@@ -273,11 +273,15 @@ def bluesky_segments(text: str, link: str | None) -> list[tuple[str, str]]:
     - ``("link", label)``: a link facet over ``label``, shown as ``label``. When ``label`` starts with
       ``http://`` or ``https://`` it is a URL the author wrote and the facet points at ``label`` itself;
       otherwise ``label`` is `display_url(link)` (the piece URL without scheme or UTM) and the facet
-      points at ``link``, the full UTM URL -> ``builder.link(label, uri)``.
+      points at ``link``, the full UTM URL -> ``builder.link(label, uri)``. A text that does not show
+      that display URL but ends with the piece's ``title`` on a line of its own (an excerpt followed
+      by the title, its card carrying the link: social.tails) has its facet over that title instead.
     - ``("tag", tag)``: a hashtag shown as ``"#" + tag``; the facet's tag is ``tag`` (no ``#``)
       -> ``builder.tag("#" + tag, tag)``.
     """
     label = display_url(link) if link else ""
+    if label and title and _label_at(text, label, 0) < 0:
+        label = title if f"\n{title}\n" in f"{text}\n" else ""
     out: list[tuple[str, str]] = []
     pos = scan = 0
     while True:

@@ -4,14 +4,18 @@ Layout of a post (the piece's language sets the quotation marks and the fixed wo
 
     “Sovereignty is a design choice, not a label.” — Camille Martin
 
-    Read more: https://news.example.org/articles/sovereignty/?utm_source=x&utm_medium=social&...
+    Digital sovereignty, explained → https://news.example.org/articles/sovereignty/?utm_source=x&...
     #SovereignCloud2026 #Cloud #Sovereignty
 
+An excerpt is followed by the piece's title, so that it never leans on the link card to say what "the
+pool" or "cette commune" is (`Fitter.lead`); the title's own post, and an excerpt that already says
+the title, say "Read more:" instead.
 - X, Mastodon and webhooks show the full UTM link (X and Mastodon count it 23).
-- Bluesky shows the link's short form (news.example.org/articles/sovereignty); the facet and the link
-  card carry the UTM link (see networks.bluesky_segments).
+- Bluesky: the link card carries the UTM link; under an excerpt the title is the link (a facet over
+  it), under the title the link's short form is (news.example.org/articles/sovereignty; see
+  networks.bluesky_segments). A channel that sends the cover as an image shows the short form.
 - LinkedIn's commentary is escaped "little text"; the UTM link goes in the article share (the card),
-  or in the text when the channel has `link_card: false`.
+  and the title stays on its own line; or in the text when the channel has `link_card: false`.
 Hand-written posts keep the author's words and get only the link and the campaign hashtag. When a post
 is too long, tag hashtags go first (the campaign's stays); if it still does not fit it is rejected,
 never cut.
@@ -33,7 +37,7 @@ from publisher.performance import fast_constructor
 from publisher.posts.model import Excerpt, LinkCard
 from publisher.social import hashtags
 from publisher.social.excerpts import card_words
-from publisher.social.tails import UTM_MEDIUM, Fitted, Tail, TailKey, make_tail
+from publisher.social.tails import ARROW, UTM_MEDIUM, Fitted, Tail, TailKey, make_tail
 
 NBSP = "\u00a0"
 WORDING: dict[str, dict[str, str]] = {
@@ -180,8 +184,10 @@ class Fitter:
         self._tails: dict[TailKey, Tail] = {}
         self._tags: dict[tuple[bool, int], tuple[str, ...]] = {}
         self._frames: dict[tuple[tuple[int, ...], bool, str, int], list[Frame]] = {}
+        """Keyed by (channels, hand-written, lead, id length)."""
         self._shown: str | None = None
         self._spelled: tuple[str, ...] | None = None
+        self._headline: tuple[str, frozenset[str]] | None = None
 
     def fit(self, excerpt: Excerpt, channel: ChannelInfo) -> Fitted | Rejected:
         """Does ``excerpt`` fit ``channel``, and with which hashtags? Counts without building the post."""
@@ -197,9 +203,10 @@ class Fitter:
         out: list[Fitted | Rejected] = []
         escaped: str | None = None
         lang, id_length = excerpt.lang, len(excerpt.id)
-        frames = self._frames.get((tuple(map(id, channels)), own, lang, id_length))
+        lead = self.lead(excerpt.kind, lang, body)
+        frames = self._frames.get((tuple(map(id, channels)), own, lead, id_length))
         if frames is None:
-            frames = self._frames_for(channels, own, lang, id_length)
+            frames = self._frames_for(channels, own, lead, id_length)
         for channel, network, limit, tags, tail in frames:
             if excerpt.network and excerpt.network != network:
                 out.append(Rejected(f"written for {excerpt.network}, not {network}"))
@@ -223,22 +230,41 @@ class Fitter:
                 first = (tail, total)  # what _fit would count first
             if tagged:
                 tags = self._pick(own, body, channel.max_hashtags)
-            lead = "" if own else wording(lang)["read_more"] + " "
             out.append(self._fit(channel, text, length, bytes_, tags, lead, id_length, first))
         return out
 
-    def _frames_for(self, channels: Sequence[ChannelInfo], own: bool, lang: str, id_length: int) -> list[Frame]:
+    def lead(self, kind: str, lang: str, body: str) -> str:
+        """What goes before the link: nothing after the author's own words; the piece's title after an
+        excerpt, so that "The pool no longer burns gas…" says which pool without the link card (four
+        readers of unseen pieces failed a quarter of the texts for a "the X" or "cette commune" the post
+        never named, docs/post-quality.md); "Read more:" after the title itself, or after an excerpt
+        that already says most of the title (an interview's quote that is its title)."""
+        if kind == "hand-written":
+            return ""
+        read_more = wording(lang)["read_more"] + " "
+        if kind == "title":
+            return read_more
+        if self._headline is None:
+            title = card_words(self.piece)[0]
+            self._headline = (f"{title}{ARROW}" if title.strip() else "", _content_words(title))
+        headline, words = self._headline
+        if not headline or (words and len(words & _content_words(body)) * 2 >= len(words)):
+            return read_more
+        if kind == "quote" and any(mark in headline for mark in "«“"):
+            return read_more  # an interview's title quotes its guest: two quotes in a row, one too many
+        return headline
+
+    def _frames_for(self, channels: Sequence[ChannelInfo], own: bool, lead: str, id_length: int) -> list[Frame]:
         """What every candidate of this piece shares on each channel: its hashtags and their tail. Keyed by
         the channels' ids: they live as long as the rules, and hashing one is not free."""
         frames = []
-        lead = "" if own else wording(lang)["read_more"] + " "
         for channel in channels:
             max_tags = channel.max_hashtags
             tags = self._tags.get((own, max_tags)) or self._default_tags(own, max_tags)
-            tail_key = (channel.network, channel.link_card, lead, tags, id_length)
+            tail_key = (channel.network, _card_links(channel), lead, tags, id_length)
             tail = self._tails.get(tail_key) or self._tail(tail_key)
             frames.append((channel, channel.network, channel.limit, tags, tail))
-        self._frames[(tuple(map(id, channels)), own, lang, id_length)] = frames
+        self._frames[(tuple(map(id, channels)), own, lead, id_length)] = frames
         return frames
 
     def _fit(self, channel: ChannelInfo, body: str, body_length: int | None, size: int, tags: tuple[str, ...],
@@ -266,7 +292,7 @@ class Fitter:
                  id_length: int) -> tuple[Tail, int]:
         """The tail with these hashtags, and the length of the body followed by it."""
         network = channel.network
-        key = (network, channel.link_card, lead, tags, id_length)
+        key = (network, _card_links(channel), lead, tags, id_length)
         tail = self._tails.get(key) or self._tail(key)
         if not tail.counted:
             length = body_length if body_length is not None else networks.measure(network, body)
@@ -294,6 +320,19 @@ class Fitter:
             self._shown = networks.display_url(context.url)
         found = self._tails[key] = make_tail(key, context.url, context.utm_campaign, self._shown or "")
         return found
+
+
+def _card_links(channel: ChannelInfo) -> bool:
+    """The post's card carries its link (on Bluesky a cover sent as an image is no link: the text keeps it)."""
+    return channel.link_card and not (channel.cover_image and channel.network == "bluesky")
+
+
+_WORD = re.compile(r"[^\W_]{4,}")
+
+
+def _content_words(text: str) -> frozenset[str]:
+    """The words of four letters or more, lower-cased: what a title and an excerpt are compared on."""
+    return frozenset(_WORD.findall(text.casefold()))
 
 
 _new_fitted = tuple.__new__

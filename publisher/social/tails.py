@@ -1,4 +1,5 @@
-"""The end of a post on one channel: 'Read more: LINK' and the hashtags, counted once per piece.
+"""The end of a post on one channel: 'Title → LINK' (or 'Read more: LINK') and the hashtags, counted
+once per piece.
 
 A *tail* is everything after a candidate's body. It depends on the piece (its URL and tags), the
 channel and the hashtags kept, never on the candidate but for the utm_content id in its link, so
@@ -18,6 +19,8 @@ from publisher.content.utm import with_utm
 from publisher.networks import counting as networks
 
 UTM_MEDIUM = "social"
+ARROW = " → "
+"""Ends a lead that is the piece's title (render.Fitter.lead): "Title → LINK"."""
 _URL_SAFE = re.compile(r"[A-Za-z0-9_.~-]*")
 
 TailKey = tuple[str, bool, str, tuple[str, ...], int]
@@ -76,8 +79,9 @@ def _quoted(value: str) -> str:
 
 
 def make_tail(key: TailKey, url: str, campaign: str, shown: str) -> Tail:
-    """The lines after the body: 'Read more: LINK' (the link alone in hand-written posts; neither on
-    LinkedIn with a link card, which carries the link), then the hashtags, ready for the network (escaped for LinkedIn), split around the utm_content id.
+    """The lines after the body: the lead and the link ('Title → LINK', 'Read more: LINK'; the link
+    alone in hand-written posts; only the title on LinkedIn and Bluesky when their card carries the
+    link, and nothing on LinkedIn after "Read more:"), then the hashtags, ready for the network (escaped for LinkedIn), split around the utm_content id.
     ``shown`` is the piece URL as Bluesky shows it (networks.display_url).
 
     Its length is the sum of its parts' (whitespace separates them, so they add up exactly): the
@@ -87,8 +91,11 @@ def make_tail(key: TailKey, url: str, campaign: str, shown: str) -> Tail:
     prefix = link_prefix(url, network, campaign)
     tag_line = " ".join(tags)
     if network == "bluesky" or (network == "linkedin" and link_card):
-        if network != "bluesky":  # the link travels in the card: no "Read more:" left pointing at nothing
-            shown = lead = ""
+        if network != "bluesky":  # the link travels in the card: no "Read more:" left pointing at nothing,
+            shown = ""            # but the title an excerpt needs stays, on its own line
+            lead = lead[:-len(ARROW)] if lead.endswith(ARROW) else ""
+        elif link_card and lead.endswith(ARROW):  # Bluesky's card has the link: the title names the piece,
+            shown, lead = "", lead[:-len(ARROW)]  # and the short link would take 60 of 300 characters
         parts = [part for part in (lead + shown, tag_line) if part]
         tail = "\n".join(parts)
         if network == "linkedin":

@@ -61,7 +61,7 @@ class BlueskyChannel(LooksUp):
     # Publishing ------------------------------------------------------------------------------------
 
     def send(self, post: QueuedPost) -> Outcome:
-        builder = rich_text(post.text, post.link)
+        builder = rich_text(post.text, post.link, post.card.title if post.card else "")
         try:
             did = self._login()
             embed = self._card(post)
@@ -192,14 +192,15 @@ class BlueskyChannel(LooksUp):
         return remote.text == rich_text(post.text, post.link).build_text() or super().is_ours(remote, post)
 
 
-def rich_text(text: str, link: str) -> client_utils.TextBuilder:
+def rich_text(text: str, link: str, title: str = "") -> client_utils.TextBuilder:
     """The post as a TextBuilder that rebuilds ``text`` exactly, with link and hashtag facets.
 
     The renderer's contract (networks.bluesky_segments): a link label that is not a URL is the
-    piece's display URL and its facet points at ``link``, the full URL with UTM parameters.
+    piece's display URL, or the piece's ``title`` on the text's last lines, and its facet points at
+    ``link``, the full URL with UTM parameters.
     """
     builder = client_utils.TextBuilder()
-    for kind, value in bluesky_segments(text, link or None):
+    for kind, value in bluesky_segments(text, link or None, title):
         if kind == "link":
             builder.link(value, value if value.startswith(("http://", "https://")) else link)
         elif kind == "tag":
