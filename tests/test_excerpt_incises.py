@@ -80,3 +80,19 @@ def test_an_inverted_incise_with_a_pronoun_is_cut_and_resolved() -> None:
     quotes = [(text, who) for kind, text, who in analysed(typeset(body, "fr"), "fr") if kind == "quote"]
     assert quotes, quotes
     assert quotes[0][0].startswith("Nous ne partons pas de zéro. Tout ce qui") and quotes[0][1] == "Ana Lima, adjointe aux transports", quotes  # as the body introduced her
+
+
+@pytest.mark.parametrize(("body", "lang", "whole"), [
+    ("Priya Shah has run the Hebden branch since 2004.\n\n\"People think a branch is about cash,\" she says. "
+     "\"It's about trust. You cannot build that through an app, and you cannot rebuild it once the door is shut.\"",
+     "en", "People think a branch is about cash. It’s about trust. You cannot build that through an app"),
+    ("Ana Lima dirige l’agence de Berzac depuis 2004.\n\n« On croit qu’une agence sert à retirer de l’argent », "
+     "dit-elle. « Elle sert à la confiance. Aucune application ne la construit, et rien ne la rebâtit une fois "
+     "la porte fermée. »",
+     "fr", "On croit qu’une agence sert à retirer de l’argent. Elle sert à la confiance. Aucune application"),
+])
+def test_a_quote_split_by_its_attribution_is_posted_whole(body: str, lang: str, whole: str) -> None:
+    # The set-up alone says the opposite of the speaker's point; the payoff alone says "that" of nothing.
+    analysed.cache_clear()
+    quotes = [text for kind, text, _ in analysed(typeset(body, lang), lang) if kind == "quote"]
+    assert quotes and all(text.startswith(whole) for text in quotes), quotes

@@ -114,6 +114,7 @@ def analysed(body: str, lang: str, headline: str = "", guest: str = "",
     starts = [0]
     for unit in units:
         starts.append(starts[-1] + len(unit.text) + 1)
+    taken: set[int] = set()  # quotations already joined to the words before them (_continued)
     talk = -1  # the paragraph where someone's talk was introduced: its next sentences are their claims
     for position, unit in enumerate(units):
         if "," in unit.text:
@@ -125,6 +126,9 @@ def analysed(body: str, lang: str, headline: str = "", guest: str = "",
         seen = [name for _, name in names]
         if unit.quotation >= 0:
             group = quotations[unit.quotation]
+            if unit.quotation in taken:  # the rest of a quote whose first words were attributed before
+                names.extend((unit.paragraph, name) for name in speech.names_in(unit.text))
+                continue
             if unit is group[0]:
                 found = _quotation(group, units, lang, before, guest, seen)
                 if found:
@@ -136,7 +140,9 @@ def analysed(body: str, lang: str, headline: str = "", guest: str = "",
         found = speech.reported(unit.text, lang, before, guest)
         names.extend((unit.paragraph, name) for name in speech.names_in(unit.text))
         if found and found is not speech.UNRESOLVED:
-            found = (_continued(found[0], units, position), found[1])
+            words, rest = _continued(found[0], units, position, lang)
+            found = (words, found[1])
+            taken.add(rest)
         if found is not None:
             if found is not speech.UNRESOLVED and not standalone.why_not(found[0], lang, item=True, speaker=True) \
                     and not standalone.dialogue(found[0], lang) and not bound.leans_back(found[0], lang):
@@ -251,17 +257,24 @@ def _quotation(group: list[Unit], units: list[Unit], lang: str, before: list[str
     return None
 
 
-def _continued(quote: str, units: list[Unit], position: int) -> str:
+def _continued(quote: str, units: list[Unit], position: int, lang: str) -> tuple[str, int]:
     """“We knew,” says Jane Doe. “What we did not know…”: the words after the attribution, in the same
-    paragraph and with no attribution of their own, are the rest of the quote (when it still fits)."""
+    paragraph and with no attribution of their own, are the rest of the quote (when it still fits), and
+    so are several sentences in one pair of quotation marks (“People think a branch is about
+    transactions,” she says. “It’s about trust. You can’t build that…”: without them she seems to say
+    the opposite of her point, and alone they say “that” of nothing). Returns the quote and the
+    quotation it took in (-1: none)."""
     after = units[position + 1] if position + 1 < len(units) else None
-    if after is None or after.paragraph != units[position].paragraph or after.quotation >= 0:
-        return quote
-    text = after.text.strip()
+    if after is None or after.paragraph != units[position].paragraph:
+        return quote, -1
+    run = [u for u in units[position + 1:] if u.quotation == after.quotation] if after.quotation >= 0 else [after]
+    text = " ".join(u.text.strip() for u in run)
     if text[:1] not in "«“" or text[-1:] not in "»”" or any(mark in text[1:-1] for mark in "«“»”"):
-        return quote
+        return quote, -1
+    if speech.incise(text[1:-1].strip(), lang) is not None:
+        return quote, -1  # « …, explique Ana Lima. … »: words with their own speaker
     joined = f"{quote} {text[1:-1].strip()}"
-    return joined if len(joined) <= QUOTE_MAX else quote
+    return (joined, after.quotation) if len(joined) <= QUOTE_MAX else (quote, -1)
 
 
 def _lead_in(units: list[Unit], position: int) -> str:
