@@ -131,10 +131,10 @@ def test_the_sentences_after_someones_talk_are_theirs_not_the_brands() -> None:
     body = ("Our depot in Hull moved to cargo bikes in 2025 and cut its van miles by a third.\n\n"
             "The closing keynote from a transport economist at the University of York focused on parking. "
             "Kerbside parking in city centres costs councils about £40 a space each year. "
-            "We will test a shared loading bay in Hull next spring.\n")
+            "We will test two shared loading bays in Hull next spring.\n")
     offered = [text for kind, text, _ in analysed(body, "en", "Cargo bikes in Hull") if kind == "sentence"]
     assert any("cargo bikes" in text for text in offered), offered
-    assert any("shared loading bay" in text for text in offered), offered  # the brand's own words, after it
+    assert any("shared loading bays" in text for text in offered), offered  # the brand's own words, after it
     assert not any("Kerbside parking" in text for text in offered), offered
     alone = analysed(body.replace("The closing keynote from a transport economist at the University of York "
                                   "focused on parking. ", ""), "en", "Cargo bikes in Hull")
@@ -402,3 +402,52 @@ def test_a_methods_infinitive_step_a_figure_fragment_and_step_three_are_not_post
     offered = [text for _, text, _ in analysed(body, "fr", "Des patients partenaires")]
     assert not any(text.startswith(("Recruter", "Former", "3")) for text in offered), offered
     assert leans_back("Step three was the one nobody wanted to do, and it made the difference.", "en")
+
+
+@pytest.mark.parametrize(("body", "lang", "kept", "left"), [
+    ("Harbour Lights matched 212 older people with a volunteer befriender in 2026, up from 140 in 2025.\n\n"
+     "It was a week the whole team will not forget in a hurry, and one we are proud of.\n\n"
+     "The part of the job volunteers talk about most readily is the phone call on Sunday evenings.\n",
+     "en", "212 older people", ("forget", "talk about most")),
+    ("Le Musée du Fil a accueilli 3 870 visiteurs pendant le week-end de réouverture, deux fois plus que prévu.\n\n"
+     "Retour sur un week-end que toute l’équipe du musée n’est pas près d’oublier.\n\n"
+     "Les échanges avec les visiteurs ont porté sur l’histoire des métiers du fil dans la vallée.\n",
+     "fr", "3\u202f870 visiteurs", ("oublier", "échanges")),
+])
+def test_a_sentence_lifted_in_the_brands_voice_brings_a_fact(body: str, lang: str, kept: str,
+                                                              left: tuple[str, ...]) -> None:
+    # A teaser or a portrait's turn with no figure and no change is not a post (body.FACTS_ONLY).
+    analysed.cache_clear()
+    offered = [text for kind, text, _ in analysed(body, lang, "Harbour Lights et le Musée du Fil") if kind == "sentence"]
+    assert any(kept in text for text in offered), offered
+    assert not any(word in text for text in offered for word in left), offered
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Staff will be at the Harlow Transit Center from 10 a.m. to 2 p.m. to answer questions.", "en"),
+    ("Tickets are on sale at the front desk and on our website.", "en"),
+    ("Les billets pour les séances de décembre sont en vente à l’accueil du musée.", "fr"),
+    ("L’atelier est ouvert de 10 h à 17 h, entrée libre.", "fr"),
+])
+def test_hours_tickets_and_bookings_are_the_pages_not_a_post(text: str, lang: str) -> None:
+    from publisher.social.excerpting.background import why_background
+    assert why_background(text, lang), text
+
+
+@pytest.mark.parametrize(("text", "lang", "continues"), [
+    ("la cave s’était aussi engagée à réduire ses traitements de 20 % d’ici 2027.", "fr", True),
+    ("the pool also heats its changing rooms with the same pump.", "en", True),
+    ("the pool heats its changing rooms and also the café next door with one pump.", "en", False),
+    ("la cave a réduit ses traitements de 27 % en 2026.", "fr", False),
+])
+def test_the_x_also_carries_on_from_the_sentence_before(text: str, lang: str, continues: bool) -> None:
+    from publisher.social.excerpting.continuing import why_continues
+    assert bool(why_continues(text, lang)) is continues, text
+
+
+def test_a_persons_second_mention_by_one_name_is_not_lifted() -> None:
+    body = ("Priya Shah has run the Hebden branch of Calder Mutual since 2004, through 14 branch closures nearby.\n\n"
+            "Priya now spends two days a week training 30 new colleagues across our western branches.\n")
+    analysed.cache_clear()
+    offered = [text for _, text, _ in analysed(body, "en", "Priya Shah and the Hebden branch")]
+    assert not any(text.startswith("Priya now") for text in offered), offered

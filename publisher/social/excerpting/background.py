@@ -4,7 +4,8 @@
   depuis 1987 sur la commune de…", "is based in Stroud"), someone described ("X brings together…",
   "Elmfield has 412 homes"), a past year's state ("En 2024, le séchoir a traité…");
 - housekeeping and calls to act: slides and downloads, get in touch, give, apply, a question to the reader
-  ("Vous êtes producteur… ?");
+  ("Vous êtes producteur… ?"); practical details: hours, tickets, bookings ("Staff will be at the Transit
+  Center from 10 a.m. to 2 p.m.", "Les billets … sont en vente à l’accueil");
 - a scene set at an hour or on "Un matin de décembre", the event's own programme ("L'après-midi, …",
   "The closing keynote…", "Les participants…").
 
@@ -139,9 +140,46 @@ _OLD_YEAR = {
                      r"(?:1[89]|20)\d\d,? "),
 }
 
-def _other_figure(low: str) -> bool:
+_PRACTICAL = {
+    # Opening hours, tickets and bookings: "Staff will be at the Transit Center from 10 a.m. to 2 p.m.…",
+    # "Les billets pour les séances de décembre sont en vente à l’accueil…". The page's practical box:
+    # stale once the day is past, and no reason to click before it.
+    "en": re.compile(r"(?<![\w’])(?:\d{1,2}(?:[.:]\d{2})? ?(?:[ap]\.?m\.?)? ?(?:to|until|till|-|–) ?\d{1,2}(?:[.:]\d{2})?"
+                     r" ?[ap]\.?m\.?|tickets? (?:are|is|go|goes) on sale|tickets? (?:are|is) available|on sale (?:at|from|now)"
+                     r"|booking is (?:essential|required|recommended)|admission is free|free admission|free entry"
+                     r"|registration (?:is|closes|opens)|(?:book|register|sign up) (?:at|on|via|online|now|by))(?![\w’])"),
+    "fr": re.compile(r"(?<![\w’])(?:de \d{1,2}[\s\u00a0\u202f]?h(?:[\s\u00a0\u202f]?\d{2})? à \d{1,2}[\s\u00a0\u202f]?h"
+                     r"|billets? (?:sont|est) (?:en vente|disponibles?)|(?:en vente|billetterie) (?:à|au|sur|en ligne)"
+                     r"|réservations? (?:conseillée|obligatoire|recommandée|sur|au|à)|entrée (?:libre|gratuite)"
+                     r"|inscriptions? (?:sur|au|à|auprès|avant|jusqu’au|ouvertes?|gratuites?|obligatoires?)"
+                     r"|(?:réservez|inscrivez-vous) (?:sur|au|à|dès|en ligne|avant))(?![\w’])"),
+}
+
+
+def has_figure(text: str) -> bool:
     """A figure besides the years: "depuis 2019, 40 % de…" says what changed."""
-    return bool(re.search(r"\d", re.sub(YEAR, " ", low)))
+    return bool(re.search(r"\d", re.sub(YEAR, " ", text)))
+
+
+_other_figure = has_figure
+
+_NUMBER_WORDS = {
+    "en": re.compile(r"(?<![\w’])(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
+                     r"|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|half|halved|third"
+                     r"|quarter|twice|double|doubled|tripled)(?![\w’])"),
+    "fr": re.compile(r"(?<![\w’])(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente"
+                     r"|quarante|cinquante|soixante|cents?|mille|millions?|milliards?|dizaines?|centaines?|milliers"
+                     r"|moitié|tiers|quart|deux fois|doublé|triplé)(?![\w’])"),
+}
+
+
+def states_a_fact(text: str, lang: str) -> bool:
+    """A figure besides the years, in digits or words ("cut its van miles by a third", "quarante-huit
+    heures"), or a change ("fell", "a baissé"): what a sentence lifted from a body must bring."""
+    language = lexicon.lang_of(lang)
+    low = text.lower()
+    return has_figure(low) or bool(language and (_NUMBER_WORDS[language].search(low)
+                                                 or CHANGE[language].search(low)))
 
 
 
@@ -155,6 +193,8 @@ def why_background(text: str, lang: str) -> str | None:
     start = low.lstrip("«“\"( \u00a0")
     if _FOUNDED[language].match(start) or (_TENURE[language].search(low) and not _other_figure(low)):
         return "background with no hook (a founding or tenure line)"
+    if _PRACTICAL[language].search(low):
+        return "practical details (hours, tickets, bookings): the page's, and stale after the day"
     if _HOUSEKEEPING[language].search(low):
         return "housekeeping (downloads, slides, where to find more)"
     if _CONTACT[language].search(low) or (low.rstrip().endswith("?") and _ASKS_THE_READER[language].match(start)):
@@ -174,4 +214,4 @@ def why_background(text: str, lang: str) -> str | None:
     return None
 
 
-__all__ = ["CHANGE", "YEAR", "why_background"]
+__all__ = ["CHANGE", "YEAR", "has_figure", "states_a_fact", "why_background"]

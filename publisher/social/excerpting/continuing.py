@@ -1,7 +1,8 @@
 """Sentences that carry on from the one before without an opener word: `why_continues` says why, or None.
 
 - continuation: "also", "too", "as well", "aussi", "également" in a sentence whose subject is a pronoun
-  ("We will also open…"): the first thing was said before;
+  ("We will also open…"), or early in one whose subject is "the X" ("La cave s’était aussi engagée…"):
+  the first thing was said before;
 - "there", "until/by/since then" for a place or a time named before (never the existential "there is/are",
   nor "then" in a sequence: "…, then hired two nurses");
 - a quantifier over a set introduced before: "Together, …", "All six …", "Both the …", "Each of the …",
@@ -23,6 +24,14 @@ _PRONOUN_SUBJECT = {
     "en": re.compile(r"^(?:we|they|he|she|it|i|you|there)(?:’ll|’ve|’d|’re|’m|’s)?\s"),
     "fr": re.compile(r"^(?:nous|ils|elles|il|elle|on|je|j’|vous)\s?"),
 }
+_DEFINITE_SUBJECT = {
+    # "La cave s’était aussi engagée…", "The pool also heats…": "the X" does "also" what was said before.
+    "en": re.compile(r"^(?:the|this|that|these|those|its|their|our)\s"),
+    "fr": re.compile(r"^(?:le|la|les|l’|ce|cet|cette|ces|son|sa|ses|leur|leurs|notre|nos)\s?"),
+}
+_JOINED = re.compile(r"(?:\band|\bbut|\bet|\bmais|\bou|\bor)\s$")
+_ALSO_NEAR = 50
+"""How far into a sentence whose subject is "the X" an "also" belongs to its first clause."""
 _ALSO = {
     "en": re.compile(r"(?<![\w’])also(?![\w’])|(?<![\w’])(?:too|as well)[.!…]?$"),
     # "aussi grand que" compares; "aussi" alone adds.
@@ -66,6 +75,10 @@ def why_continues(start: str, language: str) -> str | None:
         return "counts or gathers a set the piece introduced before"
     if _PRONOUN_SUBJECT[language].match(start) and _ALSO[language].search(start):
         return "'also': it continues the sentence before"
+    if _DEFINITE_SUBJECT[language].match(start):
+        also = _ALSO[language].search(start, 0, _ALSO_NEAR)
+        if also and not _JOINED.search(start, 0, also.start()):  # "… and also the café": inside the sentence
+            return "'also': it continues the sentence before"
     back = _BACK_ADVERB.get(language)
     if back and not _CONDITIONAL[language].match(start):
         match = back.search(start)
