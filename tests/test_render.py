@@ -44,6 +44,7 @@ TEXTS = [
     "Trailing dot https://a.org/x. and parenthesis (https://a.org/y)",
     "Mention @camille@mastodon.social and @sam",
     "Narrow\u202fno-break\u202f! and ellipsis… and dagger † and per mille ‰",
+    "A title → https://test.example.org/articles/x/?utm_source=x&utm_content=0a1b2c3d4e and ↔ ↗️",
     "CO₂e and ™ and © and ‼",
     "x" * 400,
 ]
@@ -61,7 +62,7 @@ def test_measure_agrees_with_the_libraries_on_random_texts() -> None:
              "https://test.example.org/articles/x/?utm_source=x&utm_medium=social&utm_content=ab12",
              "https://newsroom.clairval.example/a/", "#Cloud", "@camille", "@camille@mastodon.social", "CO₂e",
              "😀", "👍🏽", "日本", "naïve", "x\u202f!", "†", "‰", "(https://a.org/x)", "end.", "\n", "\n\n", "é",
-             "e\u0301", "\t", "a\r\nb", "©", "•", "_under_", "a.b"]
+             "e\u0301", "\t", "a\r\nb", "©", "•", "_under_", "a.b", "→", "Title →"]
     rng = random.Random(11)
     for _ in range(400):
         text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 40)))

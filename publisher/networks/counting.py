@@ -30,10 +30,11 @@ RULES = ("twitter-text", "mastodon", "graphemes", "characters", "utf8-emoji")
 NO_BYTE_LIMIT = 1 << 62
 
 # Code points that are each one grapheme, unchanged by NFC, never part of an emoji, and whose X weight
-# is known: Latin letters and punctuation, typographic quotes, dashes, NBSP and narrow NBSP, ellipsis.
-_SIMPLE = re.compile(r"[\n\x20-\x7e\xa0-\xa8\xaa-\xad\xaf-\u024f\u2010-\u2027\u202f-\u203b]*")
+# is known: Latin letters and punctuation, typographic quotes, dashes, NBSP and narrow NBSP, ellipsis,
+# and the arrow between a piece's title and its link (U+2192, not an emoji: U+2194-2199 are).
+_SIMPLE = re.compile(r"[\n\x20-\x7e\xa0-\xa8\xaa-\xad\xaf-\u024f\u2010-\u2027\u202f-\u203b\u2192]*")
 # Among those, the ones outside twitter-text's weight-1 ranges (0-4351, 8192-8205, 8208-8223, 8242-8247).
-_X_HEAVY = re.compile(r"[\u2020-\u2027\u202f\u2030\u2031\u2038-\u203b]")
+_X_HEAVY = re.compile(r"[\u2020-\u2027\u202f\u2030\u2031\u2038-\u203b\u2192]")
 # A whitespace-delimited URL made of plain characters, ending on a character no network trims.
 _URL_TOKEN = re.compile(r"(?<!\S)https?://([A-Za-z0-9.-]+)(?::\d{1,5})?(?:[/?#][A-Za-z0-9\-._~/?#&=%+]*)?"
                         r"(?<=[A-Za-z0-9/=_])(?!\S)")
