@@ -4,9 +4,13 @@ out and becomes the attribution, with the role the text gives. French and Englis
 from __future__ import annotations
 
 import pytest
+from conftest import ProjectDir
 
+from publisher.config import load_settings
+from publisher.content import load_library
 from publisher.content.typography import typeset
 from publisher.social.excerpting.body import analysed
+from publisher.social.excerpts import excerpts_for
 
 INCISE_FR = """Le village de Berzac compte 4 000 habitants et une école construite en 1972, chauffée au fioul.
 
@@ -96,3 +100,33 @@ def test_a_quote_split_by_its_attribution_is_posted_whole(body: str, lang: str, 
     analysed.cache_clear()
     quotes = [text for kind, text, _ in analysed(typeset(body, lang), lang) if kind == "quote"]
     assert quotes and all(text.startswith(whole) for text in quotes), quotes
+
+
+@pytest.mark.parametrize(("body", "lang", "speaker"), [
+    ("Le ruban a été coupé par l’adjointe au maire chargée de la culture, Solenn Guérin, devant 40 élèves.\n\n"
+     "« Nous voulions un planétarium qui fasse rêver les enfants de Saint-Nazaire pour trente ans », "
+     "explique Solenn Guérin.", "fr", "Solenn Guérin, adjointe au maire chargée de la culture"),
+    ("The ribbon was cut by the mayor of Ashby, Jane Doe, in front of 40 pupils.\n\n"
+     "\"We wanted a planetarium that makes Ashby's children dream for thirty years,\" says Jane Doe.",
+     "en", "Jane Doe, mayor of Ashby"),
+    ("We met the team that runs the depot, Jane Doe, and the drivers.\n\n"
+     "\"We wanted a depot that makes Ashby's drivers proud for thirty years,\" says Jane Doe.", "en", "Jane Doe"),
+])
+def test_a_role_given_before_the_name_signs_the_quote(body: str, lang: str, speaker: str) -> None:
+    analysed.cache_clear()
+    speakers = [who for kind, _, who in analysed(typeset(body, lang), lang) if kind == "quote"]
+    assert speakers == [speaker], speakers
+
+
+def test_a_quote_whose_speaker_the_piece_gives_no_role_is_not_posted(project: ProjectDir) -> None:
+    # "— Mathieu Vergnes": a reader cannot place him. With a role the same words go out.
+    body = ("La commune de Berzac a réduit ses fuites de 40 % en dix-huit mois.\n\n"
+            "« Il faut connaître le réseau et écouter les anciens du village qui savent où l’eau se perd », "
+            "explique Mathieu Vergnes.\n")
+    project.piece("case-studies/berzac.md", "title: Berzac traque ses fuites\ndate: 2026-03-02\nlang: fr", body)
+    project.piece("case-studies/berzac-role.md", "title: Berzac traque ses fuites\ndate: 2026-03-02\nlang: fr",
+                  body.replace("explique Mathieu Vergnes.", "explique Mathieu Vergnes, technicien réseaux."))
+    pieces = {p.slug: p for p in load_library(load_settings(project.config_file))}
+    assert not [e for e in excerpts_for(pieces["berzac"]) if e.kind == "quote"]
+    (quote,) = [e for e in excerpts_for(pieces["berzac-role"]) if e.kind == "quote"]
+    assert quote.attribution == "Mathieu Vergnes, technicien réseaux"

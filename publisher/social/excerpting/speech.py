@@ -53,6 +53,9 @@ _NOT_A_ROLE = frozenset({
     "qui", "que", "dont", "où", "en", "avant", "après", "puis", "et", "mais", "comme", "lorsque", "quand", "sans",
     "who", "which", "whose", "when", "as", "before", "after", "while", "and", "but", "adding", "noting", "pointing",
     "explaining", "with", "without", "then", "now", "in", "at", "on",
+    # a preposition opens a circumstance, not a role ("Solenn Guérin, devant 40 élèves")
+    "devant", "avec", "pendant", "lors", "dans", "sur", "chez", "depuis", "durant", "face", "aux", "au",
+    "during", "for", "from", "to", "outside", "inside", "near", "by", "under", "among",
 })
 _INCISE = {
     "fr": re.compile(rf",{_S}+(?:(?:a|avait)-t-(?P<aux>il|elle){_S}+)?(?:a{_S}+)?(?:se{_S}+|s’)?(?P<verb>[\w’]+)(?:-t)?"
@@ -240,21 +243,28 @@ def first_names_in(text: str) -> list[str]:
 
 
 _INTRODUCED = re.compile(rf"(?P<name>{NAME}),{_S}+(?P<role>[^,.;:!?«»“”()]{{3,80}}?){_S}*(?:,|\.|$)")
+_ROLE_FIRST = re.compile(rf"(?:(?<![\w’])(?:le|la|the|our|notre|leur|their){_S}+|(?<![\w’])l’)"
+                         rf"(?P<role>[a-zà-ÿ][^,.;:!?«»“”()]{{2,80}}?),{_S}+(?P<name>{NAME}){_S}*(?=[,.]|$)")
+"""The role before the name: "coupé par l’adjointe au maire chargée de la culture, Solenn Guérin, en…"."""
 
 
 def roles_in(text: str, lang: str) -> dict[str, str]:
     """Who the text introduces with a role: "Olivier Mazeau, directeur général de Traverse, …" ->
-    {"Olivier Mazeau": "directeur général de Traverse"}, so a quote of theirs later says who they are.
-    A clause after the name ("Pour voir Patrick Vernet, il faut descendre…") is no role."""
+    {"Olivier Mazeau": "directeur général de Traverse"}, so a quote of theirs later says who they are;
+    "l’adjointe au maire chargée de la culture, Solenn Guérin, …" too. A clause after the name ("Pour voir Patrick Vernet, il faut descendre…") is no role."""
     language = lexicon.lang_of(lang)
     out: dict[str, str] = {}
     if not language:
         return out
-    for found in _INTRODUCED.finditer(text):
+    for found in [*_INTRODUCED.finditer(text), *_ROLE_FIRST.finditer(text)]:
         name, role = _clean(found.group("name")), found.group("role").strip()
+        if name in out:
+            continue
         words = role.lower().split()
+        after = found.re is _INTRODUCED  # "the mayor of Ashby, Jane Doe,": an article says it is a noun
         if not name or not words or words[0] in _NOT_A_ROLE or words[0] in _NOT_A_ROLE_START \
-                or _LOOKS_LIKE_A_CLAUSE.search(role.lower()) or clauses.has_verb(role.lower(), language):
+                or _LOOKS_LIKE_A_CLAUSE.search(role.lower()) or (after and clauses.has_verb(role.lower(), language)) \
+                or (not after and _RELATIVE.search(role.lower())):
             continue
         out[name] = role
     return out
@@ -266,6 +276,10 @@ _NOT_A_ROLE_START = frozenset({
 })
 _LOOKS_LIKE_A_CLAUSE = re.compile(r"(?<![\w’])(?:a|ont|est|sont|faut|was|were|is|are|has|have|had|said|says|dit"
                                   r"|explique)(?![\w’])")
+
+
+_RELATIVE = re.compile(r"(?<![\w’])(?:that|who|which|whose|where|qui|que|qu’|dont|où)(?![\w’])")
+"""A relative clause before a name is a description, not a role ("the team that runs the depot, Jane Doe")."""
 
 
 def full_name(speaker: str, names: Sequence[str]) -> str:
