@@ -181,6 +181,10 @@ def test_hashtags_keep_acronyms_and_accents_and_drop_generic_tags() -> None:
     ("behind the scenes", None),
     ("supporters", None),  # a charity's audience
     ("donateurs", None),
+    ("réouverture", None),  # what happens to the organisation, not what the piece is about (set 10)
+    ("consultation", None),
+    ("service changes", None),
+    ("reopening", None),
     ("accessibilité", "#Accessibilité"),  # topics still are hashtags
     ("home care", "#HomeCare"),
 ])

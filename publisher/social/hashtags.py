@@ -43,6 +43,9 @@ GENERIC: dict[str, tuple[str, ...]] = {
            "astuces", "coulisses", "dans les coulisses", "colloque", "conférence", "conférences", "séminaire",
            "webinaire", "salon", "journée d'étude", "rencontre", "rencontres", "reportage", "récit", "annonce",
            "dossier", "focus", "analyse", "décryptage", "agenda", "programme", "retour sur", "people",
+           # What happens to the organisation, not what the piece is about (#Réouverture, #Consultation).
+           "réouverture", "inauguration", "ouverture", "lancement", "consultation", "concertation", "nouveauté",
+           "nouveautés", "changements", "info", "infos", "information", "informations", "invitation", "vœux",
            # Audience words of a charity or a cooperative's pages.
            "donateurs", "sympathisants", "supporters", "partenaires", "mécènes"),
     "en": ("professionals", "business", "businesses", "customers", "clients", "consumers", "general public",
@@ -53,7 +56,9 @@ GENERIC: dict[str, tuple[str, ...]] = {
            "conference", "conferences", "seminar", "webinar", "symposium", "forum", "trade fair", "meetup",
            "reportage", "story", "stories", "announcement", "announcements", "feature", "features", "analysis",
            "explainer", "recap", "roundup", "agenda", "programme", "program", "people", "profile", "profiles",
-           "q&a", "supporters", "donors", "partners", "sponsors", "friends"),
+           "q&a", "supporters", "donors", "partners", "sponsors", "friends",
+           "reopening", "opening", "launch", "launches", "consultation", "public consultation", "service changes",
+           "changes", "what's new", "whats new", "updates", "information", "notice", "notices", "invitation"),
 }
 DATED_WORDS = frozenset({
     "saison", "season", "edition", "annee", "year", "millesime", "vintage", "session", "campagne", "campaign",
