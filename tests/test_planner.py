@@ -350,3 +350,24 @@ def test_preview_shows_texts_lengths_links_cards_and_drops(project: ProjectDir) 
     assert "dropped takeaway" in out and "too long for x: " in out
     missing = CliRunner().invoke(cli, ["-f", str(project.config_file), "preview", "ghost"])
     assert missing.exit_code == 1 and "no piece 'ghost'" in missing.output
+
+
+@pytest.mark.parametrize(("title", "lang"), [
+    ("Collecte des biodéchets : ce qui change à partir du 1er décembre", "fr"),
+    ("Winter timetable: what changes on your bus from Sunday 13 December", "en"),
+])
+def test_a_title_that_names_a_date_is_not_recycled_unless_the_piece_opts_in(
+        project: ProjectDir, title: str, lang: str) -> None:
+    # Every post carries the piece's title: in January, "à partir du 1er décembre" announces a past change.
+    project.config("timezone: Europe/Paris\nchannels: {x: {}}\n"
+                   "rules: {follow_ups: [], evergreen: {after_days: 10, every_days: 10, max_times: 3}}")
+    body = f"title: \"{title}\"\ndate: 2026-11-10\nlang: {lang}\nsummary: Three bins, 4,000 homes, one calendar.\n"
+    project.piece("articles/dated.md", body)
+    project.piece("articles/opted.md", body + "evergreen: true\n")
+    settings = load_settings(project.config_file)
+    library = load_library(settings)
+    plan = make_plan(library.pieces, rules_from(settings, library), at("2026-11-10T07:00"))
+    recycled = Counter(p.piece for p in plan.posts if p.role.startswith("evergreen"))
+    assert recycled["articles/dated"] == 0 and recycled["articles/opted"] > 0, recycled
+    assert any(note.startswith("articles/dated.md: its title names a date") for note in plan.notes), plan.notes
+    assert not any(note.startswith("articles/opted.md") for note in plan.notes), plan.notes

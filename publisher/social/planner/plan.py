@@ -36,12 +36,14 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from operator import attrgetter
 from typing import NamedTuple
 
 from publisher.content.model import Piece
 from publisher.performance import gc_paused
 from publisher.posts.model import Dropped, Plan, SentPost, ThreadLink
+from publisher.social.excerpting import dated
 from publisher.social.planner.calendar import ChannelBook, SlotGrid, add_days, build_grid, to_minutes
 from publisher.social.planner.fitting import PieceFits, Progress, fit_pieces
 from publisher.social.planner.placement import (
@@ -126,6 +128,19 @@ def _plan(pieces: Iterable[Piece], rules: PlanRules, now: dt.datetime, history: 
     return Plan(tuple(posts), tuple(placer.dropped), tuple(sorted(notes)), tuple(links))
 
 
+def announces(piece: Piece) -> bool:
+    """The title names a date or a moment ("ce qui change à partir du 1er décembre", "Route 40 goes
+    all-electric, with Sunday service starting December 6"): an announcement, stale once the day is past,
+    and every post of the piece carries its title (social.render). Set 10's reader failed every recycled
+    post of two such pieces."""
+    return _titled_moment(piece.title, piece.lang)
+
+
+@lru_cache(maxsize=65536)
+def _titled_moment(title: str, lang: str) -> bool:
+    return dated.moment_in(title, lang) is not None
+
+
 def _prepare(piece: Piece, fits: PieceFits, rules: PlanRules, books: dict[str, ChannelBook], placer: Placer,
              notes: set[str]) -> PieceState:
     """The piece's state and one lane per channel with the candidates that fit it (the others noted as
@@ -149,6 +164,9 @@ def _prepare(piece: Piece, fits: PieceFits, rules: PlanRules, books: dict[str, C
     needed = int(ruleset.launch) + len(ruleset.follow_ups)
     if len(excerpts) < needed:  # each follow-up says something new: with fewer texts, fewer posts
         notes.add(few_excerpts(piece.src_uri, len(excerpts), needed))
+    if ruleset.evergreen.enabled and piece.evergreen is None and announces(piece):
+        notes.add(f"{piece.src_uri}: its title names a date, so it is not recycled as evergreen (every post "
+                  "carries the title); `evergreen: true` in its front matter recycles it")
     for order, (excerpt, row) in enumerate(zip(excerpts, results, strict=True)):
         for channel, fitting, result in zip(channels, lanes, row, strict=True):
             if type(result) is Fitted:
@@ -298,6 +316,8 @@ def _evergreen(planned: list[PieceState], placer: Placer, sent_by_piece: dict[st
         rule = piece.rules.evergreen
         if not rule.enabled or rule.max_times <= 0 or piece.piece.evergreen is False:  # event reports, by default
             continue
+        if piece.piece.evergreen is None and announces(piece.piece):
+            continue  # "Collecte des biodéchets : ce qui change à partir du 1er décembre", in January
         end = add_days(piece.piece.date, rule.end_after_days, zone)
         if piece.campaign_end and piece.campaign_end < end:
             end = piece.campaign_end
