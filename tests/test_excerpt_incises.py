@@ -130,3 +130,45 @@ def test_a_quote_whose_speaker_the_piece_gives_no_role_is_not_posted(project: Pr
     assert not [e for e in excerpts_for(pieces["berzac"]) if e.kind == "quote"]
     (quote,) = [e for e in excerpts_for(pieces["berzac-role"]) if e.kind == "quote"]
     assert quote.attribution == "Mathieu Vergnes, technicien réseaux"
+
+
+def test_an_incise_with_fini_par_is_cut_and_an_age_is_no_role() -> None:
+    body = ("Au premier rang, Odette Prunier, 84 ans, a regardé la navette partir sans rien dire.\n\n"
+            "« J’avais oublié l’odeur de l’huile, a-t-elle fini par dire. Le bruit, non. Le bruit, je l’ai "
+            "gardé dans les oreilles. »\n")
+    analysed.cache_clear()
+    quotes = [(text, who) for kind, text, who in analysed(typeset(body, "fr"), "fr") if kind == "quote"]
+    assert quotes == [("J’avais oublié l’odeur de l’huile. Le bruit, non. Le bruit, je l’ai gardé dans les "
+                       "oreilles.", "Odette Prunier")], quotes  # no role: excerpts.UNPLACED leaves it out
+
+
+GUESTED = """title: "{title}"
+date: 2026-03-02
+lang: en
+guest: {{name: Fiona Hartley, role: Textile machinery conservator}}
+{quotes}"""
+
+
+def test_a_title_that_quotes_the_guest_is_posted_as_her_signed_quote(project: ProjectDir) -> None:
+    title = "Fiona Hartley: “A machine that runs teaches you things a machine behind glass never will”"
+    project.piece("interviews/fiona.md", GUESTED.format(title=title, quotes=""),
+                  "### Why run it?\n\nBecause it is the only way to learn how it wears, every week of the year.\n")
+    project.piece("interviews/fiona-quoted.md", GUESTED.format(title=title, quotes=(
+        "quotes:\n  - text: A machine that runs teaches you things a machine behind glass never will. It wears.\n"
+        "    by: Fiona Hartley\n    role: Textile machinery conservator\n")))
+    pieces = {p.slug: p for p in load_library(load_settings(project.config_file))}
+    kinds = [(e.kind, e.text, e.attribution) for e in excerpts_for(pieces["fiona"]) if e.kind in ("quote", "title")]
+    assert ("quote", "A machine that runs teaches you things a machine behind glass never will.",
+            "Fiona Hartley, Textile machinery conservator") in kinds, kinds
+    assert not any(kind == "title" for kind, _, _ in kinds), "a bare name signs nothing"
+    quoted = [e.text for e in excerpts_for(pieces["fiona-quoted"]) if e.kind in ("quote", "title")]
+    assert len(quoted) == 1 and quoted[0].endswith("It wears."), quoted  # the longer quote says it already
+
+
+def test_a_paragraph_with_an_address_is_a_practical_note() -> None:
+    body = ("### Un conseil ?\n\nRenvoyez-nous vos sondes avant qu’elles meurent : une réparation coûte 150 €.\n\n"
+            "L’atelier répare 400 sondes par an, y compris hors garantie. Les retours se font par courriel à "
+            "atelier@sondes.example.\n")
+    analysed.cache_clear()
+    offered = [text for _, text, _ in analysed(typeset(body, "fr"), "fr", "Sondes", "Yann Le Goff")]
+    assert offered and not any("hors garantie" in text for text in offered), offered

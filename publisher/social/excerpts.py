@@ -126,9 +126,28 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
                 add(kind, text, attribution=signed)
     else:
         add("summary", piece.summary)
-    if not standalone.in_first_person(piece.title, lang):
+    said = _guest_in_title(piece)
+    if said:  # "Fiona Hartley: “A machine that runs…”": her words, signed with who she is, unless a quote says them
+        words = said[0].rstrip(".!?…").lower()
+        if not any(e.kind == "quote" and words in e.text.lower() for e in out):
+            add("quote", said[0] if said[0][-1:] in ".!?…" else said[0] + ".", attribution=said[1])
+    elif not standalone.in_first_person(piece.title, lang):
         add("title", piece.title)  # "Une nuit au Centre 15 : j’ai suivi…" is a narrator's, never the brand's words
     return out
+
+
+_NAMED_QUOTE = re.compile(r"^(?P<name>[^:«“\"]{3,60}?)[\s\u00a0\u202f]*:[\s\u00a0\u202f]*[«“\"](?P<words>[^«»“”\"]{12,})[»”\"]\.?$")
+
+
+def _guest_in_title(piece: Piece) -> tuple[str, str] | None:
+    """(words, attribution) when the title is the guest's name and a quote of theirs ("Fiona Hartley:
+    “A machine that runs…”", "Yannick Le Goff : « Une sonde… »") and the piece says who they are: posted
+    as the title, the name alone signs nothing (set 10's reader failed six such titles)."""
+    guest = piece.guest
+    found = _NAMED_QUOTE.match(piece.title.strip())
+    if guest is None or not found or found.group("name").strip() != guest.name or not (guest.role or guest.organization):
+        return None
+    return unquoted(found.group("words")), _with_role(guest.name, piece)
 
 
 def takeaway_refused(takeaway: str, piece: Piece) -> str | None:

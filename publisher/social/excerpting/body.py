@@ -29,6 +29,11 @@ BODY_SENTENCES = 5
 """How many body sentences a piece without quotes, takeaways or hand-written posts offers at most."""
 BODY_QUOTES = 3
 """How many quotes (reported speech with a named speaker) its body offers at most."""
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|https?://|(?<![\w.])www\.")
+"""A paragraph that gives an e-mail or a web address is a practical note, every sentence of it: "L’atelier
+de réparation accepte toutes les sondes Tidewell, y compris hors garantie. Les demandes de retour se font
+… à atelier@tidewell.example", the organisation's note closing an interview, went out as the guest's
+words (set 10)."""
 FACTS_ONLY = True
 """A sentence lifted from a body in the brand's voice (not a list item, not someone's words) must give a
 figure besides a year, in digits or words, or a change (background.states_a_fact): "Across the society, branch staff prevented an estimated £1.9 million of losses…"
@@ -123,6 +128,7 @@ def analysed(body: str, lang: str, headline: str = "", guest: str = "",
     for unit in units:
         starts.append(starts[-1] + len(unit.text) + 1)
     taken: set[int] = set()  # quotations already joined to the words before them (_continued)
+    practical = {u.paragraph for u in units if _ADDRESS.search(u.text)}  # see _ADDRESS
     talk = -1  # the paragraph where someone's talk was introduced: its next sentences are their claims
     for position, unit in enumerate(units):
         if "," in unit.text:
@@ -162,6 +168,8 @@ def analysed(body: str, lang: str, headline: str = "", guest: str = "",
             talk = unit.paragraph
             if not _FINDING.search(unit.text.lower()):
                 continue  # "Hugo Nkemba a présenté l’inventaire des archives": that a talk was given, not what it said
+        if unit.paragraph in practical:
+            continue  # _ADDRESS
         # "**Un apport trop faible**. Il…" needs its heading; "**La main-d’œuvre manque partout**." does not.
         needs_heading = unit.label and (not language or clauses.verbless(unit.label.lower(), language))
         text = "" if needs_heading else unit.text  # "**Un apport trop faible**. Il…": lost without its heading

@@ -212,6 +212,7 @@ SPEECH_VERBS: dict[str, frozenset[str]] = {
         ajouté souligné raconté rappelé estimé affirmé poursuivi averti assuré tranché lancé glissé martelé
         analysé détaillé commenté témoigné indiqué déclaré déclare répond répondu constate constaté
         souvient souvenu remémore s’amuse amuse sourit souri s’étonne étonne s’inquiète inquiète
+        dire lâcher avouer admettre reconnaître lâche lâché avoue avoué
         """),
     "en": _set("""
         said says explained explains added adds noted notes told tells recalled recalls argued argues

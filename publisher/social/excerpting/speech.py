@@ -60,12 +60,15 @@ _NOT_A_ROLE = frozenset({
 _INCISE = {
     "fr": re.compile(rf",{_S}+(?:(?:a|avait)-t-(?P<aux>il|elle){_S}+)?(?:a{_S}+)?(?:se{_S}+|s’)?(?P<verb>[\w’]+)(?:-t)?"
                      rf"(?:-(?P<pro>il|elle))?"
+                     rf"(?:{_S}+par{_S}+(?P<then>[\w’]+))?"  # "a-t-elle fini par dire": the verb after "par" says it
                      rf"(?:{_S}+(?:(?:le|la){_S}+(?:professeure?|docteure?|maire|présidente?|directeur|directrice"
                      rf"|capitaine|commandante?|cheffe|chef|pasteure?|juge|général|générale){_S}+)?"
                      rf"(?:(?P<name>{NAME})|(?P<first>[{_UPPER}][{_LOWER}]{{2,}})))?"
                      rf"(?:,{_S}+(?P<role>[^.,;:!?«»“”]{{3,80}}?))?{_S}*(?P<end>[.,!?…])"),
 }
 _HAS_QUOTE = re.compile(r"[«“][^«“»”]{12,}[»”]")
+_AGE = re.compile(r"\d{1,3}(?:[\s\u00a0\u202f]?ans)?|aged \d{1,3}|an? \d{1,3}-year-old|\d{1,3} years old")
+"""An age is no role: "Odette Prunier, 84 ans" tells a reader her age, not who she is."""
 
 
 def reported(text: str, lang: str, names_before: Sequence[str], guest: str = "") -> tuple[str, str] | None:
@@ -139,7 +142,8 @@ def incise(words: str, lang: str) -> tuple[str, str] | None:
     if pattern is None:
         return None
     for found in pattern.finditer(words):
-        if found.group("verb").lower() not in lexicon.SPEECH_VERBS[language] or not (
+        verb = (found.group("then") or found.group("verb")).lower()
+        if verb not in lexicon.SPEECH_VERBS[language] or not (
                 found.group("name") or found.group("first") or found.group("pro") or found.group("aux")):
             continue
         name = _clean(found.group("name") or "") or found.group("first") or ""  # "dit Élodie": a first name
@@ -148,6 +152,8 @@ def incise(words: str, lang: str) -> tuple[str, str] | None:
         role = found.group("role") or ""
         if role and role.split()[0].lower() in _NOT_A_ROLE:
             continue
+        if _AGE.fullmatch(role.strip()):
+            role = ""
         end = found.group("end")
         rest = words[found.end():].lstrip()
         cut = words[:found.start()] + (" " if end == "," else end + (" " if rest else "")) + rest
@@ -259,6 +265,8 @@ def roles_in(text: str, lang: str) -> dict[str, str]:
     for found in [*_INTRODUCED.finditer(text), *_ROLE_FIRST.finditer(text)]:
         name, role = _clean(found.group("name")), found.group("role").strip()
         if name in out:
+            continue
+        if _AGE.fullmatch(role):
             continue
         words = role.lower().split()
         after = found.re is _INTRODUCED  # "the mayor of Ashby, Jane Doe,": an article says it is a noun
