@@ -203,7 +203,7 @@ class Fitter:
         out: list[Fitted | Rejected] = []
         escaped: str | None = None
         lang, id_length = excerpt.lang, len(excerpt.id)
-        lead = self.lead(excerpt.kind, lang, body)
+        lead = self.lead(excerpt.kind, lang, excerpt.text)  # the words, not a quote's attribution
         frames = self._frames.get((tuple(map(id, channels)), own, lead, id_length))
         if frames is None:
             frames = self._frames_for(channels, own, lead, id_length)
@@ -233,7 +233,7 @@ class Fitter:
             out.append(self._fit(channel, text, length, bytes_, tags, lead, id_length, first))
         return out
 
-    def lead(self, kind: str, lang: str, body: str) -> str:
+    def lead(self, kind: str, lang: str, words: str) -> str:
         """What goes before the link: nothing after the author's own words; the piece's title after an
         excerpt, so that "The pool no longer burns gas…" says which pool without the link card (four
         readers of unseen pieces failed a quarter of the texts for a "the X" or "cette commune" the post
@@ -247,12 +247,12 @@ class Fitter:
         if self._headline is None:
             title = card_words(self.piece)[0]
             self._headline = (f"{title}{ARROW}" if title.strip() else "", _content_words(title))
-        headline, words = self._headline
+        headline, titled = self._headline
         if not headline:
             return read_more
-        if words:  # a plan fits 70,000 excerpts: substring tests, not a tokenised body
-            low = body.casefold()
-            if sum(word in low for word in words) * 2 >= len(words):
+        if titled:  # a plan fits 70,000 excerpts: substring tests, not a tokenised text
+            low = words.casefold()
+            if sum(word in low for word in titled) * 2 >= len(titled):
                 return read_more
         if kind == "quote" and any(mark in headline for mark in "«“"):
             return read_more  # an interview's title quotes its guest: two quotes in a row, one too many
@@ -331,11 +331,12 @@ def _card_links(channel: ChannelInfo) -> bool:
     return channel.link_card and not (channel.cover_image and channel.network == "bluesky")
 
 
-_WORD = re.compile(r"[^\W_]{4,}")
+_WORD = re.compile(r"[^\W_]{5,}")
 
 
 def _content_words(text: str) -> frozenset[str]:
-    """The title's words of four letters or more, lower-cased: what an excerpt is compared with."""
+    """The title's words of five letters or more (not "with", "dans", "pour"), lower-cased: what an
+    excerpt is compared with."""
     return frozenset(_WORD.findall(text.casefold()))
 
 
