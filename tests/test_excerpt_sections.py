@@ -451,3 +451,31 @@ def test_a_persons_second_mention_by_one_name_is_not_lifted() -> None:
     analysed.cache_clear()
     offered = [text for _, text, _ in analysed(body, "en", "Priya Shah and the Hebden branch")]
     assert not any(text.startswith("Priya now") for text in offered), offered
+
+
+@pytest.mark.parametrize(("text", "lang", "heading"), [
+    ("Our accessible minibus and two volunteer drivers made 23 pick-ups across the peninsula.", "en",
+     "The practical bits"),
+    ("La navette gratuite a transporté 140 visiteurs depuis la gare de Roucaval.", "fr", "Infos pratiques"),
+])
+def test_a_practical_section_is_the_pages_not_a_post(text: str, lang: str, heading: str) -> None:
+    from publisher.social.excerpting.sections import why_placed
+    assert why_placed(text, lang, heading=heading), heading
+    assert not why_placed(text, lang, heading="Accès aux soins"), "a subject, not a box"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("After discussing the results with the council and passengers, we propose six changes.", "en"),
+    ("Après deux ans d’essai, nous proposons six changements.", "fr"),
+    ("Before the pilot, route 33 carried an average of 3.1 passengers an hour.", "en"),
+    ("Avant le projet, la cantine achetait tout son pain à 80 kilomètres.", "fr"),
+])
+def test_a_teaser_and_the_state_before_are_not_posts(text: str, lang: str) -> None:
+    from publisher.social.excerpting.background import why_background
+    assert why_background(text, lang), text
+
+
+def test_a_proposal_that_says_what_it_proposes_stays() -> None:
+    from publisher.social.excerpting.background import why_background
+    assert not why_background("We propose six changes to the timetable, the first in March 2027, to cut waits by "
+                              "20 minutes.", "en")

@@ -156,6 +156,25 @@ _PRACTICAL = {
 }
 
 
+_TEASER = {
+    # "…, we propose six changes.", "Voici les cinq leçons que nous en tirons :": announces a list it
+    # does not give (set 10: "we propose six changes" named none of them).
+    "en": re.compile(r"(?<![\w’])(?:propose|proposes|recommend|recommends|suggest|suggests|identify|identifies|identified"
+                     r"|set out|sets out|outline|outlines|present|presents|share|shares|offer|offers|draw|draws|drew"
+                     r"|learned|learnt|see|list|lists)\s+(?:the\s+following\s+|these\s+|our\s+|its\s+)?(?:\d+|two|three|four"
+                     r"|five|six|seven|eight|nine|ten|a few|several)\s+(?:[\w-]+\s+)?[\w-]+s\s*[.:]$"),
+    "fr": re.compile(r"(?<![\w’])(?:proposons|propose|proposent|recommandons|recommande|identifions|identifie|présentons"
+                     r"|présente|formulons|formule|tirons|tire|retenons|retient|voici|listons)\s+(?:les\s+|nos\s+|ses\s+"
+                     r"|ces\s+)?(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques|plusieurs)\s+(?:[\wà-ÿ’-]+\s+)?"
+                     r"[\wà-ÿ’-]+\s*[.:]$"),
+}
+_BEFORE = {
+    # "Before the pilot, route 33 carried 3.1 passengers an hour": the baseline, not the point.
+    "en": re.compile(r"^(?:before|prior to|until)\s+(?:the|our|this|its|their)\s+[\w -]{2,40},\s"),
+    "fr": re.compile(r"^(?:avant|jusqu’à)\s+(?:le|la|les|l’|notre|nos|ce|cet|cette|son|sa|leur)\s?[\wà-ÿ’ -]{2,40},\s"),
+}
+
+
 def has_figure(text: str) -> bool:
     """A figure besides the years: "depuis 2019, 40 % de…" says what changed."""
     return bool(re.search(r"\d", re.sub(YEAR, " ", text)))
@@ -209,6 +228,10 @@ def why_background(text: str, lang: str) -> str | None:
     if _OLD_YEAR[language].match(start) and not ours and not CHANGE[language].search(low) \
             and (salience.told_in_the_past(low, lang) or language == "en"):
         return "background: a past year's state, not the point"
+    if _TEASER[language].search(low.rstrip()):
+        return "a teaser: it announces a list it does not give"
+    if _BEFORE[language].match(start) and (salience.told_in_the_past(low, lang) or language == "en"):
+        return "background: the state before, not the point"
     if _PROGRAMME[language].search(start) or _ATTENDEES[language].match(start):
         return "tied to the event's own programme"
     return None

@@ -5,7 +5,9 @@
   whose accounts, which shops, only the paragraphs around it say. A step told as advice ("Declare the
   loss within five days") stands alone and stays;
 - an epilogue ("What's next", "La suite", "Prochaines étapes"): a client's next projects are the end
-  of its story, not the point of the brand's post (the brand's own plans, with "we"/"nous", stay).
+  of its story, not the point of the brand's post (the brand's own plans, with "we"/"nous", stay);
+- a practical section ("The practical bits", "Infos pratiques", "Getting there"): minibus pick-ups and
+  ticket prices are the page's, and set 10's reader failed them as logistics.
 
 Two comms leads failed every such line a case study offered (heldout-3: 10 texts).
 """
@@ -33,6 +35,18 @@ _EPILOGUE = {
     "fr": re.compile(r"^(?:et (?:la )?suite|la suite|et maintenant|et après|et ensuite|prochaines? étapes?|les prochaines"
                      r" étapes|perspectives|à suivre|pour la suite|demain)\b"),
 }
+_PRACTICAL = {
+    # "The practical bits", "Infos pratiques", "Getting there": the page's box of hours, buses and tickets.
+    # The whole heading: "Accès aux soins" is a subject, "Accès" a box.
+    "en": re.compile(r"^(?:the )?(?:practical (?:bits|details|information|info|matters|points)|practicalities|logistics"
+                     r"|getting (?:there|here|around)|how to get (?:there|here)|access(?:ibility)? and (?:parking|transport)"
+                     r"|travel and parking|tickets?(?: and (?:booking|prices))?|booking|how to book|opening (?:hours|times)"
+                     r"|where and when|when and where|useful information|good to know)$"),
+    "fr": re.compile(r"^(?:(?:les )?infos? pratiques?|(?:les )?informations pratiques|côté pratique|en pratique"
+                     r"|pratique|accès|venir|comment venir|comment s’y rendre|se rendre (?:au|à la|sur)|billetterie"
+                     r"|réservations?|inscriptions?|horaires(?: et tarifs)?|tarifs|où et quand|quand et où"
+                     r"|bon à savoir)$"),
+}
 
 
 def why_placed(text: str, lang: str, *, heading: str = "", step: bool = False, client: bool = False) -> str | None:
@@ -43,6 +57,9 @@ def why_placed(text: str, lang: str, *, heading: str = "", step: bool = False, c
     if not language:
         return None
     low = text.lower()
+    title = heading.lower().strip(" :.?!\u00a0\u202f")
+    if title and _PRACTICAL[language].match(title):
+        return f"practical details ('{heading}'): the page's, not a post"
     if heading and _EPILOGUE[language].match(heading.lower().strip(" :.?!\u00a0\u202f")) \
             and not lexicon.OURS.search(low):
         return f"an epilogue ('{heading}'): the end of someone else's story, not its point"
