@@ -479,3 +479,22 @@ def test_a_proposal_that_says_what_it_proposes_stays() -> None:
     from publisher.social.excerpting.background import why_background
     assert not why_background("We propose six changes to the timetable, the first in March 2027, to cut waits by "
                               "20 minutes.", "en")
+
+
+def test_when_something_started_is_background_and_a_verbless_item_is_no_post() -> None:
+    from publisher.social.excerpting.background import why_background
+    assert why_background("Ashwold Flex started in October 2024 in three zones: Hexley Vale and Stanmoor.", "en")
+    assert not why_background("Ashwold Flex started in 2024 and now carries 400 people a week.", "en")
+    body = ("Our winter timetable adds 14 journeys on the Kelbury routes.\n\n## Route 12\n\n"
+            "- Two extra evening journeys, leaving Kelbury bus station at 9.40pm and 10.40pm.\n"
+            "- The last bus now waits 10 minutes for the Parkway train when it runs late.\n")
+    analysed.cache_clear()
+    offered = [text for _, text, _ in analysed(body, "en", "Winter timetable")]
+    assert not any(text.startswith("Two extra") for text in offered), offered
+    assert any(text.startswith("The last bus") for text in offered), offered
+
+
+def test_sauf_que_opens_on_what_came_before() -> None:
+    from publisher.social.excerpting.standalone import why_not
+    assert why_not("Sauf que quand j’ai ouvert les sondes retournées, la panne tenait presque toujours à une pièce.",
+                   "fr", item=True, speaker=True)

@@ -36,6 +36,15 @@ _FOUNDED = {
                      rf"|(?:between|from) {YEAR} (?:and|to) {YEAR},)"),
 }
 
+_STARTED = {
+    # "Ashwold Flex started in October 2024 in three zones": when something began, with no figure of its own.
+    "en": re.compile(rf"^(?:[A-Z][\w’&-]*\s+){{1,5}}(?:started|began|launched|opened|was launched|was founded|was set up"
+                     rf"|was created|first ran|came into service) in (?:(?:early|late|mid-?)\s?)?(?:[A-Z][a-z]+ )?{YEAR}\b"),
+    "fr": re.compile(rf"^(?:[A-ZÀ-Ö][\w’&-]*\s+){{1,5}}(?:a (?:démarré|commencé|ouvert|débuté|été lancée?|été créée?"
+                     rf"|été fondée?|été mise? en service)|est née?) (?:en|au|à l’|à la) (?:(?:début|fin|mi-)\s?)?"
+                     rf"(?:[a-zéû]+ )?{YEAR}\b"),
+}
+
 _HOUSEKEEPING = {
     "fr": re.compile(r"(?<![\w’])(?:téléchargeables?|à télécharger|supports présentés|diaporamas?|les présentations"
                      r" des intervenants|enregistrements? des|replay|sont en ligne sur|sont disponibles sur le site"
@@ -210,7 +219,7 @@ def why_background(text: str, lang: str) -> str | None:
         return None
     low = text.lower()
     start = low.lstrip("«“\"( \u00a0")
-    if _FOUNDED[language].match(start) or (_TENURE[language].search(low) and not _other_figure(low)):
+    if _FOUNDED[language].match(start) or (_TENURE[language].search(low) and not _other_figure(low))             or (_STARTED[language].match(text.lstrip("«“\"( \u00a0")) and not _other_figure(low)):
         return "background with no hook (a founding or tenure line)"
     if _PRACTICAL[language].search(low):
         return "practical details (hours, tickets, bookings): the page's, and stale after the day"

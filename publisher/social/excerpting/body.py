@@ -193,8 +193,10 @@ def analysed(body: str, lang: str, headline: str = "", guest: str = "",
                 _ASKS.search(_lead_in(units, position).lower() or unit.heading.lower())
                 and not _TO_THE_READER.search(text.lower()))):
             continue  # "**Desk study.** Gather…" (stage 2 of a method), "Require…" (a change the lead-in asks for)
-        if unit.kind == "item" and not unit.label and language and not clauses.has_verb(text, language):
-            continue  # "A smartphone or a tablet, and an internet connection.", "3,400 visitors, counted at…"
+        if unit.kind == "item" and language and (
+                (not unit.label and not clauses.has_verb(text, language))
+                or ("," in text and not clauses.has_verb(text.split(",", 1)[0].lower(), language))):
+            continue  # "A smartphone or a tablet, and an internet connection.", "Two extra evening journeys, leaving…"
         if unit.step and unit.kind == "item" and language == "fr" and _infinitive(text):
             continue  # "Recruter un premier groupe de six à dix patients…": step 2 of a method
         if unit.kind == "item" and _under_someones_lead(units, position, lang):

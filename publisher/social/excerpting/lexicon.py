@@ -40,14 +40,15 @@ OPENING_PHRASES: dict[str, tuple[str, ...]] = {
            "au final", "au-delà,", "tout ça", "et puis", "à partir de là", "depuis,", "à ce moment", "dans la foulée",
            "le lendemain", "la veille", "peu après", "juste après", "ce jour-là", "à mon tour", "depuis lors",
            "dès lors", "depuis ce jour", "l’équipe", "l’entreprise", "le groupe", "la société", "le projet",
-           "la banque", "le client", "la cliente", "l’établissement", "l’intéressé", "l’intéressée"),
+           "la banque", "le client", "la cliente", "l’établissement", "l’intéressé", "l’intéressée",
+           "sauf que", "sauf qu’", "à part que", "sans compter que"),
     "en": ("after that", "of course", "in fact", "as a result", "the latter", "the former", "the rest",
            "the two", "the same", "the other", "in that case", "on top of that", "that said", "even so",
            "all of this", "all this", "at that point", "by then", "the next day", "the day before", "soon after",
            "right after", "on the other hand", "for that", "to do so", "in turn", "not only that", "since then",
            "ever since", "in the month since", "in the months since", "in the weeks since", "in the year since",
            "the team", "the company", "the group", "the firm", "the bank", "the project", "the client",
-           "the customer", "the trust", "the agency", "beyond that"),
+           "the customer", "the trust", "the agency", "beyond that", "except that", "except", "only that"),
 }
 IMPERSONAL: dict[str, tuple[str, ...]] = {
     # Pronoun openings that point at nothing before them: "Il faut…", "It takes…", "There are…".
