@@ -185,6 +185,8 @@ def test_hashtags_keep_acronyms_and_accents_and_drop_generic_tags() -> None:
     ("consultation", None),
     ("service changes", None),
     ("reopening", None),
+    ("salon professionnel", None),
+    ("our people", None),
     ("accessibilité", "#Accessibilité"),  # topics still are hashtags
     ("home care", "#HomeCare"),
 ])

@@ -46,6 +46,7 @@ GENERIC: dict[str, tuple[str, ...]] = {
            # What happens to the organisation, not what the piece is about (#Réouverture, #Consultation).
            "réouverture", "inauguration", "ouverture", "lancement", "consultation", "concertation", "nouveauté",
            "nouveautés", "changements", "info", "infos", "information", "informations", "invitation", "vœux",
+           "salon professionnel", "salons professionnels", "notre équipe", "nos équipes", "vie d'équipe",
            # Audience words of a charity or a cooperative's pages.
            "donateurs", "sympathisants", "supporters", "partenaires", "mécènes"),
     "en": ("professionals", "business", "businesses", "customers", "clients", "consumers", "general public",
@@ -58,7 +59,8 @@ GENERIC: dict[str, tuple[str, ...]] = {
            "explainer", "recap", "roundup", "agenda", "programme", "program", "people", "profile", "profiles",
            "q&a", "supporters", "donors", "partners", "sponsors", "friends",
            "reopening", "opening", "launch", "launches", "consultation", "public consultation", "service changes",
-           "changes", "what's new", "whats new", "updates", "information", "notice", "notices", "invitation"),
+           "changes", "what's new", "whats new", "updates", "information", "notice", "notices", "invitation",
+           "our people", "our team", "meet the team", "team news", "trade show", "trade shows"),
 }
 DATED_WORDS = frozenset({
     "saison", "season", "edition", "annee", "year", "millesime", "vintage", "session", "campagne", "campaign",
