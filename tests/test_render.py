@@ -342,3 +342,20 @@ def test_bluesky_segments_link_urls_written_by_hand() -> None:
     assert segments == [
         ("text", "See "), ("link", "https://docs.example.org/guide"), ("text", ", and "), ("tag", "Cloud"),
         ("text", ".\n\n"), ("link", "news.example.org/articles/a"), ("text", "\n"), ("tag", "Tag2026")]
+
+
+def test_an_excerpt_that_says_the_title_without_its_names_keeps_the_title(project: ProjectDir) -> None:
+    # "A drainage board on the edge of the estuary…" says most of the title's words, not which board.
+    project.config("channels: {x: {}}")
+    project.piece("case-studies/levelmoor.md", """
+title: "Levelmoor Drainage Board: 64 sensors, and pumps that start before the water does"
+date: 2026-03-02
+lang: en
+summary: A drainage board on the edge of the estuary now starts its pumps before the water rises, with 64 sensors.
+""")
+    settings = load_settings(project.config_file)
+    library = load_library(settings)
+    rules, piece = rules_from(settings, library), library.get("levelmoor")
+    summary = next(e for e in excerpts_for(piece) if e.kind == "summary")
+    post = render(summary, piece, rules.channels["x"], rules.context(piece))
+    assert isinstance(post, Rendered) and "\n\nLevelmoor Drainage Board: 64 sensors" in post.text, post
