@@ -351,7 +351,7 @@ def test_an_excerpt_that_says_the_title_without_its_names_keeps_the_title(projec
 title: "Levelmoor Drainage Board: 64 sensors, and pumps that start before the water does"
 date: 2026-03-02
 lang: en
-summary: A drainage board on the edge of the estuary now starts its pumps before the water rises, with 64 sensors.
+summary: A drainage board on the edge of the estuary used to hear of high water when a farmer rang. Its pumps now start on the forecast.
 """)
     settings = load_settings(project.config_file)
     library = load_library(settings)
