@@ -187,6 +187,7 @@ def test_hashtags_keep_acronyms_and_accents_and_drop_generic_tags() -> None:
     ("reopening", None),
     ("salon professionnel", None),
     ("our people", None),
+    ("organisation", None),  # set 11: #Organisation on a health centre's every post
     ("accessibilité", "#Accessibilité"),  # topics still are hashtags
     ("home care", "#HomeCare"),
 ])

@@ -498,3 +498,38 @@ def test_sauf_que_opens_on_what_came_before() -> None:
     from publisher.social.excerpting.standalone import why_not
     assert why_not("Sauf que quand j’ai ouvert les sondes retournées, la panne tenait presque toujours à une pièce.",
                    "fr", item=True, speaker=True)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Because our sensors live two hours from the nearest road, every visit costs us a day.", "en"),
+    ("I would have put a proper temperature sensor on the transducer from the first day.", "en"),
+    ("Parce que nos capteurs vivent à deux heures de route, chaque visite coûte une journée.", "fr"),
+    ("J’aurais mis une vraie sonde de température sur le capteur dès le premier jour.", "fr"),
+])
+def test_an_answer_to_a_question_the_post_does_not_ask_is_not_a_quote(text: str, lang: str) -> None:
+    from publisher.social.excerpting.standalone import why_not
+    assert why_not(text, lang, item=True, speaker=True), text
+
+
+@pytest.mark.parametrize(("text", "lang", "moment"), [
+    ("By ten o’clock on Saturday the tea urn at the community centre was empty.", "en", "relative"),
+    ("On Saturday, 14 November, 300 residents came to the community centre.", "en", "date"),
+    ("The library opens on Sundays from 10 a.m.", "en", None),
+    ("Depuis le printemps, un patient qui appelle le matin est vu le jour même.", "fr", "relative"),
+    ("Depuis le printemps 2025, 40 patients par semaine sont vus sans rendez-vous.", "fr", None),
+])
+def test_a_bare_weekday_and_since_the_spring_are_relative(text: str, lang: str, moment: str | None) -> None:
+    from publisher.social.excerpting.dated import moment_in
+    assert moment_in(text, lang) == moment, text
+
+
+def test_a_tally_line_and_an_inventory_are_not_posts() -> None:
+    from publisher.social.excerpting.background import why_background
+    assert why_background("Le port de Saint-Aurèle a 46 salariés, une criée et deux quais de pêche.", "fr")
+    assert not why_background("Le port de Saint-Aurèle a réduit ses émissions de 30 % en deux ans.", "fr")
+    body = ("Residents ranked 12 priorities for 2027 with stickers at the Voice Day.\n\n## What you voted for\n\n"
+            "- A follow-up visit after every damp and mould repair (97 stickers)\n"
+            "- Repairs are now booked in two-hour slots, which cut missed visits by half in 2026.\n")
+    analysed.cache_clear()
+    offered = [text for _, text, _ in analysed(body, "en", "Residents’ Voice Day 2026")]
+    assert not any("stickers)" in text for text in offered), offered

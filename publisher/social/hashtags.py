@@ -47,6 +47,7 @@ GENERIC: dict[str, tuple[str, ...]] = {
            "réouverture", "inauguration", "ouverture", "lancement", "consultation", "concertation", "nouveauté",
            "nouveautés", "changements", "info", "infos", "information", "informations", "invitation", "vœux",
            "salon professionnel", "salons professionnels", "notre équipe", "nos équipes", "vie d'équipe",
+           "organisation", "fonctionnement",
            # Audience words of a charity or a cooperative's pages.
            "donateurs", "sympathisants", "supporters", "partenaires", "mécènes"),
     "en": ("professionals", "business", "businesses", "customers", "clients", "consumers", "general public",
@@ -60,7 +61,8 @@ GENERIC: dict[str, tuple[str, ...]] = {
            "q&a", "supporters", "donors", "partners", "sponsors", "friends",
            "reopening", "opening", "launch", "launches", "consultation", "public consultation", "service changes",
            "changes", "what's new", "whats new", "updates", "information", "notice", "notices", "invitation",
-           "our people", "our team", "meet the team", "team news", "trade show", "trade shows"),
+           "our people", "our team", "meet the team", "team news", "trade show", "trade shows", "organisation",
+           "organization"),
 }
 DATED_WORDS = frozenset({
     "saison", "season", "edition", "annee", "year", "millesime", "vintage", "session", "campagne", "campaign",

@@ -36,6 +36,14 @@ _FOUNDED = {
                      rf"|(?:between|from) {YEAR} (?:and|to) {YEAR},)"),
 }
 
+_INVENTORY = {
+    # "Le port de Saint-Aurèle a 46 salariés, une criée, un terminal…", "The port of Hull has 46 staff, …":
+    # what an organisation has, counted, as a subject named in full: who it is, not what changed.
+    "fr": re.compile(r"^(?:[Ll]e|[Ll]a|[Ll]es|[Ll]’)\s?[\wà-ÿ’-]+(?:\s[\wà-ÿ’-]+)?\s(?:de|d’|du|des)\s?[A-ZÀ-Ö][\w’ -]{1,40}?"
+                     r"\s(?:a|compte|emploie|possède|dispose d[e’]|gère|exploite)\s?\d"),
+    "en": re.compile(r"^[Tt]he\s[\w-]+(?:\s[\w-]+)?\sof\s[A-Z][\w’ -]{1,40}?\s(?:has|employs|runs|operates|manages|counts)"
+                     r"\s\d"),
+}
 _STARTED = {
     # "Ashwold Flex started in October 2024 in three zones": when something began, with no figure of its own.
     "en": re.compile(rf"^(?:[A-Z][\w’&-]*\s+){{1,5}}(?:started|began|launched|opened|was launched|was founded|was set up"
@@ -230,7 +238,8 @@ def why_background(text: str, lang: str) -> str | None:
     if _BASED[language].search(low):
         return "background: where someone is based"
     ours = lexicon.OURS.search(low)
-    if _DESCRIBES[language].match(text) and not CHANGE[language].search(low) and not ours:
+    if (_DESCRIBES[language].match(text) or _INVENTORY[language].match(text.lstrip("«“\"( \u00a0"))) \
+            and not CHANGE[language].search(low) and not ours:
         return "background: who someone is, not what changed"
     if _CLOCK_SCENE[language].match(start) or _SCENE_OPENING[language].match(start):
         return "a scene set at an hour of the day: the story's, not the point"

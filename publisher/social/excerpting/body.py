@@ -29,6 +29,8 @@ BODY_SENTENCES = 5
 """How many body sentences a piece without quotes, takeaways or hand-written posts offers at most."""
 BODY_QUOTES = 3
 """How many quotes (reported speech with a named speaker) its body offers at most."""
+_TALLY = re.compile(r"\((?:\d[\d\s\u00a0\u202f,.]*)\s?[^\W\d_][\w’ -]{0,20}\)[.;]?$")
+"""A list item that ends on its count in brackets ("… (97 stickers)", "… (81 votes)"): a tally of a vote."""
 _ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|https?://|(?<![\w.])www\.")
 """A paragraph that gives an e-mail or a web address is a practical note, every sentence of it: "L’atelier
 de réparation accepte toutes les sondes Tidewell, y compris hors garantie. Les demandes de retour se font
@@ -197,6 +199,8 @@ def analysed(body: str, lang: str, headline: str = "", guest: str = "",
                 (not unit.label and not clauses.has_verb(text, language))
                 or ("," in text and not clauses.has_verb(text.split(",", 1)[0].lower(), language))):
             continue  # "A smartphone or a tablet, and an internet connection.", "Two extra evening journeys, leaving…"
+        if unit.kind == "item" and _TALLY.search(text):
+            continue  # "Better lighting and safer communal areas (81 stickers)": a line of a count, not a point
         if unit.step and unit.kind == "item" and language == "fr" and _infinitive(text):
             continue  # "Recruter un premier groupe de six à dix patients…": step 2 of a method
         if unit.kind == "item" and _under_someones_lead(units, position, lang):

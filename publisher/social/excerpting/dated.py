@@ -59,7 +59,7 @@ def _lexicon(language: str) -> tuple[dict[str, tuple[tuple[str, ...], ...]], re.
                 rf"|(?<![\w’])(?:dès|depuis|jusqu’en|d’ici|à partir de|à compter de|fin|début|mi-)\s?(?:{months})(?!\w){year}")
     else:
         date = (rf"(?<!\w)(?:{months})\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\w)|(?<!\w)\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{months})(?!\w)"
-                rf"|(?<!\w)on\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)(?!\w)|(?<!\w)on\s+(?:{days})(?!\w)"
+                rf"|(?<!\w)on\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)(?!\w)"
                 rf"|(?<!\w)(?:since|until|till|from|by|starting in|early|late|mid-)\s?(?:{months})(?!\w){year}")
     words = (*lexicon.MONTHS[language], *_WEEKDAYS[language], *_CUES[language])
     cues = re.compile(r"(?<!\w)(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")s?(?!\w)")
@@ -67,13 +67,17 @@ def _lexicon(language: str) -> tuple[dict[str, tuple[tuple[str, ...], ...]], re.
     date = rf"{date}|(?<![\w’])(?:{_HOLIDAYS[language]})(?![\w’])"
     if language == "fr":
         relative = (rf"(?<!\w)(?:{months})\s+(?:dernier|prochain)(?!\w)|(?<!\w)(?:cet|ce)\s+(?:{seasons})(?!\w)"
+                    rf"|(?<![\w’])depuis\s+(?:le\s+|l’)(?:{seasons})(?![\w’])(?![\s\u00a0]+(?:19|20)\d\d)"
                     rf"|(?<![\w’])(?:ce|à ce|pour ce|ce dernier|le prochain)\s+noël(?![\w’])|cette fin d’année"
                     rf"|(?<![\w’-])(?<!le )(?<!les )(?<!chaque )(?<!tous les )(?<!du )(?<!au )(?<!ce )(?:{days})(?![\w-])"
                     rf"|{_LATELY[language]}")
     else:
         relative = (rf"(?<!\w)(?:last|next|this past|this coming)\s+(?:{months}|{seasons}|christmas|easter|{days})(?!\w)"
                     rf"|(?<!\w)(?:{days})’s(?!\w)|(?<!\w)this\s+(?:{days})(?!\w)"
-                    rf"|(?<!\w)this\s+(?:{seasons}|christmas|easter)(?!\w)|{_LATELY[language]}")
+                    rf"|(?<!\w)this\s+(?:{seasons}|christmas|easter)(?!\w)|{_LATELY[language]}"
+                    # "on Saturday" with no date: the Saturday just gone, wrong nine days later (set 11)
+                    rf"|(?<!\w)on\s+(?:{days})(?!\w)(?!,?\s+\d)(?!,?\s+(?:{months}))"
+                    rf"|(?<!\w)since\s+(?:the\s+)?(?:{seasons})(?!\w)")
     return ({k: tuple(v) for k, v in phrases.items()}, cues, re.compile(date, re.I), telling,
             re.compile(relative, re.I))
 

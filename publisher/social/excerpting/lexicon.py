@@ -41,14 +41,17 @@ OPENING_PHRASES: dict[str, tuple[str, ...]] = {
            "le lendemain", "la veille", "peu après", "juste après", "ce jour-là", "à mon tour", "depuis lors",
            "dès lors", "depuis ce jour", "l’équipe", "l’entreprise", "le groupe", "la société", "le projet",
            "la banque", "le client", "la cliente", "l’établissement", "l’intéressé", "l’intéressée",
-           "sauf que", "sauf qu’", "à part que", "sans compter que"),
+           "sauf que", "sauf qu’", "à part que", "sans compter que",
+           # an answer to a question the post does not ask: "Parce que…", "J’aurais mis…" (if I started again)
+           "parce que", "parce qu’", "j’aurais", "nous aurions", "on aurait"),
     "en": ("after that", "of course", "in fact", "as a result", "the latter", "the former", "the rest",
            "the two", "the same", "the other", "in that case", "on top of that", "that said", "even so",
            "all of this", "all this", "at that point", "by then", "the next day", "the day before", "soon after",
            "right after", "on the other hand", "for that", "to do so", "in turn", "not only that", "since then",
            "ever since", "in the month since", "in the months since", "in the weeks since", "in the year since",
            "the team", "the company", "the group", "the firm", "the bank", "the project", "the client",
-           "the customer", "the trust", "the agency", "beyond that", "except that", "except", "only that"),
+           "the customer", "the trust", "the agency", "beyond that", "except that", "except", "only that",
+           "because", "i would have", "i’d have", "we would have", "we’d have"),
 }
 IMPERSONAL: dict[str, tuple[str, ...]] = {
     # Pronoun openings that point at nothing before them: "Il faut…", "It takes…", "There are…".
