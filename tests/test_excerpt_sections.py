@@ -533,3 +533,16 @@ def test_a_tally_line_and_an_inventory_are_not_posts() -> None:
     analysed.cache_clear()
     offered = [text for _, text, _ in analysed(body, "en", "Residents’ Voice Day 2026")]
     assert not any("stickers)" in text for text in offered), offered
+
+
+@pytest.mark.parametrize(("text", "lang", "bound"), [
+    ("I wouldn’t put the 22 hectares on a poster. I’d put the five hours and forty minutes.", "en", True),
+    ("Les 84 panneaux de 430 Wc occupent 165 mètres carrés de toiture.", "fr", True),
+    ("The 10 largest cities in the region saw waits fall by a third.", "en", False),
+    ("Les deux tiers des projets citoyens sont des toitures solaires.", "fr", False),
+    ("Nos deux sites ont réduit leurs émissions de 30 % en 2026.", "fr", False),
+])
+def test_a_count_given_before_is_pointed_at(text: str, lang: str, bound: bool) -> None:
+    from publisher.social.excerpting.bound import counted_before, leans_back
+    assert bool(counted_before(text, lang)) is bound, text
+    assert bool(leans_back(text, lang)) is bound, text  # someone's words too

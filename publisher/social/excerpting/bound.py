@@ -9,7 +9,8 @@ are background.py's, asked first):
 - a definite or quantified subject the piece introduced and its title does not ("Les participants
   ont…", "Some volumes", "The completed index"), unless a name says which before the verb; two bare
   definite phrases the piece introduced ("the depot", "the bakeries");
-- numbered parts of the piece ("stages 1 to 4"), a case study's figure that says nobody's;
+- numbered parts of the piece ("stages 1 to 4"), a count given before ("the 22 hectares", "les 84
+  panneaux"), a case study's figure that says nobody's;
 - a label or timetable line that needs its heading ("Objectif : …", "Février 2027 : …") and a verbless
   enumeration ("Une matinée de…, un après-midi de…", "Les consoles, les projecteurs, la motorisation");
 - "that number", "ce chiffre", "shared the numbers" without them: what it points at is elsewhere;
@@ -150,6 +151,26 @@ _POSSESSOR = re.compile(r"^[A-ZÀ-Ö][\w-]*(?:’s|’)\s")
 """"Brookhill’s missed visits…": the sentence's first word names whose figures they are."""
 
 
+_COUNTED = {
+    # "the 22 hectares", "les 84 panneaux", "these three changes": a count the piece gave before, pointed at
+    # ("I wouldn't put the 22 hectares on a poster", set 11). Not a year, not a ranking ("the 10 largest").
+    "en": re.compile(r"(?<![\w’])(?:the|these|those)\s+(?!(?:19|20)\d\d\b)(?:\d[\d,.]*|two|three|four|five|six|seven"
+                     r"|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\s+(?!(?:first|last|largest|biggest"
+                     r"|smallest|most|best|worst|main|top|of|thirds?|quarters?|halves)\b)[a-z][\w-]*"),
+    "fr": re.compile(r"(?<![\w’])(?:les|ces)\s+(?!(?:19|20)\d\d\b)(?:\d[\d\s\u00a0\u202f,.]*|deux|trois|quatre"
+                     r"|cinq|six|sept|huit|neuf|dix|onze|douze|vingt|trente|quarante|cinquante|cent)\s+"
+                     r"(?!(?:premiers?|premières?|derniers?|dernières?|plus|principaux|principales|d’entre|tiers|quarts)\b)"
+                     r"[a-zà-ÿ][\wà-ÿ-]*"),
+}
+
+
+def counted_before(text: str, lang: str) -> str | None:
+    """"the 22 hectares", "les 84 panneaux": a count the piece gave before, or None."""
+    language = lexicon.lang_of(lang)
+    found = _COUNTED[language].search(text.lower()) if language else None
+    return f"'{found.group().strip()}' points at a count given before" if found else None
+
+
 def why_bound(text: str, lang: str, *, earlier: str = "", headline: str = "", item: bool = False,
               client: bool = False) -> str | None:
     """Why ``text`` is bound to its piece, or None. ``earlier``: the piece's sentences before it;
@@ -168,6 +189,9 @@ def why_bound(text: str, lang: str, *, earlier: str = "", headline: str = "", it
         return anaphor
     if _PARTS[language].search(low):
         return "refers to numbered parts of the piece"
+    counted = counted_before(text, lang)
+    if counted:
+        return counted
     if client and ownerless_figure(text, lang):
         return "a client's figure that says nobody's (whose figures?)"
     label = _label(start, language)
@@ -208,7 +232,7 @@ def leans_back(text: str, lang: str) -> str | None:
         return "an object pronoun for something named before"
     if language and _PARTS[language].search(text.lower()):
         return "refers to numbered parts of the piece"  # “Step three was the one nobody wanted…”
-    return None
+    return counted_before(text, lang)  # “I wouldn’t put the 22 hectares on a poster.”
 
 
 def _anaphor(low: str, language: str) -> str | None:
