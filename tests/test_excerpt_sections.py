@@ -546,3 +546,32 @@ def test_a_count_given_before_is_pointed_at(text: str, lang: str, bound: bool) -
     from publisher.social.excerpting.bound import counted_before, leans_back
     assert bool(counted_before(text, lang)) is bound, text
     assert bool(leans_back(text, lang)) is bound, text  # someone's words too
+
+
+def test_what_the_review_found_the_rules_matched_too_much() -> None:
+    """A fresh reviewer's inputs (third session of 2026-12-04): each was wrongly refused or signed."""
+    from publisher.social.excerpting.background import states_a_fact, why_background
+    from publisher.social.excerpting.continuing import why_continues
+    from publisher.social.excerpting.speech import roles_in
+    for text in ("The open day drew 400 visitors.", "The scheme now offers 30 places.",
+                 "Our volunteers gave 300 copies of a book on local history to schools."):
+        assert not why_background(text, "en"), text
+    assert not why_background("Son inscription au patrimoine mondial a apporté 40 % de visiteurs en plus.", "fr")
+    assert not why_continues("lannion a aussi ouvert une deuxième ligne en 2026.", "fr")
+    assert not why_continues("the coastal line runs every hour, not too often for the depot.", "en")
+    assert not states_a_fact("Un bâtiment neuf accueille le tiers-lieu.", "fr")
+    assert not states_a_fact("The third sector hub opened in the old library.", "en")
+    assert roles_in("After the meeting, Jane Doe, who chairs the board, spoke first.", "en") == {}
+    assert roles_in("Dans la foulée, Marie Dupont, qui préside l’association, a pris la parole.", "fr") == {}
+
+
+def test_a_thousands_separator_and_a_particle_are_not_clauses_or_names() -> None:
+    body = ("Yannick Le Goff runs the repair shop of Tidewell, where 400 probes a year come back.\n\n"
+            "## What changed\n\n- 3,400 people have signed up for the new evening service since March.\n\n"
+            "Le volume de sondes réparées a doublé en 2026, à 400 sondes.\n")
+    analysed.cache_clear()
+    offered = [text for _, text, _ in analysed(body, "en", "The repair shop")]
+    assert any(text.startswith("3,400 people") for text in offered), offered
+    from publisher.social.excerpting.body import _names_back
+    assert not _names_back("Le volume de sondes réparées a doublé en 2026.", "fr", ["Yannick Le Goff"])
+    assert _names_back("Yannick now repairs 400 probes a year.", "en", ["Yannick Le Goff"])

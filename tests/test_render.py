@@ -359,3 +359,17 @@ summary: A drainage board on the edge of the estuary used to hear of high water 
     summary = next(e for e in excerpts_for(piece) if e.kind == "summary")
     post = render(summary, piece, rules.channels["x"], rules.context(piece))
     assert isinstance(post, Rendered) and "\n\nLevelmoor Drainage Board: 64 sensors" in post.text, post
+
+
+def test_only_the_title_on_its_own_line_is_bluesky_s_link() -> None:
+    text = "The Bus 33 now runs every 20 minutes.\n\nBus 33\n#Transit"
+    segments = networks.bluesky_segments(text, "https://a.example.org/articles/bus/?utm_source=bluesky", "Bus 33")
+    assert [v for k, v in segments if k == "link"] == ["Bus 33"]
+    assert "".join(networks.segment_text(k, v) for k, v in segments) == text
+    linked = [i for i, (k, _) in enumerate(segments) if k == "link"]
+    assert "".join(networks.segment_text(k, v) for k, v in segments[:linked[0]]).endswith("\n\n")
+
+
+def test_a_euro_sign_in_a_title_is_counted_by_the_shortcut() -> None:
+    assert networks.quick_length("x", "Le plan à 2 M€ → ") == twitter_text.parse_tweet("Le plan à 2 M€ → ").weightedLength
+    assert networks.quick_length("bluesky", "Le plan à 2 M€") == grapheme.length("Le plan à 2 M€")

@@ -24,7 +24,7 @@ from publisher.kits.links import advocacy_link, personal_link, post_text
 from publisher.networks import counting as networks
 from publisher.posts.model import Excerpt
 from publisher.social.excerpting.standalone import in_first_person
-from publisher.social.excerpts import excerpt_id, excerpts_for, normalized
+from publisher.social.excerpts import excerpt_id, excerpts_for, guest_in_title, normalized
 
 PER_NETWORK = 5
 MIN_PER_NETWORK = 3
@@ -92,7 +92,7 @@ def candidates(piece: Piece) -> list[Candidate]:
             common = common_words(piece.body) if common is None else common
             words = after_colon(words, common)
         groups[kind].append(Candidate(kind, excerpt, words))
-    if not groups[voice.TITLE] and piece.title.strip():
+    if not groups[voice.TITLE] and guest_in_title(piece):
         # An interview titled "Name: « words »" posts those words as the guest's quote rather than its
         # title (social.excerpts); a kit names the piece anyway ("I just read our new interview, …").
         text = normalized(piece.title)

@@ -31,10 +31,11 @@ NO_BYTE_LIMIT = 1 << 62
 
 # Code points that are each one grapheme, unchanged by NFC, never part of an emoji, and whose X weight
 # is known: Latin letters and punctuation, typographic quotes, dashes, NBSP and narrow NBSP, ellipsis,
-# and the arrow between a piece's title and its link (U+2192, not an emoji: U+2194-2199 are).
-_SIMPLE = re.compile(r"[\n\x20-\x7e\xa0-\xa8\xaa-\xad\xaf-\u024f\u2010-\u2027\u202f-\u203b\u2192]*")
+# the euro sign (a title's "2 M€" is under every excerpt of its piece), and the arrow between a piece's
+# title and its link (U+2192, not an emoji: U+2194-2199 are).
+_SIMPLE = re.compile(r"[\n\x20-\x7e\xa0-\xa8\xaa-\xad\xaf-\u024f\u2010-\u2027\u202f-\u203b\u20ac\u2192]*")
 # Among those, the ones outside twitter-text's weight-1 ranges (0-4351, 8192-8205, 8208-8223, 8242-8247).
-_X_HEAVY = re.compile(r"[\u2020-\u2027\u202f\u2030\u2031\u2038-\u203b\u2192]")
+_X_HEAVY = re.compile(r"[\u2020-\u2027\u202f\u2030\u2031\u2038-\u203b\u20ac\u2192]")
 # A whitespace-delimited URL made of plain characters, ending on a character no network trims.
 _URL_TOKEN = re.compile(r"(?<!\S)https?://([A-Za-z0-9.-]+)(?::\d{1,5})?(?:[/?#][A-Za-z0-9\-._~/?#&=%+]*)?"
                         r"(?<=[A-Za-z0-9/=_])(?!\S)")
@@ -281,14 +282,19 @@ def bluesky_segments(text: str, link: str | None, title: str = "") -> list[tuple
       -> ``builder.tag("#" + tag, tag)``.
     """
     label = display_url(link) if link else ""
+    fixed = -1  # where the title stands on its own line, when it is the link
     if label and title and _label_at(text, label, 0) < 0:
-        label = title if f"\n{title}\n" in f"{text}\n" else ""
+        fixed = f"{text}\n".rfind(f"\n{title}\n")
+        label, fixed = (title, fixed + 1) if fixed >= 0 else ("", -1)
     out: list[tuple[str, str]] = []
     pos = scan = 0
     while True:
         # The label wins over a URL or a tag starting at the same place (it is found by str.find: every
         # post has its own link, and a pattern compiled per post cost more than the rest of this).
-        shown = _label_at(text, label, scan) if label else -1
+        if fixed >= 0:
+            shown = fixed if fixed >= scan else -1
+        else:
+            shown = _label_at(text, label, scan) if label else -1
         m = _SEGMENT.search(text, scan)
         if m is None and shown < 0:
             break

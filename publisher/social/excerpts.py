@@ -126,7 +126,7 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
                 add(kind, text, attribution=signed)
     else:
         add("summary", piece.summary)
-    said = _guest_in_title(piece)
+    said = guest_in_title(piece)
     if said:  # "Fiona Hartley: “A machine that runs…”": her words, signed with who she is, unless a quote says them
         words = said[0].rstrip(".!?…").lower()
         if not any(e.kind == "quote" and words in e.text.lower() for e in out):
@@ -139,7 +139,7 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
 _NAMED_QUOTE = re.compile(r"^(?P<name>[^:«“\"]{3,60}?)[\s\u00a0\u202f]*:[\s\u00a0\u202f]*[«“\"](?P<words>[^«»“”\"]{12,})[»”\"]\.?$")
 
 
-def _guest_in_title(piece: Piece) -> tuple[str, str] | None:
+def guest_in_title(piece: Piece) -> tuple[str, str] | None:
     """(words, attribution) when the title is the guest's name and a quote of theirs ("Fiona Hartley:
     “A machine that runs…”", "Yannick Le Goff : « Une sonde… »") and the piece says who they are: posted
     as the title, the name alone signs nothing (set 10's reader failed six such titles)."""
@@ -268,5 +268,5 @@ def _summary_refused(summary: str, lang: str) -> bool:
         sentences and bound.why_bound(sentences[0], lang))  # "Every weekday morning at 7.45, …": a scene
 
 
-__all__ = ["BODY_FILL", "BODY_QUOTES", "BODY_SENTENCES", "body_candidates", "card_words", "excerpt_id", "excerpts_for", "held_back",
-           "normalized", "takeaway_refused", "unquoted"]
+__all__ = ["BODY_FILL", "BODY_QUOTES", "BODY_SENTENCES", "body_candidates", "card_words", "excerpt_id", "excerpts_for", "guest_in_title",
+           "held_back", "normalized", "takeaway_refused", "unquoted"]

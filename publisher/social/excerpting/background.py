@@ -164,11 +164,12 @@ _PRACTICAL = {
     "en": re.compile(r"(?<![\w’])(?:\d{1,2}(?:[.:]\d{2})? ?(?:[ap]\.?m\.?)? ?(?:to|until|till|-|–) ?\d{1,2}(?:[.:]\d{2})?"
                      r" ?[ap]\.?m\.?|tickets? (?:are|is|go|goes) on sale|tickets? (?:are|is) available|on sale (?:at|from|now)"
                      r"|booking is (?:essential|required|recommended)|admission is free|free admission|free entry"
-                     r"|registration (?:is|closes|opens)|(?:book|register|sign up) (?:at|on|via|online|now|by))(?![\w’])"),
+                     r"|registration (?:is|closes|opens)|(?:book|register|sign up) (?:online|now|via)"
+                     r"|(?:register|sign up) (?:at|by))(?![\w’])"),
     "fr": re.compile(r"(?<![\w’])(?:de \d{1,2}[\s\u00a0\u202f]?h(?:[\s\u00a0\u202f]?\d{2})? à \d{1,2}[\s\u00a0\u202f]?h"
                      r"|billets? (?:sont|est) (?:en vente|disponibles?)|(?:en vente|billetterie) (?:à|au|sur|en ligne)"
-                     r"|réservations? (?:conseillée|obligatoire|recommandée|sur|au|à)|entrée (?:libre|gratuite)"
-                     r"|inscriptions? (?:sur|au|à|auprès|avant|jusqu’au|ouvertes?|gratuites?|obligatoires?)"
+                     r"|réservations? (?:conseillée|obligatoire|recommandée|sur)|entrée (?:libre|gratuite)"
+                     r"|inscriptions? (?:sur|auprès|avant|jusqu’au|ouvertes?|gratuites?|obligatoires?)"
                      r"|(?:réservez|inscrivez-vous) (?:sur|au|à|dès|en ligne|avant))(?![\w’])"),
 }
 
@@ -179,11 +180,15 @@ _TEASER = {
     "en": re.compile(r"(?<![\w’])(?:propose|proposes|recommend|recommends|suggest|suggests|identify|identifies|identified"
                      r"|set out|sets out|outline|outlines|present|presents|share|shares|offer|offers|draw|draws|drew"
                      r"|learned|learnt|see|list|lists)\s+(?:the\s+following\s+|these\s+|our\s+|its\s+)?(?:\d+|two|three|four"
-                     r"|five|six|seven|eight|nine|ten|a few|several)\s+(?:[\w-]+\s+)?[\w-]+s\s*[.:]$"),
+                     r"|five|six|seven|eight|nine|ten|a few|several)\s+(?:[\w-]+\s+)?(?:changes|lessons|steps"
+                     r"|recommendations|proposals|measures|priorities|ideas|ways|actions|points|questions|principles"
+                     r"|rules|reasons|mistakes|options|things)\s*[.:]$"),
     "fr": re.compile(r"(?<![\w’])(?:proposons|propose|proposent|recommandons|recommande|identifions|identifie|présentons"
                      r"|présente|formulons|formule|tirons|tire|retenons|retient|voici|listons)\s+(?:les\s+|nos\s+|ses\s+"
-                     r"|ces\s+)?(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques|plusieurs)\s+(?:[\wà-ÿ’-]+\s+)?"
-                     r"[\wà-ÿ’-]+\s*[.:]$"),
+                     r"|ces\s+)?(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques|plusieurs)\s+"
+                     r"(?:changements|leçons|étapes|recommandations|propositions|mesures|priorités|idées|pistes|actions"
+                     r"|points|questions|principes|règles|raisons|erreurs|enseignements|conseils|options)"
+                     r"(?:\s+[\wà-ÿ’-]+)?\s*[.:]$"),
 }
 _BEFORE = {
     # "Before the pilot, route 33 carried 3.1 passengers an hour": the baseline, not the point.
@@ -201,11 +206,11 @@ _other_figure = has_figure
 
 _NUMBER_WORDS = {
     "en": re.compile(r"(?<![\w’])(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
-                     r"|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|half|halved|third"
-                     r"|quarter|twice|double|doubled|tripled)(?![\w’])"),
-    "fr": re.compile(r"(?<![\w’])(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente"
+                     r"|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|half|halved"
+                     r"|(?:a|one|two) thirds?|(?:a|one|three) quarters?|twice|doubled|tripled)(?![\w’-])"),
+    "fr": re.compile(r"(?<![\w’])(?:deux|trois|quatre|cinq|six|sept|huit|dix|onze|douze|quinze|vingt|trente"
                      r"|quarante|cinquante|soixante|cents?|mille|millions?|milliards?|dizaines?|centaines?|milliers"
-                     r"|moitié|tiers|quart|deux fois|doublé|triplé)(?![\w’])"),
+                     r"|moitié|(?:un|deux) tiers|(?:un|trois) quarts?|deux fois|doublé|triplé)(?![\w’-])"),
 }
 
 
@@ -227,7 +232,9 @@ def why_background(text: str, lang: str) -> str | None:
         return None
     low = text.lower()
     start = low.lstrip("«“\"( \u00a0")
-    if _FOUNDED[language].match(start) or (_TENURE[language].search(low) and not _other_figure(low))             or (_STARTED[language].match(text.lstrip("«“\"( \u00a0")) and not _other_figure(low)):
+    founded = _FOUNDED[language].match(start) or _STARTED[language].match(text.lstrip("«“\"( \u00a0"))
+    if (founded and (_FOUNDED[language].match(start) or not _other_figure(low))) \
+            or (_TENURE[language].search(low) and not _other_figure(low)):
         return "background with no hook (a founding or tenure line)"
     if _PRACTICAL[language].search(low):
         return "practical details (hours, tickets, bookings): the page's, and stale after the day"

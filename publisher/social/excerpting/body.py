@@ -197,7 +197,7 @@ def analysed(body: str, lang: str, headline: str = "", guest: str = "",
             continue  # "**Desk study.** Gather…" (stage 2 of a method), "Require…" (a change the lead-in asks for)
         if unit.kind == "item" and language and (
                 (not unit.label and not clauses.has_verb(text, language))
-                or ("," in text and not clauses.has_verb(text.split(",", 1)[0].lower(), language))):
+                or (", " in text and not clauses.has_verb(text.split(", ", 1)[0].lower(), language))):
             continue  # "A smartphone or a tablet, and an internet connection.", "Two extra evening journeys, leaving…"
         if unit.kind == "item" and _TALLY.search(text):
             continue  # "Better lighting and safer communal areas (81 stickers)": a line of a count, not a point
@@ -373,9 +373,9 @@ def _names_back(text: str, lang: str, names: list[str]) -> bool:
     """"The bank now restores…" after "Northway Bank": a definite noun that stands for a name given before;
     "Sandeep now spends…" after "Sandeep Kaur": a person's second mention, by one of their names."""
     first, _, rest = text.partition(" ")
-    if first[:1].isupper() and rest[:1].islower() and any(
-            first in name.split() for name in names if " " in name):
-        return True
+    if first[:1].isupper() and rest[:1].islower() and first.lower() not in lexicon.NAME_STOPWORDS and any(
+            first in (name.split()[0], name.split()[-1]) for name in names if " " in name):
+        return True  # "Le volume…" after "Yannick Le Goff" is no second mention
     pattern = _DEFINITE.get(lexicon.lang_of(lang))
     match = pattern.match(text.lower()) if pattern else None
     if not match:

@@ -27,10 +27,12 @@ _PRONOUN_SUBJECT = {
 _DEFINITE_SUBJECT = {
     # "La cave s’était aussi engagée…", "The pool also heats…": "the X" does "also" what was said before.
     "en": re.compile(r"^(?:the|this|that|these|those|its|their|our)\s"),
-    "fr": re.compile(r"^(?:le|la|les|l’|ce|cet|cette|ces|son|sa|ses|leur|leurs|notre|nos)\s?"),
+    "fr": re.compile(r"^(?:l’|(?:le|la|les|ce|cet|cette|ces|son|sa|ses|leur|leurs|notre|nos)\s)"),
 }
 _JOINED = re.compile(r"(?:\band|\bbut|\bet|\bmais|\bou|\bor)\s$")
 _ALSO_NEAR = 50
+_ALSO_WORD = {"en": re.compile(r"(?<![\w’])also(?![\w’])"),
+              "fr": re.compile(r"(?<![\w’])(?:également|aussi(?!\s+[\w’-]+\s+qu))(?![\w’])")}
 """How far into a sentence whose subject is "the X" an "also" belongs to its first clause."""
 _ALSO = {
     "en": re.compile(r"(?<![\w’])also(?![\w’])|(?<![\w’])(?:too|as well)[.!…]?$"),
@@ -76,7 +78,7 @@ def why_continues(start: str, language: str) -> str | None:
     if _PRONOUN_SUBJECT[language].match(start) and _ALSO[language].search(start):
         return "'also': it continues the sentence before"
     if _DEFINITE_SUBJECT[language].match(start):
-        also = _ALSO[language].search(start, 0, _ALSO_NEAR)
+        also = _ALSO_WORD[language].search(start, 0, _ALSO_NEAR)  # not "too" at the window's end
         if also and not _JOINED.search(start, 0, also.start()):  # "… and also the café": inside the sentence
             return "'also': it continues the sentence before"
     back = _BACK_ADVERB.get(language)

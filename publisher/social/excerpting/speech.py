@@ -268,6 +268,8 @@ def roles_in(text: str, lang: str) -> dict[str, str]:
             continue
         if _AGE.fullmatch(role):
             continue
+        if found.re is _ROLE_FIRST and _AFTER_PREPOSITION.search(text, 0, found.start()):
+            continue  # "After the meeting, Jane Doe, …", "Dans la foulée, Marie Dupont, …": when or where
         words = role.lower().split()
         after = found.re is _INTRODUCED  # "the mayor of Ashby, Jane Doe,": an article says it is a noun
         if not name or not words or words[0] in _NOT_A_ROLE or words[0] in _NOT_A_ROLE_START \
@@ -286,6 +288,9 @@ _LOOKS_LIKE_A_CLAUSE = re.compile(r"(?<![\w’])(?:a|ont|est|sont|faut|was|were|
                                   r"|explique)(?![\w’])")
 
 
+_AFTER_PREPOSITION = re.compile(r"(?<![\w’])(?:after|before|at|in|on|during|from|near|outside|inside|since"
+                                 r"|dans|à|après|avant|pendant|depuis|sur|sous|devant|chez|lors|vers|près)\s+$", re.I)
+"""Time and place: "After the meeting, Jane Doe, …" (not "cut by the mayor of Ashby, Jane Doe,")."""
 _RELATIVE = re.compile(r"(?<![\w’])(?:that|who|which|whose|where|qui|que|qu’|dont|où)(?![\w’])")
 """A relative clause before a name is a description, not a role ("the team that runs the depot, Jane Doe")."""
 

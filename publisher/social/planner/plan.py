@@ -164,7 +164,8 @@ def _prepare(piece: Piece, fits: PieceFits, rules: PlanRules, books: dict[str, C
     needed = int(ruleset.launch) + len(ruleset.follow_ups)
     if len(excerpts) < needed:  # each follow-up says something new: with fewer texts, fewer posts
         notes.add(few_excerpts(piece.src_uri, len(excerpts), needed))
-    if ruleset.evergreen.enabled and piece.evergreen is None and announces(piece):
+    if ruleset.evergreen.enabled and ruleset.evergreen.max_times > 0 and piece.evergreen is None \
+            and announces(piece):
         notes.add(f"{piece.src_uri}: its title names a date, so it is not recycled as evergreen (every post "
                   "carries the title); `evergreen: true` in its front matter recycles it")
     for order, (excerpt, row) in enumerate(zip(excerpts, results, strict=True)):
