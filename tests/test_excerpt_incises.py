@@ -172,3 +172,18 @@ def test_a_paragraph_with_an_address_is_a_practical_note() -> None:
     analysed.cache_clear()
     offered = [text for _, text, _ in analysed(typeset(body, "fr"), "fr", "Sondes", "Yann Le Goff")]
     assert offered and not any("hors garantie" in text for text in offered), offered
+
+
+def test_a_title_quote_that_a_front_matter_quote_says_with_other_punctuation_is_not_doubled(
+        project: ProjectDir) -> None:
+    project.piece("interviews/nadege.md", """title: "Nadège Berthet : « Je ne remplace pas le médecin, je libère du temps »"
+date: 2026-03-02
+lang: fr
+guest: {name: Nadège Berthet, role: infirmière en pratique avancée}
+quotes:
+  - text: Je ne remplace pas le médecin. Je libère du temps pour tout le monde.
+    by: Nadège Berthet
+    role: infirmière en pratique avancée
+""")
+    piece = load_library(load_settings(project.config_file)).get("nadege")
+    assert [e.kind for e in excerpts_for(piece)].count("quote") == 1

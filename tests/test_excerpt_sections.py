@@ -575,3 +575,24 @@ def test_a_thousands_separator_and_a_particle_are_not_clauses_or_names() -> None
     from publisher.social.excerpting.body import _names_back
     assert not _names_back("Le volume de sondes réparées a doublé en 2026.", "fr", ["Yannick Le Goff"])
     assert _names_back("Yannick now repairs 400 probes a year.", "en", ["Yannick Le Goff"])
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("We will report back at an open meeting on Wednesday 24 February 2027, 6pm, at Fellside Community Centre.",
+     "en"),
+    ("If you couldn’t come, you can still have your say until 15 December: fill in the form in Home Matters.", "en"),
+    ("La réunion publique aura lieu à 18 h à la salle des fêtes de Brézac.", "fr"),
+])
+def test_an_hour_and_a_form_are_practical_details(text: str, lang: str) -> None:
+    from publisher.social.excerpting.background import why_background
+    assert why_background(text, lang), text
+
+
+@pytest.mark.parametrize(("text", "lang", "moment"), [
+    ("The anonymised dataset will be published under a CC BY 4.0 licence in January 2027.", "en", "date"),
+    ("Les résultats complets seront publiés en janvier 2027.", "fr", "date"),
+    ("In March 2024, the board approved a plan to cut emissions by 40 per cent.", "en", None),
+])
+def test_a_month_to_come_is_a_date(text: str, lang: str, moment: str | None) -> None:
+    from publisher.social.excerpting.dated import moment_in
+    assert moment_in(text, lang) == moment, text

@@ -128,8 +128,8 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
         add("summary", piece.summary)
     said = guest_in_title(piece)
     if said:  # "Fiona Hartley: “A machine that runs…”": her words, signed with who she is, unless a quote says them
-        words = said[0].rstrip(".!?…").lower()
-        if not any(e.kind == "quote" and words in e.text.lower() for e in out):
+        words = _letters(said[0])
+        if not any(e.kind == "quote" and words in _letters(e.text) for e in out):
             add("quote", said[0] if said[0][-1:] in ".!?…" else said[0] + ".", attribution=said[1])
     elif not standalone.in_first_person(piece.title, lang):
         add("title", piece.title)  # "Une nuit au Centre 15 : j’ai suivi…" is a narrator's, never the brand's words
@@ -137,6 +137,11 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
 
 
 _NAMED_QUOTE = re.compile(r"^(?P<name>[^:«“\"]{3,60}?)[\s\u00a0\u202f]*:[\s\u00a0\u202f]*[«“\"](?P<words>[^«»“”\"]{12,})[»”\"]\.?$")
+
+
+def _letters(text: str) -> str:
+    """Words only, lower-cased: "Je ne remplace pas le médecin, je…" says what "… médecin. Je…" says."""
+    return " ".join(re.findall(r"[^\W_]+", text.lower()))
 
 
 def guest_in_title(piece: Piece) -> tuple[str, str] | None:

@@ -165,12 +165,14 @@ _PRACTICAL = {
                      r" ?[ap]\.?m\.?|tickets? (?:are|is|go|goes) on sale|tickets? (?:are|is) available|on sale (?:at|from|now)"
                      r"|booking is (?:essential|required|recommended)|admission is free|free admission|free entry"
                      r"|registration (?:is|closes|opens)|(?:book|register|sign up) (?:online|now|via)"
+                     r"|(?:(?<=\bat\s)|(?<=,\s))\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|fill in (?:the|our|a) form"
                      r"|(?:register|sign up) (?:at|by))(?![\w’])"),
     "fr": re.compile(r"(?<![\w’])(?:de \d{1,2}[\s\u00a0\u202f]?h(?:[\s\u00a0\u202f]?\d{2})? à \d{1,2}[\s\u00a0\u202f]?h"
                      r"|billets? (?:sont|est) (?:en vente|disponibles?)|(?:en vente|billetterie) (?:à|au|sur|en ligne)"
                      r"|réservations? (?:conseillée|obligatoire|recommandée|sur)|entrée (?:libre|gratuite)"
                      r"|inscriptions? (?:sur|auprès|avant|jusqu’au|ouvertes?|gratuites?|obligatoires?)"
-                     r"|(?:réservez|inscrivez-vous) (?:sur|au|à|dès|en ligne|avant))(?![\w’])"),
+                     r"|(?:réservez|inscrivez-vous) (?:sur|au|à|dès|en ligne|avant)|remplissez le formulaire"
+                     r"|(?<![\w’])à \d{1,2}[\s\u00a0\u202f]?h(?:[\s\u00a0\u202f]?\d{2})?)(?![\w’])"),
 }
 
 

@@ -38,6 +38,13 @@ _HOLIDAYS = {"fr": r"noël|pâques|(?:les |des |ces )?fêtes de fin d’année|(
              "en": r"christmas|easter|(?:the )?(?:christmas|summer|easter|festive) holidays|new year’s eve"}
 
 
+_FUTURE = {"en": re.compile(r"(?<![\w’])(?:will|’ll|is due|are due|is expected|are expected|is scheduled|planned for)"
+                           r"(?![\w’])"),
+           "fr": re.compile(r"(?<![\w’])(?:sera|seront|aura|auront|ira|iront|est prévue?s?|sont prévue?s?|d’ici)(?![\w’])")}
+_MONTH_YEAR = {language: re.compile(rf"(?<![\w’])(?:{'|'.join(lexicon.MONTHS[language])})[\s\u00a0\u202f]+(?:19|20)\d\d")
+               for language in ("en", "fr")}
+
+
 @lru_cache(maxsize=8)
 def _lexicon(language: str) -> tuple[dict[str, tuple[tuple[str, ...], ...]], re.Pattern[str], re.Pattern[str],
                                      tuple[str, ...], re.Pattern[str]]:
@@ -104,6 +111,8 @@ def moment_in(text: str, lang: str) -> str | None:
         return RELATIVE
     if date.search(low):
         return DATE
+    if _FUTURE[language].search(low) and _MONTH_YEAR[language].search(low):
+        return DATE  # "will be published … in January 2027": stale once January is past
     return None
 
 
