@@ -144,8 +144,8 @@ def test_hashtags_keep_acronyms_and_accents_and_drop_generic_tags() -> None:
     spelled = hashtags.spellings(("cloud souverain",), "Le CLOUD Act américain. Le cloud souverain, le cloud.")
     assert hashtags.pick(("cloud souverain",), None, "", 3, spelled=spelled) == ("#CloudSouverain",)
     rules = hashtags.HashtagRules({"cloud": "#CloudComputing", "lyon": ""}, frozenset({"webinar"}))
-    assert hashtags.pick(("cloud", "lyon", "webinar", "Event", "data"), "#Camp", "", 5, rules) == (
-        "#Camp", "#CloudComputing", "#Data")
+    assert hashtags.pick(("cloud", "lyon", "webinar", "Event", "data", "open data"), "#Camp", "", 5, rules) == (
+        "#Camp", "#CloudComputing", "#OpenData")  # "data" alone is a catch-all (hashtags.too_broad)
 
 
 @pytest.mark.parametrize(("tag", "expected"), [

@@ -596,3 +596,29 @@ def test_an_hour_and_a_form_are_practical_details(text: str, lang: str) -> None:
 def test_a_month_to_come_is_a_date(text: str, lang: str, moment: str | None) -> None:
     from publisher.social.excerpting.dated import moment_in
     assert moment_in(text, lang) == moment, text
+
+
+def test_set_12_s_lines_that_needed_their_piece() -> None:
+    from publisher.social.excerpting.background import why_background
+    from publisher.social.excerpting.dated import moment_in
+    assert why_background("We explain why we lend against payroll and what it costs employers.", "en")
+    assert why_background("Dans ce guide, nous expliquons comment réemployer le mobilier d’un étage entier.", "fr")
+    assert moment_in("Working until the 23rd, then my mother’s, then no talk of loans until the 2nd.", "en") == "date"
+    assert moment_in("Inscrivez-vous avant janvier pour la première tournée de portage.", "fr") == "date"
+    body = ("The appeal has raised €76,000 of the €95,000 the association needs for the new hut.\n\n"
+            "## Where we are\n\n- Raised before the evening: €18,500\n"
+            "- **A car.** Most rounds cover 40 kilometres of mountain road.\n\n"
+            "\"I was ready to defend 80,\" she said.\n")
+    analysed.cache_clear()
+    offered = [text for _, text, _ in analysed(body, "en", "A night for the huts")]
+    assert not any(text.startswith(("Raised before", "A car.", "I was ready")) for text in offered), offered
+
+
+@pytest.mark.parametrize(("tag", "kept"), [
+    ("water", False), ("santé", False), ("christmas", False), ("recruitment", False), ("festival", False),
+    ("fundraising", False), ("employers", False), ("cloud", True), ("housing", True), ("eau potable", True),
+    ("on-call firefighters", True),
+])
+def test_a_catch_all_word_is_no_hashtag(tag: str, kept: bool) -> None:
+    from publisher.social import hashtags
+    assert (hashtags.tag_hashtag(tag) is not None) is kept, tag

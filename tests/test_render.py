@@ -131,7 +131,7 @@ LONG = """
 title: Long
 date: 2026-03-02
 lang: en
-tags: [one, two, three]
+tags: [elks, yaks, gnus]
 takeaways:
   - "{text}"
 """
@@ -283,7 +283,7 @@ def test_tag_hashtags_go_before_the_post_is_refused(project: ProjectDir) -> None
     library = load_library(settings)
     rules = rules_from(settings, library)
     fits = _post(rules, library.get("long"), "x", "takeaway")
-    assert fits.hashtags == ("#One",) and fits.length <= 280
+    assert fits.hashtags == ("#Elks",) and fits.length <= 280
     refused = _render(rules, library.get("longer"), "x", "takeaway")
     assert isinstance(refused, Rejected)
     assert refused.reason == (f"too long for x: {refused.length} weighted characters (URLs count 23), limit 280 "

@@ -21,6 +21,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from wordfreq import zipf_frequency
+
 _WORD = re.compile(r"[^\W_]+")
 _IN_TEXT = re.compile(r"(?<!\S)#(\w+)")
 BLOCKLIST = frozenset({
@@ -48,6 +50,9 @@ GENERIC: dict[str, tuple[str, ...]] = {
            "nouveautés", "changements", "info", "infos", "information", "informations", "invitation", "vœux",
            "salon professionnel", "salons professionnels", "notre équipe", "nos équipes", "vie d'équipe",
            "organisation", "fonctionnement",
+           # genre of page, audience, season: a recruitment drive, an appeal, a festival, Christmas (set 12)
+           "recrutement", "collecte de fonds", "appel aux dons", "dons", "employeurs", "festival", "festivals",
+           "noël", "pâques", "fêtes de fin d'année", "vacances",
            # Audience words of a charity or a cooperative's pages.
            "donateurs", "sympathisants", "supporters", "partenaires", "mécènes"),
     "en": ("professionals", "business", "businesses", "customers", "clients", "consumers", "general public",
@@ -62,7 +67,8 @@ GENERIC: dict[str, tuple[str, ...]] = {
            "reopening", "opening", "launch", "launches", "consultation", "public consultation", "service changes",
            "changes", "what's new", "whats new", "updates", "information", "notice", "notices", "invitation",
            "our people", "our team", "meet the team", "team news", "trade show", "trade shows", "organisation",
-           "organization"),
+           "organization", "recruitment", "hiring", "fundraising", "appeal", "donations", "employers", "festival",
+           "festivals", "christmas", "easter", "holidays", "festive season"),
 }
 DATED_WORDS = frozenset({
     "saison", "season", "edition", "annee", "year", "millesime", "vintage", "session", "campagne", "campaign",
@@ -179,7 +185,24 @@ def tag_hashtag(tag: str, rules: HashtagRules = DEFAULT_RULES, spelled: tuple[st
     dated = _DATED.match(folded)
     if dated and dated.group("word") in DATED_WORDS:
         return None  # #Saison2026: the post's date says as much
+    if too_broad(tag.strip().lower()):  # with its accents: wordfreq knows "santé", not "sante"
+        return None
     return hashtag_for(tag, spelled)
+
+
+BROAD_ZIPF = 4.9
+"""A one-word tag this common in English or French (wordfreq's Zipf scale: "water" 5.5, "santé" 5.2,
+"energy" 5.2, "security" 5.2, "christmas" 4.9) is a catch-all, not what a post is about: set 12's reader
+failed #Water and #Christmas with #Recruitment and #Festival (listed in GENERIC). "cloud" (4.5),
+"housing" (4.8), "monitoring" (4.3) stay hashtags; an override brings any tag back."""
+
+
+@lru_cache(maxsize=4096)
+def too_broad(word: str) -> bool:
+    """A one-word tag (lower-cased) among the commonest words of English or French."""
+    if not word.isalpha():
+        return False
+    return max(zipf_frequency(word, "en"), zipf_frequency(word, "fr")) >= BROAD_ZIPF
 
 
 def pick(tags: tuple[str, ...], campaign: str | None, text: str, limit: int,

@@ -192,6 +192,15 @@ _TEASER = {
                      r"|points|questions|principes|règles|raisons|erreurs|enseignements|conseils|options)"
                      r"(?:\s+[\wà-ÿ’-]+)?\s*[.:]$"),
 }
+_EXPLAINS = {
+    # "We explain why we lend against payroll…": what the page does, not what it says (set 12).
+    "en": re.compile(r"^(?:in this (?:paper|report|guide|article),?\s)?(?:we|this (?:paper|report|guide|article))\s+"
+                     r"(?:explain|explains|describe|describes|show|shows|set out|sets out|look at|looks at|outline"
+                     r"|outlines)\s+(?:why|how|what|where|when)\b"),
+    "fr": re.compile(r"^(?:dans (?:ce|cet) (?:livre blanc|rapport|guide|article),?\s)?(?:nous|ce (?:livre blanc|rapport"
+                     r"|guide))\s+(?:expliquons|explique|décrivons|décrit|montrons|montre|présentons|présente)\s+"
+                     r"(?:pourquoi|comment|ce que|ce qui|où|quand)\b"),
+}
 _BEFORE = {
     # "Before the pilot, route 33 carried 3.1 passengers an hour": the baseline, not the point.
     "en": re.compile(r"^(?:before|prior to|until)\s+(?:the|our|this|its|their)\s+[\w -]{2,40},\s"),
@@ -255,7 +264,7 @@ def why_background(text: str, lang: str) -> str | None:
     if _OLD_YEAR[language].match(start) and not ours and not CHANGE[language].search(low) \
             and (salience.told_in_the_past(low, lang) or language == "en"):
         return "background: a past year's state, not the point"
-    if _TEASER[language].search(low.rstrip()):
+    if _TEASER[language].search(low.rstrip()) or _EXPLAINS[language].match(start):
         return "a teaser: it announces a list it does not give"
     if _BEFORE[language].match(start) and (salience.told_in_the_past(low, lang) or language == "en"):
         return "background: the state before, not the point"

@@ -29,6 +29,9 @@ BODY_SENTENCES = 5
 """How many body sentences a piece without quotes, takeaways or hand-written posts offers at most."""
 BODY_QUOTES = 3
 """How many quotes (reported speech with a named speaker) its body offers at most."""
+_FIGURE_LINE = re.compile(r"^[^:]{3,60}:[\s\u00a0\u202f]*[€$£]?[\s\u00a0\u202f]?\d[\d\s\u00a0\u202f,.]*"
+                          r"(?:[\s\u00a0\u202f]?(?:€|%|[^\W\d_]{1,12}))?\.?$")
+"""A key-figure line: "Raised before the evening: €18,500", "Visiteurs : 3 870"."""
 _TALLY = re.compile(r"\((?:\d[\d\s\u00a0\u202f,.]*)\s?[^\W\d_][\w’ -]{0,20}\)[.;]?$")
 """A list item that ends on its count in brackets ("… (97 stickers)", "… (81 votes)"): a tally of a vote."""
 _ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|https?://|(?<![\w.])www\.")
@@ -199,7 +202,9 @@ def analysed(body: str, lang: str, headline: str = "", guest: str = "",
                 (not unit.label and not clauses.has_verb(text, language))
                 or (", " in text and not clauses.has_verb(text.split(", ", 1)[0].lower(), language))):
             continue  # "A smartphone or a tablet, and an internet connection.", "Two extra evening journeys, leaving…"
-        if unit.kind == "item" and _TALLY.search(text):
+        if unit.kind == "item" and (_TALLY.search(text) or _FIGURE_LINE.match(text) or (
+                unit.label and text.strip().rstrip(".") == unit.label.strip().rstrip("."))):
+            continue  # "Raised before the evening: €18,500"; "**Un moyen de vous déplacer.**" alone: a heading
             continue  # "Better lighting and safer communal areas (81 stickers)": a line of a count, not a point
         if unit.step and unit.kind == "item" and language == "fr" and _infinitive(text):
             continue  # "Recruter un premier groupe de six à dix patients…": step 2 of a method

@@ -31,7 +31,8 @@ _WEEKDAYS = {"fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
 # pattern is worth running ("été" inside "signalétiques", "mai" inside "maintenant" no longer wake them).
 _CUES = {"fr": ("hiver", "printemps", "été", "automne", "ces", "noël", "pâques", "fêtes", "réveillon"),
          "en": ("winter", "spring", "summer", "autumn", "fall", "recent", "past", "coming", "next", "last",
-                "these", "those", "on", "christmas", "easter", "holidays", "holiday")}
+                "these", "those", "on", "christmas", "easter", "holidays", "holiday", "until", "till", "before",
+                "after", "since")}
 # A holiday ties a text to its date like a month does: "this Christmas" is relative, "Christmas" a date
 # ("Flying from Northmoor this Christmas" was recycled on 30 January).
 _HOLIDAYS = {"fr": r"noël|pâques|(?:les |des |ces )?fêtes de fin d’année|(?:le |du )?réveillon",
@@ -63,11 +64,13 @@ def _lexicon(language: str) -> tuple[dict[str, tuple[tuple[str, ...], ...]], re.
     year = r"(?![\s\u00a0\u202f]+(?:19|20)\d\d)"
     if language == "fr":
         date = (rf"(?<!\w)\d{{1,2}}(?:er)?[\s\u00a0\u202f]+(?:{months})(?!\w)|(?<!\w)(?:le|du|au|ce)\s+(?:{days})(?!\w)"
-                rf"|(?<![\w’])(?:dès|depuis|jusqu’en|d’ici|à partir de|à compter de|fin|début|mi-)\s?(?:{months})(?!\w){year}")
+                rf"|(?<![\w’])(?:dès|depuis|jusqu’en|d’ici|à partir de|à compter de|fin|début|mi-|avant|après)\s?(?:{months})"
+                rf"(?!\w){year}")
     else:
         date = (rf"(?<!\w)(?:{months})\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\w)|(?<!\w)\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{months})(?!\w)"
                 rf"|(?<!\w)on\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)(?!\w)"
-                rf"|(?<!\w)(?:since|until|till|from|by|starting in|early|late|mid-)\s?(?:{months})(?!\w){year}")
+                rf"|(?<!\w)(?:since|until|till|from|by|starting in|early|late|mid-|before|after)\s?(?:{months})(?!\w){year}"
+                rf"|(?<!\w)(?:until|till|by|from|before|after|since)\s+the\s+\d{{1,2}}(?:st|nd|rd|th)(?!\w)")
     words = (*lexicon.MONTHS[language], *_WEEKDAYS[language], *_CUES[language])
     cues = re.compile(r"(?<!\w)(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")s?(?!\w)")
     seasons = _SEASONS[language]

@@ -23,6 +23,8 @@ from collections.abc import Sequence
 from publisher.social.excerpting import clauses, lexicon
 
 UNRESOLVED = ("", "")
+QUOTE_WORDS = 7
+"""Fewer words are a reply in a scene, not a quote to post: "I was ready to defend 80," she said (set 12)."""
 """Reported speech whose speaker cannot be told from the text."""
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _LOWER = "a-zà-öø-ÿ"
@@ -87,7 +89,7 @@ def reported(text: str, lang: str, names_before: Sequence[str], guest: str = "")
     quote, speaker, pronoun = found
     if pronoun:
         speaker = resolve(names_before, guest)
-    if not speaker or len(quote.split()) < 5:
+    if not speaker or len(quote.split()) < QUOTE_WORDS:
         return UNRESOLVED
     quote = quote.strip().rstrip(",")
     if quote[-1:] not in ".!?…":
