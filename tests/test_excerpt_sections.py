@@ -622,3 +622,13 @@ def test_set_12_s_lines_that_needed_their_piece() -> None:
 def test_a_catch_all_word_is_no_hashtag(tag: str, kept: bool) -> None:
     from publisher.social import hashtags
     assert (hashtags.tag_hashtag(tag) is not None) is kept, tag
+
+
+def test_a_noun_label_with_vous_names_its_item_and_about_a_figure_is_a_figure_line() -> None:
+    body = ("Le portage à domicile recrute 12 bénévoles pour 2027 dans les communes du Val de Lisse.\n\n"
+            "## Ce qu’il faut\n\n- **Un moyen de vous déplacer.** Une voiture est nécessaire pour les communes "
+            "rurales, où une tournée fait 40 kilomètres.\n- Collecté le soir même : environ 44 000 €\n")
+    analysed.cache_clear()
+    offered = [text for _, text, _ in analysed(body, "fr", "Portage à domicile")]
+    assert "Une voiture est nécessaire pour les communes rurales, où une tournée fait 40 kilomètres." in offered
+    assert not any(text.startswith(("Un moyen", "Collecté")) for text in offered), offered

@@ -29,7 +29,8 @@ BODY_SENTENCES = 5
 """How many body sentences a piece without quotes, takeaways or hand-written posts offers at most."""
 BODY_QUOTES = 3
 """How many quotes (reported speech with a named speaker) its body offers at most."""
-_FIGURE_LINE = re.compile(r"^[^:]{3,60}:[\s\u00a0\u202f]*[€$£]?[\s\u00a0\u202f]?\d[\d\s\u00a0\u202f,.]*"
+_FIGURE_LINE = re.compile(r"^[^:]{3,60}:[\s\u00a0\u202f]*(?:about|around|nearly|almost|over|more than|environ|près de"
+                          r"|plus de|presque)?[\s\u00a0\u202f]*[€$£]?[\s\u00a0\u202f]?\d[\d\s\u00a0\u202f,.]*"
                           r"(?:[\s\u00a0\u202f]?(?:€|%|[^\W\d_]{1,12}))?\.?$")
 """A key-figure line: "Raised before the evening: €18,500", "Visiteurs : 3 870"."""
 _TALLY = re.compile(r"\((?:\d[\d\s\u00a0\u202f,.]*)\s?[^\W\d_][\w’ -]{0,20}\)[.;]?$")
@@ -81,6 +82,7 @@ def _infinitive(text: str) -> bool:
 
 
 _PERSONAL = re.compile(r"(?<![\w’])(?:you|your|it|we|our|they|their|vous|votre|vos|nous|il|elle|on)(?![\w’])")
+_NOUN_LABEL = re.compile(r"^(?:un|une|des|le|la|les|l’|a|an|the|some)\s")
 _LABEL_WORDS = 5
 """A bold label this short, ending on a full stop, is a list item's name: the sentence after it is the post."""
 _WH_WORDS = frozenset({"what", "how", "why", "when", "where", "who", "which", "ce", "comment", "pourquoi", "quand",
@@ -179,7 +181,8 @@ def analysed(body: str, lang: str, headline: str = "", guest: str = "",
         needs_heading = unit.label and (not language or clauses.verbless(unit.label.lower(), language))
         text = "" if needs_heading else unit.text  # "**Un apport trop faible**. Il…": lost without its heading
         if not needs_heading and unit.label.endswith(".") and len(unit.label.split()) <= _LABEL_WORDS \
-                and not _PERSONAL.search(unit.label.lower()):  # "Start where it hurts." is a sentence: it stays
+                and (not _PERSONAL.search(unit.label.lower()) or _NOUN_LABEL.match(unit.label.lower())):
+            # "Start where it hurts." is a sentence: it stays; "Un moyen de vous déplacer." names the item
             rest = unit.text[len(unit.label):].strip() if unit.text.startswith(unit.label) else ""
             text = rest if rest[:1].isupper() else text  # "**Welsh-language entries.** Entries in Welsh…"
         if not text:
