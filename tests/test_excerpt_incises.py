@@ -187,3 +187,9 @@ quotes:
 """)
     piece = load_library(load_settings(project.config_file)).get("nadege")
     assert [e.kind for e in excerpts_for(piece)].count("quote") == 1
+
+
+def test_a_title_with_no_name_is_an_incise_and_is_cut() -> None:
+    words = "Ici, on a gardé les poutres, sourit la maire. Le reste, on l’a refait avec les habitants."
+    from publisher.social.excerpting.speech import incise
+    assert incise(words, "fr") == ("Ici, on a gardé les poutres. Le reste, on l’a refait avec les habitants.", "")

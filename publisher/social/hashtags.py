@@ -53,6 +53,11 @@ GENERIC: dict[str, tuple[str, ...]] = {
            # genre of page, audience, season: a recruitment drive, an appeal, a festival, Christmas (set 12)
            "recrutement", "collecte de fonds", "appel aux dons", "dons", "employeurs", "festival", "festivals",
            "noël", "pâques", "fêtes de fin d'année", "vacances",
+           # who a page is for (set 13: #Passengers, #SmallOrganisations) and what kind of event it was (#Premiere)
+           "habitants", "riverains", "locataires", "patients", "familles", "parents", "élèves", "étudiants",
+           "visiteurs", "voyageurs", "passagers", "salariés", "employés", "petites entreprises",
+           "petites structures", "collectivités", "élus", "première", "avant-première", "gala", "cérémonie",
+           "portes ouvertes", "anniversaire", "bilan",
            # Audience words of a charity or a cooperative's pages.
            "donateurs", "sympathisants", "supporters", "partenaires", "mécènes"),
     "en": ("professionals", "business", "businesses", "customers", "clients", "consumers", "general public",
@@ -68,7 +73,11 @@ GENERIC: dict[str, tuple[str, ...]] = {
            "changes", "what's new", "whats new", "updates", "information", "notice", "notices", "invitation",
            "our people", "our team", "meet the team", "team news", "trade show", "trade shows", "organisation",
            "organization", "recruitment", "hiring", "fundraising", "appeal", "donations", "employers", "festival",
-           "festivals", "christmas", "easter", "holidays", "festive season"),
+           "festivals", "christmas", "easter", "holidays", "festive season",
+           "residents", "tenants", "patients", "families", "parents", "students", "pupils", "visitors",
+           "passengers", "commuters", "travellers", "travelers", "employees", "staff", "small businesses",
+           "small organisations", "small organizations", "smes", "local authorities", "councils", "premiere",
+           "world premiere", "gala", "ceremony", "open day", "anniversary", "awards"),
 }
 DATED_WORDS = frozenset({
     "saison", "season", "edition", "annee", "year", "millesime", "vintage", "session", "campagne", "campaign",

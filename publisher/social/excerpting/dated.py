@@ -119,4 +119,20 @@ def moment_in(text: str, lang: str) -> str | None:
     return None
 
 
-__all__ = ["DATE", "RELATIVE", "moment_in"]
+_LAUNCHES = {
+    # A title that is news of a start: "Le Grenier Commun lance son épicerie mobile", "Kestlow Airport opens
+    # its link bus". True the week it is posted, stale as a recycle a month later (set 13).
+    "fr": re.compile(r"(?<![\w’])(?:lance|lancent|ouvre|ouvrent|inaugure|inaugurent|démarre|démarrent|débarque"
+                     r"|débarquent|arrive|arrivent|dévoile|dévoilent|rouvre|rouvrent|accueille désormais)(?![\w’])"),
+    "en": re.compile(r"(?<![\w’])(?:launches|launch of|opens|open(?:s)? its|unveils|introduces|kicks off|starts|begins"
+                     r"|reopens|arrives|is coming|are coming|comes to|goes live|now open)(?![\w’])"),
+}
+
+
+def announces_a_start(title: str, lang: str) -> bool:
+    """Is ``title`` the news that something starts ("… lance son épicerie mobile", "… opens …")?"""
+    language = lexicon.lang_of(lang)
+    return bool(language and _LAUNCHES[language].search(title.lower()))
+
+
+__all__ = ["DATE", "RELATIVE", "announces_a_start", "moment_in"]

@@ -66,6 +66,9 @@ _INCISE = {
                      rf"(?:{_S}+(?:(?:le|la){_S}+(?:professeure?|docteure?|maire|présidente?|directeur|directrice"
                      rf"|capitaine|commandante?|cheffe|chef|pasteure?|juge|général|générale){_S}+)?"
                      rf"(?:(?P<name>{NAME})|(?P<first>[{_UPPER}][{_LOWER}]{{2,}})))?"
+                     # "sourit la maire": a title with no name, resolved like a pronoun
+                     rf"(?:{_S}+(?P<titled>(?:le|la|l’){_S}*(?:maire|présidente?|directeur|directrice|adjointe?"
+                     rf"|architecte|gardienne?|cheffe?|responsable|conseillère|conseiller)))?"
                      rf"(?:,{_S}+(?P<role>[^.,;:!?«»“”]{{3,80}}?))?{_S}*(?P<end>[.,!?…])"),
 }
 _HAS_QUOTE = re.compile(r"[«“][^«“»”]{12,}[»”]")
@@ -145,8 +148,9 @@ def incise(words: str, lang: str) -> tuple[str, str] | None:
         return None
     for found in pattern.finditer(words):
         verb = (found.group("then") or found.group("verb")).lower()
-        if verb not in lexicon.SPEECH_VERBS[language] or not (
-                found.group("name") or found.group("first") or found.group("pro") or found.group("aux")):
+        if verb not in lexicon.SPEECH_VERBS[language] or not (found.group("name") or found.group("first")
+                                                                 or found.group("pro") or found.group("aux")
+                                                                 or found.group("titled")):
             continue
         name = _clean(found.group("name") or "") or found.group("first") or ""  # "dit Élodie": a first name
         if found.group("name") and not name:

@@ -130,7 +130,8 @@ def _plan(pieces: Iterable[Piece], rules: PlanRules, now: dt.datetime, history: 
 
 def announces(piece: Piece) -> bool:
     """The title names a date or a moment ("ce qui change à partir du 1er décembre", "Route 40 goes
-    all-electric, with Sunday service starting December 6"): an announcement, stale once the day is past,
+    all-electric, with Sunday service starting December 6") or is the news of a start ("Le Grenier Commun
+    lance son épicerie mobile"): an announcement, stale once the day is past,
     and every post of the piece carries its title (social.render). Set 10's reader failed every recycled
     post of two such pieces."""
     return _titled_moment(piece.title, piece.lang)
@@ -138,7 +139,7 @@ def announces(piece: Piece) -> bool:
 
 @lru_cache(maxsize=65536)
 def _titled_moment(title: str, lang: str) -> bool:
-    return dated.moment_in(title, lang) is not None
+    return dated.moment_in(title, lang) is not None or dated.announces_a_start(title, lang)
 
 
 def _prepare(piece: Piece, fits: PieceFits, rules: PlanRules, books: dict[str, ChannelBook], placer: Placer,
@@ -166,8 +167,8 @@ def _prepare(piece: Piece, fits: PieceFits, rules: PlanRules, books: dict[str, C
         notes.add(few_excerpts(piece.src_uri, len(excerpts), needed))
     if ruleset.evergreen.enabled and ruleset.evergreen.max_times > 0 and piece.evergreen is None \
             and announces(piece):
-        notes.add(f"{piece.src_uri}: its title names a date, so it is not recycled as evergreen (every post "
-                  "carries the title); `evergreen: true` in its front matter recycles it")
+        notes.add(f"{piece.src_uri}: its title names a date or announces a start, so it is not recycled as "
+                  "evergreen (every post carries the title); `evergreen: true` in its front matter recycles it")
     for order, (excerpt, row) in enumerate(zip(excerpts, results, strict=True)):
         for channel, fitting, result in zip(channels, lanes, row, strict=True):
             if type(result) is Fitted:
