@@ -373,3 +373,9 @@ def test_only_the_title_on_its_own_line_is_bluesky_s_link() -> None:
 def test_a_euro_sign_in_a_title_is_counted_by_the_shortcut() -> None:
     assert networks.quick_length("x", "Le plan à 2 M€ → ") == twitter_text.parse_tweet("Le plan à 2 M€ → ").weightedLength
     assert networks.quick_length("bluesky", "Le plan à 2 M€") == grapheme.length("Le plan à 2 M€")
+
+
+def test_a_place_before_a_colon_is_a_name_the_excerpt_must_say() -> None:
+    from publisher.social.render import _names
+    assert _names("Oberwihr : un séchoir à tabac de 1911 devenu maison des associations") == ("Oberwihr",)
+    assert _names("Gel : six gestes pour protéger votre compteur d’eau") == ()

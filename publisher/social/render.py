@@ -28,6 +28,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from wordfreq import zipf_frequency
+
 from publisher.content.model import Piece
 from publisher.content.typography import typeset
 from publisher.content.utm import with_utm
@@ -348,13 +350,24 @@ _NAME = re.compile(r"[A-ZÀ-Ö][\w’&-]{2,}")
 
 def _names(title: str) -> tuple[str, ...]:
     """The title's names: its capitalised words but the first, and the first too when a capitalised word
-    follows it ("Levelmoor Drainage Board: …", "Pwll Glan Teifi: …"; not "Gel : six gestes…")."""
+    follows it ("Levelmoor Drainage Board: …", "Pwll Glan Teifi: …") or when it is a word no dictionary
+    has before a colon ("Oberwihr : un séchoir…"; not "Gel : six gestes…")."""
     found = [m.group() for m in _NAME.finditer(title)]
     if not found:
         return ()
-    first = title.lstrip("«“\"' ").split(" ", 2)
-    keep_first = len(first) > 1 and first[1][:1].isupper()
-    return tuple(name for i, name in enumerate(found) if i or keep_first or not title.lstrip("«“\"' ").startswith(name))
+    head = title.lstrip("«“\"' ")
+    words = head.split(" ", 2)
+    return tuple(name for i, name in enumerate(found) if i or not head.startswith(name) or _named_first(words))
+
+
+def _named_first(words: list[str]) -> bool:
+    if len(words) < 2:
+        return False
+    if words[1][:1].isupper():
+        return True
+    first = words[0].rstrip(":").lower()
+    before_colon = words[0].endswith(":") or words[1].startswith(":")
+    return before_colon and first.isalpha() and max(zipf_frequency(first, "fr"), zipf_frequency(first, "en")) < 2
 
 
 _new_fitted = tuple.__new__
