@@ -77,7 +77,8 @@ GENERIC: dict[str, tuple[str, ...]] = {
            "residents", "tenants", "patients", "families", "parents", "students", "pupils", "visitors",
            "passengers", "commuters", "travellers", "travelers", "employees", "staff", "small businesses",
            "small organisations", "small organizations", "smes", "local authorities", "councils", "premiere",
-           "world premiere", "gala", "ceremony", "open day", "anniversary", "awards"),
+           "world premiere", "gala", "ceremony", "open day", "anniversary", "awards", "club news", "workshop",
+           "workshops"),
 }
 DATED_WORDS = frozenset({
     "saison", "season", "edition", "annee", "year", "millesime", "vintage", "session", "campagne", "campaign",
