@@ -204,3 +204,17 @@ def test_an_override_brings_back_a_generic_tag() -> None:
                                  "portes ouvertes", "club news", "workshop"])
 def test_who_a_page_is_for_and_what_kind_of_event_are_no_hashtags(tag: str) -> None:
     assert hashtags.tag_hashtag(tag) is None, tag  # set 13's reader failed 25 texts on them alone
+
+
+@pytest.mark.parametrize(("tag", "kept"), [
+    ("aquarium professionals", False), ("professionnels de santé", False), ("small businesses", False),
+    ("volunteers", False), ("care homes", True), ("tenant health", True), ("bénévolat", True),
+    ("citizen science", True), ("heritage varieties", True),
+])
+def test_a_tag_whose_head_is_an_audience_is_no_hashtag(tag: str, kept: bool) -> None:
+    assert (hashtags.tag_hashtag(tag) is not None) is kept, tag
+
+
+def test_an_override_brings_back_an_audience_tag() -> None:
+    rules = hashtags.HashtagRules({"volunteers": "#Volunteers"}, frozenset())
+    assert hashtags.pick(("volunteers",), None, "", 3, rules) == ("#Volunteers",)

@@ -197,7 +197,29 @@ def tag_hashtag(tag: str, rules: HashtagRules = DEFAULT_RULES, spelled: tuple[st
         return None  # #Saison2026: the post's date says as much
     if too_broad(tag.strip().lower()):  # with its accents: wordfreq knows "santé", not "sante"
         return None
+    if for_an_audience(folded):
+        return None
     return hashtag_for(tag, spelled)
+
+
+AUDIENCE_HEADS = frozenset(_folded(word) for word in (
+    "residents", "tenants", "patients", "families", "parents", "students", "pupils", "visitors", "passengers",
+    "commuters", "travellers", "travelers", "employees", "staff", "employers", "professionals", "volunteers",
+    "members", "customers", "clients", "donors", "supporters", "partners", "users", "citizens", "businesses",
+    "organisations", "organizations", "owners", "managers", "leaders", "buyers", "readers", "subscribers",
+    "habitants", "locataires", "familles", "élèves", "étudiants", "visiteurs", "voyageurs", "passagers",
+    "salariés", "employés", "employeurs", "professionnels", "bénévoles", "adhérents", "membres", "donateurs",
+    "partenaires", "usagers", "citoyens", "entreprises", "élus", "acheteurs", "lecteurs", "abonnés", "dirigeants",
+))
+"""Who a page is for, as the head of a tag: "aquarium professionals", "small organisations", "professionnels
+de santé" (English puts the head last, French first). Sets 12 and 13 failed #Employers, #Passengers and
+#SmallOrganisations: a reader sees the audience, not the subject."""
+
+
+def for_an_audience(folded: str) -> bool:
+    """Is the tag (accent-folded) a kind of people the page is for?"""
+    words = folded.split()
+    return bool(words) and (words[-1] in AUDIENCE_HEADS or words[0] in AUDIENCE_HEADS)
 
 
 BROAD_ZIPF = 4.9
