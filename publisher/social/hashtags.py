@@ -51,12 +51,10 @@ GENERIC: dict[str, tuple[str, ...]] = {
            "salon professionnel", "salons professionnels", "notre équipe", "nos équipes", "vie d'équipe",
            "organisation", "fonctionnement",
            # genre of page, audience, season: a recruitment drive, an appeal, a festival, Christmas (set 12)
-           "recrutement", "collecte de fonds", "appel aux dons", "dons", "employeurs", "festival", "festivals",
+           "recrutement", "collecte de fonds", "appel aux dons", "dons", "festival", "festivals",
            "noël", "pâques", "fêtes de fin d'année", "vacances",
-           # who a page is for (set 13: #Passengers, #SmallOrganisations) and what kind of event it was (#Premiere)
-           "habitants", "riverains", "locataires", "patients", "familles", "parents", "élèves", "étudiants",
-           "visiteurs", "voyageurs", "passagers", "salariés", "employés", "petites entreprises",
-           "petites structures", "collectivités", "élus", "première", "avant-première", "gala", "cérémonie",
+           # who a page is for beyond AUDIENCE_HEADS, and what kind of event it was (set 13: #Premiere)
+           "petites structures", "collectivités", "première", "avant-première", "gala", "cérémonie",
            "portes ouvertes", "anniversaire", "bilan",
            # Audience words of a charity or a cooperative's pages.
            "donateurs", "sympathisants", "supporters", "partenaires", "mécènes"),
@@ -72,11 +70,9 @@ GENERIC: dict[str, tuple[str, ...]] = {
            "reopening", "opening", "launch", "launches", "consultation", "public consultation", "service changes",
            "changes", "what's new", "whats new", "updates", "information", "notice", "notices", "invitation",
            "our people", "our team", "meet the team", "team news", "trade show", "trade shows", "organisation",
-           "organization", "recruitment", "hiring", "fundraising", "appeal", "donations", "employers", "festival",
+           "organization", "recruitment", "hiring", "fundraising", "appeal", "donations", "festival",
            "festivals", "christmas", "easter", "holidays", "festive season",
-           "residents", "tenants", "patients", "families", "parents", "students", "pupils", "visitors",
-           "passengers", "commuters", "travellers", "travelers", "employees", "staff", "small businesses",
-           "small organisations", "small organizations", "smes", "local authorities", "councils", "premiere",
+           "smes", "local authorities", "councils", "premiere",
            "world premiere", "gala", "ceremony", "open day", "anniversary", "awards", "club news", "workshop",
            "workshops"),
 }
@@ -207,7 +203,7 @@ AUDIENCE_HEADS = frozenset(_folded(word) for word in (
     "commuters", "travellers", "travelers", "employees", "staff", "employers", "professionals", "volunteers",
     "members", "customers", "clients", "donors", "supporters", "partners", "users", "citizens", "businesses",
     "organisations", "organizations", "owners", "managers", "leaders", "buyers", "readers", "subscribers",
-    "habitants", "locataires", "familles", "élèves", "étudiants", "visiteurs", "voyageurs", "passagers",
+    "habitants", "riverains", "locataires", "familles", "élèves", "étudiants", "visiteurs", "voyageurs", "passagers",
     "salariés", "employés", "employeurs", "professionnels", "bénévoles", "adhérents", "membres", "donateurs",
     "partenaires", "usagers", "citoyens", "entreprises", "élus", "acheteurs", "lecteurs", "abonnés", "dirigeants",
 ))

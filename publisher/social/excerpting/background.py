@@ -213,8 +213,6 @@ def has_figure(text: str) -> bool:
     return bool(re.search(r"\d", re.sub(YEAR, " ", text)))
 
 
-_other_figure = has_figure
-
 _NUMBER_WORDS = {
     "en": re.compile(r"(?<![\w’])(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
                      r"|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|half|halved"
@@ -243,9 +241,9 @@ def why_background(text: str, lang: str) -> str | None:
         return None
     low = text.lower()
     start = low.lstrip("«“\"( \u00a0")
-    founded = _FOUNDED[language].match(start) or _STARTED[language].match(text.lstrip("«“\"( \u00a0"))
-    if (founded and (_FOUNDED[language].match(start) or not _other_figure(low))) \
-            or (_TENURE[language].search(low) and not _other_figure(low)):
+    bare = not has_figure(low)  # "Fondée en 2009, …" always; "depuis 2019", "started in 2024" with no other figure
+    if _FOUNDED[language].match(start) or (bare and (_TENURE[language].search(low)
+                                                     or _STARTED[language].match(text.lstrip("«“\"( \u00a0")))):
         return "background with no hook (a founding or tenure line)"
     if _PRACTICAL[language].search(low):
         return "practical details (hours, tickets, bookings): the page's, and stale after the day"

@@ -124,7 +124,7 @@ _LAUNCHES = {
     # its link bus". True the week it is posted, stale as a recycle a month later (set 13).
     "fr": re.compile(r"(?<![\w’])(?:lance|lancent|ouvre|ouvrent|inaugure|inaugurent|démarre|démarrent|débarque"
                      r"|débarquent|arrive|arrivent|dévoile|dévoilent|rouvre|rouvrent|accueille désormais)(?![\w’])"),
-    "en": re.compile(r"(?<![\w’])(?:launches|launch of|opens|open(?:s)? its|unveils|introduces|kicks off|starts|begins"
+    "en": re.compile(r"(?<![\w’])(?:launches|launch of|opens|unveils|introduces|kicks off|starts|begins"
                      r"|reopens|arrives|is coming|are coming|comes to|goes live|now open)(?![\w’])"),
 }
 

@@ -35,7 +35,7 @@ _EPILOGUE = {
     "fr": re.compile(r"^(?:et (?:la )?suite|la suite|et maintenant|et après|et ensuite|prochaines? étapes?|les prochaines"
                      r" étapes|perspectives|à suivre|pour la suite|demain)\b"),
 }
-_PRACTICAL = {
+_PRACTICAL_HEADING = {
     # "The practical bits", "Infos pratiques", "Getting there": the page's box of hours, buses and tickets.
     # The whole heading: "Accès aux soins" is a subject, "Accès" a box.
     "en": re.compile(r"^(?:the )?(?:practical (?:bits|details|information|info|matters|points)|practicalities|logistics"
@@ -58,9 +58,9 @@ def why_placed(text: str, lang: str, *, heading: str = "", step: bool = False, c
         return None
     low = text.lower()
     title = heading.lower().strip(" :.?!\u00a0\u202f")
-    if title and _PRACTICAL[language].match(title):
+    if title and _PRACTICAL_HEADING[language].match(title):
         return f"practical details ('{heading}'): the page's, not a post"
-    if heading and _EPILOGUE[language].match(heading.lower().strip(" :.?!\u00a0\u202f")) \
+    if title and _EPILOGUE[language].match(title) \
             and not lexicon.OURS.search(low):
         return f"an epilogue ('{heading}'): the end of someone else's story, not its point"
     if (step or (client and lexicon.OURS.search(low) and not any(c.isdigit() for c in low))) \
