@@ -201,7 +201,7 @@ def test_an_override_brings_back_a_generic_tag() -> None:
 
 
 @pytest.mark.parametrize("tag", ["passengers", "small organisations", "premiere", "habitants", "familles",
-                                 "portes ouvertes", "club news", "workshop"])
+                                 "portes ouvertes", "club news", "workshop", "cas client", "customer story"])
 def test_who_a_page_is_for_and_what_kind_of_event_are_no_hashtags(tag: str) -> None:
     assert hashtags.tag_hashtag(tag) is None, tag  # set 13's reader failed 25 texts on them alone
 

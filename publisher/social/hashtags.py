@@ -28,7 +28,8 @@ _IN_TEXT = re.compile(r"(?<!\S)#(\w+)")
 BLOCKLIST = frozenset({
     "événement", "evenement", "event", "events", "actualité", "actualités", "actu", "news", "article", "articles",
     "blog", "billet", "interview", "entretien", "compte rendu", "compte-rendu", "event report", "report",
-    "case study", "étude de cas", "white paper", "livre blanc", "divers", "misc", "general", "général", "update",
+    "case study", "étude de cas", "cas client", "cas clients", "customer story", "customer stories", "success story",
+    "white paper", "livre blanc", "divers", "misc", "general", "général", "update",
 })
 """Tags too generic to be hashtags (compared without accents or case)."""
 GENERIC: dict[str, tuple[str, ...]] = {
