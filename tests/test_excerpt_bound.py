@@ -68,7 +68,7 @@ BODY_FR = """La commune de Brévanne a lancé en mai une consultation sur l’é
 
 Plus de 600 habitants ont répondu au questionnaire en ligne, et 80 sont venus aux réunions de quartier.
 
-La commune prévoit désormais d’éteindre les lampadaires entre 1 heure et 5 heures dans les rues résidentielles.
+La commune prévoit désormais d’éteindre l’éclairage entre 1 heure et 5 heures, soit 40 % d’heures d’éclairage en moins.
 
 Les habitants ont surtout demandé que les passages piétons restent éclairés toute la nuit.
 

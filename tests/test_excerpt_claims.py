@@ -35,7 +35,7 @@ OWN_EN = """The water forum brought 200 councillors to Ashby on 3 October.
 These are the findings of our study this summer:
 
 - Groundwater in the county has fallen by 40 centimetres in ten years on average;
-- One litre in five is lost to leaks in the network before it reaches a tap.
+- One litre in five is lost to leaks before it reaches a tap.
 """
 
 

@@ -72,7 +72,7 @@ def test_a_month_does_not_name_what_a_definite_subject_points_at() -> None:
 
 
 def test_a_continuing_sentence_is_not_offered_from_a_body() -> None:
-    body = ("Our depot in Harlow opened a repair café in 2025, with 300 visits in its first year. "
+    body = ("Our depot in Harlow opened a repair café in 2025, with 300 visits in its first year, twice what we hoped. "
             "We’ll also open a tool library for tenants who cannot afford a drill.\n")
     offered = [text for kind, text, _ in analysed(body, "en", "A repair café") if kind == "sentence"]
     assert any("repair café" in text for text in offered), offered

@@ -166,7 +166,7 @@ def test_a_title_that_quotes_the_guest_is_posted_as_her_signed_quote(project: Pr
 
 
 def test_a_paragraph_with_an_address_is_a_practical_note() -> None:
-    body = ("### Un conseil ?\n\nRenvoyez-nous vos sondes avant qu’elles meurent : une réparation coûte 150 €.\n\n"
+    body = ("### Un conseil ?\n\nRenvoyez-nous vos sondes avant qu’elles meurent : une réparation coûte trois fois moins cher qu’une sonde neuve.\n\n"
             "L’atelier répare 400 sondes par an, y compris hors garantie. Les retours se font par courriel à "
             "atelier@sondes.example.\n")
     analysed.cache_clear()

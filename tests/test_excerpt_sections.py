@@ -131,7 +131,7 @@ def test_the_sentences_after_someones_talk_are_theirs_not_the_brands() -> None:
     body = ("Our depot in Hull moved to cargo bikes in 2025 and cut its van miles by a third.\n\n"
             "The closing keynote from a transport economist at the University of York focused on parking. "
             "Kerbside parking in city centres costs councils about £40 a space each year. "
-            "We will test two shared loading bays in Hull next spring.\n")
+            "We will test two shared loading bays in Hull next spring, to cut delivery stops by half.\n")
     offered = [text for kind, text, _ in analysed(body, "en", "Cargo bikes in Hull") if kind == "sentence"]
     assert any("cargo bikes" in text for text in offered), offered
     assert any("shared loading bays" in text for text in offered), offered  # the brand's own words, after it

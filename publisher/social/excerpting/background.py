@@ -234,6 +234,33 @@ def states_a_fact(text: str, lang: str) -> bool:
 
 
 
+_FINDING = {
+    # A share, a comparison or a rate: what a figure means, not only how many ("nos 38 bénévoles ont
+    # livré plus de 2 100 documents", "58 percent of all time lost", "two car journeys instead of one").
+    "en": re.compile(r"\d[\d,.]*\s?(?:%|percent|per cent)|(?<![\w’])(?:one|two|three|four|five|\d+) (?:in|out of) "
+                     r"(?:every )?\w+|(?<![\w’])(?:half|a third|two thirds|a quarter|three quarters|twice|times (?:more"
+                     r"|less|as)|more than|less than|fewer than|instead of|compared with)(?![\w’])"
+                     r"|(?<![\w’])(?:every|each|per) (?:[£€$]\s?)?\d|[£€$]\s?\d[\d,.]*\s?(?:k|m|bn|million|billion)?"
+                     r" (?:a|per|each|every) |\d[\d,.]*\s?[a-z]*\s(?:a|per|each|every) (?:day|week|month|year|hour|night)"
+                     r"|(?<![\w’])by (?:half|a third|a quarter)"),
+    "fr": re.compile(r"\d[\d\s\u202f\u00a0,]*\s?(?:%|pour cent)|(?<![\w’])(?:un|une|deux|trois|quatre|cinq|\d+) sur "
+                     r"\w+|(?<![\w’])(?:la moitié|un tiers|deux tiers|un quart|trois quarts|deux fois|fois plus|fois"
+                     r" moins|plus de|moins de|au lieu de|contre|que l’an|qu’en)(?![\w’])|(?<![\w’])(?:chaque|par)"
+                     r" \d|\d[\d\s\u202f\u00a0]*(?:€|euros) (?:par|chaque) |\d[\d\s\u202f\u00a0,]*[a-zà-ÿ]* par (?:jour|semaine|mois"
+                     r"|an|année|heure|nuit)|(?<![\w’])de moitié"),
+}
+
+
+def states_a_finding(text: str, lang: str) -> bool:
+    """A share, a comparison, a rate or a change ("58 percent of all time lost at signals", "deux
+    trajets au lieu d’un", "fell by a third"): the bar for a sentence lifted from a body (body.py).
+    A count alone ("En 2025, nous avons accompagné 341 personnes") says how busy, not what was found:
+    set 14's reader failed it as background, like a method line ("nous avons interrogé 212 familles")."""
+    language = lexicon.lang_of(lang)
+    low = text.lower()
+    return bool(language and (_FINDING[language].search(low) or CHANGE[language].search(low)))
+
+
 def why_background(text: str, lang: str) -> str | None:
     """Why ``text`` is background or logistics with no hook, or None."""
     language = lexicon.lang_of(lang)
@@ -271,4 +298,4 @@ def why_background(text: str, lang: str) -> str | None:
     return None
 
 
-__all__ = ["CHANGE", "YEAR", "has_figure", "states_a_fact", "why_background"]
+__all__ = ["CHANGE", "YEAR", "has_figure", "states_a_fact", "states_a_finding", "why_background"]
