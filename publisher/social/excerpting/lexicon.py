@@ -43,7 +43,10 @@ OPENING_PHRASES: dict[str, tuple[str, ...]] = {
            "la banque", "le client", "la cliente", "l’établissement", "l’intéressé", "l’intéressée",
            "sauf que", "sauf qu’", "à part que", "sans compter que",
            # an answer to a question the post does not ask: "Parce que…", "J’aurais mis…" (if I started again)
-           "parce que", "parce qu’", "j’aurais", "nous aurions", "on aurait"),
+           "parce que", "parce qu’", "j’aurais", "nous aurions", "on aurait",
+           # the next point of a list the post does not give ("Troisièmement, …"); a condition on what came before
+           "premièrement", "deuxièmement", "troisièmement", "quatrièmement", "d’abord,", "primo", "secundo",
+           "s’ils ne ", "si elles ne ", "sinon,"),
     "en": ("after that", "of course", "in fact", "as a result", "the latter", "the former", "the rest",
            "the two", "the same", "the other", "in that case", "on top of that", "that said", "even so",
            "all of this", "all this", "at that point", "by then", "the next day", "the day before", "soon after",
@@ -51,7 +54,11 @@ OPENING_PHRASES: dict[str, tuple[str, ...]] = {
            "ever since", "in the month since", "in the months since", "in the weeks since", "in the year since",
            "the team", "the company", "the group", "the firm", "the bank", "the project", "the client",
            "the customer", "the trust", "the agency", "beyond that", "except that", "except", "only that",
-           "because", "i would have", "i’d have", "we would have", "we’d have"),
+           "because", "i would have", "i’d have", "we would have", "we’d have",
+           # the next point of a list the post does not give ("Third, nearly half of all bookings…"), and a
+           # condition on something said before ("If they do not, I will say so publicly")
+           "first,", "second,", "third,", "fourth,", "fifth,", "secondly", "thirdly", "lastly",
+           "if they do not", "if they don’t", "if so", "if not"),
 }
 IMPERSONAL: dict[str, tuple[str, ...]] = {
     # Pronoun openings that point at nothing before them: "Il faut…", "It takes…", "There are…".

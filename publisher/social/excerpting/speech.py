@@ -260,6 +260,18 @@ _ROLE_FIRST = re.compile(rf"(?:(?<![\w’])(?:le|la|the|our|notre|leur|their){_S
 """The role before the name: "coupé par l’adjointe au maire chargée de la culture, Solenn Guérin, en…"."""
 
 
+_THAT_TIME = re.compile(r"(?:\s+|,\s*)(?:that|this|last) (?:night|day|evening|morning|afternoon|week|weekend|shift)$"
+                        r"|(?:\s+|,\s*)(?:on the night|tonight|today|on the day)$"
+                        r"|(?:\s+|,\s*)(?:ce (?:soir|jour|matin|week-end)-là|cette (?:nuit|semaine|soirée|journée)-là|ce soir"
+                        r"|cette nuit|aujourd’hui|ce jour-là)$", re.I)
+
+
+def timeless(attribution: str) -> str:
+    """"Sam Okoro, the dispatcher covering Gloucestershire that night" -> "…covering Gloucestershire": the
+    night is the story's; posted later, the attribution says which night of nothing (set 15)."""
+    return _THAT_TIME.sub("", attribution) if attribution else attribution
+
+
 def roles_in(text: str, lang: str) -> dict[str, str]:
     """Who the text introduces with a role: "Olivier Mazeau, directeur général de Traverse, …" ->
     {"Olivier Mazeau": "directeur général de Traverse"}, so a quote of theirs later says who they are;
