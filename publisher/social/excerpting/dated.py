@@ -29,14 +29,22 @@ _WEEKDAYS = {"fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
 
 # Words without which neither pattern can match, as whole words: one scan of the text finds whether either
 # pattern is worth running ("été" inside "signalétiques", "mai" inside "maintenant" no longer wake them).
-_CUES = {"fr": ("hiver", "printemps", "été", "automne", "ces", "noël", "pâques", "fêtes", "réveillon"),
+_CUES = {"fr": ("hiver", "printemps", "été", "automne", "ces", "noël", "pâques", "fêtes", "réveillon", "black",
+                "halloween", "saint-valentin", "rentrée", "soldes", "toussaint", "fête"),
          "en": ("winter", "spring", "summer", "autumn", "fall", "recent", "past", "coming", "next", "last",
                 "these", "those", "on", "christmas", "easter", "holidays", "holiday", "until", "till", "before",
-                "after", "since")}
+                "after", "since", "black", "cyber", "halloween", "valentine’s", "mother’s", "father’s",
+                "thanksgiving", "bonfire", "boxing")}
 # A holiday ties a text to its date like a month does: "this Christmas" is relative, "Christmas" a date
 # ("Flying from Northmoor this Christmas" was recycled on 30 January).
-_HOLIDAYS = {"fr": r"noël|pâques|(?:les |des |ces )?fêtes de fin d’année|(?:le |du )?réveillon",
-             "en": r"christmas|easter|(?:the )?(?:christmas|summer|easter|festive) holidays|new year’s eve"}
+# The days that shops and brands make their own (set 15: "This Black Friday, the best bike deal is probably
+# in your shed" went out until late January) are dates too.
+_HOLIDAYS = {"fr": r"noël|pâques|(?:les |des |ces )?fêtes de fin d’année|(?:le |du )?réveillon|black friday"
+                   r"|halloween|(?:la )?saint-valentin|fête des (?:mères|pères|grands-mères)|(?:la |cette )rentrée"
+                   r"|(?:les |ces )soldes|toussaint",
+             "en": r"christmas|easter|(?:the )?(?:christmas|summer|easter|festive) holidays|new year’s eve"
+                   r"|black friday|cyber monday|halloween|valentine’s day|mother’s day|father’s day|thanksgiving"
+                   r"|bonfire night|boxing day"}
 
 
 _FUTURE = {"en": re.compile(r"(?<![\w’])(?:will|’ll|is due|are due|is expected|are expected|is scheduled|planned for)"
@@ -78,13 +86,15 @@ def _lexicon(language: str) -> tuple[dict[str, tuple[tuple[str, ...], ...]], re.
     if language == "fr":
         relative = (rf"(?<!\w)(?:{months})\s+(?:dernier|prochain)(?!\w)|(?<!\w)(?:cet|ce)\s+(?:{seasons})(?!\w)"
                     rf"|(?<![\w’])depuis\s+(?:le\s+|l’)(?:{seasons})(?![\w’])(?![\s\u00a0]+(?:19|20)\d\d)"
-                    rf"|(?<![\w’])(?:ce|à ce|pour ce|ce dernier|le prochain)\s+noël(?![\w’])|cette fin d’année"
+                    rf"|(?<![\w’])(?:ce|à ce|pour ce|ce dernier|le prochain)\s+(?:noël|black friday|halloween)(?![\w’])"
+                    rf"|cette fin d’année|cette rentrée"
                     rf"|(?<![\w’-])(?<!le )(?<!les )(?<!chaque )(?<!tous les )(?<!du )(?<!au )(?<!ce )(?:{days})(?![\w-])"
                     rf"|{_LATELY[language]}")
     else:
         relative = (rf"(?<!\w)(?:last|next|this past|this coming)\s+(?:{months}|{seasons}|christmas|easter|{days})(?!\w)"
                     rf"|(?<!\w)(?:{days})’s(?!\w)|(?<!\w)this\s+(?:{days})(?!\w)"
-                    rf"|(?<!\w)this\s+(?:{seasons}|christmas|easter)(?!\w)|{_LATELY[language]}"
+                    rf"|(?<!\w)this\s+(?:{seasons}|christmas|easter|black friday|cyber monday|halloween|thanksgiving)(?!\w)"
+                    rf"|{_LATELY[language]}"
                     # "on Saturday" with no date: the Saturday just gone, wrong nine days later (set 11)
                     rf"|(?<!\w)on\s+(?:{days})(?!\w)(?!,?\s+\d)(?!,?\s+(?:{months}))"
                     rf"|(?<!\w)since\s+(?:the\s+)?(?:{seasons})(?!\w)")

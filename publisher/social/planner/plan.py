@@ -137,6 +137,18 @@ def announces(piece: Piece) -> bool:
     return _titled_moment(piece.title, piece.lang)
 
 
+def of_its_moment(piece: Piece) -> bool:
+    """The title speaks from its day ("This Black Friday, the best bike deal is probably in your shed",
+    "Cette rentrée, …"): only the launch carries it; a follow-up three days later already reads wrong
+    (set 15's reader failed every later post of such a piece). `evergreen: true` opts out."""
+    return _relative_title(piece.title, piece.lang)
+
+
+@lru_cache(maxsize=65536)
+def _relative_title(title: str, lang: str) -> bool:
+    return dated.moment_in(title, lang) == dated.RELATIVE
+
+
 @lru_cache(maxsize=65536)
 def _titled_moment(title: str, lang: str) -> bool:
     return dated.moment_in(title, lang) is not None or dated.announces_a_start(title, lang)
@@ -162,13 +174,16 @@ def _prepare(piece: Piece, fits: PieceFits, rules: PlanRules, books: dict[str, C
     lanes: list[list[Candidate]] = [[] for _ in names]
     dropped = placer.dropped
     excerpts, results = fits
-    needed = int(ruleset.launch) + len(ruleset.follow_ups)
+    needed = int(ruleset.launch) + (0 if piece.evergreen is None and of_its_moment(piece) else len(ruleset.follow_ups))
     if len(excerpts) < needed:  # each follow-up says something new: with fewer texts, fewer posts
         notes.add(few_excerpts(piece.src_uri, len(excerpts), needed))
     if ruleset.evergreen.enabled and ruleset.evergreen.max_times > 0 and piece.evergreen is None \
             and announces(piece):
         notes.add(f"{piece.src_uri}: its title names a date or announces a start, so it is not recycled as "
                   "evergreen (every post carries the title); `evergreen: true` in its front matter recycles it")
+    if piece.evergreen is None and ruleset.follow_ups and of_its_moment(piece):
+        notes.add(f"{piece.src_uri}: its title speaks from its day (\"{piece.title}\"), so only its launch is "
+                  "planned, no follow-ups; `evergreen: true` in its front matter plans them")
     for order, (excerpt, row) in enumerate(zip(excerpts, results, strict=True)):
         for channel, fitting, result in zip(channels, lanes, row, strict=True):
             if type(result) is Fitted:
@@ -219,6 +234,8 @@ def _launches_and_follow_ups(planned: list[PieceState], placer: Placer, sent: se
             roles = roles_of[id(ruleset)] = ([("launch", 0)] if ruleset.launch else []) + [
                 (f"follow-up-{n}", n) for n in ruleset.follow_ups]
         for role, order in roles:
+            if order and piece.piece.evergreen is None and of_its_moment(piece.piece):
+                continue  # "This Black Friday, …": true until the day, and every post carries the title
             target = piece.launch_at
             # Days in a zone are never two days long (one may skip a date): well past, no zone arithmetic.
             late = target + dt.timedelta(days=order + ruleset.catch_up_days + 2) < now
