@@ -194,7 +194,7 @@ def tag_hashtag(tag: str, rules: HashtagRules = DEFAULT_RULES, spelled: tuple[st
         return None  # #Saison2026: the post's date says as much
     if too_broad(tag.strip().lower()):  # with its accents: wordfreq knows "santé", not "sante"
         return None
-    if for_an_audience(folded):
+    if for_an_audience(folded) or house_or_occasion(folded):
         return None
     return hashtag_for(tag, spelled)
 
@@ -217,6 +217,23 @@ def for_an_audience(folded: str) -> bool:
     """Is the tag (accent-folded) a kind of people the page is for?"""
     words = folded.split()
     return bool(words) and (words[-1] in AUDIENCE_HEADS or words[0] in AUDIENCE_HEADS)
+
+
+_HOUSE_OR_OCCASION = re.compile(
+    # A section of the house's news ("vie de la cave", "life at the club", "news from the depot") and a day
+    # or feast the piece was written for ("fête du vin nouveau", "black friday", "journée portes ouvertes",
+    # "open day"): set 15's reader failed #VieDeLaCave like #ClubNews, #FêteDuVinNouveau and #BlackFriday as
+    # occasions (stale by the next post).
+    r"^(?:vie (?:de|du|des|d)\b|life (?:at|in|on)\b|news (?:from|at)\b|fete (?:de|du|des|d)\b|journee\b"
+    r"|semaine (?:de|du|des|d)\b|nuit (?:de|du|des)\b)"
+    r"|^(?:black friday|cyber monday|halloween|saint valentin|valentines day|fete des (?:meres|peres)|mothers day"
+    r"|fathers day|thanksgiving|nouvel an|new year|rentree|soldes|toussaint)$"
+    r"|\b(?:day|week|night|fair|gala|open days?)$")
+
+
+def house_or_occasion(folded: str) -> bool:
+    """Is the tag (accent-folded) a section of the house's news or an occasion?"""
+    return bool(_HOUSE_OR_OCCASION.search(folded))
 
 
 BROAD_ZIPF = 4.9
