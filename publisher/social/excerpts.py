@@ -152,7 +152,27 @@ def guest_in_title(piece: Piece) -> tuple[str, str] | None:
     found = _NAMED_QUOTE.match(piece.title.strip())
     if guest is None or not found or found.group("name").strip() != guest.name or not (guest.role or guest.organization):
         return None
-    return unquoted(found.group("words")), _with_role(guest.name, piece)
+    words = unquoted(found.group("words"))
+    for source in (*(q.text for q in piece.quotes), piece.body):  # the quotes the author picked are theirs
+        said = _as_said(words, source)
+        if said != words:
+            return said, _with_role(guest.name, piece)
+    return words, _with_role(guest.name, piece)
+
+
+def _as_said(words: str, body: str) -> str:
+    """The title's quote as the body gives it, when the title cut words out of its middle ("Monter un
+    théâtre en deux heures, c’est de la chorégraphie" for "…en deux heures dans une salle des fêtes, c’est
+    de la chorégraphie"): a quote is the person's words, word for word (set 15's reader failed the
+    shortened one). Unchanged when the body has the words as the title gives them, or not at all."""
+    said = re.findall(r"[^\W_]+", words)
+    if len(said) < 6 or _letters(words) in _letters(body):
+        return words
+    head, tail = said[:3], said[-3:]
+    pattern = (r"(?<![^\W_])" + r"[\W_]+".join(map(re.escape, head)) + r"[^.!?«»“”\"]{1,160}?"
+               + r"[\W_]+".join(map(re.escape, tail)) + r"(?![^\W_])")
+    found = re.search(pattern, body, re.I)
+    return " ".join(found.group().split()) if found else words
 
 
 def takeaway_refused(takeaway: str, piece: Piece) -> str | None:
