@@ -140,3 +140,20 @@ def test_a_title_that_speaks_from_its_day_is_posted_at_its_launch_only(
     assert roles[("articles/day", "evergreen")] == 0, roles
     assert roles[("articles/opted", "follow")] > 0, roles
     assert any(note.startswith("articles/day.md: its title speaks from its day") for note in plan.notes), plan.notes
+
+
+def test_a_hand_written_post_that_names_its_moment_is_not_recycled(project: ProjectDir) -> None:
+    project.config("timezone: Europe/Paris\nchannels: {x: {}}\n"
+                   "rules: {follow_ups: [], evergreen: {after_days: 20, every_days: 10, max_times: 8}}")
+    project.piece("articles/shed.md", "title: The best bike deal is probably in your shed\ndate: 2026-11-10\n"
+                  "summary: Eight in ten bikes need under £120 of work.\nsocial:\n  x:\n"
+                  "    - \"This weekend, you will be offered 30 percent off a new bike. Look in your shed first.\"\n"
+                  "    - \"Eight in ten bikes we are asked to scrap need under £120 of work.\"\n")
+    settings = load_settings(project.config_file)
+    library = load_library(settings)
+    plan = make_plan(library.pieces, rules_from(settings, library), at("2026-11-10T07:00"))
+    recycled = [p.text for p in plan.posts if p.role.startswith("evergreen")]
+    launched = [p.text for p in plan.posts if p.role == "launch"]
+    assert recycled and not any("This weekend" in text for text in recycled), recycled
+    assert len(recycled) >= 4, recycled  # every other text came round again
+    assert any("This weekend" in text for text in launched), launched  # written for its launch: posted then
