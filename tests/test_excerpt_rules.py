@@ -138,12 +138,12 @@ def test_key_terms_are_repeated_words_rare_in_the_language_never_a_first_name() 
 
 def test_hashtags_keep_acronyms_and_accents_and_drop_generic_tags() -> None:
     spelled = hashtags.spellings(("green it", "réversibilité"), "Le green IT et la réversibilité.")
-    assert hashtags.pick(("green it", "réversibilité", "événement"), None, "", 5, spelled=spelled) == (
+    assert hashtags.pick(("green it", "réversibilité", "événement"), None, "", 5, hashtags.ALL_TAGS, spelled=spelled) == (
         "#GreenIT", "#Réversibilité")
     # One "US CLOUD Act" in a piece that writes "cloud" everywhere else does not make #CLOUDSouverain.
     spelled = hashtags.spellings(("cloud souverain",), "Le CLOUD Act américain. Le cloud souverain, le cloud.")
-    assert hashtags.pick(("cloud souverain",), None, "", 3, spelled=spelled) == ("#CloudSouverain",)
-    rules = hashtags.HashtagRules({"cloud": "#CloudComputing", "lyon": ""}, frozenset({"webinar"}))
+    assert hashtags.pick(("cloud souverain",), None, "", 3, hashtags.ALL_TAGS, spelled=spelled) == ("#CloudSouverain",)
+    rules = hashtags.HashtagRules({"cloud": "#CloudComputing", "lyon": ""}, frozenset({"webinar"}), from_tags=True)
     assert hashtags.pick(("cloud", "lyon", "webinar", "Event", "data", "open data"), "#Camp", "", 5, rules) == (
         "#Camp", "#CloudComputing", "#OpenData")  # "data" alone is a catch-all (hashtags.too_broad)
 
@@ -192,18 +192,18 @@ def test_hashtags_keep_acronyms_and_accents_and_drop_generic_tags() -> None:
     ("home care", "#HomeCare"),
 ])
 def test_elided_articles_and_audience_words(tag: str, expected: str | None) -> None:
-    assert hashtags.tag_hashtag(tag) == expected
+    assert hashtags.tag_hashtag(tag, hashtags.ALL_TAGS) == expected
 
 
 def test_an_override_brings_back_a_generic_tag() -> None:
-    rules = hashtags.HashtagRules({"professionnels": "#Professionnels"}, frozenset())
+    rules = hashtags.HashtagRules({"professionnels": "#Professionnels"}, frozenset(), from_tags=True)
     assert hashtags.pick(("professionnels", "crédit"), None, "", 3, rules) == ("#Professionnels", "#Crédit")
 
 
 @pytest.mark.parametrize("tag", ["passengers", "small organisations", "premiere", "habitants", "familles",
                                  "portes ouvertes", "club news", "workshop", "cas client", "customer story"])
 def test_who_a_page_is_for_and_what_kind_of_event_are_no_hashtags(tag: str) -> None:
-    assert hashtags.tag_hashtag(tag) is None, tag  # set 13's reader failed 25 texts on them alone
+    assert hashtags.tag_hashtag(tag, hashtags.ALL_TAGS) is None, tag  # set 13's reader failed 25 texts on them alone
 
 
 @pytest.mark.parametrize(("tag", "kept"), [
@@ -212,9 +212,19 @@ def test_who_a_page_is_for_and_what_kind_of_event_are_no_hashtags(tag: str) -> N
     ("citizen science", True), ("heritage varieties", True),
 ])
 def test_a_tag_whose_head_is_an_audience_is_no_hashtag(tag: str, kept: bool) -> None:
-    assert (hashtags.tag_hashtag(tag) is not None) is kept, tag
+    assert (hashtags.tag_hashtag(tag, hashtags.ALL_TAGS) is not None) is kept, tag
 
 
 def test_an_override_brings_back_an_audience_tag() -> None:
-    rules = hashtags.HashtagRules({"volunteers": "#Volunteers"}, frozenset())
+    rules = hashtags.HashtagRules({"volunteers": "#Volunteers"}, frozenset(), from_tags=True)
     assert hashtags.pick(("volunteers",), None, "", 3, rules) == ("#Volunteers",)
+
+
+def test_a_tag_the_team_did_not_name_is_no_hashtag_by_default() -> None:
+    # Site tags are sections and audiences as often as topics (hashtags.FROM_TAGS): the team says which.
+    assert hashtags.pick(("green it", "classes"), "#LowCarbonIT", "", 3) == ("#LowCarbonIT",)
+    named = hashtags.HashtagRules(tags=frozenset({"green it", "classes"}))
+    spelled = hashtags.spellings(("green it",), "Le green IT.")
+    assert hashtags.pick(("green it", "classes", "costs"), None, "", 3, named, spelled) == ("#GreenIT", "#Classes")
+    assert hashtags.pick(("green it", "classes", "costs"), None, "", 3, hashtags.ALL_TAGS, spelled) == (
+        "#GreenIT", "#Classes")  # every tag but the built-in catch-alls ("costs": among the commonest words)

@@ -621,7 +621,7 @@ def test_set_12_s_lines_that_needed_their_piece() -> None:
 ])
 def test_a_catch_all_word_is_no_hashtag(tag: str, kept: bool) -> None:
     from publisher.social import hashtags
-    assert (hashtags.tag_hashtag(tag) is not None) is kept, tag
+    assert (hashtags.tag_hashtag(tag, hashtags.ALL_TAGS) is not None) is kept, tag
 
 
 def test_a_noun_label_with_vous_names_its_item_and_about_a_figure_is_a_figure_line() -> None:

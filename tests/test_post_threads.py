@@ -38,6 +38,7 @@ def threaded_project(project: ProjectDir, thread: str = "{link: last, linkedin_c
         timezone: Europe/Paris
         channels: {channels}
         rules: {{follow_ups: [], evergreen: {{enabled: false}}, stagger_minutes: 30}}
+        hashtags: {{from_tags: true}}
         types:
           article: {{folder: articles, thread: {thread}}}
     """)

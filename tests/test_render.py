@@ -144,6 +144,7 @@ def world(project: ProjectDir) -> tuple[dict[str, Piece], PlanRules]:
         channels: {x: {}, mastodon: {}, bluesky: {}, linkedin: {}, li-text: {network: linkedin, link_card: false}}
         campaigns:
           sovereign-cloud-2026: {utm_campaign: sov26}
+        hashtags: {from_tags: true}
     """)
     project.write("content/articles/img/cover.jpg", b"\xff\xd8\xff")
     project.piece("articles/sovereignty.md", EN + "cover: img/cover.jpg\ncover_alt: A cover\n")
@@ -275,7 +276,7 @@ def test_hashtags_campaign_first_everywhere_tags_capped_and_not_repeated(
 
 
 def test_tag_hashtags_go_before_the_post_is_refused(project: ProjectDir) -> None:
-    project.config("channels: {x: {}}")
+    project.config("channels: {x: {}}\nhashtags: {from_tags: true}")
     # 240 characters: fits with the title and link ("Long → " + 23) but not with every tag.
     project.piece("articles/long.md", LONG.format(text=("word " * 48).strip() + "."))
     project.piece("articles/longer.md", LONG.format(text=("word " * 60).strip() + "."))

@@ -259,7 +259,16 @@ class Campaign(base.Config):
 
 
 class Hashtags(base.Config):
-    """How tags become hashtags (campaign hashtags are set per campaign)."""
+    """Which tags become hashtags, and how (campaign hashtags are set per campaign)."""
+
+    tags = Words([], what="tags that become hashtags")
+    """The tags posted as hashtags, spelled from the tag with its accents and the capitals the piece writes
+    (green it -> #GreenIT), e.g. [cloud souverain, green it]. A tag not listed (nor in `overrides`) is no
+    hashtag unless `from_tags` is on: site tags are often sections, audiences or occasions (#Classes,
+    #Recruitment) that read badly under a brand's post."""
+    from_tags = Flag(False)
+    """Make every tag a hashtag, except generic ones (événement, news, audience and occasion words, the
+    commonest words of the language) and `blocklist`: for a team whose tags are all topics."""
 
     overrides = MapOf(Text("", what="a hashtag such as #GreenIT, or \"\" for none"), default={})
     """A tag's hashtag when the automatic one is wrong, e.g. {green it: "#GreenIT", cloud: ""} ("" gives none).

@@ -229,7 +229,8 @@ def rules_from(settings: Any, library: Library) -> PlanRules:
         languages={name: frozenset(spec.languages) for name, spec in plugin.channels.items()
                    if spec.enabled and spec.languages},
         spread_days=calendar.spread_days,
-        hashtag_rules=HashtagRules(dict(plugin.hashtags.overrides), frozenset(plugin.hashtags.blocklist)),
+        hashtag_rules=HashtagRules(dict(plugin.hashtags.overrides), frozenset(plugin.hashtags.blocklist),
+                                   frozenset(plugin.hashtags.tags), plugin.hashtags.from_tags),
         threads={k: r for k, (r, on) in thread_rules(plugin).items() if on},
         thread_defaults={k: r for k, (r, _) in thread_rules(plugin).items()},
     )
