@@ -35,7 +35,8 @@ _SPACES = frozenset(" \u00a0\u202f")
 # a number's groups of thousands typed with a space (not a year beside a number: "1972 120" is left alone)
 _GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0]\d{3})+(?![\d]|[.,]\d{3}\b)")
 _DIGIT_SPACE_DIGIT = re.compile(r"\d[ \u00a0]\d")
-_UNIT_AFTER_NUMBER = re.compile(r"(?<=\d) (?=(?:m²|m³|km²|km|kg|cm|mm|ha|kWh|MWh|GWh|TWh|kWc|MWc|Wc|kW|MW|GW|°C|t|m|l|L)"
+_UNIT_AFTER_NUMBER = re.compile(r"(?<=\d) (?=(?:m²|m³|km²|km|kg|cm|mm|ha|kWh|MWh|GWh|TWh|kWc|MWc|Wc|kW|MW|GW|°C|t|m|l|L"
+                                r"|g|mg|cl|ml|dl|hl|h|min|km/h|ppm|dB|Mo|Go|To|ko)"
                                 r"(?![\w²³’']))")
 _CURRENCY = re.compile(r"(?<=\d)[ \u202f](?=(?:[kM]|Md|Mds)?€|\$|£)")
 # English

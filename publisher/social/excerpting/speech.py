@@ -69,7 +69,11 @@ _INCISE = {
                      # "sourit la maire": a title with no name, resolved like a pronoun
                      rf"(?:{_S}+(?P<titled>(?:le|la|l’){_S}*(?:maire|présidente?|directeur|directrice|adjointe?"
                      rf"|architecte|gardienne?|cheffe?|responsable|conseillère|conseiller)))?"
-                     rf"(?:,{_S}+(?P<role>[^.,;:!?«»“”]{{3,80}}?))?{_S}*(?P<end>[.,!?…])"),
+                     # "raconte Olivier Lamarque, directeur de l’école Paul-Bert, aux Tilleuls.": a role and its
+                     # place when the incise ends the sentence (set 16 moved "aux Tilleuls" into his words)
+                     rf"(?:,{_S}+(?P<role>[^.,;:!?«»“”]{{3,80}}?(?:,{_S}+(?:à|au|aux|en|dans|près de|in|at|near){_S}+"
+                     rf"[^.,;:!?«»“”]{{2,40}}?(?=\.))?))?{_S}*"
+                     rf"(?P<end>[.,!?…])"),
 }
 _HAS_QUOTE = re.compile(r"[«“][^«“»”]{12,}[»”]")
 _AGE = re.compile(r"\d{1,3}(?:[\s\u00a0\u202f]?ans)?|aged \d{1,3}|an? \d{1,3}-year-old|\d{1,3} years old")
