@@ -21,7 +21,7 @@ import publisher.cli.metrics  # noqa: F401  (registers `publisher metrics`)
 from publisher.cli.app import cli
 from publisher.config import load_settings
 from publisher.content import load_library
-from publisher.networks.counting import display_url
+from publisher.networks.counting import display_url, shown_title
 from publisher.sending.channels.registry import build_channels
 from publisher.sending.dispatcher import Dispatcher, rates_from
 from publisher.social.planner import make_plan, rules_from
@@ -91,7 +91,8 @@ def test_plan_publish_and_pull_metrics_twice(sample_project: ProjectDir, doubles
                   for f in record["facets"]]
         links = [(shown, feature["uri"]) for shown, feature in facets if "uri" in feature]
         # The short label, or the title under an excerpt, opens the full UTM link.
-        label = display_url(post.link) if display_url(post.link) in post.text else post.card.title
+        label = display_url(post.link) if display_url(post.link) in post.text else shown_title(post.text,
+                                                                                                post.card.title)
         assert (label, post.link) in links
         assert all(shown == "#" + feature["tag"] for shown, feature in facets if "tag" in feature)
         assert any("tag" in feature for _, feature in facets)

@@ -266,6 +266,21 @@ _SEGMENT = re.compile(r"(?P<url>https?://[^\s]+)|(?<!\S)#(?P<tag>\w*[^\W\d]\w*)"
 _URL_TRAILING = ".,;:!?)]}»”'\""
 
 
+def shown_title(text: str, title: str) -> str:
+    """The title as the text shows it: an interview's "Karim Benali : « … »" is shown with his role
+    after his name ("Karim Benali, chef boulanger, Pains de Garonne : « … »", social.excerpts.placed_title)."""
+    if f"\n{title}\n" in f"{text}\n":
+        return title
+    cut = title.find(":")
+    head = title[:cut].rstrip(" \u00a0\u202f") if cut > 0 else ""
+    if head:
+        tail = title[len(head):]
+        for line in text.split("\n"):
+            if line.startswith(f"{head}, ") and line.endswith(tail):
+                return line
+    return title
+
+
 def bluesky_segments(text: str, link: str | None, title: str = "") -> list[tuple[str, str]]:
     """Cut a rendered Bluesky text into the calls atproto's TextBuilder needs to rebuild it exactly.
 
@@ -284,6 +299,7 @@ def bluesky_segments(text: str, link: str | None, title: str = "") -> list[tuple
     label = display_url(link) if link else ""
     fixed = -1  # where the title stands on its own line, when it is the link
     if label and title and _label_at(text, label, 0) < 0:
+        title = shown_title(text, title)
         fixed = f"{text}\n".rfind(f"\n{title}\n")
         label, fixed = (title, fixed + 1) if fixed >= 0 else ("", -1)
     out: list[tuple[str, str]] = []
@@ -372,6 +388,26 @@ def normalize(text: str) -> str:
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
-__all__ = ["RULES", "URL_WEIGHT", "bluesky_segments", "display_url", "fits", "is_plain", "limit_for", "linkedin_escape",
-           "max_bytes", "measure", "measure_post", "normalize", "plain_lengths", "quick_length", "rule", "segment_text",
-           "too_long", "unit", "utf8_emoji_length", "utf8_size"]
+__all__ = [
+    "RULES",
+    "URL_WEIGHT",
+    "bluesky_segments",
+    "display_url",
+    "fits",
+    "is_plain",
+    "limit_for",
+    "linkedin_escape",
+    "max_bytes",
+    "measure",
+    "measure_post",
+    "normalize",
+    "plain_lengths",
+    "quick_length",
+    "rule",
+    "segment_text",
+    "shown_title",
+    "too_long",
+    "unit",
+    "utf8_emoji_length",
+    "utf8_size",
+]

@@ -236,6 +236,19 @@ def card_words(piece: Piece) -> tuple[str, str, str]:
     return words
 
 
+def placed_title(piece: Piece) -> str:
+    """The title as the line under an excerpt shows it: an interview's "Karim Benali : « … »" says who
+    he is ("Karim Benali, boulanger, Pains de Garonne : « … »"), as his quotes do; set 16's reader failed
+    nine takeaways for the bare name under them. Otherwise the card's title."""
+    title = card_words(piece)[0]
+    said = guest_in_title(piece)
+    found = _NAMED_QUOTE.match(title.strip()) if said else None
+    if not said or not found or ", " not in said[1]:
+        return title
+    end = found.end("name")
+    return f"{title[:end]}, {said[1].partition(', ')[2]}{title[end:]}"
+
+
 _CARDS: dict[int, tuple[Piece, tuple[str, str, str]]] = {}
 """Card words by piece object: the planner asks for them once for each of a piece's posts."""
 _CARDS_KEPT = 65536
@@ -293,5 +306,18 @@ def _summary_refused(summary: str, lang: str) -> bool:
         sentences and bound.why_bound(sentences[0], lang))  # "Every weekday morning at 7.45, …": a scene
 
 
-__all__ = ["BODY_FILL", "BODY_QUOTES", "BODY_SENTENCES", "body_candidates", "card_words", "excerpt_id", "excerpts_for", "guest_in_title",
-           "held_back", "normalized", "takeaway_refused", "unquoted"]
+__all__ = [
+    "BODY_FILL",
+    "BODY_QUOTES",
+    "BODY_SENTENCES",
+    "body_candidates",
+    "card_words",
+    "excerpt_id",
+    "excerpts_for",
+    "guest_in_title",
+    "held_back",
+    "normalized",
+    "placed_title",
+    "takeaway_refused",
+    "unquoted",
+]

@@ -38,7 +38,7 @@ from publisher.networks import network as descriptor
 from publisher.performance import fast_constructor
 from publisher.posts.model import Excerpt, LinkCard
 from publisher.social import hashtags
-from publisher.social.excerpts import card_words
+from publisher.social.excerpts import card_words, placed_title
 from publisher.social.tails import ARROW, UTM_MEDIUM, Fitted, Tail, TailKey, make_tail
 
 NBSP = "\u00a0"
@@ -248,7 +248,7 @@ class Fitter:
         if kind == "title":
             return read_more
         if self._headline is None:
-            title = card_words(self.piece)[0]
+            title = placed_title(self.piece)
             self._headline = (f"{title}{ARROW}" if title.strip() else "", _content_words(title), _names(title))
         headline, titled, names = self._headline
         if not headline:
