@@ -21,11 +21,18 @@ messages and exit codes. Nothing inside the package calls ``sys.exit``.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from publisher.secrets import mask
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return repr(match.group())[1:-1]
 
 
 @dataclass(frozen=True, order=True)
@@ -37,8 +44,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        if self.field:
-            return f"{self.where}: '{self.field}': {self.message}"
+        if self.field:  # a key typed with a line break or a tab is shown escaped: one problem, one line
+            return f"{self.where}: '{_CONTROL.sub(_escaped, self.field)}': {self.message}"
         return f"{self.where}: {self.message}"
 
 
