@@ -141,17 +141,17 @@ def of_its_moment(piece: Piece) -> bool:
     """The title speaks from its day ("This Black Friday, the best bike deal is probably in your shed",
     "Cette rentrée, …"): only the launch carries it; a follow-up three days later already reads wrong
     (set 15's reader failed every later post of such a piece). `evergreen: true` opts out."""
-    return _relative_title(piece.title, piece.lang)
+    return _title_moment(piece.title, piece.lang) == dated.RELATIVE
 
 
 @lru_cache(maxsize=65536)
-def _relative_title(title: str, lang: str) -> bool:
-    return dated.moment_in(title, lang) == dated.RELATIVE
+def _title_moment(title: str, lang: str) -> str | None:
+    return dated.moment_in(title, lang)
 
 
 @lru_cache(maxsize=65536)
 def _titled_moment(title: str, lang: str) -> bool:
-    return dated.moment_in(title, lang) is not None or dated.announces_a_start(title, lang)
+    return _title_moment(title, lang) is not None or dated.announces_a_start(title, lang)
 
 
 def _prepare(piece: Piece, fits: PieceFits, rules: PlanRules, books: dict[str, ChannelBook], placer: Placer,
@@ -233,8 +233,9 @@ def _launches_and_follow_ups(planned: list[PieceState], placer: Placer, sent: se
         if roles is None:
             roles = roles_of[id(ruleset)] = ([("launch", 0)] if ruleset.launch else []) + [
                 (f"follow-up-{n}", n) for n in ruleset.follow_ups]
+        launch_only = piece.piece.evergreen is None and of_its_moment(piece.piece)
         for role, order in roles:
-            if order and piece.piece.evergreen is None and of_its_moment(piece.piece):
+            if order and launch_only:
                 continue  # "This Black Friday, …": true until the day, and every post carries the title
             target = piece.launch_at
             # Days in a zone are never two days long (one may skip a date): well past, no zone arithmetic.
