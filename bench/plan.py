@@ -77,6 +77,9 @@ def bench_settings() -> object:
         "rules": {"follow_ups": [3, 10], "cooldown_days": 30,
                   "evergreen": {"after_days": 30, "every_days": 30, "end_after_days": 730, "max_times": 10}},
         "campaigns": {"launch-2026": {"hashtag": "#Launch2026"}},
+        # every tag a hashtag, as before tags became the team's choice (hashtags.FROM_TAGS): the heavier
+        # case, and the same work as the benchmarks recorded before it
+        "hashtags": {"from_tags": True},
     }
     config_file = Path("/bench/mkdocs.yml")
     plugin = validate_block(block, config_file)
