@@ -204,3 +204,11 @@ def test_the_title_line_under_an_interview_says_who_its_guest_is(project: Projec
     for post in takeaway:
         if post.network == "bluesky" and post.card:  # the facet still makes the title line the link
             assert ("link", placed) in bluesky_segments(post.text, post.link, post.card.title)
+
+
+def test_the_next_name_of_a_list_is_no_role_in_french() -> None:
+    text = ("La table ronde réunissait Annick Lecoq, Jean-Yves Hamelin, rédacteur en chef de la Voix du Bocage, "
+            "et la maire.")
+    roles = speech.roles_in(text, "fr")
+    assert "Annick Lecoq" not in roles, roles  # not "jean-Yves Hamelin" (set 17)
+    assert roles.get("Jean-Yves Hamelin") == "rédacteur en chef de la Voix du Bocage", roles

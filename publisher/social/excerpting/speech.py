@@ -276,6 +276,10 @@ def timeless(attribution: str) -> str:
     return _THAT_TIME.sub("", attribution) if attribution else attribution
 
 
+_TWO_CAPITALS = re.compile(rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?\s+[{_UPPER}][{_LOWER}]")
+"""A French role is written in lower case ("rédacteur en chef"): two capitalised words are a name."""
+
+
 def roles_in(text: str, lang: str) -> dict[str, str]:
     """Who the text introduces with a role: "Olivier Mazeau, directeur général de Traverse, …" ->
     {"Olivier Mazeau": "directeur général de Traverse"}, so a quote of theirs later says who they are;
@@ -284,7 +288,8 @@ def roles_in(text: str, lang: str) -> dict[str, str]:
     out: dict[str, str] = {}
     if not language:
         return out
-    for found in [*_INTRODUCED.finditer(text), *_ROLE_FIRST.finditer(text)]:
+    found_all = [*_INTRODUCED.finditer(text), *_ROLE_FIRST.finditer(text)]
+    for found in found_all:
         name, role = _clean(found.group("name")), found.group("role").strip()
         if name in out:
             continue
@@ -292,6 +297,11 @@ def roles_in(text: str, lang: str) -> dict[str, str]:
             continue
         if found.re is _ROLE_FIRST and _AFTER_PREPOSITION.search(text, 0, found.start()):
             continue  # "After the meeting, Jane Doe, …", "Dans la foulée, Marie Dupont, …": when or where
+        if language == "fr" and _TWO_CAPITALS.match(role):  # "réunissait Annick Lecoq, Jean-Yves Hamelin,
+            following = _INTRODUCED.search(text, found.start("role"))  # rédacteur…": the next name of a list
+            if following and found.re is _INTRODUCED:
+                found_all.append(following)
+            continue
         words = role.lower().split()
         after = found.re is _INTRODUCED  # "the mayor of Ashby, Jane Doe,": an article says it is a noun
         if not name or not words or words[0] in _NOT_A_ROLE or words[0] in _NOT_A_ROLE_START \
