@@ -212,3 +212,21 @@ def test_the_next_name_of_a_list_is_no_role_in_french() -> None:
     roles = speech.roles_in(text, "fr")
     assert "Annick Lecoq" not in roles, roles  # not "jean-Yves Hamelin" (set 17)
     assert roles.get("Jean-Yves Hamelin") == "rédacteur en chef de la Voix du Bocage", roles
+
+
+@pytest.mark.parametrize("scored", [False, True])
+def test_recycles_step_over_a_dated_post_and_keep_their_turn(project: ProjectDir, scored: bool) -> None:
+    # Scored recycles (metrics pulled back) go through Placer.place, the others through the fast path:
+    # both take the other texts in turn, neither brings back the dated post nor sticks to one text.
+    project.config("timezone: Europe/Paris\nchannels: {x: {}}\n"
+                   "rules: {follow_ups: [], cooldown_days: 30, evergreen: {after_days: 30, every_days: 30, max_times: 4}}")
+    project.piece("articles/a.md", "title: Bike sheds of Leeds\ndate: 2026-03-02\nlang: en\n"
+                  "social: {x: ['This weekend, you will be offered 30 percent off every bike.']}\n"
+                  "takeaways:\n  - Know where your bike lives, always.\n")
+    settings = load_settings(project.config_file)
+    library = load_library(settings)
+    plan = make_plan(library.pieces, rules_from(settings, library), at("2026-03-02T07:00"),
+                     scores={("x", "none"): 1.0} if scored else None, parallel=False)
+    kinds = [p.excerpt_kind for p in sorted(plan.posts, key=lambda p: p.scheduled_at) if p.role != "launch"]
+    assert "hand-written" not in kinds, kinds
+    assert set(kinds) == {"title", "takeaway"} and kinds.count("title") <= kinds.count("takeaway") + 1, kinds

@@ -109,6 +109,8 @@ class Lane:
     """excerpt id -> what its posts on this lane share: a recycle of the same excerpt reuses it."""
     cards: bool = False
     """Do this channel's posts carry a link card?"""
+    skip: frozenset[str] | None = None
+    """Ids recycles step over, once worked out (`not_recycled`)."""
     recycling: Recycling | None = None
     """What `Placer.recycle` reads for every post of this lane, gathered on its first recycle."""
     minutes: list[int] = field(default_factory=list)
@@ -118,29 +120,31 @@ class Lane:
     gap: int = 0
     """translation_gap_days in minutes."""
 
+    def not_recycled(self) -> frozenset[str]:
+        """`tied_to_a_moment` of this lane, worked out once."""
+        if self.skip is None:
+            self.skip = tied_to_a_moment(self.fitting)
+        return self.skip
+
     def recycling_context(self) -> Recycling:
         book, piece = self.book, self.state
         cooldown = piece.cooldown
         grid = book.grid
-        fitting = recyclable(self.fitting)
-        ids = self.ids if fitting is self.fitting else [c.excerpt.id for c in fitting]
-        return Recycling(fitting, ids, len(fitting), self.channel.network, book, book.taken_at,
+        return Recycling(self.fitting, self.ids, len(self.fitting), self.not_recycled(), self.channel.network, book,
+                         book.taken_at,
                          book.next_slot, book.free_from, book.per_day, book.cap, piece.uses, cooldown,
                          cooldown if cooldown > GAP else GAP, self.composed, self.prefix, grid.instants, grid.days,
                          piece.minutes, self.minutes)
 
 
-def recyclable(fitting: list[Candidate]) -> list[Candidate]:
-    """The candidates a recycle may post: not a hand-written post that names its moment ("This weekend,
-    you will be offered 30 percent off", "Saturday 28 and Sunday 29 November"): the author wrote it for its
-    launch, and set 15's reader failed both when they went out again two months later. Automatic texts
-    with a moment never get this far (excerpts.py). The same list when nothing is left out."""
-    kept = [c for c in fitting if c.excerpt.kind != "hand-written" or _timeless(c.excerpt.text, c.excerpt.lang)]
-    return fitting if len(kept) == len(fitting) else kept
-
-
-def _timeless(text: str, lang: str) -> bool:
-    return dated.moment_in(text, lang) is None
+def tied_to_a_moment(fitting: list[Candidate]) -> frozenset[str]:
+    """The ids of the candidates a recycle may not post: hand-written posts that name their moment ("This
+    weekend, you will be offered 30 percent off", "Saturday 28 and Sunday 29 November"). The author wrote
+    them for their launch, and set 15's reader failed both when they went out again two months later.
+    Automatic texts with a moment never get this far (excerpts.py). Candidates keep their places in the
+    lane (its ``turn`` counts them all); recycles step over these."""
+    return frozenset(c.excerpt.id for c in fitting
+                     if c.excerpt.kind == "hand-written" and dated.moment_in(c.excerpt.text, c.excerpt.lang) is not None)
 
 
 class Recycling(NamedTuple):
@@ -149,6 +153,8 @@ class Recycling(NamedTuple):
     fitting: list[Candidate]
     ids: list[str]
     count: int
+    skip: frozenset[str]
+    """Ids a recycle steps over (`tied_to_a_moment`)."""
     network: str
     book: ChannelBook
     taken: set[int]
@@ -220,15 +226,16 @@ class Placer:
         launch = role == "launch"
         network = lane.channel.network
         ranked, start = lane.fitting, 0
-        if role.startswith("evergreen"):
-            ranked = recyclable(ranked)
-            if not ranked:
-                return None
         if launch and piece.launch_texts:  # each network's launch says something else, while there is some
             used = piece.launch_texts
             ranked = [c for c in ranked if c.excerpt.id not in used] + [c for c in ranked if c.excerpt.id in used]
         if not launch:  # later posts take the candidates in turn: a follow-up says something new
             start = lane.turn % len(ranked)
+            skip = lane.not_recycled() if role.startswith("evergreen") else frozenset()
+            if skip:  # in turn, stepping over what may not come back
+                ranked, start = [c for c in ranked[start:] + ranked[:start] if c.excerpt.id not in skip], 0
+                if not ranked:
+                    return None
             if self.scores and role.startswith("evergreen"):  # recycles prefer what did best
                 scores = self.scores
                 ranked = sorted(ranked[start:] + ranked[:start],
@@ -279,10 +286,10 @@ class Placer:
             if not lane.fitting or self.scores:
                 return self.place(lane, role, earliest, 0, end)
             context = lane.recycling = lane.recycling_context()
-        if not context.count:
-            return None  # only hand-written posts tied to their moment: nothing to recycle
-        (fitting, ids, n, network, book, taken, nxt, free_from, per_day, cap, uses, cooldown, reach, composed_of,
+        (fitting, ids, n, skip, network, book, taken, nxt, free_from, per_day, cap, uses, cooldown, reach, composed_of,
          prefix, instants, days, piece_minutes, lane_minutes) = context
+        if skip and len(skip) >= n:
+            return None  # only hand-written posts tied to their moment: nothing to recycle
         partner = lane.partner
         count = len(instants)
         horizon = self.grid.end
@@ -315,6 +322,8 @@ class Placer:
             retry = -1
             for k in range(start, start + n):  # choose(), inline
                 position = k - n if k >= n else k
+                if skip and ids[position] in skip:
+                    continue
                 used = uses.get(ids[position])
                 free_at = moment
                 if used:
