@@ -24,7 +24,7 @@ from publisher.content.model import Piece
 from publisher.content.typography import typeset
 from publisher.performance import fast_constructor
 from publisher.posts.model import Excerpt
-from publisher.social.excerpting import bound, continuing, dated, lexicon, standalone
+from publisher.social.excerpting import background, bound, continuing, dated, lexicon, standalone
 from publisher.social.excerpting.body import BODY_QUOTES, BODY_SENTENCES, body_candidates
 
 SENTENCE_MIN, SENTENCE_MAX = standalone.SENTENCE_MIN, standalone.SENTENCE_MAX
@@ -131,7 +131,7 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
         words = _letters(said[0])
         if not any(e.kind == "quote" and words in _letters(e.text) for e in out):
             add("quote", said[0] if said[0][-1:] in ".!?…" else said[0] + ".", attribution=said[1])
-    elif not standalone.in_first_person(piece.title, lang):
+    elif not standalone.in_first_person(piece.title, lang) and not background.announces_only(piece.title, lang):
         add("title", piece.title)  # "Une nuit au Centre 15 : j’ai suivi…" is a narrator's, never the brand's words
     return out
 
@@ -154,6 +154,8 @@ def guest_in_title(piece: Piece) -> tuple[str, str] | None:
         return None
     words = unquoted(found.group("words"))
     for source in (*(q.text for q in piece.quotes), piece.body):  # the quotes the author picked are theirs
+        if _letters(words) in _letters(source):
+            break  # said as the title gives it
         said = _as_said(words, source)
         if said != words:
             return said, _with_role(guest.name, piece)
@@ -169,10 +171,14 @@ def _as_said(words: str, body: str) -> str:
     if len(said) < 6 or _letters(words) in _letters(body):
         return words
     head, tail = said[:3], said[-3:]
-    pattern = (r"(?<![^\W_])" + r"[\W_]+".join(map(re.escape, head)) + r"[^.!?«»“”\"]{1,160}?"
+    pattern = (r"(?<![^\W_])" + r"[\W_]+".join(map(re.escape, head)) + r"[^.!?«»“”\"\n#]{1,160}?"
                + r"[\W_]+".join(map(re.escape, tail)) + r"(?![^\W_])")
-    found = re.search(pattern, body, re.I)
-    return " ".join(found.group().split()) if found else words
+    plain = re.sub(r"[*_]{1,2}(?=\w)|(?<=\w)[*_]{1,2}", "", body)  # "*salle des fêtes*": the words, not the markup
+    found = re.search(pattern, plain, re.I)
+    if not found:
+        return words
+    text = " ".join(found.group().split())
+    return text[:1].upper() + text[1:]
 
 
 def takeaway_refused(takeaway: str, piece: Piece) -> str | None:
