@@ -87,13 +87,15 @@ def _lexicon(language: str) -> tuple[dict[str, tuple[tuple[str, ...], ...]], re.
         relative = (rf"(?<!\w)(?:{months})\s+(?:dernier|prochain)(?!\w)|(?<!\w)(?:cet|ce)\s+(?:{seasons})(?!\w)"
                     rf"|(?<![\w’])depuis\s+(?:le\s+|l’)(?:{seasons})(?![\w’])(?![\s\u00a0]+(?:19|20)\d\d)"
                     rf"|(?<![\w’])(?:ce|à ce|pour ce|ce dernier|le prochain)\s+(?:noël|black friday|halloween)(?![\w’])"
-                    rf"|cette fin d’année|cette rentrée"
+                    rf"|cette fin d’année|cette rentrée|cette saint-valentin|cette fête des (?:mères|pères|grands-mères)"
+                    rf"|(?<![\w’])ces soldes|cette toussaint"
                     rf"|(?<![\w’-])(?<!le )(?<!les )(?<!chaque )(?<!tous les )(?<!du )(?<!au )(?<!ce )(?:{days})(?![\w-])"
                     rf"|{_LATELY[language]}")
     else:
         relative = (rf"(?<!\w)(?:last|next|this past|this coming)\s+(?:{months}|{seasons}|christmas|easter|{days})(?!\w)"
                     rf"|(?<!\w)(?:{days})’s(?!\w)|(?<!\w)this\s+(?:{days})(?!\w)"
-                    rf"|(?<!\w)this\s+(?:{seasons}|christmas|easter|black friday|cyber monday|halloween|thanksgiving)(?!\w)"
+                    rf"|(?<!\w)this\s+(?:{seasons}|christmas|easter|black friday|cyber monday|halloween|thanksgiving"
+                    rf"|valentine’s day|mother’s day|father’s day|bonfire night|boxing day)(?!\w)"
                     rf"|{_LATELY[language]}"
                     # "on Saturday" with no date: the Saturday just gone, wrong nine days later (set 11)
                     rf"|(?<!\w)on\s+(?:{days})(?!\w)(?!,?\s+\d)(?!,?\s+(?:{months}))"

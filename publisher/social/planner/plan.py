@@ -121,6 +121,10 @@ def _plan(pieces: Iterable[Piece], rules: PlanRules, now: dt.datetime, history: 
         piece.lanes.clear()
     if skipped:
         notes.add(f"{skipped} launch or follow-up posts skipped: their moment passed more than catch_up_days ago")
+    tagging = rules.hashtag_rules
+    if not (tagging.from_tags or tagging.tags or tagging.overrides) and any(p.tags for p in ready):
+        notes.add("tags are not posted as hashtags unless named: `hashtags: {tags: [...]}` in the publisher block "
+                  "names them, `hashtags: {from_tags: true}` makes every tag one (campaign hashtags are posted)")
     posts = sorted(placer.posts, key=attrgetter("scheduled_at", "channel", "key"))
     links: list[ThreadLink] = []
     if rules.threads or any(p.thread for p in ready):  # threads are opt-in: a plan without them skips this
@@ -174,14 +178,14 @@ def _prepare(piece: Piece, fits: PieceFits, rules: PlanRules, books: dict[str, C
     lanes: list[list[Candidate]] = [[] for _ in names]
     dropped = placer.dropped
     excerpts, results = fits
-    needed = int(ruleset.launch) + (0 if piece.evergreen is None and of_its_moment(piece) else len(ruleset.follow_ups))
+    needed = int(ruleset.launch) + (0 if piece.evergreen is not True and of_its_moment(piece) else len(ruleset.follow_ups))
     if len(excerpts) < needed:  # each follow-up says something new: with fewer texts, fewer posts
         notes.add(few_excerpts(piece.src_uri, len(excerpts), needed))
     if ruleset.evergreen.enabled and ruleset.evergreen.max_times > 0 and piece.evergreen is None \
             and announces(piece):
         notes.add(f"{piece.src_uri}: its title names a date or announces a start, so it is not recycled as "
                   "evergreen (every post carries the title); `evergreen: true` in its front matter recycles it")
-    if piece.evergreen is None and ruleset.follow_ups and of_its_moment(piece):
+    if piece.evergreen is not True and ruleset.follow_ups and of_its_moment(piece):
         notes.add(f"{piece.src_uri}: its title speaks from its day (\"{piece.title}\"), so only its launch is "
                   "planned, no follow-ups; `evergreen: true` in its front matter plans them")
     for order, (excerpt, row) in enumerate(zip(excerpts, results, strict=True)):
@@ -233,7 +237,7 @@ def _launches_and_follow_ups(planned: list[PieceState], placer: Placer, sent: se
         if roles is None:
             roles = roles_of[id(ruleset)] = ([("launch", 0)] if ruleset.launch else []) + [
                 (f"follow-up-{n}", n) for n in ruleset.follow_ups]
-        launch_only = piece.piece.evergreen is None and of_its_moment(piece.piece)
+        launch_only = piece.piece.evergreen is not True and of_its_moment(piece.piece)
         for role, order in roles:
             if order and launch_only:
                 continue  # "This Black Friday, …": true until the day, and every post carries the title
