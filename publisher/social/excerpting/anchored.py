@@ -44,6 +44,9 @@ _GENERIC = {
         " uk government economy market weather sun rain wind sea summer winter spring autumn weekend"
         # what the organisation's own account always is ("the team", "the club" on its own page)
         " team organisation organization company club charity society staff board"
+        # "this means", "those who": a pronoun before a verb or a relative, not a phrase
+        " means meant is was are were has had have will would can could may might should must shows showed"
+        " makes made gives gave says said who which whom whose what where when how why of in on at for with"
         # what there is only one of, or none in particular: "the water", "the money"
         " water air money energy electricity food climate environment internet web law"),
     "fr": lexicon.words(
@@ -55,6 +58,8 @@ _GENERIC = {
         " eau air argent énergie électricité nourriture climat environnement internet loi"
         # a verb after a clitic (l’a, les a, le fait, la voir): not a phrase
         " a ai as ont avait avaient est sont était étaient fait font faire voir dire"
+        " avons avez sommes êtes serons sera seront aurons auront qui que quoi dont"
+        " un une deux trois quatre cinq six sept huit neuf dix onze douze vingt cent mille"
         " sien sienne leur leurs"),
 }
 
@@ -67,9 +72,10 @@ _SAYS_WHICH = {
 
 _ELLIPTIC = {
     # A superlative with no noun opening a line: "La plus petite…", "The largest…", "Les deux autres…".
-    "fr": re.compile(r"(?:le|la|les|l’)\s*(?:plus|moins)\s+[a-zà-ÿ]+(?=\s*[,;:]|\s+(?:est|sont|a|ont|était|étaient"
+    "fr": re.compile(r"(?:le|la|les|l’)\s*(?:plus|moins)\s+[a-zà-ÿ]+(?=\s+(?:est|sont|a|ont|était|étaient"
                      r"|compte|comptent|comptait|reste|restent|fait|font|vient|arrive|arrivent|se)\b)", re.I),
-    "en": re.compile(r"the\s+(?:(?:most|least)\s+[a-z]+|[a-z]+est|first|second|other)(?=\s+(?:is|was|are|were|has|had"
+    "en": re.compile(r"the\s+(?:(?:most|least)\s+[a-z]+|largest|biggest|smallest|oldest|newest|highest|lowest|longest"
+                     r"|shortest|busiest|best|worst|latest|earliest|first|second|other)(?=\s+(?:is|was|are|were|has|had"
                      r"|compt|counts|takes|took|came|comes)\b)", re.I),
 }
 _ELISION = re.compile(r"^(?:[ldjnsmtc]|qu)[’']", re.I)
@@ -93,7 +99,7 @@ def unanchored(text: str, lang: str, context: str = "") -> list[str]:
     for match in _DEFINITE[language].finditer(text):
         if match.group(1)[:1].isupper():
             continue  # "the Parkway train", "la Région": a name says which
-        word = match.group(1).strip("’-").lower()
+        word = match.group(1).strip("’-").lower().removesuffix("’s")  # "the team’s survey": the team
         if len(word) < 3 or word in _GENERIC[language]:
             continue
         if _SAYS_WHICH[language].match(text.lower(), match.end()):

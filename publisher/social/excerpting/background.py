@@ -234,20 +234,28 @@ def states_a_fact(text: str, lang: str) -> bool:
 
 
 
+_NUMBERS = {"en": r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)",
+            "fr": r"(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+)"}
 _FINDING = {
     # A share, a comparison or a rate: what a figure means, not only how many ("nos 38 bénévoles ont
     # livré plus de 2 100 documents", "58 percent of all time lost", "two car journeys instead of one").
-    "en": re.compile(r"\d[\d,.]*\s?(?:%|percent|per cent)|(?<![\w’])(?:one|two|three|four|five|\d+) (?:in|out of) "
-                     r"(?:every )?\w+|(?<![\w’])(?:half|a third|two thirds|a quarter|three quarters|twice|times (?:more"
-                     r"|less|as)|more than|less than|fewer than|instead of|compared with)(?![\w’])"
+    "en": re.compile(rf"\d[\d,.]*\s?(?:%|percent|per cent)|(?<![\w’])(?:one|two|three|four|five|\d+)(?: [a-z]+)? (?:in"
+                     rf"|out of) (?:every )?{_NUMBERS['en']}(?![\w’])|(?<![\w’])(?:half (?:of|as|the)|a third|two thirds"
+                     r"|a quarter|three quarters|twice|times (?:more|less|as)|more than|less than|fewer than|instead of"
+                     r"|compared with)(?![\w’])"
                      r"|(?<![\w’])(?:every|each|per) (?:[£€$]\s?)?\d|[£€$]\s?\d[\d,.]*\s?(?:k|m|bn|million|billion)?"
-                     r" (?:a|per|each|every) |\d[\d,.]*\s?[a-z]*\s(?:a|per|each|every) (?:day|week|month|year|hour|night)"
-                     r"|(?<![\w’])by (?:half|a third|a quarter)"),
-    "fr": re.compile(r"\d[\d\s\u202f\u00a0,]*\s?(?:%|pour cent)|(?<![\w’])(?:un|une|deux|trois|quatre|cinq|\d+) sur "
-                     r"\w+|(?<![\w’])(?:la moitié|un tiers|deux tiers|un quart|trois quarts|deux fois|fois plus|fois"
-                     r" moins|plus de|moins de|au lieu de|contre|que l’an|qu’en)(?![\w’])|(?<![\w’])(?:chaque|par)"
-                     r" \d|\d[\d\s\u202f\u00a0]*(?:€|euros) (?:par|chaque) |\d[\d\s\u202f\u00a0,]*[a-zà-ÿ]* par (?:jour|semaine|mois"
-                     r"|an|année|heure|nuit)|(?<![\w’])de moitié"),
+                     r" (?:a|per|each|every) (?!few\b)|\d[\d,.]*\s?[a-z]*\s(?:a|per|each|every) (?:day|week|month|year|hour"
+                     r"|night)(?![\w’])|(?<![\w’])by (?:half|a third|a quarter)"),
+    "fr": re.compile(rf"\d[\d\s\u202f\u00a0,]*\s?(?:%|pour cent)|(?<![\w’])(?:un|une|deux|trois|quatre|cinq|\d+)"
+                     rf"(?: [a-zà-ÿ]+)? sur {_NUMBERS['fr']}(?![\w’])|(?<![\w’])(?:la moitié|un tiers|deux tiers|un quart"
+                     r"|trois quarts|deux fois|fois plus|fois moins|contre \d"
+                     r"|que l’an)(?![\w’])|(?<![\w’])au lieu d(?:e(?![\w’])|’)|(?<![\w’])(?:chaque|par) \d|\d[\d\s\u202f\u00a0]*(?:€|euros) (?:par|chaque) "
+                     r"|\d[\d\s\u202f\u00a0,]*[a-zà-ÿ]* par (?:jour|semaine|mois|an|année|heure|nuit)(?![\w’])"
+                     r"|(?<![\w’])de moitié"
+                     # "plus de 2 100", "moins de quarante-huit heures", "coûte plus cher qu’une nuit"
+                     r"|(?<![\w’])(?:plus|moins) d(?:e|’)\s?(?:\d|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze"
+                     r"|douze|quinze|vingt|trente|quarante|cinquante|soixante|cent|mille|un|une)"
+                     r"|(?<![\w’])(?:plus|moins) [a-zà-ÿ]+ qu(?:e\s|’)"),
 }
 
 
@@ -259,6 +267,27 @@ def states_a_finding(text: str, lang: str) -> bool:
     language = lexicon.lang_of(lang)
     low = text.lower()
     return bool(language and (_FINDING[language].search(low) or CHANGE[language].search(low)))
+
+
+_TITLE_TEASES = {
+    # A title that announces what the page says without saying it, or lists what a notice covers: fine
+    # over the page and under an excerpt, no post of its own (set 18: "Parc des Combes : ce que 212
+    # habitants nous ont dit", "Visiter la Hêtraie en hiver : horaires, tarifs et nouveautés", "Winter
+    # works 2026–27: lock closures, moorings and river conditions").
+    "fr": re.compile(r"(?<![\w’])(?:ce que|ce qu’)[^:]{0,60}?(?:nous )?(?:a|ont|avons) (?:dit|raconté|appris|retenu|demandé)"
+                     r"(?![\w’])|(?<![\w’])(?:tout ce qu’il faut savoir|ce qu’il faut savoir|infos? pratiques?|mode d’emploi)"
+                     r"|(?<![\w’])horaires(?:,| et) (?:les )?tarifs"),
+    "en": re.compile(r"(?<![\w’])what [^:]{0,60}?(?:told us|taught us|we learned|we heard)|(?<![\w’])(?:here is what|here’s"
+                     r" what|everything you need to know|all you need to know|what you need to know)"
+                     r"|(?<![\w’])(?:opening hours|times and prices|closures, moorings|closures and diversions)"),
+}
+
+
+def announces_only(title: str, lang: str) -> bool:
+    """Does ``title`` announce what the page says without saying it ("ce que 212 habitants nous ont
+    dit", "everything you need to know"), or list a notice's practical headings ("horaires, tarifs")?"""
+    language = lexicon.lang_of(lang)
+    return bool(language and _TITLE_TEASES[language].search(title.lower().replace("'", "’")))
 
 
 def why_background(text: str, lang: str) -> str | None:
@@ -298,4 +327,4 @@ def why_background(text: str, lang: str) -> str | None:
     return None
 
 
-__all__ = ["CHANGE", "YEAR", "has_figure", "states_a_fact", "states_a_finding", "why_background"]
+__all__ = ["CHANGE", "YEAR", "announces_only", "has_figure", "states_a_fact", "states_a_finding", "why_background"]
