@@ -247,7 +247,7 @@ _HOUSE_OR_OCCASION = re.compile(
     # or feast the piece was written for ("fête du vin nouveau", "black friday", "journée portes ouvertes",
     # "open day"): set 15's reader failed #VieDeLaCave like #ClubNews, #FêteDuVinNouveau and #BlackFriday as
     # occasions (stale by the next post).
-    r"^(?:vie (?:de|du|des|d)\b|life (?:at|in|on)\b|news (?:from|at)\b|fete (?:de|du|des|d)\b|journee\b"
+    r"^(?:vie (?:de|du|des)\b|vie d(?=[aeiouyh])|life (?:at|in|on)\b|news (?:from|at)\b|fete (?:de|du|des|d)\b|journee\b"
     r"|semaine (?:de|du|des|d)\b|nuit (?:de|du|des)\b)"
     r"|^(?:black friday|cyber monday|halloween|saint valentin|valentines day|fete des (?:meres|peres)|mothers day"
     r"|fathers day|thanksgiving|nouvel an|new year|rentree|soldes|toussaint)$"

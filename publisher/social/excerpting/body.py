@@ -227,7 +227,7 @@ def analysed(body: str, lang: str, headline: str = "", guest: str = "",
             continue  # "Dans la laiterie de la ferme, je commence…": a place of the story (which farm?)
         if narrative and not prior.isdisjoint(set(_CAPITALISED.findall(text)) - titled):
             continue  # "Bernard me demande…": someone the story introduced earlier (who is Bernard?)
-        if not told and text.rstrip(" »”").endswith("?"):
+        if not told and text.rstrip(" »”\u00a0\u202f").endswith("?"):
             continue  # "Is 44 million litres a day the right level of ambition…?": a consultation's, needs its answer
         if FACTS_ONLY and unit.kind == "sentence" and not told and not background.states_a_finding(text, lang):
             continue  # FACTS_ONLY: a share, a comparison, a change; not a count of activity

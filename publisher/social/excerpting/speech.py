@@ -71,7 +71,7 @@ _INCISE = {
                      rf"|architecte|gardienne?|cheffe?|responsable|conseillère|conseiller)))?"
                      # "raconte Olivier Lamarque, directeur de l’école Paul-Bert, aux Tilleuls.": a role and its
                      # place when the incise ends the sentence (set 16 moved "aux Tilleuls" into his words)
-                     rf"(?:,{_S}+(?P<role>[^.,;:!?«»“”]{{3,80}}?(?:,{_S}+(?:à|au|aux|en|dans|près de|in|at|near){_S}+"
+                     rf"(?:,{_S}+(?P<role>[^.,;:!?«»“”]{{3,80}}?(?:,{_S}+(?:à|au|aux|dans|près de|in|at|near){_S}+"
                      rf"[^.,;:!?«»“”]{{2,40}}?(?=\.))?))?{_S}*"
                      rf"(?P<end>[.,!?…])"),
 }
@@ -267,7 +267,7 @@ _ROLE_FIRST = re.compile(rf"(?:(?<![\w’])(?:le|la|the|our|notre|leur|their){_S
 _THAT_TIME = re.compile(r"(?:\s+|,\s*)(?:that|this|last) (?:night|day|evening|morning|afternoon|week|weekend|shift)$"
                         r"|(?:\s+|,\s*)(?:on the night|tonight|today|on the day)$"
                         r"|(?:\s+|,\s*)(?:ce (?:soir|jour|matin|week-end)-là|cette (?:nuit|semaine|soirée|journée)-là|ce soir"
-                        r"|cette nuit|aujourd’hui|ce jour-là)$", re.I)
+                        r"|cette nuit|aujourd’hui|ce jour-là)$")  # lower case: "presenter of Today" keeps its programme
 
 
 def timeless(attribution: str) -> str:
@@ -276,8 +276,9 @@ def timeless(attribution: str) -> str:
     return _THAT_TIME.sub("", attribution) if attribution else attribution
 
 
-_TWO_CAPITALS = re.compile(rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?\s+[{_UPPER}][{_LOWER}]")
-"""A French role is written in lower case ("rédacteur en chef"): two capitalised words are a name."""
+_TWO_CAPITALS = re.compile(rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?(?:\s+[{_UPPER}][{_LOWER}’-]+){{1,2}}")
+"""A name, two or three capitalised words and nothing else ("Jean-Yves Hamelin"), where a French role is
+written in lower case ("rédacteur en chef"); "Directrice Générale de Traverse" is still a role."""
 
 
 def roles_in(text: str, lang: str) -> dict[str, str]:
@@ -297,7 +298,7 @@ def roles_in(text: str, lang: str) -> dict[str, str]:
             continue
         if found.re is _ROLE_FIRST and _AFTER_PREPOSITION.search(text, 0, found.start()):
             continue  # "After the meeting, Jane Doe, …", "Dans la foulée, Marie Dupont, …": when or where
-        if language == "fr" and _TWO_CAPITALS.match(role):  # "réunissait Annick Lecoq, Jean-Yves Hamelin,
+        if language == "fr" and _TWO_CAPITALS.fullmatch(role):  # "réunissait Annick Lecoq, Jean-Yves Hamelin,
             following = _INTRODUCED.search(text, found.start("role"))  # rédacteur…": the next name of a list
             if following and found.re is _INTRODUCED:
                 found_all.append(following)
