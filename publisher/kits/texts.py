@@ -92,9 +92,10 @@ def candidates(piece: Piece) -> list[Candidate]:
             common = common_words(piece.body) if common is None else common
             words = after_colon(words, common)
         groups[kind].append(Candidate(kind, excerpt, words))
-    if not groups[voice.TITLE] and guest_in_title(piece):
+    if not groups[voice.TITLE] and (guest_in_title(piece) or not in_first_person(piece.title, piece.lang)):
         # An interview titled "Name: « words »" posts those words as the guest's quote rather than its
-        # title (social.excerpts); a kit names the piece anyway ("I just read our new interview, …").
+        # title, and a title that only announces ("Ce que 212 habitants nous ont dit") is no post of its
+        # own (social.excerpts); a kit names the piece anyway ("I just read our new interview, …").
         text = normalized(piece.title)
         groups[voice.TITLE].append(Candidate(voice.TITLE, Excerpt(excerpt_id(piece.key, text), piece.key, "title",
                                                                    text, piece.lang), ""))

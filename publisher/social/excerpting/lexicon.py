@@ -46,7 +46,9 @@ OPENING_PHRASES: dict[str, tuple[str, ...]] = {
            "parce que", "parce qu’", "j’aurais", "nous aurions", "on aurait",
            # the next point of a list the post does not give ("Troisièmement, …"); a condition on what came before
            "premièrement", "deuxièmement", "troisièmement", "quatrièmement", "d’abord,", "primo", "secundo",
-           "s’ils ne ", "si elles ne ", "sinon,"),
+           "s’ils ne ", "si elles ne ", "sinon,",
+           # "Concrètement, …": the concrete side of what was just said (an interview's answer, set 17)
+           "concrètement", "en pratique,", "en clair,", "autrement dit"),
     "en": ("after that", "of course", "in fact", "as a result", "the latter", "the former", "the rest",
            "the two", "the same", "the other", "in that case", "on top of that", "that said", "even so",
            "all of this", "all this", "at that point", "by then", "the next day", "the day before", "soon after",
@@ -58,7 +60,8 @@ OPENING_PHRASES: dict[str, tuple[str, ...]] = {
            # the next point of a list the post does not give ("Third, nearly half of all bookings…"), and a
            # condition on something said before ("If they do not, I will say so publicly")
            "first,", "second,", "third,", "fourth,", "fifth,", "secondly", "thirdly", "lastly",
-           "if they do not", "if they don’t", "if so", "if not"),
+           "if they do not", "if they don’t", "if so", "if not",
+           "in practice,", "in concrete terms", "in other words"),
 }
 IMPERSONAL: dict[str, tuple[str, ...]] = {
     # Pronoun openings that point at nothing before them: "Il faut…", "It takes…", "There are…".

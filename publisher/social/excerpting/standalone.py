@@ -147,6 +147,14 @@ def opens_back(text: str, lang: str) -> str | None:
     return None
 
 
+_SHORT_ANSWER = {
+    # "Soulagement, parce que…", "Auditions remain, because…": one or two words, then why: an answer to a
+    # question the post does not ask (set 18).
+    "fr": re.compile(r"^[^\s,.;:!?]+(?:\s[^\s,.;:!?]+)?,\s+parce\s+qu(?:e\s|’)"),
+    "en": re.compile(r"^[^\s,.;:!?]+(?:\s[^\s,.;:!?]+)?,\s+because\s"),
+}
+
+
 def _points_back(text: str, low: str, language: str) -> str | None:
     start = low.lstrip("«“\"( \u00a0")
     impersonal = start.startswith(lexicon.IMPERSONAL[language])
@@ -161,6 +169,8 @@ def _points_back(text: str, low: str, language: str) -> str | None:
             return f"opens on '{text[match.start(1):match.end(1)]}': it needs the sentence before"
         if word in lexicon.INTERJECTIONS[language] and after == ",":
             return f"opens on '{text[match.start(1):match.end(1)]},': it answers something before"
+    if _SHORT_ANSWER[language].match(start):
+        return "a short answer and its reason ('Soulagement, parce que…'): it answers a question before"
     pointing = _POINTING[language].search(_QUOTED.sub(" ", low))
     if pointing:
         return f"'{pointing.group()}' points at something said before"
