@@ -230,3 +230,26 @@ def test_recycles_step_over_a_dated_post_and_keep_their_turn(project: ProjectDir
     kinds = [p.excerpt_kind for p in sorted(plan.posts, key=lambda p: p.scheduled_at) if p.role != "launch"]
     assert "hand-written" not in kinds, kinds
     assert set(kinds) == {"title", "takeaway"} and kinds.count("title") <= kinds.count("takeaway") + 1, kinds
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Soulagement, parce que personne ne savait quand ça finirait.", "fr"),
+    ("Auditions remain, because players need to be placed in the right section.", "en"),
+    ("Concrètement, nous passons une fois par semaine chez chaque locataire.", "fr"),
+])
+def test_an_answer_that_needs_its_question_is_not_lifted(text: str, lang: str) -> None:
+    from publisher.social.excerpting import standalone
+    assert standalone.why_not(typeset(text, lang), lang, speaker=True)
+    assert not standalone.why_not(typeset("Les gens viennent, parce que le lieu est beau et la soupe chaude.", "fr"),
+                                  "fr", speaker=True)
+
+
+@pytest.mark.parametrize(("title", "lang", "teases"), [
+    ("Parc des Combes : ce que 212 habitants nous ont dit à Saint-Aubin", "fr", True),
+    ("Visiter la Hêtraie en hiver : horaires, tarifs et nouveautés", "fr", True),
+    ("Everything you need to know about the new bins", "en", True),
+    ("Ce que contient le prix de notre pain de campagne, centime par centime", "fr", False),
+    ("Why we stopped promising a tech job in twelve weeks", "en", False),
+])
+def test_a_title_that_only_announces_is_no_post_of_its_own(title: str, lang: str, teases: bool) -> None:
+    assert background.announces_only(title, lang) is teases
