@@ -73,7 +73,7 @@ class FrontMatter(base.Config):
     summary = Text("", what="a one- or two-sentence summary", numbers=False)
     """One or two sentences: shown on indexes, in feeds, as the social card description."""
     tags = Words([], what="a list of tags", numbers=False)
-    """Topics; they make tag pages, related pieces and hashtags."""
+    """Topics; they make tag pages and related pieces, and hashtags for the tags the team names (hashtags.tags)."""
     lang = Text(None, what="a language code such as en or fr", numbers=False)
     """Language of the piece (defaults to the site's)."""
     translation = Text(None, what="the other version's path, e.g. articles/souverainete.md", numbers=False)
