@@ -550,7 +550,7 @@ def test_a_count_given_before_is_pointed_at(text: str, lang: str, bound: bool) -
 
 def test_what_the_review_found_the_rules_matched_too_much() -> None:
     """A fresh reviewer's inputs (third session of 2026-12-04): each was wrongly refused or signed."""
-    from publisher.social.excerpting.background import states_a_fact, why_background
+    from publisher.social.excerpting.background import states_a_finding, why_background
     from publisher.social.excerpting.continuing import why_continues
     from publisher.social.excerpting.speech import roles_in
     for text in ("The open day drew 400 visitors.", "The scheme now offers 30 places.",
@@ -559,8 +559,8 @@ def test_what_the_review_found_the_rules_matched_too_much() -> None:
     assert not why_background("Son inscription au patrimoine mondial a apporté 40 % de visiteurs en plus.", "fr")
     assert not why_continues("lannion a aussi ouvert une deuxième ligne en 2026.", "fr")
     assert not why_continues("the coastal line runs every hour, not too often for the depot.", "en")
-    assert not states_a_fact("Un bâtiment neuf accueille le tiers-lieu.", "fr")
-    assert not states_a_fact("The third sector hub opened in the old library.", "en")
+    assert not states_a_finding("Un bâtiment neuf accueille le tiers-lieu.", "fr")
+    assert not states_a_finding("The third sector hub opened in the old library.", "en")
     assert roles_in("After the meeting, Jane Doe, who chairs the board, spoke first.", "en") == {}
     assert roles_in("Dans la foulée, Marie Dupont, qui préside l’association, a pris la parole.", "fr") == {}
 
