@@ -313,3 +313,12 @@ def test_the_strategies_reach_the_edges() -> None:
     """The generated inputs include what broke before: impossible dates, huge numbers, hostile text."""
     assert json.dumps(yaml_line("date", "2026-02-30", True)) == json.dumps("date: 2026-02-30")
     assert yaml_line("title", "7" * 5000, True) == "title: " + "7" * 5000
+
+
+def test_a_path_the_file_system_refuses_is_a_located_problem() -> None:
+    # Found by the block property on a clean clone: authors_file of 4,301 characters raised OSError.
+    for key in ("authors_file", "ambassadors_file", "outbox"):
+        with fresh_project() as project:
+            project.config(f"{key}: '{'7' * 4301}'")
+            code, out = run(project, "check")
+            assert code != 0 and f"'plugins.publisher.{key}': expected" in out and "255 bytes" in out, out

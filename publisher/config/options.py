@@ -222,6 +222,19 @@ class Text(BaseConfigOption[str]):
         return str(value).strip()
 
 
+class FilePath(Text):
+    """A relative or absolute file or folder path the file system can take: no name over 255 bytes, no
+    NUL (checking the file, later, would otherwise raise instead of reporting it)."""
+
+    def run_validation(self, value: object) -> str:
+        path = super().run_validation(value)
+        if path and ("\0" in path or len(path.encode("utf-8")) > 4000
+                     or any(len(part.encode("utf-8")) > 255 for part in path.replace("\\", "/").split("/"))):
+            raise ValidationError(f"expected {self.what}, got {shown(value)}: a name longer than the file system "
+                                  "takes (255 bytes a name)")
+        return path
+
+
 class Entries(BaseConfigOption[dict[str, Any]]):
     """A mapping kept as written: its entries are validated by the code that reads them (whose
     schema lives in a package above this one), with problems located under this option's key."""

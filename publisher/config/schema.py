@@ -17,6 +17,7 @@ from mkdocs.config.config_options import ValidationError
 from publisher.config.options import (
     DatabaseUrl,
     Entries,
+    FilePath,
     Flag,
     ListOf,
     MapOf,
@@ -56,12 +57,12 @@ class PublisherConfig(base.Config):
     """Languages pieces may be written in."""
     timezone = TimeZoneName("UTC")
     """The team's IANA time zone: calendars, slots and publication dates are read in it."""
-    authors_file = Text("authors.yml", what="a file path under content/")
+    authors_file = FilePath("authors.yml", what="a file path under content/")
     """Authors file, relative to content/ (Material's .authors.yml format is accepted too)."""
     ambassadors = Entries(what="a mapping of ambassador keys to {name, team, networks, lang, handle}")
     """People who share company content under their own names (share kits), listed here in
     mkdocs.yml: the one place of the project no site builder publishes. Or use ambassadors_file."""
-    ambassadors_file = Text("ambassadors.yml", what="a file path relative to mkdocs.yml")
+    ambassadors_file = FilePath("ambassadors.yml", what="a file path relative to mkdocs.yml")
     """Or the ambassadors in a file of their own, relative to mkdocs.yml and outside content/ (MkDocs
     and other builders copy content/ to the site). content/ambassadors.yml, the old place, is still
     read, with a warning to move it."""
@@ -70,7 +71,7 @@ class PublisherConfig(base.Config):
     site = Section(SiteSettings)
     store = DatabaseUrl("sqlite:///.publisher/publisher.db", what="a database URL (sqlite:///... or postgresql://...)")
     """Where posts, their states and metrics live. Relative SQLite paths are relative to mkdocs.yml."""
-    outbox = Text(".publisher/outbox", what="a folder path")
+    outbox = FilePath(".publisher/outbox", what="a folder path")
     """Dry-run outbox: one JSON line per post for networks without credentials."""
     outbox_fsync = OneOf(("always", "second", "never"), "second")
     """When outbox lines reach the disk: after every line, at most once a second (a power cut loses at

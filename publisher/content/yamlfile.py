@@ -23,10 +23,13 @@ def read_keyed_file(path: Path, shown_as: str, section: str, expected: str) -> t
     The entries may sit under ``section:`` or at the top level. Problems (not UTF-8, not YAML, not a
     mapping) come back located instead of raised; ``expected`` says what the mapping should hold.
     """
-    if not path.exists():
-        return {section: {}}, []
     try:
+        if not path.exists():
+            return {section: {}}, []
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER)
+    except OSError as e:  # a name too long, a folder, no permission: the path from mkdocs.yml, not a crash
+        return {section: {}}, [Problem(shown_as[:200], "", f"cannot be read: expected a readable file, found "
+                                                        f"{e.strerror or e}")]
     except UnicodeDecodeError:
         return {section: {}}, [Problem(shown_as, "", "expected UTF-8 text, found bytes that are not UTF-8")]
     except yaml.YAMLError as e:
