@@ -10,6 +10,7 @@ from conftest import ProjectDir
 
 from publisher.config import load_settings
 from publisher.content import load_library
+from publisher.content.typography import typeset
 from publisher.social.excerpting.body import analysed
 from publisher.social.excerpting.bound import why_bound
 from publisher.social.excerpting.sections import why_placed
@@ -329,7 +330,7 @@ def test_the_items_of_a_proposals_list_are_the_organisations_asks() -> None:
     assert not any(text.startswith("Afficher") for text in offered), offered
 
 
-def test_sentences_lifted_from_a_body_are_a_last_resort(project: ProjectDir) -> None:
+def test_sentences_lifted_from_a_body_are_never_posted_in_the_brands_voice(project: ProjectDir) -> None:
     body = ("Brookhill Housing cut its repair backlog from 2,300 jobs to 900 in six months.\n\n"
             "« Nous avons arrêté de promettre une journée entière aux locataires », explique Ana Lima, "
             "directrice des réparations.\n\n"
@@ -345,7 +346,9 @@ def test_sentences_lifted_from_a_body_are_a_last_resort(project: ProjectDir) -> 
     rich = [e.kind for e in excerpts_for(pieces["repairs"])]
     assert "sentence" not in rich and rich.count("quote") == 2, rich  # summary, two quotes, title: enough
     bare = [e.kind for e in excerpts_for(pieces["bare"])]
-    assert "sentence" in bare, bare  # only a title besides: the body's best sentences fill in
+    assert bare == ["summary", "title"], bare  # excerpts.BODY_FILL: fewer posts, not lifted sentences
+    offered = [kind for kind, _, _ in analysed(typeset(pieces["bare"].body, "en"), "en", "Two-hour slots")]
+    assert "sentence" in offered, offered  # the body has them (a card may use one): the posts do not
 
 
 def test_a_list_items_bold_name_is_not_pasted_before_its_sentence() -> None:

@@ -13,6 +13,7 @@ from publisher.content import load_library
 from publisher.content.model import Piece
 from publisher.content.text import plain_text
 from publisher.content.typography import typeset
+from publisher.social import excerpts
 from publisher.social.excerpting.units import split_sentences, units_of
 from publisher.social.excerpts import body_candidates, excerpt_id, excerpts_for
 
@@ -86,14 +87,19 @@ def test_candidates_in_order_of_preference_with_their_sources(pieces: dict[str, 
     assert all(re.fullmatch(r"[0-9a-f]{10}", e.id) for e in found)
 
 
-def test_body_sentences_only_when_the_author_gave_no_material(pieces: dict[str, Piece]) -> None:
+def test_body_sentences_only_when_the_author_gave_no_material(pieces: dict[str, Piece],
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    assert [e.kind for e in excerpts_for(pieces["sans-extraits"])] == ["title"]  # excerpts.BODY_FILL: none lifted
+    monkeypatch.setattr(excerpts, "BODY_FILL", 4)  # a team that wants them back
     assert not any(e.kind == "sentence" for e in excerpts_for(pieces["souverainete"]))
     kinds = [e.kind for e in excerpts_for(pieces["sans-extraits"])]
     assert kinds[-1] == "title" and set(kinds[:-1]) == {"sentence"}
     # No summary: the one taken from the first paragraph says "Il y a trois ans", true only this year.
 
 
-def test_body_sentences_stand_alone_and_are_taken_whole(pieces: dict[str, Piece]) -> None:
+def test_body_sentences_stand_alone_and_are_taken_whole(pieces: dict[str, Piece],
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(excerpts, "BODY_FILL", 4)
     picked = [e.text for e in excerpts_for(pieces["sans-extraits"]) if e.kind == "sentence"]
     assert "Seules 15 à 25 % des applications exigent le niveau le plus strict." in [
         s.replace("\u202f", " ") for s in picked]

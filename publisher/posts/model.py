@@ -42,6 +42,8 @@ class Excerpt:
     """Who said it, for quotes."""
     network: str | None = None
     """For hand-written posts: the only network it is meant for."""
+    question: str = ""
+    """For a guest's answer in a Q&A interview: the question it answers, posted above it."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -125,10 +125,10 @@ def wording(lang: str) -> dict[str, str]:
 
 def body_of(excerpt: Excerpt) -> str:
     """The excerpt as the post says it: quotes in the language's quotation marks, with who said it."""
-    return _body(excerpt.kind, excerpt.text, excerpt.lang, excerpt.attribution)
+    return _body(excerpt.kind, excerpt.text, excerpt.lang, excerpt.attribution, excerpt.question)
 
 
-def _body(kind: str, text: str, lang: str, attribution: str) -> str:
+def _body(kind: str, text: str, lang: str, attribution: str, question: str = "") -> str:
     if kind == "hand-written":  # the author's words and spacing, with the language's typography
         return networks.normalize(typeset(text, lang))
     words = wording(lang)
@@ -137,6 +137,8 @@ def _body(kind: str, text: str, lang: str, attribution: str) -> str:
         text = f"{words['open']}{_nested(text, lang)}{words['close']}"
         if attribution:
             text += f" {words['by']}{_typeset_name(attribution, lang)}"  # "Commune d'Autrans": typeset too
+        if question:  # a guest's answer under the interviewer's question (excerpting/questions.py)
+            text = f"{typeset(question, lang)}\n\n{text}"
     return networks.normalize(text)
 
 

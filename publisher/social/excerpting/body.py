@@ -18,6 +18,8 @@ from publisher.social.excerpting import (
     clauses,
     lexicon,
     memo,
+    questions,
+    referents,
     salience,
     scenes,
     sections,
@@ -154,7 +156,7 @@ def analysed(body: str, lang: str, headline: str = "", guest: str = "",
                 names.extend((unit.paragraph, name) for name in speech.names_in(unit.text))
                 continue
             if unit is group[0]:
-                found = _quotation(group, units, lang, before, guest, seen)
+                found = _quotation(group, units, lang, before, guest, seen, body)
                 if found:
                     quotes.append((-_value(found[0], terms, lang), position, ("quote", *found)))
             names.extend((unit.paragraph, name) for name in speech.names_in(unit.text))
@@ -169,7 +171,8 @@ def analysed(body: str, lang: str, headline: str = "", guest: str = "",
             taken.add(rest)
         if found is not None:
             if found is not speech.UNRESOLVED and not standalone.why_not(found[0], lang, item=True, speaker=True) \
-                    and not standalone.dialogue(found[0], lang) and not bound.leans_back(found[0], lang):
+                    and not standalone.dialogue(found[0], lang) and not bound.leans_back(found[0], lang) \
+                    and not referents.why_unreferred(found[0], lang, seen, found[1]):
                 quotes.append((-_value(found[0], terms, lang), position, ("quote", found[0], found[1])))
             continue
         if unit.kind == "sentence" and unit.paragraph == talk and not lexicon.OURS.search(unit.text.lower()):
@@ -216,6 +219,9 @@ def analysed(body: str, lang: str, headline: str = "", guest: str = "",
             continue  # "Recruter un premier groupe de six à dix patients…": step 2 of a method
         if unit.kind == "item" and _under_someones_lead(units, position, lang):
             continue  # the points a named speaker listed ("X a rappelé les chiffres :"): theirs, not the brand's
+        if told and referents.why_unreferred(text, lang, seen, narrator or guest) and not (
+                interview and questions.asked_before(body, text, lang)):
+            continue  # "We see a few every year" (a few what?), unless posted under its question
         if told and not interview and scenes.shown(text, lang):
             continue  # "Lucie m’installe à côté d’elle": a moment of the night, not the narrator's point
         past = unit.kind == "sentence" and salience.told_in_the_past(text, lang)
@@ -260,7 +266,7 @@ def _value(text: str, terms: dict[str, float], lang: str) -> float:
 
 
 def _quotation(group: list[Unit], units: list[Unit], lang: str, before: list[str],
-               guest: str, seen: list[str]) -> tuple[str, str] | None:
+               guest: str, seen: list[str], body: str = "") -> tuple[str, str] | None:
     """Someone's words that run over several sentences ("…," she said. "First. Second.") or a Q&A
     answer, as (quote, speaker): the longest run of its last sentences that fits a post and stands
     alone, so that a claim keeps its counterweight ("For the right patient… home is safer. For the
@@ -292,6 +298,9 @@ def _quotation(group: list[Unit], units: list[Unit], lang: str, before: list[str
         if standalone.why_not(text, lang, item=True, speaker=True) or standalone.dialogue(text, lang) \
                 or bound.leans_back(text, lang):
             continue
+        if referents.why_unreferred(text, lang, seen, speaker) and not (
+                group[0].answer and questions.asked_before(body, text, lang)):
+            continue  # "Depuis 1998, je les garde tous.": keeps what? (unless under its question)
         return text, speaker
     return None
 

@@ -1,0 +1,85 @@
+"""The interviewer's question that a guest's words answer, to post above them.
+
+In a Q&A interview the answer leans on its question: "Do it if you like people more than boats." (do
+what?), "We see a few every year" (a few what?), "A small-leaved lime on a corner in Radford, planted in
+1989." (the answer to "Is there a tree you are fond of?"). Readers of the unseen sets 17 to 20 failed
+such quotes 19 times. Posted under their question, they say what they answer:
+
+    What about adults who are really frightened of the water?
+
+    “We see a few every year, and they are often the most rewarding students we have.” — Tamsin Rowe, …
+
+A question is a heading that ends with "?" (``### Is sailing still an expensive hobby?``) or a bold
+paragraph that does (``**Pourquoi avoir attendu ?**``), the form units.py reads as a Q&A. It is not used
+when it leans on the answer before it ("And the cost?", "Et ensuite ?", "Why that one?") or is too long to
+head a post; the quote then goes alone, as before.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from publisher.social.excerpting import lexicon, standalone
+
+QUESTION_MAX = 140
+"""The longest question posted above an answer: a post must still fit X with its quote."""
+QUESTION_WORDS = 4
+"""A shorter question ("What changed?", "Why?", "Et après ?") asks about the answer before it."""
+_BLOCKS = re.compile(r"\n[ \t]*\n")
+_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$")
+_BOLD = re.compile(r"^(?:\*\*|__)([^*_\n]+\?)[\s\u00a0\u202f]*(?:\*\*|__)$")
+_MARKUP = re.compile(r"[*_`]+|\[([^\]]*)\]\([^)]*\)")
+_BACK = {
+    # A question that leans on the answer before it: "And the cost?", "Why that one?", "Et ensuite ?".
+    "en": re.compile(r"(?<![\w’'])(?:and|so|then|that one|this one|those|these|it|them)(?![\w’'])", re.I),
+    "fr": re.compile(r"(?<![\w’'])(?:et|alors|ensuite|donc|celui-là|celle-là|ceux-là|ça|cela|ces)(?![\w’'])", re.I),
+}
+
+
+def _letters(text: str) -> str:
+    return " ".join(re.findall(r"[^\W_]+", text.lower()))
+
+
+@lru_cache(maxsize=1024)
+def _answers(body: str) -> tuple[tuple[str, str], ...]:
+    """(question, the letters of its answer) for each answer paragraph of ``body``, in order."""
+    out: list[tuple[str, str]] = []
+    question = ""
+    for block in _BLOCKS.split(body):
+        stripped = block.strip()
+        if not stripped:
+            continue
+        heading = _HEADING.match(stripped) if "\n" not in stripped else None
+        bold = _BOLD.match(stripped)
+        if heading or bold:
+            asked = _MARKUP.sub(lambda m: m.group(1) or "", (heading or bold).group(1)).strip()  # type: ignore[union-attr]
+            question = asked if asked.endswith("?") else ""
+            continue
+        if question:
+            out.append((question, _letters(_MARKUP.sub(lambda m: m.group(1) or "", stripped))))
+    return tuple(out)
+
+
+def asked_before(body: str, words: str, lang: str) -> str:
+    """The question whose answer says ``words`` (a quote as posted), or "" when there is none, or none
+    a post can show (it leans on what came before, or it is too long)."""
+    if "?" not in body:
+        return ""
+    said = _letters(words)[:80]
+    if not said:
+        return ""
+    for question, answer in _answers(body):
+        if said in answer:
+            return question if _postable(question, lang) else ""
+    return ""
+
+
+def _postable(question: str, lang: str) -> bool:
+    language = lexicon.lang_of(lang)
+    if len(question) > QUESTION_MAX or len(question.split()) < QUESTION_WORDS or not language:
+        return False
+    return not _BACK[language].search(question) and not standalone.opens_back(question, lang)
+
+
+__all__ = ["QUESTION_MAX", "QUESTION_WORDS", "asked_before"]

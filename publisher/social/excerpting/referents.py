@@ -1,0 +1,110 @@
+"""Someone's words that point at what the story around them said: `why_unreferred` says what.
+
+A quote taken from a body is read in a feed, alone. Readers of unseen sets failed quotes that use a
+pronoun for something only the piece names ("Depuis 1998, je les garde tous." — keeps what?; "I asked them
+for sunshine in December" — whom?; "We see a few every year" — a few what?; "Do it if you like people
+more than boats." — do what?), that call someone by one name the piece gave in full earlier ("Gérard m’a
+appris…", the speaker's partner), that open on the "before" of a before-and-after and stop there ("When I
+arrived, the orchestra owned 31 instruments…"), or that add to something said before ("In April we also
+added…", "ce chiffre"). Rules on words, not a parser: each pattern is narrow, and an antecedent earlier in
+the same quote ("Les carnets, je les garde") keeps the quote.
+"""
+
+from __future__ import annotations
+
+import re
+
+from publisher.social.excerpting import lexicon
+
+_CLITIC = {
+    # A subject, then an object pronoun before the verb: "je les garde", "j’en ai visité", "on la voit".
+    "fr": re.compile(r"(?<![\w’])(?:je|j’|tu|il|elle|on|nous|vous|ils|elles)\s*(?:ne\s+|n’)?"
+                     r"(?:les\s|la\s|le\s|l’|en\s)(?!(?:plus|moins|mieux|même|fait|faut)\b)(?=[a-zà-ÿ])"),
+    # "they", "them", "their": people or things the quote has not named.
+    "en": re.compile(r"(?<![\w’])(?:they|them|their|theirs)(?![\w’])"),
+}
+_NAMED_BEFORE = {
+    # What may stand before the pronoun as its antecedent: a determiner and a word, a name, a plural.
+    "fr": re.compile(r"(?<![\w’])(?:les|des|ces|mes|nos|vos|leurs|ses|la|le|l’|une?|ma|mon|notre|votre|cette|ce|cet)"
+                     r"\s*[a-zà-ÿ]{3,}|[A-ZÀ-Ö][a-zà-ÿ]{2,}\s"),
+    "en": re.compile(r"(?<![\w’])(?i:the|these|those|our|my|your|some|many|most|all|both|a|an|every|each)\s+[a-z]"
+                     r"|[a-z]{3,}s\b|(?<=\s)[A-Z][a-z]{2,}|people|children|staff|everyone|families|men|women"),
+}
+_TAKE_IT = {
+    # An imperative whose object is what the question asked about: "Do it if…", "Try it", "Fais-le".
+    "en": re.compile(r"^(?:just\s+)?(?:do|try|make|keep|take|use|get|book|buy|fix|ask|start|learn)\s+(?:it|that|this|them)\b", re.I),
+    "fr": re.compile(r"^(?:faites|fais|essayez|essaie|prenez|prends|gardez|garde|lancez|lance)-(?:le|la|les|en)\b", re.I),
+}
+_SOME = {
+    # A count with no noun after it: "We see a few every year", "We still plant some, but…".
+    "en": re.compile(r"(?<![\w’])(?:some|a few|several|a couple|none)(?=\s*[,.;:!?]|\s+(?:every|each|now|again|too"
+                     r"|this|last|but|and|or|in|at|a\s+(?:year|week|month|day))\b)"),
+    "fr": re.compile(r"(?!)"),  # "il en faut plusieurs": French says "en" first, and _CLITIC reads it
+}
+_BEFORE_ONLY = {
+    # The "before" of a before-and-after: "When I arrived, …", "Quand j’ai commencé, …" with no "now" after.
+    "en": re.compile(r"^(?:when|back when)\s+(?:i|we)\s+(?:first\s+)?(?:arrived|started|joined|began|came|took over"
+                     r"|set up|opened)\b", re.I),
+    "fr": re.compile(r"^(?:quand|lorsque)\s+(?:je|j’|nous)\s*(?:suis|sommes|ai|avons)\s+(?:arrivée?s?|commencé|démarré"
+                     r"|repris|ouvert)\b|^à mon arrivée\b|^au début\b", re.I),
+}
+_NOW = {
+    "en": re.compile(r"(?<![\w’])(?:now|today|these days|since then|nowadays)(?![\w’])", re.I),
+    "fr": re.compile(r"(?<![\w’])(?:aujourd’hui|maintenant|désormais|depuis|à présent)(?![\w’])", re.I),
+}
+_ALSO = {
+    # Adding to something said before: "we also added", "nous avons aussi".
+    "en": re.compile(r"(?<![\w’])(?:we|i|they)\s+(?:\w+\s+)?also\s+[a-z]+(?:ed|ought)\b", re.I),
+    "fr": re.compile(r"(?<![\w’])(?:nous avons|on a|j’ai)\s+(?:aussi|également)\b", re.I),
+}
+THIS_WORDS = 3
+"""A demonstrative this close to the quote's start points back ("Derrière ce chiffre, …"); later it is the
+speaker's own place or thing ("…personne n’avait avant dans ce cabinet")."""
+_THIS_ONE = {
+    # A demonstrative and a noun: "ce chiffre", "in that room" (said of something the quote never shows).
+    "fr": re.compile(r"(?<![\w’])ce\s+(?!(?:qui|que|qu’|dont|n’|sont|soir|matin|jour|mois|week-end|temps|genre|type"
+                     r"|sera|serait|fut)\b)[a-zà-ÿ]{4,}(?![\w’-])"),
+    "en": re.compile(r"(?<![\w’])(?:in|at|from|into|on|of|for|with)\s+that\s+(?!(?:is|was|way|point|time|day|year"
+                     r"|moment|stage|said)\b)[a-z]{3,}\b"),
+}
+_FIRST_NAME = re.compile(r"(?<![\w’-])([A-ZÀ-Ö][a-zà-ÿ]+(?:-[A-ZÀ-Ö][a-zà-ÿ]+)?)(?![\w’-])")
+
+
+def why_unreferred(text: str, lang: str, names: tuple[str, ...] | list[str] = (), speaker: str = "") -> str | None:
+    """Why ``text`` (someone's words, without quotation marks, typeset) needs the story around it, or
+    None. ``names``: the people the piece named in full before it; ``speaker``: who says it."""
+    language = lexicon.lang_of(lang)
+    if not language:
+        return None
+    low = text.lower()
+    start = low.lstrip("«“\"( \u00a0")
+    if _TAKE_IT[language].match(start):
+        return "an imperative whose object is the question it answers ('Do it if…')"
+    found = _CLITIC[language].search(low)
+    if found and not _NAMED_BEFORE[language].search(text[:found.start()]):
+        return f"'{found.group().strip()}' stands for something the quote never names"
+    found = _SOME[language].search(low)
+    if found:
+        return f"'{found.group()}' of what? the quote never says"
+    if _BEFORE_ONLY[language].match(start) and not _NOW[language].search(low):
+        return "the 'before' of a before-and-after, without the 'after'"
+    found = _ALSO[language].search(low) or _THIS_ONE[language].search(" ".join(low.split()[:THIS_WORDS + 1]))
+    if found:
+        return f"'{found.group()}' adds to or points at what the story said before"
+    return _one_name(text, names, speaker)
+
+
+def _one_name(text: str, names: tuple[str, ...] | list[str], speaker: str) -> str | None:
+    """"Gérard m’a appris…" after "Gérard Lebouc": someone else, by one of their names only."""
+    own = set(speaker.split(", ", 1)[0].split())
+    for name in names:
+        parts = name.split()
+        if len(parts) < 2 or name in text or own.intersection(parts):
+            continue
+        for word in _FIRST_NAME.findall(text):
+            if word in (parts[0], parts[-1]) and word.lower() not in lexicon.NAME_STOPWORDS:
+                return f"'{word}': {name}, by one name, whom the quote never introduces"
+    return None
+
+
+__all__ = ["why_unreferred"]
