@@ -25,8 +25,8 @@ _CLITIC = {
 }
 _NAMED_BEFORE = {
     # What may stand before the pronoun as its antecedent: a determiner and a word, a name, a plural.
-    "fr": re.compile(r"(?<![\w’])(?:les|des|ces|mes|nos|vos|leurs|ses|la|le|l’|une?|ma|mon|notre|votre|cette|ce|cet)"
-                     r"\s*[a-zà-ÿ]{3,}|[A-ZÀ-Ö][a-zà-ÿ]{2,}\s"),
+    "fr": re.compile(r"(?<![\w’])(?i:les|des|ces|mes|nos|vos|leurs|ses|la|le|l’|une?|ma|mon|notre|votre|cette|ce|cet)"
+                     r"\s*[a-zà-ÿ]{3,}|(?<=\s)[A-ZÀ-Ö][a-zà-ÿ]{2,}\s"),
     "en": re.compile(r"(?<![\w’])(?i:the|these|those|our|my|your|some|many|most|all|both|a|an|every|each)\s+[a-z]"
                      r"|[a-z]{3,}s\b|(?<=\s)[A-Z][a-z]{2,}|people|children|staff|everyone|families|men|women"),
 }

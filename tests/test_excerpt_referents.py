@@ -1,0 +1,104 @@
+"""Someone's words that point at what their story named are not posted alone (excerpting/referents.py),
+and a guest's answer in a Q&A interview goes under its question (excerpting/questions.py). The failing
+lines are the ones readers of the unseen sets 17 to 20 failed; the passing ones are quotes they passed."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import ProjectDir
+
+from publisher.config import load_settings
+from publisher.content import load_library
+from publisher.content.typography import typeset
+from publisher.social.excerpting import questions
+from publisher.social.excerpting.body import analysed
+from publisher.social.excerpting.referents import why_unreferred
+from publisher.social.excerpts import excerpts_for
+from publisher.social.render import body_of
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Depuis 1998, je les garde tous.", "fr"),
+    ("I asked them for sunshine in December, and they gave me a heatwave.", "en"),
+    ("We see a few every year, and they are often the most rewarding students we have.", "en"),
+    ("We still plant some, but we now lean on trees that cope better with dry summers.", "en"),
+    ("Do it if you like people more than boats.", "en"),
+    ("When I arrived, the orchestra owned 31 instruments that it lent to players.", "en"),
+    ("Quand je suis arrivée, la cave vendait tout en vrac.", "fr"),
+    ("In April we also added a physician assistant shift in the evenings.", "en"),
+    ("Derrière ce chiffre, il y a des communes entières dont plus personne ne raconte la vie.", "fr"),
+])
+def test_words_that_need_their_story(text: str, lang: str) -> None:
+    assert why_unreferred(typeset(text, lang), lang), text
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # an antecedent in the quote itself, a place of the speaker's own, a "before" with its "after"
+    ("Les carnets de mon père, je les garde tous depuis 1998.", "fr"),
+    ("The attacker didn’t break anything. They just read, patiently, until they knew our routine.", "en"),
+    ("Quarante minutes avec un patient diabétique, c’est un temps que personne n’avait avant dans ce cabinet.",
+     "fr"),
+    ("On ne sait pas quelle essence supportera le climat de 2080. C’est justement pour ça qu’il en faut plusieurs.",
+     "fr"),
+    ("When I started, most adults had sailed before. Now half of them have never been in a small boat.", "en"),
+    ("Our two-day beginners’ course costs £235, including the boat and the instructor.", "en"),
+    ("Les familles nous le disent : une heure de calme change toute la visite.", "fr"),
+    ("La restauration elle-même, nous la faisions tous les mois depuis un an et demi.", "fr"),
+])
+def test_words_that_stand_alone(text: str, lang: str) -> None:
+    assert why_unreferred(typeset(text, lang), lang) is None, text
+
+
+def test_someone_else_by_one_name() -> None:
+    names = ["Gérard Lebouc", "Maxime Hamelin"]
+    text = "Gérard m’a appris à voir une vache qui ne va pas."
+    assert why_unreferred(text, "fr", names, "Maxime Hamelin, repreneur")
+    assert why_unreferred("Gérard Lebouc m’a appris à voir une vache qui ne va pas.", "fr", names,
+                          "Maxime Hamelin, repreneur") is None  # named in full
+    assert why_unreferred("Maxime, je lui ai tout appris.", "fr", names, "Gérard Lebouc, éleveur") is not None
+
+
+QA = """Tamsin Rowe has run Carrick Roads Sailing School in Flushing since 2009.
+
+### What about adults who are really frightened of the water?
+
+We see a few every year, and they are often the most rewarding students we have. The first thing is not
+to pretend the fear is silly.
+
+### And the cost?
+
+Do it if you like people more than boats.
+
+**What would you say to someone thinking of becoming an instructor?**
+
+Do it if you like people more than boats.
+"""
+
+
+def test_the_question_an_answer_goes_under() -> None:
+    asked = questions.asked_before(QA, "We see a few every year, and they are often the most rewarding", "en")
+    assert asked == "What about adults who are really frightened of the water?"
+    assert questions.asked_before(QA, "Do it if you like people more than boats.", "en") == "", \
+        "the first answer with these words answers 'And the cost?', which leans on the one before"
+    assert questions.asked_before(QA.split("### And")[0], "Nobody said this.", "en") == ""
+    bold = QA.replace("### And the cost?\n\nDo it if you like people more than boats.\n", "")
+    assert questions.asked_before(bold, "Do it if you like people more than boats.", "en") == (
+        "What would you say to someone thinking of becoming an instructor?")
+
+
+def test_an_interviews_answer_is_posted_under_its_question(project: ProjectDir) -> None:
+    body = QA.replace("### And the cost?\n\nDo it if you like people more than boats.\n", "")
+    project.piece("interviews/tamsin-rowe.md", "title: Seventeen seasons at Carrick Roads\ndate: 2026-11-30\nlang: en\n"
+                  "guest:\n  name: Tamsin Rowe\n  role: Principal\n  organization: Carrick Roads Sailing School",
+                  body)
+    piece = next(iter(load_library(load_settings(project.config_file))))
+    quotes = [e for e in excerpts_for(piece) if e.kind == "quote"]
+    assert quotes and all(e.question for e in quotes), quotes
+    shown = {body_of(e) for e in quotes}
+    assert ("What would you say to someone thinking of becoming an instructor?\n\n“Do it if you like people more "
+            "than boats.” — Tamsin Rowe, Principal, Carrick Roads Sailing School") in shown, shown
+    # Under a question that leans on the answer before it, the words go alone, so not at all: do what?
+    alone = typeset(body.replace("**What would you say to someone thinking of becoming an instructor?**",
+                                 "**And the instructors?**"), "en")
+    offered = [text for kind, text, _ in analysed(alone, "en", "Seventeen seasons", "Tamsin Rowe")]
+    assert not any(text.startswith("Do it") for text in offered), offered
