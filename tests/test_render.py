@@ -208,10 +208,9 @@ def test_layout_per_network(world: tuple[dict[str, Piece], PlanRules]) -> None:
     masto = _post(rules, piece, "mastodon", "quote")
     assert f"Digital sovereignty, explained → {masto.link}" in masto.text and masto.card is None
     linked = _post(rules, piece, "linkedin", "quote")
-    assert "http" not in linked.text and linked.card is not None and linked.card.url == linked.link
-    assert "Read more" not in linked.text and "→" not in linked.text, "no label left pointing at nothing"
-    assert linked.text.endswith("— Camille Martin\n\nDigital sovereignty, explained\n"
-                                "#SovereignCloud2026 #Cloud #DigitalSovereignty")
+    assert linked.card is not None and linked.card.url == linked.link, "the card shows the piece"
+    assert f"Digital sovereignty, explained → {linked.link}" in linked.text, "and the text says where to read on"
+    assert linked.text.endswith("#SovereignCloud2026 #Cloud #DigitalSovereignty")
     in_text = _post(rules, piece, "li-text", "quote")
     assert in_text.link in in_text.text and in_text.card is None
 
@@ -226,7 +225,8 @@ def test_the_title_itself_says_read_more(world: tuple[dict[str, Piece], PlanRule
     assert ("link", "test.example.org/articles/sovereignty") in networks.bluesky_segments(sky.text, sky.link,
                                                                                            sky.card.title)
     linked = _post(rules, piece, "linkedin", "title")
-    assert linked.text == "Digital sovereignty, explained\n\n#SovereignCloud2026 #Cloud #DigitalSovereignty"
+    assert linked.text == (f"Digital sovereignty, explained\n\nRead more: {linked.link}\n"
+                           "#SovereignCloud2026 #Cloud #DigitalSovereignty"), "a headline alone reads as a teaser"
 
 
 def test_an_excerpt_that_says_the_title_or_quotes_under_a_quoted_title_reads_more(project: ProjectDir) -> None:

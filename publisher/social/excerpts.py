@@ -74,6 +74,13 @@ def _hashed(piece_key: str, text: str, network: str | None) -> str:
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:10]
 
 
+def _paragraphs(text: str) -> str:
+    """A hand-written post as its author laid it out: its paragraphs kept apart, each one tidied. Set 21
+    and 22's readers both noticed an author's three paragraphs run together into one block."""
+    kept = (normalized(part) for part in re.split(r"\n[ \t]*\n", text.replace("\r\n", "\n")))
+    return "\n\n".join(part for part in kept if part)
+
+
 def unquoted(text: str) -> str:
     """A quote's words without the quotation marks a writer may have typed around them."""
     text = normalized(text)
@@ -92,14 +99,15 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
     moments = _allowed_moments(piece)
 
     def add(kind: str, text: str, *, attribution: str = "", network: str | None = None, question: str = "") -> None:
-        text = normalized(text)
+        raw, text = text, normalized(text)
         folded = text.lower()
         if not text or (network, folded) in seen:
             return
         if network is None and dated.moment_in(text, lang) not in moments:
             return  # "Aujourd'hui…" a month later, "Le 12 novembre…" in January
         seen.add((network, folded))
-        out.append(_new_excerpt(_hashed(key, text, network), key, kind, text, lang, attribution, network, question))
+        shown = _paragraphs(raw) if kind == "hand-written" and "\n" in raw.strip() else text  # its id: as before
+        out.append(_new_excerpt(_hashed(key, text, network), key, kind, shown, lang, attribution, network, question))
 
     for network, posts in piece.social.items():
         for post in posts:
@@ -142,7 +150,8 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
     return out
 
 
-_NAMED_QUOTE = re.compile(r"^(?P<name>[^:«“\"]{3,60}?)[\s\u00a0\u202f]*:[\s\u00a0\u202f]*[«“\"](?P<words>[^«»“”\"]{12,})[»”\"]\.?$")
+_NAMED_QUOTE = re.compile(r"^(?P<name>[^:«“\"‘']{3,60}?)[\s\u00a0\u202f]*:[\s\u00a0\u202f]*[«“\"‘'](?P<words>[^«»“”\"]{12,}?)"
+                          r"[»”\"’']\.?$")
 
 
 def _letters(text: str) -> str:

@@ -78,10 +78,18 @@ def _quoted(value: str) -> str:
     return value if _URL_SAFE.fullmatch(value) else quote(value, safe="")
 
 
+LINKEDIN_LINK_IN_TEXT = True
+"""A LinkedIn post carries the piece's link in its text, card or not. With the link in the card only, a
+title or a summary that announces ("Why we send two interpreters…", "Voici d’où viennent ces centimes")
+and an author's "…est en ligne." read as teasers pointing at nothing: the readers of sets 17, 18, 21 and 22
+gave the card no credit and failed 13 such LinkedIn posts. LinkedIn still shows the card (the article
+attachment); the text says where to read on, as on every other network but Bluesky."""
+
+
 def make_tail(key: TailKey, url: str, campaign: str, shown: str) -> Tail:
     """The lines after the body: the lead and the link ('Title → LINK', 'Read more: LINK'; the link
-    alone in hand-written posts; only the title on LinkedIn and Bluesky when their card carries the
-    link, and nothing on LinkedIn after "Read more:"), then the hashtags, ready for the network (escaped for LinkedIn), split around the utm_content id.
+    alone in hand-written posts; only the title on Bluesky when its card carries the link, and on
+    LinkedIn with a card only if LINKEDIN_LINK_IN_TEXT is off), then the hashtags, ready for the network (escaped for LinkedIn), split around the utm_content id.
     ``shown`` is the piece URL as Bluesky shows it (networks.display_url).
 
     Its length is the sum of its parts' (whitespace separates them, so they add up exactly): the
@@ -90,8 +98,8 @@ def make_tail(key: TailKey, url: str, campaign: str, shown: str) -> Tail:
     network, link_card, lead, tags, id_length = key
     prefix = link_prefix(url, network, campaign)
     tag_line = " ".join(tags)
-    if network == "bluesky" or (network == "linkedin" and link_card):
-        if network != "bluesky":  # the link travels in the card: no "Read more:" left pointing at nothing,
+    if network == "bluesky" or (network == "linkedin" and link_card and not LINKEDIN_LINK_IN_TEXT):
+        if network != "bluesky":  # the link in the card only: no "Read more:" left pointing at nothing,
             shown = ""            # but the title an excerpt needs stays, on its own line
             lead = lead[:-len(ARROW)] if lead.endswith(ARROW) else ""
         elif link_card and lead.endswith(ARROW):  # Bluesky's card has the link: the title names the piece,

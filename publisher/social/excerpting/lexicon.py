@@ -27,7 +27,7 @@ OPENERS: dict[str, frozenset[str]] = {
         """),
     "en": _set("""
         then but so and or yet also still however moreover furthermore besides therefore thus hence instead
-        meanwhile otherwise anyway indeed afterwards later finally that this these those it its it’s they
+        meanwhile otherwise anyway indeed afterwards later finally that this these those it its it’s that’s that’ll they
         them their theirs he she his her him here again both such neither either likewise similarly
         conversely nor anyhow
         """),

@@ -58,6 +58,10 @@ _NOT_A_ROLE = frozenset({
     # a preposition opens a circumstance, not a role ("Solenn Guérin, devant 40 élèves")
     "devant", "avec", "pendant", "lors", "dans", "sur", "chez", "depuis", "durant", "face", "aux", "au",
     "during", "for", "from", "to", "outside", "inside", "near", "by", "under", "among",
+    # a stage direction, not a role ("Gérard Lebouc, appuyé contre la barrière": set 19 signed his words so)
+    "appuyé", "appuyée", "adossé", "adossée", "accoudé", "accoudée", "assis", "assise", "debout", "penché", "penchée",
+    "souriant", "souriante", "installé", "installée", "encore", "toujours", "visiblement", "les", "le", "la",
+    "leaning", "sitting", "standing", "smiling", "laughing", "holding", "looking", "still", "visibly", "clearly",
 })
 _INCISE = {
     "fr": re.compile(rf",{_S}+(?:(?:a|avait)-t-(?P<aux>il|elle){_S}+)?(?:a{_S}+)?(?:se{_S}+|s’)?(?P<verb>[\w’]+)(?:-t)?"

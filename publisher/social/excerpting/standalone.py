@@ -37,6 +37,7 @@ _YEAR_THEN_PRONOUN = {
 _POINTING = {
     # Anywhere in the sentence: "these questions", "cette liste", "s’y mettent" point at what came before.
     "fr": re.compile(r"(?<![\w’])(?:ces|cette|cet|s’y|s’en|n’y|celui-ci|celle-ci|ceux-ci|ci-dessus|ledit|ladite"
+                     r"|ce [a-zà-ÿ]+-là|dans ce cas|en ce cas"  # "dans ce cas-là" (set 22): which case?
                      r"|comme ça|entre les deux|(?:ça|cela) (?:ne|n’|a|est|va|veut|reste|suffit|donne|marche|dépend|permet|coûte"
                      r"|prend|change|sert|se|m’|me|nous|vous))(?![\w’])"),
     "en": re.compile(r"(?<![\w’])(?:these|those|this|the latter|the former|aforementioned|between the two|both of them|that(?=\s*[,.;:!?]))(?![\w’])"),
