@@ -167,10 +167,10 @@ def test_an_edit_of_an_approved_post_goes_back_to_review_escaped_and_recorded(cl
     store = store_of(client)
     li = first(client, "linkedin")
     post(client, f"/post/{li.id}/approve", {})
-    saved = post(client, f"/post/{li.id}/edit", {"text": "Said (twice): it ships", "why": "tone"})
+    saved = post(client, f"/post/{li.id}/edit", {"text": f"Said (twice): it ships\n\n{li.link}", "why": "tone"})
     assert saved.status_code == 303 and "said=edited" in saved.headers["location"]
     after = store.post(li.id)
-    assert after.post.text == r"Said \(twice\): it ships" and after.post.state == "proposed"
+    assert after.post.text == "Said \\(twice\\): it ships\n\n" + li.link and after.post.state == "proposed"
     last = store.events(li.id)[-1]
     assert (last.from_state, last.to_state) == ("approved", "proposed")
     assert "why: tone" in last.detail and last.actor.endswith("(desk)")

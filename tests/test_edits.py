@@ -101,7 +101,8 @@ def test_a_csv_edit_of_an_approved_post_goes_back_to_review_escaped(team: Projec
     publisher(team, "calendar", "--from", "2026-03-02", "--days", "7", "--export", str(exported))
     rows = list(csv.DictReader(io.StringIO(exported.read_text(encoding="utf-8"))))
     li = next(r for r in rows if r["network"] == "linkedin")
-    li["text"] = "Said it (twice): the alpha is out"
+    link = li["text"][li["text"].index("https://"):].split()[0]  # LinkedIn's text carries the link (tails.py)
+    li["text"] = f"Said it (twice): the alpha is out\n\n{link}"
     out = tmp_path / "edits.csv"
     with open(out, "w", encoding="utf-8", newline="") as fd:
         writer = csv.DictWriter(fd, fieldnames=list(rows[0]))
@@ -110,7 +111,7 @@ def test_a_csv_edit_of_an_approved_post_goes_back_to_review_escaped(team: Projec
     assert "1 post changed" in publisher(team, "calendar", "--import", str(out)).output
     store = open_store(load_settings(team.config_file).store_url)
     edited = store.post(int(li["id"]))
-    assert edited.post.text == r"Said it \(twice\): the alpha is out"
+    assert edited.post.text == "Said it \\(twice\\): the alpha is out\n\n" + link
     assert edited.post.state == "proposed"
     last = store.events(edited.post.id)[-1]
     assert (last.from_state, last.to_state) == ("approved", "proposed")

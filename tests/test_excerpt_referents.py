@@ -81,6 +81,8 @@ def test_the_question_an_answer_goes_under() -> None:
     assert questions.asked_before(QA, "Do it if you like people more than boats.", "en") == "", \
         "the first answer with these words answers 'And the cost?', which leans on the one before"
     assert questions.asked_before(QA.split("### And")[0], "Nobody said this.", "en") == ""
+    assert questions.asked_before(QA, "The first thing is not to pretend the fear is silly.", "en") == "", \
+        "words from later in the answer: under the question they would read as its answer (set 24)"
     bold = QA.replace("### And the cost?\n\nDo it if you like people more than boats.\n", "")
     assert questions.asked_before(bold, "Do it if you like people more than boats.", "en") == (
         "What would you say to someone thinking of becoming an instructor?")

@@ -71,8 +71,8 @@ def candidates(piece: Piece) -> list[Candidate]:
     groups: dict[str, list[Candidate]] = {kind: [] for kind in voice.KINDS}
     common: frozenset[str] | None = None
     for excerpt in excerpts_for(piece):
-        if excerpt.kind == "hand-written" or "?" in excerpt.text:
-            continue
+        if excerpt.kind == "hand-written" or "?" in excerpt.text or excerpt.question:
+            continue  # a guest's answer needs the question a brand's post puts above it: no kit line of its own
         if excerpt.kind != "quote" and in_first_person(excerpt.text, piece.lang):
             continue  # the narrator's "ma boss" would become the employee's boss
         if excerpt.kind == "quote":

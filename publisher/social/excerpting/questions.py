@@ -12,7 +12,10 @@ such quotes 19 times. Posted under their question, they say what they answer:
 A question is a heading that ends with "?" (``### Is sailing still an expensive hobby?``) or a bold
 paragraph that does (``**Pourquoi avoir attendu ?**``), the form units.py reads as a Q&A. It is not used
 when it leans on the answer before it ("And the cost?", "Et ensuite ?", "Why that one?") or is too long to
-head a post; the quote then goes alone, as before.
+head a post, nor above words taken from later in the answer: "Combien d’instruments passent par vos
+mains ?" above "Un jeu de cordes de violoncelle coûte plus cher…" (the third sentence of the answer)
+reads as a wrong answer, and set 24's reader failed three such posts. The quote then goes alone, held
+to referents.py like any other.
 """
 
 from __future__ import annotations
@@ -58,6 +61,7 @@ def _answers(body: str) -> tuple[tuple[str, str], ...]:
             continue
         if question:
             out.append((question, _letters(_MARKUP.sub(lambda m: m.group(1) or "", stripped))))
+            question = ""  # its first paragraph answers it; the next ones go on to other things
     return tuple(out)
 
 
@@ -70,7 +74,7 @@ def asked_before(body: str, words: str, lang: str) -> str:
     if not said:
         return ""
     for question, answer in _answers(body):
-        if said in answer:
+        if answer.startswith(said):  # the answer's opening words: what the question was answered with
             return question if _postable(question, lang) else ""
     return ""
 
