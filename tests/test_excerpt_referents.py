@@ -27,6 +27,9 @@ from publisher.social.render import body_of
     ("Quand je suis arrivée, la cave vendait tout en vrac.", "fr"),
     ("In April we also added a physician assistant shift in the evenings.", "en"),
     ("Derrière ce chiffre, il y a des communes entières dont plus personne ne raconte la vie.", "fr"),
+    # set 23: the subject is in the sentence the quote leaves out
+    ("For us it’s the fank gate, the road to market and the bank.", "en"),
+    ("Une fois déposée par une mairie qui rénovait ses bureaux, une fois cherchée par une autre.", "fr"),
 ])
 def test_words_that_need_their_story(text: str, lang: str) -> None:
     assert why_unreferred(typeset(text, lang), lang), text
@@ -42,6 +45,8 @@ def test_words_that_need_their_story(text: str, lang: str) -> None:
      "fr"),
     ("When I started, most adults had sailed before. Now half of them have never been in a small boat.", "en"),
     ("Our two-day beginners’ course costs £235, including the boat and the instructor.", "en"),
+    ("Once repaired, a bike lasts ten more years on average.", "en"),
+    ("Une fois par mois, nous ouvrons le dépôt aux associations du canton.", "fr"),
     ("Les familles nous le disent : une heure de calme change toute la visite.", "fr"),
     ("La restauration elle-même, nous la faisions tous les mois depuis un an et demi.", "fr"),
 ])

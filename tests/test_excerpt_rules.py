@@ -123,6 +123,12 @@ def test_a_quote_in_the_body_is_attributed_in_the_post() -> None:
     ("The bakery has not touched its overdraft since May.", "en", dated.DATE),
     ("Since May 2024, the bakery has not touched its overdraft.", "en", None),
     ("Le marché couvert attire plus de monde en décembre qu'en juillet.", "fr", None),
+    # news of a start is true the week it is written (set 24); a trend that "has started to" is not news
+    ("Our winter season has started, with the water at 10.8°C and falling.", "en", dated.RELATIVE),
+    ("La saison vient de démarrer, avec 300 skieurs le premier samedi.", "fr", dated.RELATIVE),
+    ("Le chantier a commencé, et les premiers murs sont montés.", "fr", dated.RELATIVE),
+    ("Prices have started to fall since the new contract.", "en", None),
+    ("Le chantier a commencé par la toiture, la partie la plus fragile.", "fr", None),
 ])
 def test_moments(text: str, lang: str, moment: str | None) -> None:
     assert dated.moment_in(typeset(text, lang), lang) == moment

@@ -30,11 +30,12 @@ _WEEKDAYS = {"fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
 # Words without which neither pattern can match, as whole words: one scan of the text finds whether either
 # pattern is worth running ("été" inside "signalétiques", "mai" inside "maintenant" no longer wake them).
 _CUES = {"fr": ("hiver", "printemps", "été", "automne", "ces", "noël", "pâques", "fêtes", "réveillon", "black",
-                "halloween", "saint-valentin", "rentrée", "soldes", "toussaint", "fête"),
+                "halloween", "saint-valentin", "rentrée", "soldes", "toussaint", "fête", "vient", "viennent",
+                "commencé", "démarré", "débuté"),
          "en": ("winter", "spring", "summer", "autumn", "fall", "recent", "past", "coming", "next", "last",
                 "these", "those", "on", "christmas", "easter", "holidays", "holiday", "until", "till", "before",
                 "after", "since", "black", "cyber", "halloween", "valentine’s", "mother’s", "father’s",
-                "thanksgiving", "bonfire", "boxing")}
+                "thanksgiving", "bonfire", "boxing", "started", "begun", "opened", "launched")}
 # A holiday ties a text to its date like a month does: "this Christmas" is relative, "Christmas" a date
 # ("Flying from Northmoor this Christmas" was recycled on 30 January).
 # The days that shops and brands make their own (set 15: "This Black Friday, the best bike deal is probably
@@ -47,6 +48,13 @@ _HOLIDAYS = {"fr": r"noël|pâques|(?:les |des |ces )?fêtes de fin d’année|(
                    r"|bonfire night|boxing day"}
 
 
+_JUST_STARTED = {
+    # News of a start, true the week it is written: "Our winter season has started, with the water at
+    # 10.8°C and falling" went out as an evergreen a month later (set 24). Not "has started to" (a trend).
+    "en": r"(?<![\w’])(?:has|have)\s+(?:just\s+)?(?:started|begun|opened|launched)(?!\s+to\b)",
+    "fr": r"(?<![\w’])(?:vient|viennent)\s+(?:de\s+|d’)(?:commencer|démarrer|débuter|ouvrir|s’ouvrir|lancer)"
+          r"|(?<![\w’])(?:a|ont)\s+(?:commencé|démarré|débuté)(?!\s+(?:à|par)\b)",
+}
 _FUTURE = {"en": re.compile(r"(?<![\w’])(?:will|’ll|is due|are due|is expected|are expected|is scheduled|planned for)"
                            r"(?![\w’])"),
            "fr": re.compile(r"(?<![\w’])(?:sera|seront|aura|auront|ira|iront|est prévue?s?|sont prévue?s?|d’ici)(?![\w’])")}
@@ -90,7 +98,8 @@ def _lexicon(language: str) -> tuple[dict[str, tuple[tuple[str, ...], ...]], re.
                     rf"|cette fin d’année|cette rentrée|cette saint-valentin|cette fête des (?:mères|pères|grands-mères)"
                     rf"|(?<![\w’])ces soldes|cette toussaint"
                     rf"|(?<![\w’-])(?<!le )(?<!les )(?<!chaque )(?<!tous les )(?<!du )(?<!au )(?<!ce )(?:{days})(?![\w-])"
-                    rf"|{_LATELY[language]}")
+                    rf"|{_LATELY[language]}"
+                    rf"|{_JUST_STARTED[language]}")
     else:
         relative = (rf"(?<!\w)(?:last|next|this past|this coming)\s+(?:{months}|{seasons}|christmas|easter|{days})(?!\w)"
                     rf"|(?<!\w)(?:{days})’s(?!\w)|(?<!\w)this\s+(?:{days})(?!\w)"
@@ -99,7 +108,8 @@ def _lexicon(language: str) -> tuple[dict[str, tuple[tuple[str, ...], ...]], re.
                     rf"|{_LATELY[language]}"
                     # "on Saturday" with no date: the Saturday just gone, wrong nine days later (set 11)
                     rf"|(?<!\w)on\s+(?:{days})(?!\w)(?!,?\s+\d)(?!,?\s+(?:{months}))"
-                    rf"|(?<!\w)since\s+(?:the\s+)?(?:{seasons})(?!\w)")
+                    rf"|(?<!\w)since\s+(?:the\s+)?(?:{seasons})(?!\w)"
+                    rf"|{_JUST_STARTED[language]}")
     return ({k: tuple(v) for k, v in phrases.items()}, cues, re.compile(date, re.I), telling,
             re.compile(relative, re.I))
 

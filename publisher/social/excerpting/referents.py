@@ -48,6 +48,18 @@ _BEFORE_ONLY = {
     "fr": re.compile(r"^(?:quand|lorsque)\s+(?:je|j’|nous)\s*(?:suis|sommes|ai|avons)\s+(?:arrivée?s?|commencé|démarré"
                      r"|repris|ouvert)\b|^à mon arrivée\b|^au début\b", re.I),
 }
+_LEANING_START = {
+    # A start whose subject is in the sentence before: "Une fois déposée par une mairie…" (the wardrobe),
+    # "Once repaired, …", "For us it’s the fank gate…" (the ferry), set 23.
+    "fr": re.compile(r"^une\s+fois\s+[a-zà-ÿ]+(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|ite|ites|te|tes)\b", re.I),
+    "en": re.compile(r"^(?:once\s+[a-z]+(?:ed|en)\b|(?:for|to)\s+(?:us|me|them|him|her)\s*,?\s+(?:it|it’s|that|that’s"
+                     r"|they|they’re)\b)", re.I),
+}
+_PRONOUN_AFTER = {
+    # "Une fois déposée…, elle a…": the main clause's subject is a pronoun too (a noun there says what it is)
+    "fr": re.compile(r"(?:il|elle|ils|elles|on|c’|ça|cela|je|j’|nous|vous|une fois)(?![\w’])|$"),
+    "en": re.compile(r"(?:it|they|he|she|we|i|you|that|this)(?![\w’])|$"),
+}
 _NOW = {
     "en": re.compile(r"(?<![\w’])(?:now|today|these days|since then|nowadays)(?![\w’])", re.I),
     "fr": re.compile(r"(?<![\w’])(?:aujourd’hui|maintenant|désormais|depuis|à présent)(?![\w’])", re.I),
@@ -86,6 +98,9 @@ def why_unreferred(text: str, lang: str, names: tuple[str, ...] | list[str] = ()
     found = _SOME[language].search(low)
     if found:
         return f"'{found.group()}' of what? the quote never says"
+    if _LEANING_START[language].match(start) and (start.startswith(("for ", "to ")) or _PRONOUN_AFTER[language].match(
+            start.partition(",")[2].lstrip())):
+        return "its subject is in the sentence before ('Une fois déposée…', 'For us it’s…')"
     if _BEFORE_ONLY[language].match(start) and not _NOW[language].search(low):
         return "the 'before' of a before-and-after, without the 'after'"
     found = _ALSO[language].search(low) or _THIS_ONE[language].search(" ".join(low.split()[:THIS_WORDS + 1]))
