@@ -86,6 +86,17 @@ def test_an_inverted_incise_with_a_pronoun_is_cut_and_resolved() -> None:
     assert quotes[0][0].startswith("Nous ne partons pas de zéro. Tout ce qui") and quotes[0][1] == "Ana Lima, adjointe aux transports", quotes  # as the body introduced her
 
 
+
+def test_an_incise_in_the_imperfect_is_cut_too() -> None:
+    # set 26: "expliquait-elle" stayed inside the guillemets, as if she said it of herself
+    body = ("Mireille Castanet, semencière à Quissac, tenait la table des tomates.\n\n« Une graine bien sèche, "
+            "dans un bocal fermé, se garde cinq ans pour une tomate, expliquait-elle. Le pire ennemi, ce n’est pas "
+            "le temps, c’est l’humidité. »")
+    analysed.cache_clear()
+    quotes = [(text, who) for kind, text, who in analysed(typeset(body, "fr"), "fr") if kind == "quote"]
+    assert quotes and "expliquait" not in quotes[0][0], quotes
+    assert quotes[0][1] == "Mireille Castanet, semencière à Quissac", quotes
+
 @pytest.mark.parametrize(("body", "lang", "whole"), [
     ("Priya Shah has run the Hebden branch since 2004.\n\n\"People think a branch is about cash,\" she says. "
      "\"It's about trust. You cannot build that through an app, and you cannot rebuild it once the door is shut.\"",

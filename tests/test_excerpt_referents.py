@@ -29,6 +29,7 @@ from publisher.social.render import body_of
     ("Derrière ce chiffre, il y a des communes entières dont plus personne ne raconte la vie.", "fr"),
     # set 23: the subject is in the sentence the quote leaves out
     ("For us it’s the fank gate, the road to market and the bank.", "en"),
+    ("Il faut s’organiser comme pour le reste.", "fr"),
     ("Une fois déposée par une mairie qui rénovait ses bureaux, une fois cherchée par une autre.", "fr"),
 ])
 def test_words_that_need_their_story(text: str, lang: str) -> None:

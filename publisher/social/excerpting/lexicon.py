@@ -227,6 +227,12 @@ SPEECH_VERBS: dict[str, frozenset[str]] = {
         analysé détaillé commenté témoigné indiqué déclaré déclare répond répondu constate constaté
         souvient souvenu remémore s’amuse amuse sourit souri s’étonne étonne s’inquiète inquiète
         dire lâcher avouer admettre reconnaître lâche lâché avoue avoué
+        disait expliquait résumait précisait ajoutait soulignait racontait confiait insistait reconnaissait
+        observait notait rappelait estimait affirmait poursuivait concluait souriait prévenait assurait
+        lançait glissait martelait admettait analysait détaillait commentait témoignait indiquait déclarait
+        répondait constatait amusait étonnait inquiétait lâchait avouait
+        expliqua résuma précisa ajouta souligna raconta confia insista observa nota rappela affirma
+        poursuivit répondit lança glissa avoua déclara constata indiqua
         """),
     "en": _set("""
         said says explained explains added adds noted notes told tells recalled recalls argued argues

@@ -65,9 +65,11 @@ _NOW = {
     "fr": re.compile(r"(?<![\w’])(?:aujourd’hui|maintenant|désormais|depuis|à présent)(?![\w’])", re.I),
 }
 _ALSO = {
-    # Adding to something said before: "we also added", "nous avons aussi".
-    "en": re.compile(r"(?<![\w’])(?:we|i|they)\s+(?:\w+\s+)?also\s+[a-z]+(?:ed|ought)\b", re.I),
-    "fr": re.compile(r"(?<![\w’])(?:nous avons|on a|j’ai)\s+(?:aussi|également)\b", re.I),
+    # Adding to something said before: "we also added", "nous avons aussi", "comme pour le reste" (set 25).
+    "en": re.compile(r"(?<![\w’])(?:(?:we|i|they)\s+(?:\w+\s+)?also\s+[a-z]+(?:ed|ought)\b|like (?:the rest|everything"
+                     r" else|the others)\b|as with (?:the rest|everything else)\b)", re.I),
+    "fr": re.compile(r"(?<![\w’])(?:(?:nous avons|on a|j’ai)\s+(?:aussi|également)\b|comme pour (?:le reste|tout le reste"
+                     r"|les autres)\b)", re.I),
 }
 THIS_WORDS = 3
 """A demonstrative this close to the quote's start points back ("Derrière ce chiffre, …"); later it is the
