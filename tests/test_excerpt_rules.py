@@ -129,6 +129,10 @@ def test_a_quote_in_the_body_is_attributed_in_the_post() -> None:
     ("Le chantier a commencé, et les premiers murs sont montés.", "fr", dated.RELATIVE),
     ("Prices have started to fall since the new contract.", "en", None),
     ("Le chantier a commencé par la toiture, la partie la plus fragile.", "fr", None),
+    # a running count is true for days, not for a recycle months later (set 27)
+    ("Forty-seven callouts and counting: our year on the hill so far", "en", dated.DATE),
+    ("À ce jour, 312 familles ont rejoint le dispositif.", "fr", dated.DATE),
+    ("A day at the far end of the valley.", "en", None),
 ])
 def test_moments(text: str, lang: str, moment: str | None) -> None:
     assert dated.moment_in(typeset(text, lang), lang) == moment

@@ -55,6 +55,14 @@ _JUST_STARTED = {
     "fr": r"(?<![\w’])(?:vient|viennent)\s+(?:de\s+|d’)(?:commencer|démarrer|débuter|ouvrir|s’ouvrir|lancer)"
           r"|(?<![\w’])(?:a|ont)\s+(?:commencé|démarré|débuté)(?!\s+(?:à|par)\b)",
 }
+_SO_FAR = {
+    # A running count or a state "so far" (set 27: "Forty-seven callouts and counting: our year on the hill
+    # so far" went out in January): true for the days after it is written, stale when recycled.
+    "en": re.compile(r"(?<![\w’])(?:so far|to date|and counting|year to date|as things stand)(?![\w’])"),
+    "fr": re.compile(r"(?<![\w’])(?:jusqu’ici|jusqu’à présent|à ce jour|pour l’instant|pour le moment|depuis le début"
+                     r" de l’année)(?![\w’])"),
+}
+_SO_FAR_CUES = ("far", "date", "counting", "stand", "jusqu", "ce jour", "instant", "moment", "début de l")
 _FUTURE = {"en": re.compile(r"(?<![\w’])(?:will|’ll|is due|are due|is expected|are expected|is scheduled|planned for)"
                            r"(?![\w’])"),
            "fr": re.compile(r"(?<![\w’])(?:sera|seront|aura|auront|ira|iront|est prévue?s?|sont prévue?s?|d’ici)(?![\w’])")}
@@ -130,6 +138,8 @@ def moment_in(text: str, lang: str) -> str | None:
                     return RELATIVE
     if ("ago" in low or "il y a" in low) and _AGO[language].search(low):
         return RELATIVE
+    if any(cue in low for cue in _SO_FAR_CUES) and _SO_FAR[language].search(low):
+        return DATE  # "Forty-seven callouts and counting: our year so far", true until the count moves on
     if cues.search(low) is None:
         return None
     if relative.search(low):
