@@ -30,6 +30,11 @@ from publisher.social.render import body_of
     # set 23: the subject is in the sentence the quote leaves out
     ("For us it’s the fank gate, the road to market and the bank.", "en"),
     ("Il faut s’organiser comme pour le reste.", "fr"),
+    # set 28: a moment of the story, "now" against a past the quote does not give, "it" of the cut sentence
+    ("The lad on the desk that morning, God bless him, just let it play on.", "en"),
+    ("Now most of the traffic goes to Ringaskiddy.", "en"),
+    ("For some of our listeners it is company.", "en"),
+    ("Les patrons de pêche, les autres mareyeurs, les gars du tri. C’est là que tout se dit.", "fr"),
     ("Une fois déposée par une mairie qui rénovait ses bureaux, une fois cherchée par une autre.", "fr"),
 ])
 def test_words_that_need_their_story(text: str, lang: str) -> None:
@@ -47,6 +52,7 @@ def test_words_that_need_their_story(text: str, lang: str) -> None:
     ("When I started, most adults had sailed before. Now half of them have never been in a small boat.", "en"),
     ("Our two-day beginners’ course costs £235, including the boat and the instructor.", "en"),
     ("Once repaired, a bike lasts ten more years on average.", "en"),
+    ("Now half our adults have never been in a small boat in their lives.", "en"),
     ("Une fois par mois, nous ouvrons le dépôt aux associations du canton.", "fr"),
     ("Les familles nous le disent : une heure de calme change toute la visite.", "fr"),
     ("La restauration elle-même, nous la faisions tous les mois depuis un an et demi.", "fr"),
@@ -110,3 +116,16 @@ def test_an_interviews_answer_is_posted_under_its_question(project: ProjectDir) 
                                  "**And the instructors?**"), "en")
     offered = [text for kind, text, _ in analysed(alone, "en", "Seventeen seasons", "Tamsin Rowe")]
     assert not any(text.startswith("Do it") for text in offered), offered
+
+
+def test_a_guest_whose_name_has_an_apostrophe_is_read_in_the_title(project: ProjectDir) -> None:
+    # set 28: "Jean-Claude Le Floc'h : « … »" went out as a bare title, unsigned (an apostrophe in the name)
+    project.piece("interviews/le-floch.md", "title: \"Jean-Claude Le Floc'h : « En trente-huit ans, je n'ai jamais vu "
+                  "deux matins pareils »\"\ndate: 2026-12-15\nlang: fr\nguest:\n  name: Jean-Claude Le Floc'h\n"
+                  "  role: Chef de vente\n  organization: Criée de Port-Kerhallec",
+                  "Jean-Claude Le Floc'h dirige la vente depuis 1988. En trente-huit ans, je n'ai jamais vu deux matins "
+                  "pareils, dit-il.\n")
+    piece = next(iter(load_library(load_settings(project.config_file))))
+    quotes = [e for e in excerpts_for(piece) if e.kind == "quote"]
+    assert any(e.attribution == "Jean-Claude Le Floc'h, chef de vente, Criée de Port-Kerhallec" for e in quotes), quotes
+    assert not any(e.kind == "title" for e in excerpts_for(piece))

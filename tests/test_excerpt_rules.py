@@ -133,6 +133,7 @@ def test_a_quote_in_the_body_is_attributed_in_the_post() -> None:
     ("Forty-seven callouts and counting: our year on the hill so far", "en", dated.DATE),
     ("À ce jour, 312 familles ont rejoint le dispositif.", "fr", dated.DATE),
     ("A day at the far end of the valley.", "en", None),
+    ("Why there was no steam on the Swaledale line this August", "en", dated.RELATIVE),
 ])
 def test_moments(text: str, lang: str, moment: str | None) -> None:
     assert dated.moment_in(typeset(text, lang), lang) == moment

@@ -150,7 +150,7 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
     return out
 
 
-_NAMED_QUOTE = re.compile(r"^(?P<name>[^:«“\"‘']{3,60}?)[\s\u00a0\u202f]*:[\s\u00a0\u202f]*[«“\"‘'](?P<words>[^«»“”\"]{12,}?)"
+_NAMED_QUOTE = re.compile(r"^(?P<name>[^:«“\"‘]{3,60}?)[\s\u00a0\u202f]*:[\s\u00a0\u202f]*[«“\"‘'](?P<words>[^«»“”\"]{12,}?)"
                           r"[»”\"’']\.?$")
 
 

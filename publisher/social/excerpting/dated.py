@@ -110,7 +110,7 @@ def _lexicon(language: str) -> tuple[dict[str, tuple[tuple[str, ...], ...]], re.
                     rf"|{_JUST_STARTED[language]}")
     else:
         relative = (rf"(?<!\w)(?:last|next|this past|this coming)\s+(?:{months}|{seasons}|christmas|easter|{days})(?!\w)"
-                    rf"|(?<!\w)(?:{days})’s(?!\w)|(?<!\w)this\s+(?:{days})(?!\w)"
+                    rf"|(?<!\w)(?:{days})’s(?!\w)|(?<!\w)this\s+(?:{days}|{months})(?!\w)"  # "this August" (set 28)
                     rf"|(?<!\w)this\s+(?:{seasons}|christmas|easter|black friday|cyber monday|halloween|thanksgiving"
                     rf"|valentine’s day|mother’s day|father’s day|bonfire night|boxing day)(?!\w)"
                     rf"|{_LATELY[language]}"

@@ -53,7 +53,8 @@ _LEANING_START = {
     # "Once repaired, …", "For us it’s the fank gate…" (the ferry), set 23.
     "fr": re.compile(r"^une\s+fois\s+[a-zà-ÿ]+(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|ite|ites|te|tes)\b", re.I),
     "en": re.compile(r"^(?:once\s+[a-z]+(?:ed|en)\b|(?:for|to)\s+(?:us|me|them|him|her)\s*,?\s+(?:it|it’s|that|that’s"
-                     r"|they|they’re)\b)", re.I),
+                     r"|they|they’re)\b|for\s+[^,.;:]{1,40}?\s+it\s+(?:is|was|’s)\b"  # "For some of our listeners it is…"
+                     r"|now,?\s+(?:it|they|this|the|most of the|all the)\b)", re.I),  # "Now it is ships…": against what?
 }
 _PRONOUN_AFTER = {
     # "Une fois déposée…, elle a…": the main clause's subject is a pronoun too (a noun there says what it is)
@@ -74,6 +75,12 @@ _ALSO = {
 THIS_WORDS = 3
 """A demonstrative this close to the quote's start points back ("Derrière ce chiffre, …"); later it is the
 speaker's own place or thing ("…personne n’avait avant dans ce cabinet")."""
+_THAT_MOMENT = {
+    # A moment of the story: "The lad on the desk that morning…", "ce soir-là", "c’est là que…" (set 28).
+    "en": re.compile(r"(?<![\w’])that\s+(?:morning|night|day|evening|afternoon|week|weekend|summer|winter|spring"
+                     r"|autumn|year|moment)(?![\w’])", re.I),
+    "fr": re.compile(r"(?<![\w’])(?:ce|cette|cet)\s+[a-zà-ÿ]+-là(?![\w’])|(?<![\w’])c’est là(?![\w’-])", re.I),
+}
 _THIS_ONE = {
     # A demonstrative and a noun: "ce chiffre", "in that room" (said of something the quote never shows).
     "fr": re.compile(r"(?<![\w’])ce\s+(?!(?:qui|que|qu’|dont|n’|sont|soir|matin|jour|mois|week-end|temps|genre|type"
@@ -105,7 +112,8 @@ def why_unreferred(text: str, lang: str, names: tuple[str, ...] | list[str] = ()
         return "its subject is in the sentence before ('Une fois déposée…', 'For us it’s…')"
     if _BEFORE_ONLY[language].match(start) and not _NOW[language].search(low):
         return "the 'before' of a before-and-after, without the 'after'"
-    found = _ALSO[language].search(low) or _THIS_ONE[language].search(" ".join(low.split()[:THIS_WORDS + 1]))
+    found = _ALSO[language].search(low) or _THIS_ONE[language].search(" ".join(low.split()[:THIS_WORDS + 1])) or \
+        _THAT_MOMENT[language].search(low)
     if found:
         return f"'{found.group()}' adds to or points at what the story said before"
     return _one_name(text, names, speaker)
