@@ -129,3 +129,16 @@ def test_a_guest_whose_name_has_an_apostrophe_is_read_in_the_title(project: Proj
     quotes = [e for e in excerpts_for(piece) if e.kind == "quote"]
     assert any(e.attribution == "Jean-Claude Le Floc'h, chef de vente, Criée de Port-Kerhallec" for e in quotes), quotes
     assert not any(e.kind == "title" for e in excerpts_for(piece))
+
+
+def test_a_title_that_puts_words_in_the_guests_mouth_is_not_posted(project: ProjectDir) -> None:
+    # set 30: the title's quote is a headline's rewording, not what she says in the piece
+    project.piece("interviews/carron.md", "title: \"Joëlle Carron : « Un chien d’avalanche, c’est dix minutes d’avance "
+                  "sur la montre »\"\ndate: 2026-12-01\nlang: fr\nguest:\n  name: Joëlle Carron\n  role: conductrice "
+                  "de chien d’avalanche\n  organization: Secours alpin",
+                  "Joëlle Carron forme des chiens d’avalanche depuis 2009.\n\n**Que change le chien ?**\n\nQuand une "
+                  "victime n’a pas de détecteur, le chien, c’est dix minutes d’avance sur la montre.\n")
+    piece = next(iter(load_library(load_settings(project.config_file))))
+    offered = excerpts_for(piece)
+    assert not any("Un chien d’avalanche" in e.text for e in offered), offered
+    assert not any(e.kind == "title" for e in offered), offered

@@ -143,8 +143,12 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
     said = guest_in_title(piece)
     if said:  # "Fiona Hartley: “A machine that runs…”": her words, signed with who she is, unless a quote says them
         words = _letters(said[0])
-        if not any(e.kind == "quote" and words in _letters(e.text) for e in out):
+        verbatim = any(words in _letters(source) for source in (*(q.text for q in piece.quotes), piece.body))
+        if verbatim and not any(e.kind == "quote" and words in _letters(e.text) for e in out):
             add("quote", said[0] if said[0][-1:] in ".!?…" else said[0] + ".", attribution=said[1])
+        # not verbatim: the title puts words in the guest's mouth that the piece never gives her ("Un chien
+        # d’avalanche, c’est dix minutes d’avance" for "Quand une victime n’a pas de détecteur, le chien, c’est
+        # dix minutes d’avance…", set 30): neither her signed quote nor the bare title is posted
     elif not standalone.in_first_person(piece.title, lang) and not background.announces_only(piece.title, lang):
         add("title", piece.title)  # "Une nuit au Centre 15 : j’ai suivi…" is a narrator's, never the brand's words
     return out
