@@ -163,7 +163,9 @@ guest: {{name: Fiona Hartley, role: Textile machinery conservator}}
 def test_a_title_that_quotes_the_guest_is_posted_as_her_signed_quote(project: ProjectDir) -> None:
     title = "Fiona Hartley: “A machine that runs teaches you things a machine behind glass never will”"
     project.piece("interviews/fiona.md", GUESTED.format(title=title, quotes=""),
-                  "### Why run it?\n\nBecause it is the only way to learn how it wears, every week of the year.\n")
+                  "Fiona Hartley runs the looms every week: a machine that runs teaches you things a machine behind glass "
+                  "never will, she says.\n\n### Why run it?\n\nBecause it is the only way to learn how it wears, "
+                  "every week of the year.\n")  # words she says in the piece (a title's rewording is not posted)
     project.piece("interviews/fiona-quoted.md", GUESTED.format(title=title, quotes=(
         "quotes:\n  - text: A machine that runs teaches you things a machine behind glass never will. It wears.\n"
         "    by: Fiona Hartley\n    role: Textile machinery conservator\n")))
