@@ -1,0 +1,90 @@
+"""The smaller rules of the evening of 2026-12-05, each from a reading of an unseen set: straight single
+quotes, a hand-written post's paragraphs, a guest's answer and its question through the planner's helper
+process and the share kits, openers that point back, stage directions that are no role."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import ProjectDir
+
+from publisher.config import load_settings
+from publisher.content import load_library
+from publisher.content.typography import typeset
+from publisher.kits.texts import candidates
+from publisher.social.excerpting import speech, standalone
+from publisher.social.excerpts import excerpt_id, excerpts_for, normalized
+from publisher.social.planner.fitting import _flat, _unflat
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Ruth Ashworth: 'Most of our callouts start with a phone on eight per cent'", "en",
+     "Ruth Ashworth: ‘Most of our callouts start with a phone on eight per cent’"),  # set 21
+    ("It's the runners' club, 'they said'.", "en", "It’s the runners’ club, ‘they said’."),
+    ("O'Brien rode through the '90s.", "en", "O’Brien rode through the ’90s."),
+    ("L'atelier 'vivant' d'hier", "fr", "L’atelier “vivant” d’hier"),  # the second level in French
+])
+def test_straight_single_quotes(text: str, lang: str, expected: str) -> None:
+    assert typeset(text, lang) == expected
+
+
+HANDWRITTEN = """title: Payroll savings at Careview
+date: 2026-11-20
+lang: en
+social:
+  linkedin:
+    - |
+      When Careview asked its carers why colleagues were leaving, the answer was often not the job.
+
+      Two years on, 214 of its 520 staff are members.
+"""
+
+
+def test_a_hand_written_post_keeps_its_paragraphs_and_its_id(project: ProjectDir) -> None:
+    project.piece("case-studies/careview.md", HANDWRITTEN, "Body.\n")
+    piece = next(iter(load_library(load_settings(project.config_file))))
+    post = next(e for e in excerpts_for(piece) if e.kind == "hand-written")
+    assert post.text == ("When Careview asked its carers why colleagues were leaving, the answer was often not the job."
+                         "\n\nTwo years on, 214 of its 520 staff are members.")
+    assert post.id == excerpt_id(piece.key, normalized(post.text), "linkedin"), "the same id as before the change"
+
+
+QA = """title: Seventeen seasons at Carrick Roads
+date: 2026-11-30
+lang: en
+guest:
+  name: Tamsin Rowe
+  role: Principal
+  organization: Carrick Roads Sailing School
+"""
+QA_BODY = ("Tamsin Rowe has run Carrick Roads Sailing School since 2009.\n\n"
+           "**What would you say to someone thinking of becoming an instructor?**\n\n"
+           "Do it if you like people more than boats.\n")
+
+
+def test_an_answers_question_survives_the_planners_helper_and_stays_out_of_kits(project: ProjectDir) -> None:
+    project.piece("interviews/tamsin.md", QA, QA_BODY)
+    piece = next(iter(load_library(load_settings(project.config_file))))
+    offered = excerpts_for(piece)
+    answer = next(e for e in offered if e.question)
+    flat = _flat((offered, [[] for _ in offered]))  # what the forked helper sends back
+    assert [e.question for e in _unflat(flat)[0]] == [e.question for e in offered]
+    kit = [c.excerpt for c in candidates(piece)]
+    assert answer.id not in {e.id for e in kit}, "an answer that needs its question has no kit line of its own"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("That’s the point of keeping the main pool at 28 degrees all winter.", "en"),  # set 22
+    ("La meilleure aide, dans ce cas-là, c’est une soucoupe d’eau.", "fr"),  # set 22
+])
+def test_openers_that_point_back(text: str, lang: str) -> None:
+    assert standalone.why_not(text, lang, item=True, speaker=True)
+
+
+def test_a_stage_direction_is_no_role() -> None:
+    # set 19: "Gérard Lebouc, appuyé contre la barrière," signed his words
+    text = ("Dans la salle de traite, Maxime Hamelin branche les faisceaux pendant que Gérard Lebouc, appuyé contre "
+            "la barrière, regarde le compteur de lait du poste 4.")
+    assert "Gérard Lebouc" not in speech.roles_in(text, "fr")
+    assert speech.roles_in("Selon Marie Dupont, directrice de la cave, tout va bien.", "fr") == {
+        "Marie Dupont": "directrice de la cave"}
+    assert "Jane Doe" not in speech.roles_in("Jane Doe, leaning on the gate, watched the milk meter.", "en")
