@@ -35,6 +35,10 @@ from publisher.social.render import body_of
     ("Now most of the traffic goes to Ringaskiddy.", "en"),
     ("For some of our listeners it is company.", "en"),
     ("Les patrons de pêche, les autres mareyeurs, les gars du tri. C’est là que tout se dit.", "fr"),
+    # after set 29-32 (not measured): the story's time, the "not this" half of a contrast
+    ("I went to the office the following week and asked for the form.", "en"),
+    ("What worries me is not farmers choosing a contract.", "en"),
+    ("Ce qui m’inquiète, ce n’est pas le prix.", "fr"),
     ("Une fois déposée par une mairie qui rénovait ses bureaux, une fois cherchée par une autre.", "fr"),
 ])
 def test_words_that_need_their_story(text: str, lang: str) -> None:
@@ -53,6 +57,7 @@ def test_words_that_need_their_story(text: str, lang: str) -> None:
     ("Our two-day beginners’ course costs £235, including the boat and the instructor.", "en"),
     ("Once repaired, a bike lasts ten more years on average.", "en"),
     ("Now half our adults have never been in a small boat in their lives.", "en"),
+    ("What worries me is not farmers choosing a contract. It is the ring closing for good.", "en"),
     ("Une fois par mois, nous ouvrons le dépôt aux associations du canton.", "fr"),
     ("Les familles nous le disent : une heure de calme change toute la visite.", "fr"),
     ("La restauration elle-même, nous la faisions tous les mois depuis un an et demi.", "fr"),

@@ -134,6 +134,10 @@ def test_a_quote_in_the_body_is_attributed_in_the_post() -> None:
     ("À ce jour, 312 familles ont rejoint le dispositif.", "fr", dated.DATE),
     ("A day at the far end of the valley.", "en", None),
     ("Why there was no steam on the Swaledale line this August", "en", dated.RELATIVE),
+    # the recent past, whatever the verb (set 32: "le décompte que vous venez de recevoir")
+    ("Vérifiez le décompte que vous venez de recevoir avant le 31 janvier.", "fr", dated.RELATIVE),
+    ("We have just opened a second workshop in Halifax.", "en", dated.RELATIVE),
+    ("Il vient de loin, ce savoir-faire de nos ateliers.", "fr", None),
 ])
 def test_moments(text: str, lang: str, moment: str | None) -> None:
     assert dated.moment_in(typeset(text, lang), lang) == moment

@@ -48,6 +48,13 @@ _HOLIDAYS = {"fr": r"noël|pâques|(?:les |des |ces )?fêtes de fin d’année|(
                    r"|bonfire night|boxing day"}
 
 
+_JUST_DONE = {
+    # The recent past: "le décompte que vous venez de recevoir" (set 32), "we have just opened": true the
+    # week it is written, whatever the verb.
+    "fr": re.compile(r"(?<![\w’])(?:viens|vient|venons|venez|viennent)\s+(?:de\s+|d’)[a-zà-ÿ’]+(?:er|ir|re|oir)(?![\w’])"),
+    "en": re.compile(r"(?<![\w’])(?:has|have|’ve|’s)\s+just\s+(?:been\s+)?[a-z]+(?:ed|en|t|ne)(?![\w’])"),
+}
+_JUST_CUES = ("vien", "venez", "venons", "just")
 _JUST_STARTED = {
     # News of a start, true the week it is written: "Our winter season has started, with the water at
     # 10.8°C and falling" went out as an evergreen a month later (set 24). Not "has started to" (a trend).
@@ -137,6 +144,8 @@ def moment_in(text: str, lang: str) -> str | None:
                 if len(phrase) == 1 or tuple(words[i:i + len(phrase)]) == phrase:
                     return RELATIVE
     if ("ago" in low or "il y a" in low) and _AGO[language].search(low):
+        return RELATIVE
+    if any(cue in low for cue in _JUST_CUES) and _JUST_DONE[language].search(low):
         return RELATIVE
     if any(cue in low for cue in _SO_FAR_CUES) and _SO_FAR[language].search(low):
         return DATE  # "Forty-seven callouts and counting: our year so far", true until the count moves on

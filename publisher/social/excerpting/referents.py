@@ -77,9 +77,10 @@ THIS_WORDS = 3
 speaker's own place or thing ("…personne n’avait avant dans ce cabinet")."""
 _THAT_MOMENT = {
     # A moment of the story: "The lad on the desk that morning…", "ce soir-là", "c’est là que…" (set 28).
-    "en": re.compile(r"(?<![\w’])that\s+(?:morning|night|day|evening|afternoon|week|weekend|summer|winter|spring"
-                     r"|autumn|year|moment)(?![\w’])", re.I),
-    "fr": re.compile(r"(?<![\w’])(?:ce|cette|cet)\s+[a-zà-ÿ]+-là(?![\w’])|(?<![\w’])c’est là(?![\w’-])", re.I),
+    "en": re.compile(r"(?<![\w’])(?:that|the following|the next)\s+(?:morning|night|day|evening|afternoon|week"
+                     r"|weekend|summer|winter|spring|autumn|year|moment)(?![\w’])", re.I),
+    "fr": re.compile(r"(?<![\w’])(?:ce|cette|cet)\s+[a-zà-ÿ]+-là(?![\w’])|(?<![\w’])c’est là(?![\w’-])"
+                     r"|(?<![\w’])(?:le lendemain|la semaine suivante|le jour même|le mois suivant)(?![\w’])", re.I),
 }
 _THIS_ONE = {
     # A demonstrative and a noun: "ce chiffre", "in that room" (said of something the quote never shows).
@@ -87,6 +88,14 @@ _THIS_ONE = {
                      r"|sera|serait|fut)\b)[a-zà-ÿ]{4,}(?![\w’-])"),
     "en": re.compile(r"(?<![\w’])(?:in|at|from|into|on|of|for|with)\s+that\s+(?!(?:is|was|way|point|time|day|year"
                      r"|moment|stage|said)\b)[a-z]{3,}\b"),
+}
+_NOT_THIS = {
+    # A quote that ends on the "not X" half of "not X but Y": "What worries me is not farmers choosing a
+    # contract." (set 29: what does, then?).
+    "en": re.compile(r"(?:^|[.!?…]\s+)(?:what (?:worries|scares|bothers|concerns|frightens) (?:me|us)|the (?:problem|question"
+                     r"|point|issue|danger|risk|worry)) (?:is not|was not|isn’t|wasn’t)\b[^.!?…]*[.!?…]?$", re.I),
+    "fr": re.compile(r"(?:^|[.!?…]\s+)(?:ce qui (?:m’|nous )(?:inquiète|fait peur|préoccupe|gêne)|le (?:problème|risque"
+                     r"|danger|souci)),? (?:ce )?n’(?:est|était) pas\b[^.!?…]*[.!?…]?$", re.I),
 }
 _FIRST_NAME = re.compile(r"(?<![\w’-])([A-ZÀ-Ö][a-zà-ÿ]+(?:-[A-ZÀ-Ö][a-zà-ÿ]+)?)(?![\w’-])")
 
@@ -116,6 +125,8 @@ def why_unreferred(text: str, lang: str, names: tuple[str, ...] | list[str] = ()
         _THAT_MOMENT[language].search(low)
     if found:
         return f"'{found.group()}' adds to or points at what the story said before"
+    if _NOT_THIS[language].search(text.strip()):
+        return "it ends on the 'not this' half of 'not this but that'"
     return _one_name(text, names, speaker)
 
 
