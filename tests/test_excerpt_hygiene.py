@@ -22,6 +22,8 @@ from publisher.social.planner.fitting import _flat, _unflat
     ("It's the runners' club, 'they said'.", "en", "It’s the runners’ club, ‘they said’."),
     ("O'Brien rode through the '90s.", "en", "O’Brien rode through the ’90s."),
     ("L'atelier 'vivant' d'hier", "fr", "L’atelier “vivant” d’hier"),  # the second level in French
+    ("Il a dit 'nous sommes prêts' hier.", "fr", "Il a dit “nous sommes prêts” hier."),  # no plural possessive
+    ("Rock 'n' roll, 'tis the season: give 'em a hand.", "en", "Rock ’n’ roll, ’tis the season: give ’em a hand."),
 ])
 def test_straight_single_quotes(text: str, lang: str, expected: str) -> None:
     assert typeset(text, lang) == expected
@@ -39,6 +41,13 @@ social:
 """
 
 
+def test_a_single_quote_that_opens_across_markdown_nodes() -> None:
+    # the site typesets text node by text node: "She called it '**the best** day'."
+    assert typeset("She called it '", "en") == "She called it ‘"
+    assert typeset("'", "en", after=" ") == "‘"
+    assert typeset(" day'.", "en", after="t") == " day’."
+
+
 def test_a_hand_written_post_keeps_its_paragraphs_and_its_id(project: ProjectDir) -> None:
     project.piece("case-studies/careview.md", HANDWRITTEN, "Body.\n")
     piece = next(iter(load_library(load_settings(project.config_file))))
@@ -46,6 +55,15 @@ def test_a_hand_written_post_keeps_its_paragraphs_and_its_id(project: ProjectDir
     assert post.text == ("When Careview asked its carers why colleagues were leaving, the answer was often not the job."
                          "\n\nTwo years on, 214 of its 520 staff are members.")
     assert post.id == excerpt_id(piece.key, normalized(post.text), "linkedin"), "the same id as before the change"
+
+
+def test_a_folded_hand_written_post_keeps_the_break_yaml_leaves(project: ProjectDir) -> None:
+    folded = HANDWRITTEN.replace("    - |\n", "    - >\n")  # YAML folds lines, keeps a blank line as one break
+    project.piece("case-studies/careview.md", folded, "Body.\n")
+    piece = next(iter(load_library(load_settings(project.config_file))))
+    post = next(e for e in excerpts_for(piece) if e.kind == "hand-written")
+    assert post.text == ("When Careview asked its carers why colleagues were leaving, the answer was often not the job."
+                         "\nTwo years on, 214 of its 520 staff are members.")
 
 
 QA = """title: Seventeen seasons at Carrick Roads
@@ -88,3 +106,23 @@ def test_a_stage_direction_is_no_role() -> None:
     assert speech.roles_in("Selon Marie Dupont, directrice de la cave, tout va bien.", "fr") == {
         "Marie Dupont": "directrice de la cave"}
     assert "Jane Doe" not in speech.roles_in("Jane Doe, leaning on the gate, watched the milk meter.", "en")
+    assert speech.roles_in("Jean Martin, le maire de Trignac, a ouvert la réunion publique.", "fr") == {
+        "Jean Martin": "le maire de Trignac"}, "an article opens a French role"
+
+
+def test_a_guest_named_with_an_apostrophe_is_read_in_an_english_title(project: ProjectDir) -> None:
+    project.piece("interviews/obrien.md", "title: \"Siobhan O'Brien: “We never close the lifeboat station”\"\ndate: "
+                  "2026-12-01\nlang: en\nguest:\n  name: Siobhan O'Brien\n  role: Coxswain\n  organization: Harwick "
+                  "Bay Lifeboat", "Siobhan O'Brien has been coxswain since 2015. We never close the lifeboat station, "
+                  "she says.\n")
+    piece = next(iter(load_library(load_settings(project.config_file))))
+    assert any(e.kind == "quote" and e.attribution == "Siobhan O'Brien, Coxswain, Harwick Bay Lifeboat"
+               for e in excerpts_for(piece))
+
+
+def test_an_answer_under_a_question_that_dates_it_is_not_posted(project: ProjectDir) -> None:
+    project.piece("interviews/tamsin.md", QA, QA_BODY.replace(
+        "What would you say to someone thinking of becoming an instructor?",
+        "What would you say this winter to someone thinking of becoming an instructor?"))
+    piece = next(iter(load_library(load_settings(project.config_file))))
+    assert not any(e.question for e in excerpts_for(piece)), "this winter: the question dates the post"

@@ -129,6 +129,9 @@ def test_a_quote_in_the_body_is_attributed_in_the_post() -> None:
     ("Le chantier a commencé, et les premiers murs sont montés.", "fr", dated.RELATIVE),
     ("Prices have started to fall since the new contract.", "en", None),
     ("Le chantier a commencé par la toiture, la partie la plus fragile.", "fr", None),
+    ("Il a commencé sa carrière en 1998 comme apprenti.", "fr", None),
+    ("The lido has opened every winter since 1936.", "en", None),
+    ("The trust has launched 40 community shops in ten years.", "en", None),
     # a running count is true for days, not for a recycle months later (set 27)
     ("Forty-seven callouts and counting: our year on the hill so far", "en", dated.DATE),
     ("À ce jour, 312 familles ont rejoint le dispositif.", "fr", dated.DATE),

@@ -28,6 +28,9 @@ _GLUE = re.compile(r"[»”.!?][.,;:!?…]?(?=[^\W\d_])")  # a sign, then a lett
 _ELLIPSIS = re.compile(r"(?<!\.)\.\.\.(?!\.)")
 _RUNS = re.compile(r"  +")
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)|(?<=[sS])'(?=\s|$|[.,;:!?])")
+_APOSTROPHE_FR = re.compile(r"(?<=\w)'(?=\w)")  # no plural possessive in French: "'nous sommes prêts'" closes
+_ELIDED_START = re.compile(r"(?<![\w’])'(?=n'(?!\w)|(?:tis|twas|em|cause|til|round)\b)", re.I)
+"""English words that lose their start ("rock 'n' roll", "'tis", "'em"): an apostrophe, never a quotation mark."""
 _DOUBLE = re.compile(r'"')
 _SINGLES = re.compile(r"(?<![\w’])'(?=\S)([^'\n]{1,200}?)(?<=\S)'(?![\w’])")
 """A pair of straight single quotes around words ('Most of our callouts…'): quotation marks, not
@@ -80,10 +83,17 @@ def _around_kept(text: str, language: str, after: str) -> str:
 
 def _typeset(text: str, language: str, after: str) -> str:
     if "'" in text:
-        text = _APOSTROPHE.sub("’", text)
+        if language == "en":
+            text = _ELIDED_START.sub("’", text).replace("’n'", "’n’")
+        text = (_APOSTROPHE if language == "en" else _APOSTROPHE_FR).sub("’", text)
         if "'" in text:  # quotation marks: ‘…’ in English, “…” (the second level) in French
             text = _SINGLES.sub("“\\1”" if language == "fr" else "‘\\1’", text)
-            text = _LEFT_SINGLE.sub("‘", text) if language == "en" else text
+            if language == "en":
+                text = _LEFT_SINGLE.sub("‘", text)
+                if text.startswith("'") and (not after or after.isspace() or after in "([{"):
+                    text = "‘" + text[1:]  # a quotation that opens in this Markdown text node ('**the best** day')
+                if text.endswith("'") and (len(text) == 1 or text[-2].isspace() or text[-2] in "([{"):
+                    text = text[:-1] + "‘"  # … or opens at its end, before emphasis
             text = text.replace("'", "’")
     if '"' in text:
         text = _curly_doubles(text, language, after)

@@ -23,6 +23,7 @@ from publisher.kits import voice
 from publisher.kits.links import advocacy_link, personal_link, post_text
 from publisher.networks import counting as networks
 from publisher.posts.model import Excerpt
+from publisher.social.excerpting.referents import why_unreferred
 from publisher.social.excerpting.standalone import in_first_person
 from publisher.social.excerpts import excerpt_id, excerpts_for, guest_in_title, normalized
 
@@ -71,8 +72,9 @@ def candidates(piece: Piece) -> list[Candidate]:
     groups: dict[str, list[Candidate]] = {kind: [] for kind in voice.KINDS}
     common: frozenset[str] | None = None
     for excerpt in excerpts_for(piece):
-        if excerpt.kind == "hand-written" or "?" in excerpt.text or excerpt.question:
-            continue  # a guest's answer needs the question a brand's post puts above it: no kit line of its own
+        if excerpt.kind == "hand-written" or "?" in excerpt.text or (
+                excerpt.question and why_unreferred(excerpt.text, piece.lang)):
+            continue  # a guest's answer that needs the question a brand's post puts above it ("Do it if…")
         if excerpt.kind != "quote" and in_first_person(excerpt.text, piece.lang):
             continue  # the narrator's "ma boss" would become the employee's boss
         if excerpt.kind == "quote":

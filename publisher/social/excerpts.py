@@ -75,10 +75,14 @@ def _hashed(piece_key: str, text: str, network: str | None) -> str:
 
 
 def _paragraphs(text: str) -> str:
-    """A hand-written post as its author laid it out: its paragraphs kept apart, each one tidied. Set 21
+    """A hand-written post as its author laid it out: its paragraphs and line breaks kept, each line tidied. Set 21
     and 22's readers both noticed an author's three paragraphs run together into one block."""
-    kept = (normalized(part) for part in re.split(r"\n[ \t]*\n", text.replace("\r\n", "\n")))
-    return "\n\n".join(part for part in kept if part)
+    out = []
+    for block in re.split(r"\n[ \t]*\n", text.replace("\r\n", "\n")):
+        lines = [line for line in (normalized(line) for line in block.split("\n")) if line]
+        if lines:  # a line break YAML kept (a folded block's paragraph, a quoted "\n") is the author's too
+            out.append("\n".join(lines))
+    return "\n\n".join(out)
 
 
 def unquoted(text: str) -> str:
@@ -137,6 +141,8 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
             if text not in summary:  # a summary taken from the first paragraph says it already
                 asked = questions.asked_before(piece.body, text, lang) if guest and kind == "quote" and \
                     signed.startswith(guest) else ""  # "What about adults who are frightened…?" above her answer
+                if asked and dated.moment_in(asked, lang) not in moments:
+                    continue  # "What have you changed this winter?": the question dates the post
                 add(kind, text, attribution=signed, question=asked)
     else:
         add("summary", piece.summary)

@@ -14,8 +14,9 @@ the title, say "Read more:" instead.
 - Bluesky: the link card carries the UTM link; under an excerpt the title is the link (a facet over
   it), under the title the link's short form is (news.example.org/articles/sovereignty; see
   networks.bluesky_segments). A channel that sends the cover as an image shows the short form.
-- LinkedIn's commentary is escaped "little text"; the UTM link goes in the article share (the card),
-  and the title stays on its own line; or in the text when the channel has `link_card: false`.
+- LinkedIn's commentary is escaped "little text"; the UTM link goes in the article share (the card)
+  and in the text as well, like X's (tails.LINKEDIN_LINK_IN_TEXT: a headline with its link in the card
+  only read as a teaser); only the text with `link_card: false`.
 Hand-written posts keep the author's words and get only the link and the campaign hashtag. When a post
 is too long, tag hashtags go first (the campaign's stays); if it still does not fit it is rejected,
 never cut.

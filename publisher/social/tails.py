@@ -37,7 +37,7 @@ class Fitted(NamedTuple):
     before: str
     """The tail up to the excerpt id in its link (the whole tail when the text shows no UTM link)."""
     after: str | None
-    """The tail after the id; None when the text shows no UTM link (Bluesky, LinkedIn with a card)."""
+    """The tail after the id; None when the text shows no UTM link (Bluesky with a card)."""
     link_prefix: str
     """The tagged link without its utm_content value."""
     tags: tuple[str, ...]

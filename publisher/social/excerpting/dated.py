@@ -58,9 +58,11 @@ _JUST_CUES = ("vien", "venez", "venons", "just")
 _JUST_STARTED = {
     # News of a start, true the week it is written: "Our winter season has started, with the water at
     # 10.8°C and falling" went out as an evergreen a month later (set 24). Not "has started to" (a trend).
-    "en": r"(?<![\w’])(?:has|have)\s+(?:just\s+)?(?:started|begun|opened|launched)(?!\s+to\b)",
+    # The verb ends its clause ("has started, with…", "a démarré."): "has opened every winter since 1936",
+    # "a commencé sa carrière en 1998", "has launched 40 shops" say when or what, and stay true.
+    "en": r"(?<![\w’])(?:has|have)\s+(?:just\s+)?(?:started|begun|opened|launched)(?=\s*(?:[,.;:!?…]|$|\s(?:with|and)\b))",
     "fr": r"(?<![\w’])(?:vient|viennent)\s+(?:de\s+|d’)(?:commencer|démarrer|débuter|ouvrir|s’ouvrir|lancer)"
-          r"|(?<![\w’])(?:a|ont)\s+(?:commencé|démarré|débuté)(?!\s+(?:à|par)\b)",
+          r"|(?<![\w’])(?:a|ont)\s+(?:commencé|démarré|débuté)(?=\s*(?:[,.;:!?…]|$|\s(?:avec|et)\b))",
 }
 _SO_FAR = {
     # A running count or a state "so far" (set 27: "Forty-seven callouts and counting: our year on the hill

@@ -26,9 +26,12 @@ from functools import lru_cache
 from publisher.social.excerpting import lexicon, standalone
 
 QUESTION_MAX = 140
-"""The longest question posted above an answer: a post must still fit X with its quote."""
+"""The longest question posted above an answer. With the answer, the speaker and the title a post often
+no longer fits X (280): it then goes to the networks it fits (render.py says which), never cut."""
 QUESTION_WORDS = 4
 """A shorter question ("What changed?", "Why?", "Et après ?") asks about the answer before it."""
+_LAST_ONE = re.compile(r"^(?:(?:one|a|and a|my) )?(?:last|final) question[.:!,]?\s*|^(?:une |et une )?dernière question[.:!,]?\s*",
+                       re.I)
 _BLOCKS = re.compile(r"\n[ \t]*\n")
 _HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$")
 _BOLD = re.compile(r"^(?:\*\*|__)([^*_\n]+\?)[\s\u00a0\u202f]*(?:\*\*|__)$")
@@ -36,7 +39,8 @@ _MARKUP = re.compile(r"[*_`]+|\[([^\]]*)\]\([^)]*\)")
 _BACK = {
     # A question that leans on the answer before it: "And the cost?", "Why that one?", "Et ensuite ?".
     "en": re.compile(r"(?<![\w’'])(?:and|so|then|that one|this one|those|these|it|them)(?![\w’'])", re.I),
-    "fr": re.compile(r"(?<![\w’'])(?:et|alors|ensuite|donc|celui-là|celle-là|ceux-là|ça|cela|ces)(?![\w’'])", re.I),
+    "fr": re.compile(r"(?<![\w’'])(?:et|alors|ensuite|donc|celui-là|celle-là|ceux-là|ça|cela|ces|ce|cet|cette)(?![\w’'])",
+                     re.I),  # "Pourquoi ce choix ?": which choice?
 }
 
 
@@ -57,6 +61,7 @@ def _answers(body: str) -> tuple[tuple[str, str], ...]:
         bold = _BOLD.match(stripped)
         if heading or bold:
             asked = _MARKUP.sub(lambda m: m.group(1) or "", (heading or bold).group(1)).strip()  # type: ignore[union-attr]
+            asked = _LAST_ONE.sub("", asked)  # "Last question. What is…?": the question, not the interview's pace
             question = asked if asked.endswith("?") else ""
             continue
         if question:
@@ -81,8 +86,10 @@ def asked_before(body: str, words: str, lang: str) -> str:
 
 def _postable(question: str, lang: str) -> bool:
     language = lexicon.lang_of(lang)
-    if len(question) > QUESTION_MAX or len(question.split()) < QUESTION_WORDS or not language:
-        return False
+    if len(question) > QUESTION_MAX or len(re.findall(r"[^\W_]+", question)) < QUESTION_WORDS or not language:
+        return False  # words with letters: French sets its "?" apart with a space
+    if any(mark in question for mark in "«“\"‘"):
+        return False  # 'What does “starting early” mean in practice?': the answer before said it
     return not _BACK[language].search(question) and not standalone.opens_back(question, lang)
 
 

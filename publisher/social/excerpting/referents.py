@@ -25,19 +25,29 @@ _CLITIC = {
 }
 _NAMED_BEFORE = {
     # What may stand before the pronoun as its antecedent: a determiner and a word, a name, a plural.
-    "fr": re.compile(r"(?<![\w’])(?i:les|des|ces|mes|nos|vos|leurs|ses|la|le|l’|une?|ma|mon|notre|votre|cette|ce|cet)"
-                     r"\s*[a-zà-ÿ]{3,}|(?<=\s)[A-ZÀ-Ö][a-zà-ÿ]{2,}\s"),
+    "fr": re.compile(r"(?<![\w’])(?:(?i:les|des|ces|mes|nos|vos|leurs|ses|la|le|une?|ma|mon|notre|votre|cette|ce|cet)"
+                     r"\s+|(?i:l’))[a-zà-ÿ]{3,}|(?<=\s)[A-ZÀ-Ö][a-zà-ÿ]{2,}\s"),  # "Maintenant" is no "ma" + noun
     "en": re.compile(r"(?<![\w’])(?i:the|these|those|our|my|your|some|many|most|all|both|a|an|every|each)\s+[a-z]"
                      r"|[a-z]{3,}s\b|(?<=\s)[A-Z][a-z]{2,}|people|children|staff|everyone|families|men|women"),
 }
+_KNOWN = re.compile(r"(?:sais|sait|savons|savez|savent|répète|répètes|répétons|dis|dit|disons|disent|pense|pensons"
+                    r"|crois|croyons|vois|voit|voyons|constate|constatons|sommes|suis|est|sont|étions|était)(?![\w’])")
+"""After "le"/"en", a verb of saying or knowing, or "en être", points forward or is an idiom: "On le sait :
+la forêt change", "Je le répète souvent", "Nous en sommes convaincus"."""
+_PREPOSITION = re.compile(r"(?:chez|pour|avec|sans|entre|selon|contre|par|vers)\s+$")
+""""Chez nous les bénévoles font tout": "nous" is no subject there, and "les" an article."""
+_NAMED_AFTER = re.compile(r",\s*(?:ces|ce|cet|cette|les|la|le|l’)\s*[a-zà-ÿ]{3,}")
+""""Je les connais par cœur, ces écluses de 1794": named after the pronoun, in the same sentence."""
 _TAKE_IT = {
     # An imperative whose object is what the question asked about: "Do it if…", "Try it", "Fais-le".
-    "en": re.compile(r"^(?:just\s+)?(?:do|try|make|keep|take|use|get|book|buy|fix|ask|start|learn)\s+(?:it|that|this|them)\b", re.I),
+    "en": re.compile(r"^(?:just\s+)?(?:do|try|make|keep|take|use|get|book|buy|fix|ask|start|learn)\s+(?:it|them)\b"
+                     r"|^(?:just\s+)?(?:do|try|make|keep|take|use)\s+(?:that|this)(?=\s*(?:[,.;:!?]|$|\s(?:if|when|because"
+                     r"|and|or|again|now)\b))", re.I),  # "Use that money…", "Keep this number…": a determiner
     "fr": re.compile(r"^(?:faites|fais|essayez|essaie|prenez|prends|gardez|garde|lancez|lance)-(?:le|la|les|en)\b", re.I),
 }
 _SOME = {
     # A count with no noun after it: "We see a few every year", "We still plant some, but…".
-    "en": re.compile(r"(?<![\w’])(?:some|a few|several|a couple|none)(?=\s*[,.;:!?]|\s+(?:every|each|now|again|too"
+    "en": re.compile(r"(?<![\w’])(?:some|a few|several)(?=\s*[,.;:!?]|\s+(?:every|each|now|again|too"
                      r"|this|last|but|and|or|in|at|a\s+(?:year|week|month|day))\b)"),
     "fr": re.compile(r"(?!)"),  # "il en faut plusieurs": French says "en" first, and _CLITIC reads it
 }
@@ -46,12 +56,13 @@ _BEFORE_ONLY = {
     "en": re.compile(r"^(?:when|back when)\s+(?:i|we)\s+(?:first\s+)?(?:arrived|started|joined|began|came|took over"
                      r"|set up|opened)\b", re.I),
     "fr": re.compile(r"^(?:quand|lorsque)\s+(?:je|j’|nous)\s*(?:suis|sommes|ai|avons)\s+(?:arrivée?s?|commencé|démarré"
-                     r"|repris|ouvert)\b|^à mon arrivée\b|^au début\b", re.I),
+                     r"|repris|ouvert)\b|^à mon arrivée\b|^au début,", re.I),
 }
 _LEANING_START = {
     # A start whose subject is in the sentence before: "Une fois déposée par une mairie…" (the wardrobe),
     # "Once repaired, …", "For us it’s the fank gate…" (the ferry), set 23.
-    "fr": re.compile(r"^une\s+fois\s+[a-zà-ÿ]+(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|ite|ites|te|tes)\b", re.I),
+    "fr": re.compile(r"^une\s+fois\s+(?!(?:que|qu’|tous|toutes|ici|par|sur|de|du)\b)[a-zà-ÿ]{3,}"
+                     r"(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|ite|ites|te|tes)\b", re.I),
     "en": re.compile(r"^(?:once\s+[a-z]+(?:ed|en)\b|(?:for|to)\s+(?:us|me|them|him|her)\s*,?\s+(?:it|it’s|that|that’s"
                      r"|they|they’re)\b|for\s+[^,.;:]{1,40}?\s+it\s+(?:is|was|’s)\b"  # "For some of our listeners it is…"
                      r"|now,?\s+(?:it|they|this|the|most of the|all the)\b)", re.I),  # "Now it is ships…": against what?
@@ -111,6 +122,9 @@ def why_unreferred(text: str, lang: str, names: tuple[str, ...] | list[str] = ()
     if _TAKE_IT[language].match(start):
         return "an imperative whose object is the question it answers ('Do it if…')"
     found = _CLITIC[language].search(low)
+    if found and language == "fr" and (_KNOWN.match(low, found.end()) or _PREPOSITION.search(low[:found.start()])
+                                       or _NAMED_AFTER.search(re.split(r"[.!?…]", low[found.end():], maxsplit=1)[0])):
+        found = None
     if found and not _NAMED_BEFORE[language].search(text[:found.start()]):
         return f"'{found.group().strip()}' stands for something the quote never names"
     found = _SOME[language].search(low)
@@ -121,7 +135,10 @@ def why_unreferred(text: str, lang: str, names: tuple[str, ...] | list[str] = ()
         return "its subject is in the sentence before ('Une fois déposée…', 'For us it’s…')"
     if _BEFORE_ONLY[language].match(start) and not _NOW[language].search(low):
         return "the 'before' of a before-and-after, without the 'after'"
-    found = _ALSO[language].search(low) or _THIS_ONE[language].search(" ".join(low.split()[:THIS_WORDS + 1])) or \
+    also = _ALSO[language].search(low)
+    if also and re.search(r"[,;:.!?…]", low[:also.start()]):
+        also = None  # "We cut our bills by 40 per cent, and we also reduced…": what is added is in the quote
+    found = also or _THIS_ONE[language].search(" ".join(low.split()[:THIS_WORDS + 1])) or \
         _THAT_MOMENT[language].search(low)
     if found:
         return f"'{found.group()}' adds to or points at what the story said before"

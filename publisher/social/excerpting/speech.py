@@ -60,7 +60,7 @@ _NOT_A_ROLE = frozenset({
     "during", "for", "from", "to", "outside", "inside", "near", "by", "under", "among",
     # a stage direction, not a role ("Gérard Lebouc, appuyé contre la barrière": set 19 signed his words so)
     "appuyé", "appuyée", "adossé", "adossée", "accoudé", "accoudée", "assis", "assise", "debout", "penché", "penchée",
-    "souriant", "souriante", "installé", "installée", "encore", "toujours", "visiblement", "les", "le", "la",
+    "souriant", "souriante", "installé", "installée", "encore", "toujours", "visiblement",
     "leaning", "sitting", "standing", "smiling", "laughing", "holding", "looking", "still", "visibly", "clearly",
 })
 _INCISE = {
