@@ -10,6 +10,7 @@ from conftest import ProjectDir
 from publisher.config import load_settings
 from publisher.content import load_library
 from publisher.content.typography import typeset
+from publisher.social.excerpting import body as body_module
 from publisher.social.excerpting import questions
 from publisher.social.excerpting.body import analysed
 from publisher.social.excerpting.referents import why_unreferred
@@ -168,3 +169,24 @@ def test_a_title_that_puts_words_in_the_guests_mouth_is_not_posted(project: Proj
     offered = excerpts_for(piece)
     assert not any("Un chien d’avalanche" in e.text for e in offered), offered
     assert not any(e.kind == "title" for e in offered), offered
+
+
+def test_only_an_answers_opening_is_the_guests_quote(monkeypatch: pytest.MonkeyPatch) -> None:
+    # sets 33-34: sentences from the middle of answers failed as lifted sentences do (body.ANSWER_OPENINGS)
+    body = ("Tamsin Rowe has run Carrick Roads Sailing School in Flushing since 2009.\n\n"
+            "### How did you come to teach sailing in Cornwall?\n\nI learned to sail on the Helford River at seven. "
+            "I came back to Cornwall in 2003 as an instructor, and I never left.\n\n"
+            "### What about adults who are really frightened of the water?\n\nWe see a few every year, and they are "
+            "often the most rewarding students we have. The first thing is not to pretend the fear is silly. We ask "
+            "what exactly they are afraid of, because it is rarely the same thing twice.\n\nThen we go slowly. We have "
+            "a course we call Steady Start, for adults who want more time and smaller groups: three students to an "
+            "instructor instead of six. Some people never move on from keelboats, and that is fine too.\n")
+    def quotes() -> list[str]:
+        analysed.cache_clear()
+        return [text for kind, text, _ in analysed(typeset(body, "en"), "en", "Seventeen seasons", "Tamsin Rowe")
+                if kind == "quote"]
+    opening = quotes()
+    assert opening and all(text.startswith(("I learned", "We see a few")) for text in opening), opening
+    monkeypatch.setattr(body_module, "ANSWER_OPENINGS", False)
+    assert any(text.startswith("We have a course") for text in quotes()), "the middle of an answer, without the rule"
+    analysed.cache_clear()

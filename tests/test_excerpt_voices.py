@@ -83,7 +83,7 @@ def test_sentences_that_set_up_a_question_or_an_answer_are_refused(text: str, la
     ("**Why did you start?**\n\nWe had three warehouses and no shared stock count. I wanted one number that "
      "everyone trusted, and a spreadsheet was never going to give us one.\n", "en", "Tomás Ferreira",
      "I wanted one number that everyone trusted"),
-    ("**Pourquoi avoir commencé ?**\n\nNous avions trois entrepôts et aucun inventaire partagé. Je voulais un "
+    ("**Pourquoi avoir lancé l’inventaire partagé ?**\n\nNous avions trois entrepôts et aucun inventaire partagé. Je voulais un "
      "seul chiffre auquel tout le monde se fie, et un tableur ne nous l’aurait jamais donné.\n", "fr", "Inès Roche",
      "Je voulais un seul chiffre"),
 ])
@@ -256,10 +256,10 @@ def test_a_storys_scenes_and_characters_are_not_offered(body: str, lang: str, sc
 
 @pytest.mark.parametrize(("lang", "body"), [
     ("fr", "Inès Roche dirige trois entrepôts de la région lyonnaise depuis 2019.\n\n"
-           "### Pourquoi ce projet ?\n\nJe voulais un seul chiffre auquel tout le monde se fie dans nos trois "
+           "### Pourquoi un inventaire partagé dans vos entrepôts ?\n\nJe voulais un seul chiffre auquel tout le monde se fie dans nos trois "
            "entrepôts. Je crois qu’un inventaire partagé vaut mieux que dix tableurs bien tenus.\n"),
     ("en", "Inès Roche has run three warehouses around Lyon since 2019.\n\n"
-           "### Why this project?\n\nI wanted one number that everyone in our three warehouses trusted. I believe a "
+           "### Why a shared stock count for your warehouses?\n\nI wanted one number that everyone in our three warehouses trusted. I believe a "
            "shared stock count is worth more than ten tidy spreadsheets.\n"),
 ])
 def test_an_interviews_first_person_is_its_guests(project: ProjectDir, lang: str, body: str) -> None:

@@ -51,6 +51,11 @@ post does not (anchored.py). A figure alone was the bar until set 15: lifted sen
 methods ("nous avons interrogé 212 familles") and lines that need their story ("The system can locate…").
 On the texts the readers of sets 9 to 14 judged, the new bar keeps 23 of 152, of which 19 passed (or
 failed only on a hashtag since blocked); of the 129 it drops, 48. Fewer posts, and the plan says so."""
+ANSWER_OPENINGS = True
+"""In a Q&A interview, the guest's words are offered only from the opening of an answer, posted under its
+question (questions.py). Sentences from the middle of answers read as lifted sentences do: on sets 9-20
+they passed 37 of 66; on sets 33-34 (the session's last code) interview quotes passed 31 of 59, failing
+as verbless answers to a question too short to post, routing lines and set-ups without their point."""
 QUOTE_MAX = 240
 """The longest quote made of several sentences of someone's words."""
 NARRATIVE_SHARE = 0.4
@@ -219,6 +224,8 @@ def analysed(body: str, lang: str, headline: str = "", guest: str = "",
             continue  # "Recruter un premier groupe de six à dix patients…": step 2 of a method
         if unit.kind == "item" and _under_someones_lead(units, position, lang):
             continue  # the points a named speaker listed ("X a rappelé les chiffres :"): theirs, not the brand's
+        if told and interview and ANSWER_OPENINGS and not questions.asked_before(body, text, lang):
+            continue  # ANSWER_OPENINGS: "Un cygne tuberculé adulte, blessé à l’aile…", from the middle of an answer
         if told and referents.why_unreferred(text, lang, seen, narrator or guest) and not (
                 interview and questions.asked_before(body, text, lang)):
             continue  # "We see a few every year" (a few what?), unless posted under its question
@@ -291,13 +298,18 @@ def _quotation(group: list[Unit], units: list[Unit], lang: str, before: list[str
     head, _, role = speaker.partition(", ")  # "dit Élodie": the Élodie named in full before
     speaker = f"{speech.full_name(head, seen)}, {role}" if role else speech.full_name(head, seen)
     sentences = split_sentences(words)
-    for start in range(len(sentences)):
-        text = " ".join(sentences[start:])
+    openings = group[0].answer and ANSWER_OPENINGS  # an answer's opening words, under its question
+    spans = [(0, end) for end in range(len(sentences), 0, -1)] if openings else [
+        (start, len(sentences)) for start in range(len(sentences))]
+    for start, end in spans:
+        text = " ".join(sentences[start:end])
         if len(text) > QUOTE_MAX:
             continue
         if standalone.why_not(text, lang, item=True, speaker=True) or standalone.dialogue(text, lang) \
                 or bound.leans_back(text, lang):
             continue
+        if openings and not questions.asked_before(body, text, lang):
+            return None  # no question a post can show above it
         if referents.why_unreferred(text, lang, seen, speaker) and not (
                 group[0].answer and questions.asked_before(body, text, lang)):
             continue  # "Depuis 1998, je les garde tous.": keeps what? (unless under its question)
