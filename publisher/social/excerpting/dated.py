@@ -31,11 +31,13 @@ _WEEKDAYS = {"fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
 # pattern is worth running ("été" inside "signalétiques", "mai" inside "maintenant" no longer wake them).
 _CUES = {"fr": ("hiver", "printemps", "été", "automne", "ces", "noël", "pâques", "fêtes", "réveillon", "black",
                 "halloween", "saint-valentin", "rentrée", "soldes", "toussaint", "fête", "vient", "viennent",
-                "commencé", "démarré", "débuté"),
+                "commencé", "démarré", "débuté", "viens", "venez", "venons", "jusqu’ici", "jusqu’à", "jour", "instant",
+                "moment", "début"),
          "en": ("winter", "spring", "summer", "autumn", "fall", "recent", "past", "coming", "next", "last",
                 "these", "those", "on", "christmas", "easter", "holidays", "holiday", "until", "till", "before",
                 "after", "since", "black", "cyber", "halloween", "valentine’s", "mother’s", "father’s",
-                "thanksgiving", "bonfire", "boxing", "started", "begun", "opened", "launched")}
+                "thanksgiving", "bonfire", "boxing", "started", "begun", "opened", "launched", "just", "far", "date",
+                "counting", "stand")}
 # A holiday ties a text to its date like a month does: "this Christmas" is relative, "Christmas" a date
 # ("Flying from Northmoor this Christmas" was recycled on 30 January).
 # The days that shops and brands make their own (set 15: "This Black Friday, the best bike deal is probably
@@ -54,7 +56,6 @@ _JUST_DONE = {
     "fr": re.compile(r"(?<![\w’])(?:viens|vient|venons|venez|viennent)\s+(?:de\s+|d’)[a-zà-ÿ’]+(?:er|ir|re|oir)(?![\w’])"),
     "en": re.compile(r"(?<![\w’])(?:has|have|’ve|’s)\s+just\s+(?:been\s+)?[a-z]+(?:ed|en|t|ne)(?![\w’])"),
 }
-_JUST_CUES = ("vien", "venez", "venons", "just")
 _JUST_STARTED = {
     # News of a start, true the week it is written: "Our winter season has started, with the water at
     # 10.8°C and falling" went out as an evergreen a month later (set 24). Not "has started to" (a trend).
@@ -71,7 +72,6 @@ _SO_FAR = {
     "fr": re.compile(r"(?<![\w’])(?:jusqu’ici|jusqu’à présent|à ce jour|pour l’instant|pour le moment|depuis le début"
                      r" de l’année)(?![\w’])"),
 }
-_SO_FAR_CUES = ("far", "date", "counting", "stand", "jusqu", "ce jour", "instant", "moment", "début de l")
 _FUTURE = {"en": re.compile(r"(?<![\w’])(?:will|’ll|is due|are due|is expected|are expected|is scheduled|planned for)"
                            r"(?![\w’])"),
            "fr": re.compile(r"(?<![\w’])(?:sera|seront|aura|auront|ira|iront|est prévue?s?|sont prévue?s?|d’ici)(?![\w’])")}
@@ -147,12 +147,12 @@ def moment_in(text: str, lang: str) -> str | None:
                     return RELATIVE
     if ("ago" in low or "il y a" in low) and _AGO[language].search(low):
         return RELATIVE
-    if any(cue in low for cue in _JUST_CUES) and _JUST_DONE[language].search(low):
-        return RELATIVE
-    if any(cue in low for cue in _SO_FAR_CUES) and _SO_FAR[language].search(low):
-        return DATE  # "Forty-seven callouts and counting: our year so far", true until the count moves on
     if cues.search(low) is None:
-        return None
+        return None  # one scan for every cue word below: most texts have none
+    if _JUST_DONE[language].search(low):
+        return RELATIVE
+    if _SO_FAR[language].search(low):
+        return DATE  # "Forty-seven callouts and counting: our year so far", true until the count moves on
     if relative.search(low):
         return RELATIVE
     if date.search(low):
