@@ -164,9 +164,8 @@ _NAMED_QUOTE = re.compile(r"^(?P<name>[^:«“\"‘]{3,60}?)[\s\u00a0\u202f]*:[\
                           r"[»”\"’']\.?$")
 
 
-def _letters(text: str) -> str:
-    """Words only, lower-cased: "Je ne remplace pas le médecin, je…" says what "… médecin. Je…" says."""
-    return " ".join(re.findall(r"[^\W_]+", text.lower()))
+_letters = questions.letters
+"""Words only, lower-cased (one definition with the question look-up's)."""
 
 
 def guest_in_title(piece: Piece) -> tuple[str, str] | None:

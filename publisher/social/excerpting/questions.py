@@ -44,7 +44,9 @@ _BACK = {
 }
 
 
-def _letters(text: str) -> str:
+def letters(text: str) -> str:
+    """Words only, lower-cased: "Je ne remplace pas le médecin, je…" says what "… médecin. Je…" says (how an
+    answer, a title's quote and a body are compared, whatever their punctuation and typography)."""
     return " ".join(re.findall(r"[^\W_]+", text.lower()))
 
 
@@ -65,7 +67,7 @@ def _answers(body: str) -> tuple[tuple[str, str], ...]:
             question = asked if asked.endswith("?") else ""
             continue
         if question:
-            out.append((question, _letters(_MARKUP.sub(lambda m: m.group(1) or "", stripped))))
+            out.append((question, letters(_MARKUP.sub(lambda m: m.group(1) or "", stripped))))
             question = ""  # its first paragraph answers it; the next ones go on to other things
     return tuple(out)
 
@@ -75,7 +77,7 @@ def asked_before(body: str, words: str, lang: str) -> str:
     a post can show (it leans on what came before, or it is too long)."""
     if "?" not in body:
         return ""
-    said = _letters(words)[:80]
+    said = letters(words)[:80]
     if not said:
         return ""
     for question, answer in _answers(body):
@@ -93,4 +95,4 @@ def _postable(question: str, lang: str) -> bool:
     return not _BACK[language].search(question) and not standalone.opens_back(question, lang)
 
 
-__all__ = ["QUESTION_MAX", "QUESTION_WORDS", "asked_before"]
+__all__ = ["QUESTION_MAX", "QUESTION_WORDS", "asked_before", "letters"]
