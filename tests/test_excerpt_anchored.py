@@ -159,6 +159,43 @@ def test_a_hand_written_post_that_names_its_moment_is_not_recycled(project: Proj
     assert any("This weekend" in text for text in launched), launched  # written for its launch: posted then
 
 
+def test_a_text_that_counts_time_up_to_its_day_goes_out_at_launch_and_follow_ups_never_as_a_recycle(
+        project: ProjectDir) -> None:
+    # Set 35: "… on ne regarde plus la météo de la même façon depuis un an" went out two months later.
+    project.config("timezone: Europe/Paris\nchannels: {x: {}}\n"
+                   "rules: {follow_ups: [3], evergreen: {after_days: 20, every_days: 10, max_times: 8}}")
+    head = "date: 2026-11-10\nlang: fr\n"
+    takeaways = ("takeaways:\n  - Le séchoir en grange a réduit de 40 % le foin perdu à la pluie depuis un an.\n"
+                 "  - Un séchoir coûte 180 000 € à une ferme de 60 vaches.\n"
+                 "  - Le foin séché en grange garde deux fois plus de protéines.\n")
+    project.piece("articles/foin.md", f"title: Sécher le foin sous un toit\n{head}{takeaways}")
+    project.piece("articles/opted.md", f"title: Sécher le foin à l’abri\n{head}evergreen: true\n{takeaways}")
+    settings = load_settings(project.config_file)
+    library = load_library(settings)
+    plan = make_plan(library.pieces, rules_from(settings, library), at("2026-11-10T07:00"))
+    def texts(piece: str, role: str) -> list[str]:
+        return [p.text for p in plan.posts if p.piece == piece and p.role.startswith(role)]
+    assert texts("articles/foin", "evergreen") and not any("depuis un an" in t for t in texts("articles/foin", "evergreen"))
+    assert any("depuis un an" in t for t in texts("articles/foin", "launch") + texts("articles/foin", "follow"))
+    assert any("depuis un an" in t for t in texts("articles/opted", "evergreen"))  # opted in: timeless
+
+
+def test_a_summary_or_takeaway_that_takes_the_reader_to_know_something_is_not_posted(project: ProjectDir) -> None:
+    # Set 36: "… après la fameuse panne de Charensat" in a summary; nobody outside the story knows it.
+    from publisher.social.excerpts import excerpts_for
+    project.piece("interviews/regie.md", "title: La régie en tournée\ndate: 2026-11-10\nlang: fr\n"
+                  "summary: Régisseuse depuis 2014, Sandrine Bouchet prépare chaque date après la fameuse panne de"
+                  " Charensat.\n", "Nous avons rencontré Sandrine Bouchet, régisseuse générale.\n")
+    project.piece("articles/pies.md", "title: Pies for the road\ndate: 2026-11-10\nsummary: Our famous pies now"
+                  " travel on the night train, from Inverness to London.\ntakeaways:\n  - The dreaded Tuesday"
+                  " queue is gone.\n  - Pies are baked in Inverness at 4 a.m.\n")
+    pieces = {p.key: p for p in load_library(load_settings(project.config_file)).pieces}
+    assert [e.kind for e in excerpts_for(pieces["interviews/regie"])] == ["title"]
+    texts = [e.text for e in excerpts_for(pieces["articles/pies"])]
+    assert "Our famous pies now travel on the night train, from Inverness to London." in texts  # the brand's own
+    assert not any("dreaded" in t for t in texts) and any("4 a.m." in t for t in texts)
+
+
 def test_a_unit_stays_with_its_number_in_french() -> None:
     from publisher.content.typography import typeset
     assert typeset("Le pain de 500 g coûte 4,20 €, cuit en 45 min à 250 °C.", "fr") == \

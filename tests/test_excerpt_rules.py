@@ -141,6 +141,15 @@ def test_a_quote_in_the_body_is_attributed_in_the_post() -> None:
     ("Vérifiez le décompte que vous venez de recevoir avant le 31 janvier.", "fr", dated.RELATIVE),
     ("We have just opened a second workshop in Halifax.", "en", dated.RELATIVE),
     ("Il vient de loin, ce savoir-faire de nos ateliers.", "fr", None),
+    # a stretch counted up to the day of writing (set 35): a year and two months when recycled
+    ("Au GAEC, on ne regarde plus la météo de la même façon depuis un an.", "fr", dated.SINCE),
+    ("Cela fait vingt-cinq ans que la banque alimentaire collecte en novembre.", "fr", dated.SINCE),
+    ("For twelve years, a retired fish-market clerk has presented Tide and Time.", "en", dated.SINCE),
+    ("We have run the night train for more than 20 years.", "en", dated.SINCE),
+    ("Depuis 2014, elle dirige la régie du théâtre.", "fr", None),  # its start is named: true for good
+    ("She worked for twelve years at a bank in Huddersfield.", "en", None),  # a past, not counted to now
+    ("Eighteen months ago, the practice hired its first nurse.", "en", dated.RELATIVE),
+    ("Il y a dix-huit mois, la cave a changé de pressoir.", "fr", dated.RELATIVE),
 ])
 def test_moments(text: str, lang: str, moment: str | None) -> None:
     assert dated.moment_in(typeset(text, lang), lang) == moment

@@ -44,6 +44,9 @@ class Excerpt:
     """For hand-written posts: the only network it is meant for."""
     question: str = ""
     """For a guest's answer in a Q&A interview: the question it answers, posted above it."""
+    recycled: bool = True
+    """False for a text that counts time up to the day it was written ("depuis un an", "for twelve years …
+    has"): posted at launch and in the follow-ups, never as a recycle months later."""
 
 
 @dataclass(frozen=True, slots=True)

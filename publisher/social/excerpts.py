@@ -107,11 +107,13 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
         folded = text.lower()
         if not text or (network, folded) in seen:
             return
-        if network is None and dated.moment_in(text, lang) not in moments:
+        moment = dated.moment_in(text, lang) if network is None else None
+        if moment not in moments and moment != dated.SINCE:
             return  # "Aujourd'hui…" a month later, "Le 12 novembre…" in January
         seen.add((network, folded))
         shown = _paragraphs(raw) if kind == "hand-written" and "\n" in raw.strip() else text  # its id: as before
-        out.append(_new_excerpt(_hashed(key, text, network), key, kind, shown, lang, attribution, network, question))
+        out.append(_new_excerpt(_hashed(key, text, network), key, kind, shown, lang, attribution, network, question,
+                                moment != dated.SINCE or dated.SINCE in moments))  # "depuis un an": not recycled
 
     for network, posts in piece.social.items():
         for post in posts:
@@ -124,7 +126,8 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
             add("takeaway", takeaway)  # "All six farms will keep…", "Son amplitude…": the next bullet, not a post
     if not (piece.social or piece.quotes or piece.takeaways):
         derived = piece.summary and piece.summary == _first_paragraph(piece.body)
-        offered = not derived or not (_summary_refused(piece.summary, lang) or _turned(piece.summary, piece.body, lang))
+        offered = not ((derived and (_summary_refused(piece.summary, lang) or _turned(piece.summary, piece.body, lang)))
+                       or standalone.presumes_known(piece.summary, lang))
         if offered:
             add("summary", piece.summary)
         guest = piece.guest.name if piece.guest else ""
@@ -144,7 +147,7 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
                 if asked and dated.moment_in(asked, lang) not in moments:
                     continue  # "What have you changed this winter?": the question dates the post
                 add(kind, text, attribution=signed, question=asked)
-    else:
+    elif not standalone.presumes_known(piece.summary, lang):  # "la fameuse panne de Charensat": known to whom?
         add("summary", piece.summary)
     said = guest_in_title(piece)
     if said:  # "Fiona Hartley: “A machine that runs…”": her words, signed with who she is, unless a quote says them
@@ -215,7 +218,8 @@ def takeaway_refused(takeaway: str, piece: Piece) -> str | None:
     if not language:
         return None
     start = takeaway.lower().lstrip("«“\" ").replace("'", "’")  # the rules read typeset apostrophes
-    why = continuing.why_continues(start, language) or standalone.opens_back(takeaway, lang)
+    why = continuing.why_continues(start, language) or standalone.opens_back(takeaway, lang) or \
+        standalone.presumes_known(takeaway, lang)
     if not why and piece.type == "case_study" and bound.ownerless_figure(takeaway, lang):
         why = "a figure that does not say whose it is"
     return why
@@ -322,7 +326,7 @@ def _turned(summary: str, body: str, lang: str) -> bool:
 
 def _allowed_moments(piece: Piece) -> tuple[str | None, ...]:
     if piece.evergreen:  # opted in: its "today" is timeless
-        return (None, dated.RELATIVE, dated.DATE)
+        return (None, dated.RELATIVE, dated.DATE, dated.SINCE)
     if piece.evergreen is False:  # never recycled: dates read as news at launch and follow-ups
         return (None, dated.DATE)
     return (None,)

@@ -13,10 +13,31 @@ from functools import lru_cache
 
 from publisher.social.excerpting import lexicon
 
-RELATIVE, DATE = "relative", "date"
+RELATIVE, DATE, SINCE = "relative", "date", "since"
+"""SINCE: a stretch counted up to the day of writing, true at launch and for the follow-ups, not recycled."""
 _TOKENS = re.compile(r"[\w’-]+")
-_AGO = {"fr": re.compile(r"il y a (?:\d+|un|une|deux|trois|quatre|cinq|six|dix|quelques) (?:ans?|mois|semaines?|jours?)"),
-        "en": re.compile(r"(?:\d+|a|one|two|three|four|five|six|ten|a few) (?:years?|months?|weeks?|days?) ago")}
+_COUNT = {
+    "fr": r"(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize"
+          r"|dix-sept|dix-huit|dix-neuf|vingt|trente|quarante|cinquante|soixante|quelques|plusieurs)(?:[- ](?:et[- ])?"
+          r"(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf))?",
+    "en": r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+          r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|a few|several)(?:[- ](?:one|two|three"
+          r"|four|five|six|seven|eight|nine))?",
+}
+_AGO = {"fr": re.compile(rf"il y a (?:plus d’|près d’|presque )?{_COUNT['fr']} (?:ans?|années?|mois|semaines?|jours?)"),
+        "en": re.compile(rf"(?<![\w’]){_COUNT['en']} (?:years?|months?|weeks?|days?) ago")}
+_TO_NOW = {
+    # A stretch counted up to the day of writing: "on ne regarde plus la météo de la même façon depuis un an",
+    # "For twelve years, a retired clerk has presented…" (set 35), recycled two months later, are a year and
+    # two months, twelve years and two months: true for the launch and its follow-ups, not as an evergreen.
+    # "depuis 2014" names its start and stays true.
+    "fr": re.compile(rf"(?<![\w’])(?:depuis|voilà|voici|cela fait|ça fait)\s+(?:plus d’|près d’|presque\s+|bientôt\s+)?"
+                     rf"{_COUNT['fr']}\s+(?:ans?|années?|mois|semaines?|jours?)(?![\w’])"),
+    "en": re.compile(rf"(?<![\w’])(?:for|over)\s+(?:the\s+(?:past|last)\s+)?(?:more than\s+|nearly\s+|almost\s+)?"
+                     rf"{_COUNT['en']}\s+(?:years?|months?|weeks?|days?)(?![\w’])"),
+}
+_PERFECT = re.compile(r"(?<![\w’])(?:has|have|hasn’t|haven’t)(?![\w’])|’ve(?![\w’])|’s been(?![\w’])")
+""""For twelve years … has presented": counted to now; "worked for twelve years at a bank" is a past."""
 # A month or a season named relative to the day of writing ("en décembre dernier", "since last December",
 # "cet hiver", "this winter"), a stretch that ends on that day ("ces dernières semaines", "in recent
 # weeks"), and in French a bare weekday ("vous n'étiez pas là samedi": the Saturday just gone).
@@ -132,7 +153,7 @@ def _lexicon(language: str) -> tuple[dict[str, tuple[tuple[str, ...], ...]], re.
 
 
 def moment_in(text: str, lang: str) -> str | None:
-    """`RELATIVE`, `DATE` or None: the kind of moment ``text`` is tied to. Word look-ups first: a plan
+    """`RELATIVE`, `DATE`, `SINCE` or None: the kind of moment ``text`` is tied to. Word look-ups first: a plan
     asks this of every candidate, and most have no time word at all."""
     language = lexicon.lang_of(lang)
     if not language:
@@ -147,6 +168,8 @@ def moment_in(text: str, lang: str) -> str | None:
                     return RELATIVE
     if ("ago" in low or "il y a" in low) and _AGO[language].search(low):
         return RELATIVE
+    if _counts_to_now(low, language):
+        return SINCE
     if cues.search(low) is None:
         return None  # one scan for every cue word below: most texts have none
     if _JUST_DONE[language].search(low):
@@ -160,6 +183,14 @@ def moment_in(text: str, lang: str) -> str | None:
     if _FUTURE[language].search(low) and _MONTH_YEAR[language].search(low):
         return DATE  # "will be published … in January 2027": stale once January is past
     return None
+
+
+def _counts_to_now(low: str, language: str) -> bool:
+    """A stretch of time counted up to the day of writing ("depuis un an", "for twelve years … has")."""
+    if language == "fr":
+        return any(cue in low for cue in ("depuis", "voilà", "voici", "fait")) and bool(_TO_NOW["fr"].search(low))
+    return any(unit in low for unit in ("year", "month", "week", "days")) and bool(
+        _TO_NOW["en"].search(low)) and bool(_PERFECT.search(low))
 
 
 _LAUNCHES = {
@@ -178,4 +209,4 @@ def announces_a_start(title: str, lang: str) -> bool:
     return bool(language and _LAUNCHES[language].search(title.lower()))
 
 
-__all__ = ["DATE", "RELATIVE", "announces_a_start", "moment_in"]
+__all__ = ["DATE", "RELATIVE", "SINCE", "announces_a_start", "moment_in"]

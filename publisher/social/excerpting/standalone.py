@@ -42,6 +42,14 @@ _POINTING = {
                      r"|prend|change|sert|se|m’|me|nous|vous))(?![\w’])"),
     "en": re.compile(r"(?<![\w’])(?:these|those|this|the latter|the former|aforementioned|between the two|both of them|that(?=\s*[,.;:!?]))(?![\w’])"),
 }
+_PRESUMED = {
+    # Something the reader is taken to know already: "la fameuse panne de Charensat" in a summary (set 36)
+    # is famous only to whoever read the story.
+    "fr": re.compile(r"(?<![\w’])(?:la|le|les|cette|ce|cet|sa|son|ses)\s+(?:fameuse|fameux|fameuses|désormais"
+                     r"\s+(?:célèbre|fameuse|fameux|légendaire)s?|légendaires?|inévitables?)\s"),
+    "en": re.compile(r"(?<![\w’])(?:the|their|its|that)\s+(?:famous|infamous|now[- ]famous|now[- ]legendary|legendary"
+                     r"|notorious|dreaded|inevitable)\s"),
+}
 _SOMEONE = {
     # Someone the sentence does not name: "The comments that stay with her…", "Selon elle, …".
     "fr": re.compile(r"(?<![\w’])(?:avec|pour|selon|chez|sans|à|de|d’après|comme) (?:elle|lui|eux|elles)(?![\w’-])"),
@@ -88,6 +96,13 @@ def why_not(text: str, lang: str, *, item: bool = False, after: str = "", speake
         if _phrases("self", language).search(outside):
             return "talks about the page itself"
     return None
+
+
+def presumes_known(text: str, lang: str) -> str | None:
+    """What ``text`` takes its reader to know already ("la fameuse panne de Charensat"), or None."""
+    language = lexicon.lang_of(lang)
+    found = _PRESUMED[language].search(text.lower().replace("'", "’")) if language else None
+    return f"'{found.group().strip()}' takes the reader to know it already" if found else None
 
 
 def in_first_person(text: str, lang: str) -> bool:
@@ -172,9 +187,9 @@ def _points_back(text: str, low: str, language: str) -> str | None:
             return f"opens on '{text[match.start(1):match.end(1)]},': it answers something before"
     if _SHORT_ANSWER[language].match(start):
         return "a short answer and its reason ('Soulagement, parce que…'): it answers a question before"
-    pointing = _POINTING[language].search(_QUOTED.sub(" ", low))
+    pointing = _POINTING[language].search(_QUOTED.sub(" ", low)) or _PRESUMED[language].search(low)
     if pointing:
-        return f"'{pointing.group()}' points at something said before"
+        return f"'{pointing.group().strip()}' points at something said before"
     dated = _YEAR_THEN_PRONOUN[language].match(start)
     if dated:
         return f"its subject '{dated.group(1)}' points at someone named before"
@@ -216,4 +231,5 @@ def _elided(word: str) -> str:
     return word[:cut + 1] if cut > 0 else word
 
 
-__all__ = ["ITEM_MIN", "SENTENCE_MAX", "SENTENCE_MIN", "dialogue", "in_first_person", "opens_back", "why_not"]
+__all__ = ["ITEM_MIN", "SENTENCE_MAX", "SENTENCE_MIN", "dialogue", "in_first_person", "opens_back", "presumes_known",
+           "why_not"]

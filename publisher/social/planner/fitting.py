@@ -88,7 +88,7 @@ def fit_piece(piece: Piece, rules: PlanRules) -> PieceFits:
 def _flat(fits: PieceFits) -> tuple[list[tuple[Any, ...]], list[list[tuple[Any, ...]]]]:
     """Plain tuples pickle several times faster than dataclasses and named tuples."""
     excerpts, results = fits
-    return ([(e.id, e.piece, e.kind, e.text, e.lang, e.attribution, e.network, e.question) for e in excerpts],
+    return ([(e.id, e.piece, e.kind, e.text, e.lang, e.attribution, e.network, e.question, e.recycled) for e in excerpts],
             [[tuple(r) if type(r) is Fitted else (r.reason, r.length, r.limit) for r in row]  # type: ignore[union-attr]
              for row in results])
 

@@ -141,10 +141,11 @@ def tied_to_a_moment(fitting: list[Candidate]) -> frozenset[str]:
     """The ids of the candidates a recycle may not post: hand-written posts that name their moment ("This
     weekend, you will be offered 30 percent off", "Saturday 28 and Sunday 29 November"). The author wrote
     them for their launch, and set 15's reader failed both when they went out again two months later.
-    Automatic texts with a moment never get this far (excerpts.py). Candidates keep their places in the
-    lane (its ``turn`` counts them all); recycles step over these."""
-    return frozenset(c.excerpt.id for c in fitting
-                     if c.excerpt.kind == "hand-written" and dated.moment_in(c.excerpt.text, c.excerpt.lang) is not None)
+    Automatic texts with a moment never get this far (excerpts.py), except those that count time up to
+    their day ("depuis un an", set 35), which excerpts.py marks as not recycled. Candidates keep their places
+    in the lane (its ``turn`` counts them all); recycles step over these."""
+    return frozenset(c.excerpt.id for c in fitting if not c.excerpt.recycled or (
+        c.excerpt.kind == "hand-written" and dated.moment_in(c.excerpt.text, c.excerpt.lang) is not None))
 
 
 class Recycling(NamedTuple):
