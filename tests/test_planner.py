@@ -356,6 +356,8 @@ def test_preview_shows_texts_lengths_links_cards_and_drops(project: ProjectDir) 
     ("Collecte des biodéchets : ce qui change à partir du 1er décembre", "fr"),
     ("Winter timetable: what changes on your bus from Sunday 13 December", "en"),
     ("Le Grenier Commun lance son épicerie mobile", "fr"),  # the news of a start, stale a month later
+    ("Un hérisson dans le jardin en décembre : les bons gestes", "fr"),  # seasonal advice, recycled in January
+    ("What to plant in March, and what to leave", "en"),
 ])
 def test_a_title_that_names_a_date_is_not_recycled_unless_the_piece_opts_in(
         project: ProjectDir, title: str, lang: str) -> None:

@@ -203,10 +203,24 @@ _LAUNCHES = {
 }
 
 
+_IN_A_MONTH = {
+    # A title that names its month with no year: "Un hérisson dans le jardin en décembre : les bons gestes"
+    # was recycled in January (set 35). "March" and "May" are words too, so English needs its preposition.
+    language: re.compile(rf"(?<![\w’])(?:{'en|fin|début|mi-|courant' if language == 'fr' else 'in|during|for|through'})"
+                         rf"\s?(?:{'|'.join(lexicon.MONTHS[language])})(?![\w’])(?![\s\u00a0\u202f]+(?:19|20)\d\d)")
+    for language in ("en", "fr")}
+
+
+def names_its_month(title: str, lang: str) -> bool:
+    """Does ``title`` name a month of no year ("… en décembre", "in December")? Its advice is seasonal."""
+    language = lexicon.lang_of(lang)
+    return bool(language and _IN_A_MONTH[language].search(title.lower()))
+
+
 def announces_a_start(title: str, lang: str) -> bool:
     """Is ``title`` the news that something starts ("… lance son épicerie mobile", "… opens …")?"""
     language = lexicon.lang_of(lang)
     return bool(language and _LAUNCHES[language].search(title.lower()))
 
 
-__all__ = ["DATE", "RELATIVE", "SINCE", "announces_a_start", "moment_in"]
+__all__ = ["DATE", "RELATIVE", "SINCE", "announces_a_start", "moment_in", "names_its_month"]

@@ -155,7 +155,8 @@ def _title_moment(title: str, lang: str) -> str | None:
 
 @lru_cache(maxsize=65536)
 def _titled_moment(title: str, lang: str) -> bool:
-    return _title_moment(title, lang) is not None or dated.announces_a_start(title, lang)
+    return _title_moment(title, lang) is not None or dated.announces_a_start(title, lang) or \
+        dated.names_its_month(title, lang)
 
 
 def _prepare(piece: Piece, fits: PieceFits, rules: PlanRules, books: dict[str, ChannelBook], placer: Placer,
