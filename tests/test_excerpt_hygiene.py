@@ -126,3 +126,61 @@ def test_an_answer_under_a_question_that_dates_it_is_not_posted(project: Project
         "What would you say this winter to someone thinking of becoming an instructor?"))
     piece = next(iter(load_library(load_settings(project.config_file))))
     assert not any(e.question for e in excerpts_for(piece)), "this winter: the question dates the post"
+
+
+def test_a_front_matter_quote_without_a_role_says_who_is_speaking(project: ProjectDir) -> None:
+    # The sample's reader failed "— Paul Dumas" and "— Tom Becker" (colleagues in authors.yml); set 37's
+    # "— Jodie Marsh" and set 40's "— Mick, driver" (nothing says who they are); set 38's "directrice de la
+    # cuisine centrale, Cuisine centrale intercommunale de Brévanne" (the organisation twice).
+    project.piece("articles/counted.md", """
+        title: Counting scope 3
+        date: 2026-11-10
+        authors: [camille]
+        quotes:
+          - text: You cannot reduce what you have never counted.
+            by: Sam Lee
+          - text: Suppliers answer when the question is short.
+            by: Ruth Ashworth
+          - text: Nobody asked us before.
+            by: Ian Bell
+          - text: I have done nineteen years of early shifts.
+            by: Mick, driver
+          - text: Ask the question in one line.
+            by: Sam Lee
+            role: engineer who ran the survey
+        """, "Ruth Ashworth, head of purchasing at Calder Foods, sent the survey in March.\n")
+    project.piece("interviews/dawn.md", """
+        title: Lending at Christmas
+        date: 2026-11-10
+        guest: {name: Dawn Whitaker, role: Lending Manager, organization: Hebble Valley Credit Union}
+        quotes:
+          - text: I would rather lend you £300 in November than meet you in February.
+            by: Dawn Whitaker
+            role: manager of the credit union
+        """)
+    project.piece("case-studies/kitchen.md", """
+        title: La cuisine qui ne jette plus
+        date: 2026-11-10
+        lang: fr
+        guest: {name: Sylvie Arnaud, role: Directrice de la cuisine centrale,
+                organization: Cuisine centrale intercommunale de Brévanne}
+        quotes:
+          - text: Les jours difficiles, on jetait 600 repas.
+            by: Sylvie Arnaud
+        """)
+    pieces = {p.key: p for p in load_library(load_settings(project.config_file)).pieces}
+    signed = {e.text: e.attribution for e in excerpts_for(pieces["articles/counted"]) if e.kind == "quote"}
+    assert signed == {"You cannot reduce what you have never counted.": "Sam Lee, Solutions Engineer",
+                      "Suppliers answer when the question is short.": "Ruth Ashworth, head of purchasing at Calder Foods",
+                      "Ask the question in one line.": "Sam Lee, engineer who ran the survey"}  # as the author wrote
+    dawn = [e.attribution for e in excerpts_for(pieces["interviews/dawn"]) if e.kind == "quote"]
+    assert dawn == ["Dawn Whitaker, manager of the credit union, Hebble Valley Credit Union"]
+    kitchen = [e.attribution for e in excerpts_for(pieces["case-studies/kitchen"]) if e.kind == "quote"]
+    assert kitchen == ["Sylvie Arnaud, directrice de la Cuisine centrale intercommunale de Brévanne"]
+    import datetime as dt
+
+    from publisher.project.doctor import diagnose
+    found = [f"{f.message} | {f.fix}" for f in diagnose(project.config_file, dt.datetime(2026, 11, 11, tzinfo=dt.UTC)).findings]
+    assert [f for f in found if f.startswith("content/articles/counted.md: the quote of Ian Bell is not posted")]
+    assert [f for f in found if "the quote of Mick, driver is not posted" in f and "role:" in f]
+    assert not [f for f in found if "Ruth Ashworth" in f or "Sam Lee" in f or "Dawn" in f or "Sylvie" in f], found

@@ -189,9 +189,10 @@ With a six-tonne machine, you have to expect every car parked on the double line
 
 
 @pytest.mark.parametrize(("lang", "body", "role", "byline", "line"), [
-    ("fr", STORY_FR, "Conductrice de balayeuse, Ville de Lorvan", "Camille Martin, conductrice de balayeuse",
+    # signed with the role of authors.yml in full: who she is and where (set 38)
+    ("fr", STORY_FR, "Conductrice de balayeuse, Ville de Lorvan", "Camille Martin, conductrice de balayeuse, Ville de Lorvan",
      "Avec une machine de six tonnes"),
-    ("en", STORY_EN, "Street sweeper driver, City of Lorvan", "Camille Martin, Street sweeper driver",
+    ("en", STORY_EN, "Street sweeper driver, City of Lorvan", "Camille Martin, Street sweeper driver, City of Lorvan",
      "A clean pavement at seven"),
 ])
 def test_a_first_person_piece_offers_its_narrators_quotes_never_the_brands_sentences(

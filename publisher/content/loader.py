@@ -47,6 +47,15 @@ class LoadContext:
     authors: dict[str, Author] = field(default_factory=dict)
     words_per_minute: int = 220
     root: Path | None = None
+    teams: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Per language, name -> role of every author (`team_in`)."""
+
+    def team_in(self, lang: str) -> dict[str, str]:
+        """Every author's name and role in ``lang``, built once per language and shared by its pieces."""
+        team = self.teams.get(lang)
+        if team is None:
+            team = self.teams[lang] = {a.name: a.role_in(lang) for a in self.authors.values() if a.name and a.role_in(lang)}
+        return team
 
     def shown(self, path: Path) -> str:
         """A path as the user knows it: relative to the project when possible."""
@@ -207,6 +216,7 @@ def _build(path: Path, folder: str, fm: FrontMatter, meta: dict[str, Any], body:
         body=body,
         authors=tuple(fm.authors),
         byline=_byline(fm.authors, ctx.authors, lang),
+        team=ctx.team_in(lang),
         summary=fm.summary or textlib.first_paragraph(body),
         summary_from_body=not fm.summary,
         tags=tuple(dict.fromkeys(fm.tags)),

@@ -90,6 +90,9 @@ class Piece:
     byline: str = ""
     """"Name, role" of the piece's one author (empty when it has none or several): who speaks when
     the piece is told in the first person."""
+    team: dict[str, str] = field(default_factory=dict)
+    """Name -> role in the piece's language of everyone in the authors file (one dict shared by the pieces
+    of a language): a quote of a colleague is signed as authors.yml presents them."""
     summary: str = ""
     summary_from_body: bool = False
     """The front matter gave no summary: the loader took the body's first paragraph."""

@@ -300,7 +300,7 @@ def _check_queue(report: Report, store: Any, now: dt.datetime, zone: dt.tzinfo) 
 
 def _check_pieces(report: Report, library: Library, rules: Any, root: Path) -> None:
     """Pieces that would produce no posts: no channel, or no candidate that fits a channel."""
-    from publisher.social.excerpts import excerpts_for, held_back
+    from publisher.social.excerpts import excerpts_for, held_back, quote_refused
     from publisher.social.render import Rejected, fit
 
     silent = short = 0
@@ -320,6 +320,11 @@ def _check_pieces(report: Report, library: Library, rules: Any, root: Path) -> N
             shown = takeaway if len(takeaway) <= 60 else takeaway[:57].rstrip() + "…"
             report.add("pieces", WARNING, f"{where}: takeaway {shown!r} is not posted: {why}",
                        "name who the figure belongs to (the client, 'our') or write it so it stands alone")
+        for quote in piece.quotes:
+            why = quote_refused(quote, piece)
+            if why:
+                report.add("pieces", WARNING, f"{where}: the quote of {quote.by} is not posted: {why}",
+                           f"give it `role:` (\"role: rider, Spoke & Crate\") or add {quote.by} to authors.yml")
         refused: dict[str, str] = {}
         for name in names:
             channel = rules.channels[name]

@@ -74,17 +74,18 @@ def verbless(text: str, language: str) -> bool:
     return len(first) <= SHORT and not any(_is_verb(w, first, i, language) for i, w in enumerate(first))
 
 
-def has_verb(text: str, language: str) -> bool:
+def has_verb(text: str, language: str, *, sentence: bool = True) -> bool:
     """Any word of ``text`` these lists take for a finite verb (they do not know every verb: a False
-    is a hint, not a proof)."""
+    is a hint, not a proof). ``sentence=False``: ``text`` is a phrase after a name ("head of purchasing
+    at Calder Foods"), whose first word is no imperative."""
     words = _WORD.findall(text.lower())
-    return any(_is_verb(w, words, i, language) for i, w in enumerate(words))
+    return any(_is_verb(w, words, i if sentence or i else -1, language) for i, w in enumerate(words))
 
 
 def _is_verb(word: str, words: list[str], i: int, language: str) -> bool:
     if word in lexicon.FINITE_VERBS[language]:
         return True
-    previous = words[i - 1] if i else ""
+    previous = words[i - 1] if i > 0 else ""
     if word in _NOT_AFTER_NE:
         return False  # "De ne pas tout changer": the negation, not a verb
     if previous in lexicon.SUBJECT_PRONOUNS[language] or (language == "fr" and previous.startswith(_ELIDED_SUBJECTS)):

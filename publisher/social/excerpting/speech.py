@@ -310,7 +310,7 @@ def roles_in(text: str, lang: str) -> dict[str, str]:
         words = role.lower().split()
         after = found.re is _INTRODUCED  # "the mayor of Ashby, Jane Doe,": an article says it is a noun
         if not name or not words or words[0] in _NOT_A_ROLE or words[0] in _NOT_A_ROLE_START \
-                or _LOOKS_LIKE_A_CLAUSE.search(role.lower()) or (after and clauses.has_verb(role.lower(), language)) \
+                or _LOOKS_LIKE_A_CLAUSE.search(role.lower()) or (after and clauses.has_verb(role.lower(), language, sentence=False)) \
                 or (not after and _RELATIVE.search(role.lower())):
             continue
         out[name] = role
