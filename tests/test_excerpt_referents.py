@@ -42,6 +42,14 @@ from publisher.social.render import body_of
     ("What worries me is not farmers choosing a contract.", "en"),
     ("Ce qui m’inquiète, ce n’est pas le prix.", "fr"),
     ("Une fois déposée par une mairie qui rénovait ses bureaux, une fois cherchée par une autre.", "fr"),
+    # sets 37 and 40: the second of two reasons, "it" the sentence before named, "this kind of" what
+    ("Winter is also when customers need us most.", "en"),
+    ("You don't get used to it. What helps is the team around you.", "en"),
+    ("If it's wrong the other way, the rider can ask for a check.", "en"),
+    ("Le plan de financement a été construit sur ce genre d'année.", "fr"),
+    ("C'est aussi une question de confiance entre voisins.", "fr"),
+    ("On ne s'y habitue jamais vraiment.", "fr"),
+    ("Ce type de ruche résiste mieux au frelon que les modèles en plastique.", "fr"),  # which type?
 ])
 def test_words_that_need_their_story(text: str, lang: str) -> None:
     assert why_unreferred(typeset(text, lang), lang), text
@@ -75,6 +83,7 @@ def test_words_that_need_their_story(text: str, lang: str) -> None:
     ("Une fois par mois, nous ouvrons le dépôt aux associations du canton.", "fr"),
     ("Les familles nous le disent : une heure de calme change toute la visite.", "fr"),
     ("La restauration elle-même, nous la faisions tous les mois depuis un an et demi.", "fr"),
+    ("The work is hard, and it is also the best job in the valley.", "en"),
 ])
 def test_words_that_stand_alone(text: str, lang: str) -> None:
     assert why_unreferred(typeset(text, lang), lang) is None, text

@@ -150,6 +150,13 @@ def test_a_quote_in_the_body_is_attributed_in_the_post() -> None:
     ("She worked for twelve years at a bank in Huddersfield.", "en", None),  # a past, not counted to now
     ("Eighteen months ago, the practice hired its first nurse.", "en", dated.RELATIVE),
     ("Il y a dix-huit mois, la cave a changé de pressoir.", "fr", dated.RELATIVE),
+    # counted from a change to the day of writing, a season as a deadline (sets 37, 38, 40)
+    ("Eight months after switching to our cargo bikes, deliveries are on time.", "en", dated.SINCE),
+    ("Ten weeks into her new job, she talks about the orchestra.", "en", dated.SINCE),
+    ("Un an après le passage au verre consigné, 81 % des pots reviennent.", "fr", dated.SINCE),
+    ("Il reste 212 prises à raccorder avant l'été.", "fr", dated.DATE),
+    ("We want every roof fixed by the summer.", "en", dated.DATE),
+    ("Le marché couvert attire plus de monde en été.", "fr", None),
 ])
 def test_moments(text: str, lang: str, moment: str | None) -> None:
     assert dated.moment_in(typeset(text, lang), lang) == moment

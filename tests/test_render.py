@@ -120,11 +120,12 @@ FR = """
 title: La souveraineté numérique expliquée
 date: 2026-03-02
 lang: fr
-summary: "Ce que la souveraineté change pour les données d'une ETI : quatre questions."
+summary: "La souveraineté change tout pour les données d'une ETI : quatre questions suffisent."
 tags: [cloud souverain, réversibilité]
 quotes:
   - text: La souveraineté est un choix de conception, pas une étiquette !
     by: Camille Martin
+    role: directrice de la communication
 """
 
 LONG = """
@@ -197,11 +198,11 @@ def test_layout_per_network(world: tuple[dict[str, Piece], PlanRules]) -> None:
     pieces, rules = world
     piece = pieces["sovereignty"]
     x = _post(rules, piece, "x", "quote")
-    assert x.text == ("“Sovereignty is a design choice, not a label.” — Camille Martin\n\n"
+    assert x.text == ("“Sovereignty is a design choice, not a label.” — Camille Martin, Head of Communications\n\n"
                       f"Digital sovereignty, explained → {x.link}\n#SovereignCloud2026 #Cloud #DigitalSovereignty")
     assert x.card is not None and x.card.title == piece.title and x.card.image.endswith("articles/img/cover.jpg")
     sky = _post(rules, piece, "bluesky", "quote")
-    assert sky.text.endswith("— Camille Martin\n\nDigital sovereignty, explained\n#SovereignCloud2026 #Cloud "
+    assert sky.text.endswith("— Camille Martin, Head of Communications\n\nDigital sovereignty, explained\n#SovereignCloud2026 #Cloud "
                              "#DigitalSovereignty"), "the card carries the link: the title names the piece"
     assert "test.example.org" not in sky.text
     assert sky.card is not None and sky.card.url == sky.link and sky.card.description == typeset(piece.summary, piece.lang)
@@ -241,6 +242,7 @@ takeaways:
 quotes:
   - text: "Le jour où un vigneron traite parce que l'application le dit, nous avons échoué."
     by: Ana Lima
+    role: vigneronne, Domaine des Lys
 """)
     settings = load_settings(project.config_file)
     library = load_library(settings)
@@ -256,10 +258,10 @@ def test_french_typography_and_wording(world: tuple[dict[str, Piece], PlanRules]
     pieces, rules = world
     post = _post(rules, pieces["souverainete"], "x", "quote")
     assert post.text.startswith(f"«{NBSP}La souveraineté est un choix de conception, pas une étiquette\u202f!{NBSP}» "
-                                "— Camille Martin\n\n")
+                                "— Camille Martin, directrice de la communication\n\n")
     assert "La souveraineté numérique expliquée → https://" in post.text
     summary = _post(rules, pieces["souverainete"], "mastodon", "summary")
-    assert summary.text.startswith(f"Ce que la souveraineté change pour les données d’une ETI{NBSP}: quatre")
+    assert summary.text.startswith(f"La souveraineté change tout pour les données d’une ETI{NBSP}: quatre")
     assert "#CloudSouverain #Réversibilité" in summary.text
 
 

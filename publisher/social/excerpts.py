@@ -139,7 +139,7 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
         offered = not ((derived and (_summary_refused(piece.summary, lang) or _turned(piece.summary, piece.body, lang)))
                        or standalone.presumes_known(piece.summary, lang))
         if offered:
-            add("summary", piece.summary)
+            add("summary", _without_teaser(piece.summary, lang))
         guest = piece.guest.name if piece.guest else ""
         summary = typeset(normalized(piece.summary), lang) if offered else ""
         client = "case_study" if piece.type == "case_study" else ""  # a client's story: results must say whose
@@ -158,7 +158,7 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
                     continue  # "What have you changed this winter?": the question dates the post
                 add(kind, text, attribution=signed, question=asked)
     elif not standalone.presumes_known(piece.summary, lang):  # "la fameuse panne de Charensat": known to whom?
-        add("summary", piece.summary)
+        add("summary", _without_teaser(piece.summary, lang))
     said = guest_in_title(piece)
     if said:  # "Fiona Hartley: “A machine that runs…”": her words, signed with who she is, unless a quote says them
         words = _letters(said[0])
@@ -229,10 +229,26 @@ def takeaway_refused(takeaway: str, piece: Piece) -> str | None:
         return None
     start = takeaway.lower().lstrip("«“\" ").replace("'", "’")  # the rules read typeset apostrophes
     why = continuing.why_continues(start, language) or standalone.opens_back(takeaway, lang) or \
-        standalone.presumes_known(takeaway, lang)
+        standalone.presumes_known(takeaway, lang) or _leads_a_list(start, language)
     if not why and piece.type == "case_study" and bound.ownerless_figure(takeaway, lang):
         why = "a figure that does not say whose it is"
     return why
+
+
+_THESE = {
+    # "Nids signalés dans ces communes : −41 %" (set 37): the communes of the takeaway before.
+    "fr": re.compile(r"(?<![\w’])ces\s+(?!(?:dernières|derniers|prochaines|prochains|jours-ci)\b)[a-zà-ÿ]"),
+    "en": re.compile(r"(?<![\w’])(?<!of )(?:these|those)\s+(?!(?:days|who|which|that)\b)[a-z]"),
+}
+
+
+def _leads_a_list(start: str, language: str) -> str | None:
+    """A takeaway that ends on a colon ("Three sources explain most of the change:", set 38) or names "these"
+    things of the takeaway before."""
+    if start.rstrip().endswith(":"):
+        return "it announces a list that is not in the post"
+    found = _THESE[language].search(start)
+    return f"'{found.group()[:-1].strip()}' points at the takeaway before" if found else None
 
 
 def held_back(piece: Piece) -> list[tuple[str, str]]:
@@ -265,10 +281,12 @@ def _with_organization(role: str, organization: str) -> str:
         return role or organization
     if not role:
         return organization
+    if "," in role:
+        return role  # "Tower Captain, St Aldhelm’s, Chedcombe": the author said where already
     words, named = role.split(), organization.split()
     for size in range(min(len(words), len(named)), 0, -1):
-        tail = [w.lower() for w in words[-size:]]
-        if tail == [w.lower() for w in named[:size]] and (size > 1 or len(tail[0]) > 3):
+        tail = [w.lower().strip(",") for w in words[-size:]]
+        if tail == [w.lower().strip(",") for w in named[:size]] and (size > 1 or len(tail[0]) > 3):
             return " ".join([*words[:-size], organization])
     return f"{role}, {organization}"
 
@@ -277,9 +295,9 @@ def _quote_signed(quote: Quote, piece: Piece) -> str | None:
     """Who said a quote of the front matter, or None when nothing says who they are. The role the author
     gave (or wrote into ``by``: "Mick, driver"); for the guest, with their organisation from ``guest:``;
     for a colleague in the authors file, their role there; else the role the body introduces them with
-    ("Tom Becker, head of sustainability at Harbour Logistics, …"). A bare "— Jodie Marsh" or "— Mick,
-    driver" tells a feed nothing (set 37, set 40, and five quotes of the sample): not posted, and
-    `publisher doctor` says which role to add. A quote with no ``by`` is the brand's own and stays."""
+    ("Tom Becker, head of sustainability at Harbour Logistics, …"). A bare "— Jodie Marsh" tells a feed
+    nothing (set 37, and five quotes of the sample): not posted, and `publisher doctor` says which role to
+    add. A first name and who they are ("Joanne, mother of a Year 9 pupil") passed its reader: kept. A quote with no ``by`` is the brand's own and stays."""
     if not quote.by:
         return ""
     name, _, written = quote.by.partition(", ")
@@ -288,7 +306,7 @@ def _quote_signed(quote: Quote, piece: Piece) -> str | None:
     if guest and name == guest.name:
         return _with_role(name, piece, role)
     role = role or piece.team.get(name, "") or speech.roles_in(piece.body, piece.lang).get(name, "")
-    if not role or " " not in name.strip():
+    if not role:
         return None
     return f"{name}, {_role(role, piece.lang)}"
 
@@ -296,7 +314,7 @@ def _quote_signed(quote: Quote, piece: Piece) -> str | None:
 def quote_refused(quote: Quote, piece: Piece) -> str | None:
     """Why a quote of the front matter is not posted, or None (`publisher doctor` says it)."""
     if quote.by and _quote_signed(quote, piece) is None:
-        return "nothing says who its speaker is (a full name and a role)"
+        return "nothing says who its speaker is (no role)"
     return None
 
 
@@ -386,6 +404,19 @@ def _allowed_moments(piece: Piece) -> tuple[str | None, ...]:
     if piece.evergreen is False:  # never recycled: dates read as news at launch and follow-ups
         return (None, dated.DATE)
     return (None,)
+
+
+def _without_teaser(summary: str, lang: str) -> str:
+    """``summary`` without the sentences at its end that promise what the page gives ("What we found, and
+    how to explore it.", "La réponse : ça dépend, et voici de quoi."): under the title on the page they
+    lead the reader in; in a post whose link is only the card (Bluesky) they tease nothing (sets 37-40 and
+    the sample lost six texts to them). A summary of one sentence stays as it is: with its link it reads as
+    a headline."""
+    told = textlib.sentences(summary)
+    kept = list(told)
+    while len(kept) > 1 and background.teases(kept[-1], lang):
+        kept.pop()
+    return summary if len(kept) == len(told) else " ".join(kept)
 
 
 def _summary_refused(summary: str, lang: str) -> bool:

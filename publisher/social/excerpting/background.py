@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from publisher.social.excerpting import lexicon, salience
+from publisher.social.excerpting import clauses, lexicon, salience
 
 YEAR = r"(?:1[89]|20)\d\d"
 """A year a piece may name (1800-2099)."""
@@ -269,6 +269,32 @@ def announces_only(title: str, lang: str) -> bool:
     dit", "everything you need to know"), or list a notice's practical headings ("horaires, tarifs")?"""
     language = lexicon.lang_of(lang)
     return bool(language and _TITLE_TEASES[language].search(title.lower().replace("'", "’")))
+
+
+_TEASES = {
+    # The last sentence of a summary that promises what the page gives: "What we found, what we did not
+    # expect, and how to explore it.", "La réponse : ça dépend, et voici de quoi.", "Five commitments we ask
+    # every council to adopt by June 2027." (sets 37-40), "A practical way to measure it." (the sample).
+    "en": re.compile(rf"^(?:what|how|why|where|who)\b(?!.*\?\s*$)|(?<![\w’])(?:here is|here’s|here are|below|read on"
+                     rf"|find out|discover|inside:)(?![\w’])|^{_NUMBERS['en']}\s+[a-z-]+s\s+(?:we|you|to|for)\s"),
+    "fr": re.compile(rf"^(?:ce que|ce qu’|comment|pourquoi|où)\b(?!.*\?\s*$)|(?<![\w’])(?:voici|voilà|ci-dessous"
+                     rf"|découvrez|à découvrir|à lire)(?![\w’])|^{_NUMBERS['fr']}\s+[a-zà-ÿ-]+s\s+(?:à|pour|que|qu’)\s?"),
+}
+
+
+def teases(sentence: str, lang: str) -> bool:
+    """Does ``sentence``, the last of a summary, promise what the page gives instead of saying it? Under
+    the title on the page it leads the reader in; alone in a feed (Bluesky, where the link is the card) it
+    is a teaser for nothing."""
+    language = lexicon.lang_of(lang)
+    if not language:
+        return False
+    low = sentence.lower().replace("'", "’").strip()
+    if announces_only(low, lang) or _TEASES[language].search(low):
+        return True
+    words = low.split()  # a short line with no verb and no finding ("A practical way to measure it.")
+    return len(words) <= 10 and not any(c.isdigit() for c in low) and not clauses.has_verb(low, language) \
+        and not states_a_finding(low, lang) and ":" not in low
 
 
 def why_background(text: str, lang: str) -> str | None:

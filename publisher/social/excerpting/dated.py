@@ -36,6 +36,12 @@ _TO_NOW = {
     "en": re.compile(rf"(?<![\w’])(?:for|over)\s+(?:the\s+(?:past|last)\s+)?(?:more than\s+|nearly\s+|almost\s+)?"
                      rf"{_COUNT['en']}\s+(?:years?|months?|weeks?|days?)(?![\w’])"),
 }
+_AFTER = {
+    # Counted from a change to the day of writing: "Eight months after switching to our cargo bikes, …",
+    # "Ten weeks into her new job" (set 37), "One season on", "Un an après le passage au verre consigné".
+    "en": re.compile(rf"(?<![\w’]){_COUNT['en']}\s+(?:years?|months?|weeks?|days?|seasons?)\s+(?:after|into|on)(?![\w’])"),
+    "fr": re.compile(rf"(?<![\w’]){_COUNT['fr']}\s+(?:ans?|années?|mois|semaines?|saisons?)\s+après(?![\w’])"),
+}
 _PERFECT = re.compile(r"(?<![\w’])(?:has|have|hasn’t|haven’t)(?![\w’])|’ve(?![\w’])|’s been(?![\w’])")
 """"For twelve years … has presented": counted to now; "worked for twelve years at a bank" is a past."""
 # A month or a season named relative to the day of writing ("en décembre dernier", "since last December",
@@ -129,6 +135,10 @@ def _lexicon(language: str) -> tuple[dict[str, tuple[tuple[str, ...], ...]], re.
     cues = re.compile(r"(?<!\w)(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")s?(?!\w)")
     seasons = _SEASONS[language]
     date = rf"{date}|(?<![\w’])(?:{_HOLIDAYS[language]})(?![\w’])"
+    # A season as a deadline: "les 212 prises qui restent à faire avant l’été" (set 40), "by the summer".
+    date += (rf"|(?<![\w’])(?:avant|d’ici|dès|pour|jusqu’à|à partir de)\s+(?:l’|le\s)(?:{seasons})(?![\w’])"
+             if language == "fr" else
+             rf"|(?<![\w’])(?:before|by|until|till|in time for|ahead of)\s+(?:the\s+)?(?:{seasons})(?![\w’])")
     if language == "fr":
         relative = (rf"(?<!\w)(?:{months})\s+(?:dernier|prochain)(?!\w)|(?<!\w)(?:cet|ce)\s+(?:{seasons})(?!\w)"
                     rf"|(?<![\w’])depuis\s+(?:le\s+|l’)(?:{seasons})(?![\w’])(?![\s\u00a0]+(?:19|20)\d\d)"
@@ -188,9 +198,10 @@ def moment_in(text: str, lang: str) -> str | None:
 def _counts_to_now(low: str, language: str) -> bool:
     """A stretch of time counted up to the day of writing ("depuis un an", "for twelve years … has")."""
     if language == "fr":
-        return any(cue in low for cue in ("depuis", "voilà", "voici", "fait")) and bool(_TO_NOW["fr"].search(low))
-    return any(unit in low for unit in ("year", "month", "week", "days")) and bool(
-        _TO_NOW["en"].search(low)) and bool(_PERFECT.search(low))
+        return (any(cue in low for cue in ("depuis", "voilà", "voici", "fait")) and bool(_TO_NOW["fr"].search(low))) or (
+            "après" in low and bool(_AFTER["fr"].search(low)))
+    return any(unit in low for unit in ("year", "month", "week", "days", "season")) and (
+        bool(_TO_NOW["en"].search(low) and _PERFECT.search(low)) or bool(_AFTER["en"].search(low)))
 
 
 _LAUNCHES = {

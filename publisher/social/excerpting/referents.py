@@ -83,6 +83,15 @@ _ALSO = {
     "fr": re.compile(r"(?<![\w’])(?:(?:nous avons|on a|j’ai)\s+(?:aussi|également)\b|comme pour (?:le reste|tout le reste"
                      r"|les autres)\b)", re.I),
 }
+_POINTS_BACK = {
+    # Anywhere in the quote (set 37, set 40): "Winter is also when…" (the first reason is cut), "You don’t
+    # get used to it" (to children dying), "If it’s wrong the other way…", "construit sur ce genre d’année".
+    "en": re.compile(r"^(?:[a-z]+\s+){1,2}(?:is|are|was|were)\s+also\b|(?<![\w’])(?:used to (?:it|that|this)"
+                     r"|the other way(?: round)?|(?:this|that|these|those) (?:kinds?|sorts?|types?) of)(?![\w’])", re.I),
+    "fr": re.compile(r"^(?:c’est|ce sont|(?:[a-zà-ÿ’]+\s+){1,2}(?:est|sont|était|étaient))\s+aussi\b"
+                     r"|(?<![\w’])(?:ce|ces|cette) (?:genre|type|sorte)s? d(?:e\s|’)|(?<![\w’])s’y (?:fait|habitue|faire|habituer)",
+                     re.I),
+}
 THIS_WORDS = 3
 """A demonstrative this close to the quote's start points back ("Derrière ce chiffre, …"); later it is the
 speaker's own place or thing ("…personne n’avait avant dans ce cabinet")."""
@@ -142,6 +151,9 @@ def why_unreferred(text: str, lang: str, names: tuple[str, ...] | list[str] = ()
         _THAT_MOMENT[language].search(low)
     if found:
         return f"'{found.group()}' adds to or points at what the story said before"
+    found = _POINTS_BACK[language].search(start)
+    if found:
+        return f"'{found.group().strip()}' points at what the story said before"
     if _NOT_THIS[language].search(text.strip()):
         return "it ends on the 'not this' half of 'not this but that'"
     return _one_name(text, names, speaker)

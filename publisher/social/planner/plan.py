@@ -184,7 +184,7 @@ def _prepare(piece: Piece, fits: PieceFits, rules: PlanRules, books: dict[str, C
         notes.add(few_excerpts(piece.src_uri, len(excerpts), needed))
     if ruleset.evergreen.enabled and ruleset.evergreen.max_times > 0 and piece.evergreen is None \
             and announces(piece):
-        notes.add(f"{piece.src_uri}: its title names a date or announces a start, so it is not recycled as "
+        notes.add(f"{piece.src_uri}: its title names a date, a month or a time since, or announces a start, so it is not recycled as "
                   "evergreen (every post carries the title); `evergreen: true` in its front matter recycles it")
     if piece.evergreen is not True and ruleset.follow_ups and of_its_moment(piece):
         notes.add(f"{piece.src_uri}: its title speaks from its day (\"{piece.title}\"), so only its launch is "
