@@ -235,6 +235,10 @@ def test_the_title_line_under_an_interview_says_who_its_guest_is(project: Projec
     placed = placed_title(piece)
     assert placed == "Karim Benali, chef boulanger, Pains de Garonne\u00a0: «\u00a0Le levain ne se presse pas, et nous " \
                      "non plus\u00a0»", placed
+    project.piece("interviews/josiane.md", INTERVIEW.replace("Karim Benali", "Josiane Perrault").replace(
+        "organization: Pains de Garonne", "organization: \"Cantine de l'école des Tilleuls\""))
+    josiane = load_library(load_settings(project.config_file)).get("interviews/josiane")
+    assert "Cantine de l’école des Tilleuls" in placed_title(josiane)  # typeset like the title (set 41)
     plan = make_plan(library.pieces, rules_from(settings, library), at("2026-11-20T07:00"))
     takeaway = [p for p in plan.posts if p.excerpt_kind == "takeaway"]
     assert takeaway and all(placed in p.text for p in takeaway), [p.text for p in takeaway]

@@ -354,7 +354,8 @@ def placed_title(piece: Piece) -> str:
     if not said or not found or ", " not in said[1]:
         return title
     end = found.end("name")
-    return f"{title[:end]}, {said[1].partition(', ')[2]}{title[end:]}"
+    role = typeset(said[1].partition(", ")[2], piece.lang)  # "Cantine de l'école…" as typed (set 41)
+    return f"{title[:end]}, {role}{title[end:]}"
 
 
 _CARDS: dict[int, tuple[Piece, tuple[str, str, str]]] = {}
