@@ -206,6 +206,8 @@ def test_a_front_matter_quote_without_a_role_says_who_is_speaking(project: Proje
     ("In our survey, 31 of 52 families said nobody had told classmates, and 24 of those wished someone had.", "en",
      None),  # set 37: "those" within its sentence
     ("Le frelon a reculé dans le canton ces dernières semaines.", "fr", None),  # a stretch of time, no pointer
+    ("Thanks to Bradworth Adaptive Sports Club for co-running the day again", "en", "thanks"),  # set 39
+    ("Thanks to the new pump, the pool uses 30 % less gas.", "en", None),  # why, not whom
     ("Street lights account for 61 % of the glow over the valley.", "en", None),
 ])
 def test_a_takeaway_that_leads_a_list_or_points_at_the_one_before(
@@ -232,3 +234,46 @@ def test_a_summary_posts_without_the_sentences_that_tease_what_the_page_gives(pr
     assert summary("articles/logs") == "Every watch kept at Skerrow Head between 1871 and 1989 is now online, 41,000 pages."
     assert summary("articles/vrac") == "Sur 40 produits, le vrac coûte 12 % de moins."
     assert summary("articles/what") == "What sovereignty means for your data."
+
+
+def test_an_authors_summary_that_opens_on_its_title_is_not_posted(project: ProjectDir) -> None:
+    # Sets 38-39: "Elle cultive 22 hectares…", "He started picking litter…": the name came in the title
+    # line below; and "Ce qui a été numérisé, comment s'y retrouver…" teased on Bluesky.
+    project.piece("interviews/lucie.md", "title: Lucie Ferrand, paysanne meunière\ndate: 2026-11-10\nlang: fr\n"
+                  "summary: Elle cultive 22 hectares de blés paysans et moud sa farine à la ferme.\n")
+    project.piece("articles/etat-civil.md", "title: L'état civil en ligne\ndate: 2026-11-10\nlang: fr\nsummary: \"Plus"
+                  " de 211 000 pages de registres sont en ligne. Ce qui a été numérisé, comment s'y retrouver, et"
+                  " pourquoi nous cherchons des bénévoles.\"\n")
+    pieces = {p.key: p for p in load_library(load_settings(project.config_file)).pieces}
+    assert [e.kind for e in excerpts_for(pieces["interviews/lucie"])] == ["title"]
+    assert [e.text for e in excerpts_for(pieces["articles/etat-civil"]) if e.kind == "summary"] == [
+        "Plus de 211 000 pages de registres sont en ligne."]
+
+
+PORTRAIT = """Ken Atherton has cleaned this stretch of the Wendle since 2009, two years before Wendle Watch existed.
+I have walked it with him for six years.
+
+His notebooks hold seventeen years of counts. Carrier bags all but vanish from his notes after 2015, the year the
+charge came in.
+
+I have learned more about the river from those notebooks than from any survey we have commissioned. Ken logged
+612 bags in seventeen years.
+
+"A river tells you who lives upstream," says Ken Atherton. "Every bag I pull out has an address on it somewhere."
+"""
+
+
+def test_a_guests_portrait_never_posts_its_writers_lines_as_the_writers_quotes(project: ProjectDir) -> None:
+    # Set 39: "Carrier bags all but vanish from his notes after 2015." — Rosie Marchbank, the writer.
+    project.piece("interviews/ken.md", "title: Ken Atherton, seventeen years on the river\ndate: 2026-11-10\n"
+                  "authors: [camille]\nguest: {name: Ken Atherton, role: Volunteer river warden, organization: Wendle"
+                  " Watch}\n", PORTRAIT)
+    piece = load_library(load_settings(project.config_file)).get("interviews/ken")
+    quotes = [(e.text, e.attribution) for e in excerpts_for(piece) if e.kind == "quote"]  # type: ignore[arg-type]
+    assert quotes and all(who.startswith("Ken Atherton") for _, who in quotes), quotes
+
+
+def test_a_list_of_elected_names_gives_nobody_a_role() -> None:
+    # Set 42: "— Annick Rouvière, karim Belhadj et Odile Chassang".
+    roles = speech.roles_in("Élus au conseil : Annick Rouvière, Karim Belhadj et Odile Chassang.", "fr")
+    assert "Annick Rouvière" not in roles, roles

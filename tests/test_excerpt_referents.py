@@ -50,6 +50,8 @@ from publisher.social.render import body_of
     ("C'est aussi une question de confiance entre voisins.", "fr"),
     ("On ne s'y habitue jamais vraiment.", "fr"),
     ("Ce type de ruche résiste mieux au frelon que les modèles en plastique.", "fr"),  # which type?
+    ("Vingt bénévoles réguliers y suffiraient.", "fr"),  # set 39: suffice for what?
+    ("Actually, put it in. People should know it's worth it.", "en"),
 ])
 def test_words_that_need_their_story(text: str, lang: str) -> None:
     assert why_unreferred(typeset(text, lang), lang), text
@@ -84,6 +86,7 @@ def test_words_that_need_their_story(text: str, lang: str) -> None:
     ("Les familles nous le disent : une heure de calme change toute la visite.", "fr"),
     ("La restauration elle-même, nous la faisions tous les mois depuis un an et demi.", "fr"),
     ("The work is hard, and it is also the best job in the valley.", "en"),
+    ("Il y a vingt bénévoles le jeudi, et il n'y a jamais de place pour tout le monde.", "fr"),
 ])
 def test_words_that_stand_alone(text: str, lang: str) -> None:
     assert why_unreferred(typeset(text, lang), lang) is None, text

@@ -157,6 +157,8 @@ def test_a_quote_in_the_body_is_attributed_in_the_post() -> None:
     ("Il reste 212 prises à raccorder avant l'été.", "fr", dated.DATE),
     ("We want every roof fixed by the summer.", "en", dated.DATE),
     ("Le marché couvert attire plus de monde en été.", "fr", None),
+    ("Water your new tree weekly this planting season.", "en", dated.RELATIVE),  # set 42
+    ("Cette saison, 40 arbres ont été plantés rue des Lilas.", "fr", dated.RELATIVE),
 ])
 def test_moments(text: str, lang: str, moment: str | None) -> None:
     assert dated.moment_in(typeset(text, lang), lang) == moment

@@ -137,7 +137,7 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
     if not (piece.social or piece.quotes or piece.takeaways):
         derived = piece.summary and piece.summary == _first_paragraph(piece.body)
         offered = not ((derived and (_summary_refused(piece.summary, lang) or _turned(piece.summary, piece.body, lang)))
-                       or standalone.presumes_known(piece.summary, lang))
+                       or _summary_leans(piece.summary, lang))
         if offered:
             add("summary", _without_teaser(piece.summary, lang))
         guest = piece.guest.name if piece.guest else ""
@@ -157,7 +157,7 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
                 if asked and dated.moment_in(asked, lang) not in moments:
                     continue  # "What have you changed this winter?": the question dates the post
                 add(kind, text, attribution=signed, question=asked)
-    elif not standalone.presumes_known(piece.summary, lang):  # "la fameuse panne de Charensat": known to whom?
+    elif not _summary_leans(piece.summary, lang):  # "la fameuse panne de Charensat": known to whom?
         add("summary", _without_teaser(piece.summary, lang))
     said = guest_in_title(piece)
     if said:  # "Fiona Hartley: “A machine that runs…”": her words, signed with who she is, unless a quote says them
@@ -229,7 +229,8 @@ def takeaway_refused(takeaway: str, piece: Piece) -> str | None:
         return None
     start = takeaway.lower().lstrip("«“\" ").replace("'", "’")  # the rules read typeset apostrophes
     why = continuing.why_continues(start, language) or standalone.opens_back(takeaway, lang) or \
-        standalone.presumes_known(takeaway, lang) or _leads_a_list(start, language)
+        standalone.presumes_known(takeaway, lang) or _leads_a_list(start, language) or \
+        standalone.thanks(takeaway, lang)
     if not why and piece.type == "case_study" and bound.ownerless_figure(takeaway, lang):
         why = "a figure that does not say whose it is"
     return why
@@ -405,6 +406,14 @@ def _allowed_moments(piece: Piece) -> tuple[str | None, ...]:
     if piece.evergreen is False:  # never recycled: dates read as news at launch and follow-ups
         return (None, dated.DATE)
     return (None,)
+
+
+def _summary_leans(summary: str, lang: str) -> str | None:
+    """Why the author's summary does not stand alone in a feed, or None: it takes its reader to know
+    something ("la fameuse panne de Charensat", set 36) or opens on the title it was written under ("Elle
+    cultive 22 hectares…", "He started picking litter…", "C’est la question qu’on nous pose…": sets 38-39,
+    where the name or the question came only in the title line below it)."""
+    return standalone.presumes_known(summary, lang) or standalone.opens_back(summary.lstrip(), lang)
 
 
 def _without_teaser(summary: str, lang: str) -> str:

@@ -277,7 +277,7 @@ _TEASES = {
     # every council to adopt by June 2027." (sets 37-40), "A practical way to measure it." (the sample).
     "en": re.compile(rf"^(?:what|how|why|where|who)\b(?!.*\?\s*$)|(?<![\w’])(?:here is|here’s|here are|below|read on"
                      rf"|find out|discover|inside:)(?![\w’])|^{_NUMBERS['en']}\s+[a-z-]+s\s+(?:we|you|to|for)\s"),
-    "fr": re.compile(rf"^(?:ce que|ce qu’|comment|pourquoi|où)\b(?!.*\?\s*$)|(?<![\w’])(?:voici|voilà|ci-dessous"
+    "fr": re.compile(rf"^(?:ce que|ce qu’|ce qui|ce dont|comment|pourquoi|où)\b(?!.*(?:\?\s*$|c’est|ce sont))|(?<![\w’])(?:voici|voilà|ci-dessous"
                      rf"|découvrez|à découvrir|à lire)(?![\w’])|^{_NUMBERS['fr']}\s+[a-zà-ÿ-]+s\s+(?:à|pour|que|qu’)\s?"),
 }
 

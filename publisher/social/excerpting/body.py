@@ -254,8 +254,11 @@ def analysed(body: str, lang: str, headline: str = "", guest: str = "",
     if told:  # the narrator's words: theirs, attributed, or not at all
         if interview:
             narrator = guest  # an interview in questions and answers: its "je" is the guest's
-        elif _a_story(units, lang):
-            narrator = ""  # a night, a trip, a first week told as it happened: its lines are moments, not quotes
+        elif guest or _a_story(units, lang):
+            # a night, a trip, a first week told as it happened: its lines are moments, not quotes; a guest's
+            # portrait told by its writer ("Ken Atherton meets me at Packhorse Bridge…"): its lines are
+            # about the guest, and set 39's reader failed all seven posted as the writer's quotes
+            narrator = ""
         best: list[Candidate] = [("quote", text, narrator) for text in chosen] if narrator else []
     else:
         best = [("sentence", text, "") for text in chosen]

@@ -59,12 +59,12 @@ _WEEKDAYS = {"fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
 _CUES = {"fr": ("hiver", "printemps", "été", "automne", "ces", "noël", "pâques", "fêtes", "réveillon", "black",
                 "halloween", "saint-valentin", "rentrée", "soldes", "toussaint", "fête", "vient", "viennent",
                 "commencé", "démarré", "débuté", "viens", "venez", "venons", "jusqu’ici", "jusqu’à", "jour", "instant",
-                "moment", "début"),
+                "moment", "début", "saison"),
          "en": ("winter", "spring", "summer", "autumn", "fall", "recent", "past", "coming", "next", "last",
                 "these", "those", "on", "christmas", "easter", "holidays", "holiday", "until", "till", "before",
                 "after", "since", "black", "cyber", "halloween", "valentine’s", "mother’s", "father’s",
                 "thanksgiving", "bonfire", "boxing", "started", "begun", "opened", "launched", "just", "far", "date",
-                "counting", "stand")}
+                "counting", "stand", "season")}
 # A holiday ties a text to its date like a month does: "this Christmas" is relative, "Christmas" a date
 # ("Flying from Northmoor this Christmas" was recycled on 30 January).
 # The days that shops and brands make their own (set 15: "This Black Friday, the best bike deal is probably
@@ -144,7 +144,7 @@ def _lexicon(language: str) -> tuple[dict[str, tuple[tuple[str, ...], ...]], re.
                     rf"|(?<![\w’])depuis\s+(?:le\s+|l’)(?:{seasons})(?![\w’])(?![\s\u00a0]+(?:19|20)\d\d)"
                     rf"|(?<![\w’])(?:ce|à ce|pour ce|ce dernier|le prochain)\s+(?:noël|black friday|halloween)(?![\w’])"
                     rf"|cette fin d’année|cette rentrée|cette saint-valentin|cette fête des (?:mères|pères|grands-mères)"
-                    rf"|(?<![\w’])ces soldes|cette toussaint"
+                    rf"|(?<![\w’])ces soldes|cette toussaint|cette saison(?![\w’])"
                     rf"|(?<![\w’-])(?<!le )(?<!les )(?<!chaque )(?<!tous les )(?<!du )(?<!au )(?<!ce )(?:{days})(?![\w-])"
                     rf"|{_LATELY[language]}"
                     rf"|{_JUST_STARTED[language]}")
@@ -157,6 +157,7 @@ def _lexicon(language: str) -> tuple[dict[str, tuple[tuple[str, ...], ...]], re.
                     # "on Saturday" with no date: the Saturday just gone, wrong nine days later (set 11)
                     rf"|(?<!\w)on\s+(?:{days})(?!\w)(?!,?\s+\d)(?!,?\s+(?:{months}))"
                     rf"|(?<!\w)since\s+(?:the\s+)?(?:{seasons})(?!\w)"
+                    rf"|(?<!\w)this\s+(?:[a-z]+\s+)?season(?!\w)"  # "this planting season" (set 42)
                     rf"|{_JUST_STARTED[language]}")
     return ({k: tuple(v) for k, v in phrases.items()}, cues, re.compile(date, re.I), telling,
             re.compile(relative, re.I))

@@ -39,8 +39,10 @@ _PREPOSITION = re.compile(r"(?:chez|pour|avec|sans|entre|selon|contre|par|vers)\
 _NAMED_AFTER = re.compile(r",\s*(?:ces|ce|cet|cette|les|la|le|l’)\s*[a-zà-ÿ]{3,}")
 """"Je les connais par cœur, ces écluses de 1794": named after the pronoun, in the same sentence."""
 _TAKE_IT = {
-    # An imperative whose object is what the question asked about: "Do it if…", "Try it", "Fais-le".
-    "en": re.compile(r"^(?:just\s+)?(?:do|try|make|keep|take|use|get|book|buy|fix|ask|start|learn)\s+(?:it|them)\b"
+    # An imperative whose object is what the question asked about: "Do it if…", "Try it", "Fais-le",
+    # "Actually, put it in." (set 39: the tears he had asked the writer to leave out).
+    "en": re.compile(r"^(?:(?:actually|so|well|okay|ok|no|yes),?\s+)?(?:just\s+)?(?:do|try|make|keep|take|use|get|book"
+                     r"|buy|fix|ask|start|learn|put|leave|write|tell)\s+(?:it|them)\b"
                      r"|^(?:just\s+)?(?:do|try|make|keep|take|use)\s+(?:that|this)(?=\s*(?:[,.;:!?]|$|\s(?:if|when|because"
                      r"|and|or|again|now)\b))", re.I),  # "Use that money…", "Keep this number…": a determiner
     "fr": re.compile(r"^(?:faites|fais|essayez|essaie|prenez|prends|gardez|garde|lancez|lance)-(?:le|la|les|en)\b", re.I),
@@ -83,6 +85,9 @@ _ALSO = {
     "fr": re.compile(r"(?<![\w’])(?:(?:nous avons|on a|j’ai)\s+(?:aussi|également)\b|comme pour (?:le reste|tout le reste"
                      r"|les autres)\b)", re.I),
 }
+_THERE = re.compile(r"(?<![\w’])(?:j’y|(?<!il )(?<!il n’)y\s+(?!(?:a|avait|aura|aurait|ait|eut|compris|voir)\b)"
+                    r"[a-zà-ÿ]+(?:ent|ait|aient|ra|ront|rait|raient|ons|ez|e|es|a|ont|sont|est|suffit)\b)")
+""""Vingt bénévoles réguliers y suffiraient" (set 39): suffice for what? "il y a" is no pointer."""
 _POINTS_BACK = {
     # Anywhere in the quote (set 37, set 40): "Winter is also when…" (the first reason is cut), "You don’t
     # get used to it" (to children dying), "If it’s wrong the other way…", "construit sur ce genre d’année".
@@ -151,7 +156,7 @@ def why_unreferred(text: str, lang: str, names: tuple[str, ...] | list[str] = ()
         _THAT_MOMENT[language].search(low)
     if found:
         return f"'{found.group()}' adds to or points at what the story said before"
-    found = _POINTS_BACK[language].search(start)
+    found = _POINTS_BACK[language].search(start) or (_THERE.search(low) if language == "fr" else None)
     if found:
         return f"'{found.group().strip()}' points at what the story said before"
     if _NOT_THIS[language].search(text.strip()):

@@ -307,6 +307,9 @@ def roles_in(text: str, lang: str) -> dict[str, str]:
             if following and found.re is _INTRODUCED:
                 found_all.append(following)
             continue
+        named = _TWO_CAPITALS.match(role)
+        if named and re.match(r"\s+(?:et|and|&)\s", role[named.end():]):
+            continue  # "élus Annick Rouvière, Karim Belhadj et Odile Chassang" (set 42): a list of names
         words = role.lower().split()
         after = found.re is _INTRODUCED  # "the mayor of Ashby, Jane Doe,": an article says it is a noun
         if not name or not words or words[0] in _NOT_A_ROLE or words[0] in _NOT_A_ROLE_START \

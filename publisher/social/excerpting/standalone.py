@@ -105,6 +105,17 @@ def presumes_known(text: str, lang: str) -> str | None:
     return f"'{found.group().strip()}' takes the reader to know it already" if found else None
 
 
+def thanks(text: str, lang: str) -> str | None:
+    """"Thanks to Bradworth Adaptive Sports Club for co-running the day again" (set 39): a credits or thanks
+    line, which says nothing to a feed."""
+    low = text.lower().replace("'", "’").lstrip("«“\" ")
+    return "a thanks line" if _THANKS.match(low) else None  # "Thanks to the new pump, …" says why: kept
+
+
+_THANKS = re.compile(r"(?:(?:many |special |huge |a (?:big|huge) )?thanks?(?: you)? to\b.*\bfor\b|we (?:would like to )?thank"
+                     r"|(?:un )?(?:grand |immense )?merci (?:à|aux|beaucoup)\b|nous remercions|remerciements)")
+
+
 def in_first_person(text: str, lang: str) -> bool:
     """The narrator says "je", "ma boss", "I", "my" outside a quotation."""
     language = lexicon.lang_of(lang)
@@ -232,4 +243,4 @@ def _elided(word: str) -> str:
 
 
 __all__ = ["ITEM_MIN", "SENTENCE_MAX", "SENTENCE_MIN", "dialogue", "in_first_person", "opens_back", "presumes_known",
-           "why_not"]
+           "thanks", "why_not"]
