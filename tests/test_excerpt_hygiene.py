@@ -277,3 +277,23 @@ def test_a_list_of_elected_names_gives_nobody_a_role() -> None:
     # Set 42: "— Annick Rouvière, karim Belhadj et Odile Chassang".
     roles = speech.roles_in("Élus au conseil : Annick Rouvière, Karim Belhadj et Odile Chassang.", "fr")
     assert "Annick Rouvière" not in roles, roles
+
+
+def test_a_title_that_opens_on_its_guests_name_says_who_they_are(project: ProjectDir) -> None:
+    # Sets 32 and 43: "Ailsa Grant on nine years with Bran", "Raphaëlle Kwan on her first season" placed nobody.
+    from publisher.social.excerpts import placed_title
+    guest = "guest: {name: Raphaëlle Kwan, role: Artistic Director, organization: Hélianthe Youth Orchestra}\n"
+    project.piece("interviews/kwan.md", "title: \"Raphaëlle Kwan on her first season: 'Nobody learns to listen by being"
+                  " told to'\"\ndate: 2026-11-10\n" + guest)
+    project.piece("interviews/kwan2.md", "title: \"Raphaëlle Kwan: a first season\"\ndate: 2026-11-10\n" + guest)
+    project.piece("interviews/kwan3.md", "title: \"Raphaëlle Kwan, the orchestra's new director\"\ndate: 2026-11-10\n"
+                  + guest)
+    pieces = {p.key: p for p in load_library(load_settings(project.config_file)).pieces}
+    def title(key: str) -> str:
+        return next(e.text for e in excerpts_for(pieces[key]) if e.kind == "title")
+    assert title("interviews/kwan") == ("Raphaëlle Kwan, Artistic Director, Hélianthe Youth Orchestra, on her first "
+                                        "season: 'Nobody learns to listen by being told to'")
+    assert placed_title(pieces["interviews/kwan"]).startswith("Raphaëlle Kwan, Artistic Director, Hélianthe Youth "
+                                                              "Orchestra, on her first season: ‘Nobody")  # typeset
+    assert title("interviews/kwan2") == "Raphaëlle Kwan, Artistic Director, Hélianthe Youth Orchestra: a first season"
+    assert title("interviews/kwan3") == "Raphaëlle Kwan, the orchestra's new director"  # the title says who she is

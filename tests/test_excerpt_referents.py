@@ -87,6 +87,7 @@ def test_words_that_need_their_story(text: str, lang: str) -> None:
     ("La restauration elle-même, nous la faisions tous les mois depuis un an et demi.", "fr"),
     ("The work is hard, and it is also the best job in the valley.", "en"),
     ("Il y a vingt bénévoles le jeudi, et il n'y a jamais de place pour tout le monde.", "fr"),
+    ("On demande qu'on écrive les marchés de façon à ce qu'on puisse y répondre.", "fr"),  # named before "y"
 ])
 def test_words_that_stand_alone(text: str, lang: str) -> None:
     assert why_unreferred(typeset(text, lang), lang) is None, text

@@ -169,7 +169,7 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
         # d’avalanche, c’est dix minutes d’avance" for "Quand une victime n’a pas de détecteur, le chien, c’est
         # dix minutes d’avance…", set 30): neither her signed quote nor the bare title is posted
     elif not standalone.in_first_person(piece.title, lang) and not background.announces_only(piece.title, lang):
-        add("title", piece.title)  # "Une nuit au Centre 15 : j’ai suivi…" is a narrator's, never the brand's words
+        add("title", _guest_placed(piece.title, piece))  # "Une nuit au Centre 15 : j’ai suivi…" is a narrator's
     return out
 
 
@@ -353,10 +353,28 @@ def placed_title(piece: Piece) -> str:
     said = guest_in_title(piece)
     found = _NAMED_QUOTE.match(title.strip()) if said else None
     if not said or not found or ", " not in said[1]:
-        return title
+        return _guest_placed(title, piece)
     end = found.end("name")
     role = typeset(said[1].partition(", ")[2], piece.lang)  # "Cantine de l'école…" as typed (set 41)
     return f"{title[:end]}, {role}{title[end:]}"
+
+
+def _guest_placed(title: str, piece: Piece) -> str:
+    """A title that opens on its guest's name, with who they are after it: "Raphaëlle Kwan, Artistic
+    Director, Hélianthe Youth Orchestra, on her first season: …" (sets 32 and 43: "Ailsa Grant on nine
+    years with Bran", "Raphaëlle Kwan on her first season" failed for a name that placed nobody). A title
+    that describes its guest itself ("Lucie Ferrand, paysanne meunière") stays as it is."""
+    guest = piece.guest
+    if not guest or (not title.startswith(guest.name + " ") and not title.startswith(guest.name + ":")):
+        return title
+    signed = _with_role(guest.name, piece)
+    if signed == guest.name:
+        return title
+    role = typeset(signed.partition(", ")[2], piece.lang)
+    rest = title[len(guest.name):]
+    if rest.lstrip(" \u00a0\u202f").startswith(":"):
+        return f"{guest.name}, {role}{rest}"
+    return f"{guest.name}, {role},{rest}"
 
 
 _CARDS: dict[int, tuple[Piece, tuple[str, str, str]]] = {}

@@ -156,7 +156,10 @@ def why_unreferred(text: str, lang: str, names: tuple[str, ...] | list[str] = ()
         _THAT_MOMENT[language].search(low)
     if found:
         return f"'{found.group()}' adds to or points at what the story said before"
-    found = _POINTS_BACK[language].search(start) or (_THERE.search(low) if language == "fr" else None)
+    found = _POINTS_BACK[language].search(start)
+    there = _THERE.search(low) if language == "fr" and not found else None
+    if there and not _NAMED_BEFORE["fr"].search(text[:there.start()]):  # "les marchés … y répondre": named
+        found = there
     if found:
         return f"'{found.group().strip()}' points at what the story said before"
     if _NOT_THIS[language].search(text.strip()):
