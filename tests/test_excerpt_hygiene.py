@@ -297,3 +297,19 @@ def test_a_title_that_opens_on_its_guests_name_says_who_they_are(project: Projec
                                                               "Orchestra, on her first season: ‘Nobody")  # typeset
     assert title("interviews/kwan2") == "Raphaëlle Kwan, Artistic Director, Hélianthe Youth Orchestra: a first season"
     assert title("interviews/kwan3") == "Raphaëlle Kwan, the orchestra's new director"  # the title says who she is
+
+
+def test_a_role_the_body_wrapped_over_two_lines_is_signed_on_one(project: ProjectDir) -> None:
+    # Set 45: "— Christophe Lamy, responsable du⏎matériel depuis six saisons".
+    project.piece("articles/bourse.md", """
+        title: Bourse aux équipements
+        date: 2026-11-10
+        lang: fr
+        quotes:
+          - text: Un casque, ça ne s'achète pas d'occasion sur un parking.
+            by: Christophe Lamy
+        """, "« Un casque, ça ne s'achète pas d'occasion sur un parking, résume Christophe Lamy, responsable du\n"
+             "matériel du club. Le reste, si. »\n\nChristophe Lamy, responsable du\nmatériel du club, tient le stand.\n")
+    piece = load_library(load_settings(project.config_file)).get("articles/bourse")
+    signed = [e.attribution for e in excerpts_for(piece) if e.kind == "quote"]  # type: ignore[arg-type]
+    assert signed and all("\n" not in who for who in signed) and "Christophe Lamy, responsable du matériel du club" in signed

@@ -159,6 +159,8 @@ def test_a_quote_in_the_body_is_attributed_in_the_post() -> None:
     ("Le marché couvert attire plus de monde en été.", "fr", None),
     ("Water your new tree weekly this planting season.", "en", dated.RELATIVE),  # set 42
     ("Cette saison, 40 arbres ont été plantés rue des Lilas.", "fr", dated.RELATIVE),
+    ("Last year's hospital extractions fell to 40.", "en", dated.RELATIVE),  # set 45: a possessive
+    ("Today's volunteers planted 300 trees.", "en", dated.RELATIVE),
 ])
 def test_moments(text: str, lang: str, moment: str | None) -> None:
     assert dated.moment_in(typeset(text, lang), lang) == moment

@@ -321,8 +321,9 @@ def quote_refused(quote: Quote, piece: Piece) -> str | None:
 
 def _role(role: str, lang: str) -> str:
     """A French role after a name takes no capital ("— Marion Chabrier, cogérante"); an acronym keeps
-    its capitals ("DSI"), English roles their title case."""
-    role = role.strip()
+    its capitals ("DSI"), English roles their title case. One line: "responsable du⏎matériel", as the body
+    wrapped it (set 45), is "responsable du matériel"."""
+    role = " ".join(role.split())
     if lang.startswith("fr") and role[1:2].islower() and role[:1].isupper():
         return role[:1].lower() + role[1:]
     return role

@@ -172,7 +172,7 @@ def moment_in(text: str, lang: str) -> str | None:
     phrases, cues, date, telling, relative = _lexicon(language)
     low = text.lower().replace("'", "’")  # summaries and takeaways are matched as written, before typesetting
     if any(word in low for word in telling):
-        words = _TOKENS.findall(low)
+        words = [w[:-2] if w.endswith("’s") else w for w in _TOKENS.findall(low)]  # "last year’s", "today’s"
         for i, word in enumerate(words):
             for phrase in phrases.get(word, ()):
                 if len(phrase) == 1 or tuple(words[i:i + len(phrase)]) == phrase:
