@@ -313,3 +313,65 @@ def test_a_role_the_body_wrapped_over_two_lines_is_signed_on_one(project: Projec
     piece = load_library(load_settings(project.config_file)).get("articles/bourse")
     signed = [e.attribution for e in excerpts_for(piece) if e.kind == "quote"]  # type: ignore[arg-type]
     assert signed and all("\n" not in who for who in signed) and "Christophe Lamy, responsable du matériel du club" in signed
+
+
+@pytest.mark.parametrize(("sentence", "lang", "expected"), [
+    # what a summary's last sentence may be (a fresh reviewer's counter-examples) and what teases
+    ("Temperatures fell below zero for twelve nights.", "en", False),
+    ("Visitors can discover 40 species along the new trail.", "en", False),
+    ("Voilà dix ans que l'association forme des bénévoles.", "fr", False),
+    ("What changed was the timing of the deliveries.", "en", False),
+    ("Three farms to watch this year: Ashby, Coldbrook and Lathe.", "en", False),
+    ("Their pupils now cycle to school.", "en", False),
+    ("What we found, what we did not expect, and how to explore it.", "en", True),
+    ("Five commitments we ask every council to adopt by June 2027.", "en", True),
+    ("Trois leçons à retenir.", "fr", True),
+    ("A practical way to measure it.", "en", True),
+    ("Ce qui a été numérisé, comment s'y retrouver, et pourquoi nous cherchons des bénévoles.", "fr", True),
+    ("La réponse : ça dépend, et voici de quoi.", "fr", True),
+])
+def test_what_teases_at_the_end_of_a_summary(sentence: str, lang: str, expected: bool) -> None:
+    from publisher.social.excerpting.background import teases
+    assert teases(typeset(sentence, lang), lang) is expected
+
+
+def test_review_counter_examples_stay_posted(project: ProjectDir) -> None:
+    from publisher.social.excerpts import _with_organization, takeaway_refused
+    assert standalone.why_not("The famous Ashby lido reopened in June after two years of works.", "en") is None
+    assert _with_organization("Chair of the Board", "Board Games Café") == "Chair of the Board, Board Games Café"
+    project.piece("articles/t.md", "title: Notes\ndate: 2026-11-10\n")
+    project.piece("articles/f.md", "title: Notes\ndate: 2026-11-10\nlang: fr\n")
+    en, fr = (load_library(load_settings(project.config_file)).get(k) for k in ("articles/t", "articles/f"))
+    for text in ("Thanks to a grant for young farmers, twelve people trained this year.",
+                 "Support for those with disabilities rose by 20 %."):
+        assert takeaway_refused(text, en) is None, text  # type: ignore[arg-type]
+    assert takeaway_refused("Le prix du vrac a baissé de 12 % ces deux dernières années.", fr) is None  # type: ignore[arg-type]
+    assert takeaway_refused("Merci aux 87 bénévoles venus planter.", fr)  # type: ignore[arg-type]
+
+
+def test_a_summary_that_names_its_thing_is_posted_and_a_by_line_keeps_its_role(project: ProjectDir) -> None:
+    project.piece("white-papers/steps.md", "title: Lighting charter\ndate: 2026-11-10\nsummary: This report sets out"
+                  " five steps for councils that want darker skies.\n")
+    project.piece("case-studies/bikes.md", """
+        title: Bikes for pharmacies
+        date: 2026-11-10
+        quotes:
+          - text: The van spent more time looking for a parking space than delivering.
+            by: Mick, driver
+            role: Spoke & Crate
+          - text: Nobody knew her name.
+            by: ", driver"
+        """)
+    project.piece("interviews/ken.md", "title: Ken Atherton is our new river warden\ndate: 2026-11-10\nguest: {name: Ken"
+                  " Atherton, role: Volunteer river warden, organization: Wendle Watch}\n")
+    project.piece("interviews/lucie.md", "title: \"Lucie Ferrand : vingt-deux hectares de blés paysans\"\ndate: 2026-11-10\n"
+                  "lang: fr\nguest: {name: Lucie Ferrand, role: paysanne meunière, organization: La Fournée Commune}\n")
+    pieces = {p.key: p for p in load_library(load_settings(project.config_file)).pieces}
+    assert [e.kind for e in excerpts_for(pieces["white-papers/steps"])] == ["summary", "title"]
+    assert [e.attribution for e in excerpts_for(pieces["case-studies/bikes"]) if e.kind == "quote"] == [
+        "Mick, driver, Spoke & Crate"]
+    assert [e.text for e in excerpts_for(pieces["interviews/ken"]) if e.kind == "title"] == [
+        "Ken Atherton is our new river warden"]
+    from publisher.social.excerpts import placed_title
+    assert placed_title(pieces["interviews/lucie"]).startswith(
+        "Lucie Ferrand, paysanne meunière, La Fournée Commune\u00a0: vingt-deux")  # typeset colon, role inserted

@@ -203,3 +203,17 @@ def test_only_an_answers_opening_is_the_guests_quote(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(body_module, "ANSWER_OPENINGS", False)
     assert any(text.startswith("We have a course") for text in quotes()), "the middle of an answer, without the rule"
     analysed.cache_clear()
+
+
+def test_an_answer_under_a_question_that_counts_time_goes_out_but_is_not_recycled(project: ProjectDir) -> None:
+    # A fresh reviewer: "What would you say … after seventeen years?" made the answer vanish; it is now posted at
+    # launch and in follow-ups, like any text that counts time up to its day.
+    body = QA.replace("### And the cost?\n\nDo it if you like people more than boats.\n", "").replace(
+        "What would you say to someone thinking of becoming an instructor?",
+        "What has changed for you over the past two years?")
+    project.piece("interviews/tamsin-rowe.md", "title: Seventeen seasons at Carrick Roads\ndate: 2026-11-30\nlang: en\n"
+                  "guest:\n  name: Tamsin Rowe\n  role: Principal\n  organization: Carrick Roads Sailing School",
+                  body.replace("Do it if you like people more than boats.", "We teach far more adults than children."))
+    piece = next(iter(load_library(load_settings(project.config_file))))
+    asked = [e for e in excerpts_for(piece) if e.question == "What has changed for you over the past two years?"]
+    assert asked and not any(e.recycled for e in asked), asked

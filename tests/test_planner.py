@@ -9,6 +9,7 @@ import itertools
 import random
 import textwrap
 from collections import Counter, defaultdict
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -350,6 +351,17 @@ def test_preview_shows_texts_lengths_links_cards_and_drops(project: ProjectDir) 
     assert "dropped takeaway" in out and "too long for x: " in out
     missing = CliRunner().invoke(cli, ["-f", str(project.config_file), "preview", "ghost"])
     assert missing.exit_code == 1 and "no piece 'ghost'" in missing.output
+
+
+
+@pytest.mark.parametrize("title", ["Vision 2030: a ten-year plan for the river", "Net zero by 2040: our roadmap",
+                                   "Students in march for climate", "Our plan for 2027–2030"])
+def test_a_target_year_a_span_or_a_lower_case_month_is_no_date_in_a_title(title: str) -> None:
+    from publisher.content.model import Piece
+    from publisher.social.planner.plan import announces
+    piece = Piece(path=Path("x.md"), src_uri="articles/x.md", type="article", folder="articles", slug="x", title=title,
+                  date=dt.datetime(2026, 11, 10, tzinfo=dt.UTC), lang="en", body="")
+    assert not announces(piece), title
 
 
 @pytest.mark.parametrize(("title", "lang"), [

@@ -111,12 +111,15 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
     key, lang = piece.key, piece.lang
     moments = _allowed_moments(piece)
 
-    def add(kind: str, text: str, *, attribution: str = "", network: str | None = None, question: str = "") -> None:
+    def add(kind: str, text: str, *, attribution: str = "", network: str | None = None, question: str = "",
+            asked: str | None = None) -> None:
         raw, text = text, normalized(text)
         folded = text.lower()
         if not text or (network, folded) in seen:
             return
         moment = dated.moment_in(text, lang) if network is None else None
+        if asked is not None and moment is None:
+            moment = asked  # "What has changed for you over the past two years?" above the answer: not recycled
         if moment not in moments and moment != dated.SINCE:
             return  # "Aujourd'hui…" a month later, "Le 12 novembre…" in January
         seen.add((network, folded))
@@ -154,9 +157,10 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
             if text not in summary:  # a summary taken from the first paragraph says it already
                 asked = questions.asked_before(piece.body, text, lang) if guest and kind == "quote" and \
                     signed.startswith(guest) else ""  # "What about adults who are frightened…?" above her answer
-                if asked and dated.moment_in(asked, lang) not in moments:
+                when = dated.moment_in(asked, lang) if asked else None
+                if when not in moments and when != dated.SINCE:
                     continue  # "What have you changed this winter?": the question dates the post
-                add(kind, text, attribution=signed, question=asked)
+                add(kind, text, attribution=signed, question=asked, asked=when)
     elif not _summary_leans(piece.summary, lang):  # "la fameuse panne de Charensat": known to whom?
         add("summary", _without_teaser(piece.summary, lang))
     said = guest_in_title(piece)
@@ -238,8 +242,10 @@ def takeaway_refused(takeaway: str, piece: Piece) -> str | None:
 
 _THESE = {
     # "Nids signalés dans ces communes : −41 %" (set 37): the communes of the takeaway before.
-    "fr": re.compile(r"(?<![\w’])ces\s+(?!(?:dernières|derniers|prochaines|prochains|jours-ci)\b)[a-zà-ÿ]"),
-    "en": re.compile(r"(?<![\w’])(?<!of )(?:these|those)\s+(?!(?:days|who|which|that)\b)[a-z]"),
+    "fr": re.compile(r"(?<![\w’])ces\s+(?!(?:[\w-]+\s+)?(?:dernières|derniers|prochaines|prochains)\b|jours-ci\b)"
+                     r"[a-zà-ÿ]"),
+    "en": re.compile(r"(?<![\w’])(?<!of )(?:these|those)\s+(?!(?:days|who|whose|which|that|with|living|aged|in|on|over"
+                     r"|under|past|last|few)\b)[a-z]"),
 }
 
 
@@ -287,7 +293,7 @@ def _with_organization(role: str, organization: str) -> str:
     words, named = role.split(), organization.split()
     for size in range(min(len(words), len(named)), 0, -1):
         tail = [w.lower().strip(",") for w in words[-size:]]
-        if tail == [w.lower().strip(",") for w in named[:size]] and (size > 1 or len(tail[0]) > 3):
+        if size > 1 and tail == [w.lower().strip(",") for w in named[:size]]:  # not "Chair of the Board Games Café"
             return " ".join([*words[:-size], organization])
     return f"{role}, {organization}"
 
@@ -302,14 +308,23 @@ def _quote_signed(quote: Quote, piece: Piece) -> str | None:
     if not quote.by:
         return ""
     name, _, written = quote.by.partition(", ")
-    role = quote.role or written
+    name = name.strip()
+    if not name:
+        return None
+    role = ", ".join(part for part in (written.strip(), quote.role.strip()) if part)  # "Mick, driver" and its role
     guest = piece.guest
     if guest and name == guest.name:
         return _with_role(name, piece, role)
-    role = role or piece.team.get(name, "") or speech.roles_in(piece.body, piece.lang).get(name, "")
+    role = role or piece.team.get(name, "") or _roles_in(piece.body, piece.lang).get(name, "")
     if not role:
         return None
     return f"{name}, {_role(role, piece.lang)}"
+
+
+@lru_cache(maxsize=1024)
+def _roles_in(body: str, lang: str) -> dict[str, str]:
+    """`speech.roles_in` once per body: each front matter quote without a role, and `doctor`, ask it."""
+    return speech.roles_in(body, lang)
 
 
 def quote_refused(quote: Quote, piece: Piece) -> str | None:
@@ -366,16 +381,21 @@ def _guest_placed(title: str, piece: Piece) -> str:
     years with Bran", "Raphaëlle Kwan on her first season" failed for a name that placed nobody). A title
     that describes its guest itself ("Lucie Ferrand, paysanne meunière") stays as it is."""
     guest = piece.guest
-    if not guest or (not title.startswith(guest.name + " ") and not title.startswith(guest.name + ":")):
+    if not guest or not title.startswith(guest.name):
         return title
+    rest = title[len(guest.name):]
+    colon = re.match(r"[ \u00a0\u202f]*:", rest)
+    if not colon and not _FOLLOWS_A_NAME.match(rest):
+        return title  # "Ken Atherton is our new warden", "Ken Atherton — …", "Ken Atherton (Wendle Watch)"
     signed = _with_role(guest.name, piece)
     if signed == guest.name:
         return title
     role = typeset(signed.partition(", ")[2], piece.lang)
-    rest = title[len(guest.name):]
-    if rest.lstrip(" \u00a0\u202f").startswith(":"):
-        return f"{guest.name}, {role}{rest}"
-    return f"{guest.name}, {role},{rest}"
+    return f"{guest.name}, {role}{rest}" if colon else f"{guest.name}, {role},{rest}"
+
+
+_FOLLOWS_A_NAME = re.compile(r" (?!(?:is|was|has|are|est|a|sont|était|devient|becomes|joins|rejoint)\b)[a-zà-ÿ]")
+"""After the name, a lower-case word that is no verb: "Ailsa Grant on nine years…", "Jo Pennington and Nell…"."""
 
 
 _CARDS: dict[int, tuple[Piece, tuple[str, str, str]]] = {}
@@ -432,7 +452,13 @@ def _summary_leans(summary: str, lang: str) -> str | None:
     something ("la fameuse panne de Charensat", set 36) or opens on the title it was written under ("Elle
     cultive 22 hectares…", "He started picking litter…", "C’est la question qu’on nous pose…": sets 38-39,
     where the name or the question came only in the title line below it)."""
-    return standalone.presumes_known(summary, lang) or standalone.opens_back(summary.lstrip(), lang)
+    found = _TITLE_SUBJECT.match(summary.lstrip().lower().replace("'", "’"))
+    return standalone.presumes_known(summary, lang) or (
+        f"opens on '{found.group().strip()}': the title it was written under says who or what" if found else None)
+
+
+_TITLE_SUBJECT = re.compile(r"(?:he|she|they|il|elle|ils|elles|c’est|ce sont|this is|that’s|that is)(?![\w’])")
+"""Subjects the title gave ("Elle cultive…", "He started…", "C’est la question…"), not "This report sets out…"."""
 
 
 def _without_teaser(summary: str, lang: str) -> str:

@@ -42,7 +42,7 @@ _TAKE_IT = {
     # An imperative whose object is what the question asked about: "Do it if…", "Try it", "Fais-le",
     # "Actually, put it in." (set 39: the tears he had asked the writer to leave out).
     "en": re.compile(r"^(?:(?:actually|so|well|okay|ok|no|yes),?\s+)?(?:just\s+)?(?:do|try|make|keep|take|use|get|book"
-                     r"|buy|fix|ask|start|learn|put|leave|write|tell)\s+(?:it|them)\b"
+                     r"|buy|fix|ask|start|learn|put|leave)\s+(?:it|them)\b"
                      r"|^(?:just\s+)?(?:do|try|make|keep|take|use)\s+(?:that|this)(?=\s*(?:[,.;:!?]|$|\s(?:if|when|because"
                      r"|and|or|again|now)\b))", re.I),  # "Use that money…", "Keep this number…": a determiner
     "fr": re.compile(r"^(?:faites|fais|essayez|essaie|prenez|prends|gardez|garde|lancez|lance)-(?:le|la|les|en)\b", re.I),
@@ -85,15 +85,17 @@ _ALSO = {
     "fr": re.compile(r"(?<![\w’])(?:(?:nous avons|on a|j’ai)\s+(?:aussi|également)\b|comme pour (?:le reste|tout le reste"
                      r"|les autres)\b)", re.I),
 }
-_THERE = re.compile(r"(?<![\w’])(?:j’y|(?<!il )(?<!il n’)y\s+(?!(?:a|avait|aura|aurait|ait|eut|compris|voir)\b)"
+_THERE = re.compile(r"(?<![\w’])(?:j’y|(?<!il )y\s+(?!(?:a|avait|aura|aurait|ait|eut|compris|voir|croire|crois|croit"
+                    r"|croyons|arriver|arrive|arrivons|arrivent|va|allons|aller)\b)"
                     r"[a-zà-ÿ]+(?:ent|ait|aient|ra|ront|rait|raient|ons|ez|e|es|a|ont|sont|est|suffit)\b)")
 """"Vingt bénévoles réguliers y suffiraient" (set 39): suffice for what? "il y a" is no pointer."""
 _POINTS_BACK = {
     # Anywhere in the quote (set 37, set 40): "Winter is also when…" (the first reason is cut), "You don’t
     # get used to it" (to children dying), "If it’s wrong the other way…", "construit sur ce genre d’année".
     "en": re.compile(r"^(?:[a-z]+\s+){1,2}(?:is|are|was|were)\s+also\b|(?<![\w’])(?:used to (?:it|that|this)"
-                     r"|the other way(?: round)?|(?:this|that|these|those) (?:kinds?|sorts?|types?) of)(?![\w’])", re.I),
-    "fr": re.compile(r"^(?:c’est|ce sont|(?:[a-zà-ÿ’]+\s+){1,2}(?:est|sont|était|étaient))\s+aussi\b"
+                     r"|(?<!look )the other way(?: round)?|(?:this|that|these|those) (?:kinds?|sorts?|types?) of)(?![\w’])",
+                     re.I),
+    "fr": re.compile(r"^(?:c’est|ce sont|(?:[a-zà-ÿ’]+\s+){1,2}(?:est|sont|était|étaient))\s+aussi\b(?!\s+\S+\s+qu(?:e\s|’))"
                      r"|(?<![\w’])(?:ce|ces|cette) (?:genre|type|sorte)s? d(?:e\s|’)|(?<![\w’])s’y (?:fait|habitue|faire|habituer)",
                      re.I),
 }

@@ -47,8 +47,7 @@ _PRESUMED = {
     # is famous only to whoever read the story.
     "fr": re.compile(r"(?<![\w’])(?:la|le|les|cette|ce|cet|sa|son|ses)\s+(?:fameuse|fameux|fameuses|désormais"
                      r"\s+(?:célèbre|fameuse|fameux|légendaire)s?|légendaires?|inévitables?)\s"),
-    "en": re.compile(r"(?<![\w’])(?:the|their|its|that)\s+(?:famous|infamous|now[- ]famous|now[- ]legendary|legendary"
-                     r"|notorious|dreaded|inevitable)\s"),
+    "en": re.compile(r"(?<![\w’])(?:the|their|its|that)\s+(?:famous|infamous|now[- ]famous|notorious|dreaded)\s"),
 }
 _SOMEONE = {
     # Someone the sentence does not name: "The comments that stay with her…", "Selon elle, …".
@@ -112,7 +111,7 @@ def thanks(text: str, lang: str) -> str | None:
     return "a thanks line" if _THANKS.match(low) else None  # "Thanks to the new pump, …" says why: kept
 
 
-_THANKS = re.compile(r"(?:(?:many |special |huge |a (?:big|huge) )?thanks?(?: you)? to\b.*\bfor\b|we (?:would like to )?thank"
+_THANKS = re.compile(r"(?:(?:many |special |huge |a (?:big|huge) )?thanks?(?: you)? to\b[^,;:]*\bfor\b[^,;:]*$|we (?:would like to )?thank"
                      r"|(?:un )?(?:grand |immense )?merci (?:à|aux|beaucoup)\b|nous remercions|remerciements)")
 
 
@@ -198,7 +197,7 @@ def _points_back(text: str, low: str, language: str) -> str | None:
             return f"opens on '{text[match.start(1):match.end(1)]},': it answers something before"
     if _SHORT_ANSWER[language].match(start):
         return "a short answer and its reason ('Soulagement, parce que…'): it answers a question before"
-    pointing = _POINTING[language].search(_QUOTED.sub(" ", low)) or _PRESUMED[language].search(low)
+    pointing = _POINTING[language].search(_QUOTED.sub(" ", low))
     if pointing:
         return f"'{pointing.group().strip()}' points at something said before"
     dated = _YEAR_THEN_PRONOUN[language].match(start)

@@ -140,11 +140,13 @@ def announces(piece: Piece) -> bool:
     and every post of the piece carries its title (social.render). Set 10's reader failed every recycled
     post of two such pieces. A title that names a year to come ("Voice trials 2027: what happens", set 42)
     announces it too: the trials are over by the time it would be recycled."""
-    return _titled_moment(piece.title, piece.lang) or any(
-        int(year) > piece.date.year for year in _YEARS.findall(piece.title))
+    return _titled_moment(piece.title, piece.lang) or (piece.type != "white_paper" and any(
+        int(year) > piece.date.year for year in _YEARS.findall(piece.title)))
 
 
-_YEARS = re.compile(r"(?<![\w/-])(20\d\d)(?![\w/-])")
+_YEARS = re.compile(r"(?<![\w/–-])(?<!by )(?<!vision )(?<!horizon )(?<!d’ici )(?<!d'ici )(?<!towards )(?<!to )(?<!en )"
+                    r"(20\d\d)(?![\w/–-])", re.I)
+"""A year on its own ("Voice trials 2027"), not a span ("2027–2030") nor a target ("by 2035", "Vision 2030")."""
 
 
 def of_its_moment(piece: Piece) -> bool:
