@@ -329,6 +329,9 @@ def test_a_role_the_body_wrapped_over_two_lines_is_signed_on_one(project: Projec
     ("A practical way to measure it.", "en", True),
     ("Ce qui a été numérisé, comment s'y retrouver, et pourquoi nous cherchons des bénévoles.", "fr", True),
     ("La réponse : ça dépend, et voici de quoi.", "fr", True),
+    ("What small island routes need so that community operation can work anywhere.", "en", True),
+    ("Nos résultats, leurs limites et nos recommandations.", "fr", True),
+    ("Pneus, binômes, plans B : voici comment la coopérative s'organise.", "fr", True),
 ])
 def test_what_teases_at_the_end_of_a_summary(sentence: str, lang: str, expected: bool) -> None:
     from publisher.social.excerpting.background import teases
@@ -375,3 +378,29 @@ def test_a_summary_that_names_its_thing_is_posted_and_a_by_line_keeps_its_role(p
     from publisher.social.excerpts import placed_title
     assert placed_title(pieces["interviews/lucie"]).startswith(
         "Lucie Ferrand, paysanne meunière, La Fournée Commune\u00a0: vingt-deux")  # typeset colon, role inserted
+
+
+def test_a_guests_quote_is_not_followed_by_their_role_again_in_the_title_line(project: ProjectDir) -> None:
+    # Set 47: "— Zahra Mohammadi, Volunteer table host, Café Parlotte" then "Zahra Mohammadi, Volunteer table host,
+    # Café Parlotte: from the beginners' table…". Under a takeaway the title line still says who she is.
+    from publisher.social.planner.rules import rules_from
+    from publisher.social.render import Rendered, render
+    project.config("channels: {x: {}}")
+    project.piece("interviews/zahra.md", """
+        title: "Zahra Mohammadi: from the beginners' table to running one"
+        date: 2026-11-10
+        guest: {name: Zahra Mohammadi, role: Volunteer table host, organization: Café Parlotte}
+        quotes:
+          - text: I had taught grammar to 400 girls and I could not buy a train ticket.
+            by: Zahra Mohammadi
+        takeaways:
+          - Three in four of our table hosts started at the beginners' table.
+        """)
+    settings = load_settings(project.config_file)
+    library = load_library(settings)
+    rules, piece = rules_from(settings, library), library.get("interviews/zahra")
+    posts = {e.kind: render(e, piece, rules.channels["x"], rules.context(piece)) for e in excerpts_for(piece)}  # type: ignore[arg-type]
+    quote, takeaway = posts["quote"], posts["takeaway"]
+    assert isinstance(quote, Rendered) and isinstance(takeaway, Rendered)
+    assert quote.text.count("Volunteer table host") == 1, quote.text
+    assert "Zahra Mohammadi, Volunteer table host, Café Parlotte: from the beginners" in takeaway.text, takeaway.text

@@ -264,6 +264,9 @@ class Fitter:
                 # board on the edge of the estuary…" says much of "Levelmoor Drainage Board: …", not which)
         if kind == "quote" and any(mark in headline for mark in "«“"):
             return read_more  # an interview's title quotes its guest: two quotes in a row, one too many
+        if kind == "quote":
+            plain = card_words(self.piece)[0]  # the quote's signature says who the guest is: once (set 47)
+            return f"{plain}{ARROW}" if plain.strip() and plain != headline[:-len(ARROW)] else headline
         return headline
 
     def _frames_for(self, channels: Sequence[ChannelInfo], own: bool, lead: str, id_length: int) -> list[Frame]:

@@ -277,7 +277,7 @@ _TEASES = {
     # every council to adopt by June 2027." (sets 37-40), "A practical way to measure it." (the sample).
     "en": re.compile(rf"^(?:here is|here’s|here are|read on|find out|discover|inside:)(?![\w’])|(?<![\w’])(?:see|read)"
                      rf" (?:below|inside)(?![\w’])|^{_NUMBERS['en']}\s+[a-z-]+s\s+(?:we|you|to|for)\s(?!.*:\s*\S+\s+\S)"),
-    "fr": re.compile(rf"^(?:voici|découvrez|à lire|ci-dessous)(?![\w’])|(?<![\w’])(?:et|,) voici (?:de quoi|pourquoi|comment"
+    "fr": re.compile(rf"^(?:voici|découvrez|à lire|ci-dessous)(?![\w’])|(?<![\w’])(?:et|,|:) voici (?:de quoi|pourquoi|comment"
                      rf"|ce que|ce qu’)|^{_NUMBERS['fr']}\s+[a-zà-ÿ-]+s\s+(?:à|pour|que|qu’)\s?(?!.*:\s*\S+\s+\S)"),
 }
 
@@ -286,7 +286,7 @@ _ASKS = {"en": re.compile(r"(?:what|how|why|where|who)\b(?!.*\?\s*$)"),
          "fr": re.compile(r"(?:ce que|ce qu’|ce qui|ce dont|comment|pourquoi|où)(?![\w’])(?!.*\?\s*$)")}
 _ASKING = {"en": re.compile(r"(?<![\w’])(?:what|how|why|where|who)(?![\w’])"),
            "fr": re.compile(r"(?<![\w’])(?:ce que|ce qu’|ce qui|ce dont|comment|pourquoi|où)(?![\w’])")}
-_COPULA = {"en": re.compile(r"(?<![\w’])(?:is|was|are|were|has|have|had|will|can|does|did)(?![\w’])"),
+_COPULA = {"en": re.compile(r"(?<![\w’])(?:is|was|are|were|has|have|had)(?![\w’])"),
            "fr": re.compile(r"(?<![\w’])(?:est|était|sont|étaient|sera|c’est|a été)(?![\w’])")}
 _SUBJECT_STARTS = frozenset({"the", "their", "our", "its", "his", "her", "my", "we", "they", "he", "she", "it", "les",
                              "la", "le", "leurs", "leur", "nos", "notre", "ses", "son", "sa", "il", "elle", "ils",
@@ -304,8 +304,9 @@ def teases(sentence: str, lang: str) -> bool:
     if announces_only(low, lang) or _TEASES[language].search(low) or (_ASKS[language].match(low) and (
             len(_ASKING[language].findall(low)) >= 2 or not _COPULA[language].search(low))):
         return True  # "What we found, what we did not expect, and how to explore it.", not "What changed was…"
-    if not low or low.split()[0] in _SUBJECT_STARTS:
-        return False  # "Their pupils now cycle to school.": a subject, whose verb the lists may not know
+    if not low or (low.split()[0] in _SUBJECT_STARTS and not ("," in low and re.search(r"\s(?:et|and)\s", low))):
+        return False  # "Their pupils now cycle to school.": a subject, whose verb the lists may not know; not
+        # "Nos résultats, leurs limites et nos recommandations.", a list of what the page holds
     words = low.split()  # a short line with no verb and no finding ("A practical way to measure it.")
     return len(words) <= 10 and not any(c.isdigit() for c in low) and not clauses.has_verb(low, language) \
         and not states_a_finding(low, lang) and ":" not in low
