@@ -170,6 +170,11 @@ def test_a_quote_in_the_body_is_attributed_in_the_post() -> None:
     ("The pass is often closed by winter storms.", "en", None),
     ("Check your gutters like this every season.", "en", None),
     ("Silent Sundays, one season on", "en", dated.SINCE),
+    # a call that holds while places last (set 48)
+    ("Les inscriptions sont ouvertes pour la saison d'hiver.", "fr", dated.DATE),
+    ("Registration is now open for the spring course.", "en", dated.DATE),
+    ("Book now: places are limited.", "en", dated.DATE),
+    ("Nos cours accueillent des adultes de tous niveaux.", "fr", None),
 ])
 def test_moments(text: str, lang: str, moment: str | None) -> None:
     assert dated.moment_in(typeset(text, lang), lang) == moment

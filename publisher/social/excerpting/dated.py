@@ -65,12 +65,13 @@ _WEEKDAYS = {"fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
 _CUES = {"fr": ("hiver", "printemps", "été", "automne", "ces", "noël", "pâques", "fêtes", "réveillon", "black",
                 "halloween", "saint-valentin", "rentrée", "soldes", "toussaint", "fête", "vient", "viennent",
                 "commencé", "démarré", "débuté", "viens", "venez", "venons", "jusqu’ici", "jusqu’à", "jour", "instant",
-                "moment", "début", "saison"),
+                "moment", "début", "saison", "inscriptions", "inscription", "places", "inscrivez-vous", "réservez"),
          "en": ("winter", "spring", "summer", "autumn", "fall", "recent", "past", "coming", "next", "last",
                 "these", "those", "on", "christmas", "easter", "holidays", "holiday", "until", "till", "before",
                 "after", "since", "black", "cyber", "halloween", "valentine’s", "mother’s", "father’s",
                 "thanksgiving", "bonfire", "boxing", "started", "begun", "opened", "launched", "just", "far", "date",
-                "counting", "stand", "season")}
+                "counting", "stand", "season", "registration", "registrations", "booking", "bookings", "entries",
+                "places", "book", "sign")}
 # A holiday ties a text to its date like a month does: "this Christmas" is relative, "Christmas" a date
 # ("Flying from Northmoor this Christmas" was recycled on 30 January).
 # The days that shops and brands make their own (set 15: "This Black Friday, the best bike deal is probably
@@ -104,6 +105,15 @@ _SO_FAR = {
     "en": re.compile(r"(?<![\w’])(?:so far|to date|and counting|year to date|as things stand)(?![\w’])"),
     "fr": re.compile(r"(?<![\w’])(?:jusqu’ici|jusqu’à présent|à ce jour|pour l’instant|pour le moment|depuis le début"
                      r" de l’année)(?![\w’])"),
+}
+_OPEN_NOW = {
+    # A call that holds while places last: "les inscriptions sont ouvertes" recycled in January (set 48), a
+    # one-off sale, "book now". True at launch and in the follow-ups, not as an evergreen.
+    "fr": re.compile(r"(?<![\w’])(?:inscriptions?\s+(?:sont\s+|est\s+)?(?:ouvertes?|closes?)|il reste (?:des|quelques)"
+                     r" places|inscrivez-vous|réservez(?:\s+dès maintenant|\s+vite|\s+votre place))(?![\w’])"),
+    "en": re.compile(r"(?<![\w’])(?:registrations?\s+(?:is|are)\s+(?:now\s+)?open|(?:booking|bookings|entries)\s+(?:is|are)"
+                     r"\s+(?:now\s+)?open|places are (?:still )?available|book (?:now|your place|early)|sign up now)"
+                     r"(?![\w’])"),
 }
 _FUTURE = {"en": re.compile(r"(?<![\w’])(?:will|’ll|is due|are due|is expected|are expected|is scheduled|planned for)"
                            r"(?![\w’])"),
@@ -192,6 +202,8 @@ def moment_in(text: str, lang: str) -> str | None:
         return RELATIVE
     if _SO_FAR[language].search(low):
         return DATE  # "Forty-seven callouts and counting: our year so far", true until the count moves on
+    if _OPEN_NOW[language].search(low):
+        return DATE
     if relative.search(low):
         return RELATIVE
     if date.search(low):
