@@ -339,9 +339,10 @@ def test_what_teases_at_the_end_of_a_summary(sentence: str, lang: str, expected:
 
 
 def test_review_counter_examples_stay_posted(project: ProjectDir) -> None:
-    from publisher.social.excerpts import _with_organization, takeaway_refused
+    from publisher.social.excerpting.signatures import with_organization
+    from publisher.social.excerpts import takeaway_refused
     assert standalone.why_not("The famous Ashby lido reopened in June after two years of works.", "en") is None
-    assert _with_organization("Chair of the Board", "Board Games Café") == "Chair of the Board, Board Games Café"
+    assert with_organization("Chair of the Board", "Board Games Café") == "Chair of the Board, Board Games Café"
     project.piece("articles/t.md", "title: Notes\ndate: 2026-11-10\n")
     project.piece("articles/f.md", "title: Notes\ndate: 2026-11-10\nlang: fr\n")
     en, fr = (load_library(load_settings(project.config_file)).get(k) for k in ("articles/t", "articles/f"))

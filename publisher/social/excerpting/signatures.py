@@ -1,0 +1,121 @@
+"""Who is speaking, as a post signs them: a quote's name and role ("— Owain Bevan, Director, Cwm Serennog
+Observatory"), the guest's role and organisation, a title that opens on its guest's name. A reader meets a
+quote in a feed, where a bare name says nothing (sets 37-47, docs/post-quality.md)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from publisher.content.model import Piece, Quote
+from publisher.content.typography import typeset
+from publisher.social.excerpting import speech
+
+
+def with_role(attribution: str, piece: Piece, given: str = "") -> str:
+    """The guest's role and organisation after their name ("Marion Chabrier, cogérante, GAEC des
+    Hautes-Fraisses"), as the front matter gives them (``given``: the role a quote of theirs names), and a
+    colleague's as the authors file gives it, rather than how the body happened to introduce them ("Owain
+    Bevan, observatory's director", set 38): a reader meets a quote in a feed, where a bare name says
+    nothing."""
+    guest, lang = piece.guest, piece.lang
+    name, _, introduced = attribution.partition(", ")
+    if not guest or name != guest.name:
+        known = piece.team.get(name)
+        if known:
+            return f"{name}, {role_after_name(known, lang)}"
+        return f"{name}, {role_after_name(introduced, lang)}" if introduced else attribution
+    role = with_organization(role_after_name(given or guest.role, lang), guest.organization)
+    return f"{guest.name}, {role}" if role else (f"{name}, {role_after_name(introduced, lang)}" if introduced else name)
+
+
+def with_organization(role: str, organization: str) -> str:
+    """``role`` that says where: "directrice de la cuisine centrale" and "Cuisine centrale intercommunale
+    de Brévanne" make "directrice de la Cuisine centrale intercommunale de Brévanne" (set 38's reader
+    failed the stutter "directrice de la cuisine centrale, Cuisine centrale…")."""
+    if not organization or organization.lower() in role.lower():
+        return role or organization
+    if not role:
+        return organization
+    if "," in role:
+        return role  # "Tower Captain, St Aldhelm’s, Chedcombe": the author said where already
+    words, named = role.split(), organization.split()
+    for size in range(min(len(words), len(named)), 0, -1):
+        tail = [w.lower().strip(",") for w in words[-size:]]
+        if size > 1 and tail == [w.lower().strip(",") for w in named[:size]]:  # not "Chair of the Board Games Café"
+            return " ".join([*words[:-size], organization])
+    return f"{role}, {organization}"
+
+
+def quote_signed(quote: Quote, piece: Piece) -> str | None:
+    """Who said a quote of the front matter, or None when nothing says who they are. The role the author
+    gave (or wrote into ``by``: "Mick, driver"); for the guest, with their organisation from ``guest:``;
+    for a colleague in the authors file, their role there; else the role the body introduces them with
+    ("Tom Becker, head of sustainability at Harbour Logistics, …"). A bare "— Jodie Marsh" tells a feed
+    nothing (set 37, and five quotes of the sample): not posted, and `publisher doctor` says which role to
+    add. A first name and who they are ("Joanne, mother of a Year 9 pupil") passed its reader: kept. A quote with no ``by`` is the brand's own and stays."""
+    if not quote.by:
+        return ""
+    name, _, written = quote.by.partition(", ")
+    name = name.strip()
+    if not name:
+        return None
+    role = ", ".join(part for part in (written.strip(), quote.role.strip()) if part)  # "Mick, driver" and its role
+    guest = piece.guest
+    if guest and name == guest.name:
+        return with_role(name, piece, role)
+    role = role or piece.team.get(name, "") or _roles_in(piece.body, piece.lang).get(name, "")
+    if not role:
+        return None
+    return f"{name}, {role_after_name(role, piece.lang)}"
+
+
+@lru_cache(maxsize=1024)
+def _roles_in(body: str, lang: str) -> dict[str, str]:
+    """`speech.roles_in` once per body: each front matter quote without a role, and `doctor`, ask it."""
+    return speech.roles_in(body, lang)
+
+
+def quote_refused(quote: Quote, piece: Piece) -> str | None:
+    """Why a quote of the front matter is not posted, or None (`publisher doctor` says it)."""
+    if quote.by and quote_signed(quote, piece) is None:
+        return "nothing says who its speaker is (no role)"
+    return None
+
+
+def role_after_name(role: str, lang: str) -> str:
+    """A French role after a name takes no capital ("— Marion Chabrier, cogérante"); an acronym keeps
+    its capitals ("DSI"), English roles their title case. One line: "responsable du⏎matériel", as the body
+    wrapped it (set 45), is "responsable du matériel"."""
+    role = " ".join(role.split())
+    if lang.startswith("fr") and role[1:2].islower() and role[:1].isupper():
+        return role[:1].lower() + role[1:]
+    return role
+
+
+
+
+def guest_placed(title: str, piece: Piece) -> str:
+    """A title that opens on its guest's name, with who they are after it: "Raphaëlle Kwan, Artistic
+    Director, Hélianthe Youth Orchestra, on her first season: …" (sets 32 and 43: "Ailsa Grant on nine
+    years with Bran", "Raphaëlle Kwan on her first season" failed for a name that placed nobody). A title
+    that describes its guest itself ("Lucie Ferrand, paysanne meunière") stays as it is."""
+    guest = piece.guest
+    if not guest or not title.startswith(guest.name):
+        return title
+    rest = title[len(guest.name):]
+    colon = re.match(r"[ \u00a0\u202f]*:", rest)
+    if not colon and not _FOLLOWS_A_NAME.match(rest):
+        return title  # "Ken Atherton is our new warden", "Ken Atherton — …", "Ken Atherton (Wendle Watch)"
+    signed = with_role(guest.name, piece)
+    if signed == guest.name:
+        return title
+    role = typeset(signed.partition(", ")[2], piece.lang)
+    return f"{guest.name}, {role}{rest}" if colon else f"{guest.name}, {role},{rest}"
+
+
+_FOLLOWS_A_NAME = re.compile(r" (?!(?:is|was|has|are|est|a|sont|était|devient|becomes|joins|rejoint)\b)[a-zà-ÿ]")
+"""After the name, a lower-case word that is no verb: "Ailsa Grant on nine years…", "Jo Pennington and Nell…"."""
+
+
+__all__ = ["guest_placed", "quote_refused", "quote_signed", "role_after_name", "with_organization", "with_role"]
