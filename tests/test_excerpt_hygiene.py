@@ -250,6 +250,28 @@ def test_an_authors_summary_that_opens_on_its_title_is_not_posted(project: Proje
         "Plus de 211 000 pages de registres sont en ligne."]
 
 
+def test_a_summary_whose_colon_opens_a_promise_is_cut_there_or_not_posted(project: ProjectDir) -> None:
+    # Set 50: "Cinq saisons d'algoculture dans une rade partagée… : ce qui a coincé, ce qui a marché, et cinq
+    # règles…" went to Bluesky with nothing of what it promised; before the colon, no verb: not posted.
+    project.piece("white-papers/algues.md", "title: Une ferme d'algues au port\ndate: 2026-11-10\nlang: fr\nsummary:"
+                  " \"Cinq saisons d'algoculture dans une rade partagée avec des pêcheurs et une école de voile : ce qui"
+                  " a coincé, ce qui a marché, et cinq règles pour les ports.\"\n")
+    project.piece("white-papers/ports.md", "title: Ports\ndate: 2026-11-10\nlang: fr\nsummary: \"Nous avons partagé la"
+                  " rade pendant cinq saisons : ce qui a coincé, ce qui a marché.\"\n")
+    project.piece("white-papers/two.md", "title: Two\ndate: 2026-11-10\nsummary: \"Kelp grew on 40 lines in 2026."
+                  " Five seasons in a shared harbour: what went wrong, what worked.\"\n")
+    project.piece("white-papers/list.md", "title: List\ndate: 2026-11-10\nsummary: \"Three changes made the"
+                  " difference: smaller groups, a paid coach and earlier starts.\"\n")  # a list that says: kept
+    pieces = {p.key: p for p in load_library(load_settings(project.config_file)).pieces}
+    def summaries(key: str) -> list[str]:
+        return [e.text for e in excerpts_for(pieces[key]) if e.kind == "summary"]
+    assert summaries("white-papers/algues") == []
+    assert summaries("white-papers/ports") == ["Nous avons partagé la rade pendant cinq saisons."]
+    assert summaries("white-papers/two") == ["Kelp grew on 40 lines in 2026."]
+    assert summaries("white-papers/list") == [
+        "Three changes made the difference: smaller groups, a paid coach and earlier starts."]
+
+
 PORTRAIT = """Ken Atherton has cleaned this stretch of the Wendle since 2009, two years before Wendle Watch existed.
 I have walked it with him for six years.
 

@@ -27,6 +27,7 @@ from publisher.posts.model import Excerpt
 from publisher.social.excerpting import (
     background,
     bound,
+    clauses,
     continuing,
     dated,
     lexicon,
@@ -351,6 +352,9 @@ def _summary_leans(summary: str, lang: str) -> str | None:
     cultive 22 hectares…", "He started picking litter…", "C’est la question qu’on nous pose…": sets 38-39,
     where the name or the question came only in the title line below it)."""
     found = _TITLE_SUBJECT.match(summary.lstrip().lower().replace("'", "’"))
+    told = textlib.sentences(summary)
+    if len(told) == 1 and _colon_teaser(told[0], lang) == "":  # nothing left once the promise is cut
+        return "a heading and a promise of what the page holds ('…: ce qui a coincé, ce qui a marché')"
     return standalone.presumes_known(summary, lang) or (
         f"opens on '{found.group().strip()}': the title it was written under says who or what" if found else None)
 
@@ -369,7 +373,27 @@ def _without_teaser(summary: str, lang: str) -> str:
     kept = list(told)
     while len(kept) > 1 and background.teases(kept[-1], lang):
         kept.pop()
-    return summary if len(kept) == len(told) else " ".join(kept)
+    head = _colon_teaser(kept[-1], lang) if kept else None
+    if head is None:
+        return summary if len(kept) == len(told) else " ".join(kept)
+    if head:
+        kept[-1] = head
+    elif len(kept) > 1:
+        kept.pop()
+    return " ".join(kept)
+
+
+def _colon_teaser(sentence: str, lang: str) -> str | None:
+    """``sentence`` cut before a colon that opens a promise ("…une école de voile : ce qui a coincé, ce qui
+    a marché, et cinq règles pour les ports…", set 50), ending on a full stop; "" when what comes before
+    the colon says nothing by itself (no verb); None when no promise follows a colon."""
+    head, colon, tail = sentence.rpartition(":")
+    if not colon or not head.strip() or not background.teases(tail.strip(" \u00a0\u202f"), lang):
+        return None
+    head = head.rstrip(" \u00a0\u202f")
+    language = lexicon.lang_of(lang)
+    # sentence=False: a first word is no imperative here ("Five seasons in a shared harbour")
+    return head + "." if language and clauses.has_verb(head, language, sentence=False) else ""
 
 
 def _summary_refused(summary: str, lang: str) -> bool:

@@ -34,6 +34,7 @@ _NOT_VERB_STARTS = lexicon.words("""
     without from by of to as after before every each some many most all both one two three four five six ten
     more less much very so such what which how why where when
 """)
+_DETERMINERS_EN = lexicon.words("the a an this that these those my our your his her their its every each")
 _NOT_BEFORE_ADVERB_FR = lexicon.words("""
     de du des le la les un une au aux en par pour sans son sa ses leur leurs notre nos votre vos ce cet cette ces
     mon ma mes et ou très plus moins
@@ -108,7 +109,7 @@ def _is_verb(word: str, words: list[str], i: int, language: str) -> bool:
     if "’" in word and word.split("’", 1)[1] in ("s", "re", "ve", "d", "ll", "t"):
         return True  # it’s, they’re, don’t
     if word.endswith("ed") and len(word) > 4:
-        return True
+        return previous not in _DETERMINERS_EN  # "a shared harbour": an adjective
     # The first word of a sentence that is no determiner, preposition or adverb: an imperative ("Budget
     # egress fees…") or a subject whose verb these lists do not know.
     return i == 0 and len(words) > 1 and word not in _NOT_VERB_STARTS and not word[:1].isdigit()
