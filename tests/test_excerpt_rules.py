@@ -175,6 +175,13 @@ def test_a_quote_in_the_body_is_attributed_in_the_post() -> None:
     ("Registration is now open for the spring course.", "en", dated.DATE),
     ("Book now: places are limited.", "en", dated.DATE),
     ("Nos cours accueillent des adultes de tous niveaux.", "fr", None),
+    # a month with no year (set 50: "Pippin, who leaves for advanced training in January" as an evergreen)
+    ("We spent a morning with Pippin, who leaves for advanced training in January.", "en", dated.DATE),
+    ("La tournée repart en mars dans le nord du département.", "fr", dated.DATE),
+    ("In March 2026 the line reopened.", "en", None),
+    ("En mars 2026, la ligne a rouvert.", "fr", None),
+    ("Il en reste beaucoup à planter.", "fr", None),
+    ("Sprouts, trees and two Saturday collections: your festive food waste guide", "en", dated.DATE),  # set 47
 ])
 def test_moments(text: str, lang: str, moment: str | None) -> None:
     assert dated.moment_in(typeset(text, lang), lang) == moment

@@ -68,18 +68,19 @@ _CUES = {"fr": ("hiver", "printemps", "été", "automne", "ces", "noël", "pâqu
                 "moment", "début", "saison", "inscriptions", "inscription", "places", "inscrivez-vous", "réservez"),
          "en": ("winter", "spring", "summer", "autumn", "fall", "recent", "past", "coming", "next", "last",
                 "these", "those", "on", "christmas", "easter", "holidays", "holiday", "until", "till", "before",
-                "after", "since", "black", "cyber", "halloween", "valentine’s", "mother’s", "father’s",
+                "after", "since", "black", "cyber", "festive", "halloween", "valentine’s", "mother’s", "father’s",
                 "thanksgiving", "bonfire", "boxing", "started", "begun", "opened", "launched", "just", "far", "date",
                 "counting", "stand", "season", "registration", "registrations", "booking", "bookings", "entries",
                 "places", "book", "sign")}
 # A holiday ties a text to its date like a month does: "this Christmas" is relative, "Christmas" a date
 # ("Flying from Northmoor this Christmas" was recycled on 30 January).
 # The days that shops and brands make their own (set 15: "This Black Friday, the best bike deal is probably
-# in your shed" went out until late January) are dates too.
+# in your shed" went out until late January) are dates too, and "festive" ("your festive food waste guide",
+# set 47, recycled in spring).
 _HOLIDAYS = {"fr": r"noël|pâques|(?:les |des |ces )?fêtes de fin d’année|(?:le |du )?réveillon|black friday"
                    r"|halloween|(?:la )?saint-valentin|fête des (?:mères|pères|grands-mères)|(?:la |cette )rentrée"
                    r"|(?:les |ces )soldes|toussaint",
-             "en": r"christmas|easter|(?:the )?(?:christmas|summer|easter|festive) holidays|new year’s eve"
+             "en": r"christmas|easter|(?:the )?(?:christmas|summer|easter|festive) holidays|new year’s eve|festive"
                    r"|black friday|cyber monday|halloween|valentine’s day|mother’s day|father’s day|thanksgiving"
                    r"|bonfire night|boxing day"}
 
@@ -115,11 +116,16 @@ _OPEN_NOW = {
                      r"\s+(?:now\s+)?open|places are (?:still )?available|book (?:now|your place|early)|sign up now)"
                      r"(?![\w’])"),
 }
-_FUTURE = {"en": re.compile(r"(?<![\w’])(?:will|’ll|is due|are due|is expected|are expected|is scheduled|planned for)"
+_FUTURE = {"en": re.compile(r"(?<![\w’])(?:will|’ll|is due|are due|is expected|are expected|is scheduled|planned for"
+                           r"|leaves|leave|starts|start|opens|open|reopens|closes|close|returns|return|moves|begins)"
                            r"(?![\w’])"),
-           "fr": re.compile(r"(?<![\w’])(?:sera|seront|aura|auront|ira|iront|est prévue?s?|sont prévue?s?|d’ici)(?![\w’])")}
-_MONTH_YEAR = {language: re.compile(rf"(?<![\w’])(?:{'|'.join(lexicon.MONTHS[language])})[\s\u00a0\u202f]+(?:19|20)\d\d")
+           "fr": re.compile(r"(?<![\w’])(?:sera|seront|aura|auront|ira|iront|est prévue?s?|sont prévue?s?|d’ici|part"
+                           r"|partira|repart|ouvre|rouvre|ferme|revient|reviendra|démarre|commence)(?![\w’])")}
+"""A future, or a present that says one ("Pippin, who leaves for advanced training in January", set 50)."""
+_MONTH_YEAR = {language: re.compile(rf"(?<![\w’])(?:{'|'.join(lexicon.MONTHS[language])})[\s\u00a0\u202f]+(?:19|20)\d\d"
+                                    rf"|(?<![\w’])(?:in|en)\s+(?:{'|'.join(lexicon.MONTHS[language])})(?![\w’])")
                for language in ("en", "fr")}
+"""A month of a year, or a month after "in"/"en", whose year is the year of writing."""
 
 
 @lru_cache(maxsize=8)
@@ -209,7 +215,7 @@ def moment_in(text: str, lang: str) -> str | None:
     if date.search(low):
         return DATE
     if _FUTURE[language].search(low) and _MONTH_YEAR[language].search(low):
-        return DATE  # "will be published … in January 2027": stale once January is past
+        return DATE  # "will be published … in January 2027", "leaves … in January": stale once January is past
     return SINCE if _counts_to_now(low, language) else None  # a date or "last Saturday" says more
 
 
