@@ -52,6 +52,9 @@ from publisher.social.render import body_of
     ("Ce type de ruche résiste mieux au frelon que les modèles en plastique.", "fr"),  # which type?
     ("Vingt bénévoles réguliers y suffiraient.", "fr"),  # set 39: suffice for what?
     ("Actually, put it in. People should know it's worth it.", "en"),
+    ("Everybody wants to stroke him, and I have to say no nicely, twenty times a morning.", "en"),  # set 50
+    ("He'll learn not to bother with cars.", "en"),  # the puppy, named only in the story
+    ("I told her it would take a week.", "en"),
 ])
 def test_words_that_need_their_story(text: str, lang: str) -> None:
     assert why_unreferred(typeset(text, lang), lang), text
@@ -88,6 +91,10 @@ def test_words_that_need_their_story(text: str, lang: str) -> None:
     ("The work is hard, and it is also the best job in the valley.", "en"),
     ("Il y a vingt bénévoles le jeudi, et il n'y a jamais de place pour tout le monde.", "fr"),
     ("On demande qu'on écrive les marchés de façon à ce qu'on puisse y répondre.", "fr"),  # named before "y"
+    ("The first visit, a Year 2 boy asked me if he had to give the books back.", "en"),  # "a boy… he"
+    ("If someone calls, tell him we are open until six.", "en"),
+    ("Ask for Hannah Reid at the desk: she knows every route.", "en"),
+    ("Une cliente m'a dit qu'elle savait combien elle en jetait.", "fr"),
 ])
 def test_words_that_stand_alone(text: str, lang: str) -> None:
     assert why_unreferred(typeset(text, lang), lang) is None, text
