@@ -442,6 +442,9 @@ def test_hours_tickets_and_bookings_are_the_pages_not_a_post(text: str, lang: st
     ("the pool also heats its changing rooms with the same pump.", "en", True),
     ("the pool heats its changing rooms and also the café next door with one pump.", "en", False),
     ("la cave a réduit ses traitements de 27 % en 2026.", "fr", False),
+    ("parents use the stop too.", "en", True),  # set 44: a takeaway after one about the pupils
+    ("the bus stops at the school every tuesday, and parents use it too.", "en", False),
+    ("the new timetable suits commuters who start work at seven as well.", "en", False),  # a long sentence
 ])
 def test_the_x_also_carries_on_from_the_sentence_before(text: str, lang: str, continues: bool) -> None:
     from publisher.social.excerpting.continuing import why_continues

@@ -39,6 +39,11 @@ _ALSO = {
     # "aussi grand que" compares; "aussi" alone adds.
     "fr": re.compile(r"(?<![\w’])(?:également|aussi(?!\s+[\w’-]+\s+qu))(?![\w’])"),
 }
+_TOO = re.compile(r"(?<![\w’])(?:too|as well)[.!…]?$")
+_TOO_WORDS = 8
+_LISTED = re.compile(r",|(?<![\w’])and(?![\w’])")
+""""Parents use the stop too." (set 44): a short sentence that ends on "too" adds to the one before; "We
+fixed the roof, and the windows too." adds inside itself."""
 _BACK_ADVERB = {
     "en": re.compile(r"(?<![\w’])(?:there(?!\s+(?:is|are|was|were|will|would|may|might|could|can|has|have|had"
                      r"|must|should|seems?|remains?|appears?)\b)(?!’s)|(?:until|till|by|since|from|before|back"
@@ -77,6 +82,8 @@ def why_continues(start: str, language: str) -> str | None:
         return "counts or gathers a set the piece introduced before"
     if _PRONOUN_SUBJECT[language].match(start) and _ALSO[language].search(start):
         return "'also': it continues the sentence before"
+    if language == "en" and _TOO.search(start) and len(start.split()) <= _TOO_WORDS and not _LISTED.search(start):
+        return "'too': it adds to what the sentence before said"
     if _DEFINITE_SUBJECT[language].match(start):
         also = _ALSO_WORD[language].search(start, 0, _ALSO_NEAR)  # not "too" at the window's end
         if also and not _JOINED.search(start, 0, also.start()):  # "… and also the café": inside the sentence
