@@ -387,3 +387,21 @@ def test_a_title_that_names_a_date_is_not_recycled_unless_the_piece_opts_in(
     assert recycled["articles/dated"] == 0 and recycled["articles/opted"] > 0, recycled
     assert any(note.startswith("articles/dated.md: its title names a date") for note in plan.notes), plan.notes
     assert not any(note.startswith("articles/opted.md") for note in plan.notes), plan.notes
+
+
+@pytest.mark.parametrize(("summary", "lang", "recycled"), [
+    ("Samedi 14 novembre, notre bourse revient : kits prêtés et dépôt-vente.", "fr", False),  # set 45
+    ("Join us on December 5th for the first winter swim.", "en", False),
+    ("Le 3 novembre, quarante familles ont déposé leurs kits.", "fr", True),  # a day gone by
+    ("Founded on 12 March 1998, the club trains 80 players.", "en", True),
+])
+def test_a_summary_that_names_a_day_to_come_is_not_recycled(
+        project: ProjectDir, summary: str, lang: str, recycled: bool) -> None:
+    project.config("timezone: Europe/Paris\nchannels: {x: {}}\n"
+                   "rules: {follow_ups: [], evergreen: {after_days: 10, every_days: 10, max_times: 3}}")
+    project.piece("articles/bourse.md", f"title: \"Équiper un enfant\"\ndate: 2026-11-10\nlang: {lang}\n"
+                  f"summary: \"{summary}\"\n")
+    settings = load_settings(project.config_file)
+    library = load_library(settings)
+    plan = make_plan(library.pieces, rules_from(settings, library), at("2026-11-10T07:00"))
+    assert any(p.role.startswith("evergreen") for p in plan.posts) is recycled

@@ -8,6 +8,7 @@ but never its relative ones: "hier" is wrong three days later.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import lru_cache
 
@@ -269,4 +270,39 @@ def announces_a_start(title: str, lang: str) -> bool:
     return bool(language and _LAUNCHES[language].search(title.lower()))
 
 
-__all__ = ["DATE", "RELATIVE", "SINCE", "announces_a_start", "moment_in", "names_its_month"]
+_DAY_MONTH = {
+    "fr": re.compile(rf"(?<![\w’])(\d{{1,2}})(?:er)?[\s\u00a0\u202f]+({'|'.join(lexicon.MONTHS['fr'])})"
+                     rf"(?:[\s\u00a0\u202f]+((?:19|20)\d\d))?(?![\w’])"),
+    "en": re.compile(rf"(?<![\w’])(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({'|'.join(lexicon.MONTHS['en'])})"
+                     rf"|({'|'.join(lexicon.MONTHS['en'])})\s+(\d{{1,2}})(?:st|nd|rd|th)?)(?:,?\s+((?:19|20)\d\d))?(?![\w’])"),
+}
+UPCOMING_DAYS = 180
+"""How far ahead of a piece a day it names makes it an announcement."""
+
+
+def names_a_day_to_come(text: str, lang: str, written: dt.date) -> bool:
+    """Does ``text`` name a day after ``written`` ("Samedi 14 novembre, notre bourse revient" in a piece
+    of 10 November, set 45)? Its piece announces that day: recycled after it, every post is stale. A day
+    with no year is in the year of writing, or the next when it would be months before it."""
+    language = lexicon.lang_of(lang)
+    if not language:
+        return False
+    months = lexicon.MONTHS[language]
+    for found in _DAY_MONTH[language].finditer(text.lower()):
+        if language == "fr":
+            day, month, year = found.group(1), found.group(2), found.group(3)
+        else:
+            day, month = found.group(1) or found.group(4), found.group(2) or found.group(3)
+            year = found.group(5)
+        try:
+            when = dt.date(int(year) if year else written.year, months.index(month) + 1, int(day))
+        except ValueError:
+            continue  # "31 février"
+        if not year and (written - when).days > 60:
+            when = when.replace(year=written.year + 1)  # "le 10 janvier" written in December
+        if 0 < (when - written).days <= UPCOMING_DAYS:
+            return True
+    return False
+
+
+__all__ = ["DATE", "RELATIVE", "SINCE", "announces_a_start", "moment_in", "names_a_day_to_come", "names_its_month"]

@@ -139,9 +139,11 @@ def announces(piece: Piece) -> bool:
     lance son épicerie mobile"): an announcement, stale once the day is past,
     and every post of the piece carries its title (social.render). Set 10's reader failed every recycled
     post of two such pieces. A title that names a year to come ("Voice trials 2027: what happens", set 42)
-    announces it too: the trials are over by the time it would be recycled."""
+    announces it too: the trials are over by the time it would be recycled. So does a summary that names a
+    day to come ("Samedi 14 novembre, notre bourse revient", set 45, recycled after the 14th)."""
     return _titled_moment(piece.title, piece.lang) or (piece.type != "white_paper" and any(
-        int(year) > piece.date.year for year in _YEARS.findall(piece.title)))
+        int(year) > piece.date.year for year in _YEARS.findall(piece.title))) or (
+        bool(piece.summary) and dated.names_a_day_to_come(piece.summary, piece.lang, piece.date.date()))
 
 
 _YEARS = re.compile(r"(?<![\w/–-])(?<!by )(?<!vision )(?<!horizon )(?<!d’ici )(?<!d'ici )(?<!towards )(?<!to )(?<!en )"
@@ -192,8 +194,9 @@ def _prepare(piece: Piece, fits: PieceFits, rules: PlanRules, books: dict[str, C
         notes.add(few_excerpts(piece.src_uri, len(excerpts), needed))
     if ruleset.evergreen.enabled and ruleset.evergreen.max_times > 0 and piece.evergreen is None \
             and announces(piece):
-        notes.add(f"{piece.src_uri}: its title names a date, a month or a time since, or announces a start, so it is not recycled as "
-                  "evergreen (every post carries the title); `evergreen: true` in its front matter recycles it")
+        notes.add(f"{piece.src_uri}: its title names a date, a month or a time since or announces a start, or its "
+                  "summary names a day to come, so it is not recycled as evergreen (every post carries the title); "
+                  "`evergreen: true` in its front matter recycles it")
     if piece.evergreen is not True and ruleset.follow_ups and of_its_moment(piece):
         notes.add(f"{piece.src_uri}: its title speaks from its day (\"{piece.title}\"), so only its launch is "
                   "planned, no follow-ups; `evergreen: true` in its front matter plans them")
