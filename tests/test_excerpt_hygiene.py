@@ -190,6 +190,18 @@ def test_a_front_matter_quote_without_a_role_says_who_is_speaking(project: Proje
     assert ring == ["Helen Thorne, Tower Captain, St Aldhelm’s, Chedcombe"]  # where, said once
     kitchen = [e.attribution for e in excerpts_for(pieces["case-studies/kitchen"]) if e.kind == "quote"]
     assert kitchen == ["Sylvie Arnaud, directrice de la Cuisine centrale intercommunale de Brévanne"]
+    project.piece("articles/ines.md", """
+        title: Le foyer des jeunes
+        date: 2026-11-10
+        lang: fr
+        quotes:
+          - text: On se sent chez soi.
+            by: Inès, 19 ans
+            role: Étudiante
+        """)
+    pieces = {p.key: p for p in load_library(load_settings(project.config_file)).pieces}
+    ines = [e.attribution for e in excerpts_for(pieces["articles/ines"]) if e.kind == "quote"]
+    assert ines == ["Inès, 19 ans, étudiante"]  # a French role after a name, in each part, without its capital
     import datetime as dt
 
     from publisher.project.doctor import diagnose

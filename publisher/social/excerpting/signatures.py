@@ -60,7 +60,8 @@ def quote_signed(quote: Quote, piece: Piece) -> str | None:
     name = name.strip()
     if not name:
         return None
-    role = ", ".join(part for part in (written.strip(), quote.role.strip()) if part)  # "Mick, driver" and its role
+    # "Mick, driver" and its role; each French part without its capital ("Inès, 19 ans" and "Étudiante")
+    role = ", ".join(role_after_name(part, piece.lang) for part in (written.strip(), quote.role.strip()) if part)
     guest = piece.guest
     if guest and name == guest.name:
         return with_role(name, piece, role)
