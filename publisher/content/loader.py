@@ -14,6 +14,7 @@ import yaml
 
 from publisher import urls
 from publisher.config.options import collect, shown
+from publisher.content import language
 from publisher.content import text as textlib
 from publisher.content.authors import load_authors
 from publisher.content.body_check import body_problems
@@ -179,6 +180,12 @@ def _build(path: Path, folder: str, fm: FrontMatter, meta: dict[str, Any], body:
             problems.append(Problem(where, "type", f"expected {folder_type!r} for a file in {folder}/, got {fm.type!r} "
                                     f"(move the file to {ctx.types[type_key].folder}/ or fix the type)"))
     lang = (fm.lang if "lang" not in failed else None) or ctx.default_lang
+    if not meta.get("lang") and "lang" not in failed:
+        guessed = language.guess(f"{fm.title}\n{body}", ctx.languages)
+        if guessed and guessed != lang:
+            warnings.append(f"{where}: 'lang': missing, and the piece reads as {guessed!r}, not the site's {lang!r}: "
+                            f"treated as {guessed!r}; add 'lang: {guessed}' to its front matter to say so")
+            lang = guessed
     if lang not in ctx.languages:
         problems.append(Problem(where, "lang", f"expected one of the configured languages ({', '.join(ctx.languages)}), got {lang!r}"))
     for key in fm.authors if "authors" not in failed else []:
