@@ -181,13 +181,13 @@ _TEASER = {
     # does not give (set 10: "we propose six changes" named none of them).
     "en": re.compile(r"(?<![\w’])(?:propose|proposes|recommend|recommends|suggest|suggests|identify|identifies|identified"
                      r"|set out|sets out|outline|outlines|present|presents|share|shares|offer|offers|draw|draws|drew"
-                     r"|learned|learnt|see|list|lists)\s+(?:the\s+following\s+|these\s+|our\s+|its\s+)?(?:\d+|two|three|four"
-                     r"|five|six|seven|eight|nine|ten|a few|several)\s+(?:[\w-]+\s+)?(?:changes|lessons|steps"
+                     r"|learned|learnt|see|list|lists)\s+(?:the\s+following\s+|these\s+|our\s+|its\s+)?"
+                     rf"(?:\d+|{lexicon.cardinals('en', 2, 10)}|a few|several)\s+(?:[\w-]+\s+)?(?:changes|lessons|steps"
                      r"|recommendations|proposals|measures|priorities|ideas|ways|actions|points|questions|principles"
                      r"|rules|reasons|mistakes|options|things)\s*[.:]$"),
     "fr": re.compile(r"(?<![\w’])(?:proposons|propose|proposent|recommandons|recommande|identifions|identifie|présentons"
                      r"|présente|formulons|formule|tirons|tire|retenons|retient|voici|listons)\s+(?:les\s+|nos\s+|ses\s+"
-                     r"|ces\s+)?(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques|plusieurs)\s+"
+                     rf"|ces\s+)?(?:\d+|{lexicon.cardinals('fr', 2, 10)}|quelques|plusieurs)\s+"
                      r"(?:changements|leçons|étapes|recommandations|propositions|mesures|priorités|idées|pistes|actions"
                      r"|points|questions|principes|règles|raisons|erreurs|enseignements|conseils|options)"
                      r"(?:\s+[\wà-ÿ’-]+)?\s*[.:]$"),
@@ -213,22 +213,21 @@ def has_figure(text: str) -> bool:
     return bool(re.search(r"\d", re.sub(YEAR, " ", text)))
 
 
-_CARDINALS = {"en": "two|three|four|five|six|seven|eight|nine|ten",
-              "fr": "deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante"
-                    "|soixante|cent|mille"}
+_CARDINALS = {"en": lexicon.cardinals("en", 2, 10),
+              "fr": f"{lexicon.cardinals('fr', 2, 12)}|quinze|{lexicon.cardinals('fr', 20, 24)}|cent|mille"}
 """Numbers in words: "one in five", "une famille sur trois", "plus de quarante-huit heures"."""
 _NUMBERS = {language: rf"(?:{words}|\d+)" for language, words in _CARDINALS.items()}
 _FINDING = {
     # A share, a comparison or a rate: what a figure means, not only how many ("nos 38 bénévoles ont
     # livré plus de 2 100 documents", "58 percent of all time lost", "two car journeys instead of one").
-    "en": re.compile(rf"\d[\d,.]*\s?(?:%|percent|per cent)|(?<![\w’])(?:one|two|three|four|five|\d+)(?: [a-z]+)? (?:in"
+    "en": re.compile(rf"\d[\d,.]*\s?(?:%|percent|per cent)|(?<![\w’])(?:{lexicon.cardinals('en', 1, 5)}|\d+)(?: [a-z]+)? (?:in"
                      rf"|out of) (?:every )?{_NUMBERS['en']}(?![\w’])|(?<![\w’])(?:half (?:of|as|the)|a third|two thirds"
                      r"|a quarter|three quarters|twice|times (?:more|less|as)|more than|less than|fewer than|instead of"
                      r"|compared with)(?![\w’])"
                      r"|(?<![\w’])(?:every|each|per) (?:[£€$]\s?)?\d|[£€$]\s?\d[\d,.]*\s?(?:k|m|bn|million|billion)?"
                      r" (?:a|per|each|every) (?!few\b)|\d[\d,.]*\s?[a-z]*\s(?:a|per|each|every) (?:day|week|month|year|hour"
                      r"|night)(?![\w’])|(?<![\w’])by (?:half|a third|a quarter)"),
-    "fr": re.compile(rf"\d[\d\s\u202f\u00a0,]*\s?(?:%|pour cent)|(?<![\w’])(?:un|une|deux|trois|quatre|cinq|\d+)"
+    "fr": re.compile(rf"\d[\d\s\u202f\u00a0,]*\s?(?:%|pour cent)|(?<![\w’])(?:un|une|{lexicon.cardinals('fr', 2, 5)}|\d+)"
                      rf"(?: [a-zà-ÿ]+)? sur {_NUMBERS['fr']}(?![\w’])|(?<![\w’])(?:la moitié|un tiers|deux tiers|un quart"
                      r"|trois quarts|deux fois|fois plus|fois moins|contre \d"
                      r"|que l’an)(?![\w’])|(?<![\w’])au lieu d(?:e(?![\w’])|’)|(?<![\w’])(?:chaque|par) \d|\d[\d\s\u202f\u00a0]*(?:€|euros) (?:par|chaque) "

@@ -143,9 +143,9 @@ _NAMED = re.compile(r"(?<=[\s’(])[A-ZÀ-Ö][\w’-]+")
 _PARTS = {
     # "Done properly, stages 1 to 4 cost…": numbered parts of the piece's own method.
     "en": re.compile(r"(?<![\w’])(?:stages?|steps?|phases?|points?|recommendations?|sections?) (?:\d+(?:(?: to |-| and |–)\d+)?"
-                     r"|one|two|three|four|five|six|seven|eight|nine|ten)(?![\w’])"),
+                     rf"|{lexicon.cardinals('en', 1, 10)})(?![\w’])"),
     "fr": re.compile(r"(?<![\w’])(?:étapes?|phases?|points?|recommandations?|parties?|sections?) (?:\d+(?:(?: à |-| et |–)\d+)?"
-                     r"|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)(?![\w’])"),
+                     rf"|une|{lexicon.cardinals('fr', 2, 10)})(?![\w’])"),
 }
 _POSSESSOR = re.compile(r"^[A-ZÀ-Ö][\w-]*(?:’s|’)\s")
 """"Brookhill’s missed visits…": the sentence's first word names whose figures they are."""
@@ -154,11 +154,11 @@ _POSSESSOR = re.compile(r"^[A-ZÀ-Ö][\w-]*(?:’s|’)\s")
 _COUNTED = {
     # "the 22 hectares", "les 84 panneaux", "these three changes": a count the piece gave before, pointed at
     # ("I wouldn't put the 22 hectares on a poster", set 11). Not a year, not a ranking ("the 10 largest").
-    "en": re.compile(r"(?<![\w’])(?:the|these|those)\s+(?!(?:19|20)\d\d\b)(?:\d[\d,.]*|two|three|four|five|six|seven"
-                     r"|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\s+(?!(?:first|last|largest|biggest"
+    "en": re.compile(r"(?<![\w’])(?:the|these|those)\s+(?!(?:19|20)\d\d\b)(?:\d[\d,.]*"
+                     rf"|{lexicon.cardinals('en', 2, 12)}|{lexicon.cardinals('en', 20, 23)}|hundred)\s+(?!(?:first|last|largest|biggest"
                      r"|smallest|most|best|worst|main|top|of|thirds?|quarters?|halves)\b)[a-z][\w-]*"),
-    "fr": re.compile(r"(?<![\w’])(?:les|ces)\s+(?!(?:19|20)\d\d\b)(?:\d[\d\s\u00a0\u202f,.]*|deux|trois|quatre"
-                     r"|cinq|six|sept|huit|neuf|dix|onze|douze|vingt|trente|quarante|cinquante|cent)\s+"
+    "fr": re.compile(r"(?<![\w’])(?:les|ces)\s+(?!(?:19|20)\d\d\b)(?:\d[\d\s\u00a0\u202f,.]*"
+                     rf"|{lexicon.cardinals('fr', 2, 12)}|{lexicon.cardinals('fr', 20, 23)}|cent)\s+"
                      r"(?!(?:premiers?|premières?|derniers?|dernières?|plus|principaux|principales|d’entre|tiers|quarts)\b)"
                      r"[a-zà-ÿ][\wà-ÿ-]*"),
 }

@@ -15,10 +15,9 @@ from __future__ import annotations
 
 import re
 
-_NUMBERS = {
-    "en": r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)",
-    "fr": r"(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|\d+)",
-}
+from publisher.social.excerpting.lexicon import cardinals
+
+_NUMBERS = {language: rf"(?:{cardinals(language, 2, 12)}|\d+)" for language in ("en", "fr")}
 _PRONOUN_SUBJECT = {
     # "There is also a forum…": the existential "there" adds to what was said, like a pronoun.
     "en": re.compile(r"^(?:we|they|he|she|it|i|you|there)(?:’ll|’ve|’d|’re|’m|’s)?\s"),

@@ -18,12 +18,9 @@ RELATIVE, DATE, SINCE = "relative", "date", "since"
 """SINCE: a stretch counted up to the day of writing, true at launch and for the follow-ups, not recycled."""
 _TOKENS = re.compile(r"[\w’-]+")
 _COUNT = {
-    "fr": r"(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize"
-          r"|dix-sept|dix-huit|dix-neuf|vingt|trente|quarante|cinquante|soixante|quelques|plusieurs)(?:[- ](?:et[- ])?"
-          r"(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf))?",
-    "en": r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
-          r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|a few|several)(?:[- ](?:one|two|three"
-          r"|four|five|six|seven|eight|nine))?",
+    "fr": rf"(?:\d+|un|une|{lexicon.cardinals('fr', 2, 24)}|quelques|plusieurs)(?:[- ](?:et[- ])?"
+          rf"(?:un|une|{lexicon.cardinals('fr', 2, 9)}))?",
+    "en": rf"(?:\d+|a|an|{lexicon.cardinals('en', 1, 24)}|a few|several)(?:[- ](?:{lexicon.cardinals('en', 1, 9)}))?",
 }
 _AGO = {"fr": re.compile(rf"il y a (?:plus d’|près d’|presque )?{_COUNT['fr']} (?:ans?|années?|mois|semaines?|jours?)"),
         "en": re.compile(rf"(?<![\w’]){_COUNT['en']} (?:years?|months?|weeks?|days?) ago")}

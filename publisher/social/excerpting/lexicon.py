@@ -298,6 +298,24 @@ STOPWORDS: dict[str, frozenset[str]] = {
 }
 
 
+CARDINALS: dict[str, tuple[str, ...]] = {
+    # Numbers in words, from zero: CARDINALS[language][n] is n up to twenty, then the tens up to sixty.
+    "en": ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+           "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
+           "forty", "fifty", "sixty"),
+    "fr": ("zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze",
+           "treize", "quatorze", "quinze", "seize", "dix-sept", "dix-huit", "dix-neuf", "vingt", "trente",
+           "quarante", "cinquante", "soixante"),
+}
+
+
+def cardinals(language: str, first: int, last: int = 10) -> str:
+    """A regex alternation of the number words from ``first`` to ``last`` (an index of CARDINALS: 21 is
+    thirty, 24 sixty), in that order. Each rule says how far its counts reach: "two to ten of the them",
+    "one to sixty years ago"."""
+    return "|".join(CARDINALS[language][first:last + 1])
+
+
 def lang_of(lang: str) -> str:
     """'fr' or 'en' for the rules of that language, '' for the language-neutral ones only."""
     base = lang.split("-")[0].split("_")[0].lower()
@@ -305,6 +323,7 @@ def lang_of(lang: str) -> str:
 
 
 __all__ = [
+    "CARDINALS",
     "CONNECTORS_INSIDE",
     "CONNECTORS_SET_OFF",
     "COPULAS",
@@ -331,6 +350,7 @@ __all__ = [
     "STORY_TIME",
     "SUBJECT_PRONOUNS",
     "SUBORDINATORS",
+    "cardinals",
     "lang_of",
     "words",
 ]
