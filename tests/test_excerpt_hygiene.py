@@ -439,3 +439,22 @@ def test_a_guests_quote_is_not_followed_by_their_role_again_in_the_title_line(pr
     assert isinstance(quote, Rendered) and isinstance(takeaway, Rendered)
     assert quote.text.count("Volunteer table host") == 1, quote.text
     assert "Zahra Mohammadi, Volunteer table host, Café Parlotte: from the beginners" in takeaway.text, takeaway.text
+
+
+def test_a_guest_named_with_a_title_in_the_front_matter_is_found_under_the_name_the_piece_uses(
+        project: ProjectDir) -> None:
+    # Set 47: guest "Dr Sandy Lowther", title and quotes "Sandy Lowther": the title placed nobody and the
+    # quote without a role was not posted.
+    project.piece("interviews/sandy.md", """
+        title: "Sandy Lowther on 38 years in the dale: the cows haven't changed"
+        date: 2026-11-24
+        guest: {name: Dr Sandy Lowther, role: Founding partner, organization: Scarthbeck Veterinary Practice}
+        quotes:
+          - text: Take the bill out of the first phone call and you save calves.
+            by: Sandy Lowther
+        """, "When Sandy Lowther opened the practice in 1988, she had one car and one nurse.\n")
+    piece = load_library(load_settings(project.config_file)).pieces[0]
+    found = {e.kind: (e.text, e.attribution) for e in excerpts_for(piece)}
+    assert found["quote"] == ("Take the bill out of the first phone call and you save calves.",
+                              "Sandy Lowther, Founding partner, Scarthbeck Veterinary Practice")
+    assert found["title"][0].startswith("Sandy Lowther, Founding partner, Scarthbeck Veterinary Practice, on 38 years")

@@ -35,7 +35,13 @@ from publisher.social.excerpting import (
     standalone,
 )
 from publisher.social.excerpting.body import BODY_QUOTES, BODY_SENTENCES, body_candidates
-from publisher.social.excerpting.signatures import guest_placed, quote_refused, quote_signed, with_role
+from publisher.social.excerpting.signatures import (
+    guest_name,
+    guest_placed,
+    quote_refused,
+    quote_signed,
+    with_role,
+)
 
 SENTENCE_MIN, SENTENCE_MAX = standalone.SENTENCE_MIN, standalone.SENTENCE_MAX
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")  # a no-break space the writer typed is meant
@@ -144,7 +150,7 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
                        or _summary_leans(piece.summary, lang))
         if offered:
             add("summary", _without_teaser(piece.summary, lang))
-        guest = piece.guest.name if piece.guest else ""
+        guest = guest_name(piece)
         summary = typeset(normalized(piece.summary), lang) if offered else ""
         client = "case_study" if piece.type == "case_study" else ""  # a client's story: results must say whose
         titled = not standalone.in_first_person(piece.title, lang)
@@ -190,9 +196,9 @@ def guest_in_title(piece: Piece) -> tuple[str, str] | None:
     """(words, attribution) when the title is the guest's name and a quote of theirs ("Fiona Hartley:
     “A machine that runs…”", "Yannick Le Goff : « Une sonde… »") and the piece says who they are: posted
     as the title, the name alone signs nothing (set 10's reader failed six such titles)."""
-    guest = piece.guest
+    guest, name = piece.guest, guest_name(piece)
     found = _NAMED_QUOTE.match(piece.title.strip())
-    if guest is None or not found or found.group("name").strip() != guest.name or not (guest.role or guest.organization):
+    if guest is None or not found or found.group("name").strip() != name or not (guest.role or guest.organization):
         return None
     words = unquoted(found.group("words"))
     for source in (*(q.text for q in piece.quotes), piece.body):  # the quotes the author picked are theirs
@@ -200,8 +206,8 @@ def guest_in_title(piece: Piece) -> tuple[str, str] | None:
             break  # said as the title gives it
         said = _as_said(words, source)
         if said != words:
-            return said, with_role(guest.name, piece)
-    return words, with_role(guest.name, piece)
+            return said, with_role(name, piece)
+    return words, with_role(name, piece)
 
 
 def _as_said(words: str, body: str) -> str:

@@ -11,6 +11,22 @@ from publisher.content.model import Piece, Quote
 from publisher.content.typography import typeset
 from publisher.social.excerpting import speech
 
+_HONORIFIC = re.compile(r"^(?:dr|prof|professor|mr|mrs|ms|mx|sir|dame|m|mme|mlle|me|pr|docteur|docteure)\.?\s+(?=\S)",
+                        re.I)
+
+
+def guest_name(piece: Piece) -> str:
+    """The guest's name as the piece writes it: "Sandy Lowther" when the front matter says "Dr Sandy
+    Lowther" and neither the title nor the body does (set 47: "Sandy Lowther on 38 years in the dale" was
+    posted with nothing to say who she is, and her quotes went unsigned by her role)."""
+    guest = piece.guest
+    if not guest:
+        return ""
+    plain = _HONORIFIC.sub("", guest.name)
+    if plain != guest.name and guest.name not in piece.title and guest.name not in piece.body:
+        return plain
+    return guest.name
+
 
 def with_role(attribution: str, piece: Piece, given: str = "") -> str:
     """The guest's role and organisation after their name ("Marion Chabrier, cogérante, GAEC des
@@ -20,13 +36,13 @@ def with_role(attribution: str, piece: Piece, given: str = "") -> str:
     nothing."""
     guest, lang = piece.guest, piece.lang
     name, _, introduced = attribution.partition(", ")
-    if not guest or name != guest.name:
+    if not guest or name not in (guest.name, guest_name(piece)):
         known = piece.team.get(name)
         if known:
             return f"{name}, {role_after_name(known, lang)}"
         return f"{name}, {role_after_name(introduced, lang)}" if introduced else attribution
     role = with_organization(role_after_name(given or guest.role, lang), guest.organization)
-    return f"{guest.name}, {role}" if role else (f"{name}, {role_after_name(introduced, lang)}" if introduced else name)
+    return f"{name}, {role}" if role else (f"{name}, {role_after_name(introduced, lang)}" if introduced else name)
 
 
 def with_organization(role: str, organization: str) -> str:
@@ -63,7 +79,7 @@ def quote_signed(quote: Quote, piece: Piece) -> str | None:
     # "Mick, driver" and its role; each French part without its capital ("Inès, 19 ans" and "Étudiante")
     role = ", ".join(role_after_name(part, piece.lang) for part in (written.strip(), quote.role.strip()) if part)
     guest = piece.guest
-    if guest and name == guest.name:
+    if guest and name in (guest.name, guest_name(piece)):
         return with_role(name, piece, role)
     role = role or piece.team.get(name, "") or _roles_in(piece.body, piece.lang).get(name, "")
     if not role:
@@ -101,22 +117,22 @@ def guest_placed(title: str, piece: Piece) -> str:
     Director, Hélianthe Youth Orchestra, on her first season: …" (sets 32 and 43: "Ailsa Grant on nine
     years with Bran", "Raphaëlle Kwan on her first season" failed for a name that placed nobody). A title
     that describes its guest itself ("Lucie Ferrand, paysanne meunière") stays as it is."""
-    guest = piece.guest
-    if not guest or not title.startswith(guest.name):
+    name = guest_name(piece)
+    if not name or not title.startswith(name):
         return title
-    rest = title[len(guest.name):]
+    rest = title[len(name):]
     colon = re.match(r"[ \u00a0\u202f]*:", rest)
     if not colon and not _FOLLOWS_A_NAME.match(rest):
         return title  # "Ken Atherton is our new warden", "Ken Atherton — …", "Ken Atherton (Wendle Watch)"
-    signed = with_role(guest.name, piece)
-    if signed == guest.name:
+    signed = with_role(name, piece)
+    if signed == name:
         return title
     role = typeset(signed.partition(", ")[2], piece.lang)
-    return f"{guest.name}, {role}{rest}" if colon else f"{guest.name}, {role},{rest}"
+    return f"{name}, {role}{rest}" if colon else f"{name}, {role},{rest}"
 
 
 _FOLLOWS_A_NAME = re.compile(r" (?!(?:is|was|has|are|est|a|sont|était|devient|becomes|joins|rejoint)\b)[a-zà-ÿ]")
 """After the name, a lower-case word that is no verb: "Ailsa Grant on nine years…", "Jo Pennington and Nell…"."""
 
 
-__all__ = ["guest_placed", "quote_refused", "quote_signed", "role_after_name", "with_organization", "with_role"]
+__all__ = ["guest_name", "guest_placed", "quote_refused", "quote_signed", "role_after_name", "with_organization", "with_role"]
