@@ -182,6 +182,11 @@ def test_a_quote_in_the_body_is_attributed_in_the_post() -> None:
     ("En mars 2026, la ligne a rouvert.", "fr", None),
     ("Il en reste beaucoup à planter.", "fr", None),
     ("Sprouts, trees and two Saturday collections: your festive food waste guide", "en", dated.DATE),  # set 47
+    ("La technicienne revient sur l'inventaire d'octobre au lac du Vernois.", "fr", dated.DATE),  # set 52
+    ("The October count found 2,870 fish in the lake.", "en", dated.DATE),
+    ("October's count found 2,870 fish.", "en", dated.DATE),
+    ("L'inventaire d'octobre 2026 a compté 2 870 poissons.", "fr", None),  # its year said
+    ("Le marché est ouvert de mai à septembre.", "fr", None),
 ])
 def test_moments(text: str, lang: str, moment: str | None) -> None:
     assert dated.moment_in(typeset(text, lang), lang) == moment

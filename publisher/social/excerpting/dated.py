@@ -145,12 +145,15 @@ def _lexicon(language: str) -> tuple[dict[str, tuple[tuple[str, ...], ...]], re.
     if language == "fr":
         date = (rf"(?<!\w)\d{{1,2}}(?:er)?[\s\u00a0\u202f]+(?:{months})(?!\w)|(?<!\w)(?:le|du|au|ce)\s+(?:{days})(?!\w)"
                 rf"|(?<![\w’])(?:dès|depuis|jusqu’en|d’ici|à partir de|à compter de|fin|début|mi-|avant|après)\s?(?:{months})"
-                rf"(?!\w){year}")
+                rf"(?!\w){year}"
+                # an event of a month: "l’inventaire d’octobre" (set 52), recycled into the next October
+                rf"|(?<![\w’])(?:l’|le\s|la\s|les\s)[a-zà-ÿ-]+\s(?:d’|de\s)(?:{months})(?!\w){year}")
     else:
         date = (rf"(?<!\w)(?:{months})\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\w)|(?<!\w)\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{months})(?!\w)"
                 rf"|(?<!\w)on\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)(?!\w)"
                 rf"|(?<!\w)(?:since|until|till|from|by|starting in|early|late|mid-|before|after)\s?(?:{months})(?!\w){year}"
-                rf"|(?<!\w)(?:until|till|by|from|before|after|since)\s+the\s+\d{{1,2}}(?:st|nd|rd|th)(?!\w)")
+                rf"|(?<!\w)(?:until|till|by|from|before|after|since)\s+the\s+\d{{1,2}}(?:st|nd|rd|th)(?!\w)"
+                rf"|(?<!\w)the\s+(?:{months})\s+(?!\d)[a-z]|(?<!\w)(?:{months})’s(?!\w)")  # "the October count"
     words = (*lexicon.MONTHS[language], *_WEEKDAYS[language], *_CUES[language])
     cues = re.compile(r"(?<!\w)(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")s?(?!\w)")
     seasons = _SEASONS[language]
