@@ -365,6 +365,8 @@ def test_a_role_the_body_wrapped_over_two_lines_is_signed_on_one(project: Projec
     ("La réponse : ça dépend, et voici de quoi.", "fr", True),
     ("What small island routes need so that community operation can work anywhere.", "en", True),
     ("Nos résultats, leurs limites et nos recommandations.", "fr", True),
+    ("Nos constats et cinq propositions.", "fr", True),  # set 54
+    ("Nos bénévoles et nos salariés ont planté trois cents arbres.", "fr", False),
     ("Pneus, binômes, plans B : voici comment la coopérative s'organise.", "fr", True),
 ])
 def test_what_teases_at_the_end_of_a_summary(sentence: str, lang: str, expected: bool) -> None:

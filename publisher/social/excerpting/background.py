@@ -256,10 +256,12 @@ _TITLE_TEASES = {
     # works 2026–27: lock closures, moorings and river conditions").
     "fr": re.compile(r"(?<![\w’])(?:ce que|ce qu’)[^:]{0,60}?(?:nous )?(?:a|ont|avons) (?:dit|raconté|appris|retenu|demandé)"
                      r"(?![\w’])|(?<![\w’])(?:tout ce qu’il faut savoir|ce qu’il faut savoir|infos? pratiques?|mode d’emploi)"
-                     r"|(?<![\w’])horaires(?:,| et) (?:les )?tarifs"),
+                     r"|(?<![\w’])horaires(?:,| et) (?:les )?tarifs"
+                     r"|(?<![\w’])ce qu(?:i|e |’)[^,:;]{1,40}? et ce qu(?:i|e |’)"),  # "ce qui change et ce qui reste"
     "en": re.compile(r"(?<![\w’])what [^:]{0,60}?(?:told us|taught us|we learned|we heard)|(?<![\w’])(?:here is what|here’s"
                      r" what|everything you need to know|all you need to know|what you need to know)"
-                     r"|(?<![\w’])(?:opening hours|times and prices|closures, moorings|closures and diversions)"),
+                     r"|(?<![\w’])(?:opening hours|times and prices|closures, moorings|closures and diversions)"
+                     r"|(?<![\w’])what [^,:;]{1,40}? and what(?![\w’])"),  # "what changes and what doesn’t" (set 54)
 }
 
 
@@ -303,9 +305,12 @@ def teases(sentence: str, lang: str) -> bool:
     if announces_only(low, lang) or _TEASES[language].search(low) or (_ASKS[language].match(low) and (
             len(_ASKING[language].findall(low)) >= 2 or not _COPULA[language].search(low))):
         return True  # "What we found, what we did not expect, and how to explore it.", not "What changed was…"
-    if not low or (low.split()[0] in _SUBJECT_STARTS and not ("," in low and re.search(r"\s(?:et|and)\s", low))):
+    joined = re.search(r"\s(?:et|and)\s", low)
+    if not low or (low.split()[0] in _SUBJECT_STARTS and not (joined and (
+            "," in low or not clauses.has_verb(low, language, sentence=False)))):
         return False  # "Their pupils now cycle to school.": a subject, whose verb the lists may not know; not
-        # "Nos résultats, leurs limites et nos recommandations.", a list of what the page holds
+        # "Nos résultats, leurs limites et nos recommandations." or "Nos constats et cinq propositions." (set
+        # 54), a list of what the page holds
     words = low.split()  # a short line with no verb and no finding ("A practical way to measure it.")
     return len(words) <= 10 and not any(c.isdigit() for c in low) and not clauses.has_verb(low, language) \
         and not states_a_finding(low, lang) and ":" not in low
