@@ -460,3 +460,15 @@ def test_a_guest_named_with_a_title_in_the_front_matter_is_found_under_the_name_
     assert found["quote"] == ("Take the bill out of the first phone call and you save calves.",
                               "Sandy Lowther, Founding partner, Scarthbeck Veterinary Practice")
     assert found["title"][0].startswith("Sandy Lowther, Founding partner, Scarthbeck Veterinary Practice, on 38 years")
+
+
+def test_a_title_that_names_its_date_is_posted_at_launch_but_not_a_dated_summary(project: ProjectDir) -> None:
+    # Set 47: "…your festive food waste guide" names its season, so its piece is never recycled; its title
+    # rides on every post as the title line, so posted alone at launch it is no staler. Its summary, dated
+    # too, still waits for no recycle it would never get: it is not offered.
+    project.piece("articles/festive.md", "title: \"Sprouts, trees and two Saturday collections: your festive food"
+                  " waste guide\"\ndate: 2026-12-10\nsummary: Friday collections move to Saturdays over Christmas and"
+                  " New Year.\n")
+    piece = load_library(load_settings(project.config_file)).pieces[0]
+    assert [(e.kind, e.text) for e in excerpts_for(piece)] == [
+        ("title", "Sprouts, trees and two Saturday collections: your festive food waste guide")]

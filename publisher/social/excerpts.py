@@ -127,8 +127,10 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
         moment = dated.moment_in(text, lang) if network is None else None
         if asked is not None and moment is None:
             moment = asked  # "What has changed for you over the past two years?" above the answer: not recycled
-        if moment not in moments and moment != dated.SINCE:
-            return  # "Aujourd'hui…" a month later, "Le 12 novembre…" in January
+        if moment not in moments and moment != dated.SINCE and not (kind == "title" and moment == dated.DATE):
+            return  # "Aujourd'hui…" a month later, "Le 12 novembre…" in January. A title that names its date
+            # makes its piece an announcement, never recycled (planner.plan.announces), and rides on every
+            # post of the piece as its title line: posted alone, it is no staler (set 47's festive guide)
         seen.add((network, folded))
         shown = _paragraphs(raw) if kind == "hand-written" and "\n" in raw.strip() else text  # its id: as before
         out.append(_new_excerpt(_hashed(key, text, network), key, kind, shown, lang, attribution, network, question,
