@@ -53,14 +53,27 @@ def with_organization(role: str, organization: str) -> str:
         return role or organization
     if not role:
         return organization
-    if "," in role:
-        return role  # "Tower Captain, St Aldhelm’s, Chedcombe": the author said where already
+    if "," in role or _names_it(role, organization):
+        return role  # "Tower Captain, St Aldhelm’s, Chedcombe", "maire de Plouzanel": the author said where
     words, named = role.split(), organization.split()
     for size in range(min(len(words), len(named)), 0, -1):
         tail = [w.lower().strip(",") for w in words[-size:]]
         if size > 1 and tail == [w.lower().strip(",") for w in named[:size]]:  # not "Chair of the Board Games Café"
             return " ".join([*words[:-size], organization])
     return f"{role}, {organization}"
+
+
+_GENERIC = frozenset({"commune", "ville", "mairie", "city", "town", "council", "borough", "village", "district",
+                      "county", "département", "région", "region", "of", "de", "du", "des", "la", "le", "les", "the",
+                      "d’", "l’"})
+
+
+def _names_it(role: str, organization: str) -> bool:
+    """Does ``role`` name ``organization`` by its own name ("maire de Plouzanel" for "Commune de
+    Plouzanel", set 51, whose reader failed "maire de Plouzanel, Commune de Plouzanel")?"""
+    own = [w for w in re.findall(r"[\w’-]+", organization) if w.lower() not in _GENERIC]
+    said = set(re.findall(r"[\w’-]+", role))
+    return bool(own) and all(w in said for w in own) and any(w[:1].isupper() for w in own)
 
 
 def quote_signed(quote: Quote, piece: Piece) -> str | None:
