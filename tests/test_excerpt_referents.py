@@ -55,6 +55,7 @@ from publisher.social.render import body_of
     ("Everybody wants to stroke him, and I have to say no nicely, twenty times a morning.", "en"),  # set 50
     ("He'll learn not to bother with cars.", "en"),  # the puppy, named only in the story
     ("I told her it would take a week.", "en"),
+    ("Je lui ai dit non. Je dis toujours non la première fois.", "fr"),  # set 51: the apprentice, unnamed
 ])
 def test_words_that_need_their_story(text: str, lang: str) -> None:
     assert why_unreferred(typeset(text, lang), lang), text
@@ -95,6 +96,8 @@ def test_words_that_need_their_story(text: str, lang: str) -> None:
     ("If someone calls, tell him we are open until six.", "en"),
     ("Ask for Hannah Reid at the desk: she knows every route.", "en"),
     ("Une cliente m'a dit qu'elle savait combien elle en jetait.", "fr"),
+    ("La forêt, elle change plus vite que nos plans de gestion.", "fr"),
+    ("Quand un boulanger m'appelle, je sais souvent pourquoi avant lui.", "fr"),
 ])
 def test_words_that_stand_alone(text: str, lang: str) -> None:
     assert why_unreferred(typeset(text, lang), lang) is None, text

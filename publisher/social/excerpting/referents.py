@@ -23,13 +23,22 @@ _CLITIC = {
     # "they", "them", "their": people or things the quote has not named.
     "en": re.compile(r"(?<![\w’])(?:they|them|their|theirs)(?![\w’])"),
 }
-_SOMEONE = re.compile(r"(?<![\w’])(?:he|him|his|she|her|hers)(?![\w])", re.I)
-""""Everybody wants to stroke him", "He’ll learn not to bother with cars." (set 50: the puppy, named only
-in the story). English only: French "il"/"elle" quoted in readers' sets always had their noun before them."""
-_SOMEONE_BEFORE = re.compile(r"(?<![\w’])(?i:a|an|the|my|our|your|this|that|one|each|every|any|no)\s+[a-z]"
-                             r"|(?<![\w’])(?i:someone|somebody|anyone|anybody|nobody|no one)(?![\w’])"
-                             r"|(?<=[a-z,;:]\s)[A-Z][a-z]{2,}")
-"""Before "he"/"she": a noun with its determiner ("a Year 2 boy… he"), "someone", or a name inside a sentence."""
+_SOMEONE = {
+    # "Everybody wants to stroke him", "He’ll learn not to bother with cars." (set 50: the puppy, named only
+    # in the story), « Je lui ai dit non. […] Elle est revenue » (set 51: the apprentice). French "il" is
+    # too often impersonal ("il faut") to read this way.
+    "en": re.compile(r"(?<![\w’])(?:he|him|his|she|her|hers)(?![\w])", re.I),
+    "fr": re.compile(r"(?<![\w’])(?:lui|elle)(?![\w’])", re.I),
+}
+_SOMEONE_BEFORE = {
+    # Before "he"/"she": a noun with its determiner ("a Year 2 boy… he", « une cliente… qu’elle »), "someone",
+    # or a name inside a sentence.
+    "en": re.compile(r"(?<![\w’])(?i:a|an|the|my|our|your|this|that|one|each|every|any|no)\s+[a-z]"
+                     r"|(?<![\w’])(?i:someone|somebody|anyone|anybody|nobody|no one)(?![\w’])"
+                     r"|(?<=[a-z,;:]\s)[A-Z][a-z]{2,}"),
+    "fr": re.compile(r"(?<![\w’])(?i:un|une|le|la|ma|mon|sa|son|notre|votre|cette|ce|cet|chaque|leur|quelqu’un"
+                     r"|personne)\s+[a-zà-ÿ]|(?<![\w’])(?i:l’)[a-zà-ÿ]|(?<=[a-zà-ÿ,;:]\s)[A-ZÀ-Ö][a-zà-ÿ]{2,}"),
+}
 _NAMED_BEFORE = {
     # What may stand before the pronoun as its antecedent: a determiner and a word, a name, a plural.
     "fr": re.compile(r"(?<![\w’])(?:(?i:les|des|ces|mes|nos|vos|leurs|ses|la|le|une?|ma|mon|notre|votre|cette|ce|cet)"
@@ -150,10 +159,9 @@ def why_unreferred(text: str, lang: str, names: tuple[str, ...] | list[str] = ()
         found = None
     if found and not _NAMED_BEFORE[language].search(text[:found.start()]):
         return f"'{found.group().strip()}' stands for something the quote never names"
-    if language == "en":
-        someone = _SOMEONE.search(text)
-        if someone and not _SOMEONE_BEFORE.search(text[:someone.start()]):
-            return f"'{someone.group()}': someone the quote never names"
+    someone = _SOMEONE[language].search(text)
+    if someone and not _SOMEONE_BEFORE[language].search(text[:someone.start()]):
+        return f"'{someone.group()}': someone the quote never names"
     found = _SOME[language].search(low)
     if found:
         return f"'{found.group()}' of what? the quote never says"
