@@ -187,6 +187,9 @@ def test_a_quote_in_the_body_is_attributed_in_the_post() -> None:
     ("October's count found 2,870 fish.", "en", dated.DATE),
     ("L'inventaire d'octobre 2026 a compté 2 870 poissons.", "fr", None),  # its year said
     ("Le marché est ouvert de mai à septembre.", "fr", None),
+    ("In September, Jo Whitcombe became the first sailor to cross the bay.", "en", dated.DATE),  # set 51
+    ("En septembre, Jo a traversé la baie en solitaire.", "fr", dated.DATE),
+    ("We sail in September, when the wind drops.", "en", None),
 ])
 def test_moments(text: str, lang: str, moment: str | None) -> None:
     assert dated.moment_in(typeset(text, lang), lang) == moment

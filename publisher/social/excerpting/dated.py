@@ -146,6 +146,8 @@ def _lexicon(language: str) -> tuple[dict[str, tuple[tuple[str, ...], ...]], re.
         date = (rf"(?<!\w)\d{{1,2}}(?:er)?[\s\u00a0\u202f]+(?:{months})(?!\w)|(?<!\w)(?:le|du|au|ce)\s+(?:{days})(?!\w)"
                 rf"|(?<![\w’])(?:dès|depuis|jusqu’en|d’ici|à partir de|à compter de|fin|début|mi-|avant|après)\s?(?:{months})"
                 rf"(?!\w){year}"
+                # a story's month: "En septembre, Jo a traversé…" (set 51: "In September" recycled a year on)
+                rf"|(?:^|[.!?…]\s+)en\s+(?:{months}){year}\s*,"
                 # an event of a month: "l’inventaire d’octobre" (set 52), recycled into the next October
                 rf"|(?<![\w’])(?:l’|le\s|la\s|les\s)[a-zà-ÿ-]+\s(?:d’|de\s)(?:{months})(?!\w){year}")
     else:
@@ -153,7 +155,8 @@ def _lexicon(language: str) -> tuple[dict[str, tuple[tuple[str, ...], ...]], re.
                 rf"|(?<!\w)on\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)(?!\w)"
                 rf"|(?<!\w)(?:since|until|till|from|by|starting in|early|late|mid-|before|after)\s?(?:{months})(?!\w){year}"
                 rf"|(?<!\w)(?:until|till|by|from|before|after|since)\s+the\s+\d{{1,2}}(?:st|nd|rd|th)(?!\w)"
-                rf"|(?<!\w)the\s+(?:{months})\s+(?!\d)[a-z]|(?<!\w)(?:{months})’s(?!\w)")  # "the October count"
+                rf"|(?<!\w)the\s+(?:{months})\s+(?!\d)[a-z]|(?<!\w)(?:{months})’s(?!\w)"  # "the October count"
+                rf"|(?:^|[.!?…]\s+)in\s+(?:{months}){year}\s*,")  # "In September, Jo became…" (set 51)
     words = (*lexicon.MONTHS[language], *_WEEKDAYS[language], *_CUES[language])
     cues = re.compile(r"(?<!\w)(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")s?(?!\w)")
     seasons = _SEASONS[language]
