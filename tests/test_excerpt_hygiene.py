@@ -366,6 +366,8 @@ def test_a_role_the_body_wrapped_over_two_lines_is_signed_on_one(project: Projec
     ("What small island routes need so that community operation can work anywhere.", "en", True),
     ("Nos résultats, leurs limites et nos recommandations.", "fr", True),
     ("Nos constats et cinq propositions.", "fr", True),  # set 54
+    ("This paper sets out where our water goes, what the measures cost, and how you can help.", "en", True),
+    ("This report sets out five steps for councils that want darker skies.", "en", False),  # says what
     ("Nos bénévoles et nos salariés ont planté trois cents arbres.", "fr", False),
     ("Pneus, binômes, plans B : voici comment la coopérative s'organise.", "fr", True),
 ])
@@ -379,6 +381,8 @@ def test_review_counter_examples_stay_posted(project: ProjectDir) -> None:
     from publisher.social.excerpts import takeaway_refused
     assert standalone.why_not("The famous Ashby lido reopened in June after two years of works.", "en") is None
     assert with_organization("Chair of the Board", "Board Games Café") == "Chair of the Board, Board Games Café"
+    assert with_organization("maire de Plouzanel", "Commune de Plouzanel") == "maire de Plouzanel"  # set 51
+    assert with_organization("Director", "Cwm Serennog Observatory") == "Director, Cwm Serennog Observatory"
     project.piece("articles/t.md", "title: Notes\ndate: 2026-11-10\n")
     project.piece("articles/f.md", "title: Notes\ndate: 2026-11-10\nlang: fr\n")
     en, fr = (load_library(load_settings(project.config_file)).get(k) for k in ("articles/t", "articles/f"))

@@ -287,6 +287,13 @@ _ASKS = {"en": re.compile(r"(?:what|how|why|where|who)\b(?!.*\?\s*$)"),
          "fr": re.compile(r"(?:ce que|ce qu’|ce qui|ce dont|comment|pourquoi|où)(?![\w’])(?!.*\?\s*$)")}
 _ASKING = {"en": re.compile(r"(?<![\w’])(?:what|how|why|where|who)(?![\w’])"),
            "fr": re.compile(r"(?<![\w’])(?:ce que|ce qu’|ce qui|ce dont|comment|pourquoi|où)(?![\w’])")}
+_THIS_PAPER = {
+    # The page speaking of itself ("This paper sets out…", "Ce rapport présente…"): in a post, it is not the paper.
+    "en": re.compile(r"(?:this|the|our) (?:paper|report|white paper|guide|study|document|briefing|article|piece|note)"
+                     r" (?:sets out|explains|describes|shows|looks at|covers|presents|details|outlines)(?![\w’])"),
+    "fr": re.compile(r"(?:ce|notre|le) (?:rapport|livre blanc|document|guide|dossier|article|texte|note|étude)"
+                     r" (?:présente|explique|décrit|montre|détaille|expose|examine|retrace)(?![\w’])"),
+}
 _COPULA = {"en": re.compile(r"(?<![\w’])(?:is|was|are|were|has|have|had)(?![\w’])"),
            "fr": re.compile(r"(?<![\w’])(?:est|était|sont|étaient|sera|c’est|a été)(?![\w’])")}
 _SUBJECT_STARTS = frozenset({"the", "their", "our", "its", "his", "her", "my", "we", "they", "he", "she", "it", "les",
@@ -305,6 +312,8 @@ def teases(sentence: str, lang: str) -> bool:
     if announces_only(low, lang) or _TEASES[language].search(low) or (_ASKS[language].match(low) and (
             len(_ASKING[language].findall(low)) >= 2 or not _COPULA[language].search(low))):
         return True  # "What we found, what we did not expect, and how to explore it.", not "What changed was…"
+    if _THIS_PAPER[language].match(low) and len(_ASKING[language].findall(low)) >= 2:
+        return True  # "This paper sets out where our water goes, …, what they cost, and how you can help." (set 51)
     joined = re.search(r"\s(?:et|and)\s", low)
     if not low or (low.split()[0] in _SUBJECT_STARTS and not (joined and (
             "," in low or not clauses.has_verb(low, language, sentence=False)))):
