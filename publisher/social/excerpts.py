@@ -32,6 +32,7 @@ from publisher.social.excerpting import (
     dated,
     lexicon,
     questions,
+    signatures,
     standalone,
 )
 from publisher.social.excerpting.body import BODY_QUOTES, BODY_SENTENCES, body_candidates
@@ -40,6 +41,7 @@ from publisher.social.excerpting.signatures import (
     guest_placed,
     quote_refused,
     quote_signed,
+    role_after_name,
     with_role,
 )
 
@@ -173,7 +175,9 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
     elif not _summary_leans(piece.summary, lang):  # "la fameuse panne de Charensat": known to whom?
         add("summary", _without_teaser(piece.summary, lang))
     said = guest_in_title(piece)
-    if said:  # "Fiona Hartley: “A machine that runs…”": her words, signed with who she is, unless a quote says them
+    if said == ("", ""):
+        pass  # someone's words in the title whom nothing places, or words the body never gives them
+    elif said:  # "Fiona Hartley: “A machine that runs…”": her words, signed with who she is, unless a quote says them
         words = _letters(said[0])
         verbatim = any(words in _letters(source) for source in (*(q.text for q in piece.quotes), piece.body))
         if verbatim and not any(e.kind == "quote" and words in _letters(e.text) for e in out):
@@ -200,6 +204,8 @@ def guest_in_title(piece: Piece) -> tuple[str, str] | None:
     as the title, the name alone signs nothing (set 10's reader failed six such titles)."""
     guest, name = piece.guest, guest_name(piece)
     found = _NAMED_QUOTE.match(piece.title.strip())
+    if guest is None and found:  # "Salomé Aubertin: “A pipe tells you…”" with no `guest:` (set 57)
+        return _speaker_in_title(piece, found.group("name").strip(), unquoted(found.group("words")))
     if guest is None or not found or found.group("name").strip() != name or not (guest.role or guest.organization):
         return None
     words = unquoted(found.group("words"))
@@ -210,6 +216,19 @@ def guest_in_title(piece: Piece) -> tuple[str, str] | None:
         if said != words:
             return said, with_role(name, piece)
     return words, with_role(name, piece)
+
+
+def _speaker_in_title(piece: Piece, name: str, words: str) -> tuple[str, str] | None:
+    """A title that quotes someone the front matter does not name as its guest: their words, signed with
+    the role the body gives them ("Salomé Aubertin, voicer at Atelier Morvan"), when the body says them;
+    else ("", "") (the title is no post of its own: its speaker unplaced, or its words only the headline's,
+    set 57's reader failed both). None when the name is no person's."""
+    if len(name.split()) < 2 or not all(w[:1].isupper() for w in name.split()):
+        return None  # "Nuit des Thermes 2026: …", "Biodéchets : « … »": a subject, not a speaker
+    role = signatures.roles_in(piece.body, piece.lang).get(name, "")
+    if role and _letters(words) in _letters(piece.body):
+        return words, f"{name}, {role_after_name(role, piece.lang)}"
+    return "", ""
 
 
 def _as_said(words: str, body: str) -> str:

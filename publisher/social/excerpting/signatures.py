@@ -94,14 +94,14 @@ def quote_signed(quote: Quote, piece: Piece) -> str | None:
     guest = piece.guest
     if guest and name in (guest.name, guest_name(piece)):
         return with_role(name, piece, role)
-    role = role or piece.team.get(name, "") or _roles_in(piece.body, piece.lang).get(name, "")
+    role = role or piece.team.get(name, "") or roles_in(piece.body, piece.lang).get(name, "")
     if not role:
         return None
     return f"{name}, {role_after_name(role, piece.lang)}"
 
 
 @lru_cache(maxsize=1024)
-def _roles_in(body: str, lang: str) -> dict[str, str]:
+def roles_in(body: str, lang: str) -> dict[str, str]:
     """`speech.roles_in` once per body: each front matter quote without a role, and `doctor`, ask it."""
     return speech.roles_in(body, lang)
 
@@ -148,4 +148,5 @@ _FOLLOWS_A_NAME = re.compile(r" (?!(?:is|was|has|are|est|a|sont|était|devient|b
 """After the name, a lower-case word that is no verb: "Ailsa Grant on nine years…", "Jo Pennington and Nell…"."""
 
 
-__all__ = ["guest_name", "guest_placed", "quote_refused", "quote_signed", "role_after_name", "with_organization", "with_role"]
+__all__ = ["guest_name", "guest_placed", "quote_refused", "quote_signed", "role_after_name", "roles_in", "with_organization",
+           "with_role"]
