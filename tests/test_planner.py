@@ -371,6 +371,7 @@ def test_a_target_year_a_span_or_a_lower_case_month_is_no_date_in_a_title(title:
     ("Un hérisson dans le jardin en décembre : les bons gestes", "fr"),  # seasonal advice, recycled in January
     ("What to plant in March, and what to leave", "en"),
     ("Voice trials 2027: what happens on the day", "en"),  # a year to come (set 42)
+    ("Décembre à la cave : 4 200 meules et une radio interdite", "fr"),  # opens on its month (set 57)
 ])
 def test_a_title_that_names_a_date_is_not_recycled_unless_the_piece_opts_in(
         project: ProjectDir, title: str, lang: str) -> None:

@@ -257,10 +257,21 @@ _IN_A_MONTH = {
     for language in ("en", "fr")}
 
 
+_MONTH_FIRST = {
+    # A title that opens on its month: "Décembre à la cave : 4 200 meules…" (set 57), "December at the
+    # cellar". Not May or March in English (a name, a verb).
+    language: re.compile(rf"^(?:{'|'.join(m for m in lexicon.MONTHS[language] if m not in ('may', 'march'))})"
+                         rf"(?![\w’])(?![\s\u00a0\u202f]+(?:19|20)\d\d)", re.I)
+    for language in ("en", "fr")}
+
+
 def names_its_month(title: str, lang: str) -> bool:
-    """Does ``title`` name a month of no year ("… en décembre", "in December")? Its advice is seasonal.
-    In English the month is capitalised and no name follows it ("in march for climate", "for May Ellis")."""
+    """Does ``title`` name a month of no year ("… en décembre", "in December", "Décembre à la cave")? Its
+    advice is seasonal. In English the month is capitalised and no name follows it ("in march for
+    climate", "for May Ellis")."""
     language = lexicon.lang_of(lang)
+    if language and _MONTH_FIRST[language].match(title.lstrip("«“\"' ")):
+        return True
     if language != "en":
         return bool(language and _IN_A_MONTH[language].search(title.lower()))
     return any(title[m.end() - 1:m.end()].isalpha() and title[m.end() - len(m.group().split()[-1]):][:1].isupper()
