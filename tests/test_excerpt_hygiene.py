@@ -366,6 +366,9 @@ def test_a_role_the_body_wrapped_over_two_lines_is_signed_on_one(project: Projec
     ("What small island routes need so that community operation can work anywhere.", "en", True),
     ("Nos résultats, leurs limites et nos recommandations.", "fr", True),
     ("Nos constats et cinq propositions.", "fr", True),  # set 54
+    ("Retour sur une soirée à 34 °C dans l'eau, avec ce qui a bien marché et ce qui a coincé.", "fr", True),  # set 55
+    ("Le projet, ses coûts, ses incertitudes et le calendrier de la concertation.", "fr", True),
+    ("Le jardin, ses arbres et ses bénévoles ont reçu le prix régional en 2026.", "fr", False),
     ("This paper sets out where our water goes, what the measures cost, and how you can help.", "en", True),
     ("This report sets out five steps for councils that want darker skies.", "en", False),  # says what
     ("Nos bénévoles et nos salariés ont planté trois cents arbres.", "fr", False),
@@ -476,3 +479,17 @@ def test_a_title_that_names_its_date_is_posted_at_launch_but_not_a_dated_summary
     piece = load_library(load_settings(project.config_file)).pieces[0]
     assert [(e.kind, e.text) for e in excerpts_for(piece)] == [
         ("title", "Sprouts, trees and two Saturday collections: your festive food waste guide")]
+
+
+def test_a_title_that_quotes_someone_without_a_guest_is_signed_from_the_body_or_not_posted(project: ProjectDir) -> None:
+    # Set 57: "Salomé Aubertin: “A pipe tells you what it wants…”", no `guest:`: her role is in the body;
+    # the words are only the headline's, so neither her quote nor the bare title goes out.
+    body = "That was Salomé Aubertin, voicer at Atelier Morvan, bringing the new organ to life one pipe at a time.\n"
+    project.piece("interviews/voicer.md", "title: \"Salomé Aubertin: “A pipe tells you what it wants, if you give it"
+                  " long enough”\"\ndate: 2026-12-04\n", body)
+    project.piece("interviews/said.md", "title: \"Salomé Aubertin: “Every pipe has its own voice”\"\ndate: 2026-12-04\n",
+                  body + "\n“Every pipe has its own voice,” she says.\n")
+    pieces = {p.key: p for p in load_library(load_settings(project.config_file)).pieces}
+    assert not [e for e in excerpts_for(pieces["interviews/voicer"]) if e.kind in ("title", "quote")]
+    assert [(e.kind, e.text, e.attribution) for e in excerpts_for(pieces["interviews/said"]) if e.kind != "summary"] == [
+        ("quote", "Every pipe has its own voice.", "Salomé Aubertin, voicer at Atelier Morvan")]

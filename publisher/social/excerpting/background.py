@@ -276,9 +276,9 @@ _TEASES = {
     # The last sentence of a summary that promises what the page gives: "What we found, what we did not
     # expect, and how to explore it.", "La réponse : ça dépend, et voici de quoi.", "Five commitments we ask
     # every council to adopt by June 2027." (sets 37-40), "A practical way to measure it." (the sample).
-    "en": re.compile(rf"^(?:here is|here’s|here are|read on|find out|discover|inside:)(?![\w’])|(?<![\w’])(?:see|read)"
+    "en": re.compile(rf"^(?:here is|here’s|here are|read on|find out|discover|inside:|a look back at|looking back at)(?![\w’])|(?<![\w’])(?:see|read)"
                      rf" (?:below|inside)(?![\w’])|^{_NUMBERS['en']}\s+[a-z-]+s\s+(?:we|you|to|for)\s(?!.*:\s*\S+\s+\S)"),
-    "fr": re.compile(rf"^(?:voici|découvrez|à lire|ci-dessous)(?![\w’])|(?<![\w’])(?:et|,|:) voici (?:de quoi|pourquoi|comment"
+    "fr": re.compile(rf"^(?:voici|découvrez|à lire|ci-dessous|retour sur)(?![\w’])|(?<![\w’])(?:et|,|:) voici (?:de quoi|pourquoi|comment"
                      rf"|ce que|ce qu’)|^{_NUMBERS['fr']}\s+[a-zà-ÿ-]+s\s+(?:à|pour|que|qu’)\s?(?!.*:\s*\S+\s+\S)"),
 }
 
@@ -320,8 +320,9 @@ def teases(sentence: str, lang: str) -> bool:
         return False  # "Their pupils now cycle to school.": a subject, whose verb the lists may not know; not
         # "Nos résultats, leurs limites et nos recommandations." or "Nos constats et cinq propositions." (set
         # 54), a list of what the page holds
-    words = low.split()  # a short line with no verb and no finding ("A practical way to measure it.")
-    return len(words) <= 10 and not any(c.isdigit() for c in low) and not clauses.has_verb(low, language) \
+    words = low.split()  # a short line with no verb and no finding ("A practical way to measure it."), or
+    # a list of what the page holds ("Le projet, ses coûts, ses incertitudes et le calendrier…", set 55)
+    return (len(words) <= 10 or (joined is not None and "," in low and len(words) <= 16)) and not any(c.isdigit() for c in low) and not clauses.has_verb(low, language) \
         and not states_a_finding(low, lang) and ":" not in low
 
 
