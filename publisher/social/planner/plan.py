@@ -326,9 +326,27 @@ class Chain:
     """The lane's channel's slots."""
     shifts: dict[int, int]
     """Local day -> minutes to the same wall-clock time ``every`` days later (days with one offset)."""
+    rank: int = 0
+    """Position of (piece, channel_index) among every chain's, in that order (`_rank_chains`)."""
+    order: int = 0
+    """``earliest * len(chains) + rank``: sorts as (earliest, piece, channel_index) does."""
 
 
-_chain_order = attrgetter("earliest", "piece", "channel_index")  # never ties: lanes are never compared
+_chain_order = attrgetter("order")
+"""Each round sorts the chains by (earliest, piece, channel_index), never tied (lanes are never compared).
+One int per chain instead of a 3-tuple: no tuple built per chain and round, and int comparisons instead of
+tuple ones (a plan sorts ~40,000 chains in each of its ~10 rounds: 0.1-0.2 s of the serial placement).
+Since 0 <= rank < len(chains), ``earliest * len(chains) + rank`` orders first by earliest, then by rank."""
+
+
+def _rank_chains(chains: list[Chain]) -> int:
+    """Give each chain its rank and first `order`; returns the multiplier (len(chains)). Chains that tie on
+    (piece, channel_index) keep their order (a stable sort), as the tuple key's stable sorts kept it."""
+    count = len(chains)
+    for rank, chain in enumerate(sorted(chains, key=attrgetter("piece", "channel_index"))):
+        chain.rank = rank
+        chain.order = chain.earliest * count + rank
+    return count
 
 
 def _evergreen(planned: list[PieceState], placer: Placer, sent_by_piece: dict[str, list[SentPost]],
@@ -375,6 +393,7 @@ def _evergreen(planned: list[PieceState], placer: Placer, sent_by_piece: dict[st
     recycle, horizon, spread = placer.recycle, placer.grid.end, placer.rules.spread_days
     roles = [f"evergreen-{n}" for n in range(1 + max((chain.most for chain in chains), default=0))]
     rounds, done = len(roles) - 1, 0  # a chain's n grows by one a round, up to its max_times
+    scale = _rank_chains(chains)
     while chains:
         if progress:
             progress("placing", done, rounds)
@@ -392,6 +411,7 @@ def _evergreen(planned: list[PieceState], placer: Placer, sent_by_piece: dict[st
             shift = chain.shifts.get(placer.last_day)  # type: ignore[arg-type]
             after = placed + shift if shift is not None else chain.grid.add_days(placed, every, placer.last_day)
             chain.earliest = after
+            chain.order = after * scale + chain.rank
             chain.n = n + 1
             if after <= end and after <= horizon:  # past the horizon: the next plan places it
                 alive.append(chain)
