@@ -4,6 +4,7 @@ do not, speech verbs, credits, time words. Lowercase; apostrophes are typed ’ 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 
 def _set(words: str) -> frozenset[str]:
@@ -316,6 +317,7 @@ def cardinals(language: str, first: int, last: int = 10) -> str:
     return "|".join(CARDINALS[language][first:last + 1])
 
 
+@lru_cache(maxsize=256)  # a plan asks ~200,000 times, always of the same few language codes
 def lang_of(lang: str) -> str:
     """'fr' or 'en' for the rules of that language, '' for the language-neutral ones only."""
     base = lang.split("-")[0].split("_")[0].lower()
