@@ -126,6 +126,7 @@ class HashtagRules:
         return hash((tuple(sorted(self.overrides.items())), self.blocklist, self.tags, self.from_tags))
 
 
+@lru_cache(maxsize=4096)  # every candidate's hashtags fold the piece's few tags again: a plan's tags recur
 def _folded(tag: str) -> str:
     """A tag as compared: lowercase, accents and extra spaces dropped."""
     plain = unicodedata.normalize("NFKD", tag.strip().lower()).encode("ascii", "ignore").decode("ascii")
