@@ -636,5 +636,5 @@ def test_a_noun_label_with_vous_names_its_item_and_about_a_figure_is_a_figure_li
             "rurales, où une tournée fait 40 kilomètres.\n- Collecté le soir même : environ 44 000 €\n")
     analysed.cache_clear()
     offered = [text for _, text, _ in analysed(body, "fr", "Portage à domicile")]
-    assert "Une voiture est nécessaire pour les communes rurales, où une tournée fait 40 kilomètres." in offered
+    assert "Une voiture est nécessaire pour les communes rurales, où une tournée fait 40\u00a0kilomètres." in offered
     assert not any(text.startswith(("Un moyen", "Collecté")) for text in offered), offered

@@ -24,6 +24,9 @@ from publisher.site.typography import TypographyExtension
     # numbers: groups of thousands never break across lines, nor a currency or a unit from its amount
     ("46 000 objets, 310 000 € puis 1,6 M€ et 1 200,50 €; 12 345 678 m",
      f"46{NNBSP}000 objets, 310{NNBSP}000{NBSP}€ puis 1,6{NBSP}M€ et 1{NNBSP}200,50{NBSP}€{NNBSP}; 12{NNBSP}345{NNBSP}678{NBSP}m"),
+    # a unit written out stays with its number too (set 58: "612 kilos"), not a word that counts people
+    ("612 kilos de raisin, 3 tonnes de pommes, 40 euros et 12 bénévoles",
+     f"612{NBSP}kilos de raisin, 3{NBSP}tonnes de pommes, 40{NBSP}euros et 12 bénévoles"),
     # a year beside a number, years in a list, a phone number: not groups of thousands
     ("En 1972 120 élèves ; en 2019, 2020 et 2021 ; au 01 23 45 67 89.",
      f"En 1972 120 élèves{NNBSP}; en 2019, 2020 et 2021{NNBSP}; au 01 23 45 67 89."),

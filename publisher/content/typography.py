@@ -44,7 +44,11 @@ _SPACES = frozenset(" \u00a0\u202f")
 _GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0]\d{3})+(?![\d]|[.,]\d{3}\b)")
 _DIGIT_SPACE_DIGIT = re.compile(r"\d[ \u00a0]\d")
 _UNIT_AFTER_NUMBER = re.compile(r"(?<=\d) (?=(?:m²|m³|km²|km|kg|cm|mm|ha|kWh|MWh|GWh|TWh|kWc|MWc|Wc|kW|MW|GW|°C|t|m|l|L"
-                                r"|g|mg|cl|ml|dl|hl|h|min|km/h|ppm|dB|Mo|Go|To|ko)"
+                                r"|g|mg|cl|ml|dl|hl|h|min|km/h|ppm|dB|Mo|Go|To|ko"
+                                # and the units written out ("612 kilos", set 58's reader: a line may not
+                                # break between a number and what it counts in)
+                                r"|kilos?|kilogrammes?|grammes?|tonnes?|litres?|mètres?|kilomètres?|centimètres?"
+                                r"|hectares?|euros?|centimes?|degrés?)"
                                 r"(?![\w²³’']))")
 _CURRENCY = re.compile(r"(?<=\d)[ \u202f](?=(?:[kM]|Md|Mds)?€|\$|£)")
 # English

@@ -158,8 +158,12 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
         summary = typeset(normalized(piece.summary), lang) if offered else ""
         client = "case_study" if piece.type == "case_study" else ""  # a client's story: results must say whose
         titled = not standalone.in_first_person(piece.title, lang)
+        # Whose "I" a body told in the first person is: its author's in a column, never in an interview (the
+        # answers' "I" is the guest's; set 59 signed a vet's answers with the writer's name) nor in an event
+        # report (its lines are moments of the day: set 59's "Bundles of ten… Ever." signed by the secretary)
+        narrator = "" if piece.type in _NOT_THE_AUTHORS_WORDS else piece.byline
         for kind, text, attribution in body_candidates(piece.body, lang, f"{piece.title}\n{piece.summary}", guest,
-                                                         piece.byline, client):
+                                                         narrator, client):
             if kind == "sentence" and len(out) + titled >= BODY_FILL:
                 continue  # enough of the author's words and named quotes: no sentence lifted from the body
             signed = with_role(attribution, piece) if attribution else ""
@@ -189,6 +193,9 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
         add("title", guest_placed(piece.title, piece))  # "Une nuit au Centre 15 : j’ai suivi…" is a narrator's
     return out
 
+
+_NOT_THE_AUTHORS_WORDS = frozenset({"interview", "event_report"})
+"""Piece types whose first-person body is no quote of their author (sets 59 and 61)."""
 
 _NAMED_QUOTE = re.compile(r"^(?P<name>[^:«“\"‘]{3,60}?)[\s\u00a0\u202f]*:[\s\u00a0\u202f]*[«“\"‘'](?P<words>[^«»“”\"]{12,}?)"
                           r"[»”\"’']\.?$")
