@@ -493,3 +493,28 @@ def test_a_title_that_quotes_someone_without_a_guest_is_signed_from_the_body_or_
     assert not [e for e in excerpts_for(pieces["interviews/voicer"]) if e.kind in ("title", "quote")]
     assert [(e.kind, e.text, e.attribution) for e in excerpts_for(pieces["interviews/said"]) if e.kind != "summary"] == [
         ("quote", "Every pipe has its own voice.", "Salomé Aubertin, voicer at Atelier Morvan")]
+
+
+COLUMN = """I spent a night at the Valbonne dairy with the cheesemaking team.
+
+I think a good cheese is judged by its rind, and our rinds have never been better than this winter.
+
+A ruined cheese costs more than a whole night of making it.
+
+I have learned that raw milk does not keep well for more than forty-eight hours before it is made into cheese.
+"""
+
+
+@pytest.mark.parametrize(("folder", "kind", "signed"), [
+    ("articles", "article", True),  # an editor's column: the author's own words, signed
+    ("interviews", "interview", False),  # set 59: the answers' "I" is the guest's, never the writer's
+    ("event-reports", "event_report", False),  # set 59: the day's moments, not the secretary's quotes
+])
+def test_a_first_person_body_is_its_authors_quote_only_in_a_column(
+        project: ProjectDir, folder: str, kind: str, signed: bool) -> None:
+    project.piece(f"{folder}/dairy.md", "title: The dairy\ndate: 2026-11-10\nauthors: [camille]\n", COLUMN)
+    piece = load_library(load_settings(project.config_file)).pieces[0]
+    assert piece.type == kind
+    quotes = [e.attribution for e in excerpts_for(piece) if e.kind == "quote"]
+    assert bool(quotes) is signed, quotes
+    assert all(a.startswith("Camille Martin") for a in quotes)
