@@ -256,12 +256,12 @@ _TITLE_TEASES = {
     # works 2026–27: lock closures, moorings and river conditions").
     "fr": re.compile(r"(?<![\w’])(?:ce que|ce qu’)[^:]{0,60}?(?:nous )?(?:a|ont|avons) (?:dit|raconté|appris|retenu|demandé)"
                      r"(?![\w’])|(?<![\w’])(?:tout ce qu’il faut savoir|ce qu’il faut savoir|infos? pratiques?|mode d’emploi"
-                     r"|ce que (?:tout|toute|chaque) [\w-]+ doit savoir)"
+                     r"|ce que (?:tout|toute|chaque) (?:[\w-]+ ){1,3}doit savoir)"
                      r"|(?<![\w’])horaires(?:,| et) (?:les )?tarifs"
                      r"|(?<![\w’])ce qu(?:i|e |’)[^,:;]{1,40}? et ce qu(?:i|e |’)"),  # "ce qui change et ce qui reste"
     "en": re.compile(r"(?<![\w’])what [^:]{0,60}?(?:told us|taught us|we learned|we heard)|(?<![\w’])(?:here is what|here’s"
                      r" what|everything you need to know|all you need to know|what you need to know"
-                     r"|what every [\w-]+ (?:needs to|should|must) know)"
+                     r"|what every (?:[\w-]+ ){1,3}(?:needs to|should|must) know)"
                      r"|(?<![\w’])(?:opening hours|times and prices|closures, moorings|closures and diversions)"
                      r"|(?<![\w’])what [^,:;]{1,40}? and what(?![\w’])"),  # "what changes and what doesn’t" (set 54)
 }
