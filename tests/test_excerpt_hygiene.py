@@ -506,7 +506,8 @@ I have learned that raw milk does not keep well for more than forty-eight hours 
 
 
 @pytest.mark.parametrize(("folder", "kind", "signed"), [
-    ("articles", "article", True),  # an editor's column: the author's own words, signed
+    ("articles", "article", True),  # a column: the author's own words, signed
+    ("white-papers", "white_paper", True),
     ("interviews", "interview", False),  # set 59: the answers' "I" is the guest's, never the writer's
     ("event-reports", "event_report", False),  # set 59: the day's moments, not the secretary's quotes
 ])
@@ -518,3 +519,14 @@ def test_a_first_person_body_is_its_authors_quote_only_in_a_column(
     quotes = [e.attribution for e in excerpts_for(piece) if e.kind == "quote"]
     assert bool(quotes) is signed, quotes
     assert all(a.startswith("Camille Martin") for a in quotes)
+
+
+def test_a_column_offers_no_request_to_the_reader_as_its_authors_quote(project: ProjectDir) -> None:
+    # Set 58: "If you post about your donation on social media, …, please don’t post photos of the shop’s
+    # stockroom." and "Gift cards … can be posted to our office address" went out signed by the writer.
+    body = COLUMN + ("\nIf you post about your donation on social media, please do not show the shop's stockroom.\n"
+                     "\nGift cards and vouchers can be posted to our office address on Mill Lane.\n")
+    project.piece("articles/dairy.md", "title: The dairy\ndate: 2026-11-10\nauthors: [camille]\n", body)
+    piece = load_library(load_settings(project.config_file)).pieces[0]
+    quotes = [e.text for e in excerpts_for(piece) if e.kind == "quote"]
+    assert quotes and not [q for q in quotes if "please" in q or "posted to" in q], quotes

@@ -158,9 +158,10 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
         summary = typeset(normalized(piece.summary), lang) if offered else ""
         client = "case_study" if piece.type == "case_study" else ""  # a client's story: results must say whose
         titled = not standalone.in_first_person(piece.title, lang)
-        # Whose "I" a body told in the first person is: its author's in a column, never in an interview (the
-        # answers' "I" is the guest's; set 59 signed a vet's answers with the writer's name) nor in an event
-        # report (its lines are moments of the day: set 59's "Bundles of ten… Ever." signed by the secretary)
+        # Whose "I" a body told in the first person is: its author's in a column or a white paper, never in
+        # an interview (the answers' "I" is the guest's; set 59 signed a vet's answers with the writer's
+        # name) nor in an event report (its lines are moments of the day: set 59's "Bundles of ten… Ever."
+        # signed by the secretary). Readers of sets 51-61 published 0 of 11 and 3 of 11 such lines.
         narrator = "" if piece.type in _NOT_THE_AUTHORS_WORDS else piece.byline
         for kind, text, attribution in body_candidates(piece.body, lang, f"{piece.title}\n{piece.summary}", guest,
                                                          narrator, client):
@@ -195,7 +196,8 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
 
 
 _NOT_THE_AUTHORS_WORDS = frozenset({"interview", "event_report"})
-"""Piece types whose first-person body is no quote of their author (sets 59 and 61)."""
+"""Piece types whose first-person body is no quote of their author (sets 51-61: 0 of 11 interviews', 3 of 11
+event reports' such lines were published unchanged; articles' 15 of 27, white papers' 9 of 12)."""
 
 _NAMED_QUOTE = re.compile(r"^(?P<name>[^:«“\"‘]{3,60}?)[\s\u00a0\u202f]*:[\s\u00a0\u202f]*[«“\"‘'](?P<words>[^«»“”\"]{12,}?)"
                           r"[»”\"’']\.?$")

@@ -236,6 +236,8 @@ def analysed(body: str, lang: str, headline: str = "", guest: str = "",
             continue  # "Karim a d’abord cru à une sonde défectueuse": the story, not its point
         if told and unit.lede:
             continue  # "Ma boss pose un ordinateur portable sur mon bureau…": the opening scene of a story
+        if told and _ASKS_THE_READER.get(language or "", _NEVER).search(text):
+            continue  # "If you post about your donation…, please don’t…" (set 58): a notice, not the author's word
         if narrative and unit.kind == "sentence" and _SCENE.get(lexicon.lang_of(lang), _NEVER).match(text):
             continue  # "Dans la laiterie de la ferme, je commence…": a place of the story (which farm?)
         if narrative and not prior.isdisjoint(set(_CAPITALISED.findall(text)) - titled):
@@ -264,6 +266,14 @@ def analysed(body: str, lang: str, headline: str = "", guest: str = "",
         best = [("sentence", text, "") for text in chosen]
     said = [(kind, text, speech.timeless(_introduced(who, roles))) for _, _, (kind, text, who) in sorted(quotes)[:BODY_QUOTES]]
     return tuple(said + best)
+
+
+_ASKS_THE_READER = {
+    # A request to the reader: "please", "s’il vous plaît", "merci de ne pas…", "can be posted to our office".
+    "en": re.compile(r"(?<![\w’])(?:please|can be (?:posted|dropped|left|sent|handed) (?:to|at|in|off))(?![\w’])", re.I),
+    "fr": re.compile(r"(?<![\w’])(?:s’il vous plaît|merci de|pensez à|n’oubliez pas de|vous pouvez (?:déposer|envoyer"
+                     r"|apporter))(?![\w’])", re.I),
+}
 
 
 def _introduced(speaker: str, roles: dict[str, str]) -> str:
