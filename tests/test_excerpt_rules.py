@@ -190,6 +190,13 @@ def test_a_quote_in_the_body_is_attributed_in_the_post() -> None:
     ("In September, Jo Whitcombe became the first sailor to cross the bay.", "en", dated.DATE),  # set 51
     ("En septembre, Jo a traversé la baie en solitaire.", "fr", dated.DATE),
     ("We sail in September, when the wind drops.", "en", None),
+    # an age, a count "now" (sets 61-62): true at launch, not a year on
+    ("At 84, Stan still turns bowls on Tuesdays.", "en", dated.SINCE),
+    ("À 84 ans, Stan tourne encore des bols chaque semaine.", "fr", dated.SINCE),
+    ("We now have 64 runners with a visual impairment and 131 trained guides.", "en", dated.SINCE),
+    ("Two now work for the shelter full time.", "en", dated.SINCE),
+    ("Our volunteers now work in pairs.", "en", None),  # no count
+    ("The cafe is at 84 Mill Lane.", "en", None),
 ])
 def test_moments(text: str, lang: str, moment: str | None) -> None:
     assert dated.moment_in(typeset(text, lang), lang) == moment

@@ -254,6 +254,16 @@ def moment_in(text: str, lang: str) -> str | None:
     return SINCE if _counts_to_now(low, language) else None  # a date or "last Saturday" says more
 
 
+_AGE = {
+    # Someone's age on the day of writing: stale a year on.
+    "en": re.compile(r"(?:^|[.!?]\s+)at\s+\d{2,3},|(?<![\w’])\d{1,3}-year-old(?![\w’])|(?<![\w’])aged\s+\d{1,3}(?![\w’])"),
+    "fr": re.compile(r"(?:^|[.!?]\s+)à\s+\d{2,3}\s+ans,|(?<![\w’])âgée?s?\s+de\s+\d{1,3}\s+ans(?![\w’])"),
+}
+_NOW_COUNT = re.compile(r"(?<![\w’])now\s+(?:have|has|work|works|count|counts|number|numbers|serve|serves|employ|employs"
+                        r"|include|includes|hold|holds|reach|reaches|stand|stands|total|totals)(?![\w’])")
+_A_COUNT = re.compile(rf"\d|(?<![\w’])(?:{lexicon.cardinals('en', 2, 24)})(?![\w’])")
+
+
 def _counts_to_now(low: str, language: str) -> bool:
     """A stretch of time counted up to the day of writing ("depuis un an", "for twelve years … has").
     The cue words are tested with chained ``in``, not ``any()`` over a generator: the same answers without
@@ -261,7 +271,12 @@ def _counts_to_now(low: str, language: str) -> bool:
     if language == "fr":
         return (("depuis" in low or "voilà" in low or "voici" in low or "fait" in low)
                 and bool(_TO_NOW["fr"].search(low))) or (
-            "après" in low and bool(_AFTER["fr"].search(low)) and not _PAST_FR.search(low))
+            "après" in low and bool(_AFTER["fr"].search(low)) and not _PAST_FR.search(low)) or (
+            " ans" in low and bool(_AGE["fr"].search(low)))
+    if ("year-old" in low or "aged" in low or low.startswith("at ") or ". at " in low) and _AGE["en"].search(low):
+        return True  # "At 84, Stan still turns bowls" (set 62): 85 a year on
+    if "now" in low and _NOW_COUNT.search(low) and _A_COUNT.search(low):
+        return True  # "We now have 64 runners and 131 guides" (set 61): the count moves on
     if not ("year" in low or "month" in low or "week" in low or "days" in low or "season" in low):
         return False
     if (" for " in low or " over " in low or low.startswith(("for ", "over "))) and _TO_NOW["en"].search(low) and \
