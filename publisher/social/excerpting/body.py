@@ -147,9 +147,17 @@ def analysed(body: str, lang: str, headline: str = "", guest: str = "",
     taken: set[int] = set()  # quotations already joined to the words before them (_continued)
     practical = {u.paragraph for u in units if _ADDRESS.search(u.text)}  # see _ADDRESS
     talk = -1  # the paragraph where someone's talk was introduced: its next sentences are their claims
+    works = {w.strip() for pair in _WORK.findall(body) for w in pair if w}
+
+    def named(text: str) -> list[str]:
+        """People the text names; not a work in italics ("the premiere of *Salt Lines*", set 66: "she
+        says" was signed "— Salt Lines, the floor of Studio 2… crunches")."""
+        return [name for name in speech.names_in(text) if name not in works]
+
     for position, unit in enumerate(units):
         if "," in unit.text:
-            roles = {**speech.roles_in(unit.text, lang), **roles}  # the first introduction wins
+            found_roles = {k: v for k, v in speech.roles_in(unit.text, lang).items() if k not in works}
+            roles = {**found_roles, **roles}  # the first introduction wins
         prior = characters
         if narrative:  # capitalised words past the first: who and where the story has named so far
             characters = characters | set(_CAPITALISED.findall(unit.text.split(" ", 1)[-1]))
@@ -158,18 +166,18 @@ def analysed(body: str, lang: str, headline: str = "", guest: str = "",
         if unit.quotation >= 0:
             group = quotations[unit.quotation]
             if unit.quotation in taken:  # the rest of a quote whose first words were attributed before
-                names.extend((unit.paragraph, name) for name in speech.names_in(unit.text))
+                names.extend((unit.paragraph, name) for name in named(unit.text))
                 continue
             if unit is group[0]:
                 found = _quotation(group, units, lang, before, guest, seen, body)
                 if found:
                     quotes.append((-_value(found[0], terms, lang), position, ("quote", *found)))
-            names.extend((unit.paragraph, name) for name in speech.names_in(unit.text))
+            names.extend((unit.paragraph, name) for name in named(unit.text))
             continue
         names.extend((unit.paragraph, name) for name in speech.first_names_in(unit.text))  # "Jacqueline, 78 ans"
         before = [name for paragraph, name in names if paragraph >= unit.paragraph - 2]
         found = speech.reported(unit.text, lang, before, guest)
-        names.extend((unit.paragraph, name) for name in speech.names_in(unit.text))
+        names.extend((unit.paragraph, name) for name in named(unit.text))
         if found and found is not speech.UNRESOLVED:
             words, rest = _continued(found[0], units, position, lang)
             found = (words, found[1])
@@ -236,6 +244,8 @@ def analysed(body: str, lang: str, headline: str = "", guest: str = "",
             continue  # "Karim a d’abord cru à une sonde défectueuse": the story, not its point
         if told and unit.lede:
             continue  # "Ma boss pose un ordinateur portable sur mon bureau…": the opening scene of a story
+        if told and unit.kind == "item":
+            continue  # "Chests of drawers, ideally with all the drawers.": a list's line is nobody's quote (sets 65, 68)
         if told and _ASKS_THE_READER.get(language or "", _NEVER).search(text):
             continue  # "If you post about your donation…, please don’t…" (set 58): a notice, not the author's word
         if narrative and unit.kind == "sentence" and _SCENE.get(lexicon.lang_of(lang), _NEVER).match(text):
@@ -267,6 +277,9 @@ def analysed(body: str, lang: str, headline: str = "", guest: str = "",
     said = [(kind, text, speech.timeless(_introduced(who, roles))) for _, _, (kind, text, who) in sorted(quotes)[:BODY_QUOTES]]
     return tuple(said + best)
 
+
+_WORK = re.compile(r"(?<![\w*])\*([^*\n]{3,60})\*(?!\*)|(?<![\w_])_([^_\n]{3,60})_(?![\w_])")
+"""A title in italics, Markdown's way of naming a work (a show, a book, a ship): never a speaker."""
 
 _ASKS_THE_READER = {
     # A request to the reader: "please", "s’il vous plaît", "merci de ne pas…", "can be posted to our office".
