@@ -3,6 +3,8 @@ failures of issue 13 verbatim as cases."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from publisher.content.typography import typeset
@@ -197,6 +199,22 @@ def test_a_quote_in_the_body_is_attributed_in_the_post() -> None:
     ("Two now work for the shelter full time.", "en", dated.SINCE),
     ("Our volunteers now work in pairs.", "en", None),  # no count
     ("The cafe is at 84 Mill Lane.", "en", None),
+    # a fresh reviewer's counter-examples: habits, adjectives, "may" the verb, times, ages of things
+    ("Swifts leave in August.", "en", None),
+    ("She returns to the farm in June every year.", "en", None),
+    ("The shop opens at 9. We planted the orchard in March.", "en", None),
+    ("Le marché ouvre en mai et ferme en octobre.", "fr", None),
+    ("The march to the town hall drew 3,000 people.", "en", None),
+    ("The August sun is hard on the vines.", "en", None),
+    ("Les semis de mai lèvent vite.", "fr", None),
+    ("Children under 5 may attend free.", "en", None),
+    ("At 10, the doors open.", "en", None),
+    ("The wine is aged 12 months in oak.", "en", None),
+    ("Children aged 5 to 11 can join.", "en", None),
+    ("A 10-year-old can do it.", "en", None),
+    ("Members now have two ways to vote.", "en", None),
+    ("A festive atmosphere filled the hall.", "en", None),
+    ("Stan, 84, still turns bowls on the lathe.", "en", dated.SINCE),
 ])
 def test_moments(text: str, lang: str, moment: str | None) -> None:
     assert dated.moment_in(typeset(text, lang), lang) == moment
@@ -302,3 +320,25 @@ def test_a_tag_the_team_did_not_name_is_no_hashtag_by_default() -> None:
     assert hashtags.pick(("green it", "classes", "costs"), None, "", 3, named, spelled) == ("#GreenIT", "#Classes")
     assert hashtags.pick(("green it", "classes", "costs"), None, "", 3, hashtags.ALL_TAGS, spelled) == (
         "#GreenIT", "#Classes")  # every tag but the built-in catch-alls ("costs": among the commonest words)
+
+
+@pytest.mark.parametrize(("text", "lang", "written", "announces"), [
+    ("Samedi 14 novembre, notre bourse revient.", "fr", dt.date(2026, 11, 10), True),
+    ("Rendez-vous le 10 janvier pour la galette.", "fr", dt.date(2026, 12, 3), True),  # next year's January
+    ("Le 3 novembre, quarante familles sont venues.", "fr", dt.date(2026, 11, 10), False),
+    ("Rendez-vous le 29 février.", "fr", dt.date(2028, 5, 1), False),  # no 29 February in 2029: no crash
+    ("Groups of up to 12 may book the hall for free.", "en", dt.date(2026, 4, 10), False),  # the verb
+    ("Open day on 12 May at the hall.", "en", dt.date(2026, 4, 10), True),
+    ("The next fair is on 12 March 2027.", "en", dt.date(2026, 3, 1), False),  # a year away: past the horizon
+])
+def test_a_day_to_come(text: str, lang: str, written: dt.date, announces: bool) -> None:
+    assert dated.names_a_day_to_come(text, lang, written) is announces
+
+
+@pytest.mark.parametrize(("title", "seasonal"), [
+    ("December at the cellar", True),
+    ("April Ashley on forty years of campaigning", False),  # a name
+    ("June Whitfield: a life on stage", False),
+])
+def test_a_title_that_opens_on_a_month_but_not_on_a_name(title: str, seasonal: bool) -> None:
+    assert dated.names_its_month(title, "en") is seasonal

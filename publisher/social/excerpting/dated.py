@@ -79,7 +79,8 @@ _CUES = {"fr": ("hiver", "printemps", "été", "automne", "ces", "noël", "pâqu
 _HOLIDAYS = {"fr": r"noël|pâques|(?:les |des |ces )?fêtes de fin d’année|(?:le |du )?réveillon|black friday"
                    r"|halloween|(?:la )?saint-valentin|fête des (?:mères|pères|grands-mères)|(?:la |cette )rentrée"
                    r"|(?:les |ces )soldes|toussaint",
-             "en": r"christmas|easter|(?:the )?(?:christmas|summer|easter|festive) holidays|new year’s eve|festive"
+             "en": r"christmas|easter|(?:the )?(?:christmas|summer|easter|festive) holidays|new year’s eve"
+                   r"|festive(?:\s+[a-z]+){0,3}\s+(?:season|period|guide|menu|break|opening hours)"
                    r"|black friday|cyber monday|halloween|valentine’s day|mother’s day|father’s day|thanksgiving"
                    r"|bonfire night|boxing day"}
 
@@ -115,16 +116,22 @@ _OPEN_NOW = {
                      r"\s+(?:now\s+)?open|places are (?:still )?available|book (?:now|your place|early)|sign up now)"
                      r"(?![\w’])"),
 }
-_FUTURE = {"en": re.compile(r"(?<![\w’])(?:will|’ll|is due|are due|is expected|are expected|is scheduled|planned for"
-                           r"|leaves|leave|starts|start|opens|open|reopens|closes|close|returns|return|moves|begins)"
+_FUTURE = {"en": re.compile(r"(?<![\w’])(?:will|’ll|is due|are due|is expected|are expected|is scheduled|planned for)"
                            r"(?![\w’])"),
-           "fr": re.compile(r"(?<![\w’])(?:sera|seront|aura|auront|ira|iront|est prévue?s?|sont prévue?s?|d’ici|part"
-                           r"|partira|repart|ouvre|rouvre|ferme|revient|reviendra|démarre|commence)(?![\w’])")}
-"""A future, or a present that says one ("Pippin, who leaves for advanced training in January", set 50)."""
-_MONTH_YEAR = {language: re.compile(rf"(?<![\w’])(?:{'|'.join(lexicon.MONTHS[language])})[\s\u00a0\u202f]+(?:19|20)\d\d"
-                                    rf"|(?<![\w’])(?:in|en)\s+(?:{'|'.join(lexicon.MONTHS[language])})(?![\w’])")
+           "fr": re.compile(r"(?<![\w’])(?:sera|seront|aura|auront|ira|iront|est prévue?s?|sont prévue?s?|d’ici)(?![\w’])")}
+_MONTH_YEAR = {language: re.compile(rf"(?<![\w’])(?:{'|'.join(lexicon.MONTHS[language])})[\s\u00a0\u202f]+(?:19|20)\d\d")
                for language in ("en", "fr")}
-"""A month of a year, or a month after "in"/"en", whose year is the year of writing."""
+_LEAVES_IN = {
+    # A present that says a future, with its month in the same clause and no year: "Pippin, who leaves for
+    # advanced training in January" (set 50), "La tournée repart en mars". Not a habit ("Swifts leave in
+    # August", "She returns to the farm in June every year"): a third-person verb, and no "every"/"chaque".
+    "en": re.compile(rf"(?<![\w’])(?:leaves|reopens|returns|moves|starts|begins)(?![\w’])[^.;!?]{{0,40}}?(?<![\w’])in\s+"
+                     rf"(?P<month>{'|'.join(lexicon.MONTHS['en'])})(?![\w’])(?![\s\u00a0\u202f]+(?:19|20)\d\d)"
+                     r"(?![^.;!?]*(?<![\w’])(?:every|each)(?![\w’]))"),
+    "fr": re.compile(rf"(?<![\w’])(?:repart|partira|reviendra|rouvrira|fermera|démarrera|commencera)(?![\w’])[^.;!?]{{0,40}}?"
+                     rf"(?<![\w’])en\s+(?:{'|'.join(lexicon.MONTHS['fr'])})(?![\w’])(?![\s\u00a0\u202f]+(?:19|20)\d\d)"
+                     r"(?![^.;!?]*(?<![\w’])chaque(?![\w’]))"),
+}
 
 
 _Trie = dict[str, "_Trie"]
@@ -169,6 +176,7 @@ def _lexicon(language: str) -> tuple[dict[str, tuple[tuple[str, ...], ...]], re.
     # Does the text hold one of these as a substring: one search of their trie, not a Python test per word.
     telling = re.compile(_trie({max(_TOKENS.findall(p), key=len) for p in lexicon.RELATIVE_TIME[language]}))
     months = "|".join(lexicon.MONTHS[language])
+    months_en = "|".join(m for m in lexicon.MONTHS["en"] if m not in _VERBS_TOO)  # "the march to the town hall"
     days = "|".join(_WEEKDAYS[language])
     # A month with no year after a word of time ("dès janvier", "since May", "until March"): this year's,
     # as stale in February as a dated day.
@@ -180,13 +188,13 @@ def _lexicon(language: str) -> tuple[dict[str, tuple[tuple[str, ...], ...]], re.
                 # a story's month: "En septembre, Jo a traversé…" (set 51: "In September" recycled a year on)
                 rf"|(?:^|[.!?…]\s+)en\s+(?:{months}){year}\s*,"
                 # an event of a month: "l’inventaire d’octobre" (set 52), recycled into the next October
-                rf"|(?<![\w’])(?:l’|le\s|la\s|les\s)[a-zà-ÿ-]+\s(?:d’|de\s)(?:{months})(?!\w){year}")
+                rf"|(?<![\w’])(?:l’|le\s|la\s|les\s)(?:{_EVENTS['fr']})\s(?:d’|de\s)(?:{months})(?!\w){year}")
     else:
         date = (rf"(?<!\w)(?:{months})\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\w)|(?<!\w)\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{months})(?!\w)"
                 rf"|(?<!\w)on\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)(?!\w)"
                 rf"|(?<!\w)(?:since|until|till|from|by|starting in|early|late|mid-|before|after)\s?(?:{months})(?!\w){year}"
                 rf"|(?<!\w)(?:until|till|by|from|before|after|since)\s+the\s+\d{{1,2}}(?:st|nd|rd|th)(?!\w)"
-                rf"|(?<!\w)the\s+(?:{months})\s+(?!\d)[a-z]|(?<!\w)(?:{months})’s(?!\w)"  # "the October count"
+                rf"|(?<!\w)the\s+(?:{months_en})\s+(?:{_EVENTS['en']})(?!\w)|(?<!\w)(?:{months_en})’s\s+(?:{_EVENTS['en']})(?!\w)"
                 rf"|(?:^|[.!?…]\s+)in\s+(?:{months}){year}\s*,")  # "In September, Jo became…" (set 51)
     words = (*lexicon.MONTHS[language], *_WEEKDAYS[language], *_CUES[language])
     cues = re.compile(r"(?<!\w)(?:" + _trie(words) + r")s?(?!\w)")  # only ever asked whether it is found
@@ -238,7 +246,7 @@ def moment_in(text: str, lang: str) -> str | None:
     if ("ago" in low or "il y a" in low) and _AGO[language].search(low):
         return RELATIVE
     if cues.search(low) is None:  # one scan for every cue word below: most texts have none
-        return SINCE if _counts_to_now(low, language) else None
+        return SINCE if _counts_to_now(low, language, text) else None
     if _JUST_DONE[language].search(low):
         return RELATIVE
     if _SO_FAR[language].search(low):
@@ -247,24 +255,48 @@ def moment_in(text: str, lang: str) -> str | None:
         return DATE
     if relative.search(low):
         return RELATIVE
-    if date.search(low):
+    if any(language == "fr" or _a_month_as_written(found, text) for found in date.finditer(low)):
         return DATE
     if _FUTURE[language].search(low) and _MONTH_YEAR[language].search(low):
-        return DATE  # "will be published … in January 2027", "leaves … in January": stale once January is past
-    return SINCE if _counts_to_now(low, language) else None  # a date or "last Saturday" says more
+        return DATE  # "will be published … in January 2027": stale once January is past
+    leaves = _LEAVES_IN[language].search(low)
+    if leaves and (language == "fr" or _capitalised(text, leaves.start("month"))):
+        return DATE  # "leaves … in January" (not "in may")
+    return SINCE if _counts_to_now(low, language, text) else None  # a date or "last Saturday" says more
 
 
 _AGE = {
-    # Someone's age on the day of writing: stale a year on.
-    "en": re.compile(r"(?:^|[.!?]\s+)at\s+\d{2,3},|(?<![\w’])\d{1,3}-year-old(?![\w’])|(?<![\w’])aged\s+\d{1,3}(?![\w’])"),
-    "fr": re.compile(r"(?:^|[.!?]\s+)à\s+\d{2,3}\s+ans,|(?<![\w’])âgée?s?\s+de\s+\d{1,3}\s+ans(?![\w’])"),
+    # Someone's age on the day of writing, matched as written: "At 84, Stan still turns bowls" (set 62), "Stan,
+    # 84, …", "À 84 ans, Stan…". Not a time ("At 10, the doors open"), a wine "aged 12 months", "children aged
+    # 5 to 11".
+    "en": re.compile(r"(?:^|[.!?…]\s+)At\s+\d{2,3},\s+[A-Z][a-z]+\s+[a-z]|(?<=[a-z]),?\s[A-Z][a-z]+,\s+\d{2,3},\s"
+                     r"|^[A-Z][a-z]+,\s+\d{2,3},\s"),
+    "fr": re.compile(r"(?:^|[.!?…]\s+)À\s+\d{2,3}\s+ans,\s+[A-ZÀ-Ö][a-zà-ÿ]+\s+[a-zà-ÿ]"),
 }
-_NOW_COUNT = re.compile(r"(?<![\w’])now\s+(?:have|has|work|works|count|counts|number|numbers|serve|serves|employ|employs"
-                        r"|include|includes|hold|holds|reach|reaches|stand|stands|total|totals)(?![\w’])")
-_A_COUNT = re.compile(rf"\d|(?<![\w’])(?:{lexicon.cardinals('en', 2, 24)})(?![\w’])")
+_NOW_VERBS = r"have|has|work|count|counts|number|numbers|serve|serves|employ|employs|run|runs|total|totals"
+_NOW_COUNT = re.compile(
+    # "We now have 64 runners" / "Two now work for the shelter" (set 61): a count right beside "now" and its
+    # verb; "Members now have two ways to vote" has no count of who or what the piece counts: a way is no count.
+    rf"(?<![\w’])now\s+(?:{_NOW_VERBS})\s+(?:more than\s+|over\s+|nearly\s+|almost\s+|about\s+)?\d"
+    rf"|(?:^|[.!?…]\s+|,\s+)(?:\d[\d,]*|{lexicon.cardinals('en', 2, 24)})\s+(?:[a-z]+\s+)?now\s+(?:{_NOW_VERBS})(?![\w’])")
 
 
-def _counts_to_now(low: str, language: str) -> bool:
+def _a_month_as_written(found: re.Match[str], text: str) -> bool:
+    """A date match whose "may" or "march" is a month in the text as written ("12 May", not "Children
+    under 5 may attend free", which the lower-cased match read as 5 May)."""
+    for word in _VERBS_TOO:
+        at = found.group().find(word)
+        if at >= 0 and re.fullmatch(rf"(?:.*\W)?{word}(?:\W.*)?", found.group(), re.S):
+            return _capitalised(text, found.start() + at)
+    return True
+
+
+def _capitalised(text: str, at: int) -> bool:
+    """Is the letter at ``at`` of the text as written a capital ("in January", not "in may")?"""
+    return text[at:at + 1].isupper()
+
+
+def _counts_to_now(low: str, language: str, text: str = "") -> bool:
     """A stretch of time counted up to the day of writing ("depuis un an", "for twelve years … has").
     The cue words are tested with chained ``in``, not ``any()`` over a generator: the same answers without
     a generator per text (every candidate of a plan without a cue word ends here)."""
@@ -272,10 +304,10 @@ def _counts_to_now(low: str, language: str) -> bool:
         return (("depuis" in low or "voilà" in low or "voici" in low or "fait" in low)
                 and bool(_TO_NOW["fr"].search(low))) or (
             "après" in low and bool(_AFTER["fr"].search(low)) and not _PAST_FR.search(low)) or (
-            " ans" in low and bool(_AGE["fr"].search(low)))
-    if ("year-old" in low or "aged" in low or low.startswith("at ") or ". at " in low) and _AGE["en"].search(low):
-        return True  # "At 84, Stan still turns bowls" (set 62): 85 a year on
-    if "now" in low and _NOW_COUNT.search(low) and _A_COUNT.search(low):
+            " ans" in low and bool(_AGE["fr"].search(text)))
+    if _AGE["en"].search(text):
+        return True  # "At 84, Stan still turns bowls" (set 62), "Stan, 84, …": 85 a year on
+    if "now" in low and _NOW_COUNT.search(low):
         return True  # "We now have 64 runners and 131 guides" (set 61): the count moves on
     if not ("year" in low or "month" in low or "week" in low or "days" in low or "season" in low):
         return False
@@ -319,8 +351,10 @@ def names_its_month(title: str, lang: str) -> bool:
     advice is seasonal. In English the month is capitalised and no name follows it ("in march for
     climate", "for May Ellis")."""
     language = lexicon.lang_of(lang)
-    if language and _MONTH_FIRST[language].match(title.lstrip("«“\"' ")):
-        return True
+    start = title.lstrip("«“\"' ")
+    first = _MONTH_FIRST[language].match(start) if language else None
+    if first and not (language == "en" and re.match(r"\s+[A-Z]", start[first.end():])):
+        return True  # "December at the cellar", not "April Ashley on forty years…" (a name)
     if language != "en":
         return bool(language and _IN_A_MONTH[language].search(title.lower()))
     return any(title[m.end() - 1:m.end()].isalpha() and title[m.end() - len(m.group().split()[-1]):][:1].isupper()
@@ -339,6 +373,17 @@ _DAY_MONTH = {
     "en": re.compile(rf"(?<![\w’])(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({'|'.join(lexicon.MONTHS['en'])})"
                      rf"|({'|'.join(lexicon.MONTHS['en'])})\s+(\d{{1,2}})(?:st|nd|rd|th)?)(?:,?\s+((?:19|20)\d\d))?(?![\w’])"),
 }
+_VERBS_TOO = ("may", "march")
+"""English months that are words too: a month only with its capital."""
+_EVENTS = {
+    # What happens in a month and is over by the next one: "l’inventaire d’octobre" (set 52), "the October
+    # count"; not "la lune de mars", "the August sun", "les semis de mai" (advice for every May).
+    "en": r"counts?|surveys?|inventory|census|sale|fair|meeting|session|intake|edition|deadline|round|draw|ballot"
+          r"|closure|market|festival|exhibition|concert|show|open day|appeal|campaign|strike|storm|flood",
+    "fr": r"inventaires?|comptages?|recensements?|fêtes?|foires?|marchés?|ventes?|bourses?|sessions?|réunions?"
+          r"|assemblées?|éditions?|fermetures?|tournées?|collectes?|vendanges?|concerts?|salons?|festivals?|stages?"
+          r"|permanences?|tempêtes?|crues?|grèves?|campagnes?",
+}
 UPCOMING_DAYS = 180
 """How far ahead of a piece a day it names makes it an announcement."""
 
@@ -354,15 +399,19 @@ def names_a_day_to_come(text: str, lang: str, written: dt.date) -> bool:
     for found in _DAY_MONTH[language].finditer(text.lower()):
         if language == "fr":
             day, month, year = found.group(1), found.group(2), found.group(3)
+            at = found.start(2)
         else:
             day, month = found.group(1) or found.group(4), found.group(2) or found.group(3)
             year = found.group(5)
+            at = found.start(2) if found.group(2) else found.start(3)
+            if month in _VERBS_TOO and not text[at:at + 1].isupper():
+                continue  # "Groups of up to 12 may book the hall": the verb, not the month
         try:
             when = dt.date(int(year) if year else written.year, months.index(month) + 1, int(day))
+            if not year and (written - when).days > 60:
+                when = when.replace(year=written.year + 1)  # "le 10 janvier" written in December
         except ValueError:
-            continue  # "31 février"
-        if not year and (written - when).days > 60:
-            when = when.replace(year=written.year + 1)  # "le 10 janvier" written in December
+            continue  # "31 février", or a 29 February whose next year has none
         if 0 < (when - written).days <= UPCOMING_DAYS:
             return True
     return False
