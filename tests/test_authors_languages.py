@@ -77,6 +77,8 @@ def test_a_piece_without_lang_that_reads_as_another_language_is_treated_as_it(pr
     ("Le marché ferme.", ["en", "fr"], None),  # too short to tell
     (FRENCH + " " + ENGLISH, ["en", "fr"], None),  # both, side by side
     (FRENCH, ["fr-CA", "en-GB"], "fr-CA"),  # the configured code, region kept
+    (FRENCH, ["fr-FR", "fr-CA", "en"], "fr-FR"),  # two Frenches: the first configured
+    (FRENCH, ["en", "fr", "es"], None),  # a language without a word list: no guess
 ])
 def test_guessing_a_language_needs_clear_evidence(text: str, languages: list[str], expected: str | None) -> None:
     from publisher.content.language import guess

@@ -56,6 +56,8 @@ from publisher.social.render import body_of
     ("He'll learn not to bother with cars.", "en"),  # the puppy, named only in the story
     ("I told her it would take a week.", "en"),
     ("Je lui ai dit non. Je dis toujours non la première fois.", "fr"),  # set 51: the apprentice, unnamed
+    ("Sometimes she calls twice a day, just to check.", "en"),  # an adverb is nobody
+    ("Heureusement, elle est revenue au printemps.", "fr"),
 ])
 def test_words_that_need_their_story(text: str, lang: str) -> None:
     assert why_unreferred(typeset(text, lang), lang), text
@@ -98,6 +100,11 @@ def test_words_that_need_their_story(text: str, lang: str) -> None:
     ("Une cliente m'a dit qu'elle savait combien elle en jetait.", "fr"),
     ("La forêt, elle change plus vite que nos plans de gestion.", "fr"),
     ("Quand un boulanger m'appelle, je sais souvent pourquoi avant lui.", "fr"),
+    # a fresh reviewer's: a name at a sentence's start is someone named
+    ("Stan taught me everything. He was patient with all of us.", "en"),
+    ("I asked Jo. She said yes straight away.", "en"),
+    ("Marie est arrivée en 2019. Elle a tout changé.", "fr"),
+    ("Paul ? Je lui fais confiance depuis vingt ans.", "fr"),
 ])
 def test_words_that_stand_alone(text: str, lang: str) -> None:
     assert why_unreferred(typeset(text, lang), lang) is None, text

@@ -49,13 +49,15 @@ def guess(text: str, languages: Sequence[str]) -> str | None:
     as many of one language's as of any other's, and at least twelve), else None. A writer who leaves out
     `lang:` on a French piece of an English site gets French typography and labels, not English ones
     (set 52: four French pieces without `lang:`)."""
-    known = [lang for lang in languages if base_lang(lang) in _FUNCTION_WORDS]
-    if len(known) < 2:
-        return None
+    bases = list(dict.fromkeys(base_lang(lang) for lang in languages))  # fr-FR and fr-CA read alike
+    if len(bases) < 2 or any(base not in _FUNCTION_WORDS for base in bases):
+        return None  # a language without a word list (Spanish's "la", "que" read as French): no guess
     words = _WORDS.findall(text[:GUESS_CHARS].lower())
-    counts = sorted(((sum(w in _FUNCTION_WORDS[base_lang(lang)] for w in words), lang) for lang in known), reverse=True)
-    (best, lang), (second, _) = counts[0], counts[1]
-    return lang if best >= 12 and best >= 3 * second else None
+    counts = sorted(((sum(w in _FUNCTION_WORDS[base] for w in words), base) for base in bases), reverse=True)
+    (best, base), (second, _) = counts[0], counts[1]
+    if best < 12 or best < 3 * second:
+        return None
+    return next(lang for lang in languages if base_lang(lang) == base)  # the first configured code of it
 
 
 __all__ = ["GUESS_CHARS", "NBSP", "NNBSP", "base_lang", "format_date", "guess"]
