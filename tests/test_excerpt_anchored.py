@@ -295,6 +295,8 @@ def test_an_answer_that_needs_its_question_is_not_lifted(text: str, lang: str) -
     ("Réseau 2027 : ce qui change et ce qui reste", "fr", True),
     ("Donner son sang et reprendre le guidon : ce que tout motard doit savoir", "fr", True),  # set 59
     ("What every volunteer driver should know about ice", "en", True),
+    ("Ce que tout conducteur d’engin doit savoir", "fr", True),
+    ("What everyone should know about ticks", "en", True),
     ("Winter timetable: what changes on your bus from Sunday 13 December", "en", False),  # says when
 ])
 def test_a_title_that_only_announces_is_no_post_of_its_own(title: str, lang: str, teases: bool) -> None:

@@ -180,8 +180,8 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
     elif not _summary_leans(piece.summary, lang):  # "la fameuse panne de Charensat": known to whom?
         add("summary", _without_teaser(piece.summary, lang))
     said = guest_in_title(piece)
-    if said == ("", ""):
-        pass  # someone's words in the title whom nothing places, or words the body never gives them
+    if said is UNSAID:
+        pass  # someone's words in the title that the body never gives them
     elif said:  # "Fiona Hartley: “A machine that runs…”": her words, signed with who she is, unless a quote says them
         words = _letters(said[0])
         verbatim = any(words in _letters(source) for source in (*(q.text for q in piece.quotes), piece.body))
@@ -194,6 +194,10 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
         add("title", guest_placed(piece.title, piece))  # "Une nuit au Centre 15 : j’ai suivi…" is a narrator's
     return out
 
+
+UNSAID: tuple[str, str] = ("", "")
+"""guest_in_title's answer for a title that quotes a person the body introduces, in words the body never gives
+them: neither their quote nor the title is posted. Compared by identity; true as a value, as any title quote."""
 
 _NOT_THE_AUTHORS_WORDS = frozenset({"interview", "event_report"})
 """Piece types whose first-person body is no quote of their author (sets 51-61: 0 of 11 interviews', 3 of 11
@@ -230,14 +234,14 @@ def guest_in_title(piece: Piece) -> tuple[str, str] | None:
 def _speaker_in_title(piece: Piece, name: str, words: str) -> tuple[str, str] | None:
     """A title that quotes someone the front matter does not name as its guest: their words, signed with
     the role the body gives them ("Salomé Aubertin, voicer at Atelier Morvan"), when the body says them;
-    else ("", "") (the title is no post of its own: its speaker unplaced, or its words only the headline's,
-    set 57's reader failed both). None when the name is no person's."""
-    if len(name.split()) < 2 or not all(w[:1].isupper() for w in name.split()):
-        return None  # "Nuit des Thermes 2026: …", "Biodéchets : « … »": a subject, not a speaker
+    else UNSAID (the title is no post of its own: its words are only the headline's,
+    set 57's reader failed both). None when the body introduces nobody by that name."""
     role = signatures.roles_in(piece.body, piece.lang).get(name, "")
-    if role and _letters(words) in _letters(piece.body):
+    if not role:
+        return None  # "Green Week: “Every small step counts”": nobody the body introduces; the title as it was
+    if _letters(words) in _letters(piece.body):
         return words, f"{name}, {role_after_name(role, piece.lang)}"
-    return "", ""
+    return UNSAID
 
 
 def _as_said(words: str, body: str) -> str:
@@ -416,6 +420,8 @@ def _without_teaser(summary: str, lang: str) -> str:
         kept[-1] = head
     elif len(kept) > 1:
         kept.pop()
+    else:
+        return ""  # nothing but a heading and its promise left: no summary to post
     return " ".join(kept)
 
 

@@ -256,12 +256,12 @@ _TITLE_TEASES = {
     # works 2026–27: lock closures, moorings and river conditions").
     "fr": re.compile(r"(?<![\w’])(?:ce que|ce qu’)[^:]{0,60}?(?:nous )?(?:a|ont|avons) (?:dit|raconté|appris|retenu|demandé)"
                      r"(?![\w’])|(?<![\w’])(?:tout ce qu’il faut savoir|ce qu’il faut savoir|infos? pratiques?|mode d’emploi"
-                     r"|ce que (?:tout|toute|chaque) (?:[\w-]+ ){1,3}doit savoir)"
+                     r"|ce que (?:tout|toute|chaque) (?:[\w’-]+ ){1,3}doit savoir)"
                      r"|(?<![\w’])horaires(?:,| et) (?:les )?tarifs"
                      r"|(?<![\w’])ce qu(?:i|e |’)[^,:;]{1,40}? et ce qu(?:i|e |’)"),  # "ce qui change et ce qui reste"
     "en": re.compile(r"(?<![\w’])what [^:]{0,60}?(?:told us|taught us|we learned|we heard)|(?<![\w’])(?:here is what|here’s"
                      r" what|everything you need to know|all you need to know|what you need to know"
-                     r"|what every (?:[\w-]+ ){1,3}(?:needs to|should|must) know)"
+                     r"|what (?:everyone |everybody |every (?:[\w’-]+ ){1,3})(?:needs to|should|must) know)"
                      r"|(?<![\w’])(?:opening hours|times and prices|closures, moorings|closures and diversions)"
                      r"|(?<![\w’])what [^,:;]{1,40}? and what(?![\w’])"),  # "what changes and what doesn’t" (set 54)
 }
@@ -278,13 +278,23 @@ _TEASES = {
     # The last sentence of a summary that promises what the page gives: "What we found, what we did not
     # expect, and how to explore it.", "La réponse : ça dépend, et voici de quoi.", "Five commitments we ask
     # every council to adopt by June 2027." (sets 37-40), "A practical way to measure it." (the sample).
-    "en": re.compile(rf"^(?:here is|here’s|here are|read on|find out|discover|inside:|a look back at|looking back at)(?![\w’])|(?<![\w’])(?:see|read)"
+    "en": re.compile(rf"^(?:here is|here’s|here are|read on|find out|discover|inside:)(?![\w’])|(?<![\w’])(?:see|read)"
                      rf" (?:below|inside)(?![\w’])|^{_NUMBERS['en']}\s+[a-z-]+s\s+(?:we|you|to|for)\s(?!.*:\s*\S+\s+\S)"),
-    "fr": re.compile(rf"^(?:voici|découvrez|à lire|ci-dessous|retour sur)(?![\w’])|(?<![\w’])(?:et|,|:) voici (?:de quoi|pourquoi|comment"
+    "fr": re.compile(rf"^(?:voici|découvrez|à lire|ci-dessous)(?![\w’])|(?<![\w’])(?:et|,|:) voici (?:de quoi|pourquoi|comment"
                      rf"|ce que|ce qu’)|^{_NUMBERS['fr']}\s+[a-zà-ÿ-]+s\s+(?:à|pour|que|qu’)\s?(?!.*:\s*\S+\s+\S)"),
 }
 
 
+_JOINED = re.compile(r"\s(?:et|and)\s")
+_LOOKS_BACK = {"en": re.compile(r"^(?:a look back at|looking back at)(?![\w’])"),
+               "fr": re.compile(r"^retour sur(?![\w’])")}
+"""A closing line that only points at the page ("Retour sur une soirée…, avec ce qui a bien marché", set 55),
+unless a clause with its own verb follows ("Looking back at 2025, our volunteers planted 4,000 trees.")."""
+_WITH = re.compile(r"^(?:avec|with|and|et|ce qui|ce que|what|how|où|where)(?![\w’])")
+_PROMISES = re.compile(r"(?<![\w’])(?:constats|propositions|recommandations|résultats|conclusions|enseignements|leçons"
+                       r"|conseils|pistes|réponses|findings|recommendations|proposals|lessons|results|tips|answers)"
+                       r"(?![\w’])")
+"""What a summary's last line promises the page holds ("Nos constats et cinq propositions.", set 54)."""
 _ASKS = {"en": re.compile(r"(?:what|how|why|where|who)\b(?!.*\?\s*$)"),
          "fr": re.compile(r"(?:ce que|ce qu’|ce qui|ce dont|comment|pourquoi|où)(?![\w’])(?!.*\?\s*$)")}
 _ASKING = {"en": re.compile(r"(?<![\w’])(?:what|how|why|where|who)(?![\w’])"),
@@ -314,18 +324,22 @@ def teases(sentence: str, lang: str) -> bool:
     if announces_only(low, lang) or _TEASES[language].search(low) or (_ASKS[language].match(low) and (
             len(_ASKING[language].findall(low)) >= 2 or not _COPULA[language].search(low))):
         return True  # "What we found, what we did not expect, and how to explore it.", not "What changed was…"
+    if _LOOKS_BACK[language].match(low):
+        after = low.partition(",")[2].strip()
+        return not after or bool(_WITH.match(after)) or not clauses.has_verb(after, language)
     if _THIS_PAPER[language].match(low) and len(_ASKING[language].findall(low)) >= 2:
         return True  # "This paper sets out where our water goes, …, what they cost, and how you can help." (set 51)
-    joined = re.search(r"\s(?:et|and)\s", low)
-    if not low or (low.split()[0] in _SUBJECT_STARTS and not (joined and (
-            "," in low or not clauses.has_verb(low, language, sentence=False)))):
+    joined = _JOINED.search(low)
+    listed = joined is not None and (low.count(",") >= 2 or bool(_PROMISES.search(low)) or (
+        "," in low and not clauses.has_verb(low, language, sentence=False)))
+    if not low or (low.split()[0] in _SUBJECT_STARTS and not listed):
         return False  # "Their pupils now cycle to school.": a subject, whose verb the lists may not know; not
         # "Nos résultats, leurs limites et nos recommandations." or "Nos constats et cinq propositions." (set
         # 54), a list of what the page holds
     words = low.split()  # a short line with no verb and no finding ("A practical way to measure it."), or
     # a list of what the page holds ("Le projet, ses coûts, ses incertitudes et le calendrier…", set 55)
-    return (len(words) <= 10 or (joined is not None and "," in low and len(words) <= 16)) and not any(c.isdigit() for c in low) and not clauses.has_verb(low, language) \
-        and not states_a_finding(low, lang) and ":" not in low
+    return (len(words) <= 10 or (listed and len(words) <= 16)) and not any(c.isdigit() for c in low) \
+        and not clauses.has_verb(low, language) and not states_a_finding(low, lang) and ":" not in low
 
 
 def why_background(text: str, lang: str) -> str | None:

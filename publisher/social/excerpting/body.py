@@ -283,9 +283,10 @@ _WORK = re.compile(r"(?<![\w*])\*([^*\n]{3,60})\*(?!\*)|(?<![\w_])_([^_\n]{3,60}
 
 _ASKS_THE_READER = {
     # A request to the reader: "please", "s’il vous plaît", "merci de ne pas…", "can be posted to our office".
-    "en": re.compile(r"(?<![\w’])(?:please|can be (?:posted|dropped|left|sent|handed) (?:to|at|in|off))(?![\w’])", re.I),
-    "fr": re.compile(r"(?<![\w’])(?:s’il vous plaît|merci de|pensez à|n’oubliez pas de|vous pouvez (?:déposer|envoyer"
-                     r"|apporter))(?![\w’])", re.I),
+    "en": re.compile(r"(?<![\w’])(?:please(?! and thank)(?!\W+(?:she|he|they) (?:said|asked))|can be (?:posted|dropped|left"
+                     r"|sent|handed) (?:to|at|in|off))(?![\w’])", re.I),
+    "fr": re.compile(r"(?<![\w’])(?:s’il vous plaît|merci de (?:ne (?:pas |plus )?)?[a-zé]+(?:er|ir|re)(?![\w’])|pensez à"
+                     r"|n’oubliez pas de|vous pouvez (?:déposer|envoyer|apporter))(?![\w’])", re.I),
 }
 
 

@@ -34,7 +34,9 @@ _NOT_VERB_STARTS = lexicon.words("""
     without from by of to as after before every each some many most all both one two three four five six ten
     more less much very so such what which how why where when
 """)
-_DETERMINERS_EN = lexicon.words("the a an this that these those my our your his her their its every each")
+_DETERMINERS_EN = lexicon.words("the a an my our your their its every each")
+"""Before an -ed word, these make it an adjective ("a shared harbour"); "that"/"this" are often pronouns ("the
+boiler that failed") and "his"/"her" objects ("we thanked her"), so they do not."""
 _NOT_BEFORE_ADVERB_FR = lexicon.words("""
     de du des le la les un une au aux en par pour sans son sa ses leur leurs notre nos votre vos ce cet cette ces
     mon ma mes et ou très plus moins

@@ -312,7 +312,7 @@ CARDINALS: dict[str, tuple[str, ...]] = {
 
 def cardinals(language: str, first: int, last: int = 10) -> str:
     """A regex alternation of the number words from ``first`` to ``last`` (an index of CARDINALS: 21 is
-    thirty, 24 sixty), in that order. Each rule says how far its counts reach: "two to ten of the them",
+    thirty, 24 sixty), in that order. Each rule says how far its counts reach: "two to ten of them",
     "one to sixty years ago"."""
     return "|".join(CARDINALS[language][first:last + 1])
 

@@ -72,8 +72,10 @@ def _names_it(role: str, organization: str) -> bool:
     """Does ``role`` name ``organization`` by its own name ("maire de Plouzanel" for "Commune de
     Plouzanel", set 51, whose reader failed "maire de Plouzanel, Commune de Plouzanel")?"""
     own = [w for w in re.findall(r"[\w’-]+", organization) if w.lower() not in _GENERIC]
-    said = set(re.findall(r"[\w’-]+", role))
-    return bool(own) and all(w in said for w in own) and any(w[:1].isupper() for w in own)
+    if not own or not any(w[:1].isupper() for w in own):
+        return False
+    # its own words, together, after "de"/"of": not "Green Party councillor" for "Green Council"
+    return bool(re.search(rf"(?<![\w’])(?:de|du|des|d’|of|at|for)\s*{re.escape(' '.join(own))}(?![\w’])", role))
 
 
 def quote_signed(quote: Quote, piece: Piece) -> str | None:
@@ -89,8 +91,10 @@ def quote_signed(quote: Quote, piece: Piece) -> str | None:
     name = name.strip()
     if not name:
         return None
-    # "Mick, driver" and its role; each French part without its capital ("Inès, 19 ans" and "Étudiante")
-    role = ", ".join(role_after_name(part, piece.lang) for part in (written.strip(), quote.role.strip()) if part)
+    # "Mick, driver" and its role; each French part without its capital ("Inès, 19 ans" and "Étudiante"),
+    # not a name ("Ville de Brest", "Université de Rennes": a capital further on)
+    role = ", ".join(part if _a_name(part) else role_after_name(part, piece.lang)
+                     for part in (written.strip(), quote.role.strip()) if part)
     guest = piece.guest
     if guest and name in (guest.name, guest_name(piece)):
         return with_role(name, piece, role)
@@ -104,6 +108,11 @@ def quote_signed(quote: Quote, piece: Piece) -> str | None:
 def roles_in(body: str, lang: str) -> dict[str, str]:
     """`speech.roles_in` once per body: each front matter quote without a role, and `doctor`, ask it."""
     return speech.roles_in(body, lang)
+
+
+def _a_name(part: str) -> bool:
+    """A capital past the first word: an organisation or a place, whose capitals stay."""
+    return any(word[:1].isupper() for word in part.split()[1:])
 
 
 def quote_refused(quote: Quote, piece: Piece) -> str | None:
