@@ -561,3 +561,23 @@ def test_a_column_offers_no_request_to_the_reader_as_its_authors_quote(project: 
     assert not _ASKS_THE_READER["fr"].search("Merci de tout cœur à nos quarante bénévoles.")  # thanks, not a request
     assert _ASKS_THE_READER["fr"].search("Merci de ne pas déposer de sacs devant la porte.")
     assert not _ASKS_THE_READER["en"].search("The little girl said please and thank you.")
+
+
+def test_a_first_person_pieces_list_lines_are_nobodys_quote(project: ProjectDir) -> None:
+    # Sets 65 and 68: "Chests of drawers, ideally with all the drawers." went out signed by the writer.
+    body = COLUMN + ("\n## What we take\n\n- Chests of drawers, ideally with all the drawers.\n"
+                     "- Kitchen tables, coffee tables and bedside tables in good order.\n")
+    project.piece("articles/dairy.md", "title: The dairy\ndate: 2026-11-10\nauthors: [camille]\n", body)
+    piece = load_library(load_settings(project.config_file)).pieces[0]
+    quotes = [e.text for e in excerpts_for(piece) if e.kind == "quote"]
+    assert quotes and not [q for q in quotes if "drawers" in q or "tables" in q], quotes
+
+
+def test_a_work_named_in_italics_is_no_speaker() -> None:
+    # Set 66: "the premiere of *Salt Lines*, the floor of Studio 2 … crunches" made "Salt Lines" a person,
+    # and "“Most festivals want to buy a finished thing,” she says." was signed "— Salt Lines, the floor…".
+    from publisher.social.excerpting.body import analysed
+    body = ("Two days before the premiere of *Salt Lines*, the floor of Studio 2 at the Manufacture crunches.\n\n"
+            "“Most festivals want to buy a finished thing and put it on a stage for two nights,” she says.\n")
+    analysed.cache_clear()
+    assert not [who for kind, _, who in analysed(body, "en", "Salt Lines") if "Salt Lines" in who]
