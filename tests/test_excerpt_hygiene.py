@@ -389,6 +389,9 @@ def test_a_role_the_body_wrapped_over_two_lines_is_signed_on_one(project: Projec
     ("Looking back at 2025, our volunteers planted 4,000 trees.", "en", False),
     ("Our volunteers and staff cut the hedges.", "en", False),
     ("The farmers and the council agree.", "en", False),
+    ("Le bilan en chiffres, les moments forts, et ce que nous changerons en 2027.", "fr", True),  # set 66
+    ("Le bilan, les résultats du concours et un chiffre dont nous sommes moins fiers.", "fr", True),  # set 67
+    ("Le bilan 2026 est positif pour les quarante adhérents.", "fr", False),
     ("This paper sets out where our water goes, what the measures cost, and how you can help.", "en", True),
     ("This report sets out five steps for councils that want darker skies.", "en", False),  # says what
     ("Nos bénévoles et nos salariés ont planté trois cents arbres.", "fr", False),

@@ -291,7 +291,9 @@ _LOOKS_BACK = {"en": re.compile(r"^(?:a look back at|looking back at)(?![\w’])
 """A closing line that only points at the page ("Retour sur une soirée…, avec ce qui a bien marché", set 55),
 unless a clause with its own verb follows ("Looking back at 2025, our volunteers planted 4,000 trees.")."""
 _WITH = re.compile(r"^(?:avec|with|and|et|ce qui|ce que|what|how|où|where)(?![\w’])")
-_PROMISES = re.compile(r"(?<![\w’])(?:constats|propositions|recommandations|résultats|conclusions|enseignements|leçons"
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_QUALIFIERS = re.compile(r"(?<![\w’])(?:ce que|ce qu’|ce qui|dont|qui|que|qu’|what|how|why|which|that|who)(?![\w’])[^,;:]*")
+_PROMISES = re.compile(r"(?<![\w’])(?:bilan|constats|propositions|recommandations|résultats|conclusions|enseignements|leçons"
                        r"|conseils|pistes|réponses|findings|recommendations|proposals|lessons|results|tips|answers)"
                        r"(?![\w’])")
 """What a summary's last line promises the page holds ("Nos constats et cinq propositions.", set 54)."""
@@ -338,8 +340,11 @@ def teases(sentence: str, lang: str) -> bool:
         # 54), a list of what the page holds
     words = low.split()  # a short line with no verb and no finding ("A practical way to measure it."), or
     # a list of what the page holds ("Le projet, ses coûts, ses incertitudes et le calendrier…", set 55)
-    return (len(words) <= 10 or (listed and len(words) <= 16)) and not any(c.isdigit() for c in low) \
-        and not clauses.has_verb(low, language) and not states_a_finding(low, lang) and ":" not in low
+    # A list's items, without a year ("…en 2027", set 66) or the clauses that qualify them ("ce que nous
+    # changerons", "dont nous sommes moins fiers", set 67): what is left is the list itself
+    figures = _QUALIFIERS.sub("", _YEAR.sub("", low)) if listed else low
+    return (len(words) <= 10 or (listed and len(words) <= 16)) and not any(c.isdigit() for c in figures) \
+        and not clauses.has_verb(figures, language) and not states_a_finding(low, lang) and ":" not in low
 
 
 def why_background(text: str, lang: str) -> str | None:
