@@ -584,3 +584,22 @@ def test_a_work_named_in_italics_is_no_speaker() -> None:
             "“Most festivals want to buy a finished thing and put it on a stage for two nights,” she says.\n")
     analysed.cache_clear()
     assert not [who for kind, _, who in analysed(body, "en", "Salt Lines") if "Salt Lines" in who]
+
+
+def test_an_interviews_pronoun_speaker_is_its_subject_or_nobody(project: ProjectDir) -> None:
+    # Set 70: in a portrait without `guest:`, "Elle a réfléchi longtemps. « … »" came right after a
+    # paragraph naming the director, and her words went out signed "— Bertrand Fayolle, le directeur".
+    from publisher.social.excerpting.speech import resolve
+    from publisher.social.excerpts import _title_person
+    assert resolve(["Bertrand Fayolle"], "Josiane Carrel-Mignot") == ""  # someone else just before: unclear
+    assert resolve(["Josiane Carrel-Mignot"], "Josiane Carrel-Mignot") == "Josiane Carrel-Mignot"
+    assert resolve([], "Josiane Carrel-Mignot") == "Josiane Carrel-Mignot"
+    assert resolve(["Bertrand Fayolle"], "") == "Bertrand Fayolle"  # no guest: the only name
+    body = "C'est ici que Josiane Carrel-Mignot enseigne la clarinette depuis 1992.\n"
+    project.piece("interviews/josiane.md", "title: \"Josiane Carrel-Mignot, trente-quatre ans de clarinette\"\n"
+                  "date: 2026-12-10\nlang: fr\n", body)
+    project.piece("articles/josiane.md", "title: \"Josiane Carrel-Mignot, trente-quatre ans de clarinette\"\n"
+                  "date: 2026-12-10\nlang: fr\n", body)
+    pieces = {p.key: p for p in load_library(load_settings(project.config_file)).pieces}
+    assert _title_person(pieces["interviews/josiane"]) == "Josiane Carrel-Mignot"  # an interview is about them
+    assert _title_person(pieces["articles/josiane"]) == ""

@@ -33,6 +33,7 @@ from publisher.social.excerpting import (
     lexicon,
     questions,
     signatures,
+    speech,
     standalone,
 )
 from publisher.social.excerpting.body import BODY_QUOTES, BODY_SENTENCES, body_candidates
@@ -154,7 +155,7 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
                        or _summary_leans(piece.summary, lang))
         if offered:
             add("summary", _without_teaser(piece.summary, lang))
-        guest = guest_name(piece)
+        guest = guest_name(piece) or _title_person(piece)
         summary = typeset(normalized(piece.summary), lang) if offered else ""
         client = "case_study" if piece.type == "case_study" else ""  # a client's story: results must say whose
         titled = not standalone.in_first_person(piece.title, lang)
@@ -229,6 +230,16 @@ def guest_in_title(piece: Piece) -> tuple[str, str] | None:
         if said != words:
             return said, with_role(name, piece)
     return words, with_role(name, piece)
+
+
+def _title_person(piece: Piece) -> str:
+    """An interview without `guest:` is about the person its title names ("Orla Breslin on the night of…",
+    "Josiane Carrel-Mignot, trente-quatre ans de clarinette"): its "she" and its answers are hers (sets 59,
+    70). Nobody for other pieces, or when the title names no one the body names too."""
+    if piece.type != "interview":
+        return ""
+    return next((name for name in speech.names_in(piece.title) if name in piece.body and not any(
+        word.lower() in lexicon.ORGANISATION_WORDS for word in name.split())), "")
 
 
 def _speaker_in_title(piece: Piece, name: str, words: str) -> tuple[str, str] | None:
