@@ -9,7 +9,7 @@ import pytest
 
 from publisher.content.typography import typeset
 from publisher.social import hashtags
-from publisher.social.excerpting import dated, salience, speech, standalone
+from publisher.social.excerpting import announcing, dated, salience, speech, standalone
 from publisher.social.excerpting.body import body_candidates
 
 
@@ -332,7 +332,7 @@ def test_a_tag_the_team_did_not_name_is_no_hashtag_by_default() -> None:
     ("The next fair is on 12 March 2027.", "en", dt.date(2026, 3, 1), False),  # a year away: past the horizon
 ])
 def test_a_day_to_come(text: str, lang: str, written: dt.date, announces: bool) -> None:
-    assert dated.names_a_day_to_come(text, lang, written) is announces
+    assert announcing.names_a_day_to_come(text, lang, written) is announces
 
 
 @pytest.mark.parametrize(("title", "seasonal"), [
@@ -341,4 +341,4 @@ def test_a_day_to_come(text: str, lang: str, written: dt.date, announces: bool) 
     ("June Whitfield: a life on stage", False),
 ])
 def test_a_title_that_opens_on_a_month_but_not_on_a_name(title: str, seasonal: bool) -> None:
-    assert dated.names_its_month(title, "en") is seasonal
+    assert announcing.names_its_month(title, "en") is seasonal

@@ -8,7 +8,6 @@ but never its relative ones: "hier" is wrong three days later.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -176,7 +175,7 @@ def _lexicon(language: str) -> tuple[dict[str, tuple[tuple[str, ...], ...]], re.
     # Does the text hold one of these as a substring: one search of their trie, not a Python test per word.
     telling = re.compile(_trie({max(_TOKENS.findall(p), key=len) for p in lexicon.RELATIVE_TIME[language]}))
     months = "|".join(lexicon.MONTHS[language])
-    months_en = "|".join(m for m in lexicon.MONTHS["en"] if m not in _VERBS_TOO)  # "the march to the town hall"
+    months_en = "|".join(m for m in lexicon.MONTHS["en"] if m not in VERBS_TOO)  # "the march to the town hall"
     days = "|".join(_WEEKDAYS[language])
     # A month with no year after a word of time ("dès janvier", "since May", "until March"): this year's,
     # as stale in February as a dated day.
@@ -284,7 +283,7 @@ _NOW_COUNT = re.compile(
 def _a_month_as_written(found: re.Match[str], text: str) -> bool:
     """A date match whose "may" or "march" is a month in the text as written ("12 May", not "Children
     under 5 may attend free", which the lower-cased match read as 5 May)."""
-    for word in _VERBS_TOO:
+    for word in VERBS_TOO:
         at = found.group().find(word)
         if at >= 0 and re.fullmatch(rf"(?:.*\W)?{word}(?:\W.*)?", found.group(), re.S):
             return _capitalised(text, found.start() + at)
@@ -320,60 +319,7 @@ def _counts_to_now(low: str, language: str, text: str = "") -> bool:
                 or (" on" in low and _ON["en"].search(low)))
 
 
-_LAUNCHES = {
-    # A title that is news of a start: "Le Grenier Commun lance son épicerie mobile", "Kestlow Airport opens
-    # its link bus". True the week it is posted, stale as a recycle a month later (set 13).
-    "fr": re.compile(r"(?<![\w’])(?:lance|lancent|ouvre|ouvrent|inaugure|inaugurent|démarre|démarrent|débarque"
-                     r"|débarquent|arrive|arrivent|dévoile|dévoilent|rouvre|rouvrent|accueille désormais)(?![\w’])"),
-    "en": re.compile(r"(?<![\w’])(?:launches|launch of|opens|unveils|introduces|kicks off|starts|begins"
-                     r"|reopens|arrives|is coming|are coming|comes to|goes live|now open)(?![\w’])"),
-}
-
-
-_IN_A_MONTH = {
-    # A title that names its month with no year: "Un hérisson dans le jardin en décembre : les bons gestes"
-    # was recycled in January (set 35). "March" and "May" are words too, so English needs its preposition.
-    language: re.compile(rf"(?<![\w’])(?:{'en|fin|début|mi-|courant' if language == 'fr' else 'in|during|for|through'})"
-                         rf"\s?(?:{'|'.join(lexicon.MONTHS[language])})(?![\w’])(?![\s\u00a0\u202f]+(?:19|20)\d\d)")
-    for language in ("en", "fr")}
-
-
-_MONTH_FIRST = {
-    # A title that opens on its month: "Décembre à la cave : 4 200 meules…" (set 57), "December at the
-    # cellar". Not May or March in English (a name, a verb).
-    language: re.compile(rf"^(?:{'|'.join(m for m in lexicon.MONTHS[language] if m not in ('may', 'march'))})"
-                         rf"(?![\w’])(?![\s\u00a0\u202f]+(?:19|20)\d\d)", re.I)
-    for language in ("en", "fr")}
-
-
-def names_its_month(title: str, lang: str) -> bool:
-    """Does ``title`` name a month of no year ("… en décembre", "in December", "Décembre à la cave")? Its
-    advice is seasonal. In English the month is capitalised and no name follows it ("in march for
-    climate", "for May Ellis")."""
-    language = lexicon.lang_of(lang)
-    start = title.lstrip("«“\"' ")
-    first = _MONTH_FIRST[language].match(start) if language else None
-    if first and not (language == "en" and re.match(r"\s+[A-Z]", start[first.end():])):
-        return True  # "December at the cellar", not "April Ashley on forty years…" (a name)
-    if language != "en":
-        return bool(language and _IN_A_MONTH[language].search(title.lower()))
-    return any(title[m.end() - 1:m.end()].isalpha() and title[m.end() - len(m.group().split()[-1]):][:1].isupper()
-               and not re.match(r"\s+[A-Z]", title[m.end():]) for m in _IN_A_MONTH["en"].finditer(title.lower()))
-
-
-def announces_a_start(title: str, lang: str) -> bool:
-    """Is ``title`` the news that something starts ("… lance son épicerie mobile", "… opens …")?"""
-    language = lexicon.lang_of(lang)
-    return bool(language and _LAUNCHES[language].search(title.lower()))
-
-
-_DAY_MONTH = {
-    "fr": re.compile(rf"(?<![\w’])(\d{{1,2}})(?:er)?[\s\u00a0\u202f]+({'|'.join(lexicon.MONTHS['fr'])})"
-                     rf"(?:[\s\u00a0\u202f]+((?:19|20)\d\d))?(?![\w’])"),
-    "en": re.compile(rf"(?<![\w’])(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({'|'.join(lexicon.MONTHS['en'])})"
-                     rf"|({'|'.join(lexicon.MONTHS['en'])})\s+(\d{{1,2}})(?:st|nd|rd|th)?)(?:,?\s+((?:19|20)\d\d))?(?![\w’])"),
-}
-_VERBS_TOO = ("may", "march")
+VERBS_TOO = ("may", "march")
 """English months that are words too: a month only with its capital."""
 _EVENTS = {
     # What happens in a month and is over by the next one: "l’inventaire d’octobre" (set 52), "the October
@@ -384,37 +330,4 @@ _EVENTS = {
           r"|assemblées?|éditions?|fermetures?|tournées?|collectes?|vendanges?|concerts?|salons?|festivals?|stages?"
           r"|permanences?|tempêtes?|crues?|grèves?|campagnes?",
 }
-UPCOMING_DAYS = 180
-"""How far ahead of a piece a day it names makes it an announcement."""
-
-
-def names_a_day_to_come(text: str, lang: str, written: dt.date) -> bool:
-    """Does ``text`` name a day after ``written`` ("Samedi 14 novembre, notre bourse revient" in a piece
-    of 10 November, set 45)? Its piece announces that day: recycled after it, every post is stale. A day
-    with no year is in the year of writing, or the next when it would be months before it."""
-    language = lexicon.lang_of(lang)
-    if not language:
-        return False
-    months = lexicon.MONTHS[language]
-    for found in _DAY_MONTH[language].finditer(text.lower()):
-        if language == "fr":
-            day, month, year = found.group(1), found.group(2), found.group(3)
-            at = found.start(2)
-        else:
-            day, month = found.group(1) or found.group(4), found.group(2) or found.group(3)
-            year = found.group(5)
-            at = found.start(2) if found.group(2) else found.start(3)
-            if month in _VERBS_TOO and not text[at:at + 1].isupper():
-                continue  # "Groups of up to 12 may book the hall": the verb, not the month
-        try:
-            when = dt.date(int(year) if year else written.year, months.index(month) + 1, int(day))
-            if not year and (written - when).days > 60:
-                when = when.replace(year=written.year + 1)  # "le 10 janvier" written in December
-        except ValueError:
-            continue  # "31 février", or a 29 February whose next year has none
-        if 0 < (when - written).days <= UPCOMING_DAYS:
-            return True
-    return False
-
-
-__all__ = ["DATE", "RELATIVE", "SINCE", "announces_a_start", "moment_in", "names_a_day_to_come", "names_its_month"]
+__all__ = ["DATE", "RELATIVE", "SINCE", "VERBS_TOO", "moment_in"]

@@ -44,7 +44,7 @@ from typing import NamedTuple
 from publisher.content.model import Piece
 from publisher.performance import gc_paused
 from publisher.posts.model import Dropped, Plan, SentPost, ThreadLink
-from publisher.social.excerpting import dated
+from publisher.social.excerpting import announcing, dated
 from publisher.social.planner.calendar import ChannelBook, SlotGrid, add_days, build_grid, to_minutes
 from publisher.social.planner.fitting import PieceFits, Progress, fit_pieces
 from publisher.social.planner.placement import (
@@ -143,7 +143,7 @@ def announces(piece: Piece) -> bool:
     day to come ("Samedi 14 novembre, notre bourse revient", set 45, recycled after the 14th)."""
     return _titled_moment(piece.title, piece.lang) or (piece.type != "white_paper" and any(
         int(year) > piece.date.year for year in _YEARS.findall(piece.title))) or (
-        bool(piece.summary) and dated.names_a_day_to_come(piece.summary, piece.lang, piece.date.date()))
+        bool(piece.summary) and announcing.names_a_day_to_come(piece.summary, piece.lang, piece.date.date()))
 
 
 _YEARS = re.compile(r"(?<![\w/–-])(?<!by )(?<!vision )(?<!horizon )(?<!d’ici )(?<!d'ici )(?<!towards )(?<!to )(?<!en )"
@@ -165,8 +165,8 @@ def _title_moment(title: str, lang: str) -> str | None:
 
 @lru_cache(maxsize=65536)
 def _titled_moment(title: str, lang: str) -> bool:
-    return _title_moment(title, lang) is not None or dated.announces_a_start(title, lang) or \
-        dated.names_its_month(title, lang)
+    return _title_moment(title, lang) is not None or announcing.announces_a_start(title, lang) or \
+        announcing.names_its_month(title, lang)
 
 
 def _prepare(piece: Piece, fits: PieceFits, rules: PlanRules, books: dict[str, ChannelBook], placer: Placer,
