@@ -27,7 +27,6 @@ from publisher.posts.model import Excerpt
 from publisher.social.excerpting import (
     background,
     bound,
-    clauses,
     continuing,
     dated,
     lexicon,
@@ -35,6 +34,7 @@ from publisher.social.excerpting import (
     signatures,
     speech,
     standalone,
+    summaries,
 )
 from publisher.social.excerpting.body import BODY_QUOTES, BODY_SENTENCES, body_candidates
 from publisher.social.excerpting.signatures import (
@@ -151,10 +151,10 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
             add("takeaway", takeaway)  # "All six farms will keep…", "Son amplitude…": the next bullet, not a post
     if not (piece.social or piece.quotes or piece.takeaways):
         derived = piece.summary and piece.summary == _first_paragraph(piece.body)
-        offered = not ((derived and (_summary_refused(piece.summary, lang) or _turned(piece.summary, piece.body, lang)))
-                       or _summary_leans(piece.summary, lang))
+        offered = not ((derived and (summaries.refused(piece.summary, lang) or _turned(piece.summary, piece.body, lang)))
+                       or summaries.leans(piece.summary, lang))
         if offered:
-            add("summary", _without_teaser(piece.summary, lang))
+            add("summary", summaries.without_teaser(piece.summary, lang))
         guest = guest_name(piece) or _title_person(piece)
         summary = typeset(normalized(piece.summary), lang) if offered else ""
         client = "case_study" if piece.type == "case_study" else ""  # a client's story: results must say whose
@@ -178,8 +178,8 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
                 if when not in moments and when != dated.SINCE:
                     continue  # "What have you changed this winter?": the question dates the post
                 add(kind, text, attribution=signed, question=asked, asked=when)
-    elif not _summary_leans(piece.summary, lang):  # "la fameuse panne de Charensat": known to whom?
-        add("summary", _without_teaser(piece.summary, lang))
+    elif not summaries.leans(piece.summary, lang):  # "la fameuse panne de Charensat": known to whom?
+        add("summary", summaries.without_teaser(piece.summary, lang))
     said = guest_in_title(piece)
     if said is UNSAID:
         pass  # someone's words in the title that the body never gives them
@@ -357,7 +357,7 @@ _CARDS_KEPT = 65536
 def _card_words(title: str, summary: str, body: str, lang: str, alt: str) -> tuple[str, str, str]:
     """``body`` only when the summary was taken from it ("" otherwise: nothing to read)."""
     description = summary
-    if summary and body and _summary_refused(summary, lang):
+    if summary and body and summaries.refused(summary, lang):
         # A whole sentence the body offers, in the brand's voice or (a first-person piece) one that
         # does not say "je": the card is the page's blurb, never its narrator's opening cut short.
         offered = body_candidates(body, lang, f"{title}\n{summary}", "", _CARD)
@@ -395,66 +395,6 @@ def _allowed_moments(piece: Piece) -> tuple[str | None, ...]:
     if piece.evergreen is False:  # never recycled: dates read as news at launch and follow-ups
         return (None, dated.DATE)
     return (None,)
-
-
-def _summary_leans(summary: str, lang: str) -> str | None:
-    """Why the author's summary does not stand alone in a feed, or None: it takes its reader to know
-    something ("la fameuse panne de Charensat", set 36) or opens on the title it was written under ("Elle
-    cultive 22 hectares…", "He started picking litter…", "C’est la question qu’on nous pose…": sets 38-39,
-    where the name or the question came only in the title line below it)."""
-    found = _TITLE_SUBJECT.match(summary.lstrip().lower().replace("'", "’"))
-    told = textlib.sentences(summary)
-    if len(told) == 1 and _colon_teaser(told[0], lang) == "":  # nothing left once the promise is cut
-        return "a heading and a promise of what the page holds ('…: ce qui a coincé, ce qui a marché')"
-    return standalone.presumes_known(summary, lang) or (
-        f"opens on '{found.group().strip()}': the title it was written under says who or what" if found else None)
-
-
-_TITLE_SUBJECT = re.compile(r"(?:he|she|they|il|elle|ils|elles|c’est|ce sont|this is|that’s|that is)(?![\w’])")
-"""Subjects the title gave ("Elle cultive…", "He started…", "C’est la question…"), not "This report sets out…"."""
-
-
-def _without_teaser(summary: str, lang: str) -> str:
-    """``summary`` without the sentences at its end that promise what the page gives ("What we found, and
-    how to explore it.", "La réponse : ça dépend, et voici de quoi."): under the title on the page they
-    lead the reader in; in a post whose link is only the card (Bluesky) they tease nothing (sets 37-40 and
-    the sample lost six texts to them). A summary of one sentence stays as it is: with its link it reads as
-    a headline."""
-    told = textlib.sentences(summary)
-    kept = list(told)
-    while len(kept) > 1 and background.teases(kept[-1], lang):
-        kept.pop()
-    head = _colon_teaser(kept[-1], lang) if kept else None
-    if head is None:
-        return summary if len(kept) == len(told) else " ".join(kept)
-    if head:
-        kept[-1] = head
-    elif len(kept) > 1:
-        kept.pop()
-    else:
-        return ""  # nothing but a heading and its promise left: no summary to post
-    return " ".join(kept)
-
-
-def _colon_teaser(sentence: str, lang: str) -> str | None:
-    """``sentence`` cut before a colon that opens a promise ("…une école de voile : ce qui a coincé, ce qui
-    a marché, et cinq règles pour les ports…", set 50), ending on a full stop; "" when what comes before
-    the colon says nothing by itself (no verb); None when no promise follows a colon."""
-    head, colon, tail = sentence.rpartition(":")
-    if not colon or not head.strip() or not background.teases(tail.strip(" \u00a0\u202f"), lang):
-        return None
-    head = head.rstrip(" \u00a0\u202f")
-    language = lexicon.lang_of(lang)
-    # sentence=False: a first word is no imperative here ("Five seasons in a shared harbour")
-    return head + "." if language and clauses.has_verb(head, language, sentence=False) else ""
-
-
-def _summary_refused(summary: str, lang: str) -> bool:
-    """A summary the loader took from the body's first paragraph passes the body's rules (and was not
-    cut short with an ellipsis)."""
-    sentences = textlib.sentences(typeset(summary, lang))
-    return summary.endswith("…") or any(standalone.why_not(s, lang) for s in sentences) or bool(
-        sentences and bound.why_bound(sentences[0], lang))  # "Every weekday morning at 7.45, …": a scene
 
 
 __all__ = [

@@ -5,6 +5,7 @@
     speech.py      reported speech with a named speaker, as a quote with its attribution
     dated.py       sentences that carry a moment (aujourd'hui, this week, le 12 novembre)
     announcing.py  titles and summaries that announce a day or a month (never recycled)
+    summaries.py   an author's summary as a post: whether it stands alone, the promise it ends on cut
     salience.py    how much a sentence says what the piece is about (key terms, facts, place)
     lexicon.py     the French and English words these rules read
 
