@@ -46,6 +46,14 @@ def _why(text: str, lang: str, **kw: object) -> str | None:
     ("En 2024, ses sauvegardes coûtaient 410 000 euros par an, sans test de restauration.", "fr"),
     ("The team rewrote every recovery procedure in plain language, with screenshots.", "en"),
     ("A vendor that answers these questions quickly is usually a vendor you can work with.", "en"),
+    # More of, or the ones of, something the post never names (sets 82, 85).
+    ("Deux autres EHPAD du plateau rejoignent le dispositif avant l'été.", "fr"),
+    ("D'autres communes suivront, dont Ambert et Arlanc, pour la même somme.", "fr"),
+    ("Another care home joins the scheme, the fourth on the plateau.", "en"),
+    ("Usually the ones who depend on the bus, or the parents who cannot drive.", "en"),
+    ("Others worry that the fund will not last beyond the first winter.", "en"),
+    # A short last clause whose subject points back (set 82).
+    ("For a deaf club, where a lot of our members have nowhere else to play, that hurts.", "en"),
 ])
 def test_sentences_that_need_their_neighbours_are_refused(text: str, lang: str) -> None:
     assert _why(text, lang), text
@@ -60,6 +68,11 @@ def test_sentences_that_need_their_neighbours_are_refused(text: str, lang: str) 
     ("No company can afford to ignore the cost of idle servers any longer.", "en"),
     ("It takes about forty minutes to write a runbook, less than most incidents cost.", "en"),
     ("A backup you have never restored is a rumour, not a safety net.", "en"),
+    ("Autoroutes et rocades ferment la nuit pendant les travaux du pont.", "fr"),
+    ("Otherness is what the festival has always put on its stage, since 1987.", "en"),
+    ("If a backup is never restored, it is only a rumour.", "en"),
+    ("Après trois ans à compter chaque mètre cube, voir un bassin plein, ça fait quelque chose.", "fr"),
+    ("We cut the bill by a third, and that is before the new pumps arrive in the spring.", "en"),
 ])
 def test_sentences_that_stand_alone_pass(text: str, lang: str) -> None:
     assert _why(text, lang) is None, _why(text, lang)
@@ -215,6 +228,12 @@ def test_a_quote_in_the_body_is_attributed_in_the_post() -> None:
     ("Members now have two ways to vote.", "en", None),
     ("A festive atmosphere filled the hall.", "en", None),
     ("Stan, 84, still turns bowls on the lathe.", "en", dated.SINCE),
+    # A present with a month and its year: one moment to come (set 85), stale once the month is past.
+    ("Deux autres EHPAD du plateau rejoignent le dispositif en janvier 2027.", "fr", dated.DATE),
+    ("Le marché reprend dès mars 2027 avec vingt producteurs.", "fr", dated.DATE),
+    ("The new timetable comes into force in January 2027, with two more buses.", "en", dated.DATE),
+    ("She joined the team in March 2019 after ten years at sea.", "en", None),
+    ("Le service est ouvert depuis janvier 2024.", "fr", None),
 ])
 def test_moments(text: str, lang: str, moment: str | None) -> None:
     assert dated.moment_in(typeset(text, lang), lang) == moment

@@ -183,6 +183,16 @@ def test_a_takeaway_that_opens_on_a_possessive_is_not_posted(project: ProjectDir
         "Une aide à domicile parcourt 90 km par jour en zone rurale."]
 
 
+def test_a_takeaway_that_adds_to_something_unnamed_is_not_posted(project: ProjectDir) -> None:
+    # set 85: "Deux autres EHPAD du plateau rejoignent le dispositif en janvier 2027." — two others than which?
+    project.piece("articles/ehpad.md", "title: Livraison en EHPAD\ndate: 2026-11-17\nlang: fr\n"
+                  "takeaways:\n  - Les pharmacies du réseau livrent 14 EHPAD deux fois par semaine.\n"
+                  "  - Deux autres EHPAD du plateau rejoignent le dispositif en janvier 2027.", "Corps.\n")
+    piece = next(iter(load_library(load_settings(project.config_file))))
+    assert [e.text for e in excerpts_for(piece) if e.kind == "takeaway"] == [
+        "Les pharmacies du réseau livrent 14 EHPAD deux fois par semaine."]
+
+
 def test_a_quote_whose_incise_gives_a_first_name_is_hers_not_the_last_speakers() -> None:
     body = ("Inès Carvalho, archiviste, conduit le récolement depuis mars.\n\n"
             "« Un registre absent n’est pas un registre perdu, précise Paul Nivet, directeur des archives. Le plus "

@@ -167,12 +167,27 @@ def opens_back(text: str, lang: str) -> str | None:
         return None
     if start.startswith(_opening_prefixes(language)):
         return "opens on a connector: it needs the sentence before"
+    another = _ANOTHER[language].match(start)
+    if another:
+        return f"opens on '{another.group()}': it needs what was said before"
     match = _FIRST_WORD.match(low)
     if match and (match.group(1) in lexicon.OPENERS[language] or _elided(match.group(1)) in lexicon.OPENERS[language]):
         return f"opens on '{match.group(1)}': it needs the sentence before"
     return None
 
 
+_ANOTHER = {
+    # "Deux autres EHPAD du plateau rejoignent le dispositif en janvier 2027." (set 85, a takeaway), "Another
+    # school…", "Other councils…", "The ones who depend on the bus…" (set 82, a quote): more of, or the
+    # ones of, something the post never names.
+    "fr": re.compile(rf"^(?:(?:{lexicon.cardinals('fr', 2, 24)}|\d+|plusieurs|quelques|les|des|une?|d’)\s*)?autres?(?![\w’-])"),
+    "en": re.compile(rf"^(?:another|(?:(?:{lexicon.cardinals('en', 2, 24)}|\d+|several|a few|some|many)\s+)?others?"
+                     r"|(?:(?:usually|mostly|often|mainly|generally|always|especially|mainly)\s+)?the ones)(?![\w’-])"),
+}
+_LAST_CLAUSE_POINTS = re.compile(r",\s+(?:that|this)(?:’s)?\s+(?:[\w’-]+\s+){0,3}[\w’-]+\s*[.!?…]+[\s”\"]*$")
+"""English: "For a deaf club, where a lot of our members have nowhere else to play, that hurts." (set 82): a
+short last clause whose subject points at what was said before the sentence ("it" may be the sentence's own
+subject). Not French: "voir un bassin plein, ça fait quelque chose" (set 85) takes up its own opening."""
 _SHORT_ANSWER = {
     # "Soulagement, parce que…", "Auditions remain, because…": one or two words, then why: an answer to a
     # question the post does not ask (set 18).
@@ -195,6 +210,13 @@ def _points_back(text: str, low: str, language: str) -> str | None:
             return f"opens on '{text[match.start(1):match.end(1)]}': it needs the sentence before"
         if word in lexicon.INTERJECTIONS[language] and after == ",":
             return f"opens on '{text[match.start(1):match.end(1)]},': it answers something before"
+    another = _ANOTHER[language].match(start)
+    if another:
+        return f"opens on '{another.group()}': it needs what was said before"
+    last = _LAST_CLAUSE_POINTS.search(_QUOTED.sub(" ", low) if low[:1] not in "«“\"" else low) \
+        if language == "en" else None
+    if last:
+        return f"its last clause '{last.group().strip(' ,.!?…»”')}' points at something said before"
     if _SHORT_ANSWER[language].match(start):
         return "a short answer and its reason ('Soulagement, parce que…'): it answers a question before"
     pointing = _POINTING[language].search(_QUOTED.sub(" ", low))
