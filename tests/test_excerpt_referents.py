@@ -119,6 +119,36 @@ def test_someone_else_by_one_name() -> None:
     assert why_unreferred("Maxime, je lui ai tout appris.", "fr", names, "Gérard Lebouc, éleveur") is not None
 
 
+def test_an_authors_quote_or_takeaway_that_calls_someone_by_a_first_name_is_not_posted(project: ProjectDir) -> None:
+    # set 81: "…and Lowri does the ringing." — the body says who Lowri Evans is, the post does not.
+    body = ("Lowri Evans, who plans the co-operative’s bookings, visited Cefn Coch in March.\n\n"
+            "Lowri confirms the exact start 48 hours ahead. The gang came up from Skarth Edge at dawn.\n")
+    project.piece("case-studies/cefn-coch.md", "title: Three days of shearing at Cefn Coch\ndate: 2026-11-26\nlang: en\n"
+                  "quotes:\n  - text: Now we look at the sky once, in March, and Lowri does the ringing.\n"
+                  "    by: Siân Morgan, farm partner\n"
+                  "  - text: We would rather wait a day than shear wet sheep off the Edge.\n"
+                  "    by: Siân Morgan, farm partner\n"
+                  "takeaways:\n  - Lowri books the gang for three fixed days in March.\n"
+                  "  - Booking in March cut the shearing from nine days to three.", body)
+    piece = next(iter(load_library(load_settings(project.config_file))))
+    texts = [e.text for e in excerpts_for(piece) if e.kind in ("quote", "takeaway")]
+    assert texts == ["We would rather wait a day than shear wet sheep off the Edge.",
+                     "Booking in March cut the shearing from nine days to three."], texts
+    from publisher.social.excerpting.signatures import quote_refused
+    assert "Lowri Evans" in (quote_refused(piece.quotes[0], piece) or "")  # doctor says why
+
+
+def test_a_first_name_the_post_places_is_kept() -> None:
+    from publisher.social.excerpting.referents import first_name_only
+    names = ["Lowri Evans", "Dave Kettle", "Bolton Bella"]
+    assert first_name_only("Lowri does the ringing.", names, "Siân Morgan, farm partner")
+    assert first_name_only("Lowri Evans does the ringing.", names) is None  # in full
+    assert first_name_only("I do the ringing myself.", names, "Lowri Evans, bookings") is None  # the speaker
+    assert first_name_only("Lowri does the ringing.", names, context="Lowri Evans on booking shearers") is None
+    assert first_name_only("The heifer came from the Dent family at Bolton.", names) is None  # a place
+    assert first_name_only("Dave parked her at the wharf.", names)
+
+
 QA = """Tamsin Rowe has run Carrick Roads Sailing School in Flushing since 2009.
 
 ### What about adults who are really frightened of the water?
@@ -234,3 +264,21 @@ def test_an_answer_under_a_question_that_counts_time_goes_out_but_is_not_recycle
     piece = next(iter(load_library(load_settings(project.config_file))))
     asked = [e for e in excerpts_for(piece) if e.question == "What has changed for you over the past two years?"]
     assert asked and not any(e.recycled for e in asked), asked
+
+
+@pytest.mark.parametrize(("role", "lang", "shown"), [
+    # set 81: "— Élodie Marchal, technicienne arboricole au service": which service, in which town?
+    ("technicienne arboricole au service", "fr", "technicienne arboricole"),
+    ("volunteer coordinator at the trust", "en", "volunteer coordinator"),
+    ("Head of Operations at the council", "en", "Head of Operations"),
+    # one word would be left, or the team is named: as written
+    ("chef du service", "fr", "chef du service"),
+    ("animateur de l’association", "fr", "animateur de l’association"),
+    ("responsable du service des espaces verts", "fr", "responsable du service des espaces verts"),
+    ("trésorier de l’association et ancien comptable à la mairie", "fr",  # every town has one (set 84)
+     "trésorier de l’association et ancien comptable à la mairie"),
+    ("Directrice de la coopérative des Salines", "fr", "directrice de la coopérative des Salines"),
+])
+def test_a_role_that_ends_on_a_team_the_story_named(role: str, lang: str, shown: str) -> None:
+    from publisher.social.excerpting.signatures import role_after_name
+    assert role_after_name(role, lang) == shown

@@ -43,6 +43,7 @@ from publisher.social.excerpting.signatures import (
     quote_refused,
     quote_signed,
     role_after_name,
+    unplaced_name,
     with_role,
 )
 
@@ -144,7 +145,7 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
             add("hand-written", post, network=network)
     for quote in piece.quotes:  # "— Sandrine Boisseau, présidente": who is speaking, not only a name
         signed = quote_signed(quote, piece)
-        if signed is not None:
+        if signed is not None and not unplaced_name(quote.text, piece, signed):  # "…and Lowri does the ringing"
             add("quote", unquoted(quote.text), attribution=signed)
     for takeaway in piece.takeaways:
         if not takeaway_refused(takeaway, piece):
@@ -289,7 +290,7 @@ def takeaway_refused(takeaway: str, piece: Piece) -> str | None:
         standalone.thanks(takeaway, lang)
     if not why and piece.type == "case_study" and bound.ownerless_figure(takeaway, lang):
         why = "a figure that does not say whose it is"
-    return why
+    return why or unplaced_name(takeaway, piece)
 
 
 _THESE = {

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from publisher.content.model import Piece, Quote
 from publisher.content.typography import typeset
-from publisher.social.excerpting import speech
+from publisher.social.excerpting import referents, speech
 
 _HONORIFIC = re.compile(r"^(?:dr|prof|professor|mr|mrs|ms|mx|sir|dame|m|mme|mlle|me|pr|docteur|docteure)\.?\s+(?=\S)",
                         re.I)
@@ -117,9 +117,32 @@ def _a_name(part: str) -> bool:
 
 def quote_refused(quote: Quote, piece: Piece) -> str | None:
     """Why a quote of the front matter is not posted, or None (`publisher doctor` says it)."""
-    if quote.by and quote_signed(quote, piece) is None:
+    signed = quote_signed(quote, piece)
+    if quote.by and signed is None:
         return "nothing says who its speaker is (no role)"
-    return None
+    return unplaced_name(quote.text, piece, signed or "")
+
+
+def unplaced_name(text: str, piece: Piece, speaker: str = "") -> str | None:
+    """Why an author's quote or takeaway names someone the post cannot place ("and Lowri does the ringing"),
+    or None: `referents.first_name_only` against the people the body names in full."""
+    names = _names_in(piece.body)
+    if not names:
+        return None
+    return referents.first_name_only(typeset(text, piece.lang), names, speaker, piece.lang, piece.title)
+
+
+@lru_cache(maxsize=1024)
+def _names_in(body: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(speech.names_in(body)))
+
+
+_WHICH_ONE = re.compile(r"\s+(?:(?:au|du|à la|de la|dans la|dans le|à l’|de l’)\s*(?:service|équipe|pôle|direction|département"
+                        r"|association|club|coopérative|atelier|réseau|collectif|structure|entreprise)"
+                        r"|(?:at|of|in|for|with) the (?:department|team|service|club|council|charity|company|co-?operative"
+                        r"|workshop|network|trust|society|association|group|organisation|organization))$", re.I)
+"""A role that ends on the team the story named before ("technicienne arboricole au service", set 81: which
+service, in which town?): a feed cannot tell which, so the role stops before it when two words are left."""
 
 
 def role_after_name(role: str, lang: str) -> str:
@@ -127,6 +150,9 @@ def role_after_name(role: str, lang: str) -> str:
     its capitals ("DSI"), English roles their title case. One line: "responsable du⏎matériel", as the body
     wrapped it (set 45), is "responsable du matériel"."""
     role = " ".join(role.split())
+    cut = _WHICH_ONE.search(role)
+    if cut and len(role[:cut.start()].split()) >= 2:  # "technicienne arboricole au service": which service?
+        role = role[:cut.start()]
     if lang.startswith("fr") and role[1:2].islower() and role[:1].isupper():
         return role[:1].lower() + role[1:]
     return role
@@ -157,5 +183,5 @@ _FOLLOWS_A_NAME = re.compile(r" (?!(?:is|was|has|are|est|a|sont|était|devient|b
 """After the name, a lower-case word that is no verb: "Ailsa Grant on nine years…", "Jo Pennington and Nell…"."""
 
 
-__all__ = ["guest_name", "guest_placed", "quote_refused", "quote_signed", "role_after_name", "roles_in", "with_organization",
-           "with_role"]
+__all__ = ["guest_name", "guest_placed", "quote_refused", "quote_signed", "role_after_name", "roles_in", "unplaced_name",
+           "with_organization", "with_role"]
