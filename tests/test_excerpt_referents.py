@@ -282,3 +282,26 @@ def test_an_answer_under_a_question_that_counts_time_goes_out_but_is_not_recycle
 def test_a_role_that_ends_on_a_team_the_story_named(role: str, lang: str, shown: str) -> None:
     from publisher.social.excerpting.signatures import role_after_name
     assert role_after_name(role, lang) == shown
+
+
+@pytest.mark.parametrize(("text", "lang", "unnamed"), [
+    # set 91: an interview's takeaway; the guest is named only on the title line under it
+    ("At roughly one ground in three she still has no separate changing room.", "en", True),
+    ("Grace Adebayo says she still has no separate changing room at one ground in three.", "en", False),
+    ("La commune a voté le budget : elle financera 40 % des travaux.", "fr", False),  # « elle », the commune
+    ("Members voted to keep the hall open on Sundays, with his blessing.", "en", True),
+    ("Members voted to keep the hall open on Sundays.", "en", False),
+])
+def test_a_takeaway_that_says_she_of_nobody_it_names(text: str, lang: str, unnamed: bool) -> None:
+    from publisher.social.excerpting.referents import someone_unnamed
+    assert bool(someone_unnamed(text, lang)) is unnamed
+
+
+def test_an_incise_with_a_relative_clause_leaves_none_of_it_in_the_words() -> None:
+    # set 91: « …300 candidates qui coordonne l’inventaire. » — the narrator's words pasted into his
+    from publisher.social.excerpting import speech
+    words = ("Sur la carte, j’avais repéré environ 300 candidates, explique Joël Marchal, géomètre à la retraite, "
+             "qui coordonne l’inventaire. Mais une pastille plate, ça peut aussi être une mare asséchée.")
+    assert speech.incise(words, "fr") == (
+        "Sur la carte, j’avais repéré environ 300 candidates. Mais une pastille plate, ça peut aussi être une mare "
+        "asséchée.", "Joël Marchal, géomètre à la retraite")

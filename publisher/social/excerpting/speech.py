@@ -76,7 +76,10 @@ _INCISE = {
                      # "raconte Olivier Lamarque, directeur de l’école Paul-Bert, aux Tilleuls.": a role and its
                      # place when the incise ends the sentence (set 16 moved "aux Tilleuls" into his words)
                      rf"(?:,{_S}+(?P<role>[^.,;:!?«»“”]{{3,80}}?(?:,{_S}+(?:à|au|aux|dans|près de|in|at|near){_S}+"
-                     rf"[^.,;:!?«»“”]{{2,40}}?(?=\.))?))?{_S}*"
+                     rf"[^.,;:!?«»“”]{{2,40}}?(?=\.))?)"
+                     # "…, géomètre à la retraite, qui coordonne l’inventaire." (set 91 pasted the relative
+                     # clause into his words): the incise runs to the sentence's end, the role stops before it
+                     rf"(?:,{_S}+(?:qui|dont|où){_S}+[^.,;:!?«»“”]{{2,120}}?(?=[.!?…]))?)?{_S}*"
                      rf"(?P<end>[.,!?…])"),
 }
 _HAS_QUOTE = re.compile(r"[«“][^«“»”]{12,}[»”]")
