@@ -52,6 +52,9 @@ def _why(text: str, lang: str, **kw: object) -> str | None:
     ("Another care home joins the scheme, the fourth on the plateau.", "en"),
     ("Usually the ones who depend on the bus, or the parents who cannot drive.", "en"),
     ("Others worry that the fund will not last beyond the first winter.", "en"),
+    ("Three more dogs went on to other assistance work; five were rehomed.", "en"),  # set 92
+    ("« La réponse est simple : c'est par le col que passent les ambulances. »", "fr"),  # set 91
+    ("The answer is simple: the pass is where the ambulances and school buses go.", "en"),
     # A short last clause whose subject points back (set 82).
     ("For a deaf club, where a lot of our members have nowhere else to play, that hurts.", "en"),
 ])
@@ -71,6 +74,8 @@ def test_sentences_that_need_their_neighbours_are_refused(text: str, lang: str) 
     ("Autoroutes et rocades ferment la nuit pendant les travaux du pont.", "fr"),
     ("Otherness is what the festival has always put on its stage, since 1987.", "en"),
     ("If a backup is never restored, it is only a rumour.", "en"),
+    ("Many more people now cycle to work than did in 2019, our count shows.", "en"),
+    ("30 more buses will run on the ring road from January, paid by the region.", "en"),
     ("Après trois ans à compter chaque mètre cube, voir un bassin plein, ça fait quelque chose.", "fr"),
     ("We cut the bill by a third, and that is before the new pumps arrive in the spring.", "en"),
 ])

@@ -49,7 +49,9 @@ OPENING_PHRASES: dict[str, tuple[str, ...]] = {
            "premièrement", "deuxièmement", "troisièmement", "quatrièmement", "d’abord,", "primo", "secundo",
            "s’ils ne ", "si elles ne ", "sinon,",
            # "Concrètement, …": the concrete side of what was just said (an interview's answer, set 17)
-           "concrètement", "en pratique,", "en clair,", "autrement dit"),
+           "concrètement", "en pratique,", "en clair,", "autrement dit",
+           # the answer to a question the post does not ask (« La réponse est simple : … », set 91)
+           "la réponse est", "la réponse était", "la raison est simple", "la raison était simple"),
     "en": ("after that", "of course", "in fact", "as a result", "the latter", "the former", "the rest",
            "the two", "the same", "the other", "in that case", "on top of that", "that said", "even so",
            "all of this", "all this", "at that point", "by then", "the next day", "the day before", "soon after",
@@ -62,7 +64,8 @@ OPENING_PHRASES: dict[str, tuple[str, ...]] = {
            # condition on something said before ("If they do not, I will say so publicly")
            "first,", "second,", "third,", "fourth,", "fifth,", "secondly", "thirdly", "lastly",
            "if they do not", "if they don’t", "if so", "if not",
-           "in practice,", "in concrete terms", "in other words"),
+           "in practice,", "in concrete terms", "in other words",
+           "the answer is", "the answer was", "the reason is simple", "the reason was simple"),
 }
 IMPERSONAL: dict[str, tuple[str, ...]] = {
     # Pronoun openings that point at nothing before them: "Il faut…", "It takes…", "There are…".

@@ -178,10 +178,12 @@ def opens_back(text: str, lang: str) -> str | None:
 
 _ANOTHER = {
     # "Deux autres EHPAD du plateau rejoignent le dispositif en janvier 2027." (set 85, a takeaway), "Another
-    # school…", "Other councils…", "The ones who depend on the bus…" (set 82, a quote): more of, or the
-    # ones of, something the post never names.
+    # school…", "Other councils…", "Three more dogs went on…" (set 92), "The ones who depend on the bus…" (set
+    # 82, a quote): more of, or the ones of, something the post never names. Not "Many more people cycle than in
+    # 2019" (a comparison) nor "30 more buses run from January" (a figure says how many are added).
     "fr": re.compile(rf"^(?:(?:{lexicon.cardinals('fr', 2, 24)}|\d+|plusieurs|quelques|les|des|une?|d’)\s*)?autres?(?![\w’-])"),
-    "en": re.compile(rf"^(?:another|(?:(?:{lexicon.cardinals('en', 2, 24)}|\d+|several|a few|some|many)\s+)?others?"
+    "en": re.compile(rf"^(?:another|(?:{lexicon.cardinals('en', 1, 24)}|several|a few)\s+more(?=\s+[a-z])"
+                     rf"|(?:(?:{lexicon.cardinals('en', 2, 24)}|\d+|several|a few|some|many)\s+)?others?"
                      r"|(?:(?:usually|mostly|often|mainly|generally|always|especially|mainly)\s+)?the ones)(?![\w’-])"),
 }
 _LAST_CLAUSE_POINTS = re.compile(r",\s+(?:that|this)(?:’s)?\s+(?:[\w’-]+\s+){0,3}[\w’-]+\s*[.!?…]+[\s”\"]*$")
