@@ -271,6 +271,8 @@ def test_an_answer_under_a_question_that_counts_time_goes_out_but_is_not_recycle
     ("technicienne arboricole au service", "fr", "technicienne arboricole"),
     ("volunteer coordinator at the trust", "en", "volunteer coordinator"),
     ("Head of Operations at the council", "en", "Head of Operations"),
+    ("group’s bat care coordinator", "en", "bat care coordinator"),  # sets 85, 95, 96
+    ("society's secretary", "en", "secretary"),
     # one word would be left, or the team is named: as written
     ("chef du service", "fr", "chef du service"),
     ("animateur de l’association", "fr", "animateur de l’association"),

@@ -53,6 +53,7 @@ def _why(text: str, lang: str, **kw: object) -> str | None:
     ("Usually the ones who depend on the bus, or the parents who cannot drive.", "en"),
     ("Others worry that the fund will not last beyond the first winter.", "en"),
     ("Three more dogs went on to other assistance work; five were rehomed.", "en"),  # set 92
+    ("Tout sera corrigé avant la réouverture du centre, promet la direction.", "fr"),  # set 98
     ("« La réponse est simple : c'est par le col que passent les ambulances. »", "fr"),  # set 91
     ("The answer is simple: the pass is where the ambulances and school buses go.", "en"),
     # A short last clause whose subject points back (set 82).
@@ -76,6 +77,8 @@ def test_sentences_that_need_their_neighbours_are_refused(text: str, lang: str) 
     ("If a backup is never restored, it is only a rumour.", "en"),
     ("Many more people now cycle to work than did in 2019, our count shows.", "en"),
     ("30 more buses will run on the ring road from January, paid by the region.", "en"),
+    ("Tout le monde peut apporter un vélo à réparer, sans rendez-vous.", "fr"),
+    ("Tout ce qui roule peut être réparé au fond de la cour de l'atelier.", "fr"),
     ("Après trois ans à compter chaque mètre cube, voir un bassin plein, ça fait quelque chose.", "fr"),
     ("We cut the bill by a third, and that is before the new pumps arrive in the spring.", "en"),
 ])
@@ -233,6 +236,7 @@ def test_a_quote_in_the_body_is_attributed_in_the_post() -> None:
     ("Members now have two ways to vote.", "en", None),
     ("A festive atmosphere filled the hall.", "en", None),
     ("Stan, 84, still turns bowls on the lathe.", "en", dated.SINCE),
+    ("Since Tuesday, wheelchair fencers have a frame of their own at Leith.", "en", dated.RELATIVE),  # set 97
     # A present with a month and its year: one moment to come (set 85), stale once the month is past.
     ("Deux autres EHPAD du plateau rejoignent le dispositif en janvier 2027.", "fr", dated.DATE),
     ("Le marché reprend dès mars 2027 avec vingt producteurs.", "fr", dated.DATE),

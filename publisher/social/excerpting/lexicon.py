@@ -278,7 +278,10 @@ RELATIVE_TIME: dict[str, tuple[str, ...]] = {
            "last year", "next year", "this weekend", "last weekend", "right now", "currently", "a few days ago",
            "two days ago", "three days ago", "in a few days", "last monday", "last tuesday", "last wednesday",
            "last thursday", "last friday", "next monday", "next tuesday", "next wednesday", "next thursday",
-           "next friday", "recently", "earlier today", "this season"),
+           "next friday", "recently", "earlier today", "this season",
+           # "Since Tuesday, wheelchair fencers have a frame of their own" (set 97): true on its launch day only
+           "since monday", "since tuesday", "since wednesday", "since thursday", "since friday", "since saturday",
+           "since sunday"),
 }
 MONTHS: dict[str, tuple[str, ...]] = {
     "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",

@@ -145,11 +145,19 @@ _WHICH_ONE = re.compile(r"\s+(?:(?:au|du|à la|de la|dans la|dans le|à l’|de 
 service, in which town?): a feed cannot tell which, so the role stops before it when two words are left."""
 
 
+_WHOSE = re.compile(r"(?:the\s+)?(?:group|club|team|society|association|charity|trust|school|network|co-?operative|centre"
+                    r"|center|station|service|foundation)[’']s\s+", re.I)
+"""The same, before the role: "group’s bat care coordinator", "society’s secretary", whose group the post never says."""
+
+
 def role_after_name(role: str, lang: str) -> str:
     """A French role after a name takes no capital ("— Marion Chabrier, cogérante"); an acronym keeps
     its capitals ("DSI"), English roles their title case. One line: "responsable du⏎matériel", as the body
     wrapped it (set 45), is "responsable du matériel"."""
     role = " ".join(role.split())
+    whose = _WHOSE.match(role)
+    if whose and role[whose.end():]:  # "group’s volunteer coordinator": which group? (sets 85, 95, 96)
+        role = role[whose.end():]
     cut = _WHICH_ONE.search(role)
     if cut and len(role[:cut.start()].split()) >= 2:  # "technicienne arboricole au service": which service?
         role = role[:cut.start()]

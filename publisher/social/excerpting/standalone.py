@@ -181,7 +181,9 @@ _ANOTHER = {
     # school…", "Other councils…", "Three more dogs went on…" (set 92), "The ones who depend on the bus…" (set
     # 82, a quote): more of, or the ones of, something the post never names. Not "Many more people cycle than in
     # 2019" (a comparison) nor "30 more buses run from January" (a figure says how many are added).
-    "fr": re.compile(rf"^(?:(?:{lexicon.cardinals('fr', 2, 24)}|\d+|plusieurs|quelques|les|des|une?|d’)\s*)?autres?(?![\w’-])"),
+    "fr": re.compile(rf"^(?:(?:(?:{lexicon.cardinals('fr', 2, 24)}|\d+|plusieurs|quelques|les|des|une?|d’)\s*)?autres?"
+                     # « Tout sera corrigé avant la réouverture » (set 98): everything said before, not "Tout le monde"
+                     r"|tout(?=\s+(?:sera|est|était|a|avait|va|doit|devra|reste|se|s’|sera|semble|dépend|change)\b))(?![\w’-])"),
     "en": re.compile(rf"^(?:another|(?:{lexicon.cardinals('en', 1, 24)}|several|a few)\s+more(?=\s+[a-z])"
                      rf"|(?:(?:{lexicon.cardinals('en', 2, 24)}|\d+|several|a few|some|many)\s+)?others?"
                      r"|(?:(?:usually|mostly|often|mainly|generally|always|especially|mainly)\s+)?the ones)(?![\w’-])"),
