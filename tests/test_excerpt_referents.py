@@ -147,6 +147,24 @@ def test_a_first_name_the_post_places_is_kept() -> None:
     assert first_name_only("Lowri does the ringing.", names, context="Lowri Evans on booking shearers") is None
     assert first_name_only("The heifer came from the Dent family at Bolton.", names) is None  # a place
     assert first_name_only("Dave parked her at the wharf.", names)
+    assert first_name_only("C’est grâce au travail d’Hélène.", ["Hélène Fabre"])  # elided "d’"
+    assert first_name_only("…and Lowri’s team does the ringing.", names)  # a possessive
+    assert first_name_only("Fenmoor needs carers.", ["Fenmoor Foster Carers’"]) is None  # an organisation
+    assert first_name_only("Farine locale : 61 %.", ["Farine T65"]) is None  # a product's code, no person
+    assert first_name_only("Kinder Belles rides on Sundays.", ["Kinder Belles"]) is None  # the name goes on
+    assert first_name_only("Bank staff came.", ["Bank Holiday"]) is None  # NAME_STOPWORDS… or organisation
+    assert first_name_only("", [""]) is None and first_name_only("x", ["   "]) is None
+
+
+def test_an_interviews_takeaway_that_says_she_is_not_posted(project: ProjectDir) -> None:
+    # set 91: the guest is named only on the title line under it
+    project.piece("interviews/grace.md", "title: Refereeing on a Sunday\ndate: 2026-11-20\nlang: en\n"
+                  "takeaways:\n  - At roughly one ground in three she still has no separate changing room.\n"
+                  "  - Grace Adebayo has refereed 146 matches in four seasons.",
+                  "Grace Adebayo referees in the county league.\n")
+    piece = next(iter(load_library(load_settings(project.config_file))))
+    assert [e.text for e in excerpts_for(piece) if e.kind == "takeaway"] == [
+        "Grace Adebayo has refereed 146 matches in four seasons."]
 
 
 QA = """Tamsin Rowe has run Carrick Roads Sailing School in Flushing since 2009.
@@ -270,6 +288,10 @@ def test_an_answer_under_a_question_that_counts_time_goes_out_but_is_not_recycle
     # set 81: "— Élodie Marchal, technicienne arboricole au service": which service, in which town?
     ("technicienne arboricole au service", "fr", "technicienne arboricole"),
     ("volunteer coordinator at the trust", "en", "volunteer coordinator"),
+    ("technicienne arboricole, au service", "fr", "technicienne arboricole"),
+    ("chargée de mission à l'association", "fr", "chargée de mission"),  # a straight apostrophe too
+    ("Deputy Leader of the Council", "en", "Deputy Leader of the Council"),  # "of": what the role is
+    ("ancien président du club", "fr", "ancien président du club"),
     ("Head of Operations at the council", "en", "Head of Operations"),
     ("group’s bat care coordinator", "en", "bat care coordinator"),  # sets 85, 95, 96
     ("society's secretary", "en", "secretary"),
@@ -291,8 +313,11 @@ def test_a_role_that_ends_on_a_team_the_story_named(role: str, lang: str, shown:
     ("At roughly one ground in three she still has no separate changing room.", "en", True),
     ("Grace Adebayo says she still has no separate changing room at one ground in three.", "en", False),
     ("La commune a voté le budget : elle financera 40 % des travaux.", "fr", False),  # « elle », the commune
-    ("Members voted to keep the hall open on Sundays, with his blessing.", "en", True),
+    ("Members voted on Sundays, with his blessing, to keep the hall open.", "en", True),
     ("Members voted to keep the hall open on Sundays.", "en", False),
+    ("Depuis 2019, elle coordonne les tournées du réseau.", "fr", True),
+    ("The head teacher says she will keep the library open on Saturdays.", "en", False),
+    ("Each volunteer brings her own tools and gloves.", "en", False),
 ])
 def test_a_takeaway_that_says_she_of_nobody_it_names(text: str, lang: str, unnamed: bool) -> None:
     from publisher.social.excerpting.referents import someone_unnamed

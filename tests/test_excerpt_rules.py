@@ -54,7 +54,7 @@ def _why(text: str, lang: str, **kw: object) -> str | None:
     ("Others worry that the fund will not last beyond the first winter.", "en"),
     ("Three more dogs went on to other assistance work; five were rehomed.", "en"),  # set 92
     ("Tout sera corrigé avant la réouverture du centre, promet la direction.", "fr"),  # set 98
-    ("« La réponse est simple : c'est par le col que passent les ambulances. »", "fr"),  # set 91
+    ("La réponse est simple : c'est par le col que passent les ambulances.", "fr"),  # set 91
     ("The answer is simple: the pass is where the ambulances and school buses go.", "en"),
     # A short last clause whose subject points back (set 82).
     ("For a deaf club, where a lot of our members have nowhere else to play, that hurts.", "en"),
@@ -77,6 +77,9 @@ def test_sentences_that_need_their_neighbours_are_refused(text: str, lang: str) 
     ("If a backup is never restored, it is only a rumour.", "en"),
     ("Many more people now cycle to work than did in 2019, our count shows.", "en"),
     ("30 more buses will run on the ring road from January, paid by the region.", "en"),
+    ("Thirty more buses will run on the ring road from January, paid by the region.", "en"),
+    ("Other than the bus, there is no way to reach the village in winter.", "en"),
+    ("We raised £12,000 in a single weekend, that's a club record for the autumn.", "en"),
     ("Tout le monde peut apporter un vélo à réparer, sans rendez-vous.", "fr"),
     ("Tout ce qui roule peut être réparé au fond de la cour de l'atelier.", "fr"),
     ("Après trois ans à compter chaque mètre cube, voir un bassin plein, ça fait quelque chose.", "fr"),

@@ -14,7 +14,7 @@ from publisher.content.typography import typeset
 from publisher.social.excerpting.body import analysed
 from publisher.social.excerpting.bound import why_bound
 from publisher.social.excerpting.sections import why_placed
-from publisher.social.excerpts import excerpts_for
+from publisher.social.excerpts import excerpts_for, takeaway_refused
 
 EARLIER = {
     "en": "The mill kept 60 registers of its tenants, and we are making a catalogue of them. Each register covers a decade. The survey went out in March.",
@@ -187,10 +187,11 @@ def test_a_takeaway_that_adds_to_something_unnamed_is_not_posted(project: Projec
     # set 85: "Deux autres EHPAD du plateau rejoignent le dispositif en janvier 2027." — two others than which?
     project.piece("articles/ehpad.md", "title: Livraison en EHPAD\ndate: 2026-11-17\nlang: fr\n"
                   "takeaways:\n  - Les pharmacies du réseau livrent 14 EHPAD deux fois par semaine.\n"
-                  "  - Deux autres EHPAD du plateau rejoignent le dispositif en janvier 2027.", "Corps.\n")
+                  "  - Deux autres EHPAD du plateau rejoignent le dispositif.", "Corps.\n")  # no date: the opener alone
     piece = next(iter(load_library(load_settings(project.config_file))))
     assert [e.text for e in excerpts_for(piece) if e.kind == "takeaway"] == [
         "Les pharmacies du réseau livrent 14 EHPAD deux fois par semaine."]
+    assert "deux autres" in (takeaway_refused(piece.takeaways[1], piece) or "")
 
 
 def test_a_quote_whose_incise_gives_a_first_name_is_hers_not_the_last_speakers() -> None:

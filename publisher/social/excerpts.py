@@ -291,7 +291,8 @@ def takeaway_refused(takeaway: str, piece: Piece) -> str | None:
         standalone.thanks(takeaway, lang)
     if not why and piece.type == "case_study" and bound.ownerless_figure(takeaway, lang):
         why = "a figure that does not say whose it is"
-    return why or referents.someone_unnamed(takeaway, lang) or unplaced_name(takeaway, piece)
+    return why or referents.someone_unnamed(takeaway, lang, signatures.names_in_body(piece.body)) or \
+        unplaced_name(takeaway, piece)
 
 
 _THESE = {

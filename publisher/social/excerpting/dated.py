@@ -244,10 +244,8 @@ def moment_in(text: str, lang: str) -> str | None:
                     return RELATIVE
     if ("ago" in low or "il y a" in low) and _AGO[language].search(low):
         return RELATIVE
-    if ("20" in low or "19" in low) and _PRESENT_FOR_MONTH[language].search(low):
-        return DATE  # "rejoignent le dispositif en janvier 2027": said in the present, stale once January is past
     if cues.search(low) is None:  # one scan for every cue word below: most texts have none
-        return SINCE if _counts_to_now(low, language, text) else None
+        return SINCE if _counts_to_now(low, language, text) else _present_for_month(low, language)
     if _JUST_DONE[language].search(low):
         return RELATIVE
     if _SO_FAR[language].search(low):
@@ -263,19 +261,31 @@ def moment_in(text: str, lang: str) -> str | None:
     leaves = _LEAVES_IN[language].search(low)
     if leaves and (language == "fr" or _capitalised(text, leaves.start("month"))):
         return DATE  # "leaves … in January" (not "in may")
-    return SINCE if _counts_to_now(low, language, text) else None  # a date or "last Saturday" says more
+    # a date or "last Saturday" says more; then a present with its month and year
+    return SINCE if _counts_to_now(low, language, text) else _present_for_month(low, language)
+
+
+def _present_for_month(low: str, language: str) -> str | None:
+    """DATE for "rejoignent le dispositif en janvier 2027": said in the present, stale once January is past;
+    asked last, so a relative word or a count to now keeps its own kind."""
+    return DATE if ("20" in low or "19" in low) and _PRESENT_FOR_MONTH[language].search(low) else None
 
 
 _PRESENT_FOR_MONTH = {
     # A present that says a future, with a month and its year in the same clause: "Deux autres EHPAD rejoignent
     # le dispositif en janvier 2027" (set 85). With the year it is one moment, never a habit; a historical
     # present ("En mars 2019, le service ouvre…") is not recycled either, which costs a recycle, not a fault.
-    "en": re.compile(r"(?<![\w’])(?:joins?|opens?|reopens?|starts?|begins?|returns?|moves?|arrives?|launch(?:es)?|closes?"
+    # Not a noun after its article ("The changes in January 2025", "la ferme des Salines"), not a participle
+    # after its auxiliary ("Elle a rejoint l’équipe en mars 2019"), not the preposition "entre".
+    "en": re.compile(r"(?<!\bthe )(?<!\btax )(?<!\bits )(?<!\bour )(?<!\ba )(?<!\ban )(?<!\btheir )"
+                     r"(?<![\w’])(?:joins?|opens?|reopens?|starts?|begins?|returns?|moves?|arrives?|launch(?:es)?|closes?"
                      r"|goes live|go live|comes? into force|takes? effect|switch(?:es)?|changes?)(?![\w’])[^.;!?]{0,60}?"
                      rf"(?<![\w’])(?:in|from|on|by)\s+(?:(?:early|late|mid-?)\s*)?(?:{'|'.join(lexicon.MONTHS['en'])})"
                      r"[\s\u00a0\u202f]+(?:19|20)\d\d"),
-    "fr": re.compile(r"(?<![\w’])(?:rejoin(?:t|ts)|rejoignent|ouvren?t?|rouvren?t?|commencen?t?|démarren?t?|arriven?t?|repart(?:ent)?"
-                     r"|reprend|reprennent|entren?t?|fermen?t?|changen?t?|passen?t?|devien(?:t|nent)|bascule(?:nt)?|lancen?t?)"
+    "fr": re.compile(r"(?<!\bla )(?<!\ble )(?<!\bles )(?<!\bune )(?<!\bun )(?<!\bdes )(?<!\bdu )(?<!\bsa )(?<!\bson )"
+                     r"(?<!\ba )(?<!\bont )(?<!\bavait )(?<!\best )(?<!\bsont )(?<!\bl’)"
+                     r"(?<![\w’])(?:rejoin(?:t|ts)|rejoignent|ouvren?t?|rouvren?t?|commencen?t?|démarren?t?|arriven?t?"
+                     r"|repart(?:ent)?|reprend|reprennent|entrent|passen?t?|devien(?:t|nent)|bascule(?:nt)?|lancen?t?)"
                      r"(?![\w’])[^.;!?]{0,60}?(?<![\w’])(?:en|dès|à partir de|début|fin|mi-)\s*"
                      rf"(?:{'|'.join(lexicon.MONTHS['fr'])})[\s\u00a0\u202f]+(?:19|20)\d\d"),
 }

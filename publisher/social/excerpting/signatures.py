@@ -126,23 +126,26 @@ def quote_refused(quote: Quote, piece: Piece) -> str | None:
 def unplaced_name(text: str, piece: Piece, speaker: str = "") -> str | None:
     """Why an author's quote or takeaway names someone the post cannot place ("and Lowri does the ringing"),
     or None: `referents.first_name_only` against the people the body names in full."""
-    names = _names_in(piece.body)
+    names = names_in_body(piece.body)
     if not names:
         return None
-    return referents.first_name_only(typeset(text, piece.lang), names, speaker, piece.lang, piece.title)
+    return referents.first_name_only(typeset(text, piece.lang), names, speaker, piece.title)
 
 
 @lru_cache(maxsize=1024)
-def _names_in(body: str) -> tuple[str, ...]:
+def names_in_body(body: str) -> tuple[str, ...]:
+    """The people (and organisations) a body names in full, once per body."""
     return tuple(dict.fromkeys(speech.names_in(body)))
 
 
-_WHICH_ONE = re.compile(r"\s+(?:(?:au|du|à la|de la|dans la|dans le|à l’|de l’)\s*(?:service|équipe|pôle|direction|département"
+_WHICH_ONE = re.compile(r"(?<!\s)\s+(?:(?:au|à la|à l’|dans la|dans le|dans l’)\s*(?:service|équipe|pôle|direction|département"
                         r"|association|club|coopérative|atelier|réseau|collectif|structure|entreprise)"
-                        r"|(?:at|of|in|for|with) the (?:department|team|service|club|council|charity|company|co-?operative"
+                        r"|(?:at|in|with) the (?:department|team|service|club|council|charity|company|co-?operative"
                         r"|workshop|network|trust|society|association|group|organisation|organization))$", re.I)
-"""A role that ends on the team the story named before ("technicienne arboricole au service", set 81: which
-service, in which town?): a feed cannot tell which, so the role stops before it when two words are left."""
+"""A role that ends on where its holder works, a team the story named before ("technicienne arboricole au
+service", set 81: which service, in which town?): a feed cannot tell which, so the role stops before it when
+two words are left. Only "where" ("au", "at the"), never "of" ("Deputy Leader of the Council", "ancien
+président du club"): there the team is what the role is."""
 
 
 _WHOSE = re.compile(r"(?:the\s+)?(?:group|club|team|society|association|charity|trust|school|network|co-?operative|centre"
@@ -158,9 +161,9 @@ def role_after_name(role: str, lang: str) -> str:
     whose = _WHOSE.match(role)
     if whose and role[whose.end():]:  # "group’s volunteer coordinator": which group? (sets 85, 95, 96)
         role = role[whose.end():]
-    cut = _WHICH_ONE.search(role)
+    cut = _WHICH_ONE.search(role.replace("'", "’"))
     if cut and len(role[:cut.start()].split()) >= 2:  # "technicienne arboricole au service": which service?
-        role = role[:cut.start()]
+        role = role[:cut.start()].rstrip(" ,")
     if lang.startswith("fr") and role[1:2].islower() and role[:1].isupper():
         return role[:1].lower() + role[1:]
     return role
@@ -191,5 +194,5 @@ _FOLLOWS_A_NAME = re.compile(r" (?!(?:is|was|has|are|est|a|sont|était|devient|b
 """After the name, a lower-case word that is no verb: "Ailsa Grant on nine years…", "Jo Pennington and Nell…"."""
 
 
-__all__ = ["guest_name", "guest_placed", "quote_refused", "quote_signed", "role_after_name", "roles_in", "unplaced_name",
-           "with_organization", "with_role"]
+__all__ = ["guest_name", "guest_placed", "names_in_body", "quote_refused", "quote_signed", "role_after_name", "roles_in",
+           "unplaced_name", "with_organization", "with_role"]

@@ -180,18 +180,22 @@ _ANOTHER = {
     # "Deux autres EHPAD du plateau rejoignent le dispositif en janvier 2027." (set 85, a takeaway), "Another
     # school…", "Other councils…", "Three more dogs went on…" (set 92), "The ones who depend on the bus…" (set
     # 82, a quote): more of, or the ones of, something the post never names. Not "Many more people cycle than in
-    # 2019" (a comparison) nor "30 more buses run from January" (a figure says how many are added).
+    # 2019" (a comparison), nor "30 more buses", "Thirty more buses run from January" (past ten, a figure of its
+    # own), nor "Other than the bus…", "Other people’s data…".
     "fr": re.compile(rf"^(?:(?:(?:{lexicon.cardinals('fr', 2, 24)}|\d+|plusieurs|quelques|les|des|une?|d’)\s*)?autres?"
                      # « Tout sera corrigé avant la réouverture » (set 98): everything said before, not "Tout le monde"
                      r"|tout(?=\s+(?:sera|est|était|a|avait|va|doit|devra|reste|se|s’|sera|semble|dépend|change)\b))(?![\w’-])"),
-    "en": re.compile(rf"^(?:another|(?:{lexicon.cardinals('en', 1, 24)}|several|a few)\s+more(?=\s+[a-z])"
-                     rf"|(?:(?:{lexicon.cardinals('en', 2, 24)}|\d+|several|a few|some|many)\s+)?others?"
+    "en": re.compile(rf"^(?:another|(?:{lexicon.cardinals('en', 1, 10)}|several|a few)\s+more(?=\s+[a-z])"
+                     rf"|(?:(?:{lexicon.cardinals('en', 2, 24)}|\d+|several|a few|some|many)\s+)?others"
+                     r"|other(?=\s+(?!than\b)[a-z]+s\b)"
                      r"|(?:(?:usually|mostly|often|mainly|generally|always|especially|mainly)\s+)?the ones)(?![\w’-])"),
 }
-_LAST_CLAUSE_POINTS = re.compile(r",\s+(?:that|this)(?:’s)?\s+(?:[\w’-]+\s+){0,3}[\w’-]+\s*[.!?…]+[\s”\"]*$")
+_LAST_CLAUSE_POINTS = re.compile(r"^[«“\"(\s]*(?:for|to|in|on|at|with|as|after|before|without|like|when|if|once)\s[^.!?]*"
+                                 r",\s+that(?:’s)?\s+(?:[\w’-]+\s+){0,3}[\w’-]+\s*[.!?…]+[\s”\"]*$")
 """English: "For a deaf club, where a lot of our members have nowhere else to play, that hurts." (set 82): a
-short last clause whose subject points at what was said before the sentence ("it" may be the sentence's own
-subject). Not French: "voir un bassin plein, ça fait quelque chose" (set 85) takes up its own opening."""
+short last clause whose subject points at what was said before the sentence, after an opening that has no
+verb of its own ("For a deaf club, where…"); not "We raised £12,000 in a weekend, that’s a club record." (its
+own clause is what "that" is). Not French: "voir un bassin plein, ça fait quelque chose" (set 85) takes up its own opening."""
 _SHORT_ANSWER = {
     # "Soulagement, parce que…", "Auditions remain, because…": one or two words, then why: an answer to a
     # question the post does not ask (set 18).
