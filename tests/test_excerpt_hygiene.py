@@ -551,14 +551,19 @@ def test_a_first_person_body_is_its_authors_quote_only_in_a_column(
     assert all(a.startswith("Camille Martin") for a in quotes)
 
 
+def _column_quotes(project: ProjectDir, body: str) -> list[str]:
+    """The quotes a first-person column by Camille (the authors file's) offers."""
+    project.piece("articles/dairy.md", "title: The dairy\ndate: 2026-11-10\nauthors: [camille]\n", body)
+    piece = load_library(load_settings(project.config_file)).pieces[0]
+    return [e.text for e in excerpts_for(piece) if e.kind == "quote"]
+
+
 def test_a_column_offers_no_request_to_the_reader_as_its_authors_quote(project: ProjectDir) -> None:
     # Set 58: "If you post about your donation on social media, …, please don’t post photos of the shop’s
     # stockroom." and "Gift cards … can be posted to our office address" went out signed by the writer.
     body = COLUMN + ("\nIf you post about your donation on social media, please do not show the shop's stockroom.\n"
                      "\nGift cards and vouchers can be posted to our office address on Mill Lane.\n")
-    project.piece("articles/dairy.md", "title: The dairy\ndate: 2026-11-10\nauthors: [camille]\n", body)
-    piece = load_library(load_settings(project.config_file)).pieces[0]
-    quotes = [e.text for e in excerpts_for(piece) if e.kind == "quote"]
+    quotes = _column_quotes(project, body)
     assert quotes and not [q for q in quotes if "please" in q or "posted to" in q], quotes
     from publisher.social.excerpting.body import _ASKS_THE_READER
     assert not _ASKS_THE_READER["fr"].search("Merci de tout cœur à nos quarante bénévoles.")  # thanks, not a request
@@ -570,9 +575,7 @@ def test_a_first_person_pieces_list_lines_are_nobodys_quote(project: ProjectDir)
     # Sets 65 and 68: "Chests of drawers, ideally with all the drawers." went out signed by the writer.
     body = COLUMN + ("\n## What we take\n\n- Chests of drawers, ideally with all the drawers.\n"
                      "- Kitchen tables, coffee tables and bedside tables in good order.\n")
-    project.piece("articles/dairy.md", "title: The dairy\ndate: 2026-11-10\nauthors: [camille]\n", body)
-    piece = load_library(load_settings(project.config_file)).pieces[0]
-    quotes = [e.text for e in excerpts_for(piece) if e.kind == "quote"]
+    quotes = _column_quotes(project, body)
     assert quotes and not [q for q in quotes if "drawers" in q or "tables" in q], quotes
 
 
