@@ -26,6 +26,7 @@ from publisher.social.excerpting import (
     speech,
     standalone,
 )
+from publisher.social.excerpting.cut import leans_on_the_cut
 from publisher.social.excerpting.units import Unit, split_sentences, units_of
 
 BODY_SENTENCES = 5
@@ -333,8 +334,8 @@ def _quotation(group: list[Unit], units: list[Unit], lang: str, before: list[str
         if len(text) > QUOTE_MAX:
             continue
         if standalone.why_not(text, lang, item=True, speaker=True) or standalone.dialogue(text, lang) \
-                or bound.leans_back(text, lang):
-            continue
+                or bound.leans_back(text, lang) or (start and leans_on_the_cut(text, lang)):
+            continue  # cut.py: from a later sentence on, its pronouns and "now" lean on the sentences cut
         if openings and not questions.asked_before(body, text, lang):
             return None  # no question a post can show above it
         if referents.why_unreferred(text, lang, seen, speaker) and not (

@@ -53,7 +53,7 @@ _CLITIC_FIRST_CLAUSE = re.compile(
     r"|admets|constate|voi[st]\b|voyons|répétons)"
     r"(?:y\s|en\s)?[a-zà-ÿ]{2,}(?:e|es|ent|ons|ez|s|t|ai|ais|ait|é|ée|és|ées|a|ont|ra|rons)\b")
 _CLITIC_INFINITIVE = re.compile(
-    r"(?<![\w’])(?:pour|de|d’|à|sans|afin de|pouvoir|peut|peuvent|faut|doit|doivent|va|vont)\s*(?:le|la|les|l’)\s*"
+    r"(?:(?<![\w’])|(?<=qu’))(?:pour|de|d’|à|sans|afin de|pouvoir|peut|peuvent|faut|doit|doivent|va|vont)\s*(?:le|la|les|l’)\s*"
     r"(?:rendre|faire|mettre|remettre|prendre|reprendre|voir|revoir|suivre|garder|tenir|convaincre|aider|accompagner"
     r"|former|utiliser|installer|adapter|tester|lire|écrire|dire|transformer|réparer|remplacer|vendre|acheter|trouver"
     r"|retrouver|laisser|porter|ramener|conserver|protéger|financer|déplacer|ouvrir|fermer|recevoir|accueillir)(?![\w’])")
@@ -184,9 +184,9 @@ def why_bound(text: str, lang: str, *, earlier: str = "", headline: str = "", it
     background_line = background.why_background(text, lang)
     if background_line:
         return background_line
-    anaphor = _anaphor(low, language)
-    if anaphor:
-        return anaphor
+    anaphor_found = anaphor(low, language)
+    if anaphor_found:
+        return anaphor_found
     if _PARTS[language].search(low):
         return "refers to numbered parts of the piece"
     counted = counted_before(text, lang)
@@ -235,7 +235,9 @@ def leans_back(text: str, lang: str) -> str | None:
     return counted_before(text, lang)  # “I wouldn’t put the 22 hectares on a poster.”
 
 
-def _anaphor(low: str, language: str) -> str | None:
+def anaphor(low: str, language: str, *, contrast: bool = True) -> str | None:
+    """Why a lower-cased sentence leans on a thing or place named before it (y/en, an object pronoun, a
+    contrastive pronoun unless ``contrast`` is false), or None."""
     if language == "fr":
         for match in _ADVERBIAL_PRONOUN["fr"].finditer(low):
             word = match.group(1)
@@ -243,7 +245,7 @@ def _anaphor(low: str, language: str) -> str | None:
                 return f"'{match.group().split(' ')[0]}' stands for a place or thing named before"
     if _OBJECT_BEFORE_AUXILIARY[language].search(low):
         return "an object pronoun for something named before"
-    if _CONTRASTIVE[language].search(low):
+    if contrast and _CONTRASTIVE[language].search(low):
         return "a contrastive pronoun ('X, lui, …'): it answers the sentence before"
     if language == "fr" and _CLITIC_FIRST_CLAUSE.match(low):
         return "an object pronoun for something named before"
