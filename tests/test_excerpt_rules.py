@@ -183,6 +183,13 @@ def test_a_quote_in_the_body_is_attributed_in_the_post() -> None:
     ("Il reste 212 prises à raccorder avant l'été.", "fr", dated.DATE),
     ("We want every roof fixed by the summer.", "en", dated.DATE),
     ("Le marché couvert attire plus de monde en été.", "fr", None),
+    # the year's turn as a deadline (set 98: "…volunteer drivers before the new year", recycled in February)
+    ("Wyndham Valley needs twelve more volunteer drivers before the new year", "en", dated.DATE),
+    ("By the end of the year, every bus will be electric.", "en", dated.DATE),
+    ("Inscrivez votre chien avant le nouvel an.", "fr", dated.DATE),
+    ("Nous voulons finir le chantier d'ici la fin de l'année.", "fr", dated.DATE),
+    ("A happy new year to every volunteer.", "en", None),
+    ("La fin de l'année scolaire approche à grands pas au collège.", "fr", None),
     ("Water your new tree weekly this planting season.", "en", dated.RELATIVE),  # set 42
     ("Cette saison, 40 arbres ont été plantés rue des Lilas.", "fr", dated.RELATIVE),
     ("Last year's hospital extractions fell to 40.", "en", dated.RELATIVE),  # set 45: a possessive
