@@ -189,6 +189,9 @@ def test_a_quote_in_the_body_is_attributed_in_the_post() -> None:
     ("Inscrivez votre chien avant le nouvel an.", "fr", dated.DATE),
     ("Nous voulons finir le chantier d'ici la fin de l'année.", "fr", dated.DATE),
     ("A happy new year to every volunteer.", "en", None),
+    ("Five checks to do on your bike before the first frost", "en", dated.DATE),  # set 98
+    ("Taillez vos rosiers avant les premières gelées.", "fr", dated.DATE),
+    ("The first frost always catches a few cyclists out.", "en", None),
     ("La fin de l'année scolaire approche à grands pas au collège.", "fr", None),
     ("Water your new tree weekly this planting season.", "en", dated.RELATIVE),  # set 42
     ("Cette saison, 40 arbres ont été plantés rue des Lilas.", "fr", dated.RELATIVE),

@@ -64,13 +64,13 @@ _CUES = {"fr": ("hiver", "printemps", "été", "automne", "ces", "noël", "pâqu
                 "halloween", "saint-valentin", "rentrée", "soldes", "toussaint", "fête", "vient", "viennent",
                 "commencé", "démarré", "débuté", "viens", "venez", "venons", "jusqu’ici", "jusqu’à", "jour", "instant",
                 "moment", "début", "saison", "inscriptions", "inscription", "places", "inscrivez-vous", "réservez", "nouvel",
-                "fin"),
+                "fin", "premières", "premiers"),
          "en": ("winter", "spring", "summer", "autumn", "fall", "recent", "past", "coming", "next", "last",
                 "these", "those", "on", "christmas", "easter", "holidays", "holiday", "until", "till", "before",
                 "after", "since", "black", "cyber", "festive", "halloween", "valentine’s", "mother’s", "father’s",
                 "thanksgiving", "bonfire", "boxing", "started", "begun", "opened", "launched", "just", "far", "date",
                 "counting", "stand", "season", "registration", "registrations", "booking", "bookings", "entries",
-                "places", "book", "sign", "year")}
+                "places", "book", "sign", "year", "first")}
 # A holiday ties a text to its date like a month does: "this Christmas" is relative, "Christmas" a date
 # ("Flying from Northmoor this Christmas" was recycled on 30 January).
 # The days that shops and brands make their own (set 15: "This Black Friday, the best bike deal is probably
@@ -203,12 +203,13 @@ def _lexicon(language: str) -> tuple[dict[str, tuple[tuple[str, ...], ...]], re.
     # A season as a deadline: "les 212 prises qui restent à faire avant l’été" (set 40), "by the summer".
     # The year's turn too: "twelve more volunteer drivers before the new year" (set 98, recycled in February).
     date += (rf"|(?<![\w’])(?:avant|d’ici|dès|pour|jusqu’à|à partir de)\s+(?:l’|le\s)(?:{seasons})(?![\w’])"
-             rf"|(?<![\w’])(?:avant|d’ici|pour|jusqu’à)\s+(?:le\s+nouvel\s+an|la\s+fin\s+de\s+l’année)(?![\w’])"
+             rf"|(?<![\w’])(?:avant|d’ici|pour|jusqu’à)\s+(?:le\s+nouvel\s+an|la\s+fin\s+de\s+l’année"
+             rf"|les\s+premi(?:ères|ers)\s+(?:gelées|gels|neiges|froids))(?![\w’])"
              if language == "fr" else
              rf"|(?<![\w’])(?:before|until|till|in time for|ahead of)\s+(?:the\s+)?(?:{seasons})(?![\w’])"
              rf"|(?<![\w’])by\s+(?:the\s+)?(?:{seasons})(?!\s+[a-z])"  # not "closed by winter storms"
-             rf"|(?<![\w’])(?:before|by|until|till|in time for|ahead of)\s+(?:the\s+)?(?:new\s+year|end\s+of\s+the\s+year)"
-             rf"(?![\w’])")
+             rf"|(?<![\w’])(?:before|by|until|till|in time for|ahead of)\s+(?:the\s+)?(?:new\s+year|end\s+of\s+the\s+year"
+             rf"|first\s+(?:frosts?|snow|snowfall))(?![\w’])")  # "before the first frost" (set 98, recycled in February)
     if language == "fr":
         relative = (rf"(?<!\w)(?:{months})\s+(?:dernier|prochain)(?!\w)|(?<!\w)(?:cet|ce)\s+(?:{seasons})(?!\w)"
                     rf"|(?<![\w’])depuis\s+(?:le\s+|l’)(?:{seasons})(?![\w’])(?![\s\u00a0]+(?:19|20)\d\d)"
