@@ -5,6 +5,7 @@ sentences with the same shapes still pass."""
 from __future__ import annotations
 
 import pytest
+from conftest import ProjectDir
 
 from publisher.social.excerpting.body import analysed
 from publisher.social.excerpting.bound import why_bound
@@ -77,3 +78,34 @@ def test_a_continuing_sentence_is_not_offered_from_a_body() -> None:
     offered = [text for kind, text, _ in analysed(body, "en", "A repair café") if kind == "sentence"]
     assert any("repair café" in text for text in offered), offered
     assert not any("tool library" in text for text in offered), offered
+
+
+@pytest.mark.parametrize(("text", "others", "lang", "refused"), [
+    # set 94: the test is the one the takeaway before names
+    ("Les sirops de riz, de blé et de betterave échappent à ce test : il faut d’autres marqueurs.",
+     ["Sur 47 miels suspects, seuls 9 auraient été repérés par le test isotopique classique."], "fr", True),
+    ("Le tutorat partagé entre deux entreprises voisines lève ce frein.",  # set 59
+     ["Le coût d’un apprenti est le premier frein des petites entreprises."], "fr", True),
+    ("We measured this effect in twelve schools.", ["The effect was strongest in rural schools."], "en", True),
+    # a time, a noun said earlier in the same takeaway, a "that" that is a conjunction, a noun nobody else names
+    ("Cette année, 40 bénévoles ont rejoint le réseau.", ["Le réseau compte 40 bénévoles cette année."], "fr", False),
+    ("Un test simple, et ce test coûte 12 €.", ["Le test isotopique ne suffit pas."], "fr", False),
+    ("It shows that schools matter.", ["Rural schools did best."], "en", False),
+    ("This programme trained 40 nurses.", ["Nurses stay longer when trained locally."], "en", False),
+])
+def test_a_takeaway_that_names_the_thing_of_another(text: str, others: list[str], lang: str, refused: bool) -> None:
+    from publisher.social.excerpting.continuing import names_the_one_before
+    assert bool(names_the_one_before(text, [*others, text], lang)) is refused
+
+
+def test_such_a_takeaway_is_not_posted(project: ProjectDir) -> None:
+    from publisher.config import load_settings
+    from publisher.content import load_library
+    from publisher.social.excerpts import excerpts_for
+    first = "Sur 47 miels suspects, seuls 9 auraient été repérés par le test isotopique classique."
+    second = "Les sirops de riz, de blé et de betterave échappent à ce test : il faut d’autres marqueurs."
+    project.piece("articles/miel.md", f"title: Miels adultérés\ndate: 2026-11-10\nlang: fr\n"
+                  f"takeaways: [\"{first}\", \"{second}\"]\n")
+    piece = load_library(load_settings(project.config_file)).pieces[0]
+    texts = [e.text for e in excerpts_for(piece) if e.kind == "takeaway"]
+    assert any(t.startswith("Sur 47 miels") for t in texts) and not any("ce test" in t for t in texts), texts

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from publisher.social.excerpting.lexicon import cardinals
+from publisher.social.excerpting.lexicon import cardinals, words
 
 _NUMBERS = {language: rf"(?:{cardinals(language, 2, 12)}|\d+)" for language in ("en", "fr")}
 _PRONOUN_SUBJECT = {
@@ -95,4 +95,27 @@ def why_continues(start: str, language: str) -> str | None:
     return None
 
 
-__all__ = ["why_continues"]
+_THIS_NOUN = {
+    # "Les sirops de riz… échappent à ce test" (set 94): the test of the takeaway before. English "that" is
+    # a conjunction as often, so only "this" and a preposition's "that" ("by that measure").
+    "fr": re.compile(r"(?<![\w’])(?:ce|cet|cette)\s+([a-zà-ÿ]{3,})(?![\w’-])"),
+    "en": re.compile(r"(?<![\w’])(?:this|(?:in|on|by|of|to|for|from|with|at)\s+that)\s+([a-z]{3,})(?![\w’-])", re.I),
+}
+_TIME_NOUNS = words("année semaine saison mois fois hiver été printemps automne rentrée soirée journée matin soir nuit "
+                    "week-end moment jour siècle époque year week month season time winter summer spring autumn morning "
+                    "evening night weekend day century")
+
+
+def names_the_one_before(text: str, others: tuple[str, ...] | list[str], language: str) -> str | None:
+    """"…échappent à ce test" when another of the author's lines (the takeaway before) is what says which test:
+    the demonstrative's noun is in one of ``others`` and not earlier in ``text``. None otherwise."""
+    for found in _THIS_NOUN[language].finditer(text):
+        noun = found.group(1).lower()
+        if noun in _TIME_NOUNS or noun in text[:found.start()].lower():
+            continue
+        if any(re.search(rf"(?<![\w’]){re.escape(noun)}(?![\w’])", other.lower()) for other in others if other != text):
+            return f"'{found.group()}' is the one another takeaway names"
+    return None
+
+
+__all__ = ["names_the_one_before", "why_continues"]
