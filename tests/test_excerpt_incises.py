@@ -206,3 +206,18 @@ def test_a_title_with_no_name_is_an_incise_and_is_cut() -> None:
     words = "Ici, on a gardé les poutres, sourit la maire. Le reste, on l’a refait avec les habitants."
     from publisher.social.excerpting.speech import incise
     assert incise(words, "fr") == ("Ici, on a gardé les poutres. Le reste, on l’a refait avec les habitants.", "")
+
+
+def test_an_incise_whose_name_a_relative_clause_follows_is_cut_and_signs_the_words() -> None:
+    # set 104: the incise stayed in the words, and the quote went out signed by the piece's other person
+    from publisher.social.excerpting.speech import incise
+    words = ("Nous ne cherchons pas seulement des joueurs, explique Hervé Castagné, qui dirigera le tournoi. Nous "
+             "cherchons des correspondants.")
+    assert incise(words, "fr") == ("Nous ne cherchons pas seulement des joueurs. Nous cherchons des correspondants.",
+                                   "Hervé Castagné")
+    body = typeset("Geneviève Aubertin, championne 2026 de l’Union, jouera la partie d’ouverture.\n\n« " + words +
+                   " Un joueur qui reçoit une lettre de bienvenue abandonne beaucoup moins souvent. »\n", "fr")
+    analysed.cache_clear()
+    signed = [(text, who) for kind, text, who in analysed(body, "fr") if kind == "quote"]
+    assert not any("Geneviève" in who for _, who in signed), signed
+    assert not any("explique" in text for text, _ in signed), signed
