@@ -606,3 +606,31 @@ def test_an_interviews_pronoun_speaker_is_its_subject_or_nobody(project: Project
     pieces = {p.key: p for p in load_library(load_settings(project.config_file)).pieces}
     assert _title_person(pieces["interviews/josiane"]) == "Josiane Carrel-Mignot"  # an interview is about them
     assert _title_person(pieces["articles/josiane"]) == ""
+
+
+def test_a_role_that_names_its_organisation_by_a_short_name_takes_the_full_one() -> None:
+    # set 104: "championne 2026 de l’Union, Union des joueurs d’échecs par la poste" said "Union" twice
+    from publisher.social.excerpting.signatures import with_organization
+    assert with_organization("championne 2026 de l’Union", "Union des joueurs d’échecs par la poste") == \
+        "championne 2026 de l’Union des joueurs d’échecs par la poste"
+    assert with_organization("Chair of the Union", "Union of Postal Chess Players") == \
+        "Chair of the Union of Postal Chess Players"
+    assert with_organization("Chair of the Board", "Board Games Café") == "Chair of the Board, Board Games Café"
+    assert with_organization("trésorier", "Union des joueurs") == "trésorier, Union des joueurs"
+
+
+def test_a_title_that_pairs_its_guest_with_something_or_names_the_role_stays_as_written(
+        project: ProjectDir) -> None:
+    # set 101: "Dee Kaminski, Volunteer host, “Night Owls”, and the night shift: 1,000 Tuesdays of “Night Owls”"
+    from publisher.social.excerpts import placed_title
+    guest = "guest: {name: Dee Kaminski, role: \"Volunteer host, Night Owls\", organization: Tamsford Radio}\n"
+    project.piece("interviews/dee.md", "title: \"Dee Kaminski and the night shift: 1,000 Tuesdays\"\n"
+                  "date: 2026-11-10\n" + guest)
+    project.piece("interviews/dee2.md", "title: \"Dee Kaminski on 1,000 Tuesdays of Night Owls\"\n"
+                  "date: 2026-11-10\n" + guest)
+    project.piece("interviews/dee3.md", "title: \"Dee Kaminski on 1,000 Tuesdays at the microphone\"\n"
+                  "date: 2026-11-10\n" + guest)
+    pieces = {p.key: p for p in load_library(load_settings(project.config_file)).pieces}
+    assert placed_title(pieces["interviews/dee"]) == "Dee Kaminski and the night shift: 1,000 Tuesdays"
+    assert placed_title(pieces["interviews/dee2"]) == "Dee Kaminski on 1,000 Tuesdays of Night Owls"
+    assert placed_title(pieces["interviews/dee3"]).startswith("Dee Kaminski, Volunteer host, Night Owls, on 1,000")

@@ -60,7 +60,15 @@ def with_organization(role: str, organization: str) -> str:
         tail = [w.lower().strip(",") for w in words[-size:]]
         if size > 1 and tail == [w.lower().strip(",") for w in named[:size]]:  # not "Chair of the Board Games Café"
             return " ".join([*words[:-size], organization])
+    last = re.sub(r"^[ld]’", "", words[-1]) if words else ""
+    if len(named) > 1 and last == named[0] and named[1].lower() in _OF and last[:1].isupper():
+        # "championne 2026 de l’Union" and "Union des joueurs d’échecs par la poste" (set 104's reader failed
+        # "…de l’Union, Union des joueurs…"): the role's short name is the organisation's first word
+        return " ".join([*words[:-1], words[-1][:-len(last)] + organization])
     return f"{role}, {organization}"
+
+
+_OF = frozenset({"de", "des", "du", "d’", "of", "for"})
 
 
 _GENERIC = frozenset({"commune", "ville", "mairie", "city", "town", "council", "borough", "village", "district",
@@ -183,11 +191,19 @@ def guest_placed(title: str, piece: Piece) -> str:
     colon = re.match(r"[ \u00a0\u202f]*:", rest)
     if not colon and not _FOLLOWS_A_NAME.match(rest):
         return title  # "Ken Atherton is our new warden", "Ken Atherton — …", "Ken Atherton (Wendle Watch)"
+    if not colon and _JOINED_NAME.match(rest):
+        return title  # "Dee Kaminski and the night shift: …" (set 101): a role between the two reads garbled
     signed = with_role(name, piece)
     if signed == name:
         return title
     role = typeset(signed.partition(", ")[2], piece.lang)
+    if any(word in rest for word in _CAPITALISED.findall(role)[1:]):
+        return title  # the title names it already: "…, Volunteer host, “Night Owls”, … of “Night Owls”"
     return f"{name}, {role}{rest}" if colon else f"{name}, {role},{rest}"
+
+
+_JOINED_NAME = re.compile(r" (?:and|et|&) ")
+_CAPITALISED = re.compile(r"[A-ZÀ-Ö][\w’-]{2,}")
 
 
 _FOLLOWS_A_NAME = re.compile(r" (?!(?:is|was|has|are|est|a|sont|était|devient|becomes|joins|rejoint)\b)[a-zà-ÿ]")
