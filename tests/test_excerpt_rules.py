@@ -197,6 +197,8 @@ def test_a_quote_in_the_body_is_attributed_in_the_post() -> None:
     ("La souscription a réuni 74 000 euros auprès de 1 130 donateurs.", "fr", None),
     ("Five checks to do on your bike before the first frost", "en", dated.DATE),  # set 98
     ("Taillez vos rosiers avant les premières gelées.", "fr", dated.DATE),
+    ("Before the first big storm: five checks for your building's crew", "en", dated.DATE),  # set 104
+    ("Vérifiez vos gouttières avant la première grosse tempête.", "fr", dated.DATE),
     ("The first frost always catches a few cyclists out.", "en", None),
     ("La fin de l'année scolaire approche à grands pas au collège.", "fr", None),
     ("Water your new tree weekly this planting season.", "en", dated.RELATIVE),  # set 42

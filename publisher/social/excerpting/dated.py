@@ -64,7 +64,7 @@ _CUES = {"fr": ("hiver", "printemps", "été", "automne", "ces", "noël", "pâqu
                 "halloween", "saint-valentin", "rentrée", "soldes", "toussaint", "fête", "vient", "viennent",
                 "commencé", "démarré", "débuté", "viens", "venez", "venons", "jusqu’ici", "jusqu’à", "jour", "instant",
                 "moment", "début", "saison", "inscriptions", "inscription", "places", "inscrivez-vous", "réservez", "nouvel",
-                "fin", "premières", "premiers"),
+                "fin", "premières", "premiers", "première"),
          "en": ("winter", "spring", "summer", "autumn", "fall", "recent", "past", "coming", "next", "last",
                 "these", "those", "on", "christmas", "easter", "holidays", "holiday", "until", "till", "before",
                 "after", "since", "black", "cyber", "festive", "halloween", "valentine’s", "mother’s", "father’s",
@@ -204,12 +204,13 @@ def _lexicon(language: str) -> tuple[dict[str, tuple[tuple[str, ...], ...]], re.
     # The year's turn too: "twelve more volunteer drivers before the new year" (set 98, recycled in February).
     date += (rf"|(?<![\w’])(?:avant|d’ici|dès|pour|jusqu’à|à partir de)\s+(?:l’|le\s)(?:{seasons})(?![\w’])"
              rf"|(?<![\w’])(?:avant|d’ici|pour|jusqu’à)\s+(?:le\s+nouvel\s+an|la\s+fin\s+de\s+l’année"
-             rf"|les\s+premi(?:ères|ers)\s+(?:gelées|gels|neiges|froids))(?![\w’])"
+             rf"|les\s+premi(?:ères|ers)\s+(?:(?:grandes|grands|grosses|fortes)\s+)?(?:gelées|gels|neiges|froids|tempêtes)"
+             rf"|la\s+première\s+(?:(?:grosse|grande|forte)\s+)?(?:gelée|neige|tempête))(?![\w’])"
              if language == "fr" else
              rf"|(?<![\w’])(?:before|until|till|in time for|ahead of)\s+(?:the\s+)?(?:{seasons})(?![\w’])"
              rf"|(?<![\w’])by\s+(?:the\s+)?(?:{seasons})(?!\s+[a-z])"  # not "closed by winter storms"
              rf"|(?<![\w’])(?:before|by|until|till|in time for|ahead of)\s+(?:the\s+)?(?:new\s+year|end\s+of\s+the\s+year"
-             rf"|first\s+(?:frosts?|snow|snowfall))(?![\w’])")  # "before the first frost" (set 98, recycled in February)
+             rf"|first\s+(?:(?:big|major|real|hard|heavy)\s+)?(?:frosts?|snow|snowfall|storms?|freeze|cold\s+snap))(?![\w’])")  # "before the first frost" (set 98, recycled in February)
     if language == "fr":
         relative = (rf"(?<!\w)(?:{months})\s+(?:dernier|prochain)(?!\w)|(?<!\w)(?:cet|ce)\s+(?:{seasons})(?!\w)"
                     rf"|(?<![\w’])depuis\s+(?:le\s+|l’)(?:{seasons})(?![\w’])(?![\s\u00a0]+(?:19|20)\d\d)"
