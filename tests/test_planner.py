@@ -406,3 +406,49 @@ def test_a_summary_that_names_a_day_to_come_is_not_recycled(
     library = load_library(settings)
     plan = make_plan(library.pieces, rules_from(settings, library), at("2026-11-10T07:00"))
     assert any(p.role.startswith("evergreen") for p in plan.posts) is recycled
+
+
+@pytest.mark.parametrize(("leaving", "lang", "last"), [
+    # sets 104, 49: a portrait of someone who leaves their post, recycled after the day with their role
+    ("Première d’atelier depuis 2008, elle part à la retraite en janvier, après une dernière production.", "fr",
+     "2027-01-01"),
+    ("After thirty-one years, our senior bookbinder prepares to retire at the end of December.", "en", "2026-12-31"),
+    ("Il prendra sa retraite le 1er février, après quarante hivers de déneigement.", "fr", "2027-02-01"),
+])
+def test_a_portrait_of_someone_who_leaves_their_post_is_not_recycled_after_the_day(
+        project: ProjectDir, leaving: str, lang: str, last: str) -> None:
+    project.config("timezone: Europe/Paris\nchannels: {x: {}}\n"
+                   "rules: {follow_ups: [], evergreen: {after_days: 10, every_days: 10, max_times: 30}}")
+    front = (f"date: 2026-11-24\nlang: {lang}\nsummary: Thirty years at the bench, and what she learnt.\n"
+             "guest: {name: Odile Sarrazin, role: première d’atelier}\n")
+    project.piece("interviews/leaving.md", f"title: Trente ans d’atelier\n{front}", body=f"{leaving}\n")
+    project.piece("interviews/staying.md", f"title: Trente ans de métier\n{front}",
+                  body="Première d’atelier depuis 2008, elle prépare une dernière production.\n")
+    settings = load_settings(project.config_file)
+    library = load_library(settings)
+    plan = make_plan(library.pieces, rules_from(settings, library), at("2026-11-24T07:00"))
+    recycles = {key: [p.scheduled_at for p in plan.posts if p.piece == key and p.role.startswith("evergreen")]
+                for key in ("interviews/leaving", "interviews/staying")}
+    assert recycles["interviews/leaving"] and max(recycles["interviews/leaving"]) < at(f"{last}T00:00"), recycles
+    assert max(recycles["interviews/staying"]) > at(f"{last}T00:00"), recycles
+
+
+@pytest.mark.parametrize(("text", "lang", "day"), [
+    ("Elle part à la retraite en décembre, après une dernière production.", "fr", "2026-12-01"),
+    ("Yann Quéméner prend sa retraite le 31 décembre.", "fr", "2026-12-31"),
+    ("Chantal prépare son départ à la retraite en mars.", "fr", "2027-03-01"),  # next March
+    ("Ruth prepares to retire at the end of December.", "en", "2026-12-31"),
+    ("Derek steps down on 31 December after 31 years.", "en", "2026-12-31"),
+    ("He hands over the Thursday group in January.", "en", "2027-01-01"),
+    ("Graham retires at the end of the year.", "en", "2026-12-31"),
+    ("She retired in June after thirty years.", "en", None),  # a past
+    ("Depuis sa retraite en 2019, il anime l’atelier.", "fr", None),
+    ("Retire your old bike in March: it has earned it.", "en", None),  # no "retire … in" after a verb of leaving
+])
+def test_the_day_someone_leaves_their_post(text: str, lang: str, day: str | None) -> None:
+    import datetime as dt
+
+    from publisher.content.typography import typeset
+    from publisher.social.excerpting.announcing import leaving_date
+    found = leaving_date(typeset(text, lang), lang, dt.date(2026, 11, 24))
+    assert (found.isoformat() if found else None) == day

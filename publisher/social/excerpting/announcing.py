@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 
@@ -97,4 +98,57 @@ def names_a_day_to_come(text: str, lang: str, written: dt.date) -> bool:
     return False
 
 
-__all__ = ["UPCOMING_DAYS", "announces_a_start", "names_a_day_to_come", "names_its_month"]
+
+
+
+_MONTHS_OR_YEAR_END = {language: "|".join(lexicon.MONTHS[language]) for language in ("en", "fr")}
+_LEAVING = {
+    # Someone the piece presents leaves their post on a coming date: "Elle part à la retraite en décembre" (set
+    # 104: five posts still called her head of the workshop in February), "…prepares to retire at the end of
+    # December" (set 49), « un départ à la retraite en mars » (set 14). What the piece says of them holds until then.
+    # A subject before the verb, never a sentence's first word: "Retire your old bike in March" advises.
+    "fr": re.compile(rf"(?<=[^\s.!?…]\s)(?:(?:part|partira|partir|va partir)\s+à\s+la\s+retraite|(?:prend|prendra|va prendre"
+                     rf"|prendre)\s+(?:sa|leur|ma|notre)\s+retraite|départ à la retraite|(?:quitte|quittera|va quitter)\s+"
+                     rf"(?:ses|leurs)\s+fonctions|(?:passe|passera|va passer)\s+la\s+main)[^.;!?]{{0,40}}?(?<![\w’])"
+                     rf"(?:en|fin|début|le\s+\d{{1,2}}(?:er)?|à\s+la\s+fin\s+(?:de|du)|au\s+\d{{1,2}}(?:er)?|d’ici)"
+                     rf"\s+(?:(?:{_MONTHS_OR_YEAR_END['fr']})(?![\w’])|l’année|l’été|la\s+saison)"),
+    "en": re.compile(rf"(?<=[^\s.!?…]\s)(?:retires|retire|retiring|steps\s+down|step\s+down|stepping\s+down|hands\s+over"
+                     rf"|hand\s+over|handing\s+over|leaves\s+(?:her|his|their)\s+post)(?![\w’])[^.;!?]{{0,40}}?(?<![\w’])"
+                     rf"(?:in|on|at\s+the\s+end\s+of|by\s+the\s+end\s+of|this|next)\s+(?:(?:\d{{1,2}}\s+)?"
+                     rf"(?:{_MONTHS_OR_YEAR_END['en']})(?![\w’])|the\s+(?:year|season))", re.I),
+}
+_MONTH_IN = {language: re.compile(rf"(?:(\d{{1,2}})(?:er)?\s+)?({_MONTHS_OR_YEAR_END[language]})(?:\s+(\d{{1,2}}))?"
+                                  rf"(?![\w’])", re.I) for language in ("en", "fr")}
+
+
+def leaving_date(text: str, lang: str, published: dt.date) -> dt.date | None:
+    """The day someone the piece presents leaves their post (retires, steps down, hands over), when ``text``
+    (summary and body) says so: the first of its month, or its day when given; the year's last day for "the
+    end of the year"; ``published`` when it says only "the season". The piece's posts say who they are: its
+    recycles stop there (planner.plan)."""
+    language = lexicon.lang_of(lang)
+    if not language or not any(cue in text for cue in _LEAVING_CUES):
+        return None
+    found = _LEAVING[language].search(text)
+    if found is None:
+        return None
+    month = _MONTH_IN[language].search(found.group(), found.group().rfind(" ", 0, len(found.group()) - 9) + 1)
+    if month is None:
+        month = _MONTH_IN[language].search(found.group())
+    if month is None:
+        said = found.group().lower()
+        return dt.date(published.year, 12, 31) if said.endswith(("year", "année")) else published
+    number = lexicon.MONTHS[language].index(month.group(2).lower()) + 1
+    at_its_end = re.search(r"(?:fin|end of)\s+(?:de\s+|d’|du\s+)?\S*$", found.group()[:month.start(2)].lower())
+    day = int(month.group(1) or month.group(3) or (calendar.monthrange(published.year, number)[1] if at_its_end else 1))
+    try:
+        when = dt.date(published.year, number, day)
+    except ValueError:
+        return published
+    return when if when >= published - dt.timedelta(days=31) else when.replace(year=published.year + 1)
+
+
+_LEAVING_CUES = ("retir", "Retir", "retraite", "step", "main", "fonctions", "hand", "leaves")
+
+
+__all__ = ["UPCOMING_DAYS", "announces_a_start", "leaving_date", "names_a_day_to_come", "names_its_month"]

@@ -151,6 +151,21 @@ _YEARS = re.compile(r"(?<![\w/–-])(?<!by )(?<!vision )(?<!horizon )(?<!d’ici
 """A year on its own ("Voice trials 2027"), not a span ("2027–2030") nor a target ("by 2035", "Vision 2030")."""
 
 
+def leaves_on(piece: Piece) -> dt.datetime | None:
+    """When the person a piece presents (an interview's guest, or whoever its summary speaks of) leaves their
+    post ("part à la retraite en décembre", "retires at the end of December"): its posts name them by that
+    role (the title line does), so its recycles stop there. Readers of sets 14, 49 and 104 failed every
+    recycle of such portraits that went out after the day. None when the piece says no such thing."""
+    presented = piece.type == "interview" or piece.guest is not None
+    text = f"{piece.summary}\n\n{piece.body}" if presented else piece.summary
+    if not text:
+        return None
+    day = announcing.leaving_date(text, piece.lang, piece.date.date())
+    if day is None:
+        return None
+    return dt.datetime.combine(day, dt.time(0), tzinfo=piece.date.tzinfo or dt.UTC)
+
+
 def of_its_moment(piece: Piece) -> bool:
     """The title speaks from its day ("This Black Friday, the best bike deal is probably in your shed",
     "Cette rentrée, …"): only the launch carries it; a follow-up three days later already reads wrong
@@ -375,6 +390,9 @@ def _evergreen(planned: list[PieceState], placer: Placer, sent_by_piece: dict[st
         end = add_days(piece.piece.date, rule.end_after_days, zone)
         if piece.campaign_end and piece.campaign_end < end:
             end = piece.campaign_end
+        leaving = leaves_on(piece.piece) if piece.piece.evergreen is None else None
+        if leaving is not None and leaving < end:
+            end = leaving  # "Elle part à la retraite en décembre": her role in every post is false after it
         if end < now:
             continue
         start = max(add_days(piece.piece.date, rule.after_days, zone), now)
@@ -420,4 +438,4 @@ def _evergreen(planned: list[PieceState], placer: Placer, sent_by_piece: dict[st
         progress("placing", rounds, rounds)
 
 
-__all__ = ["few_excerpts", "make_plan"]
+__all__ = ["few_excerpts", "leaves_on", "make_plan"]
