@@ -96,3 +96,10 @@ def test_a_definite_subject_the_title_announces_is_the_pieces_subject() -> None:
 def test_a_subject_whose_complement_the_piece_described_before_is_refused(text: str, lang: str, earlier: str) -> None:
     assert why_bound(text, lang, earlier=earlier), text
     assert why_bound(text, lang, earlier=earlier, headline="Une piscine pour la commune, a pool for the council") is None
+
+
+def test_a_clitic_after_qu_a_before_an_infinitive_points_back() -> None:
+    # set 43: « on n’a plus qu’à le suivre » (follow what?); the lookbehind read "qu’à" as no word start
+    from publisher.social.excerpting.bound import anaphor
+    assert anaphor("le jour où il neige, on n’a plus qu’à le suivre.", "fr")
+    assert anaphor("le jour où il neige, on n’a plus qu’à suivre le plan.", "fr") is None

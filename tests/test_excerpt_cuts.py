@@ -25,6 +25,15 @@ from publisher.social.excerpting.cut import leans_on_the_cut
     ("Oak does what oak does. When she’s back on in the spring, I’ll be there.", "en"),  # set 45
     ("Now when I meet a man who’s left his glasses at home, I just say hello.", "en"),  # set 40
     ("Tansy went straight up to him and put her head on his lap.", "en"),  # set 68: who is "him"?
+    ("Tansy went straight up to him.", "en"),  # "him" alone
+    ("Ce qui reste part aux écoles du quartier.", "fr"),  # the opener alone, no comparison
+    ("Ce qu’il reste à faire, personne ne le sait encore vraiment.", "fr"),
+    # a fresh reviewer's: clitics are no determiners, "qu’il" is a pointer, a comparison with a capital
+    ("Nous cherchons à les aider sans les juger, et à leur confier de vraies responsabilités.", "fr"),
+    ("On les a tous gardés dans la grange.", "fr"),
+    ("Je pense qu’il reviendra l’an prochain.", "fr"),
+    ("Beaucoup plus lent, mais on ne casse plus rien.", "fr"),
+    ("C’est bien plus grand, parce que la commune a racheté le terrain.", "fr"),
 ])
 def test_words_that_lean_on_the_sentences_cut(text: str, lang: str) -> None:
     assert leans_on_the_cut(typeset(text, lang), lang)
@@ -42,6 +51,21 @@ def test_words_that_lean_on_the_sentences_cut(text: str, lang: str) -> None:
     ("Il est difficile de dire non à un voisin.", "fr"),  # impersonal "il"
     ("Every child we can scan awake is a child who doesn’t need an anaesthetic.", "en"),  # set 93
     ("On ne creuse pas pour les morts, on creuse pour ceux qui restent.", "fr"),  # set 56
+    ("Les cartons, je les ai descendus à la cave.", "fr"),  # its noun comes first
+    # a fresh reviewer's counter-examples
+    ("Quand il pleut, on ouvre désormais la salle aux randonneurs de passage.", "fr"),
+    ("Il existe une solution simple pour les familles.", "fr"),
+    ("Certains soirs, on accueille maintenant trente randonneurs dans la salle du haut.", "fr"),
+    ("Ceux qui viennent une fois reviennent presque toujours.", "fr"),
+    ("Ça fait dix ans que je fais ce métier.", "fr"),
+    ("Ce que je retiens : la patience des bénévoles.", "fr"),
+    ("Le moins cher reste le vélo, et de loin.", "fr"),
+    ("It is hard to overstate what the volunteers gave.", "en"),
+    ("We knew from day one that with a bit of luck we could save the whole roof.", "en"),
+    ("We learned that in the first year most volunteers stay.", "en"),
+    ("I can’t even remember the last time we had to close the doors early.", "en"),
+    ("Even after twenty years, the view still stops me.", "en"),
+    ("We came in way under budget on the roof.", "en"),
 ])
 def test_words_that_stand_after_a_cut(text: str, lang: str) -> None:
     assert leans_on_the_cut(typeset(text, lang), lang) is None

@@ -634,3 +634,16 @@ def test_a_title_that_pairs_its_guest_with_something_or_names_the_role_stays_as_
     assert placed_title(pieces["interviews/dee"]) == "Dee Kaminski and the night shift: 1,000 Tuesdays"
     assert placed_title(pieces["interviews/dee2"]) == "Dee Kaminski on 1,000 Tuesdays of Night Owls"
     assert placed_title(pieces["interviews/dee3"]).startswith("Dee Kaminski, Volunteer host, Night Owls, on 1,000")
+
+
+def test_a_role_typed_with_a_straight_apostrophe_merges_and_a_place_word_does_not_block_it(
+        project: ProjectDir) -> None:
+    # a fresh reviewer: front matter is typed, not typeset; "Bristol" in the title is no show's name
+    from publisher.social.excerpting.signatures import with_organization
+    from publisher.social.excerpts import placed_title
+    assert with_organization("championne 2026 de l'Union", "Union des joueurs d’échecs par la poste") == \
+        "championne 2026 de l'Union des joueurs d’échecs par la poste"
+    guest = "guest: {name: Ana Silva, role: Head of Youth Services, organization: Bristol City Council}\n"
+    project.piece("interviews/ana.md", "title: Ana Silva on growing up in Bristol\ndate: 2026-11-10\n" + guest)
+    piece = load_library(load_settings(project.config_file)).pieces[0]
+    assert placed_title(piece).startswith("Ana Silva, Head of Youth Services, Bristol City Council, on growing up")

@@ -221,3 +221,12 @@ def test_an_incise_whose_name_a_relative_clause_follows_is_cut_and_signs_the_wor
     signed = [(text, who) for kind, text, who in analysed(body, "fr") if kind == "quote"]
     assert not any("Geneviève" in who for _, who in signed), signed
     assert not any("explique" in text for text, _ in signed), signed
+
+
+@pytest.mark.parametrize("relative", ["qui, depuis 2019, dirige le tournoi", "qui dirige le tournoi depuis 2019, avec sa femme"])
+def test_a_relative_clause_with_a_comma_is_cut_to_the_sentences_end(relative: str) -> None:
+    # a fresh reviewer: "…des joueurs depuis 2019, dirige le tournoi." went out as his words
+    from publisher.social.excerpting.speech import incise
+    words = f"Nous ne cherchons pas seulement des joueurs, explique Hervé Castagné, {relative}. Nous cherchons des amis."
+    assert incise(words, "fr") == ("Nous ne cherchons pas seulement des joueurs. Nous cherchons des amis.",
+                                   "Hervé Castagné")

@@ -195,6 +195,14 @@ def test_a_quote_in_the_body_is_attributed_in_the_post() -> None:
     ("8 200 € réunis sur les 12 000 nécessaires au nouveau toit.", "fr", dated.SINCE),
     ("The 2025 appeal raised £12,000 for the new roof.", "en", None),
     ("La souscription a réuni 74 000 euros auprès de 1 130 donateurs.", "fr", None),
+    ("We’ve raised £17,600 of our £29,500 target.", "en", dated.SINCE),  # a fresh reviewer's
+    ("Nous avons récolté 8 200 € sur les 12 000 nécessaires.", "fr", dated.SINCE),
+    ("Déjà 8 200 € collectés pour le nouveau toit.", "fr", dated.SINCE),
+    ("The choir has collected 300 of its 500 signatures.", "en", dated.SINCE),
+    ("Residents have raised 12 objections to the plan.", "en", None),  # no amount, no target
+    ("We have gathered 40 years of weather records.", "en", None),
+    ("Nous voulons finir le chantier d’ici la fin d’année.", "fr", dated.DATE),
+    ("Paillez vos massifs jusqu’aux premières gelées.", "fr", dated.DATE),
     ("Five checks to do on your bike before the first frost", "en", dated.DATE),  # set 98
     ("Taillez vos rosiers avant les premières gelées.", "fr", dated.DATE),
     ("Before the first big storm: five checks for your building's crew", "en", dated.DATE),  # set 104

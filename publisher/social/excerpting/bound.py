@@ -352,4 +352,4 @@ def _uses(text: str, head: str) -> bool:
     return any(salience.stem(w) == head for w in re.findall(rf"(?<![\w-]){re.escape(head)}[\w-]*", low))
 
 
-__all__ = ["leans_back", "ownerless_figure", "why_bound"]
+__all__ = ["anaphor", "leans_back", "ownerless_figure", "why_bound"]

@@ -97,9 +97,13 @@ def why_continues(start: str, language: str) -> str | None:
 
 _THIS_NOUN = {
     # "Les sirops de riz… échappent à ce test" (set 94): the test of the takeaway before. English "that" is
-    # a conjunction as often, so only "this" and a preposition's "that" ("by that measure").
-    "fr": re.compile(r"(?<![\w’])(?:ce|cet|cette)\s+([a-zà-ÿ]{3,})(?![\w’-])"),
-    "en": re.compile(r"(?<![\w’])(?:this|(?:in|on|by|of|to|for|from|with|at)\s+that)\s+([a-z]{3,})(?![\w’-])", re.I),
+    # a conjunction as often, so only "this" and a preposition's "that" ("by that measure"). Not a pronoun
+    # ("ce qui", "ce sont") nor a verb ("this will", "this was").
+    "fr": re.compile(r"(?<![\w’])(?:ce|cet|cette)\s+(?!(?:qui|que|quoi|dont|sont|soit|serait|sera|fut|sont)\b)"
+                     r"([a-zà-ÿ]{3,})(?![\w’-])", re.I),
+    "en": re.compile(r"(?<![\w’])(?:this|(?:in|on|by|of|to|for|from|with|at)\s+that)\s+(?!(?:was|is|has|had|will|would"
+                     r"|can|could|may|might|must|should|does|did|means|meant|year|week|month)\b)([a-z]{3,})(?![\w’-])",
+                     re.I),
 }
 _TIME_NOUNS = words("année semaine saison mois fois hiver été printemps automne rentrée soirée journée matin soir nuit "
                     "week-end moment jour siècle époque year week month season time winter summer spring autumn morning "
@@ -113,7 +117,8 @@ def names_the_one_before(text: str, others: tuple[str, ...] | list[str], languag
         noun = found.group(1).lower()
         if noun in _TIME_NOUNS or noun in text[:found.start()].lower():
             continue
-        if any(re.search(rf"(?<![\w’]){re.escape(noun)}(?![\w’])", other.lower()) for other in others if other != text):
+        said = re.compile(rf"(?<![\w’]){re.escape(noun)}[sx]?(?![\w’])")  # "ce test" after "les tests"
+        if any(said.search(other.lower()) for other in others if other != text):
             return f"'{found.group()}' is the one another takeaway names"
     return None
 

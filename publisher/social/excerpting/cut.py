@@ -22,28 +22,41 @@ from publisher.social.excerpting import bound, lexicon
 
 _CARRIES_ON = {
     # An opening that answers or follows the sentence cut: a time after it, a part of a set it named, a reason.
-    # "Ce qui reste est…" (what remains of what?), but not a cleft that says it: « Ce qui me manquait, c’était… ».
-    "fr": re.compile(r"^(?:maintenant|après,|ensuite|depuis,|du coup|résultat|au final|certains|certaines|d’autres"
-                     r"|les autres|eux|elles|parfois parce|surtout parce|c’est pour (?:ça|cela)|ça|cela|celui|celle|ceux"
-                     r"|là|ce (?:qui|que|qu’)(?![^.!?…]*,\s*(?:c’est|c’était|ce sont|ce fut)))(?![\w’-])"),
+    # "Ce qui reste est…" (what remains of what?), but not a cleft that says it: « Ce qui me manquait, c’était… »,
+    # « Ce que je retiens : … »; "Certains" as a pronoun ("Certains repartent…"), not "Certains soirs, …";
+    # "ceux", "those" unless a relative says who ("Ceux qui viennent une fois…"); « Ça fait dix ans que… ».
+    "fr": re.compile(r"^(?:maintenant|après,|ensuite|depuis,|du coup|résultat|au final"
+                     r"|certaine?s(?=\s*(?:[,.]|ne\b|n’|[a-zà-ÿ]+ent\b))|d’autres|les autres|eux|elles|parfois parce"
+                     r"|surtout parce|c’est pour (?:ça|cela)|(?:ça|cela)(?!\s+fait\s+\S+\s+(?:ans|mois|semaines|jours))"
+                     r"|celui(?!\s+qu)|celle(?!s?\s+qu)|ceux(?!\s+qu)|là)(?![\w-])"
+                     r"|^ce (?:(?:qui|que)(?![\w-])|qu’(?=\w))(?![^.!?…]*(?:,\s*(?:c’est|c’était|ce sont|ce fut)|:))"),
     "en": re.compile(r"^(?:now|then|after that|afterwards|since then|some of (?:them|us)|others|the others|the rest"
-                     r"|that’s|that is|this is|those|these|it’s|it is|it was|which|sometimes because|mostly because"
+                     r"|that’s|that is|this is|those(?!\s+who)|these|it’s|it (?:is|was)(?!\s+(?:hard|easy|important|never"
+                     r"|not|difficult|impossible|possible|true|worth|time)\b)|which|sometimes because|mostly because"
                      r"|even so|still)(?![\w’-])"),
 }
 _POINTER = {
-    # A third person the words kept never name: "leurs noms", « Il est parti à 4 euros », "that with a machine".
-    # French "il" only where it is someone or something: not "il faut", "il y a", "il est difficile de".
-    "fr": re.compile(r"(?<![\w’-])(?:leurs?|eux|lui|ils|elles|elle|il(?!\s+(?:faut|fallait|faudra|faudrait|y|suffit"
-                     r"|suffisait|reste|restait|s’agit|s’agissait|manque|manquait|fait|paraît|semble|arrive|vaut|valait)\b)"
-                     r"(?!\s+(?:est|était|sera|serait)\s+(?:[\w’]+\s+){0,2}(?:de|d’|que|qu’)))(?![\w’-])", re.I),
-    "en": re.compile(r"(?<![\w’-])(?:they|them|their|theirs|he|him|his|she|her|hers|that(?=\s+(?:with|from|in|at|by|for"
-                     r"|on|without|again|anymore|any more)\b|[.!?…,]))(?:’(?:s|ll|d|re|ve))?(?![\w’-])", re.I),
+    # A third person the words kept never name: "leurs noms", « Il est parti à 4 euros », « qu’il reviendra ».
+    # French "il" only where it is someone or something: not "il faut", "il y a", "il pleut", "il est difficile de".
+    "fr": re.compile(r"(?:(?<![\w’-])|(?<=qu’)|(?<=s’))(?:leurs?|eux|lui|ils|elles|elle|il(?!\s+(?:ne\s+|n’)?(?:faut"
+                     r"|fallait|faudra|faudrait|y|suffit|suffisait|reste|restait|s’agit|s’agissait|manque|manquait|fait"
+                     r"|paraît|semble|arrive|vaut|valait|pleut|pleuvait|neige|neigeait|existe|existait|a fallu|est temps)\b)"
+                     r"(?!\s+(?:n’)?(?:est|était|sera|serait)\s+(?:[\w’]+\s+){0,2}(?:de|d’|que|qu’)))(?![\w’-])", re.I),
+    "en": re.compile(r"(?<![\w’-])(?:they|them|their|theirs|he|him|his|she|her|hers)(?:’(?:s|ll|d|re|ve))?(?![\w’-])"
+                     # "that" as a thing, after a verb or a preposition ("get that with a machine"), never the
+                     # conjunction ("We knew from day one that with a bit of luck…")
+                     r"|(?<![\w’])(?:get|got|do|did|see|saw|hear|heard|want|need|needed|say|said|with|like|about|for"
+                     r"|without)\s+that(?=\s+(?:with|from|in|at|by|for|on|without|again|anymore|any more)\b|[.!?…,])",
+                     re.I),
 }
 _NOUN_BEFORE = {
     # A noun with its determiner (or a name) before the pointer: what it can stand for, inside the words kept.
-    "fr": re.compile(r"(?<![\w’])(?i:un|une|le|la|les|des|du|ces|cette|ce|cet|mon|ma|mes|ton|ta|tes|son|sa|ses|notre|nos"
-                     r"|votre|vos|chaque|quelqu’un|personne|aucun|aucune|beaucoup de|certains|plusieurs)\s+[a-zà-ÿ]"
-                     r"|(?<![\w’])(?i:l’|d’)[a-zà-ÿ]|(?<![\w’])[A-ZÀ-Ö][a-zà-ÿ]+\s+[A-ZÀ-Ö]|(?<![.!?…]\s)(?<=\s)[A-ZÀ-Ö][a-zà-ÿ]{2,}"),
+    # "le/la/les" before a verb is a pronoun, not a determiner ("on les a tous gardés", "à les aider").
+    "fr": re.compile(r"(?<![\w’])(?:(?i:un|une|des|du|ces|cette|ce|cet|mon|ma|mes|ton|ta|tes|son|sa|ses|notre|nos|votre"
+                     r"|vos|chaque|quelqu’un|personne|aucun|aucune|beaucoup de|certains|plusieurs)\s+[a-zà-ÿ]"
+                     r"|(?i:le|la|les)\s+(?!(?:ai|as|a|avons|avez|ont|avait|avaient|aura|auront)\b|[a-zà-ÿ]+(?:er|ir|ez)\b)[a-zà-ÿ])"
+                     r"|(?<![\w’])(?i:d’)[a-zà-ÿ]|(?<![\w’])(?i:l’)(?!(?:ai|as|a|avons|avez|ont|avait|avaient|aura|auront)\b|[a-zà-ÿ]+(?:er|ir|ez)\b)"
+                     r"[a-zà-ÿ]|(?<![\w’])[A-ZÀ-Ö][a-zà-ÿ]+\s+[A-ZÀ-Ö]|(?<![.!?…]\s)(?<=\s)[A-ZÀ-Ö][a-zà-ÿ]{2,}"),
     "en": re.compile(r"(?<![\w’])(?i:a|an|the|my|our|your|this|these|those|each|every|any|no|some|many|most|all|one"
                      r"|people|someone|somebody|anyone|nobody|everyone|everybody)\s+[a-z]"
                      r"|(?<![\w’])(?i:people|someone|somebody|anyone|anybody|nobody|everyone|everybody|children|kids"
@@ -54,16 +67,21 @@ _NOUN_BEFORE = {
 }
 _COMPARED = {
     # A comparison whose other term was in the sentence cut: "somewhere a bit gentler first", « moins bon ».
-    # French "plus"/"moins" is also a negation ("ne peut plus venir") or an implicit comparison that reads
-    # well ("on rentre chez soi plus tranquille"): only a graded one, or one of a judgement's adjectives.
+    # French "plus"/"moins" is also a negation ("ne peut plus venir"), a superlative ("le moins cher") or an
+    # implicit comparison that reads well ("on rentre chez soi plus tranquille"): only a graded one, or one of
+    # a judgement's adjectives.
     "fr": re.compile(r"(?<![\w’])(?:(?:un peu|beaucoup|bien|encore|nettement|tellement|autrement)\s+(?:plus|moins)\s+"
-                     r"(?!de\b|d’|en\b|que\b|qu’)[a-zà-ÿ]{3,}|(?:plus|moins)\s+(?:bon|bonne|bons|bonnes|grave|graves|simple"
-                     r"|simples|facile|faciles|difficile|difficiles|cher|chère|chers|chères|rapide|rapides|fiable|fiables"
-                     r"|sûr|sûre|sûrs|sûres)(?![\w’]))"),
+                     r"(?!de\b|d’|en\b|que\b|qu’)[a-zà-ÿ]{3,}|(?<!le )(?<!la )(?<!les )(?<!au )(?:plus|moins)\s+(?:bon|bonne"
+                     r"|bons|bonnes|grave|graves|simple|simples|facile|faciles|difficile|difficiles|cher|chère|chers|chères"
+                     r"|rapide|rapides|fiable|fiables|sûr|sûre|sûrs|sûres)(?![\w’]))", re.I),
     "en": re.compile(r"(?<![\w’])(?:a bit|a little|a lot|much|far|even|slightly|way)\s+(?:more\s+[a-z]+|less\s+[a-z]+"
-                     r"|[a-z]{3,}er)(?![\w’])", re.I),
+                     r"|(?!(?:after|under|over|ever|never|remember|consider|other|either|whether|rather|another|together"
+                     r"|whatever|wonder|enter|offer|answer|order|water|winter|summer|number|better known)\b)[a-z]{3,}er)"
+                     r"(?![\w’])", re.I),
 }
-_THAN = {"fr": re.compile(r"(?<![\w’])(?:que|qu’)"), "en": re.compile(r"(?<![\w’])than(?![\w’])", re.I)}
+_THAN = {"fr": re.compile(r"(?<![\w’])(?<!parce )(?<!pour )(?<!afin )(?<!bien )(?<!alors )(?<!tandis )(?<!sans )"
+                          r"(?<!dès )(?:que|qu’)"),
+         "en": re.compile(r"(?<![\w’])than(?![\w’])", re.I)}
 
 
 def leans_on_the_cut(text: str, lang: str) -> str | None:
@@ -73,7 +91,7 @@ def leans_on_the_cut(text: str, lang: str) -> str | None:
     if not language:
         return None
     low = text.lower()
-    start = low.lstrip("«“\"( \u00a0")
+    start = low.lstrip("«“\"( \u00a0\u202f")
     found = _CARRIES_ON[language].match(start)
     if found:
         return f"'{found.group()}' carries on from the words cut before it"

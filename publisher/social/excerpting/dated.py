@@ -203,8 +203,8 @@ def _lexicon(language: str) -> tuple[dict[str, tuple[tuple[str, ...], ...]], re.
     # A season as a deadline: "les 212 prises qui restent à faire avant l’été" (set 40), "by the summer".
     # The year's turn too: "twelve more volunteer drivers before the new year" (set 98, recycled in February).
     date += (rf"|(?<![\w’])(?:avant|d’ici|dès|pour|jusqu’à|à partir de)\s+(?:l’|le\s)(?:{seasons})(?![\w’])"
-             rf"|(?<![\w’])(?:avant|d’ici|pour|jusqu’à)\s+(?:le\s+nouvel\s+an|la\s+fin\s+de\s+l’année"
-             rf"|les\s+premi(?:ères|ers)\s+(?:(?:grandes|grands|grosses|fortes)\s+)?(?:gelées|gels|neiges|froids|tempêtes)"
+             rf"|(?<![\w’])(?:avant|d’ici(?:\s+à)?|pour|jusqu’à|jusqu’aux)\s+(?:le\s+nouvel\s+an|(?:la\s+)?fin\s+d(?:e\s+l’|’)année"
+             rf"|(?:les\s+)?premi(?:ères|ers)\s+(?:(?:grandes|grands|grosses|fortes)\s+)?(?:gelées|gels|neiges|froids|tempêtes)"
              rf"|la\s+première\s+(?:(?:grosse|grande|forte)\s+)?(?:gelée|neige|tempête))(?![\w’])"
              if language == "fr" else
              rf"|(?<![\w’])(?:before|until|till|in time for|ahead of)\s+(?:the\s+)?(?:{seasons})(?![\w’])"
@@ -331,10 +331,13 @@ _RAISED_SO_FAR = {
     # A running total of an appeal that is still open: "The appeal for a second four has raised £17,600 of its
     # £29,500" (set 94, stale when recycled two months on); « nous avons déjà collecté 8 200 € », « 8 200 €
     # réunis sur les 12 000 nécessaires ». French's passé composé alone is a plain past (a closed campaign).
-    "en": re.compile(r"(?<![\w’])(?:has|have|’ve)\s+(?:now\s+|already\s+|so far\s+)?(?:raised|collected|gathered)\s+"
-                     r"(?:more than\s+|over\s+|nearly\s+|almost\s+|about\s+)?[£€$]?\s?\d"),
+    # An amount, or a count "of" a target ("12 of our 20 places"): not "have raised 12 objections".
+    "en": re.compile(r"(?:(?<![\w’])(?:has|have)|’ve)\s+(?:now\s+|already\s+|so far\s+)?(?:raised|collected|gathered)\s+"
+                     r"(?:a total of\s+)?(?:more than\s+|over\s+|nearly\s+|almost\s+|about\s+)?(?:[£€$]\s?\d"
+                     r"|\d[\d,.]*\s*(?:euros?|pounds|dollars|k\b)|\d[\d,.]*\s+of\s+(?:its|our|the|their|a)\s)"),
     "fr": re.compile(r"(?<![\w’])déjà\s+(?:récolté|collecté|réuni|levé|rassemblé)\s+(?:plus de\s+|près de\s+)?\d"
-                     r"|(?:récoltés?|collectés?|réunis|levés?|rassemblés?)\s+sur\s+(?:les|un objectif de)\s+\d"),
+                     r"|(?:récolté|collecté|réuni|levé|rassemblé)s?\s+[^.;]{0,25}?sur\s+(?:les|un objectif de)\s+\d"
+                     r"|(?<![\w’])déjà\s+\d[\d\s\u00a0\u202f]*(?:€|euros)"),
 }
 
 

@@ -60,7 +60,7 @@ def with_organization(role: str, organization: str) -> str:
         tail = [w.lower().strip(",") for w in words[-size:]]
         if size > 1 and tail == [w.lower().strip(",") for w in named[:size]]:  # not "Chair of the Board Games Café"
             return " ".join([*words[:-size], organization])
-    last = re.sub(r"^[ld]’", "", words[-1]) if words else ""
+    last = re.sub(r"^[ld]['’]", "", words[-1]) if words else ""  # front matter is typed, not typeset
     if len(named) > 1 and last == named[0] and named[1].lower() in _OF and last[:1].isupper():
         # "championne 2026 de l’Union" and "Union des joueurs d’échecs par la poste" (set 104's reader failed
         # "…de l’Union, Union des joueurs…"): the role's short name is the organisation's first word
@@ -197,13 +197,14 @@ def guest_placed(title: str, piece: Piece) -> str:
     if signed == name:
         return title
     role = typeset(signed.partition(", ")[2], piece.lang)
-    if any(word in rest for word in _CAPITALISED.findall(role)[1:]):
+    if any(re.search(rf"(?<![\w’]){re.escape(run)}(?![\w’])", rest) for run in _NAMED_RUN.findall(role)):
         return title  # the title names it already: "…, Volunteer host, “Night Owls”, … of “Night Owls”"
     return f"{name}, {role}{rest}" if colon else f"{name}, {role},{rest}"
 
 
 _JOINED_NAME = re.compile(r" (?:and|et|&) ")
-_CAPITALISED = re.compile(r"[A-ZÀ-Ö][\w’-]{2,}")
+_NAMED_RUN = re.compile(r"[A-ZÀ-Ö][\w’-]+(?:\s+[A-ZÀ-Ö][\w’-]+)+")
+"""Two capitalised words or more in a role: a show's or an organisation's name ("Night Owls")."""
 
 
 _FOLLOWS_A_NAME = re.compile(r" (?!(?:is|was|has|are|est|a|sont|était|devient|becomes|joins|rejoint)\b)[a-zà-ÿ]")

@@ -82,7 +82,7 @@ _INCISE = {
                      rf"(?:,{_S}+(?:qui|dont|où){_S}+[^.,;:!?«»“”]{{2,120}}?(?=[.!?…]))?)?{_S}*"
                      rf"(?P<end>[.,!?…])"),
 }
-_RELATIVE_WORDS = frozenset({"qui", "que", "dont", "où", "who", "which", "whose"})
+_RELATIVE_WORDS = frozenset({"qui", "que", "dont", "où"})
 """A relative clause after the speaker's name says who they are in the narrator's words: no role, not theirs."""
 _HAS_QUOTE = re.compile(r"[«“][^«“»”]{12,}[»”]")
 _AGE = re.compile(r"\d{1,3}(?:[\s\u00a0\u202f]?ans)?|aged \d{1,3}|an? \d{1,3}-year-old|\d{1,3} years old")
@@ -169,15 +169,22 @@ def incise(words: str, lang: str) -> tuple[str, str] | None:
         if found.group("name") and not name:
             continue
         role = found.group("role") or ""
+        end, after = found.group("end"), found.end()
         if role and role.split()[0].lower() in _RELATIVE_WORDS:
-            role = ""  # "…, explique Hervé Castagné, qui dirigera le tournoi." (set 104): the narrator's, cut with
-            # the incise; skipped, the words kept the incise and went out signed by the piece's guest
+            # "…, explique Hervé Castagné, qui dirigera le tournoi." (set 104): the narrator's words about him,
+            # cut with the incise to the sentence's end ("qui, depuis 2019, dirige…" too); skipped, the words
+            # kept the incise and went out signed by the piece's guest
+            role = ""
+            if end == ",":
+                stop = re.search(r"[.!?…]", words[after:])
+                if stop is None:
+                    continue
+                end, after = stop.group(), after + stop.end()
         elif role and role.split()[0].lower() in _NOT_A_ROLE:
             continue
         if _AGE.fullmatch(role.strip()):
             role = ""
-        end = found.group("end")
-        rest = words[found.end():].lstrip()
+        rest = words[after:].lstrip()
         cut = words[:found.start()] + (" " if end == "," else end + (" " if rest else "")) + rest
         return cut.strip(), f"{name}, {role.strip()}" if name and role else name
     return None
