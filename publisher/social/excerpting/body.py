@@ -26,8 +26,8 @@ from publisher.social.excerpting import (
     speech,
     standalone,
 )
-from publisher.social.excerpting.cut import leans_on_the_cut
-from publisher.social.excerpting.units import Unit, split_sentences, units_of
+from publisher.social.excerpting.quotations import QUOTE_MAX, continued, quotation
+from publisher.social.excerpting.units import Unit, units_of
 
 BODY_SENTENCES = 5
 """How many body sentences a piece without quotes, takeaways or hand-written posts offers at most."""
@@ -57,8 +57,6 @@ ANSWER_OPENINGS = True
 question (questions.py). Sentences from the middle of answers read as lifted sentences do: on sets 9-20
 they passed 37 of 66; on sets 33-34 (the session's last code) interview quotes passed 31 of 59, failing
 as verbless answers to a question too short to post, routing lines and set-ups without their point."""
-QUOTE_MAX = 240
-"""The longest quote made of several sentences of someone's words."""
 NARRATIVE_SHARE = 0.4
 """A piece with this share of its sentences in the past tense is a story."""
 _DEFINITE = {"fr": re.compile(r"^(?:le|la|les|l’)\s*([\w-]+)"), "en": re.compile(r"^the\s+([\w-]+)")}
@@ -170,7 +168,7 @@ def analysed(body: str, lang: str, headline: str = "", guest: str = "",
                 names.extend((unit.paragraph, name) for name in named(unit.text))
                 continue
             if unit is group[0]:
-                found = _quotation(group, units, lang, before, guest, seen, body)
+                found = quotation(group, units, lang, before, guest, seen, body, openings=ANSWER_OPENINGS)
                 if found:
                     quotes.append((-_value(found[0], terms, lang), position, ("quote", *found)))
             names.extend((unit.paragraph, name) for name in named(unit.text))
@@ -180,7 +178,7 @@ def analysed(body: str, lang: str, headline: str = "", guest: str = "",
         found = speech.reported(unit.text, lang, before, guest)
         names.extend((unit.paragraph, name) for name in named(unit.text))
         if found and found is not speech.UNRESOLVED:
-            words, rest = _continued(found[0], units, position, lang)
+            words, rest = continued(found[0], units, position, lang)
             found = (words, found[1])
             taken.add(rest)
         if found is not None:
@@ -300,71 +298,6 @@ def _value(text: str, terms: dict[str, float], lang: str) -> float:
     return salience.score(text, terms, lang=lang)
 
 
-def _quotation(group: list[Unit], units: list[Unit], lang: str, before: list[str],
-               guest: str, seen: list[str], body: str = "") -> tuple[str, str] | None:
-    """Someone's words that run over several sentences ("…," she said. "First. Second.") or a Q&A
-    answer, as (quote, speaker): the longest run of its last sentences that fits a post and stands
-    alone, so that a claim keeps its counterweight ("For the right patient… home is safer. For the
-    wrong patient, it is not."). None when the speaker cannot be told or nothing stands alone."""
-    joined = " ".join(u.text for u in group)
-    found = speech.reported(joined, lang, before, guest) if not group[0].answer else None
-    if found and found != speech.UNRESOLVED:
-        words, speaker = found
-    else:
-        words = joined.strip()
-        speaker = ""
-        if not group[0].answer:
-            if words[:1] not in "«“" or words[-1:] not in "»”":
-                return None  # the quotation starts or ends inside a sentence of the story
-            words = words[1:-1].strip()
-            cut = speech.incise(words, lang)  # « Nous savions, explique Ana Lima. Ce que… »: hers, incise out
-            if cut:
-                words, speaker = cut
-        speaker = speaker or _speaker_of(group, units, lang, before, guest)
-    if not speaker:
-        return None
-    head, _, role = speaker.partition(", ")  # "dit Élodie": the Élodie named in full before
-    speaker = f"{speech.full_name(head, seen)}, {role}" if role else speech.full_name(head, seen)
-    sentences = split_sentences(words)
-    openings = group[0].answer and ANSWER_OPENINGS  # an answer's opening words, under its question
-    spans = [(0, end) for end in range(len(sentences), 0, -1)] if openings else [
-        (start, len(sentences)) for start in range(len(sentences))]
-    for start, end in spans:
-        text = " ".join(sentences[start:end])
-        if len(text) > QUOTE_MAX:
-            continue
-        if standalone.why_not(text, lang, item=True, speaker=True) or standalone.dialogue(text, lang) \
-                or bound.leans_back(text, lang) or (start and leans_on_the_cut(text, lang)):
-            continue  # cut.py: from a later sentence on, its pronouns and "now" lean on the sentences cut
-        if openings and not questions.asked_before(body, text, lang):
-            return None  # no question a post can show above it
-        if referents.why_unreferred(text, lang, seen, speaker) and not (
-                group[0].answer and questions.asked_before(body, text, lang)):
-            continue  # "Depuis 1998, je les garde tous.": keeps what? (unless under its question)
-        return text, speaker
-    return None
-
-
-def _continued(quote: str, units: list[Unit], position: int, lang: str) -> tuple[str, int]:
-    """“We knew,” says Jane Doe. “What we did not know…”: the words after the attribution, in the same
-    paragraph and with no attribution of their own, are the rest of the quote (when it still fits), and
-    so are several sentences in one pair of quotation marks (“People think a branch is about
-    transactions,” she says. “It’s about trust. You can’t build that…”: without them she seems to say
-    the opposite of her point, and alone they say “that” of nothing). Returns the quote and the
-    quotation it took in (-1: none)."""
-    after = units[position + 1] if position + 1 < len(units) else None
-    if after is None or after.paragraph != units[position].paragraph:
-        return quote, -1
-    run = [u for u in units[position + 1:] if u.quotation == after.quotation] if after.quotation >= 0 else [after]
-    text = " ".join(u.text.strip() for u in run)
-    if text[:1] not in "«“" or text[-1:] not in "»”" or any(mark in text[1:-1] for mark in "«“»”"):
-        return quote, -1
-    if speech.incise(text[1:-1].strip(), lang) is not None:
-        return quote, -1  # « …, explique Ana Lima. … »: words with their own speaker
-    joined = f"{quote} {text[1:-1].strip()}"
-    return (joined, after.quotation) if len(joined) <= QUOTE_MAX else (quote, -1)
-
-
 def _lead_in(units: list[Unit], position: int) -> str:
     """The sentence a list item's list completes ("We would like to see four changes:"), or ""."""
     paragraph = units[position].paragraph
@@ -386,19 +319,6 @@ def _under_someones_lead(units: list[Unit], position: int, lang: str) -> bool:
         if unit.kind == "sentence":
             return unit.paragraph == paragraph - 1 and speech.leads_someones_points(unit.text, lang)
     return False
-
-
-def _speaker_of(group: list[Unit], units: list[Unit], lang: str, before: list[str], guest: str) -> str:
-    """Who says a quotation with no attribution of its own: the person a sentence of its paragraph
-    quotes ("…," she said.), else the one person the text can mean (the guest of a Q&A interview)."""
-    if group[0].answer:
-        return guest or speech.resolve(before, "")
-    for unit in units:
-        if unit.paragraph == group[0].paragraph and unit.quotation != group[0].quotation:
-            found = speech.reported(unit.text, lang, before, guest)
-            if found and found != speech.UNRESOLVED:
-                return found[1]
-    return speech.resolve(before, guest)
 
 
 STORY_SCENES = 2
