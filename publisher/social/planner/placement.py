@@ -73,6 +73,8 @@ class PieceState:
     uses: dict[str, list[tuple[int, str]]] = field(default_factory=lambda: defaultdict(list))
     """excerpt id -> (minute, network) of each post using it, in time order: the cooldown's memory
     (excerpt ids are unique to their piece) and the same-text-within-the-hour rule's."""
+    announces: bool = False
+    """`plan.announces`, worked out once (by `plan._prepare`) when the piece may be recycled."""
 
     def remember(self, channel: str, network: str, excerpt_id: str, moment: int, launch: bool) -> None:
         """Note a post of this piece (from the history or just placed)."""

@@ -192,8 +192,9 @@ def _prepare(piece: Piece, fits: PieceFits, rules: PlanRules, books: dict[str, C
     needed = int(ruleset.launch) + (0 if piece.evergreen is not True and of_its_moment(piece) else len(ruleset.follow_ups))
     if len(excerpts) < needed:  # each follow-up says something new: with fewer texts, fewer posts
         notes.add(few_excerpts(piece.src_uri, len(excerpts), needed))
-    if ruleset.evergreen.enabled and ruleset.evergreen.max_times > 0 and piece.evergreen is None \
-            and announces(piece):
+    if ruleset.evergreen.enabled and ruleset.evergreen.max_times > 0 and piece.evergreen is None:
+        state.announces = announces(piece)  # _evergreen reads it: once a piece (~0.05 s of 10,000)
+    if state.announces:
         notes.add(f"{piece.src_uri}: its title names a date, a month or a time since or announces a start, or its "
                   "summary names a day to come, so it is not recycled as evergreen (every post carries the title); "
                   "`evergreen: true` in its front matter recycles it")
@@ -370,7 +371,7 @@ def _evergreen(planned: list[PieceState], placer: Placer, sent_by_piece: dict[st
         rule = piece.rules.evergreen
         if not rule.enabled or rule.max_times <= 0 or piece.piece.evergreen is False:  # event reports, by default
             continue
-        if piece.piece.evergreen is None and announces(piece.piece):
+        if piece.piece.evergreen is None and piece.announces:  # _prepare asked announces(), same rules
             continue  # "Collecte des biodéchets : ce qui change à partir du 1er décembre", in January
         end = add_days(piece.piece.date, rule.end_after_days, zone)
         if piece.campaign_end and piece.campaign_end < end:
