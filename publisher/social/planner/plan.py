@@ -46,7 +46,7 @@ from publisher.performance import gc_paused
 from publisher.posts.model import Dropped, Plan, SentPost, ThreadLink
 from publisher.social.excerpting import announcing, dated
 from publisher.social.planner.calendar import ChannelBook, SlotGrid, add_days, build_grid, to_minutes
-from publisher.social.planner.fitting import PieceFits, Progress, fit_pieces
+from publisher.social.planner.fitting import PieceFits, Progress, iter_fits
 from publisher.social.planner.placement import (
     DAY,
     Candidate,
@@ -108,7 +108,7 @@ def _plan(pieces: Iterable[Piece], rules: PlanRules, now: dt.datetime, history: 
     notes: set[str] = set()
     ready = sorted((p for p in pieces if not p.draft), key=lambda p: p.key)  # future pieces too: planned ahead
     planned = [_prepare(piece, fits, rules, books, placer, notes)
-               for piece, fits in zip(ready, fit_pieces(ready, rules, parallel=parallel, progress=progress), strict=True)]
+               for piece, fits in zip(ready, iter_fits(ready, rules, parallel=parallel, progress=progress), strict=True)]
     _pair_translations(planned)
     for piece in planned:
         for post in sent_by_piece.get(piece.key, ()):
