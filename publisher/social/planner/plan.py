@@ -403,10 +403,8 @@ def _evergreen(planned: list[PieceState], placer: Placer, sent_by_piece: dict[st
         alive = []
         for chain in chains:
             n, end, every, lane = chain.n, chain.end, chain.every, chain.lane
-            earliest = chain.earliest
-            if spread > 1:  # on the quietest day of the next spread_days: an even week, no lockstep
-                earliest = lane.book.quietest(earliest, spread, end)
-            placed = recycle(lane, roles[n], earliest, end)
+            # on the quietest day of the next spread_days (when > 1): an even week, no lockstep
+            placed = recycle(lane, roles[n], chain.earliest, end, spread)
             if placed is None or n >= chain.most:
                 continue
             shift = chain.shifts.get(placer.last_day)  # type: ignore[arg-type]
