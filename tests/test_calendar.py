@@ -228,3 +228,33 @@ def test_the_sample_rehearsed_over_90_days_meets_the_targets(tmp_path: Path) -> 
     assert result.channel_weeks >= 40 and result.piled_weeks <= result.channel_weeks / 5
     assert result.ahead >= 5 and result.ahead_planned == result.ahead
     assert result.curated >= 100 and result.curated_in_slots == result.curated == result.curated_apart
+
+
+def test_the_quietest_slot_is_the_quietest_day_s_first_slot() -> None:
+    """`Placer.recycle` asks `ChannelBook.quietest_slot` with the slot it looked up (saving a second search):
+    it must name the slot `quietest` names, on days without slots (a blackout, a weekend off) and near
+    ``end`` too."""
+    import random
+
+    from publisher.social.planner.calendar import ChannelBook, build_grid
+
+    zone = ZoneInfo("Europe/Paris")
+    weekdays = tuple((dt.time(9), dt.time(12, 30), dt.time(18)) if d < 5 else () for d in range(7))
+    grid = build_grid(weekdays, zone, dt.datetime(2026, 3, 20, 7, 0, tzinfo=dt.UTC), 120,
+                      blackout=((dt.date(2026, 4, 6), dt.date(2026, 4, 10)),))
+    book = ChannelBook(grid, 3)
+    rng = random.Random(5)
+    for index in rng.sample(range(len(grid.instants)), len(grid.instants) // 2):
+        book.book(grid.instants[index], index)
+    tried = 0
+    for _ in range(3000):
+        earliest = rng.randrange(grid.now - 600, grid.end + 600)
+        end = earliest + rng.randrange(0, 12 * 1440)
+        days = rng.choice((2, 7, 10))
+        found = book.quietest(earliest, days, end)
+        index = grid.index_from(earliest)
+        if index < len(grid.instants):
+            slot = book.quietest_slot(index, days, end)
+            assert (earliest if slot == index else grid.instants[slot]) == found
+            tried += found != earliest
+    assert tried > 100  # the quietest day is often another one

@@ -30,3 +30,21 @@ def test_fast_constructor_refuses_classes_without_slots() -> None:
 
     with pytest.raises(TypeError, match="slotted dataclass"):
         fast_constructor(Loose)
+
+
+def test_fast_constructor_builds_through_a_twin_and_without_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The quick path (a plain twin class switched to the dataclass) and the fallback (the slots' setters)
+    give the same objects; the twin never shows."""
+    from publisher import performance
+
+    card = LinkCard("https://x.example/a/", "Title", "Summary", None, "")
+    quick = fast_constructor(LinkCard)
+    assert quick.__globals__["_twin"] is not None
+    monkeypatch.setattr(performance, "_twin", lambda cls: None)
+    plain = fast_constructor(LinkCard)
+    assert plain.__globals__["_twin"] is None
+    for make in (quick, plain):
+        made = make(*dataclasses.astuple(card))
+        assert type(made) is LinkCard and made == card and hash(made) == hash(card)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            made.title = "changed"  # type: ignore[misc]

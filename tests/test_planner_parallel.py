@@ -108,3 +108,26 @@ def test_the_progress_bar_is_drawn_without_a_thread_and_changes_nothing(
     assert placed[0][0] == 0 and placed[-1][0] == placed[-1][1] == 5 and placed == sorted(placed)
     drawn = screen.getvalue()
     assert "fitting candidates (pieces)" in drawn and "24/24" in drawn and "placing recycles (rounds)" in drawn
+
+
+def test_fits_stream_out_before_the_helper_is_done(library_and_rules: tuple, monkeypatch: pytest.MonkeyPatch) -> None:
+    """iter_fits gives this process's fits while the helper still works (the planner builds lanes
+    meanwhile), then the helper's: the same list, in the same order, as fitting in one process."""
+    library, rules = library_and_rules
+    pieces = sorted(library.pieces, key=lambda p: p.key)
+    alone = fitting.fit_pieces(pieces, rules, parallel=False)
+    monkeypatch.setattr(fitting, "PARALLEL_FROM", 2)
+    read: list[int] = []
+    real_result = fitting.Forked.result
+
+    def result(self: object) -> object:
+        read.append(len(given))
+        return real_result(self)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(fitting.Forked, "result", result)
+    given: list[object] = []
+    for fits in fitting.iter_fits(pieces, rules):
+        given.append(fits)
+    assert given == alone
+    if fitting.can_fork():
+        assert read == [len(pieces) - len(pieces) * fitting.HELPER_SHARE // 100] and 0 < read[0] < len(pieces)

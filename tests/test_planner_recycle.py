@@ -80,7 +80,9 @@ def library_and_rules(request: pytest.FixtureRequest, project: ProjectDir) -> tu
     return library, rules_from(settings, library)
 
 
-def general_path(self: Placer, lane: Lane, role: str, earliest: int, end: int) -> int | None:
+def general_path(self: Placer, lane: Lane, role: str, earliest: int, end: int, spread: int = 1) -> int | None:
+    if spread > 1:  # the quietest day, as ChannelBook.quietest gives it (recycle finds it from its slot)
+        earliest = lane.book.quietest(earliest, spread, end)
     return self.place(lane, role, earliest, 0, end)
 
 

@@ -204,16 +204,23 @@ class ChannelBook:
         when its day (the day of the first slot from it) has no post on this channel yet, else the
         first slot of the day with the fewest posts among it and the ``days`` - 1 days after (the
         earliest of those tied), never a day starting after ``end``."""
-        grid = self.grid
-        instants = grid.instants
+        instants = self.grid.instants
         i = bisect.bisect_left(instants, earliest)
         if i >= len(instants):
             return earliest
+        found = self.quietest_slot(i, days, end)
+        return earliest if found == i else instants[found]
+
+    def quietest_slot(self, index: int, days: int, end: int) -> int:
+        """`quietest` for the post due at slot ``index``, as a slot index (``index`` when it stays): the
+        evergreen recycles' path (`Placer.recycle`), which has the slot and saves a search for it."""
+        grid = self.grid
         per_day, day_range = self.per_day, grid.day_range
-        first = best = grid.days[i]
+        first = best = grid.days[index]
         fewest = per_day.get(first, 0)
         if not fewest:
-            return earliest
+            return index
+        instants = grid.instants
         for day in range(first + 1, first + days):
             span = day_range.get(day)
             if span is None:
@@ -225,7 +232,7 @@ class ChannelBook:
                 best, fewest = day, count
                 if not count:
                     break
-        return earliest if best == first else instants[day_range[best][0]]
+        return index if best == first else day_range[best][0]
 
     def skip(self, index: int) -> None:
         """Never offer this slot again (something already goes out at that exact instant)."""

@@ -73,6 +73,8 @@ class PieceState:
     uses: dict[str, list[tuple[int, str]]] = field(default_factory=lambda: defaultdict(list))
     """excerpt id -> (minute, network) of each post using it, in time order: the cooldown's memory
     (excerpt ids are unique to their piece) and the same-text-within-the-hour rule's."""
+    announces: bool = False
+    """`plan.announces`, worked out once (by `plan._prepare`) when the piece may be recycled."""
 
     def remember(self, channel: str, network: str, excerpt_id: str, moment: int, launch: bool) -> None:
         """Note a post of this piece (from the history or just placed)."""
@@ -278,14 +280,16 @@ class Placer:
         self._not_placed(lane, role, end, blocked, spaced)
         return None
 
-    def recycle(self, lane: Lane, role: str, earliest: int, end: int) -> int | None:
+    def recycle(self, lane: Lane, role: str, earliest: int, end: int, spread: int = 1) -> int | None:
         """`place` for an evergreen recycle (on the slots, candidates in turn), which makes most of a plan's
         posts: the same search with `choose` and `record` written inline, without what only launches and
-        scored recycles need, and with what it reads gathered once per lane."""
+        scored recycles need, and with what it reads gathered once per lane. ``spread`` > 1: from the
+        quietest day (`ChannelBook.quietest`), found from the slot this looks up anyway."""
         context = lane.recycling
         if context is None:
             if not lane.fitting or self.scores:
-                return self.place(lane, role, earliest, 0, end)
+                return self.place(lane, role, lane.book.quietest(earliest, spread, end) if spread > 1 else earliest,
+                                  0, end)
             context = lane.recycling = lane.recycling_context()
         (fitting, ids, n, skip, network, book, taken, nxt, free_from, per_day, cap, uses, cooldown, reach, composed_of,
          prefix, instants, days, piece_minutes, lane_minutes) = context
@@ -297,6 +301,8 @@ class Placer:
         deadline = horizon if end > horizon else end
         start = lane.turn % n
         i = bisect_left(instants, earliest)  # never past count
+        if spread > 1 and i < count:
+            i = book.quietest_slot(i, spread, end)
         if nxt[i] != i:
             i = free_from(i)
         blocked = spaced = False

@@ -46,7 +46,7 @@ from publisher.performance import gc_paused
 from publisher.posts.model import Dropped, Plan, SentPost, ThreadLink
 from publisher.social.excerpting import announcing, dated
 from publisher.social.planner.calendar import ChannelBook, SlotGrid, add_days, build_grid, to_minutes
-from publisher.social.planner.fitting import PieceFits, Progress, fit_pieces
+from publisher.social.planner.fitting import PieceFits, Progress, iter_fits
 from publisher.social.planner.placement import (
     DAY,
     Candidate,
@@ -108,7 +108,7 @@ def _plan(pieces: Iterable[Piece], rules: PlanRules, now: dt.datetime, history: 
     notes: set[str] = set()
     ready = sorted((p for p in pieces if not p.draft), key=lambda p: p.key)  # future pieces too: planned ahead
     planned = [_prepare(piece, fits, rules, books, placer, notes)
-               for piece, fits in zip(ready, fit_pieces(ready, rules, parallel=parallel, progress=progress), strict=True)]
+               for piece, fits in zip(ready, iter_fits(ready, rules, parallel=parallel, progress=progress), strict=True)]
     _pair_translations(planned)
     for piece in planned:
         for post in sent_by_piece.get(piece.key, ()):
@@ -207,8 +207,9 @@ def _prepare(piece: Piece, fits: PieceFits, rules: PlanRules, books: dict[str, C
     needed = int(ruleset.launch) + (0 if piece.evergreen is not True and of_its_moment(piece) else len(ruleset.follow_ups))
     if len(excerpts) < needed:  # each follow-up says something new: with fewer texts, fewer posts
         notes.add(few_excerpts(piece.src_uri, len(excerpts), needed))
-    if ruleset.evergreen.enabled and ruleset.evergreen.max_times > 0 and piece.evergreen is None \
-            and announces(piece):
+    if ruleset.evergreen.enabled and ruleset.evergreen.max_times > 0 and piece.evergreen is None:
+        state.announces = announces(piece)  # _evergreen reads it: once a piece (~0.05 s of 10,000)
+    if state.announces:
         notes.add(f"{piece.src_uri}: its title names a date, a month or a time since or announces a start, or its "
                   "summary names a day to come, so it is not recycled as evergreen (every post carries the title); "
                   "`evergreen: true` in its front matter recycles it")
@@ -385,7 +386,7 @@ def _evergreen(planned: list[PieceState], placer: Placer, sent_by_piece: dict[st
         rule = piece.rules.evergreen
         if not rule.enabled or rule.max_times <= 0 or piece.piece.evergreen is False:  # event reports, by default
             continue
-        if piece.piece.evergreen is None and announces(piece.piece):
+        if piece.piece.evergreen is None and piece.announces:  # _prepare asked announces(), same rules
             continue  # "Collecte des biodéchets : ce qui change à partir du 1er décembre", in January
         end = add_days(piece.piece.date, rule.end_after_days, zone)
         if piece.campaign_end and piece.campaign_end < end:
@@ -420,10 +421,8 @@ def _evergreen(planned: list[PieceState], placer: Placer, sent_by_piece: dict[st
         alive = []
         for chain in chains:
             n, end, every, lane = chain.n, chain.end, chain.every, chain.lane
-            earliest = chain.earliest
-            if spread > 1:  # on the quietest day of the next spread_days: an even week, no lockstep
-                earliest = lane.book.quietest(earliest, spread, end)
-            placed = recycle(lane, roles[n], earliest, end)
+            # on the quietest day of the next spread_days (when > 1): an even week, no lockstep
+            placed = recycle(lane, roles[n], chain.earliest, end, spread)
             if placed is None or n >= chain.most:
                 continue
             shift = chain.shifts.get(placer.last_day)  # type: ignore[arg-type]
