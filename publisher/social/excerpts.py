@@ -289,8 +289,8 @@ def takeaway_refused(takeaway: str, piece: Piece) -> str | None:
     why = continuing.why_continues(start, language) or standalone.opens_back(takeaway, lang) or \
         standalone.presumes_known(takeaway, lang) or _leads_a_list(start, language) or \
         standalone.thanks(takeaway, lang)
-    others = [t.replace("'", "’") for t in piece.takeaways if t != takeaway]  # itself excluded, as typed
-    why = why or continuing.names_the_one_before(takeaway.replace("'", "’"), others, language)
+    why = why or continuing.names_the_one_before(takeaway.replace("'", "’"), piece.takeaways, language,
+                                                 itself=takeaway)
     if not why and piece.type == "case_study" and bound.ownerless_figure(takeaway, lang):
         why = "a figure that does not say whose it is"
     return why or referents.someone_unnamed(takeaway, lang, signatures.names_in_body(piece.body)) or \

@@ -110,15 +110,17 @@ _TIME_NOUNS = words("année semaine saison mois fois hiver été printemps autom
                     "evening night weekend day century")
 
 
-def names_the_one_before(text: str, others: tuple[str, ...] | list[str], language: str) -> str | None:
+def names_the_one_before(text: str, others: tuple[str, ...] | list[str], language: str, *,
+                         itself: str | None = None) -> str | None:
     """"…échappent à ce test" when another of the author's lines (the takeaway before) is what says which test:
-    the demonstrative's noun is in one of ``others`` and not earlier in ``text``. None otherwise."""
+    the demonstrative's noun is in one of ``others`` (as typed: ``itself``, ``text`` before typesetting, is
+    skipped) and not earlier in ``text``. None otherwise."""
     for found in _THIS_NOUN[language].finditer(text):
         noun = found.group(1).lower()
         if noun in _TIME_NOUNS or noun in text[:found.start()].lower():
             continue
         said = re.compile(rf"(?<![\w’]){re.escape(noun)}[sx]?(?![\w’])")  # "ce test" after "les tests"
-        if any(said.search(other.lower()) for other in others if other != text):
+        if any(said.search(other.lower().replace("'", "’")) for other in others if other not in (text, itself)):
             return f"'{found.group()}' is the one another takeaway names"
     return None
 

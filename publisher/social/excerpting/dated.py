@@ -345,8 +345,9 @@ def _counts_to_now(low: str, language: str, text: str = "") -> bool:
     """A stretch of time counted up to the day of writing ("depuis un an", "for twelve years … has").
     The cue words are tested with chained ``in``, not ``any()`` over a generator: the same answers without
     a generator per text (every candidate of a plan without a cue word ends here)."""
-    if ("raised" in low or "collected" in low or "gathered" in low or "déjà" in low or " sur " in low) and \
-            _RAISED_SO_FAR[language].search(low):
+    if ("raised" in low or "collected" in low or "gathered" in low or "déjà" in low or "récolté" in low
+            or "collecté" in low or "réunis" in low or "levés" in low or "rassemblé" in low) and \
+            _RAISED_SO_FAR[language].search(low):  # its verbs as cues: every candidate of a plan passes here
         return True
     if language == "fr":
         return (("depuis" in low or "voilà" in low or "voici" in low or "fait" in low)
