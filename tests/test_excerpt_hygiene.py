@@ -647,3 +647,25 @@ def test_a_role_typed_with_a_straight_apostrophe_merges_and_a_place_word_does_no
     project.piece("interviews/ana.md", "title: Ana Silva on growing up in Bristol\ndate: 2026-11-10\n" + guest)
     piece = load_library(load_settings(project.config_file)).pieces[0]
     assert placed_title(piece).startswith("Ana Silva, Head of Youth Services, Bristol City Council, on growing up")
+
+
+def test_a_role_that_opens_on_a_groups_possessive_names_the_group_the_body_names() -> None:
+    # sets 96 and 109: "— Tunde Alabi, collective’s coordinator", a collective the post never names
+    from publisher.social.excerpting.signatures import whose_named
+    body = "The Harbridge Orchard Collective plants on Saturday. The collective’s website has the map."
+    assert whose_named("collective’s coordinator", body) == "coordinator, Harbridge Orchard Collective"
+    assert whose_named("group’s bat care coordinator", "The Hollin Vale Bat Group. Hollin Vale Bat Group talks.") \
+        == "bat care coordinator, Hollin Vale Bat Group"  # its article aside, one group
+    assert whose_named("society’s secretary", "The Upper Esk Society and the Esk Valley Society.") == \
+        "society’s secretary"  # two societies: which one?
+    assert whose_named("coordinator", body) == "coordinator"
+
+
+def test_a_quote_signed_with_a_groups_possessive_goes_out_with_the_groups_name(project: ProjectDir) -> None:
+    project.piece("articles/planting.md", "title: Planting day\ndate: 2026-11-13\n",
+                  body="The Harbridge Orchard Collective plants forty trees on 5 December.\n\n"
+                       "\u201cA bare-root tree costs about a third of the price of the same tree in a pot, and it settles "
+                       "in better,\u201d says Tunde Alabi, the collective\u2019s coordinator.\n")
+    piece = load_library(load_settings(project.config_file)).pieces[0]
+    signed = [e.attribution for e in excerpts_for(piece) if e.kind == "quote"]
+    assert signed == ["Tunde Alabi, coordinator, Harbridge Orchard Collective"], signed

@@ -40,9 +40,27 @@ def with_role(attribution: str, piece: Piece, given: str = "") -> str:
         known = piece.team.get(name)
         if known:
             return f"{name}, {role_after_name(known, lang)}"
+        if introduced:
+            introduced = whose_named(introduced, piece.body)
         return f"{name}, {role_after_name(introduced, lang)}" if introduced else attribution
     role = with_organization(role_after_name(given or guest.role, lang), guest.organization)
     return f"{name}, {role}" if role else (f"{name}, {role_after_name(introduced, lang)}" if introduced else name)
+
+
+_WHOSE_NOUN = re.compile(r"^(?:the\s+)?([a-z][a-z-]{2,})[’']s\s+(\S.*)$")
+
+
+def whose_named(role: str, body: str) -> str:
+    """"collective’s coordinator" when the body names one "… Collective" ("Harbridge Orchard Collective"):
+    "coordinator, Harbridge Orchard Collective". Sets 96 and 109 failed the possessive of a group the post never
+    names. The role as it was when the body names none, or several."""
+    found = _WHOSE_NOUN.match(role)
+    if not found:
+        return role
+    noun = found.group(1)
+    names = {re.sub(r"^(?:The|A|An|Our)\s+", "", name) for name in re.findall(
+        rf"(?<![\w’-])((?:[A-ZÀ-Ö][\w’&-]+\s+){{1,4}}{noun.capitalize()})(?![\w’-])", body)}
+    return f"{found.group(2)}, {names.pop()}" if len(names) == 1 else role
 
 
 def with_organization(role: str, organization: str) -> str:
@@ -211,5 +229,16 @@ _FOLLOWS_A_NAME = re.compile(r" (?!(?:is|was|has|are|est|a|sont|était|devient|b
 """After the name, a lower-case word that is no verb: "Ailsa Grant on nine years…", "Jo Pennington and Nell…"."""
 
 
-__all__ = ["guest_name", "guest_placed", "names_in_body", "quote_refused", "quote_signed", "role_after_name", "roles_in",
-           "unplaced_name", "with_organization", "with_role"]
+__all__ = [
+    "guest_name",
+    "guest_placed",
+    "names_in_body",
+    "quote_refused",
+    "quote_signed",
+    "role_after_name",
+    "roles_in",
+    "unplaced_name",
+    "whose_named",
+    "with_organization",
+    "with_role",
+]
