@@ -359,10 +359,10 @@ def test_a_role_the_body_wrapped_over_two_lines_is_signed_on_one(project: Projec
           - text: Un casque, ça ne s'achète pas d'occasion sur un parking.
             by: Christophe Lamy
         """, "« Un casque, ça ne s'achète pas d'occasion sur un parking, résume Christophe Lamy, responsable du\n"
-             "matériel du club. Le reste, si. »\n\nChristophe Lamy, responsable du\nmatériel du club, tient le stand.\n")
+             "matériel du Cyclo Club. Le reste, si. »\n\nChristophe Lamy, responsable du\nmatériel du Cyclo Club, tient le stand.\n")
     piece = load_library(load_settings(project.config_file)).get("articles/bourse")
     signed = [e.attribution for e in excerpts_for(piece) if e.kind == "quote"]  # type: ignore[arg-type]
-    assert signed and all("\n" not in who for who in signed) and "Christophe Lamy, responsable du matériel du club" in signed
+    assert signed and all("\n" not in who for who in signed) and "Christophe Lamy, responsable du matériel du Cyclo Club" in signed
 
 
 @pytest.mark.parametrize(("sentence", "lang", "expected"), [

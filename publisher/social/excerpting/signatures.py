@@ -41,8 +41,8 @@ def with_role(attribution: str, piece: Piece, given: str = "") -> str:
         if known:
             return f"{name}, {role_after_name(known, lang)}"
         if introduced:
-            introduced = whose_named(introduced, piece.body)
-        return f"{name}, {role_after_name(introduced, lang)}" if introduced else attribution
+            return f"{name}, {role_after_name(where_named(whose_named(introduced, piece.body), _told(piece)), lang)}"
+        return attribution
     role = with_organization(role_after_name(given or guest.role, lang), guest.organization)
     return f"{name}, {role}" if role else (f"{name}, {role_after_name(introduced, lang)}" if introduced else name)
 
@@ -63,6 +63,56 @@ def whose_named(role: str, body: str) -> str:
     return f"{found.group(2)}, {names.pop()}" if len(names) == 1 else role
 
 
+_WHERE_NOUNS = (r"commission|association|club|cabinet|salle|atelier|collectif|coopérative|réseau|école|ferme|moulin"
+                r"|musée|entreprise|société|fondation|comité|fédération|syndicat|troupe|chorale|compagnie|structure"
+                r"|refuge|centre|observatoire|bibliothèque|médiathèque|clinique|galerie|forge|laboratoire|society"
+                r"|charity|trust|group|school|network|co-?operative|center|hall|gym|farm|mill|museum|workshop"
+                r"|committee|company|foundation|collective|practice|federation|union|studio|library|clinic|gallery"
+                r"|lab|laboratory|bakery|brewery|observatory|shop|choir|theatre|theater")
+_UNNAMED_WHERE = re.compile(rf"(?P<link>[\s\u00a0]+(?:de\s+la|de\s+l’|du|des|of\s+the|for\s+the)\s*)(?P<noun>{_WHERE_NOUNS})$")
+"""A role that ends on a place of work the story named before by its kind only: "cofondatrice du cabinet",
+"présidente de la commission", "chef ouvreur de la salle" (sets 103, 106, 110: which practice, which
+commission, which gym? their readers failed all three)."""
+_CAPITALISED_RUN = r"[A-ZÀ-Ö][\w’&-]*(?:(?: (?:de la|de l’|du|des|de|d’|of the|of|the|for|and|et|&) ?| )[A-ZÀ-Ö][\w’&-]*)*"
+
+
+def where_named(role: str, text: str) -> str:
+    """``role`` with the place of work it names by its kind only, as ``text`` (title, summary and body) names it:
+    "cofondatrice du cabinet" and "le cabinet Sages-femmes de la Clairière" make "cofondatrice du cabinet
+    Sages-femmes de la Clairière"; "présidente de la commission" and "la Commission des noms de rues" make
+    "présidente de la Commission des noms de rues"; "chef ouvreur de la salle" and "La Prise Commune, la
+    salle d’escalade de…" make "chef ouvreur, La Prise Commune". ``role`` as it was when it names no such
+    place, or when the text names none, or several (a headline or the sender often says which: sets 24, 83,
+    85 and 97 passed "président de l’association" where set 96 failed "fondatrice de l’école")."""
+    found = _UNNAMED_WHERE.search(role.replace("'", "’"))
+    if not found:
+        return role
+    noun = found.group("noun")
+    flat = "\n".join(" ".join(part.split()) for part in re.split(r"\n\s*\n|\n(?=#)", text.replace("'", "’")))
+    after = {m.group(1) for m in re.finditer(rf"(?<![\w’-]){noun} ({_CAPITALISED_RUN})", flat)}
+    inside = {_ARTICLE.sub("", m.group(1)) for m in re.finditer(
+        rf"(?<![\w’-])((?:[A-ZÀ-Ö][\w’&-]+ ){{0,4}}{noun.capitalize()}(?: (?:de la|de l’|du|des|de|d’|of the|of|for) ?"
+        rf"{_CAPITALISED_RUN}|(?: [A-ZÀ-Ö][\w’&-]+)+)?)(?![\w’-])", flat)}
+    inside = {name for name in inside if " " in name}  # "Commission" alone, "La Commission": no name
+    before = {m.group(1) for m in re.finditer(rf"({_CAPITALISED_RUN}), (?:la|le|l’|une|un|the|a|an) ?{noun}(?![\w’-])", flat)}
+    before = {_ENGLISH_ARTICLE.sub("", name) for name in before if re.search(rf"[a-zà-ÿ,] {re.escape(name)}", flat)}
+    named = after | inside | before
+    if len(named) != 1:
+        return role
+    name = named.pop()
+    start = found.start("noun")
+    if name in after:
+        return f"{role[:start]}{noun} {name}"
+    if name in inside:
+        return f"{role[:start]}{name}"
+    return f"{role[:found.start('link')].rstrip(' ,')}, {name}"
+
+
+_ARTICLE = re.compile(r"^(?:The|A|An|Our|La|Le|Les|L’)\s*")
+_ENGLISH_ARTICLE = re.compile(r"^(?:The|A|An|Our)\s+")
+""""The Kelsby Stores, the shop…": "the Kelsby Stores"; a French name keeps its article ("La Prise Commune")."""
+
+
 def with_organization(role: str, organization: str) -> str:
     """``role`` that says where: "directrice de la cuisine centrale" and "Cuisine centrale intercommunale
     de Brévanne" make "directrice de la Cuisine centrale intercommunale de Brévanne" (set 38's reader
@@ -71,7 +121,7 @@ def with_organization(role: str, organization: str) -> str:
         return role or organization
     if not role:
         return organization
-    if "," in role or _names_it(role, organization):
+    if ("," in role and _says_where(role.rsplit(",", 1)[1], organization)) or _names_it(role, organization):
         return role  # "Tower Captain, St Aldhelm’s, Chedcombe", "maire de Plouzanel": the author said where
     words, named = role.split(), organization.split()
     for size in range(min(len(words), len(named)), 0, -1):
@@ -79,14 +129,25 @@ def with_organization(role: str, organization: str) -> str:
         if size > 1 and tail == [w.lower().strip(",") for w in named[:size]]:  # not "Chair of the Board Games Café"
             return " ".join([*words[:-size], organization])
     last = re.sub(r"^[ld]['’]", "", words[-1]) if words else ""  # front matter is typed, not typeset
-    if len(named) > 1 and last == named[0] and named[1].lower() in _OF and last[:1].isupper():
+    if len(named) > 1 and last.lower() == named[0].lower() and (named[1].lower() in _OF or not last[:1].isupper()):
         # "championne 2026 de l’Union" and "Union des joueurs d’échecs par la poste" (set 104's reader failed
-        # "…de l’Union, Union des joueurs…"): the role's short name is the organisation's first word
+        # "…de l’Union, Union des joueurs…"): the role's short name is the organisation's first word; "directrice
+        # du musée" and "Musée des Beaux-Arts de Vireval": "directrice du Musée des Beaux-Arts de Vireval"
         return " ".join([*words[:-1], words[-1][:-len(last)] + organization])
     return f"{role}, {organization}"
 
 
 _OF = frozenset({"de", "des", "du", "d’", "of", "for"})
+
+
+def _says_where(part: str, organization: str) -> bool:
+    """The last part of a role with commas says where: a name ("Tower Captain, St Aldhelm’s, Chedcombe"), or the
+    organisation in its own words ("technicienne, fédération départementale de pêche"); not a bare title
+    ("Interprète LSF-français, cofondatrice": cofounder of what? set 106's reader failed it)."""
+    if any(c.isupper() for c in part):
+        return True
+    own = {w.lower() for w in re.findall(r"[^\W\d_]{4,}", organization)}
+    return len(own & {w.lower() for w in re.findall(r"[^\W\d_]{4,}", part)}) >= 2
 
 
 _GENERIC = frozenset({"commune", "ville", "mairie", "city", "town", "council", "borough", "village", "district",
@@ -127,7 +188,11 @@ def quote_signed(quote: Quote, piece: Piece) -> str | None:
     role = role or piece.team.get(name, "") or roles_in(piece.body, piece.lang).get(name, "")
     if not role:
         return None
-    return f"{name}, {role_after_name(role, piece.lang)}"
+    return f"{name}, {role_after_name(where_named(role, _told(piece)), piece.lang)}"
+
+
+def _told(piece: Piece) -> str:
+    return f"{piece.title}\n\n{piece.summary}\n\n{piece.body}"
 
 
 @lru_cache(maxsize=1024)
@@ -238,6 +303,7 @@ __all__ = [
     "role_after_name",
     "roles_in",
     "unplaced_name",
+    "where_named",
     "whose_named",
     "with_organization",
     "with_role",

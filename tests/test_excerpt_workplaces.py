@@ -1,0 +1,85 @@
+"""A speaker's role says where they work (issue 13): "cofondatrice du cabinet", "chef ouvreur de la salle",
+"Interprète LSF-français, cofondatrice" name a place the post never names (sets 103, 106, 110 failed them)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import ProjectDir
+
+from publisher.config import load_settings
+from publisher.content import load_library
+from publisher.social.excerpting.signatures import where_named, with_organization
+from publisher.social.excerpts import excerpts_for
+
+
+@pytest.mark.parametrize(("role", "text", "signed"), [
+    # the kind, then its name
+    ("sage-femme et cofondatrice du cabinet",
+     "Vers 36 semaines, l’une des sages-femmes du cabinet Sages-femmes de la Clairière vient à la maison.",
+     "sage-femme et cofondatrice du cabinet Sages-femmes de la Clairière"),
+    ("responsable de l’offre du réseau", "Le 4 janvier, le réseau Ondine change ses lignes.",
+     "responsable de l’offre du réseau Ondine"),
+    # a name that holds the kind
+    ("coordinator of the collective", "Saturday, the Harbridge Orchard Collective plants forty trees.",
+     "coordinator of the Harbridge Orchard Collective"),
+    # the name, then the kind in apposition
+    ("cofondateur et chef ouvreur de la salle",
+     "Le contest a lieu à La Prise Commune. La Prise Commune, la salle d’escalade de Saint-Jorand, a 380 adhérents.",
+     "cofondateur et chef ouvreur, La Prise Commune"),
+    # nothing names it, or two things do: as it was (a headline or the sender often says which)
+    ("responsable technique de l’association", "L’association attendait 400 personnes.",
+     "responsable technique de l’association"),
+    ("présidente de la commission", "La commission municipale de dénomination des voies compte neuf membres.",
+     "présidente de la commission"),
+    ("chef ouvreur de la salle", "Samedi, la salle a accueilli 70 grimpeurs.", "chef ouvreur de la salle"),
+    ("président du club", "Le club Curling Vaux et le club Curling Morges jouent.", "président du club"),
+    # a heading or a paragraph ends the name: "## La commission" then "La commission compte…"
+    ("présidente de la commission", "## La commission\n\nLa commission compte neuf membres.",
+     "présidente de la commission"),
+    # a capital says the author named it; no place at the end, nothing to do
+    ("Deputy Leader of the Council", "The Council meets on Monday.", "Deputy Leader of the Council"),
+    ("sage-femme", "Le cabinet Sages-femmes de la Clairière.", "sage-femme"),
+])
+def test_a_role_that_names_its_workplace_by_kind_takes_the_name_the_piece_gives(role: str, text: str,
+                                                                             signed: str) -> None:
+    assert where_named(role, text) == signed
+
+
+def test_a_guests_role_ending_on_a_bare_title_says_where() -> None:
+    # set 106: "— Séverine Lachaud, interprète LSF-français, cofondatrice": cofounder of what?
+    assert with_organization("interprète LSF-français, cofondatrice", "Signes Communs") == \
+        "interprète LSF-français, cofondatrice, Signes Communs"
+    assert with_organization("Tower Captain, St Aldhelm’s, Chedcombe", "Chedcombe Ringers") == \
+        "Tower Captain, St Aldhelm’s, Chedcombe"  # a name: the author said where
+    assert with_organization("technicienne, fédération départementale de pêche",
+                             "Fédération départementale pour la pêche de l’Ain") == \
+        "technicienne, fédération départementale de pêche"  # said in its own words: not twice
+    # its kind then its name: once ("directrice du musée, Musée des Beaux-Arts…" read as a stutter, set 38)
+    assert with_organization("directrice du musée", "Musée des Beaux-Arts de Vireval") == \
+        "directrice du Musée des Beaux-Arts de Vireval"
+    assert with_organization("responsable de l’atelier", "Atelier Terre Basse") == "responsable de l’Atelier Terre Basse"
+    assert with_organization("directrice", "Musée des Beaux-Arts de Vireval") == \
+        "directrice, Musée des Beaux-Arts de Vireval"
+
+
+def test_a_quote_from_the_body_is_signed_with_the_workplace_the_piece_names(project: ProjectDir) -> None:
+    project.piece("articles/naitre.md", "title: Naître à la maison\ndate: 2026-11-13\nlang: fr\n",
+                  body="Le cabinet Sages-femmes de la Clairière suit 40 naissances à domicile par an.\n\n"
+                       "« Je demande toujours aux familles où elles se voient pendant le travail, explique Aurore "
+                       "Bellanger, sage-femme et cofondatrice du cabinet. La pièce compte plus que le matériel. »\n")
+    piece = load_library(load_settings(project.config_file)).pieces[0]
+    signed = [e.attribution for e in excerpts_for(piece) if e.kind == "quote"]
+    assert signed and all(who == "Aurore Bellanger, sage-femme et cofondatrice du cabinet Sages-femmes de la "
+                                 "Clairière" for who in signed), signed
+
+
+def test_a_front_matter_quote_is_signed_with_the_workplace_the_piece_names(project: ProjectDir) -> None:
+    project.piece("event-reports/contest.md",
+                  "title: Contest des Quatre Prises\ndate: 2026-11-23\nlang: fr\nquotes:\n"
+                  "  - text: Un problème facile pour un grimpeur amputé peut être infaisable pour un autre.\n"
+                  "    by: Karim Benslimane, cofondateur et chef ouvreur de la salle\n",
+                  body="Le contest a eu lieu à La Prise Commune. La Prise Commune, la salle d’escalade de "
+                       "Saint-Jorand, accueillait 74 grimpeurs.\n")
+    piece = load_library(load_settings(project.config_file)).pieces[0]
+    signed = [e.attribution for e in excerpts_for(piece) if e.kind == "quote"]
+    assert signed == ["Karim Benslimane, cofondateur et chef ouvreur, La Prise Commune"], signed
