@@ -83,3 +83,16 @@ def test_a_front_matter_quote_is_signed_with_the_workplace_the_piece_names(proje
     piece = load_library(load_settings(project.config_file)).pieces[0]
     signed = [e.attribution for e in excerpts_for(piece) if e.kind == "quote"]
     assert signed == ["Karim Benslimane, cofondateur et chef ouvreur, La Prise Commune"], signed
+
+
+def test_a_groups_possessive_or_a_named_organisation_is_placed_once() -> None:
+    from publisher.social.excerpting.signatures import whose_named
+    # set 113: "— Aïssatou Diène, director" (the school’s) and "…de l’École Mèche Commune, École Mèche Commune"
+    body = ("The salon of École Mèche Commune is still. This is the school’s quiet hour. Mèche Commune, an inclusive "
+            "hairdressing school in Roubaix, trains 36.")
+    assert whose_named("school’s director", body) == "director, Mèche Commune"
+    assert with_organization("directrice de l’École Mèche Commune", "École Mèche Commune, Roubaix") == \
+        "directrice de l’École Mèche Commune"
+    # a person in apposition is no workplace: "Hélène Casterot, la vétérinaire du refuge"
+    assert where_named("vétérinaire du refuge", "a résumé Hélène Casterot, la vétérinaire du refuge, après.") == \
+        "vétérinaire du refuge"

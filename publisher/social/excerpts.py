@@ -30,6 +30,7 @@ from publisher.social.excerpting import (
     continuing,
     dated,
     lexicon,
+    misquotes,
     questions,
     referents,
     signatures,
@@ -146,8 +147,9 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
             add("hand-written", post, network=network)
     for quote in piece.quotes:  # "— Sandrine Boisseau, présidente": who is speaking, not only a name
         signed = quote_signed(quote, piece)
-        if signed is not None and not unplaced_name(quote.text, piece, signed):  # "…and Lowri does the ringing"
-            add("quote", unquoted(quote.text), attribution=signed)
+        words = misquotes.as_said(unquoted(quote.text), piece.body) if signed is not None else None
+        if words and not unplaced_name(words, piece, signed or ""):  # "…and Lowri does the ringing"
+            add("quote", words, attribution=signed)  # as the body has them said: a reader checks
     for takeaway in piece.takeaways:
         if not takeaway_refused(takeaway, piece):
             add("takeaway", takeaway)  # "All six farms will keep…", "Son amplitude…": the next bullet, not a post

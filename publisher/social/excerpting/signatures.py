@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from publisher.content.model import Piece, Quote
 from publisher.content.typography import typeset
-from publisher.social.excerpting import referents, speech
+from publisher.social.excerpting import misquotes, referents, speech
 
 _HONORIFIC = re.compile(r"^(?:dr|prof|professor|mr|mrs|ms|mx|sir|dame|m|mme|mlle|me|pr|docteur|docteure)\.?\s+(?=\S)",
                         re.I)
@@ -60,7 +60,10 @@ def whose_named(role: str, body: str) -> str:
     noun = found.group(1)
     names = {re.sub(r"^(?:The|A|An|Our)\s+", "", name) for name in re.findall(
         rf"(?<![\w’-])((?:[A-ZÀ-Ö][\w’&-]+\s+){{1,4}}{noun.capitalize()})(?![\w’-])", body)}
-    return f"{found.group(2)}, {names.pop()}" if len(names) == 1 else role
+    if len(names) == 1:
+        return f"{found.group(2)}, {names.pop()}"
+    placed = where_named(f"{found.group(2)} of the {noun}", body)  # "Mèche Commune, an inclusive … school"
+    return placed if not placed.endswith(f" of the {noun}") else role
 
 
 _WHERE_NOUNS = (r"commission|association|club|cabinet|salle|atelier|collectif|coopérative|réseau|école|ferme|moulin"
@@ -94,7 +97,8 @@ def where_named(role: str, text: str) -> str:
         rf"(?<![\w’-])((?:[A-ZÀ-Ö][\w’&-]+ ){{0,4}}{noun.capitalize()}(?: (?:de la|de l’|du|des|de|d’|of the|of|for) ?"
         rf"{_CAPITALISED_RUN}|(?: [A-ZÀ-Ö][\w’&-]+)+)?)(?![\w’-])", flat)}
     inside = {name for name in inside if " " in name}  # "Commission" alone, "La Commission": no name
-    before = {m.group(1) for m in re.finditer(rf"({_CAPITALISED_RUN}), (?:la|le|l’|une|un|the|a|an) ?{noun}(?![\w’-])", flat)}
+    before = {m.group(1) for m in re.finditer(
+        rf"({_CAPITALISED_RUN}), (?:la|le|l’|une|un|the|a|an) ?(?:(?!(?:du|de|des|of|the)\b)[a-zà-ÿ-]+ ){{0,3}}{noun}(?![\w’-])", flat)}
     before = {_ENGLISH_ARTICLE.sub("", name) for name in before if re.search(rf"[a-zà-ÿ,] {re.escape(name)}", flat)}
     named = after | inside | before
     if len(named) != 1:
@@ -117,8 +121,8 @@ def with_organization(role: str, organization: str) -> str:
     """``role`` that says where: "directrice de la cuisine centrale" and "Cuisine centrale intercommunale
     de Brévanne" make "directrice de la Cuisine centrale intercommunale de Brévanne" (set 38's reader
     failed the stutter "directrice de la cuisine centrale, Cuisine centrale…")."""
-    if not organization or organization.lower() in role.lower():
-        return role or organization
+    if not organization or organization.split(",")[0].lower() in role.lower():
+        return role or organization  # "directrice de l’École Mèche Commune" for "École Mèche Commune, Roubaix"
     if not role:
         return organization
     if ("," in role and _says_where(role.rsplit(",", 1)[1], organization)) or _names_it(role, organization):
@@ -211,6 +215,8 @@ def quote_refused(quote: Quote, piece: Piece) -> str | None:
     signed = quote_signed(quote, piece)
     if quote.by and signed is None:
         return "nothing says who its speaker is (no role)"
+    if misquotes.as_said(quote.text, piece.body) is None:
+        return "its first sentence is not what the body has its speaker say: quote the body word for word"
     return unplaced_name(quote.text, piece, signed or "")
 
 
