@@ -61,3 +61,23 @@ def test_the_plan_posts_the_words_the_body_gives_and_doctor_says_why_one_is_not_
     assert quotes == ["Un instrument neuf met dix ans à trouver sa voix."], quotes
     assert quote_refused(piece.quotes[0], piece) is None
     assert "not what the body has its speaker say" in (quote_refused(piece.quotes[1], piece) or "")
+
+
+def test_a_quote_is_found_across_an_incise_inside_a_sentence_a_link_or_a_number_written_otherwise() -> None:
+    # a fresh reviewer's cases
+    assert as_said("Most bikes don’t die. They get a flat tyre and then forgotten.",
+                   "« Most bikes », says Aisha Greenwood, « don’t die. They get a flat tyre and then forgotten. »") == \
+        "Most bikes don’t die. They get a flat tyre and then forgotten."
+    body = ("C’est simple : il faut de l’eau. Voilà ce que disent les manuels, mais les jardiniers du quartier savent "
+            "que la réalité est bien différente ici. « C’est simple, sourit Marie Dupont. On plante en mars et on "
+            "récolte en juin, sans rien arroser. »")
+    quote = "C’est simple. On plante en mars et on récolte en juin, sans rien arroser."
+    assert as_said(quote, body) == quote  # its first sentence comes earlier in other words too
+    assert as_said("Le reste est sur notre site et dans nos carnets. Voilà tout.",
+                   "Le reste est sur [notre site](https://jardin.fr/guide) et dans nos carnets. Voilà tout.") == \
+        "Le reste est sur notre site et dans nos carnets. Voilà tout."
+    assert as_said("Nous avons 1 500 ruches. Et trois salariés.", "Nous avons 1500 ruches. Et trois salariés.") == \
+        "Nous avons 1 500 ruches. Et trois salariés."
+    # a word the quote leaves out is no incise: "That most kindness is logistics", "And that it still counts"
+    assert as_said("Most kindness is logistics. And it still counts as kindness.",
+                   "“That most kindness is logistics,” she says. “And that it still counts as kindness.”") is None

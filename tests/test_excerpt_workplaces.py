@@ -96,3 +96,22 @@ def test_a_groups_possessive_or_a_named_organisation_is_placed_once() -> None:
     # a person in apposition is no workplace: "Hélène Casterot, la vétérinaire du refuge"
     assert where_named("vétérinaire du refuge", "a résumé Hélène Casterot, la vétérinaire du refuge, après.") == \
         "vétérinaire du refuge"
+
+
+@pytest.mark.parametrize(("role", "text"), [
+    # a fresh reviewer: a pronoun, a first name, a title, a person, a Title Case headline or heading is no workplace
+    ("founder of the workshop", "Intro\n\nI started the workshop I now run in a garage in 2015."),
+    ("founder of the gallery", "Intro\n\nThis is the gallery Maria opened in 2019."),
+    ("chair of the committee", "Intro\n\nThe committee Chair Jane Doe opened the meeting."),
+    ("treasurer of the club", "Intro\n\n“We need players,” said Tom Reed, the club treasurer. Ask Tom Reed."),
+    ("founder of the workshop", "How The Community Workshop Keeps Bikes Rolling\n\nWe met the founder of the workshop."),
+    ("directrice du musée", "Titre\n\n## Le Musée Aujourd’hui\n\nLe musée accueille des classes."),
+])
+def test_what_follows_or_precedes_the_kind_must_be_its_name(role: str, text: str) -> None:
+    assert where_named(role, text) == role
+
+
+def test_a_role_merges_with_its_organisation_only_when_the_role_names_it_with_an_article() -> None:
+    assert with_organization("professeure de danse", "Danse Plurielle") == "professeure de danse, Danse Plurielle"
+    assert with_organization("collaboratrice", "Lab, Lyon") == "collaboratrice, Lab, Lyon"
+    assert where_named("cofondatrice du cabinet", " ".join(["WORD"] * 5000)) == "cofondatrice du cabinet"  # no blow-up

@@ -24,37 +24,38 @@ def as_said(text: str, body: str) -> str | None:
     """``text`` when the body says it (whole, or cut only by incises); its first sentences when only they follow
     each other in the body; ``text`` when the body has none of its sentences (the author's own quote); None when
     its first sentence is not what the body says while others are (reworded: nothing of it can be posted)."""
-    said = letters(body)
-    if not said or letters(text) in said:
+    said = _words(body)
+    if not said.strip() or _words(text) in said:
         return text
     sentences = units.split_sentences(text)
     if len(sentences) < 2:
         return text  # one sentence the body words otherwise: nothing of it is the body's
-    spans: list[tuple[int, int] | None] = []
-    start = 0
-    for sentence in sentences:
-        found = _found(sentence, said, start)
-        spans.append(found)
-        if found:
-            start = found[1]
-    if not any(spans):
-        return text  # none of it is in the body: the author's own quote
-    first = spans[0]
-    if first is None:
-        return None  # "I opened the hive in March…": reworded, and what follows leans on it
-    kept = 1
-    while kept < len(spans):
-        here = spans[kept]
-        if here is None or not _an_incise(said[first[1]:here[0]]):
-            break
-        first = (first[0], here[1])
-        kept += 1
-    if kept == len(sentences):
-        return text
+    kept, any_found = 0, False
+    for start in _starts(sentences[0], said):  # "C’est simple" may come earlier in other words: try each
+        any_found = True
+        end, count = start[1], 1
+        for sentence in sentences[1:]:
+            here = _found(sentence, said, end)
+            if here is None or not _an_incise(said[end:here[0]]):
+                break
+            end, count = here[1], count + 1
+        kept = max(kept, count)
+        if kept == len(sentences):
+            return text
+    if not any_found:
+        return text if not any(_found(s, said, 0) for s in sentences[1:]) else None  # the author's own, or reworded
     cut = " ".join(sentences[:kept])
     if len(letters(cut).split()) < MIN_WORDS or _SETS_UP.search(cut):
         return None  # "The forecast suggests.", "We used to count pillowcases…" without its "Now…"
     return cut
+
+
+def _words(text: str) -> str:
+    """`letters`, padded with spaces so a search matches whole words, without the link targets of Markdown, with
+    "1 500" and "1500" alike, and with a writer's elision marks ("[…]") as a cut."""
+    text = re.sub(r"\]\([^)\s]*\)", "]", text)
+    text = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))", "", text).replace("\u00ad", "")
+    return f" {letters(text)} "
 
 
 MIN_WORDS = 6
@@ -66,29 +67,51 @@ _SETS_UP = re.compile(r"\b(?:used to|for years|years ago|at first|the first (?:s
 
 
 def _found(sentence: str, said: str, start: int) -> tuple[int, int] | None:
-    """Where ``sentence`` is in ``said`` (the body's words) from ``start``: whole, or in parts cut at its commas
-    by an incise, at most GAP words apart; None when it is not."""
-    words = letters(sentence)
-    if not words:
-        return None
-    at = said.find(words, start)
-    if at >= 0:
-        return at, at + len(words)
-    parts = [letters(part) for part in re.split(r"[,;:–—]", sentence)]
+    """Where ``sentence`` is in ``said`` (the body's `_words`) from ``start``: whole, or in parts cut by incises
+    (at its commas, at its elision marks, or at one place between two words: "« Most bikes », says Aisha
+    Greenwood, « don’t die. »"); None when it is not."""
+    return next(iter(_starts(sentence, said, start)), None)
+
+
+def _starts(sentence: str, said: str, start: int = 0) -> list[tuple[int, int]]:
+    """Every place ``sentence`` is in ``said`` from ``start`` (see `_found`), in order."""
+    whole = _words(sentence).strip()
+    if not whole:
+        return []
+    out = []
+    at = said.find(f" {whole} ", start)
+    while at >= 0:
+        out.append((at + 1, at + 1 + len(whole)))
+        at = said.find(f" {whole} ", at + 1)
+    if out:
+        return out
+    parts = [_words(part).strip() for part in re.split(r"[,;:–—]|\[…\]|\(…\)|\.\.\.|…", sentence)]
     parts = [part for part in parts if part]
-    if len(parts) < 2:
-        return None
-    first = said.find(parts[0], start)
+    tries = [parts] if len(parts) > 1 else []
+    words = whole.split()
+    tries += [[" ".join(words[:k]), " ".join(words[k:])] for k in range(1, len(words))]
+    for n, pieces in enumerate(tries):
+        found = _in_order(pieces, said, start, says=n >= len(tries) - len(words) + 1)
+        if found:
+            return [found]
+    return []
+
+
+def _in_order(pieces: list[str], said: str, start: int, *, says: bool = False) -> tuple[int, int] | None:
+    """``pieces`` one after the other from ``start``, what is between them an incise (``says``: one that says who
+    speaks, for a cut the quote does not mark: "that most kindness" is no incise before "most kindness")."""
+    first = said.find(f" {pieces[0]} ", start)
     while first >= 0:
-        end = first + len(parts[0])
-        for part in parts[1:]:
-            at = said.find(part, end)
-            if at < 0 or not _an_incise(said[end:at]):
+        end = first + 1 + len(pieces[0])
+        for piece in pieces[1:]:
+            at = said.find(f" {piece} ", end)
+            between = said[end:at + 1]
+            if at < 0 or not (_says(between) if says else _an_incise(between)):
                 break
-            end = at + len(part)
+            end = at + 1 + len(piece)
         else:
-            return first, end
-        first = said.find(parts[0], first + 1)
+            return first + 1, end
+        first = said.find(f" {pieces[0]} ", first + 1)
     return None
 
 
@@ -96,8 +119,11 @@ def _an_incise(between: str) -> bool:
     """What the body has between two parts of a quote is who says it ("says Aisha Greenwood, who co-founded
     Freewheel ten years ago and still does most of our assessments"), or a few words: not a sentence of the
     speech the quote skipped ("Le bois se détend, la table d’harmonie vibre…", set 116)."""
-    words = between.split()
-    return len(words) <= GAP or any(word in _SAYS for word in words[:5])
+    return len(between.split()) <= GAP or _says(between)
+
+
+def _says(between: str) -> bool:
+    return any(word in _SAYS for word in between.split()[:5])
 
 
 _SAYS = lexicon.SPEECH_VERBS["fr"] | lexicon.SPEECH_VERBS["en"]

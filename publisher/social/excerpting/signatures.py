@@ -76,7 +76,7 @@ _UNNAMED_WHERE = re.compile(rf"(?P<link>[\s\u00a0]+(?:de\s+la|de\s+l’|du|des|o
 """A role that ends on a place of work the story named before by its kind only: "cofondatrice du cabinet",
 "présidente de la commission", "chef ouvreur de la salle" (sets 103, 106, 110: which practice, which
 commission, which gym? their readers failed all three)."""
-_CAPITALISED_RUN = r"[A-ZÀ-Ö][\w’&-]*(?:(?: (?:de la|de l’|du|des|de|d’|of the|of|the|for|and|et|&) ?| )[A-ZÀ-Ö][\w’&-]*)*"
+_CAPITALISED_RUN = r"[A-ZÀ-Ö][\w’&-]*(?:(?: (?:de la|de l’|du|des|de|d’|of the|of|the|for|and|et|&) ?| )[A-ZÀ-Ö][\w’&-]*){0,5}"
 
 
 def where_named(role: str, text: str) -> str:
@@ -91,14 +91,19 @@ def where_named(role: str, text: str) -> str:
     if not found:
         return role
     noun = found.group("noun")
-    flat = "\n".join(" ".join(part.split()) for part in re.split(r"\n\s*\n|\n(?=#)", text.replace("'", "’")))
+    parts = [" ".join(part.split()) for part in re.split(r"\n\s*\n|\n(?=#)", text.replace("'", "’"))]
+    flat = "\n".join(part for part in parts if not part.startswith("#") and not _title_case(part))  # no heading
+    first = parts[0] if parts else ""
     after = {m.group(1) for m in re.finditer(rf"(?<![\w’-]){noun} ({_CAPITALISED_RUN})", flat)}
+    after = {name for name in after if (" " in name or (name != "I" and name in first))  # "the gallery Maria opened"
+             and name.split()[0].lower() not in _TITLES}  # "the committee Chair Jane Doe"
     inside = {_ARTICLE.sub("", m.group(1)) for m in re.finditer(
         rf"(?<![\w’-])((?:[A-ZÀ-Ö][\w’&-]+ ){{0,4}}{noun.capitalize()}(?: (?:de la|de l’|du|des|de|d’|of the|of|for) ?"
         rf"{_CAPITALISED_RUN}|(?: [A-ZÀ-Ö][\w’&-]+)+)?)(?![\w’-])", flat)}
     inside = {name for name in inside if " " in name}  # "Commission" alone, "La Commission": no name
     before = {m.group(1) for m in re.finditer(
-        rf"({_CAPITALISED_RUN}), (?:la|le|l’|une|un|the|a|an) ?(?:(?!(?:du|de|des|of|the)\b)[a-zà-ÿ-]+ ){{0,3}}{noun}(?![\w’-])", flat)}
+        rf"({_CAPITALISED_RUN}), (?:la|le|l’|une|un|the|a|an) ?(?:(?!(?:du|de|des|of|the)\b)[a-zà-ÿ-]+ ){{0,3}}{noun}"
+        rf"(?=[,.;:)\n]|$| (?:de|du|des|d’|à|au|en|in|of|for|at|on|with|avec|that|which|qui|où)\b)", flat)}  # its head: not "the club treasurer"
     before = {_ENGLISH_ARTICLE.sub("", name) for name in before if re.search(rf"[a-zà-ÿ,] {re.escape(name)}", flat)}
     named = after | inside | before
     if len(named) != 1:
@@ -112,6 +117,16 @@ def where_named(role: str, text: str) -> str:
     return f"{role[:found.start('link')].rstrip(' ,')}, {name}"
 
 
+_TITLES = frozenset({"chair", "president", "director", "secretary", "treasurer", "manager", "mr", "mrs", "ms", "dr",
+                     "président", "présidente", "directeur", "directrice", "madame", "monsieur", "mme", "m"})
+
+
+def _title_case(part: str) -> bool:
+    """"How The Community Workshop Keeps Bikes Rolling": a title whose every word has a capital names nothing."""
+    words = [w for w in part.split() if len(w) > 3]
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
+
+
 _ARTICLE = re.compile(r"^(?:The|A|An|Our|La|Le|Les|L’)\s*")
 _ENGLISH_ARTICLE = re.compile(r"^(?:The|A|An|Our)\s+")
 """"The Kelsby Stores, the shop…": "the Kelsby Stores"; a French name keeps its article ("La Prise Commune")."""
@@ -121,7 +136,9 @@ def with_organization(role: str, organization: str) -> str:
     """``role`` that says where: "directrice de la cuisine centrale" and "Cuisine centrale intercommunale
     de Brévanne" make "directrice de la Cuisine centrale intercommunale de Brévanne" (set 38's reader
     failed the stutter "directrice de la cuisine centrale, Cuisine centrale…")."""
-    if not organization or organization.split(",")[0].lower() in role.lower():
+    own = organization.split(",")[0]
+    if not organization or organization.lower() in role.lower() or (" " in own.strip() and re.search(
+            rf"(?<!\w){re.escape(own.strip())}(?![\w’])", role, re.I)):
         return role or organization  # "directrice de l’École Mèche Commune" for "École Mèche Commune, Roubaix"
     if not role:
         return organization
@@ -133,7 +150,9 @@ def with_organization(role: str, organization: str) -> str:
         if size > 1 and tail == [w.lower().strip(",") for w in named[:size]]:  # not "Chair of the Board Games Café"
             return " ".join([*words[:-size], organization])
     last = re.sub(r"^[ld]['’]", "", words[-1]) if words else ""  # front matter is typed, not typeset
-    if len(named) > 1 and last.lower() == named[0].lower() and (named[1].lower() in _OF or not last[:1].isupper()):
+    article = len(words) > 1 and (words[-1] != last or words[-2].lower() in ("du", "des", "la", "le", "the"))
+    if len(named) > 1 and last.lower() == named[0].lower() and (named[1].lower() in _OF or (
+            not last[:1].isupper() and article)):  # "du musée", "de l’atelier", "of the museum"; not "de danse"
         # "championne 2026 de l’Union" and "Union des joueurs d’échecs par la poste" (set 104's reader failed
         # "…de l’Union, Union des joueurs…"): the role's short name is the organisation's first word; "directrice
         # du musée" and "Musée des Beaux-Arts de Vireval": "directrice du Musée des Beaux-Arts de Vireval"
