@@ -25,7 +25,9 @@ _LAUNCHES = {
 _IN_A_MONTH = {
     # A title that names its month with no year: "Un hérisson dans le jardin en décembre : les bons gestes"
     # was recycled in January (set 35). "March" and "May" are words too, so English needs its preposition.
-    language: re.compile(rf"(?<![\w’])(?:{'en|fin|début|mi-|courant' if language == 'fr' else 'in|during|for|through'})"
+    # So does one that counts down to it: "Before the January loan lands: a seven-step money check" (set 116,
+    # recycled in February), « Avant janvier, trois gestes … ».
+    language: re.compile(rf"(?<![\w’])(?:{'en|fin|début|mi-|courant|avant|d’ici' if language == 'fr' else 'in|during|for|through|(?:before|ahead of|until)(?: the)?'})"
                          rf"\s?(?:{'|'.join(lexicon.MONTHS[language])})(?![\w’])(?![\s\u00a0\u202f]+(?:19|20)\d\d)")
     for language in ("en", "fr")}
 

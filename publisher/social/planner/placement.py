@@ -75,6 +75,8 @@ class PieceState:
     (excerpt ids are unique to their piece) and the same-text-within-the-hour rule's."""
     announces: bool = False
     """`plan.announces`, worked out once (by `plan._prepare`) when the piece may be recycled."""
+    ends: dt.datetime | None = None
+    """`lifetime.ends_on`'s day (a retirement, a call's closing day), worked out once by `plan._prepare`."""
 
     def remember(self, channel: str, network: str, excerpt_id: str, moment: int, launch: bool) -> None:
         """Note a post of this piece (from the history or just placed)."""

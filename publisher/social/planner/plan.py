@@ -45,6 +45,7 @@ from publisher.content.model import Piece
 from publisher.performance import gc_paused
 from publisher.posts.model import Dropped, Plan, SentPost, ThreadLink
 from publisher.social.excerpting import announcing, dated
+from publisher.social.planner import lifetime
 from publisher.social.planner.calendar import ChannelBook, SlotGrid, add_days, build_grid, to_minutes
 from publisher.social.planner.fitting import PieceFits, Progress, iter_fits
 from publisher.social.planner.placement import (
@@ -151,21 +152,6 @@ _YEARS = re.compile(r"(?<![\w/–-])(?<!by )(?<!vision )(?<!horizon )(?<!d’ici
 """A year on its own ("Voice trials 2027"), not a span ("2027–2030") nor a target ("by 2035", "Vision 2030")."""
 
 
-def leaves_on(piece: Piece) -> dt.datetime | None:
-    """When the person a piece presents (an interview's guest, or whoever its summary speaks of) leaves their
-    post ("part à la retraite en décembre", "retires at the end of December"): its posts name them by that
-    role (the title line does), so its recycles stop there. Readers of sets 14, 49 and 104 failed every
-    recycle of such portraits that went out after the day. None when the piece says no such thing."""
-    presented = piece.type == "interview" or piece.guest is not None
-    text = f"{piece.summary}\n\n{piece.body}" if presented else piece.summary
-    if not text:
-        return None
-    day = announcing.leaving_date(text, piece.lang, piece.date.date())
-    if day is None:
-        return None
-    return dt.datetime.combine(day, dt.time(0), tzinfo=piece.date.tzinfo or dt.UTC)
-
-
 def of_its_moment(piece: Piece) -> bool:
     """The title speaks from its day ("This Black Friday, the best bike deal is probably in your shed",
     "Cette rentrée, …"): only the launch carries it; a follow-up three days later already reads wrong
@@ -209,6 +195,11 @@ def _prepare(piece: Piece, fits: PieceFits, rules: PlanRules, books: dict[str, C
         notes.add(few_excerpts(piece.src_uri, len(excerpts), needed))
     if ruleset.evergreen.enabled and ruleset.evergreen.max_times > 0 and piece.evergreen is None:
         state.announces = announces(piece)  # _evergreen reads it: once a piece (~0.05 s of 10,000)
+        ending = None if state.announces else lifetime.ends_on(piece)
+        if ending is not None:
+            state.ends = ending[0]
+            notes.add(f"{piece.src_uri}: {ending[1]} on {ending[0]:%Y-%m-%d}, so it is not recycled after that day "
+                      "(every post carries its title); `evergreen: true` in its front matter recycles it")
     if state.announces:
         notes.add(f"{piece.src_uri}: its title names a date, a month or a time since or announces a start, or its "
                   "summary names a day to come, so it is not recycled as evergreen (every post carries the title); "
@@ -391,9 +382,8 @@ def _evergreen(planned: list[PieceState], placer: Placer, sent_by_piece: dict[st
         end = add_days(piece.piece.date, rule.end_after_days, zone)
         if piece.campaign_end and piece.campaign_end < end:
             end = piece.campaign_end
-        leaving = leaves_on(piece.piece) if piece.piece.evergreen is None else None
-        if leaving is not None and leaving < end:
-            end = leaving  # "Elle part à la retraite en décembre": her role in every post is false after it
+        if piece.ends is not None and piece.ends < end:
+            end = piece.ends  # a retirement day, a call's closing day: what every post says is false after it
         if end < now:
             continue
         start = max(add_days(piece.piece.date, rule.after_days, zone), now)
@@ -437,4 +427,4 @@ def _evergreen(planned: list[PieceState], placer: Placer, sent_by_piece: dict[st
         progress("placing", rounds, rounds)
 
 
-__all__ = ["few_excerpts", "leaves_on", "make_plan"]
+__all__ = ["few_excerpts", "make_plan"]

@@ -1,0 +1,97 @@
+"""A piece that makes a call (recruits, opens registrations) stops being recycled on the day the call closes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+from conftest import ProjectDir
+
+from publisher.config import load_settings
+from publisher.content import load_library
+from publisher.content.typography import typeset
+from publisher.social.excerpting import announcing, deadlines
+from publisher.social.planner import make_plan, rules_from
+
+PARIS = ZoneInfo("Europe/Paris")
+
+
+def at(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text).replace(tzinfo=PARIS).astimezone(dt.UTC)
+
+
+@pytest.mark.parametrize(("text", "lang", "day"), [
+    # set 116: the day is in bold in the body
+    ("Les candidatures sont reçues jusqu’au **vendredi 11 décembre**, pour des prises de poste à partir du "
+     "4 janvier 2027.", "fr", "2026-12-11"),
+    ("Date limite d’inscription : vendredi 15 janvier.", "fr", "2027-01-15"),  # next year's January
+    ("Inscriptions avant le 1er décembre à l’accueil.", "fr", "2026-12-01"),
+    ("Applications close on Friday, 11 December.", "en", "2026-12-11"),
+    ("Register by 20 January 2027 at the desk.", "en", "2027-01-20"),
+    ("Deadline: December 8.", "en", "2026-12-08"),
+    ("Book before 3 December; the second session runs until 19 December.", "en", "2026-12-19"),  # the last
+    ("The bridge was opened by 12 volunteers in May.", "en", None),  # a count, not a day
+    ("Il était là jusqu’au 2 novembre.", "fr", None),  # before the piece
+    ("Groups may register by 12 may.", "en", None),  # the verb, not the month
+    ("Inscriptions jusqu’au 31 février.", "fr", None),  # no such day: no crash
+    ("The waiting list stays open until 30 September 2027.", "en", None),  # beyond the horizon
+])
+def test_the_day_a_call_closes(text: str, lang: str, day: str | None) -> None:
+    found = deadlines.closing_day(typeset(text, lang), lang, dt.date(2026, 11, 10))
+    assert (found.isoformat() if found else None) == day
+
+
+@pytest.mark.parametrize(("text", "lang", "call"), [
+    ("L’atelier ouvre une deuxième ligne de démontage et recrute huit personnes.", "fr", True),
+    ("Nager à tout âge : inscriptions 2027", "fr", True),
+    ("Appel à bénévoles pour le comptage des chouettes", "fr", True),
+    ("The ropewalk is hiring two apprentices for spring.", "en", True),
+    ("Applications are open for the 2027 apprenticeship.", "en", True),
+    ("Our head of lending on the applications she turns down.", "en", False),  # a noun, not a call
+    ("Trente ans de corderie, racontés par ceux qui la font.", "fr", False),
+])
+def test_a_title_or_summary_that_makes_a_call(text: str, lang: str, call: bool) -> None:
+    assert deadlines.makes_a_call(typeset(text, lang), lang) is call
+
+
+@pytest.mark.parametrize(("summary", "body", "lang", "last"), [
+    ("L’atelier ouvre une deuxième ligne et recrute huit personnes.",
+     "Les candidatures sont reçues jusqu’au **vendredi 11 décembre**.", "fr", "2026-12-11"),
+    ("The ropewalk is hiring two apprentices.", "Applications close on 15 January.", "en", "2027-01-15"),
+])
+def test_a_call_is_not_recycled_after_it_closes(
+        project: ProjectDir, summary: str, body: str, lang: str, last: str) -> None:
+    project.config("timezone: Europe/Paris\nchannels: {x: {}}\n"
+                   "rules: {follow_ups: [], evergreen: {after_days: 10, every_days: 10, max_times: 30}}")
+    front = f"date: 2026-11-10\nlang: {lang}\nsummary: \"{summary}\"\n"
+    project.piece("articles/call.md", f"title: Une deuxième ligne\n{front}", body=f"{body}\n")
+    project.piece("articles/story.md", f"title: Une deuxième ligne, racontée\n{front}",
+                  body="Les premiers matelas sont passés sur la ligne le 2 novembre.\n")
+    settings = load_settings(project.config_file)
+    library = load_library(settings)
+    plan = make_plan(library.pieces, rules_from(settings, library), at("2026-11-10T07:00"))
+    recycles = {key: [p.scheduled_at for p in plan.posts if p.piece == key and p.role.startswith("evergreen")]
+                for key in ("articles/call", "articles/story")}
+    assert recycles["articles/call"] and max(recycles["articles/call"]) < at(f"{last}T00:00"), recycles
+    assert max(recycles["articles/story"]) > at(f"{last}T00:00"), recycles  # the same summary, no closing day
+
+
+def test_a_call_that_says_evergreen_is_recycled(project: ProjectDir) -> None:
+    project.config("timezone: Europe/Paris\nchannels: {x: {}}\n"
+                   "rules: {follow_ups: [], evergreen: {after_days: 10, every_days: 10, max_times: 30}}")
+    project.piece("articles/call.md", "title: Apprentices\ndate: 2026-11-10\nlang: en\nevergreen: true\n"
+                  "summary: The ropewalk is hiring two apprentices.\n", body="Applications close on 15 December.\n")
+    settings = load_settings(project.config_file)
+    library = load_library(settings)
+    plan = make_plan(library.pieces, rules_from(settings, library), at("2026-11-10T07:00"))
+    assert max(p.scheduled_at for p in plan.posts if p.role.startswith("evergreen")) > at("2026-12-15T00:00")
+
+
+@pytest.mark.parametrize(("title", "lang", "seasonal"), [
+    ("Before the January loan lands: a seven-step money check for students", "en", True),  # set 116
+    ("Portage de livres : nous cherchons 25 bénévoles avant janvier", "fr", True),
+    ("Before the storm: how the ropewalk kept its hemp dry", "en", False),
+])
+def test_a_title_that_counts_down_to_a_month(title: str, lang: str, seasonal: bool) -> None:
+    assert announcing.names_its_month(typeset(title, lang), lang) is seasonal
