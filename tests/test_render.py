@@ -364,6 +364,28 @@ summary: A drainage board on the edge of the estuary used to hear of high water 
     assert isinstance(post, Rendered) and "\n\nLevelmoor Drainage Board: 64 sensors" in post.text, post
 
 
+def test_a_summary_that_gives_the_title_s_figures_reads_more(project: ProjectDir) -> None:
+    # set 116: "…costs €48,000…" then "Where the money goes in a €48,000 harpsichord": "adds nothing"
+    project.config("channels: {x: {}}")
+    project.piece("articles/harpsichord.md", """
+title: "Where the money goes in a €48,000 harpsichord"
+date: 2026-03-02
+lang: en
+summary: A new double-manual harpsichord from the Atelier Hennebert costs €48,000 before VAT. We went through the accounts.
+takeaways:
+  - "Materials account for only 12.5 percent of the price of a harpsichord; labour for 57 percent."
+  - "Each instrument costs 48,000 euros and takes 1,900 hours, of which the harpsichord's keyboard takes 300."
+""")
+    settings = load_settings(project.config_file)
+    library = load_library(settings)
+    rules, piece = rules_from(settings, library), library.get("harpsichord")
+    posts = {e.text[:12]: render(e, piece, rules.channels["x"], rules.context(piece)) for e in excerpts_for(piece)}
+    texts = {start: post.text for start, post in posts.items() if isinstance(post, Rendered)}
+    assert "VAT. We went through the accounts.\n\nRead more: https://" in texts["A new double"], texts
+    assert "\n\nWhere the money goes" in texts["Materials ac"], "another figure: the title stays"
+    assert "\n\nWhere the money goes" in texts["Each instrum"], "a takeaway not naming the subject keeps it"
+
+
 def test_only_the_title_on_its_own_line_is_bluesky_s_link() -> None:
     text = "The Bus 33 now runs every 20 minutes.\n\nBus 33\n#Transit"
     segments = networks.bluesky_segments(text, "https://a.example.org/articles/bus/?utm_source=bluesky", "Bus 33")
