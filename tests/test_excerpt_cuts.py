@@ -22,6 +22,7 @@ from publisher.social.excerpting.cut import leans_on_the_cut
     ("Nous avons parlé de cadrage. Eux ont parlé de sincérité, et ils avaient raison.", "fr"),  # set 79
     ("Après, il faut juste ne pas regarder et continuer à reculer.", "fr"),  # set 74
     ("On a dit oui. Il est parti à 4 euros.", "fr"),  # set 69
+    ("Après ça, je n’avais plus besoin qu’on me convainque. Un bébé de 1,2 kilo, on ne prend aucun risque.", "fr"),
     ("Oak does what oak does. When she’s back on in the spring, I’ll be there.", "en"),  # set 45
     ("Now when I meet a man who’s left his glasses at home, I just say hello.", "en"),  # set 40
     ("Tansy went straight up to him and put her head on his lap.", "en"),  # set 68: who is "him"?

@@ -56,6 +56,10 @@ def _why(text: str, lang: str, **kw: object) -> str | None:
     ("Tout sera corrigé avant la réouverture du centre, promet la direction.", "fr"),  # set 98
     ("La réponse est simple : c'est par le col que passent les ambulances.", "fr"),  # set 91
     ("The answer is simple: the pass is where the ambulances and school buses go.", "en"),
+    # after what, yes to what (set 114)
+    ("Après ça, je n'avais plus besoin qu'on me convainque.", "fr"),
+    ("J'ai dit oui sans réfléchir. Il y avait vingt-quatre berceaux.", "fr"),
+    ("We said yes on the spot, and the first cots went in a week later.", "en"),
     # A short last clause whose subject points back (set 82).
     ("For a deaf club, where a lot of our members have nowhere else to play, that hurts.", "en"),
 ])

@@ -25,7 +25,7 @@ _CARRIES_ON = {
     # "Ce qui reste est…" (what remains of what?), but not a cleft that says it: « Ce qui me manquait, c’était… »,
     # « Ce que je retiens : … »; "Certains" as a pronoun ("Certains repartent…"), not "Certains soirs, …";
     # "ceux", "those" unless a relative says who ("Ceux qui viennent une fois…"); « Ça fait dix ans que… ».
-    "fr": re.compile(r"^(?:maintenant|après,|ensuite|depuis,|du coup|résultat|au final"
+    "fr": re.compile(r"^(?:maintenant|après,|après (?:ça|cela)|ensuite|depuis,|du coup|résultat|au final"
                      r"|certaine?s(?=\s*(?:[,.]|ne\b|n’|[a-zà-ÿ]+ent\b))|d’autres|les autres|eux|elles|parfois parce"
                      r"|surtout parce|c’est pour (?:ça|cela)|(?:ça|cela)(?!\s+fait\s+\S+\s+(?:ans|mois|semaines|jours))"
                      r"|celui(?!\s+qu)|celle(?!s?\s+qu)|ceux(?!\s+qu)|là)(?![\w-])"
