@@ -75,6 +75,8 @@ def test_a_call_is_not_recycled_after_it_closes(
                 for key in ("articles/call", "articles/story")}
     assert recycles["articles/call"] and max(recycles["articles/call"]) < at(f"{last}T00:00"), recycles
     assert max(recycles["articles/story"]) > at(f"{last}T00:00"), recycles  # the same summary, no closing day
+    assert any(note.startswith("articles/call.md: the call it makes closes on " + last) for note in plan.notes), \
+        plan.notes  # `publisher plan` says so
 
 
 def test_a_call_that_says_evergreen_is_recycled(project: ProjectDir) -> None:
