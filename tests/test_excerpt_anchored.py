@@ -233,8 +233,8 @@ def test_the_title_line_under_an_interview_says_who_its_guest_is(project: Projec
     library = load_library(settings)
     (piece,) = list(library)
     placed = placed_title(piece)
-    assert placed == "Karim Benali, chef boulanger, Pains de Garonne\u00a0: «\u00a0Le levain ne se presse pas, et nous " \
-                     "non plus\u00a0»", placed
+    assert placed == "Karim Benali, chef boulanger de Pains de Garonne\u00a0: «\u00a0Le levain ne se presse pas, et nous " \
+                     "non plus\u00a0»", placed  # as a headline says it, not a list of labels (sets 117, 118)
     project.piece("interviews/josiane.md", INTERVIEW.replace("Karim Benali", "Josiane Perrault").replace(
         "organization: Pains de Garonne", "organization: \"Cantine de l'école des Tilleuls\""))
     josiane = load_library(load_settings(project.config_file)).get("interviews/josiane")

@@ -341,11 +341,11 @@ def test_a_title_that_opens_on_its_guests_name_says_who_they_are(project: Projec
     pieces = {p.key: p for p in load_library(load_settings(project.config_file)).pieces}
     def title(key: str) -> str:
         return next(e.text for e in excerpts_for(pieces[key]) if e.kind == "title")
-    assert title("interviews/kwan") == ("Raphaëlle Kwan, Artistic Director, Hélianthe Youth Orchestra, on her first "
+    assert title("interviews/kwan") == ("Raphaëlle Kwan, Artistic Director at Hélianthe Youth Orchestra, on her first "
                                         "season: 'Nobody learns to listen by being told to'")
-    assert placed_title(pieces["interviews/kwan"]).startswith("Raphaëlle Kwan, Artistic Director, Hélianthe Youth "
+    assert placed_title(pieces["interviews/kwan"]).startswith("Raphaëlle Kwan, Artistic Director at Hélianthe Youth "
                                                               "Orchestra, on her first season: ‘Nobody")  # typeset
-    assert title("interviews/kwan2") == "Raphaëlle Kwan, Artistic Director, Hélianthe Youth Orchestra: a first season"
+    assert title("interviews/kwan2") == "Raphaëlle Kwan, Artistic Director at Hélianthe Youth Orchestra: a first season"
     assert title("interviews/kwan3") == "Raphaëlle Kwan, the orchestra's new director"  # the title says who she is
 
 
@@ -449,7 +449,7 @@ def test_a_summary_that_names_its_thing_is_posted_and_a_by_line_keeps_its_role(p
         "Ken Atherton is our new river warden"]
     from publisher.social.excerpts import placed_title
     assert placed_title(pieces["interviews/lucie"]).startswith(
-        "Lucie Ferrand, paysanne meunière, La Fournée Commune\u00a0: vingt-deux")  # typeset colon, role inserted
+        "Lucie Ferrand, paysanne meunière de la Fournée Commune\u00a0: vingt-deux")  # typeset colon, role inserted
 
 
 def test_a_guests_quote_is_not_followed_by_their_role_again_in_the_title_line(project: ProjectDir) -> None:
@@ -475,7 +475,7 @@ def test_a_guests_quote_is_not_followed_by_their_role_again_in_the_title_line(pr
     quote, takeaway = posts["quote"], posts["takeaway"]
     assert isinstance(quote, Rendered) and isinstance(takeaway, Rendered)
     assert quote.text.count("Volunteer table host") == 1, quote.text
-    assert "Zahra Mohammadi, Volunteer table host, Café Parlotte: from the beginners" in takeaway.text, takeaway.text
+    assert "Zahra Mohammadi, Volunteer table host at Café Parlotte: from the beginners" in takeaway.text, takeaway.text
 
 
 def test_a_guest_named_with_a_title_in_the_front_matter_is_found_under_the_name_the_piece_uses(
@@ -494,7 +494,7 @@ def test_a_guest_named_with_a_title_in_the_front_matter_is_found_under_the_name_
     found = {e.kind: (e.text, e.attribution) for e in excerpts_for(piece)}
     assert found["quote"] == ("Take the bill out of the first phone call and you save calves.",
                               "Sandy Lowther, Founding partner, Scarthbeck Veterinary Practice")
-    assert found["title"][0].startswith("Sandy Lowther, Founding partner, Scarthbeck Veterinary Practice, on 38 years")
+    assert found["title"][0].startswith("Sandy Lowther, Founding partner at Scarthbeck Veterinary Practice, on 38 years")
 
 
 def test_a_title_that_names_its_date_is_posted_at_launch_but_not_a_dated_summary(project: ProjectDir) -> None:

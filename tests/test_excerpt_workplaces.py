@@ -22,6 +22,9 @@ from publisher.social.excerpts import excerpts_for
     # a name that holds the kind
     ("coordinator of the collective", "Saturday, the Harbridge Orchard Collective plants forty trees.",
      "coordinator of the Harbridge Orchard Collective"),
+    # a name that holds the kind and goes on after a "de" (set 118: "directrice du Centre Clé")
+    ("directrice du centre", "Le Centre Clé de Voûte, à Saint-Aignan, forme chaque année 96 personnes.",
+     "directrice du Centre Clé de Voûte"),
     # the name, then the kind in apposition
     ("cofondateur et chef ouvreur de la salle",
      "Le contest a lieu à La Prise Commune. La Prise Commune, la salle d’escalade de Saint-Jorand, a 380 adhérents.",
@@ -115,3 +118,32 @@ def test_a_role_merges_with_its_organisation_only_when_the_role_names_it_with_an
     assert with_organization("professeure de danse", "Danse Plurielle") == "professeure de danse, Danse Plurielle"
     assert with_organization("collaboratrice", "Lab, Lyon") == "collaboratrice, Lab, Lyon"
     assert where_named("cofondatrice du cabinet", " ".join(["WORD"] * 5000)) == "cofondatrice du cabinet"  # no blow-up
+
+
+INTERVIEW = """title: "{name} : « Un accordéon, ça ne meurt pas, ça attend qu’on l’ouvre »"
+date: 2026-11-20
+lang: {lang}
+summary: Trente ans d’établi.
+guest: {{name: {name}, role: "{role}", organization: "{org}"}}
+"""
+
+
+@pytest.mark.parametrize(("lang", "role", "org", "headline"), [
+    # sets 117, 118: « Léa Marchadier, tatoueuse, fondatrice, Atelier Peau Neuve : « … » » read as a list of labels
+    ("fr", "Tatoueuse, fondatrice", "Atelier Peau Neuve", "Odile Varenne, tatoueuse et fondatrice d’Atelier Peau Neuve"),
+    ("fr", "Artisane réparatrice, dirigeante", "L’Atelier du Soufflet",
+     "Odile Varenne, artisane réparatrice et dirigeante de l’Atelier du Soufflet"),
+    ("fr", "Gérante", "Le Tambour", "Odile Varenne, gérante du Tambour"),
+    ("en", "Founder and head teacher", "Tambours Battants", "Odile Varenne, Founder and head teacher at Tambours Battants"),
+    ("en", "Volunteer archivist", "The Holloway Library", "Odile Varenne, Volunteer archivist at the Holloway Library"),
+    # a role that says its place itself, or labels that are not posts: the signature's comma
+    ("fr", "Responsable du tir adapté", "Compagnie d’arc", "Odile Varenne, responsable du tir adapté, Compagnie d’arc"),
+    ("en", "Volunteer, imaging team", "Ardleigh Herbarium", "Odile Varenne, Volunteer, imaging team, Ardleigh Herbarium"),
+])
+def test_an_interview_headline_says_who_its_guest_is_as_a_headline_would(
+        project: ProjectDir, lang: str, role: str, org: str, headline: str) -> None:
+    from publisher.social.excerpts import placed_title
+    project.piece("interviews/odile.md", INTERVIEW.format(name="Odile Varenne", lang=lang, role=role, org=org))
+    (piece,) = list(load_library(load_settings(project.config_file)))
+    placed = placed_title(piece)
+    assert placed.startswith(headline + ("\u00a0: «" if lang == "fr" else ": «")), placed

@@ -349,7 +349,7 @@ def placed_title(piece: Piece) -> str:
     if not said or not found or ", " not in said[1]:
         return guest_placed(title, piece)
     end = found.end("name")
-    role = typeset(said[1].partition(", ")[2], piece.lang)  # "Cantine de l'école…" as typed (set 41)
+    role = signatures.headline_role(typeset(said[1].partition(", ")[2], piece.lang), piece)  # as typed (set 41)
     return f"{title[:end]}, {role}{title[end:]}"
 
 

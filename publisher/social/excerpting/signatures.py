@@ -43,8 +43,49 @@ def with_role(attribution: str, piece: Piece, given: str = "") -> str:
         if introduced:
             return f"{name}, {role_after_name(where_named(whose_named(introduced, piece.body), _told(piece)), lang)}"
         return attribution
-    role = with_organization(role_after_name(given or guest.role, lang), guest.organization)
+    role = with_organization(role_after_name(_labels_joined(given or guest.role, lang), lang), guest.organization)
     return f"{name}, {role}" if role else (f"{name}, {role_after_name(introduced, lang)}" if introduced else name)
+
+
+_ROLE_WORDS = frozenset(re.findall(r"\S+", """
+    fondateur fondatrice cofondateur cofondatrice dirigeant dirigeante gérant gérante cogérant cogérante directeur
+    directrice président présidente coordinateur coordinatrice responsable trésorier trésorière secrétaire
+    propriétaire animateur animatrice founder co-founder cofounder owner director manager coordinator chair
+    president secretary treasurer head lead
+    """))
+
+
+def _labels_joined(role: str, lang: str) -> str:
+    """"Tatoueuse, fondatrice" as a person is introduced: "Tatoueuse et fondatrice" (sets 117, 118: readers failed
+    « Léa Marchadier, tatoueuse, fondatrice, Atelier Peau Neuve » as a list of labels). Only when every label after
+    the first is a post ("fondatrice", "directrice générale", "head teacher"): "Volunteer, imaging team" stays."""
+    labels = [label.strip() for label in role.split(",")]
+    if len(labels) < 2 or not all(label and label.split()[0].lower() in _ROLE_WORDS for label in labels[1:]):
+        return role
+    joiner = " et " if lang.startswith("fr") else " and "
+    return ", ".join(labels[:-1]) + joiner + labels[-1]
+
+
+def headline_role(role: str, piece: Piece) -> str:
+    """A guest's role as a headline says it: "tatoueuse et fondatrice d’Atelier Peau Neuve", "founder and head
+    teacher at Tambours Battants", rather than the signature's "…, Atelier Peau Neuve" (sets 117, 118 failed
+    rebuilt titles that read as a list of labels). As it was when the post names its place itself ("responsable
+    du tir adapté", "Head of Infrastructure") or names no organisation."""
+    guest = piece.guest
+    org = typeset(guest.organization.strip(), piece.lang) if guest and guest.organization else ""
+    if not org or not role.endswith(f", {org}"):
+        return role
+    post = role[:-len(org) - 2]
+    if not post or "," in post or re.search(r"(?<![\w’])(?:de|du|des|d’|of|at|for|à|au|aux)(?![\w’])", post, re.I):
+        return role
+    if not piece.lang.startswith("fr"):
+        return f"{post} at {'the ' + org[4:] if org.startswith('The ') else org}"  # "at the Holloway Library"
+    head = org.split(" ", 1)
+    if head[0] in ("Le", "Les") and len(head) == 2:
+        return f"{post} {'du' if head[0] == 'Le' else 'des'} {head[1]}"
+    if org.startswith(("L’", "La ")):
+        return f"{post} de {org[:1].lower()}{org[1:]}"
+    return f"{post} d’{org}" if org[:1].lower() in "aeiouyhàâéèêëîïôöûü" else f"{post} de {org}"
 
 
 _WHOSE_NOUN = re.compile(r"^(?:the\s+)?([a-z][a-z-]{2,})[’']s\s+(\S.*)$")
@@ -98,8 +139,8 @@ def where_named(role: str, text: str) -> str:
     after = {name for name in after if (" " in name or (name != "I" and name in first))  # "the gallery Maria opened"
              and name.split()[0].lower() not in _TITLES}  # "the committee Chair Jane Doe"
     inside = {_ARTICLE.sub("", m.group(1)) for m in re.finditer(
-        rf"(?<![\w’-])((?:[A-ZÀ-Ö][\w’&-]+ ){{0,4}}{noun.capitalize()}(?: (?:de la|de l’|du|des|de|d’|of the|of|for) ?"
-        rf"{_CAPITALISED_RUN}|(?: [A-ZÀ-Ö][\w’&-]+)+)?)(?![\w’-])", flat)}
+        rf"(?<![\w’-])((?:[A-ZÀ-Ö][\w’&-]+ ){{0,4}}{noun.capitalize()}(?:(?: (?:de la|de l’|du|des|de|d’|of the|of|for) ?"
+        rf"| ){_CAPITALISED_RUN})?)(?![\w’-])", flat)}  # "Centre Clé de Voûte", not "Centre Clé" (set 118)
     inside = {name for name in inside if " " in name}  # "Commission" alone, "La Commission": no name
     before = {m.group(1) for m in re.finditer(
         rf"({_CAPITALISED_RUN}), (?:la|le|l’|une|un|the|a|an) ?(?:(?!(?:du|de|des|of|the)\b)[a-zà-ÿ-]+ ){{0,3}}{noun}"
@@ -304,7 +345,7 @@ def guest_placed(title: str, piece: Piece) -> str:
     signed = with_role(name, piece)
     if signed == name:
         return title
-    role = typeset(signed.partition(", ")[2], piece.lang)
+    role = headline_role(typeset(signed.partition(", ")[2], piece.lang), piece)
     if any(re.search(rf"(?<![\w’]){re.escape(run)}(?![\w’])", rest) for run in _NAMED_RUN.findall(role)):
         return title  # the title names it already: "…, Volunteer host, “Night Owls”, … of “Night Owls”"
     return f"{name}, {role}{rest}" if colon else f"{name}, {role},{rest}"
