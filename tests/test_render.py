@@ -386,6 +386,57 @@ takeaways:
     assert "\n\nWhere the money goes" in texts["Each instrum"], "a takeaway not naming the subject keeps it"
 
 
+@pytest.mark.parametrize(("title", "text", "same"), [
+    ("Where the money goes in a €48,000 harpsichord", "It costs 48 000 € before VAT.", True),
+    ("Brackley Lido: 48 hours to save the summer season", "Rated 4.8 by swimmers last summer.", False),
+    ("Brackley Lido: €1.2m to reopen the swimming pool", "The pool will close for 12 months.", False),
+    ("Hallam Ropewalk hires 12 apprentices for spring", "The ropewalk opens its applications on 12 January.", False),
+    ("Le Bon Coin : 3,5 tonnes de vêtements triés", "35 sacs de vêtements triés en un jour.", False),
+    ("Le Bon Coin : 12,5 % de dons en plus", "Les dons ont augmenté de 12.5 %.", True),
+])
+def test_a_figure_is_the_same_figure_only_when_it_is(title: str, text: str, same: bool) -> None:
+    from publisher.social.render import _figures
+    assert (bool(_figures(title)) and _figures(title) <= _figures(text)) is same
+
+
+def test_a_summary_that_names_what_the_title_names_reads_more(project: ProjectDir) -> None:
+    # set 119: the standfirst over its own headline, and the card a third time
+    project.config("channels: {x: {}, bluesky: {}}")
+    project.piece("articles/oven.md", """
+title: "Book a place on the hearth: Saint-Aubin’s 1847 oven opens its winter bakes to everyone"
+date: 2026-03-02
+lang: en
+summary: On four Saturdays between January and March, the communal oven of Saint-Aubin-des-Crêts will be fired for anyone who wants to bake.
+takeaways:
+  - "Each baker brings their own dough; the oven takes forty loaves a firing."
+""")
+    settings = load_settings(project.config_file)
+    library = load_library(settings)
+    rules, piece = rules_from(settings, library), library.get("oven")
+    for channel in ("x", "bluesky"):
+        posts = {e.kind: render(e, piece, rules.channels[channel], rules.context(piece)) for e in excerpts_for(piece)}
+        summary, takeaway = posts["summary"], posts["takeaway"]
+        assert isinstance(summary, Rendered) and "bake.\n\nRead more: " in summary.text, summary
+        assert isinstance(takeaway, Rendered) and "\n\nBook a place on the hearth" in takeaway.text, takeaway
+
+
+def test_a_summary_with_the_title_s_figure_but_not_its_name_keeps_the_title(project: ProjectDir) -> None:
+    # a fresh reviewer's: the figure alone does not say which board
+    project.config("channels: {x: {}}")
+    project.piece("case-studies/levelmoor.md", """
+title: "Levelmoor Drainage Board: 64 sensors, and pumps that start before the water does"
+date: 2026-03-02
+lang: en
+summary: A drainage board on the edge of the estuary now runs 64 sensors. Its pumps start on the forecast.
+""")
+    settings = load_settings(project.config_file)
+    library = load_library(settings)
+    rules, piece = rules_from(settings, library), library.get("levelmoor")
+    summary = next(e for e in excerpts_for(piece) if e.kind == "summary")
+    post = render(summary, piece, rules.channels["x"], rules.context(piece))
+    assert isinstance(post, Rendered) and "\n\nLevelmoor Drainage Board: 64 sensors" in post.text, post
+
+
 def test_only_the_title_on_its_own_line_is_bluesky_s_link() -> None:
     text = "The Bus 33 now runs every 20 minutes.\n\nBus 33\n#Transit"
     segments = networks.bluesky_segments(text, "https://a.example.org/articles/bus/?utm_source=bluesky", "Bus 33")

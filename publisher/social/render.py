@@ -39,6 +39,7 @@ from publisher.networks import network as descriptor
 from publisher.performance import fast_constructor
 from publisher.posts.model import Excerpt, LinkCard
 from publisher.social import hashtags
+from publisher.social.excerpting import lexicon
 from publisher.social.excerpts import card_words, placed_title
 from publisher.social.tails import ARROW, UTM_MEDIUM, Fitted, Tail, TailKey, make_tail
 
@@ -263,7 +264,11 @@ class Fitter:
             if said * 5 >= len(titled) * 4 or (said * 2 >= len(titled) and all(name in words for name in names)):
                 return read_more  # it says the title: nearly all its words, or half and its names ("A drainage
                 # board on the edge of the estuary…" says much of "Levelmoor Drainage Board: …", not which)
-            if figures and said and (kind == "summary" or any(name in words for name in names)) and \
+            if kind == "summary" and said and any(name in words for name in names):
+                return read_more  # the standfirst names what the title names: under it, the title says it again
+                # and the card a third time ("…the communal oven of Saint-Aubin-des-Crêts will be fired…" over
+                # "Book a place on the hearth: Saint-Aubin’s 1847 oven opens…", sets 111, 116, 119)
+            if figures and said and (any(name in words for name in names) if names else kind == "summary") and \
                     figures <= _figures(words):
                 return read_more  # the standfirst, or a line naming the title's subject, gives its figures:
                 # "…costs €48,000…" over "Where the money goes in a €48,000 harpsichord" (sets 113, 114, 116:
@@ -357,17 +362,29 @@ def _content_words(text: str) -> frozenset[str]:
     return frozenset(_WORD.findall(text.casefold()))
 
 
-_FIGURE = re.compile(r"\d+(?:[\u00a0\u202f ,.]\d{3}(?!\d))*(?:[.,]\d+)?")
+_FIGURE = re.compile(r"(?<![\d.,])(?:(?P<grouped>\d{1,3}(?:[\u00a0\u202f ,.]\d{3}(?!\d))+)|(?P<plain>\d+))"
+                     r"(?:[.,](?P<decimals>\d+))?(?!\d)")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_MONTH_NAMES = "|".join(name for names in lexicon.MONTHS.values() for name in names)
+_DATE_AFTER = re.compile(rf"[ \u00a0\u202f]*(?:er[ \u00a0\u202f]+)?(?:{_MONTH_NAMES})(?![\w’])", re.I)
+_DATE_BEFORE = re.compile(rf"(?:{_MONTH_NAMES})[ \u00a0\u202f]*$", re.I)
 
 
 def _figures(text: str) -> frozenset[str]:
     """The figures ``text`` gives, written alike ("€48,000", "48 000 €" and "48000" are "48000"; "12,5" and
-    "12.5" are "125"), but years ("2026"), which a title and its excerpt share without repeating each other."""
+    "12.5" are "12.5", not "125"), but years ("2026") and a date's day ("on 12 January"), which a title and its
+    excerpt share without repeating each other."""
     if not any(c.isdigit() for c in text):
         return frozenset()
-    return frozenset(re.sub(r"[\u00a0\u202f ,.]", "", m.group()) for m in _FIGURE.finditer(text)
-                     if not _YEAR.fullmatch(m.group()))
+    out = set()
+    for m in _FIGURE.finditer(text):
+        whole = m.group("plain") or re.sub(r"[\u00a0\u202f ,.]", "", m.group("grouped"))
+        if m.group("plain") and _YEAR.fullmatch(whole) and not m.group("decimals"):
+            continue
+        if _DATE_AFTER.match(text, m.end()) or _DATE_BEFORE.search(text, 0, m.start()):
+            continue
+        out.add(f"{whole}.{m.group('decimals')}" if m.group("decimals") else whole)
+    return frozenset(out)
 
 
 _NAME = re.compile(r"[A-ZÀ-Ö][\w’&-]{2,}")
@@ -377,7 +394,7 @@ def _names(title: str) -> tuple[str, ...]:
     """The title's names: its capitalised words but the first, and the first too when a capitalised word
     follows it ("Levelmoor Drainage Board: …", "Pwll Glan Teifi: …") or when it is a word no dictionary
     has before a colon ("Oberwihr : un séchoir…"; not "Gel : six gestes…")."""
-    found = [m.group() for m in _NAME.finditer(title)]
+    found = [m.group().removesuffix("’s").removesuffix("'s") for m in _NAME.finditer(title)]  # "Saint-Aubin’s"
     if not found:
         return ()
     head = title.lstrip("«“\"' ")

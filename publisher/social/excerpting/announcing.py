@@ -26,10 +26,13 @@ _IN_A_MONTH = {
     # A title that names its month with no year: "Un hérisson dans le jardin en décembre : les bons gestes"
     # was recycled in January (set 35). "March" and "May" are words too, so English needs its preposition.
     # So does one that counts down to it: "Before the January loan lands: a seven-step money check" (set 116,
-    # recycled in February), « Avant janvier, trois gestes … ».
-    language: re.compile(rf"(?<![\w’])(?:{'en|fin|début|mi-|courant|avant|d’ici' if language == 'fr' else 'in|during|for|through|(?:before|ahead of|until)(?: the)?'})"
-                         rf"\s?(?:{'|'.join(lexicon.MONTHS[language])})(?![\w’])(?![\s\u00a0\u202f]+(?:19|20)\d\d)")
+    # recycled in February), « … 25 bénévoles avant janvier » (not « Avant Mai 68 », a year's name).
+    language: re.compile(rf"(?<![\w’])(?:{'en|fin|début|mi-|courant|avant|d’ici' if language == 'fr' else 'in|during|for|through'})"
+                         rf"\s?(?:{'|'.join(lexicon.MONTHS[language])})(?![\w’])(?![\s\u00a0\u202f]+(?:(?:19|20)\d\d|\d\d\b))")
     for language in ("en", "fr")}
+_COUNTDOWN = re.compile(rf"(?<![\w’])(?:before|ahead of|until) the (?:{'|'.join(lexicon.MONTHS['en'])}) [a-z]", re.I)
+"""An English title that counts down to its month's event: "Before the January loan lands" (the month as an
+adjective), not "Before June: the last months of the mill" nor "Until May, I had never built a boat"."""
 
 
 _MONTH_FIRST = {
@@ -45,12 +48,15 @@ def names_its_month(title: str, lang: str) -> bool:
     advice is seasonal. In English the month is capitalised and no name follows it ("in march for
     climate", "for May Ellis")."""
     language = lexicon.lang_of(lang)
+    title = title.replace("'", "’")  # as typed: « d'ici janvier »
     start = title.lstrip("«“\"' ")
     first = _MONTH_FIRST[language].match(start) if language else None
     if first and not (language == "en" and re.match(r"\s+[A-Z]", start[first.end():])):
         return True  # "December at the cellar", not "April Ashley on forty years…" (a name)
     if language != "en":
         return bool(language and _IN_A_MONTH[language].search(title.lower()))
+    if any(re.search(r" the [A-Z]", m.group()) for m in _COUNTDOWN.finditer(title)):
+        return True  # "the January loan", not "the march on Westminster"
     return any(title[m.end() - 1:m.end()].isalpha() and title[m.end() - len(m.group().split()[-1]):][:1].isupper()
                and not re.match(r"\s+[A-Z]", title[m.end():]) for m in _IN_A_MONTH["en"].finditer(title.lower()))
 

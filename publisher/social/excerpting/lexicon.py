@@ -52,9 +52,8 @@ OPENING_PHRASES: dict[str, tuple[str, ...]] = {
            "concrètement", "en pratique,", "en clair,", "autrement dit",
            # the answer to a question the post does not ask (« La réponse est simple : … », set 91)
            "la réponse est", "la réponse était", "la raison est simple", "la raison était simple",
-           # after what, yes to what: « Après ça, je n’avais plus besoin… », « J’ai dit oui sans réfléchir » (set 114)
-           "après ça", "après cela", "après quoi", "j’ai dit oui", "on a dit oui", "nous avons dit oui",
-           "j’ai dit non", "on a dit non", "nous avons dit non"),
+           # after what: « Après ça, je n’avais plus besoin… » (set 114); yes to what: standalone._ANSWERED
+           "après ça", "après cela", "après quoi"),
     "en": ("after that", "of course", "in fact", "as a result", "the latter", "the former", "the rest",
            "the two", "the same", "the other", "in that case", "on top of that", "that said", "even so",
            "all of this", "all this", "at that point", "by then", "the next day", "the day before", "soon after",
@@ -68,8 +67,7 @@ OPENING_PHRASES: dict[str, tuple[str, ...]] = {
            "first,", "second,", "third,", "fourth,", "fifth,", "secondly", "thirdly", "lastly",
            "if they do not", "if they don’t", "if so", "if not",
            "in practice,", "in concrete terms", "in other words",
-           "the answer is", "the answer was", "the reason is simple", "the reason was simple",
-           "i said yes", "we said yes", "i said no", "we said no"),
+           "the answer is", "the answer was", "the reason is simple", "the reason was simple"),
 }
 IMPERSONAL: dict[str, tuple[str, ...]] = {
     # Pronoun openings that point at nothing before them: "Il faut…", "It takes…", "There are…".

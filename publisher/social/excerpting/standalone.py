@@ -176,6 +176,12 @@ def opens_back(text: str, lang: str) -> str | None:
     return None
 
 
+_ANSWERED = {
+    # « J’ai dit oui sans réfléchir. » (set 114): yes to what? Not when it says: "We said yes to the council’s offer".
+    "fr": re.compile(r"^(?:j’ai|on a|nous avons|elle a|il a|ils ont|elles ont)\s+(?:dit|répondu)\s+(?:oui|non)"
+                     r"(?![\w’])(?!\s+(?:à|au|aux)\b)"),
+    "en": re.compile(r"^(?:i|we|she|he|they)\s+(?:said|answered)\s+(?:yes|no)(?![\w’])(?!\s+to\b)"),
+}
 _ANOTHER = {
     # "Deux autres EHPAD du plateau rejoignent le dispositif en janvier 2027." (set 85, a takeaway), "Another
     # school…", "Other councils…", "Three more dogs went on…" (set 92), "The ones who depend on the bus…" (set
@@ -209,6 +215,8 @@ def _points_back(text: str, low: str, language: str) -> str | None:
     impersonal = start.startswith(lexicon.IMPERSONAL[language])
     if not impersonal and start.startswith(_opening_prefixes(language)):
         return "opens on a connector: it needs the sentence before"
+    if _ANSWERED[language].match(start):
+        return "answers a question the post does not ask: yes or no to what?"
     if not impersonal and start.startswith(lexicon.STORY_TIME[language]) and not start[:2].isdigit():
         return "opens on a moment of the story"
     match = None if impersonal else _FIRST_WORD.match(low)
