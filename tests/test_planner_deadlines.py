@@ -139,3 +139,37 @@ def test_a_call_that_says_evergreen_is_recycled(project: ProjectDir) -> None:
 ])
 def test_a_title_that_counts_down_to_a_month(title: str, lang: str, seasonal: bool) -> None:
     assert announcing.names_its_month(title, lang) is seasonal
+
+
+@pytest.mark.parametrize(("summary", "lang", "written", "soon"), [
+    # set 121: a round for this month and the next, a diary full for next month
+    ("L’Œil nomade publishes its round for December and January. Where it stops, and how to book.", "en",
+     dt.date(2026, 12, 3), True),
+    ("Chez Ramonage Thibault Frères, l’agenda de décembre est déjà rempli aux trois quarts.", "fr",
+     dt.date(2026, 11, 26), True),
+    ("What worked, what didn't, and what changes in January.", "en", dt.date(2026, 12, 3), True),
+    # a past month, a habit, a span a season's advice names every year, a year, a day (another rule's)
+    ("Depuis janvier, 37 habitants sont venus nous montrer un appel frauduleux.", "fr", dt.date(2026, 11, 13), False),
+    ("Every December the market draws twice the crowd.", "en", dt.date(2026, 11, 13), False),
+    ("De décembre à février, le compost ralentit et les bacs se remplissent.", "fr", dt.date(2026, 11, 13), False),
+    ("Between January and October 2026 our ambassadors visited 412 homes.", "en", dt.date(2026, 12, 10), False),
+    ("Since December 2025, the Tinkerhouse has opened early on Saturdays.", "en", dt.date(2026, 12, 3), False),
+    ("What the seeds will give in April, and how to sow them.", "en", dt.date(2026, 11, 13), False),  # months off
+    ("Groups may book the hall for free.", "en", dt.date(2026, 4, 10), False),  # the verb
+])
+def test_a_summary_that_names_this_month_or_the_next(summary: str, lang: str, written: dt.date, soon: bool) -> None:
+    assert announcing.names_a_month_to_come(typeset(summary, lang), lang, written) is soon
+
+
+def test_a_piece_whose_summary_names_next_month_is_not_recycled(project: ProjectDir) -> None:
+    project.config("timezone: Europe/Paris\nchannels: {x: {}}\n"
+                   "rules: {follow_ups: [], evergreen: {after_days: 10, every_days: 10, max_times: 3}}")
+    project.piece("articles/round.md", "title: The eye van’s winter round\ndate: 2026-12-03\nlang: en\n"
+                  "summary: The van publishes its round for December and January.\n")
+    project.piece("articles/van.md", "title: The eye van’s first year\ndate: 2026-12-03\nlang: en\n"
+                  "summary: The van has visited 24 villages since it first set out.\n")
+    settings = load_settings(project.config_file)
+    library = load_library(settings)
+    plan = make_plan(library.pieces, rules_from(settings, library), at("2026-12-03T07:00"))
+    recycled = {p.piece for p in plan.posts if p.role.startswith("evergreen")}
+    assert recycled == {"articles/van"}, recycled

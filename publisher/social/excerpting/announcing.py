@@ -61,6 +61,44 @@ def names_its_month(title: str, lang: str) -> bool:
                and not re.match(r"\s+[A-Z]", title[m.end():]) for m in _IN_A_MONTH["en"].finditer(title.lower()))
 
 
+_HABIT = {"fr": re.compile(r"(?:chaque|tous les|toutes les|d’un|dès le mois d’?e?|un)\s*$"),
+          "en": re.compile(r"(?:every|each|in a typical|a typical|any)\s*$", re.I)}
+_SPAN = {"fr": re.compile(r"(?:depuis|entre|jusqu’en|jusqu’à|jours de)\s*$"),
+         "en": re.compile(r"(?:since|between|from|until|through|by|of|last)\s*$", re.I)}
+NEAR_MONTHS = 1
+"""A month of no year names this season's moment when it is the piece's month or one of the next two."""
+
+
+def names_a_month_to_come(text: str, lang: str, written: dt.date) -> bool:
+    """Does ``text`` (a summary) name the month it was written in or the next, with no year and no
+    day ("publishes its round for December and January" on 3 December, « l’agenda de décembre est déjà
+    rempli » on 26 November: set 121's reader failed their recycles in January)? Not a month of habit
+    ("every December", « chaque mois de janvier »), nor one of a past story ("In March, the club…" written
+    in November)."""
+    language = lexicon.lang_of(lang)
+    if not language or not text:
+        return False
+    low = text.lower().replace("'", "’")
+    for found in _MONTH_IN[language].finditer(low):
+        month = found.group(2)
+        if found.group(1) or found.group(3) or re.match(r"[\s\u00a0\u202f]+(?:19|20)\d\d", low[found.end():]):
+            continue  # a day ("le 11 décembre", names_a_day_to_come) or a year: not this rule's
+        at = found.start(2)
+        if low[at - 1:at].isalpha() or (language == "en" and not text[at:at + 1].isupper()):
+            continue  # inside a word; "may", "march" as verbs, "to march"
+        before = low[max(0, at - 30):at].replace("mois de ", "").replace("mois d’", "")
+        if _HABIT[language].search(before) or _SPAN[language].search(before) or \
+                re.match(r"[^.;]{0,30}?(?:19|20)\d\d", low[found.end():]):
+            continue  # "every December", "since January", "between January and October 2026"
+        if re.match(rf"\s+(?:à|au|et|to|and|–|-)\s+(?:{_MONTHS_OR_YEAR_END[language]})", low[found.end():]) and \
+                re.search(r"(?:de|d’|du|from|between)\s*$", before):
+            continue  # a span, « de décembre à février », which a season's advice names every year
+        number = lexicon.MONTHS[language].index(month) + 1
+        if (number - written.month) % 12 <= NEAR_MONTHS:
+            return True
+    return False
+
+
 def announces_a_start(title: str, lang: str) -> bool:
     """Is ``title`` the news that something starts ("… lance son épicerie mobile", "… opens …")?"""
     language = lexicon.lang_of(lang)

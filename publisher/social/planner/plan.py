@@ -144,7 +144,8 @@ def announces(piece: Piece) -> bool:
     day to come ("Samedi 14 novembre, notre bourse revient", set 45, recycled after the 14th)."""
     return _titled_moment(piece.title, piece.lang) or (piece.type != "white_paper" and any(
         int(year) > piece.date.year for year in _YEARS.findall(piece.title))) or (
-        bool(piece.summary) and announcing.names_a_day_to_come(piece.summary, piece.lang, piece.date.date()))
+        bool(piece.summary) and (announcing.names_a_day_to_come(piece.summary, piece.lang, piece.date.date())
+                                 or announcing.names_a_month_to_come(piece.summary, piece.lang, piece.date.date())))
 
 
 _YEARS = re.compile(r"(?<![\w/–-])(?<!by )(?<!vision )(?<!horizon )(?<!d’ici )(?<!d'ici )(?<!towards )(?<!to )(?<!en )"
