@@ -147,3 +147,18 @@ def test_an_interview_headline_says_who_its_guest_is_as_a_headline_would(
     (piece,) = list(load_library(load_settings(project.config_file)))
     placed = placed_title(piece)
     assert placed.startswith(headline + ("\u00a0: «" if lang == "fr" else ": «")), placed
+
+
+def test_a_quote_the_title_already_quotes_is_not_posted_again(project: ProjectDir) -> None:
+    # sets 117, 118, 121, 122: « Un accordéon, ça ne meurt pas… » — Odile Varenne, over a card that quotes her the same
+    body = ("« Un accordéon, ça ne meurt pas. Ça attend qu’on l’ouvre, parfois pendant quarante ans dans un "
+            "grenier », dit Odile Varenne.\n")
+    front = ("title: \"Odile Varenne : « Un accordéon, ça ne meurt pas, ça attend qu’on l’ouvre »\"\ndate: 2026-11-20\n"
+             "lang: fr\nsummary: Trente ans d’établi.\n"
+             "guest: {name: Odile Varenne, role: Dirigeante, organization: L’Atelier du Soufflet}\n")
+    project.piece("interviews/odile.md", front + "takeaways:\n  - L’atelier répare 310 accordéons par an.\n", body=body)
+    project.piece("interviews/seule.md", front, body=body)
+    pieces = {p.key: p for p in load_library(load_settings(project.config_file))}
+    kinds = [e.kind for e in excerpts_for(pieces["interviews/odile"])]
+    assert "quote" not in kinds and "takeaway" in kinds, kinds  # the title line under the others and the card say it
+    assert "quote" in [e.kind for e in excerpts_for(pieces["interviews/seule"])]  # all the piece has: kept

@@ -195,6 +195,11 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
         # not verbatim: the title puts words in the guest's mouth that the piece never gives her ("Un chien
         # d’avalanche, c’est dix minutes d’avance" for "Quand une victime n’a pas de détecteur, le chien, c’est
         # dix minutes d’avance…", set 30): neither her signed quote nor the bare title is posted
+        said_again = [e for e in out if e.kind == "quote" and words in _letters(e.text)]
+        if said_again and len(out) > len(said_again):
+            out = [e for e in out if e not in said_again]  # the card's headline says it, and the line under the
+            # others: « Un accordéon, ça ne meurt pas… » — Odile Varenne over a card that quotes her the same
+            # (sets 117, 118, 121, 122 failed it as repetition); kept when it is all the piece has
     elif not standalone.in_first_person(piece.title, lang) and not background.announces_only(piece.title, lang):
         add("title", guest_placed(piece.title, piece))  # "Une nuit au Centre 15 : j’ai suivi…" is a narrator's
     return out
