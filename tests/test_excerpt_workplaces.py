@@ -157,8 +157,10 @@ def test_a_quote_the_title_already_quotes_is_not_posted_again(project: ProjectDi
              "lang: fr\nsummary: Trente ans d’établi.\n"
              "guest: {name: Odile Varenne, role: Dirigeante, organization: L’Atelier du Soufflet}\n")
     project.piece("interviews/odile.md", front + "takeaways:\n  - L’atelier répare 310 accordéons par an.\n", body=body)
-    project.piece("interviews/seule.md", front, body=body)
+    project.piece("interviews/seule.md", front.replace("summary: Trente ans d’établi.\n", ""), body="Rien d’autre.\n"
+                  "\n" + body)
     pieces = {p.key: p for p in load_library(load_settings(project.config_file))}
     kinds = [e.kind for e in excerpts_for(pieces["interviews/odile"])]
     assert "quote" not in kinds and "takeaway" in kinds, kinds  # the title line under the others and the card say it
-    assert "quote" in [e.kind for e in excerpts_for(pieces["interviews/seule"])]  # all the piece has: kept
+    alone = [e.kind for e in excerpts_for(pieces["interviews/seule"])]
+    assert alone == ["quote"], alone  # all the piece has: kept
