@@ -25,6 +25,9 @@ from publisher.social.excerpts import excerpts_for
     # a name that holds the kind and goes on after a "de" (set 118: "directrice du Centre Clé")
     ("directrice du centre", "Le Centre Clé de Voûte, à Saint-Aignan, forme chaque année 96 personnes.",
      "directrice du Centre Clé de Voûte"),
+    # a short capitalised kind, and a name with a lowercase adjective (set 120: "président du Cercle")
+    ("président du Cercle", "Le Cercle philatélique de Valmont cherche des lettres. Le Cercle n’en a reçu que 40.",
+     "président du Cercle philatélique de Valmont"),
     # the name, then the kind in apposition
     ("cofondateur et chef ouvreur de la salle",
      "Le contest a lieu à La Prise Commune. La Prise Commune, la salle d’escalade de Saint-Jorand, a 380 adhérents.",

@@ -112,8 +112,9 @@ _WHERE_NOUNS = (r"commission|association|club|cabinet|salle|atelier|collectif|co
                 r"|refuge|centre|observatoire|bibliothèque|médiathèque|clinique|galerie|forge|laboratoire|society"
                 r"|charity|trust|group|school|network|co-?operative|center|hall|gym|farm|mill|museum|workshop"
                 r"|committee|company|foundation|collective|practice|federation|union|studio|library|clinic|gallery"
-                r"|lab|laboratory|bakery|brewery|observatory|shop|choir|theatre|theater")
-_UNNAMED_WHERE = re.compile(rf"(?P<link>[\s\u00a0]+(?:de\s+la|de\s+l’|du|des|of\s+the|for\s+the)\s*)(?P<noun>{_WHERE_NOUNS})$")
+                r"|lab|laboratory|bakery|brewery|observatory|shop|choir|theatre|theater|cercle|groupe|amicale|guilde"
+                r"|conservatoire|orchestre|harmonie|fanfare|caserne|crèche|circle|guild|band|institute|orchestra")
+_UNNAMED_WHERE = re.compile(rf"(?P<link>[\s\u00a0]+(?:de\s+la|de\s+l’|du|des|of\s+the|for\s+the)\s*)(?P<noun>(?i:{_WHERE_NOUNS}))$")
 """A role that ends on a place of work the story named before by its kind only: "cofondatrice du cabinet",
 "présidente de la commission", "chef ouvreur de la salle" (sets 103, 106, 110: which practice, which
 commission, which gym? their readers failed all three)."""
@@ -131,7 +132,7 @@ def where_named(role: str, text: str) -> str:
     found = _UNNAMED_WHERE.search(role.replace("'", "’"))
     if not found:
         return role
-    noun = found.group("noun")
+    noun = found.group("noun").lower()  # "président du Cercle": the club's short name, which the text gives whole
     parts = [" ".join(part.split()) for part in re.split(r"\n\s*\n|\n(?=#)", text.replace("'", "’"))]
     flat = "\n".join(part for part in parts if not part.startswith("#") and not _title_case(part))  # no heading
     first = parts[0] if parts else ""
@@ -140,7 +141,8 @@ def where_named(role: str, text: str) -> str:
              and name.split()[0].lower() not in _TITLES}  # "the committee Chair Jane Doe"
     inside = {_ARTICLE.sub("", m.group(1)) for m in re.finditer(
         rf"(?<![\w’-])((?:[A-ZÀ-Ö][\w’&-]+ ){{0,4}}{noun.capitalize()}(?:(?: (?:de la|de l’|du|des|de|d’|of the|of|for) ?"
-        rf"| ){_CAPITALISED_RUN})?)(?![\w’-])", flat)}  # "Centre Clé de Voûte", not "Centre Clé" (set 118)
+        rf"| ){_CAPITALISED_RUN}| (?:[a-zà-ÿ-]+ ){{1,2}}(?:de la|de l’|du|des|de|d’) ?{_CAPITALISED_RUN})?)(?![\w’-])", flat)}
+    # "Centre Clé de Voûte", not "Centre Clé" (set 118); "Cercle philatélique de Valmont" (set 120)
     inside = {name for name in inside if " " in name}  # "Commission" alone, "La Commission": no name
     before = {m.group(1) for m in re.finditer(
         rf"({_CAPITALISED_RUN}), (?:la|le|l’|une|un|the|a|an) ?(?:(?!(?:du|de|des|of|the)\b)[a-zà-ÿ-]+ ){{0,3}}{noun}"
