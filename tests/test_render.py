@@ -395,7 +395,7 @@ takeaways:
     ("Le Bon Coin : 12,5 % de dons en plus", "Les dons ont augmenté de 12.5 %.", True),
 ])
 def test_a_figure_is_the_same_figure_only_when_it_is(title: str, text: str, same: bool) -> None:
-    from publisher.social.render import _figures
+    from publisher.social.headlines import figures as _figures
     assert (bool(_figures(title)) and _figures(title) <= _figures(text)) is same
 
 
@@ -452,6 +452,6 @@ def test_a_euro_sign_in_a_title_is_counted_by_the_shortcut() -> None:
 
 
 def test_a_place_before_a_colon_is_a_name_the_excerpt_must_say() -> None:
-    from publisher.social.render import _names
+    from publisher.social.headlines import names as _names
     assert _names("Oberwihr : un séchoir à tabac de 1911 devenu maison des associations") == ("Oberwihr",)
     assert _names("Gel : six gestes pour protéger votre compteur d’eau") == ()

@@ -29,8 +29,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from wordfreq import zipf_frequency
-
 from publisher.content.model import Piece
 from publisher.content.typography import typeset
 from publisher.content.utm import with_utm
@@ -38,8 +36,7 @@ from publisher.networks import counting as networks
 from publisher.networks import network as descriptor
 from publisher.performance import fast_constructor
 from publisher.posts.model import Excerpt, LinkCard
-from publisher.social import hashtags
-from publisher.social.excerpting import lexicon
+from publisher.social import hashtags, headlines
 from publisher.social.excerpts import card_words, placed_title
 from publisher.social.tails import ARROW, UTM_MEDIUM, Fitted, Tail, TailKey, make_tail
 
@@ -193,7 +190,7 @@ class Fitter:
         """Keyed by (channels, hand-written, lead, id length)."""
         self._shown: str | None = None
         self._spelled: tuple[str, ...] | None = None
-        self._headline: tuple[str, frozenset[str], tuple[str, ...], frozenset[str]] | None = None
+        self._headline: tuple[str, headlines.Headline] | None = None
 
     def fit(self, excerpt: Excerpt, channel: ChannelInfo) -> Fitted | Rejected:
         """Does ``excerpt`` fit ``channel``, and with which hashtags? Counts without building the post."""
@@ -253,26 +250,12 @@ class Fitter:
             return read_more
         if self._headline is None:
             title = placed_title(self.piece)
-            self._headline = (f"{title}{ARROW}" if title.strip() else "", _content_words(title), _names(title),
-                              _figures(title))
-        headline, titled, names, figures = self._headline
+            self._headline = (f"{title}{ARROW}" if title.strip() else "", headlines.Headline.of(title))
+        headline, compared = self._headline
         if not headline:
             return read_more
-        if titled:  # a plan fits 70,000 excerpts: substring tests, not a tokenised text
-            low = words.casefold()
-            said = sum(map(low.__contains__, titled))  # `word in low` for each, counted in C: no generator
-            if said * 5 >= len(titled) * 4 or (said * 2 >= len(titled) and all(name in words for name in names)):
-                return read_more  # it says the title: nearly all its words, or half and its names ("A drainage
-                # board on the edge of the estuary…" says much of "Levelmoor Drainage Board: …", not which)
-            if kind == "summary" and said and any(name in words for name in names):
-                return read_more  # the standfirst names what the title names: under it, the title says it again
-                # and the card a third time ("…the communal oven of Saint-Aubin-des-Crêts will be fired…" over
-                # "Book a place on the hearth: Saint-Aubin’s 1847 oven opens…", sets 111, 116, 119)
-            if figures and said and (any(name in words for name in names) if names else kind == "summary") and \
-                    figures <= _figures(words):
-                return read_more  # the standfirst, or a line naming the title's subject, gives its figures:
-                # "…costs €48,000…" over "Where the money goes in a €48,000 harpsichord" (sets 113, 114, 116:
-                # "adds nothing"); "Each meal costs €2.34…" keeps the title that says whose meal
+        if compared.said_by(kind, words):
+            return read_more  # it says the title (headlines.py): under it, the title would say it again
         if kind == "quote" and any(mark in headline for mark in "«“"):
             return read_more  # an interview's title quotes its guest: two quotes in a row, one too many
         if kind == "quote":
@@ -351,65 +334,6 @@ class Fitter:
 def _card_links(channel: ChannelInfo) -> bool:
     """The post's card carries its link (on Bluesky a cover sent as an image is no link: the text keeps it)."""
     return channel.link_card and not (channel.cover_image and channel.network == "bluesky")
-
-
-_WORD = re.compile(r"[^\W_]{5,}")
-
-
-def _content_words(text: str) -> frozenset[str]:
-    """The title's words of five letters or more (not "with", "dans", "pour"), lower-cased: what an
-    excerpt is compared with."""
-    return frozenset(_WORD.findall(text.casefold()))
-
-
-_FIGURE = re.compile(r"(?<![\d.,])(?:(?P<grouped>\d{1,3}(?:[\u00a0\u202f ,.]\d{3}(?!\d))+)|(?P<plain>\d+))"
-                     r"(?:[.,](?P<decimals>\d+))?(?!\d)")
-_YEAR = re.compile(r"(?:19|20)\d\d")
-_MONTH_NAMES = "|".join(name for names in lexicon.MONTHS.values() for name in names)
-_DATE_AFTER = re.compile(rf"[ \u00a0\u202f]*(?:er[ \u00a0\u202f]+)?(?:{_MONTH_NAMES})(?![\w’])", re.I)
-_DATE_BEFORE = re.compile(rf"(?:{_MONTH_NAMES})[ \u00a0\u202f]*$", re.I)
-
-
-def _figures(text: str) -> frozenset[str]:
-    """The figures ``text`` gives, written alike ("€48,000", "48 000 €" and "48000" are "48000"; "12,5" and
-    "12.5" are "12.5", not "125"), but years ("2026") and a date's day ("on 12 January"), which a title and its
-    excerpt share without repeating each other."""
-    if not any(c.isdigit() for c in text):
-        return frozenset()
-    out = set()
-    for m in _FIGURE.finditer(text):
-        whole = m.group("plain") or re.sub(r"[\u00a0\u202f ,.]", "", m.group("grouped"))
-        if m.group("plain") and _YEAR.fullmatch(whole) and not m.group("decimals"):
-            continue
-        if _DATE_AFTER.match(text, m.end()) or _DATE_BEFORE.search(text, 0, m.start()):
-            continue
-        out.add(f"{whole}.{m.group('decimals')}" if m.group("decimals") else whole)
-    return frozenset(out)
-
-
-_NAME = re.compile(r"[A-ZÀ-Ö][\w’&-]{2,}")
-
-
-def _names(title: str) -> tuple[str, ...]:
-    """The title's names: its capitalised words but the first, and the first too when a capitalised word
-    follows it ("Levelmoor Drainage Board: …", "Pwll Glan Teifi: …") or when it is a word no dictionary
-    has before a colon ("Oberwihr : un séchoir…"; not "Gel : six gestes…")."""
-    found = [m.group().removesuffix("’s").removesuffix("'s") for m in _NAME.finditer(title)]  # "Saint-Aubin’s"
-    if not found:
-        return ()
-    head = title.lstrip("«“\"' ")
-    words = head.split(" ", 2)
-    return tuple(name for i, name in enumerate(found) if i or not head.startswith(name) or _named_first(words))
-
-
-def _named_first(words: list[str]) -> bool:
-    if len(words) < 2:
-        return False
-    if words[1][:1].isupper():
-        return True
-    first = words[0].rstrip(":").lower()
-    before_colon = words[0].endswith(":") or words[1].startswith(":")
-    return before_colon and first.isalpha() and max(zipf_frequency(first, "fr"), zipf_frequency(first, "en")) < 2
 
 
 _new_fitted = tuple.__new__

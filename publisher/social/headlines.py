@@ -1,0 +1,111 @@
+"""Does an excerpt say what the title under it says? Then the post reads "Read more:" instead of repeating the
+title (social.render's `Fitter.lead`), and the card shows the title once.
+
+Readers of unseen pieces failed posts both ways: a "the pool" the post never named when the title was left out,
+and a standfirst over its own headline ("…costs €48,000…" over "Where the money goes in a €48,000 harpsichord",
+sets 113, 114, 116, 119) when it was not. The title stays unless the excerpt says it: nearly all its words, or
+half of them and its names; a summary naming what the title names; the title's figures with its names (or, when
+the title names nothing, in the summary). A plan compares 70,000 excerpts: substring tests, no tokenising.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from wordfreq import zipf_frequency
+
+from publisher.social.excerpting import lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class Headline:
+    """A title's words, names and figures, worked out once per piece."""
+
+    words: frozenset[str]
+    names: tuple[str, ...]
+    figures: frozenset[str]
+
+    @classmethod
+    def of(cls, title: str) -> Headline:
+        return cls(content_words(title), names(title), figures(title))
+
+    def said_by(self, kind: str, text: str) -> bool:
+        """Does ``text`` (an excerpt of ``kind``) say this title already?"""
+        titled, named = self.words, self.names
+        if not titled:
+            return False
+        low = text.casefold()
+        said = sum(map(low.__contains__, titled))  # `word in low` for each, counted in C: no generator
+        if said * 5 >= len(titled) * 4 or (said * 2 >= len(titled) and all(name in text for name in named)):
+            return True  # nearly all its words, or half and its names ("A drainage board on the edge of the
+            # estuary…" says much of "Levelmoor Drainage Board: …", not which)
+        if not said:
+            return False
+        if kind == "summary" and any(name in text for name in named):
+            return True  # the standfirst names what the title names ("…the communal oven of
+            # Saint-Aubin-des-Crêts will be fired…" over "Book a place on the hearth: Saint-Aubin’s 1847 oven…")
+        return bool(self.figures) and (any(name in text for name in named) if named else kind == "summary") and \
+            self.figures <= figures(text)  # "Each meal costs €2.34…" keeps the title that says whose meal
+
+
+_WORD = re.compile(r"[^\W_]{5,}")
+
+
+def content_words(text: str) -> frozenset[str]:
+    """The title's words of five letters or more (not "with", "dans", "pour"), lower-cased: what an
+    excerpt is compared with."""
+    return frozenset(_WORD.findall(text.casefold()))
+
+
+_FIGURE = re.compile(r"(?<![\d.,])(?:(?P<grouped>\d{1,3}(?:[\u00a0\u202f ,.]\d{3}(?!\d))+)|(?P<plain>\d+))"
+                     r"(?:[.,](?P<decimals>\d+))?(?!\d)")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_MONTH_NAMES = "|".join(name for names in lexicon.MONTHS.values() for name in names)
+_DATE_AFTER = re.compile(rf"[ \u00a0\u202f]*(?:er[ \u00a0\u202f]+)?(?:{_MONTH_NAMES})(?![\w’])", re.I)
+_DATE_BEFORE = re.compile(rf"(?:{_MONTH_NAMES})[ \u00a0\u202f]*$", re.I)
+
+
+def figures(text: str) -> frozenset[str]:
+    """The figures ``text`` gives, written alike ("€48,000", "48 000 €" and "48000" are "48000"; "12,5" and
+    "12.5" are "12.5", not "125"), but years ("2026") and a date's day ("on 12 January"), which a title and its
+    excerpt share without repeating each other."""
+    if not any(c.isdigit() for c in text):
+        return frozenset()
+    out = set()
+    for m in _FIGURE.finditer(text):
+        whole = m.group("plain") or re.sub(r"[\u00a0\u202f ,.]", "", m.group("grouped"))
+        if m.group("plain") and _YEAR.fullmatch(whole) and not m.group("decimals"):
+            continue
+        if _DATE_AFTER.match(text, m.end()) or _DATE_BEFORE.search(text, 0, m.start()):
+            continue
+        out.add(f"{whole}.{m.group('decimals')}" if m.group("decimals") else whole)
+    return frozenset(out)
+
+
+_NAME = re.compile(r"[A-ZÀ-Ö][\w’&-]{2,}")
+
+
+def names(title: str) -> tuple[str, ...]:
+    """The title's names: its capitalised words but the first, and the first too when a capitalised word
+    follows it ("Levelmoor Drainage Board: …", "Pwll Glan Teifi: …") or when it is a word no dictionary
+    has before a colon ("Oberwihr : un séchoir…"; not "Gel : six gestes…")."""
+    found = [m.group().removesuffix("’s").removesuffix("'s") for m in _NAME.finditer(title)]  # "Saint-Aubin’s"
+    if not found:
+        return ()
+    head = title.lstrip("«“\"' ")
+    words = head.split(" ", 2)
+    return tuple(name for i, name in enumerate(found) if i or not head.startswith(name) or _named_first(words))
+
+
+def _named_first(words: list[str]) -> bool:
+    if len(words) < 2:
+        return False
+    if words[1][:1].isupper():
+        return True
+    first = words[0].rstrip(":").lower()
+    before_colon = words[0].endswith(":") or words[1].startswith(":")
+    return before_colon and first.isalpha() and max(zipf_frequency(first, "fr"), zipf_frequency(first, "en")) < 2
+
+
+__all__ = ["Headline", "content_words", "figures", "names"]
