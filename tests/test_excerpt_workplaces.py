@@ -133,7 +133,11 @@ guest: {{name: {name}, role: "{role}", organization: "{org}"}}
 
 @pytest.mark.parametrize(("lang", "role", "org", "headline"), [
     # sets 117, 118: « Léa Marchadier, tatoueuse, fondatrice, Atelier Peau Neuve : « … » » read as a list of labels
-    ("fr", "Tatoueuse, fondatrice", "Atelier Peau Neuve", "Odile Varenne, tatoueuse et fondatrice d’Atelier Peau Neuve"),
+    ("fr", "Tatoueuse, fondatrice", "Atelier Peau Neuve", "Odile Varenne, tatoueuse et fondatrice de l’Atelier Peau Neuve"),
+    ("fr", "Directrice", "École des Lettres de Lauzerac", "Odile Varenne, directrice de l’École des Lettres de Lauzerac"),
+    ("fr", "Directrice", "Centre Clé de Voûte", "Odile Varenne, directrice du Centre Clé de Voûte"),
+    ("fr", "Gérante", "Maison du Vélo", "Odile Varenne, gérante de la Maison du Vélo"),
+    ("fr", "Fondatrice", "Tambours Battants", "Odile Varenne, fondatrice de Tambours Battants"),
     ("fr", "Artisane réparatrice, dirigeante", "L’Atelier du Soufflet",
      "Odile Varenne, artisane réparatrice et dirigeante de l’Atelier du Soufflet"),
     ("fr", "Gérante", "Le Tambour", "Odile Varenne, gérante du Tambour"),

@@ -85,7 +85,28 @@ def headline_role(role: str, piece: Piece) -> str:
         return f"{post} {'du' if head[0] == 'Le' else 'des'} {head[1]}"
     if org.startswith(("L’", "La ")):
         return f"{post} de {org[:1].lower()}{org[1:]}"
+    kind = org.split(" ", 1)[0].lower()
+    if kind in _ELIDED_KINDS:
+        return f"{post} de l’{org}"  # "directrice de l’École des Lettres", not "d’École" (set 125)
+    if kind in _MASCULINE_KINDS:
+        return f"{post} du {org}"
+    if kind in _FEMININE_KINDS:
+        return f"{post} de la {org}"
     return f"{post} d’{org}" if org[:1].lower() in "aeiouyhàâéèêëîïôöûü" else f"{post} de {org}"
+
+
+_ELIDED_KINDS = frozenset(re.findall(r"\S+", """
+    école atelier association église institut observatoire orchestre usine épicerie abbaye auberge agence académie
+    harmonie amicale ensemble entreprise espace union office hôpital hôtel écomusée"""))
+_MASCULINE_KINDS = frozenset(re.findall(r"\S+", """
+    centre cercle club collectif comité conservatoire groupe musée réseau syndicat théâtre laboratoire cabinet chœur
+    foyer jardin moulin refuge studio garage domaine fournil marché service pôle bureau festival"""))
+_FEMININE_KINDS = frozenset(re.findall(r"\S+", """
+    maison compagnie coopérative fédération fondation société ferme galerie bibliothèque médiathèque clinique chorale
+    troupe salle cave fanfare guilde brigade caserne crèche boulangerie librairie cuisine station mission régie
+    ressourcerie fabrique scierie forge corderie verrerie sellerie"""))
+"""A French organisation named by its kind ("École des Lettres", "Centre Clé de Voûte", "Maison du Vélo") takes
+its article after "de"; a name of its own ("Tambours Battants", "Peau Neuve") does not."""
 
 
 _WHOSE_NOUN = re.compile(r"^(?:the\s+)?([a-z][a-z-]{2,})[’']s\s+(\S.*)$")
