@@ -307,3 +307,14 @@ def test_a_takeaway_that_is_not_posted_is_named_with_the_fix(project: ProjectDir
                     "£4,100.' is not posted: a figure that does not say whose it is"], held
     fix = next(f.fix for f in report.findings if f.message == held[0])
     assert "name who the figure belongs to" in fix
+
+
+def test_a_title_that_quotes_words_nobody_says_is_named_with_the_fix(project: ProjectDir) -> None:
+    project.config("channels: {x: {}}")
+    project.piece("interviews/hamel.md", "title: \"Armelle Hamel: “The pager doesn’t care that it’s Christmas”\"\n"
+                  "date: 2026-03-01\nguest: {name: Armelle Hamel, role: Station Chief, organization: Port-Vauquelin "
+                  "Coastguard}\n", body="“People just get more confident after lunch,” says Armelle Hamel.\n")
+    report = diagnose(project.config_file, NOW)
+    said = [w for w in _found(report, "pieces", WARNING) if "the title quotes" in w]
+    assert said == ["content/interviews/hamel.md: the title quotes words the piece never gives its speaker; posts "
+                    "leave the title out (the link card still shows it)"], said

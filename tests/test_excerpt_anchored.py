@@ -228,7 +228,8 @@ def test_the_title_line_under_an_interview_says_who_its_guest_is(project: Projec
     from publisher.networks.counting import bluesky_segments
     from publisher.social.excerpts import placed_title
     project.config("timezone: Europe/Paris\nchannels: {bluesky: {}, x: {}}\nrules: {follow_ups: [3]}")
-    project.piece("interviews/karim.md", INTERVIEW)
+    said = "« Le levain ne se presse pas, et nous non plus », dit Karim Benali.\n"
+    project.piece("interviews/karim.md", INTERVIEW, body=said)
     settings = load_settings(project.config_file)
     library = load_library(settings)
     (piece,) = list(library)
@@ -236,7 +237,8 @@ def test_the_title_line_under_an_interview_says_who_its_guest_is(project: Projec
     assert placed == "Karim Benali, chef boulanger de Pains de Garonne\u00a0: «\u00a0Le levain ne se presse pas, et nous " \
                      "non plus\u00a0»", placed  # as a headline says it, not a list of labels (sets 117, 118)
     project.piece("interviews/josiane.md", INTERVIEW.replace("Karim Benali", "Josiane Perrault").replace(
-        "organization: Pains de Garonne", "organization: \"Cantine de l'école des Tilleuls\""))
+        "organization: Pains de Garonne", "organization: \"Cantine de l'école des Tilleuls\""),
+        body=said.replace("Karim Benali", "Josiane Perrault"))
     josiane = load_library(load_settings(project.config_file)).get("interviews/josiane")
     assert "Cantine de l’école des Tilleuls" in placed_title(josiane)  # typeset like the title (set 41)
     plan = make_plan(library.pieces, rules_from(settings, library), at("2026-11-20T07:00"))

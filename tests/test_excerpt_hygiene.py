@@ -334,7 +334,8 @@ def test_a_title_that_opens_on_its_guests_name_says_who_they_are(project: Projec
     from publisher.social.excerpts import placed_title
     guest = "guest: {name: Raphaëlle Kwan, role: Artistic Director, organization: Hélianthe Youth Orchestra}\n"
     project.piece("interviews/kwan.md", "title: \"Raphaëlle Kwan on her first season: 'Nobody learns to listen by being"
-                  " told to'\"\ndate: 2026-11-10\n" + guest)
+                  " told to'\"\ndate: 2026-11-10\n" + guest,
+                  body="“Nobody learns to listen by being told to”, says Raphaëlle Kwan.\n")
     project.piece("interviews/kwan2.md", "title: \"Raphaëlle Kwan: a first season\"\ndate: 2026-11-10\n" + guest)
     project.piece("interviews/kwan3.md", "title: \"Raphaëlle Kwan, the orchestra's new director\"\ndate: 2026-11-10\n"
                   + guest)

@@ -150,7 +150,8 @@ guest: {{name: {name}, role: "{role}", organization: "{org}"}}
 def test_an_interview_headline_says_who_its_guest_is_as_a_headline_would(
         project: ProjectDir, lang: str, role: str, org: str, headline: str) -> None:
     from publisher.social.excerpts import placed_title
-    project.piece("interviews/odile.md", INTERVIEW.format(name="Odile Varenne", lang=lang, role=role, org=org))
+    project.piece("interviews/odile.md", INTERVIEW.format(name="Odile Varenne", lang=lang, role=role, org=org),
+                  body="« Un accordéon, ça ne meurt pas, ça attend qu’on l’ouvre », dit Odile Varenne.\n")
     (piece,) = list(load_library(load_settings(project.config_file)))
     placed = placed_title(piece)
     assert placed.startswith(headline + ("\u00a0: «" if lang == "fr" else ": «")), placed
@@ -171,3 +172,26 @@ def test_a_quote_the_title_already_quotes_is_not_posted_again(project: ProjectDi
     assert "quote" not in kinds and "takeaway" in kinds, kinds  # the title line under the others and the card say it
     alone = [e.kind for e in excerpts_for(pieces["interviews/seule"])]
     assert alone == ["quote"], alone  # all the piece has: kept
+
+
+def test_a_title_that_quotes_words_nobody_says_is_not_carried_by_the_posts(project: ProjectDir) -> None:
+    # sets 126, 127: every post under "…: “The pager doesn’t care that it’s Christmas”" failed; the interview
+    # never has her say it
+    from publisher.social.excerpts import misquoted_by_title, placed_title
+    project.piece("interviews/hamel.md", """title: "Armelle Hamel, Port-Vauquelin coastguard station: “The pager doesn’t care that it’s Christmas”"
+date: 2026-11-20
+lang: en
+summary: Twelve years of callouts on the Cotentin coast.
+guest: {name: Armelle Hamel, role: Station Chief, organization: Port-Vauquelin Volunteer Coastguard Station}
+takeaways:
+  - "The station answered 71 callouts in 2026, a record."
+""", body="“The sea doesn’t get more dangerous at Christmas. People just get more confident after lunch,” says Armelle Hamel.\n")
+    project.piece("articles/green.md", "title: \"Green Week: “Every small step counts”\"\ndate: 2026-11-20\nlang: en\n"
+                  "summary: Five days of repairs, swaps and walks.\n")
+    pieces = {p.key: p for p in load_library(load_settings(project.config_file))}
+    hamel = pieces["interviews/hamel"]
+    assert placed_title(hamel) == "Armelle Hamel, Station Chief at Port-Vauquelin Volunteer Coastguard Station"
+    assert "title" not in [e.kind for e in excerpts_for(hamel)]
+    assert not any("pager" in e.text for e in excerpts_for(hamel))
+    assert misquoted_by_title(pieces["articles/green"]) == ""  # a slogan quotes nobody: the title as it was
+    assert placed_title(pieces["articles/green"]).startswith("Green Week")

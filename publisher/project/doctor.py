@@ -300,7 +300,7 @@ def _check_queue(report: Report, store: Any, now: dt.datetime, zone: dt.tzinfo) 
 
 def _check_pieces(report: Report, library: Library, rules: Any, root: Path) -> None:
     """Pieces that would produce no posts: no channel, or no candidate that fits a channel."""
-    from publisher.social.excerpts import excerpts_for, held_back, quote_refused
+    from publisher.social.excerpts import excerpts_for, held_back, misquoted_by_title, quote_refused
     from publisher.social.render import Rejected, fit
 
     silent = short = 0
@@ -320,6 +320,10 @@ def _check_pieces(report: Report, library: Library, rules: Any, root: Path) -> N
             shown = takeaway if len(takeaway) <= 60 else takeaway[:57].rstrip() + "…"
             report.add("pieces", WARNING, f"{where}: takeaway {shown!r} is not posted: {why}",
                        "name who the figure belongs to (the client, 'our') or write it so it stands alone")
+        if misquoted_by_title(piece):
+            report.add("pieces", WARNING, f"{where}: the title quotes words the piece never gives its speaker; posts "
+                       "leave the title out (the link card still shows it)",
+                       "quote the body word for word in the title, or give the words in the body")
         for quote in piece.quotes:
             why = quote_refused(quote, piece)
             if why:

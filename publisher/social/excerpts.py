@@ -189,7 +189,7 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
         pass  # someone's words in the title that the body never gives them
     elif said:  # "Fiona Hartley: “A machine that runs…”": her words, signed with who she is, unless a quote says them
         words = _letters(said[0])
-        verbatim = any(words in _letters(source) for source in (*(q.text for q in piece.quotes), piece.body))
+        verbatim = _given(said[0], piece)
         if verbatim and not any(e.kind == "quote" and words in _letters(e.text) for e in out):
             add("quote", said[0] if said[0][-1:] in ".!?…" else said[0] + ".", attribution=said[1])
         # not verbatim: the title puts words in the guest's mouth that the piece never gives her ("Un chien
@@ -200,7 +200,8 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
             out = [e for e in out if e not in said_again]  # the card's headline says it, and the line under the
             # others: « Un accordéon, ça ne meurt pas… » — Odile Varenne over a card that quotes her the same
             # (sets 117, 118, 121, 122 failed it as repetition); kept when it is all the piece has
-    elif not standalone.in_first_person(piece.title, lang) and not background.announces_only(piece.title, lang):
+    elif not standalone.in_first_person(piece.title, lang) and not background.announces_only(piece.title, lang) \
+            and not misquoted_by_title(piece):  # a quote nobody in the piece says (sets 126, 127)
         add("title", guest_placed(piece.title, piece))  # "Une nuit au Centre 15 : j’ai suivi…" is a narrator's
     return out
 
@@ -346,18 +347,61 @@ def card_words(piece: Piece) -> tuple[str, str, str]:
 
 def placed_title(piece: Piece) -> str:
     """The title as the line under an excerpt shows it: an interview's "Karim Benali : « … »" says who
-    he is ("Karim Benali, boulanger, Pains de Garonne : « … »"), as his quotes do; set 16's reader failed
-    nine takeaways for the bare name under them. Otherwise the card's title."""
-    title = card_words(piece)[0]
+    he is ("Karim Benali, boulanger de Pains de Garonne : « … »"), as his quotes do; set 16's reader failed
+    nine takeaways for the bare name under them. A title quote the body gives longer is given as the body has
+    it; one the piece never gives its speaker is left out, and the line says only who they are ("Maëlle Quéré,
+    founder at Studio Petit Pas": sets 126 and 127 failed every post under a headline quote nobody said).
+    Otherwise the card's title."""
+    title = card_words(piece)[0].strip()
+    unsaid = misquoted_by_title(piece)
+    if unsaid:
+        return unsaid
     said = guest_in_title(piece)
-    found = _NAMED_QUOTE.match(title.strip()) if said else None
-    if not said or not found or ", " not in said[1]:
+    found = _NAMED_QUOTE.match(title) if said else None
+    if not said or not found:
         return guest_placed(title, piece)
+    name = found.group("name").strip()
+    who = said[1] if said is not UNSAID else (
+        f"{name}, {role_after_name(signatures.roles_in(piece.body, piece.lang).get(name, ''), piece.lang)}")
+    if ", " not in who or not who.partition(", ")[2].strip():
+        return guest_placed(title, piece)
+    role = signatures.headline_role(typeset(who.partition(", ")[2], piece.lang), piece)  # as typed (set 41)
+    if said is UNSAID or not _given(said[0], piece):
+        return f"{name}, {role}"
+    if _letters(said[0]) != _letters(found.group("words")):  # the body's longer words, not the title's cut
+        title = title[:found.start("words")] + typeset(said[0].rstrip("."), piece.lang) + title[found.end("words"):]
     end = found.end("name")
-    role = signatures.headline_role(typeset(said[1].partition(", ")[2], piece.lang), piece)  # as typed (set 41)
     return f"{title[:end]}, {role}{title[end:]}"
 
 
+def misquoted_by_title(piece: Piece) -> str:
+    """Who the title quotes, when it quotes them in words the piece never gives them ("Armelle Hamel, Port-Vauquelin
+    coastguard station: “The pager doesn’t care that it’s Christmas”", which the interview never has her say):
+    "Armelle Hamel, Station Chief at Port-Vauquelin Volunteer Coastguard Station". The title is then no post of its
+    own and no line under the others (sets 126 and 127 failed every post that carried such a headline; the card
+    still shows it, and `publisher doctor` says so). "" otherwise, and for a slogan that quotes nobody."""
+    title = card_words(piece)[0].strip()
+    found = _NAMED_QUOTE.match(title)
+    if found is None:
+        return ""
+    words, name = unquoted(found.group("words")), found.group("name").strip()
+    guest = guest_name(piece)
+    speaker = guest if guest and name.startswith(guest) else next(
+        (person for person in signatures.roles_in(piece.body, piece.lang) if name.startswith(person)), "")
+    if not speaker or _given(words, piece) or (_given(_as_said(words, piece.body), piece) and \
+            _as_said(words, piece.body) != words):
+        return ""
+    signed = with_role(speaker, piece) if speaker == guest else \
+        f"{speaker}, {role_after_name(signatures.roles_in(piece.body, piece.lang)[speaker], piece.lang)}"
+    if ", " not in signed:
+        return name
+    return f"{speaker}, {signatures.headline_role(typeset(signed.partition(', ')[2], piece.lang), piece)}"
+
+
+def _given(words: str, piece: Piece) -> bool:
+    """Does the piece give ``words`` to its speaker, in a quote of the front matter or in the body?"""
+    letters = _letters(words)
+    return any(letters in _letters(source) for source in (*(q.text for q in piece.quotes), piece.body))
 
 
 _CARDS: dict[int, tuple[Piece, tuple[str, str, str]]] = {}

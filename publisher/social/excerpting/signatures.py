@@ -85,7 +85,7 @@ def headline_role(role: str, piece: Piece) -> str:
         return f"{post} {'du' if head[0] == 'Le' else 'des'} {head[1]}"
     if org.startswith(("L’", "La ")):
         return f"{post} de {org[:1].lower()}{org[1:]}"
-    kind = org.split(" ", 1)[0].lower()
+    kind = re.split(r"[ -]", org, maxsplit=1)[0].lower()  # "Atelier-école du Cuir": an atelier
     if kind in _ELIDED_KINDS:
         return f"{post} de l’{org}"  # "directrice de l’École des Lettres", not "d’École" (set 125)
     if kind in _MASCULINE_KINDS:
