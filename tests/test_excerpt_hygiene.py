@@ -323,6 +323,17 @@ def test_a_guests_portrait_never_posts_its_writers_lines_as_the_writers_quotes(p
     assert quotes and all(who.startswith("Ken Atherton") for _, who in quotes), quotes
 
 
+@pytest.mark.parametrize(("text", "lang", "roles"), [
+    # sets 126, 128: « Corentin Le Meur, lui, … » signed "— Corentin Le Meur, lui"
+    ("« Pour qu’on ne voie pas qu’elles tremblaient », raconte Corentin Le Meur, lui, qui a fini premier.", "fr", {}),
+    # set 123: "by the midwife Armelle Jacquet, brings together volunteer knitters" signed with the verb
+    ("The circle, founded in 2022 by the midwife Armelle Jacquet, brings together volunteer knitters.", "en", {}),
+    ("Jo Bright, events manager at the Lido, said it was full.", "en", {"Jo Bright": "events manager at the Lido"}),
+])
+def test_a_stress_or_a_verb_after_a_name_is_no_role(text: str, lang: str, roles: dict[str, str]) -> None:
+    assert speech.roles_in(text, lang) == roles
+
+
 def test_a_list_of_elected_names_gives_nobody_a_role() -> None:
     # Set 42: "— Annick Rouvière, karim Belhadj et Odile Chassang".
     roles = speech.roles_in("Élus au conseil : Annick Rouvière, Karim Belhadj et Odile Chassang.", "fr")
