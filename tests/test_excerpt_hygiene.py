@@ -328,6 +328,12 @@ def test_a_guests_portrait_never_posts_its_writers_lines_as_the_writers_quotes(p
     ("« Pour qu’on ne voie pas qu’elles tremblaient », raconte Corentin Le Meur, lui, qui a fini premier.", "fr", {}),
     # set 123: "by the midwife Armelle Jacquet, brings together volunteer knitters" signed with the verb
     ("The circle, founded in 2022 by the midwife Armelle Jacquet, brings together volunteer knitters.", "en", {}),
+    ("« On a tenu », raconte Corentin Le Meur, quant à lui, qui a fini premier.", "fr", {}),
+    ("« On a tenu », raconte Corentin Le Meur, de son côté, avant de repartir.", "fr", {}),
+    ("« Le col est fermé », explique Laurent Pujol, du peloton de gendarmerie de Savignac.", "fr",
+     {"Laurent Pujol": "du peloton de gendarmerie de Savignac"}),
+    ("The circle, founded by the midwife Armelle Jacquet, hosts 40 knitters each week.", "en", {}),
+    ("The circle, founded by the midwife Armelle Jacquet, brought together 40 knitters.", "en", {}),
     ("Jo Bright, events manager at the Lido, said it was full.", "en", {"Jo Bright": "events manager at the Lido"}),
 ])
 def test_a_stress_or_a_verb_after_a_name_is_no_role(text: str, lang: str, roles: dict[str, str]) -> None:

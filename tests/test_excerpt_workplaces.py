@@ -28,6 +28,7 @@ from publisher.social.excerpts import excerpts_for
     # a short capitalised kind, and a name with a lowercase adjective (set 120: "président du Cercle")
     ("président du Cercle", "Le Cercle philatélique de Valmont cherche des lettres. Le Cercle n’en a reçu que 40.",
      "président du Cercle philatélique de Valmont"),
+    ("président du Cercle", "Le Cercle accueille des Valmontais chaque mardi.", "président du Cercle"),  # a verb
     # the name, then the kind in apposition
     ("cofondateur et chef ouvreur de la salle",
      "Le contest a lieu à La Prise Commune. La Prise Commune, la salle d’escalade de Saint-Jorand, a 380 adhérents.",
@@ -143,8 +144,15 @@ guest: {{name: {name}, role: "{role}", organization: "{org}"}}
     ("fr", "Gérante", "Le Tambour", "Odile Varenne, gérante du Tambour"),
     ("en", "Founder and head teacher", "Tambours Battants", "Odile Varenne, Founder and head teacher at Tambours Battants"),
     ("en", "Volunteer archivist", "The Holloway Library", "Odile Varenne, Volunteer archivist at the Holloway Library"),
+    ("fr", "Directrice", "Ecole de Musique", "Odile Varenne, directrice de l’Ecole de Musique"),  # no accent typed
+    ("fr", "Directrice", "Atelier-école du Cuir", "Odile Varenne, directrice de l’Atelier-école du Cuir"),
+    ("fr", "Présidente", "Amis du Vieux Moulin", "Odile Varenne, présidente des Amis du Vieux Moulin"),
+    ("fr", "Directeur", "Haras du Pin", "Odile Varenne, directeur du Haras du Pin"),  # an aspirated h
+    ("fr", "Directrice des achats", "Groupe Cavalier", "Odile Varenne, directrice des achats du Groupe Cavalier"),
+    ("fr", "Directrice", "CHU de Rennes", "Odile Varenne, directrice, CHU de Rennes"),  # an acronym: no article
     # a role that says its place itself, or labels that are not posts: the signature's comma
-    ("fr", "Responsable du tir adapté", "Compagnie d’arc", "Odile Varenne, responsable du tir adapté, Compagnie d’arc"),
+    ("fr", "Responsable du tir adapté", "Compagnie d’arc", "Odile Varenne, responsable du tir adapté de la Compagnie d’arc"),
+    ("fr", "Responsable du tir adapté", "Tir Libre", "Odile Varenne, responsable du tir adapté, Tir Libre"),
     ("en", "Volunteer, imaging team", "Ardleigh Herbarium", "Odile Varenne, Volunteer, imaging team, Ardleigh Herbarium"),
 ])
 def test_an_interview_headline_says_who_its_guest_is_as_a_headline_would(
@@ -195,3 +203,30 @@ takeaways:
     assert not any("pager" in e.text for e in excerpts_for(hamel))
     assert misquoted_by_title(pieces["articles/green"]) == ""  # a slogan quotes nobody: the title as it was
     assert placed_title(pieces["articles/green"]).startswith("Green Week")
+
+
+
+def test_a_title_quote_given_across_an_incise_or_without_accents_is_no_misquote(project: ProjectDir) -> None:
+    from publisher.social.excerpts import misquoted_by_title
+    front = ("title: \"Odile Varenne : « A Paris, un accordéon ne meurt pas »\"\ndate: 2026-11-20\nlang: fr\n"
+             "guest: {name: Odile Varenne, role: Dirigeante, organization: L’Atelier du Soufflet}\n")
+    project.piece("interviews/a.md", front, body="« À Paris, dit Odile Varenne, un accordéon ne meurt pas. »\n")
+    project.piece("interviews/b.md", front + "summary: \"« À Paris, un accordéon ne meurt pas », dit-elle.\"\n",
+                  body="Trente ans d’établi.\n")
+    project.piece("interviews/c.md", front, body="Trente ans d’établi.\n")
+    pieces = {p.key: p for p in load_library(load_settings(project.config_file))}
+    assert misquoted_by_title(pieces["interviews/a"]) == ""  # across an incise, "A" for "À"
+    assert misquoted_by_title(pieces["interviews/b"]) == ""  # in the summary
+    assert misquoted_by_title(pieces["interviews/c"]).startswith("Odile Varenne, dirigeante")
+
+
+def test_only_the_speaker_s_quote_that_adds_little_to_the_title_is_left_out(project: ProjectDir) -> None:
+    said = ("Sur la sécurité des apprentis, on ne lâche rien, même quand les budgets baissent de 30 % et que les "
+            "commandes manquent.")
+    project.piece("interviews/o.md", "title: \"Odile Varenne : « On ne lâche rien »\"\ndate: 2026-11-20\nlang: fr\n"
+                  "guest: {name: Odile Varenne, role: Dirigeante, organization: L’Atelier du Soufflet}\n"
+                  f"quotes:\n  - text: \"{said}\"\n    by: Odile Varenne\n"
+                  "takeaways:\n  - L’atelier répare 310 accordéons par an.\n", body=f"« {said} », dit-elle.\n")
+    (piece,) = list(load_library(load_settings(project.config_file)))
+    quotes = [e.text for e in excerpts_for(piece) if e.kind == "quote"]
+    assert any("budgets" in q for q in quotes), quotes  # much more than the title: kept

@@ -156,6 +156,21 @@ def test_a_title_that_counts_down_to_a_month(title: str, lang: str, seasonal: bo
     ("Since December 2025, the Tinkerhouse has opened early on Saturdays.", "en", dt.date(2026, 12, 3), False),
     ("What the seeds will give in April, and how to sow them.", "en", dt.date(2026, 11, 13), False),  # months off
     ("Groups may book the hall for free.", "en", dt.date(2026, 4, 10), False),  # the verb
+    # a fresh reviewer's: months to come said with by, until, from, of, a possessive, a year further on
+    ("The roof will be finished by December.", "en", dt.date(2026, 11, 20), True),
+    ("L'exposition est prolongée jusqu'en janvier.", "fr", dt.date(2026, 12, 5), True),
+    ("From January, bins are collected on Tuesdays.", "en", dt.date(2026, 12, 5), True),
+    ("What January's new rules mean for tenants.", "en", dt.date(2026, 12, 5), True),
+    ("Our December round, the 20th since 2006.", "en", dt.date(2026, 12, 5), True),
+    # …and habits said after the month, names, a planet, spans without "from", a past month next month
+    ("In December, as every year, the market doubles.", "en", dt.date(2026, 11, 20), False),
+    ("Tous les ans en décembre, le marché double.", "fr", dt.date(2026, 11, 20), False),
+    ("May Ellis has run the café for years.", "en", dt.date(2026, 4, 20), False),
+    ("March with us on Saturday.", "en", dt.date(2026, 3, 2), False),
+    ("Nous préparons la mission vers Mars.", "fr", dt.date(2026, 3, 2), False),
+    ("Décembre-janvier : le compost ralentit.", "fr", dt.date(2026, 11, 20), False),
+    ("Depuis janvier, 37 habitants sont venus.", "fr", dt.date(2026, 12, 20), False),  # next month, but since
+    ("What the seeds will give in February.", "en", dt.date(2026, 12, 5), False),  # two months on: not this rule's
 ])
 def test_a_summary_that_names_this_month_or_the_next(summary: str, lang: str, written: dt.date, soon: bool) -> None:
     assert announcing.names_a_month_to_come(typeset(summary, lang), lang, written) is soon

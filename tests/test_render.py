@@ -455,3 +455,23 @@ def test_a_place_before_a_colon_is_a_name_the_excerpt_must_say() -> None:
     from publisher.social.headlines import names as _names
     assert _names("Oberwihr : un séchoir à tabac de 1911 devenu maison des associations") == ("Oberwihr",)
     assert _names("Gel : six gestes pour protéger votre compteur d’eau") == ()
+
+
+def test_a_quote_under_a_title_that_misquotes_reads_more(project: ProjectDir) -> None:
+    # a fresh reviewer's: the quote posts still ended on the card's misquoting title
+    project.config("channels: {x: {}}")
+    project.piece("interviews/fabre.md", """
+title: "Hélène Fabre : « Nous achetons moins de serveurs, et nous les gardons plus longtemps »"
+date: 2026-03-02
+lang: fr
+guest: {name: Hélène Fabre, role: Directrice des achats, organization: Groupe Cavalier}
+quotes:
+  - text: "Un poste reconditionné bien choisi tient aussi longtemps qu’un neuf."
+    by: Hélène Fabre
+""", body="« Un poste reconditionné bien choisi tient aussi longtemps qu’un neuf », dit Hélène Fabre.\n")
+    settings = load_settings(project.config_file)
+    library = load_library(settings)
+    rules, piece = rules_from(settings, library), library.get("fabre")
+    quote = next(e for e in excerpts_for(piece) if e.kind == "quote")
+    post = render(quote, piece, rules.channels["x"], rules.context(piece))
+    assert isinstance(post, Rendered) and "Lire la suite" in post.text and "serveurs" not in post.text, post.text

@@ -195,7 +195,9 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
         # not verbatim: the title puts words in the guest's mouth that the piece never gives her ("Un chien
         # d’avalanche, c’est dix minutes d’avance" for "Quand une victime n’a pas de détecteur, le chien, c’est
         # dix minutes d’avance…", set 30): neither her signed quote nor the bare title is posted
-        said_again = [e for e in out if e.kind == "quote" and words in _letters(e.text)]
+        speaker = said[1].partition(", ")[0]
+        said_again = [e for e in out if e.kind == "quote" and words in _letters(e.text) and e.attribution.startswith(
+            speaker) and len(_letters(e.text)) <= 2.5 * len(words)]  # hers, and little more than the title
         if said_again and len(out) > len(said_again):
             out = [e for e in out if e not in said_again]  # the card's headline says it, and the line under the
             # others: « Un accordéon, ça ne meurt pas… » — Odile Varenne over a card that quotes her the same
@@ -348,8 +350,8 @@ def card_words(piece: Piece) -> tuple[str, str, str]:
 def placed_title(piece: Piece) -> str:
     """The title as the line under an excerpt shows it: an interview's "Karim Benali : « … »" says who
     he is ("Karim Benali, boulanger de Pains de Garonne : « … »"), as his quotes do; set 16's reader failed
-    nine takeaways for the bare name under them. A title quote the body gives longer is given as the body has
-    it; one the piece never gives its speaker is left out, and the line says only who they are ("Maëlle Quéré,
+    nine takeaways for the bare name under them. A title quote the piece never gives its speaker word for word is
+    left out, and the line says only who they are ("Maëlle Quéré,
     founder at Studio Petit Pas": sets 126 and 127 failed every post under a headline quote nobody said).
     Otherwise the card's title."""
     title = card_words(piece)[0].strip()
@@ -366,10 +368,8 @@ def placed_title(piece: Piece) -> str:
     if ", " not in who or not who.partition(", ")[2].strip():
         return guest_placed(title, piece)
     role = signatures.headline_role(typeset(who.partition(", ")[2], piece.lang), piece)  # as typed (set 41)
-    if said is UNSAID or not _given(said[0], piece):
-        return f"{name}, {role}"
-    if _letters(said[0]) != _letters(found.group("words")):  # the body's longer words, not the title's cut
-        title = title[:found.start("words")] + typeset(said[0].rstrip("."), piece.lang) + title[found.end("words"):]
+    if said is UNSAID:
+        return guest_placed(title, piece)  # words a front-matter quote gives them: the title as it is
     end = found.end("name")
     return f"{title[:end]}, {role}{title[end:]}"
 
@@ -388,8 +388,7 @@ def misquoted_by_title(piece: Piece) -> str:
     guest = guest_name(piece)
     speaker = guest if guest and name.startswith(guest) else next(
         (person for person in signatures.roles_in(piece.body, piece.lang) if name.startswith(person)), "")
-    if not speaker or _given(words, piece) or (_given(_as_said(words, piece.body), piece) and \
-            _as_said(words, piece.body) != words):
+    if not speaker or _given(words, piece):
         return ""
     signed = with_role(speaker, piece) if speaker == guest else \
         f"{speaker}, {role_after_name(signatures.roles_in(piece.body, piece.lang)[speaker], piece.lang)}"
@@ -399,9 +398,10 @@ def misquoted_by_title(piece: Piece) -> str:
 
 
 def _given(words: str, piece: Piece) -> bool:
-    """Does the piece give ``words`` to its speaker, in a quote of the front matter or in the body?"""
-    letters = _letters(words)
-    return any(letters in _letters(source) for source in (*(q.text for q in piece.quotes), piece.body))
+    """Does the piece give ``words`` to its speaker, word for word (across an incise, whatever the typography), in
+    a quote of the front matter, the body, the summary or a takeaway?"""
+    return any(misquotes.said_in(words, source) for source in (*(q.text for q in piece.quotes), piece.body,
+                                                                piece.summary or "", *piece.takeaways) if source)
 
 
 _CARDS: dict[int, tuple[Piece, tuple[str, str, str]]] = {}

@@ -77,7 +77,7 @@ def figures(text: str) -> frozenset[str]:
         whole = m.group("plain") or re.sub(r"[\u00a0\u202f ,.]", "", m.group("grouped"))
         if m.group("plain") and _YEAR.fullmatch(whole) and not m.group("decimals"):
             continue
-        if _DATE_AFTER.match(text, m.end()) or _DATE_BEFORE.search(text, 0, m.start()):
+        if _DATE_AFTER.match(text, m.end()) or _DATE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue
         out.add(f"{whole}.{m.group('decimals')}" if m.group("decimals") else whole)
     return frozenset(out)

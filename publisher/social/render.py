@@ -37,7 +37,7 @@ from publisher.networks import network as descriptor
 from publisher.performance import fast_constructor
 from publisher.posts.model import Excerpt, LinkCard
 from publisher.social import hashtags, headlines
-from publisher.social.excerpts import card_words, placed_title
+from publisher.social.excerpts import card_words, misquoted_by_title, placed_title
 from publisher.social.tails import ARROW, UTM_MEDIUM, Fitted, Tail, TailKey, make_tail
 
 NBSP = "\u00a0"
@@ -190,7 +190,7 @@ class Fitter:
         """Keyed by (channels, hand-written, lead, id length)."""
         self._shown: str | None = None
         self._spelled: tuple[str, ...] | None = None
-        self._headline: tuple[str, headlines.Headline] | None = None
+        self._headline: tuple[str, headlines.Headline, bool] | None = None
 
     def fit(self, excerpt: Excerpt, channel: ChannelInfo) -> Fitted | Rejected:
         """Does ``excerpt`` fit ``channel``, and with which hashtags? Counts without building the post."""
@@ -250,14 +250,17 @@ class Fitter:
             return read_more
         if self._headline is None:
             title = placed_title(self.piece)
-            self._headline = (f"{title}{ARROW}" if title.strip() else "", headlines.Headline.of(title))
-        headline, compared = self._headline
+            self._headline = (f"{title}{ARROW}" if title.strip() else "", headlines.Headline.of(title),
+                              bool(misquoted_by_title(self.piece)))
+        headline, compared, misquoted = self._headline
         if not headline:
             return read_more
         if compared.said_by(kind, words):
             return read_more  # it says the title (headlines.py): under it, the title would say it again
         if kind == "quote" and any(mark in headline for mark in "«“"):
             return read_more  # an interview's title quotes its guest: two quotes in a row, one too many
+        if kind == "quote" and misquoted:
+            return read_more  # the card's title misquotes: the signature says who speaks (headlines.py)
         if kind == "quote":
             plain = card_words(self.piece)[0]  # the quote's signature says who the guest is: once (set 47)
             return f"{plain}{ARROW}" if plain.strip() and plain != headline[:-len(ARROW)] else headline

@@ -63,10 +63,16 @@ def names_its_month(title: str, lang: str) -> bool:
 
 _HABIT = {"fr": re.compile(r"(?:chaque|tous les|toutes les|d’un|dès le mois d’?e?|un)\s*$"),
           "en": re.compile(r"(?:every|each|in a typical|a typical|any)\s*$", re.I)}
-_SPAN = {"fr": re.compile(r"(?:depuis|entre|jusqu’en|jusqu’à|jours de)\s*$"),
-         "en": re.compile(r"(?:since|between|from|until|through|by|of|last)\s*$", re.I)}
+_SPAN = {"fr": re.compile(r"(?:depuis|entre|jours de)\s*$"),
+         "en": re.compile(r"(?:since|between|last)\s*$", re.I)}
+_HABIT_AFTER = re.compile(r"^[\s,]{0,3}(?:comme chaque année|comme tous les ans|as every year|as each year|like every year)")
+_HABIT_BEFORE = re.compile(r"(?:each year|every year|tous les ans|chaque année),?\s+(?:in|en)\s*$")
+_TO_A_MONTH = re.compile(r"\s*(?:[-–]|\s(?:à|au|et|to|and|until|through)\s)\s*")
+_AFTER_A_WORD = re.compile(r"(?:in|by|until|from|for|of|this|next|early|late|mid|end of|since|during|through|before|after)"
+                           r"[\s-]*$")
+_ANY_MONTH = {language: re.compile("|".join(lexicon.MONTHS[language])) for language in ("en", "fr")}
 NEAR_MONTHS = 1
-"""A month of no year names this season's moment when it is the piece's month or one of the next two."""
+"""A month of no year names this season’s moment when it is the piece’s month or the next."""
 
 
 def names_a_month_to_come(text: str, lang: str, written: dt.date) -> bool:
@@ -78,21 +84,29 @@ def names_a_month_to_come(text: str, lang: str, written: dt.date) -> bool:
     language = lexicon.lang_of(lang)
     if not language or not text:
         return False
-    low = text.lower().replace("'", "’")
+    low = text.lower().replace("'", "’").replace("’s ", "   ")  # "January’s new rules": the month, same length
+    if not _ANY_MONTH[language].search(low):
+        return False  # most summaries name no month: one cheap pass
     for found in _MONTH_IN[language].finditer(low):
         month = found.group(2)
-        if found.group(1) or found.group(3) or re.match(r"[\s\u00a0\u202f]+(?:19|20)\d\d", low[found.end():]):
+        after = low[found.end():]
+        if found.group(1) or found.group(3) or re.match(r"[\s\u00a0\u202f,]+(?:19|20)\d\d", after):
             continue  # a day ("le 11 décembre", names_a_day_to_come) or a year: not this rule's
         at = found.start(2)
-        if low[at - 1:at].isalpha() or (language == "en" and not text[at:at + 1].isupper()):
-            continue  # inside a word; "may", "march" as verbs, "to march"
+        if low[at - 1:at].isalpha():
+            continue
         before = low[max(0, at - 30):at].replace("mois de ", "").replace("mois d’", "")
-        if _HABIT[language].search(before) or _SPAN[language].search(before) or \
-                re.match(r"[^.;]{0,30}?(?:19|20)\d\d", low[found.end():]):
-            continue  # "every December", "since January", "between January and October 2026"
-        if re.match(rf"\s+(?:à|au|et|to|and|–|-)\s+(?:{_MONTHS_OR_YEAR_END[language]})", low[found.end():]) and \
-                re.search(r"(?:de|d’|du|from|between)\s*$", before):
-            continue  # a span, « de décembre à février », which a season's advice names every year
+        capital = text[at:at + 1].isupper()
+        if language == "en" and (not capital or (month in VERBS_TOO and not _AFTER_A_WORD.search(before))):
+            continue  # "may", "March with us", "May Ellis": a verb or a name, not the month
+        if language == "fr" and capital and not re.search(r"(?:^|[.!?:]\s*)$", low[:at]):
+            continue  # « la mission vers Mars »: a French month has no capital inside a sentence
+        if _HABIT[language].search(before) or _SPAN[language].search(before) or _HABIT_BEFORE.search(before) \
+                or _HABIT_AFTER.match(after):
+            continue  # "every December", "since January", « En décembre, comme chaque année »
+        span = _TO_A_MONTH.match(after)
+        if span and re.match(_MONTHS_OR_YEAR_END[language], after[span.end():]):
+            continue  # a span, « de décembre à février », "December to February", which a season's advice repeats
         number = lexicon.MONTHS[language].index(month) + 1
         if (number - written.month) % 12 <= NEAR_MONTHS:
             return True

@@ -79,10 +79,22 @@ NEXT_YEAR_DAYS = 120
 not "until 15 April" written in November about last spring."""
 
 
+_STEMS = {
+    # Every call of _CALLS holds one of these: most titles and summaries hold none and skip the big pattern.
+    "fr": ("recrut", "embauch", "candidat", "postul", "appel", "inscri", "commande", "réserv", "billetterie",
+           "bénévol", "dossier"),
+    "en": ("hiring", "recruit", "appl", "call", "regist", "sign", "enrol", "volunteer", "order", "book", "nominat",
+           "submission", "entries", "ticket", "taking on", "job"),
+}
+
+
 def makes_a_call(text: str, lang: str) -> bool:
     """Does ``text`` (a title or a summary) ask readers to apply, register, order or volunteer?"""
     language = lexicon.lang_of(lang)
-    return bool(language and text and _CALLS[language].search(_plain(text)))
+    if not language or not text:
+        return False
+    low = text.lower()
+    return any(stem in low for stem in _STEMS[language]) and bool(_CALLS[language].search(_plain(text)))
 
 
 def closing_day(text: str, lang: str, written: dt.date) -> dt.date | None:

@@ -11,6 +11,7 @@ front matter is the piece too (sets 3-110 have 56 such quotes; their readers pas
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from publisher.social.excerpting import lexicon, units
 from publisher.social.excerpting.questions import letters
@@ -129,4 +130,24 @@ def _says(between: str) -> bool:
 _SAYS = lexicon.SPEECH_VERBS["fr"] | lexicon.SPEECH_VERBS["en"]
 
 
-__all__ = ["GAP", "as_said"]
+def said_in(text: str, body: str) -> bool:
+    """Does ``body`` give ``text`` word for word, whole or sentence after sentence across incises ("« Un accordéon,
+    dit Odile Varenne, ça ne meurt pas »"), whatever its links, accents ("A Paris" for "À Paris") or soft hyphens?"""
+    said = _bare(_words(body))
+    if _bare(_words(text)) in said:
+        return True
+    end = 0
+    for sentence in units.split_sentences(text):
+        here = _found(_bare(sentence), said, end)
+        if here is None:
+            return False
+        end = here[1]
+    return end > 0
+
+
+def _bare(text: str) -> str:
+    """Without accents: a capital typed without its accent ("Ecole") is the same word."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+__all__ = ["GAP", "as_said", "said_in"]

@@ -329,7 +329,7 @@ def roles_in(text: str, lang: str) -> dict[str, str]:
         after = found.re is _INTRODUCED  # "the mayor of Ashby, Jane Doe,": an article says it is a noun
         if not name or not words or words[0] in _NOT_A_ROLE or words[0] in _NOT_A_ROLE_START \
                 or _LOOKS_LIKE_A_CLAUSE.search(role.lower()) or (after and clauses.has_verb(role.lower(), language, sentence=False)) \
-                or (language == "en" and _A_VERB_THEN.match(role)) \
+                or (language == "en" and _A_VERB_THEN.match(role)) or role.lower().startswith(_ASIDES) \
                 or (not after and _RELATIVE.search(role.lower())):
             continue
         out[name] = role
@@ -340,10 +340,14 @@ _NOT_A_ROLE_START = frozenset({
     "il", "elle", "ils", "elles", "on", "je", "j’", "nous", "vous", "c’est", "ce", "ça", "cela", "he", "she", "they",
     "it", "we", "i", "you", "this", "that", "there", "from", "of", "to", "for", "who", "whose",
     # « Corentin Le Meur, lui, … » (sets 126, 128): the stress on him, no role
-    "lui", "eux", "moi", "toi", "aussi",
+    "lui", "eux", "moi", "toi", "aussi", "quant",  # « quant à lui »
 })
-_A_VERB_THEN = re.compile(r"^[a-z]+[^s\W]s\s+(?:the|a|an|together|up|out|her|his|their|its|our|my|your|every|each|some"
-                          r"|more|over|on|in|into|with)\b")
+_ASIDES = ("de son côté", "de leur côté", "de mon côté", "pour sa part", "pour leur part", "for her part", "for his part")
+"""« Corentin Le Meur, de son côté, … »: whose turn it is, no role ("Laurent Pujol, du peloton de…" is one)."""
+_A_VERB_THEN = re.compile(r"^(?:also\s+|now\s+|still\s+|then\s+)?(?:[a-z]+[^s\W]s|[a-z]+ed|brought|took|ran|led|made"
+                          r"|gave|won|built|kept|held|told|left|began|became|came|went|grew|drew|met|set|put)\s+"
+                          r"(?:the|a|an|together|up|out|her|his|their|its|our|my|your|every|each|some|more|over|on|in"
+                          r"|into|with|\d+)\b")
 """An English verb after a name, not a role: "…by the midwife Armelle Jacquet, brings together volunteer knitters"
 (set 123 signed her quote with it). Not "events manager" nor "parks officer": a post's plural noun."""
 _LOOKS_LIKE_A_CLAUSE = re.compile(r"(?<![\w’])(?:a|ont|est|sont|faut|was|were|is|are|has|have|had|said|says|dit"
