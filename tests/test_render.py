@@ -475,3 +475,21 @@ quotes:
     quote = next(e for e in excerpts_for(piece) if e.kind == "quote")
     post = render(quote, piece, rules.channels["x"], rules.context(piece))
     assert isinstance(post, Rendered) and "Lire la suite" in post.text and "serveurs" not in post.text, post.text
+
+
+def test_a_standfirst_goes_out_without_the_headline_it_was_written_under(project: ProjectDir) -> None:
+    # sets 119, 133: the summary over its own headline "tells the story, then announces it"
+    project.config("channels: {bluesky: {}}")
+    project.piece("articles/night.md", """
+title: "What a winter night market teaches a small town"
+date: 2026-03-02
+lang: en
+summary: Forty stalls, three frosty Saturdays and a queue for soup that reached the church. We asked traders what worked.
+""")
+    settings = load_settings(project.config_file)
+    library = load_library(settings)
+    rules, piece = rules_from(settings, library), library.get("night")
+    summary = next(e for e in excerpts_for(piece) if e.kind == "summary")
+    post = render(summary, piece, rules.channels["bluesky"], rules.context(piece))
+    assert isinstance(post, Rendered) and "what worked.\n\nRead more: " in post.text, post.text
+    assert "What a winter night market" not in post.text
