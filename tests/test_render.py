@@ -493,3 +493,20 @@ summary: Forty stalls, three frosty Saturdays and a queue for soup that reached 
     post = render(summary, piece, rules.channels["bluesky"], rules.context(piece))
     assert isinstance(post, Rendered) and "what worked.\n\nRead more: " in post.text, post.text
     assert "What a winter night market" not in post.text
+
+
+def test_a_standfirst_that_announces_its_page_keeps_the_headline(project: ProjectDir) -> None:
+    # the sample's « Récit d’une panne de climatisation… » says what the page is, the headline what happened
+    project.config("channels: {bluesky: {}}")
+    project.piece("articles/nuit.md", """
+title: "Une nuit au datacenter, le jour où la climatisation a lâché"
+date: 2026-03-02
+lang: fr
+summary: Récit d’une panne de climatisation dans une salle serveurs, et les trois décisions qui ont évité l’arrêt complet.
+""")
+    settings = load_settings(project.config_file)
+    library = load_library(settings)
+    rules, piece = rules_from(settings, library), library.get("nuit")
+    summary = next(e for e in excerpts_for(piece) if e.kind == "summary")
+    post = render(summary, piece, rules.channels["bluesky"], rules.context(piece))
+    assert isinstance(post, Rendered) and "Une nuit au datacenter" in post.text, post.text

@@ -17,6 +17,11 @@ from wordfreq import zipf_frequency
 
 from publisher.social.excerpting import lexicon
 
+_ANNOUNCES_ITS_PAGE = re.compile(r"(?:Récit|Retour sur|Portrait|Reportage|Enquête|Rencontre avec|Visite|Bilan d|A look back"
+                                 r"|The story of|Inside|Portrait of|Report from)\b")
+"""A standfirst that announces its page ("Récit d’une panne de climatisation…", set 119's « Récit d’une journée…»):
+without the headline under it, it says what the page is, not what happened."""
+
 
 @dataclass(frozen=True, slots=True)
 class Headline:
@@ -32,7 +37,8 @@ class Headline:
 
     def said_by(self, kind: str, text: str) -> bool:
         """Does ``text`` (an excerpt of ``kind``) say this title already?"""
-        if kind == "summary" and (not self.names or any(name in text for name in self.names)):
+        if kind == "summary" and not _ANNOUNCES_ITS_PAGE.match(text) and (
+                not self.names or any(name in text for name in self.names)):
             return True  # the standfirst is written to stand under the title, never above it: over its own headline
             # it tells the story, then announces it (sets 111, 116, 119, 133: 26 such texts failed as repetition);
             # one that leans on the title is no post (summaries.leans), and the card shows the title. Kept when the
