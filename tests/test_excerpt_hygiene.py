@@ -148,7 +148,8 @@ def test_a_front_matter_quote_without_a_role_says_who_is_speaking(project: Proje
           - text: Ask the question in one line.
             by: Sam Lee
             role: engineer who ran the survey
-        """, "Ruth Ashworth, head of purchasing at Calder Foods, sent the survey in March.\n")
+        """, "Ruth Ashworth, head of purchasing at Calder Foods, sent the survey in March. “Suppliers answer when "
+        "the question is short,” she says.\n")  # her words in the body: a quote the body never gives her is not posted
     project.piece("interviews/dawn.md", """
         title: Lending at Christmas
         date: 2026-11-10
@@ -507,7 +508,8 @@ def test_a_guest_named_with_a_title_in_the_front_matter_is_found_under_the_name_
         quotes:
           - text: Take the bill out of the first phone call and you save calves.
             by: Sandy Lowther
-        """, "When Sandy Lowther opened the practice in 1988, she had one car and one nurse.\n")
+        """, "When Sandy Lowther opened the practice in 1988, she had one car and one nurse. “Take the bill out "
+        "of the first phone call and you save calves.”\n")
     piece = load_library(load_settings(project.config_file)).pieces[0]
     found = {e.kind: (e.text, e.attribution) for e in excerpts_for(piece)}
     assert found["quote"] == ("Take the bill out of the first phone call and you save calves.",

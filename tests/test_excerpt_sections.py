@@ -186,11 +186,11 @@ def test_a_takeaway_that_opens_on_a_possessive_is_not_posted(project: ProjectDir
 def test_a_takeaway_that_adds_to_something_unnamed_is_not_posted(project: ProjectDir) -> None:
     # set 85: "Deux autres EHPAD du plateau rejoignent le dispositif en janvier 2027." — two others than which?
     project.piece("articles/ehpad.md", "title: Livraison en EHPAD\ndate: 2026-11-17\nlang: fr\n"
-                  "takeaways:\n  - Les pharmacies du réseau livrent 14 EHPAD deux fois par semaine.\n"
+                  "takeaways:\n  - Les pharmacies du réseau Officinal livrent 14 EHPAD deux fois par semaine.\n"
                   "  - Deux autres EHPAD du plateau rejoignent le dispositif.", "Corps.\n")  # no date: the opener alone
     piece = next(iter(load_library(load_settings(project.config_file))))
     assert [e.text for e in excerpts_for(piece) if e.kind == "takeaway"] == [
-        "Les pharmacies du réseau livrent 14 EHPAD deux fois par semaine."]
+        "Les pharmacies du réseau Officinal livrent 14 EHPAD deux fois par semaine."]
     assert "deux autres" in (takeaway_refused(piece.takeaways[1], piece) or "")
 
 

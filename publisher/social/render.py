@@ -37,6 +37,7 @@ from publisher.networks import network as descriptor
 from publisher.performance import fast_constructor
 from publisher.posts.model import Excerpt, LinkCard
 from publisher.social import hashtags, headlines
+from publisher.social.excerpting import placing
 from publisher.social.excerpts import card_words, misquoted_by_title, placed_title
 from publisher.social.tails import ARROW, UTM_MEDIUM, Fitted, Tail, TailKey, make_tail
 
@@ -256,6 +257,9 @@ class Fitter:
         if not headline:
             return read_more
         if compared.said_by(kind, words):
+            if kind in ("summary", "takeaway") and placing.unplaced(words, lang):
+                return headline  # "…a record for the station" needs "Sandrine Aebi, cheffe… de Sauvetage de Port-Valmont"
+                # under it: the post would not say which station (excerpting/placing.py), a repeat is the lesser harm
             return read_more  # it says the title (headlines.py): under it, the title would say it again
         if kind == "quote" and any(mark in headline for mark in "«“"):
             return read_more  # an interview's title quotes its guest: two quotes in a row, one too many

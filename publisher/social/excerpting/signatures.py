@@ -323,7 +323,22 @@ def quote_refused(quote: Quote, piece: Piece) -> str | None:
         return "nothing says who its speaker is (no role)"
     if misquotes.as_said(quote.text, piece.body) is None:
         return "its first sentence is not what the body has its speaker say: quote the body word for word"
-    return unplaced_name(quote.text, piece, signed or "")
+    return unsaid_by_speaker(quote, piece) or unplaced_name(quote.text, piece, signed or "")
+
+
+def unsaid_by_speaker(quote: Quote, piece: Piece) -> str | None:
+    """A front-matter quote whose speaker the body names but never gives these words: the body quotes or tells
+    them otherwise, and a reader who checks finds another wording, or none (sets 135, 137, 140: "We were about to
+    pay someone to crush these bikes…", a quote translated from the French piece). A quote of someone the body
+    does not name is the author's pull quote, shown on the page: kept."""
+    name = quote.by.partition(", ")[0].strip()
+    surname = name.split()[-1] if name else ""
+    if len(surname) < 3 or surname not in piece.body:
+        return None
+    if misquotes.said_in(quote.text, piece.body):
+        return None
+    return f"the body names {name} but never gives them these words: quote the body word for word"
+
 
 
 def unplaced_name(text: str, piece: Piece, speaker: str = "") -> str | None:
@@ -415,6 +430,7 @@ __all__ = [
     "role_after_name",
     "roles_in",
     "unplaced_name",
+    "unsaid_by_speaker",
     "where_named",
     "whose_named",
     "with_organization",
