@@ -319,12 +319,13 @@ def _headline_figure(takeaway: str, piece: Piece) -> str | None:
     """A takeaway that gives the headline's figure without the headline's names ("In its first year the kitchen
     cooked 4,380 meals…" over "One year of the Fourth Trimester Kitchen: 4,380 meals…"): under its headline it says
     the figure twice (sets 137 and 140 failed it as repetition), and without it, not whose."""
-    if not any(c.isdigit() for c in takeaway):
-        return None
+    given = headlines.figures(takeaway)
+    if not given or not (headlines.title_figures(piece.title) & given):
+        return None  # the plain title's figures first, the cheap answer: the placed title only adds a role
     title = placed_title(piece)
-    shared = {f for f in headlines.figures(title) & headlines.figures(takeaway)
+    shared = {f for f in headlines.figures(title) & given
               if not (f.isdigit() and len(f) == 4 and 1000 <= int(f) <= 2100)}  # "peint en 1783": a year
-    if not shared or headlines.Headline.of(title).said_by("takeaway", takeaway):
+    if not shared or headlines.headline_of(title).said_by("takeaway", takeaway):
         return None  # none, or it names what the headline does: it goes with "Read more:"
     return f"it repeats the headline's figure ({', '.join(sorted(shared))}) without saying whose"
 

@@ -112,12 +112,14 @@ def _stem(kind: str) -> str:
     return "co-op" if kind.startswith("co-op") else "cooperative"[:8] if kind == "cooperative" else kind[:6]
 
 
-_STEMS = {language: tuple(sorted({kind[:4].lower() for kind in kinds})) for language, kinds in KINDS.items()}
+_NOUNS = {language: frozenset(kind.lower() for kind in kinds) for language, kinds in KINDS.items()}
+_APART = str.maketrans({sign: " " for sign in "’'.,;:!?()«»“”\"…/\u00a0\u202f"})
 
 
 def _quick(low: str, language: str) -> bool:
-    """Any noun of the list at all (substring tests, in C): most texts have none, and skip the pattern."""
-    return any(stem in low for stem in _STEMS[language])
+    """Any noun of the list at all (the words split in C, a set look-up): most texts have none, and skip the
+    pattern."""
+    return not _NOUNS[language].isdisjoint(low.translate(_APART).split())
 
 
 __all__ = ["KINDS", "unplaced"]
