@@ -118,3 +118,40 @@ quotes:
                       "A bike is a promise you keep with a spanner."], quotes  # the body names no Chabert: a pull quote
     from publisher.social.excerpts import quote_refused
     assert "never gives them these words" in (quote_refused(piece.quotes[0], piece) or "")
+
+
+def test_a_title_quote_only_a_front_matter_quote_gives_is_a_misquote(project: ProjectDir) -> None:
+    # set 146: title and front-matter quote « c’est 40 000 coups de marteau », the interview « c’est environ 40 000 »
+    from publisher.social.excerpts import misquoted_by_title, placed_title
+    project.piece("interviews/marchal.md", """
+title: "Hélène Marchal : « Un gobelet en argent, c’est 40 000 coups de marteau, et aucun ne se rattrape »"
+date: 2026-11-19
+lang: fr
+guest: {name: Hélène Marchal, role: Cheffe de l’atelier d’orfèvrerie, organization: École d’orfèvrerie Delaunay}
+quotes:
+  - text: "Un gobelet en argent, c’est 40 000 coups de marteau, et aucun ne se rattrape."
+    by: Hélène Marchal
+""", body="Hélène Marchal forme vingt élèves. « Un gobelet en argent, c’est environ 40 000 coups de marteau, et aucun "
+          "ne se rattrape », dit-elle.\n")
+    (piece,) = list(load_library(load_settings(project.config_file)))
+    assert misquoted_by_title(piece).startswith("Hélène Marchal, cheffe de l’atelier")
+    assert "40 000" not in placed_title(piece)
+    assert not any("c’est 40 000" in e.text for e in excerpts_for(piece))
+
+
+def test_a_quote_after_someone_the_paragraph_calls_by_a_first_name_is_not_the_guest_s() -> None:
+    # set 145: « Quand une commande part à Lille… », Karim's words, went out signed by the guest, his supervisor
+    from publisher.content.typography import typeset
+    from publisher.social.excerpting.body import analysed
+    body = ("Nadège Pérot a été libraire pendant vingt ans avant de rejoindre l’atelier. « Je ne vais pas prétendre que "
+            "c’est un emploi comme les autres. Mais c’est un emploi, avec une fiche de paie et des horaires », dit-elle.\n\n"
+            "Un salarié que nous appellerons Karim, 34 ans, travaille à la cotation depuis huit mois. Il n’avait, "
+            "dit-il, « pas ouvert un livre depuis le collège ». Il a découvert les romans policiers scandinaves en "
+            "cotant une caisse entière de la même collection, et tient désormais le rayon polar de la boutique en "
+            "ligne. « Quand une commande part à Lille ou à Marseille, je me dis que quelqu’un va lire un livre que "
+            "j’ai choisi. Ça fait drôle. »\n")
+    analysed.cache_clear()
+    said = [(text, who) for kind, text, who in analysed(typeset(body, "fr"), "fr", "", "Nadège Pérot")
+            if kind == "quote"]
+    assert any("fiche de paie" in text for text, _ in said), said  # hers
+    assert not any("commande" in text for text, _ in said), said

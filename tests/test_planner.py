@@ -419,7 +419,7 @@ def test_a_portrait_of_someone_who_leaves_their_post_is_not_recycled_after_the_d
         project: ProjectDir, leaving: str, lang: str, last: str) -> None:
     project.config("timezone: Europe/Paris\nchannels: {x: {}}\n"
                    "rules: {follow_ups: [], evergreen: {after_days: 10, every_days: 10, max_times: 30}}")
-    front = (f"date: 2026-11-24\nlang: {lang}\nsummary: Thirty years at the bench, and what she learnt.\n"
+    front = (f"date: 2026-11-24\nlang: {lang}\nsummary: A life at the bench, and what she learnt.\n"
              "guest: {name: Odile Sarrazin, role: première d’atelier}\n")
     project.piece("interviews/leaving.md", f"title: Trente ans d’atelier\n{front}", body=f"{leaving}\n")
     project.piece("interviews/staying.md", f"title: Trente ans de métier\n{front}",

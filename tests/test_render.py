@@ -385,7 +385,7 @@ takeaways:
     assert "\n\nWhere the money goes" in texts["Materials ac"], "another figure: the title stays"
     assert "Each instrum" not in texts, "the headline's figure, not saying whose: held back (sets 137, 140)"
     assert dict(held_back(piece))["Each instrument costs 48,000 euros and takes 1,900 hours, of which the "
-                                  "harpsichord's keyboard takes 300."].startswith("it repeats the headline's figure (48000)")
+                                  "harpsichord's keyboard takes 300."].startswith("it repeats the headline's count")
 
 
 @pytest.mark.parametrize(("title", "text", "same"), [
@@ -422,8 +422,9 @@ takeaways:
         assert isinstance(takeaway, Rendered) and "\n\nBook a place on the hearth" in takeaway.text, takeaway
 
 
-def test_a_summary_with_the_title_s_figure_but_not_its_name_keeps_the_title(project: ProjectDir) -> None:
-    # a fresh reviewer's: the figure alone does not say which board
+def test_a_summary_with_the_title_s_figure_but_not_its_name_is_no_post(project: ProjectDir) -> None:
+    # a fresh reviewer's: the figure alone does not say which board; over the headline, strict readers of sets 141,
+    # 142 and 144 failed the count said twice ("plus de 4 200 demandes" over "4 212 demandes"): neither is posted
     project.config("channels: {x: {}}")
     project.piece("case-studies/levelmoor.md", """
 title: "Levelmoor Drainage Board: 64 sensors, and pumps that start before the water does"
@@ -433,10 +434,23 @@ summary: A drainage board on the edge of the estuary now runs 64 sensors. Its pu
 """)
     settings = load_settings(project.config_file)
     library = load_library(settings)
-    rules, piece = rules_from(settings, library), library.get("levelmoor")
-    summary = next(e for e in excerpts_for(piece) if e.kind == "summary")
-    post = render(summary, piece, rules.channels["x"], rules.context(piece))
-    assert isinstance(post, Rendered) and "\n\nLevelmoor Drainage Board: 64 sensors" in post.text, post
+    piece = library.get("levelmoor")
+    assert [e.kind for e in excerpts_for(piece)] == ["title"]
+    project.piece("articles/conciergerie.md", """
+title: "Conciergerie du Pré-Rond : un an, 4 212 demandes et une loge qui ne désemplit pas"
+date: 2026-03-02
+lang: fr
+summary: Ouverte en novembre 2025 dans trois résidences de Chambéry, elle a traité plus de 4 200 demandes en un an.
+""")
+    project.piece("articles/named.md", """
+title: "Conciergerie du Pré-Rond : un an, 4 212 demandes"
+date: 2026-03-02
+lang: fr
+summary: En un an, la Conciergerie du Pré-Rond a traité 4 212 demandes.
+""")
+    library = load_library(load_settings(project.config_file))
+    assert "summary" not in [e.kind for e in excerpts_for(library.get("conciergerie"))]  # 4 200 and 4 212: one count
+    assert "summary" in [e.kind for e in excerpts_for(library.get("named"))]  # its names: it goes with "Lire la suite"
 
 
 def test_only_the_title_on_its_own_line_is_bluesky_s_link() -> None:

@@ -159,7 +159,8 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
     if not (piece.social or piece.quotes or piece.takeaways):
         derived = piece.summary and piece.summary == _first_paragraph(piece.body)
         offered = not ((derived and (summaries.refused(piece.summary, lang) or _turned(piece.summary, piece.body, lang)))
-                       or summaries.leans(piece.summary, lang) or unplaced_thing(piece.summary, piece))
+                       or summaries.leans(piece.summary, lang) or unplaced_thing(piece.summary, piece)
+                       or summary_repeats_title(piece))
         if offered:
             add("summary", summaries.without_teaser(piece.summary, lang))
         guest = guest_name(piece) or _title_person(piece)
@@ -185,7 +186,8 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
                 if when not in moments and when != dated.SINCE:
                     continue  # "What have you changed this winter?": the question dates the post
                 add(kind, text, attribution=signed, question=asked, asked=when)
-    elif not summaries.leans(piece.summary, lang) and not unplaced_thing(piece.summary, piece):
+    elif not summaries.leans(piece.summary, lang) and not unplaced_thing(piece.summary, piece) and \
+            not summary_repeats_title(piece):
         # "la fameuse panne de Charensat": known to whom? "…a record for the station": which?
         add("summary", summaries.without_teaser(piece.summary, lang))
     said = guest_in_title(piece)
@@ -319,15 +321,22 @@ def _headline_figure(takeaway: str, piece: Piece) -> str | None:
     """A takeaway that gives the headline's figure without the headline's names ("In its first year the kitchen
     cooked 4,380 meals…" over "One year of the Fourth Trimester Kitchen: 4,380 meals…"): under its headline it says
     the figure twice (sets 137 and 140 failed it as repetition), and without it, not whose."""
-    given = headlines.figures(takeaway)
-    if not given or not (headlines.title_figures(piece.title) & given):
-        return None  # the plain title's figures first, the cheap answer: the placed title only adds a role
-    title = placed_title(piece)
-    shared = {f for f in headlines.figures(title) & given
-              if not (f.isdigit() and len(f) == 4 and 1000 <= int(f) <= 2100)}  # "peint en 1783": a year
-    if not shared or headlines.headline_of(title).said_by("takeaway", takeaway):
+    counted = headlines.title_counts(piece.title)
+    if not counted:
+        return None  # the plain title's counts first, the cheap answer: the placed title only adds a role
+    given = headlines.figures(takeaway) | headlines.spelled(takeaway)  # "nearly 11 hours" under "Eleven hours"
+    if not headlines.shared_count(counted, given):
+        return None
+    headline = headlines.headline_of(placed_title(piece))
+    if not headlines.shared_count(headline.counts, given) or headline.said_by("takeaway", takeaway):
         return None  # none, or it names what the headline does: it goes with "Read more:"
-    return f"it repeats the headline's figure ({', '.join(sorted(shared))}) without saying whose"
+    return "it repeats the headline's count without saying whose"
+
+
+def summary_repeats_title(piece: Piece) -> bool:
+    """The summary gives the title's count and not the title's names: over its headline it says the count twice,
+    alone it does not say whose (headlines.Headline.repeated_by): no post; the title is one."""
+    return bool(piece.summary) and headlines.headline_of(piece.title).repeated_by(piece.summary)
 
 
 def unplaced_thing(text: str, piece: Piece) -> str | None:
@@ -431,8 +440,10 @@ def misquoted_by_title(piece: Piece) -> str:
 def _given(words: str, piece: Piece) -> bool:
     """Does the piece give ``words`` to its speaker, word for word (across an incise, whatever the typography), in
     a quote of the front matter, the body, the summary or a takeaway?"""
-    return any(misquotes.said_in(words, source) for source in (*(q.text for q in piece.quotes), piece.body,
-                                                                piece.summary or "", *piece.takeaways) if source)
+    quoted = (q.text for q in piece.quotes if not signatures.unsaid_by_speaker(q, piece))  # a quote the body
+    # never gives its speaker gives the title nothing (set 146: « c’est 40 000 coups » for « c’est environ 40 000 »)
+    return any(misquotes.said_in(words, source) for source in (*quoted, piece.body, piece.summary or "",
+                                                                *piece.takeaways) if source)
 
 
 _CARDS: dict[int, tuple[Piece, tuple[str, str, str]]] = {}

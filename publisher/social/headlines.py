@@ -31,10 +31,13 @@ class Headline:
     words: frozenset[str]
     names: tuple[str, ...]
     figures: frozenset[str]
+    counts: frozenset[str] = frozenset()
+    """Its figures and the numbers it spells ("Eleven hours", « cinquante-deux harpes »)."""
 
     @classmethod
     def of(cls, title: str) -> Headline:
-        return cls(content_words(title), names(title), figures(title))
+        found = figures(title)
+        return cls(content_words(title), names(title), found, found | spelled(title))
 
     def said_by(self, kind: str, text: str) -> bool:
         """Does ``text`` (an excerpt of ``kind``) say this title already?"""
@@ -43,7 +46,8 @@ class Headline:
             return True  # the standfirst is written to stand under the title, never above it: over its own headline
             # it tells the story, then announces it (sets 111, 116, 119, 133: 26 such texts failed as repetition);
             # one that leans on the title is no post (summaries.leans), and the card shows the title. Kept when the
-            # title names what the summary does not ("A drainage board…" under "Levelmoor Drainage Board: …")
+            # title names what the summary does not ("A drainage board…" under "Levelmoor Drainage Board: …"); one
+            # that gives the title's count too is no post (`repeated_by`, excerpts.py)
         titled, named = self.words, self.names
         if not titled:
             return False
@@ -56,6 +60,55 @@ class Headline:
             return False
         return bool(self.figures) and any(name in text for name in named) and \
             self.figures <= figures(text)  # "Each meal costs €2.34…" keeps the title that says whose meal
+
+
+    def repeated_by(self, text: str) -> bool:
+        """Does ``text`` give this title's count without its names ("…la conciergerie a traité plus de 4 200
+        demandes" under "Conciergerie du Pré-Rond : un an, 4 212 demandes…", "nearly 11 hours" under "Eleven hours")?
+        Over the headline it says the count twice (sets 141, 142, 144 failed five such summaries as repetition);
+        without it, not whose count."""
+        return bool(self.counts and self.names) and not any(name in text for name in self.names) and \
+            shared_count(self.counts, figures(text) | spelled(text))  # a title naming nobody: "Read more:" after it
+
+
+_NUMBERS = {
+    "en": dict(zip(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"],
+                   [*range(2, 21), 30, 40, 50, 60, 70, 80, 90], strict=True)),
+    "fr": dict(zip(["deux", "trois", "quatre", "cinq", "six", "huit", "dix", "onze", "douze", "treize", "quatorze", "quinze", "seize", "vingt", "trente", "quarante", "cinquante", "soixante"], [2, 3, 4, 5, 6, 8, *range(10, 17), 20, 30, 40, 50, 60], strict=True)),
+}
+_SPELLED_VALUES = {**_NUMBERS["fr"], **_NUMBERS["en"]}
+_SPELLED_WORDS = re.compile(r"(?<![\w’-])(?:{})(?:-(?:{}))?(?![\w’-])".format(
+    "|".join(sorted(_SPELLED_VALUES, key=len, reverse=True)), "|".join(sorted(_SPELLED_VALUES, key=len, reverse=True))),
+    re.I)
+
+
+def spelled(text: str) -> frozenset[str]:
+    """The numbers ``text`` writes in words, from two to ninety-nine ("Eleven", « cinquante-deux »), as figures."""
+    out = set()
+    for found in _SPELLED_WORDS.finditer(text):
+        parts = found.group().lower().split("-")
+        out.add(str(sum(_SPELLED_VALUES[part] for part in parts)))
+    return frozenset(out)
+
+
+def shared_count(ours: frozenset[str], theirs: frozenset[str]) -> bool:
+    """Do two texts give the same count: one figure in both, or two of a hundred or more within 3 % ("plus de 4 200"
+    and "4 212")? Years are no count."""
+    if ours & theirs - _years(ours & theirs):
+        return True
+    big = [float(f) for f in ours if _at_least_100(f)]
+    return any(abs(a - float(b)) <= 0.03 * max(a, float(b)) for b in theirs if _at_least_100(b) for a in big)
+
+
+def _years(found: frozenset[str]) -> set[str]:
+    return {f for f in found if f.isdigit() and len(f) == 4 and 1000 <= int(f) <= 2100}
+
+
+def _at_least_100(figure: str) -> bool:
+    try:
+        return float(figure) >= 100
+    except ValueError:
+        return False
 
 
 _WORD = re.compile(r"[^\W_]{5,}")
@@ -94,9 +147,9 @@ def figures(text: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=4096)
-def title_figures(title: str) -> frozenset[str]:
-    """`figures` of a title, once: each of its piece's takeaways is compared with it."""
-    return figures(title)
+def title_counts(title: str) -> frozenset[str]:
+    """`figures` and `spelled` numbers of a title, once: each of its piece's takeaways is compared with it."""
+    return figures(title) | spelled(title)
 
 
 @lru_cache(maxsize=4096)
@@ -130,4 +183,4 @@ def _named_first(words: list[str]) -> bool:
     return before_colon and first.isalpha() and max(zipf_frequency(first, "fr"), zipf_frequency(first, "en")) < 2
 
 
-__all__ = ["Headline", "content_words", "figures", "headline_of", "names", "title_figures"]
+__all__ = ["Headline", "content_words", "figures", "headline_of", "names", "shared_count", "spelled", "title_counts"]

@@ -50,6 +50,9 @@ OPENING_PHRASES: dict[str, tuple[str, ...]] = {
            "s’ils ne ", "si elles ne ", "sinon,",
            # "Concrètement, …": the concrete side of what was just said (an interview's answer, set 17)
            "concrètement", "en pratique,", "en clair,", "autrement dit",
+           # what really happened, against what was said or expected before (« En réalité, une demande sur
+           # cinq… » after « Nous pensions devenir un point relais », set 142)
+           "en réalité", "dans les faits", "en vérité",
            # the answer to a question the post does not ask (« La réponse est simple : … », set 91)
            "la réponse est", "la réponse était", "la raison est simple", "la raison était simple",
            # after what: « Après ça, je n’avais plus besoin… » (set 114); yes to what: standalone._ANSWERED
@@ -66,7 +69,7 @@ OPENING_PHRASES: dict[str, tuple[str, ...]] = {
            # condition on something said before ("If they do not, I will say so publicly")
            "first,", "second,", "third,", "fourth,", "fifth,", "secondly", "thirdly", "lastly",
            "if they do not", "if they don’t", "if so", "if not",
-           "in practice,", "in concrete terms", "in other words",
+           "in practice,", "in concrete terms", "in other words", "in reality", "in truth", "in fact,",
            "the answer is", "the answer was", "the reason is simple", "the reason was simple"),
 }
 IMPERSONAL: dict[str, tuple[str, ...]] = {
