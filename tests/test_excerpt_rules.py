@@ -277,6 +277,8 @@ def test_a_quote_in_the_body_is_attributed_in_the_post() -> None:
     ("The new timetable comes into force in January 2027, with two more buses.", "en", dated.DATE),
     ("She joined the team in March 2019 after ten years at sea.", "en", None),
     ("Le service est ouvert depuis janvier 2024.", "fr", None),
+    # set 143: the snow of a week that is long past when the summary is recycled
+    ("Après la neige tombée en milieu de semaine dernière, 40 des 68 km sont ouverts.", "fr", dated.RELATIVE),
 ])
 def test_moments(text: str, lang: str, moment: str | None) -> None:
     assert dated.moment_in(typeset(text, lang), lang) == moment

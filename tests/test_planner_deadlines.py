@@ -115,6 +115,21 @@ def test_a_call_is_not_recycled_after_it_closes(
         plan.notes  # `publisher plan` says so
 
 
+def test_a_call_a_takeaway_makes_ends_the_recycles_too(project: ProjectDir) -> None:
+    # set 141: "The service is recruiting twelve listening volunteers for 2027." went out after the 15 January deadline
+    project.config("timezone: Europe/Paris\nchannels: {x: {}}\n"
+                   "rules: {follow_ups: [], evergreen: {after_days: 10, every_days: 10, max_times: 30}}")
+    front = ("date: 2026-11-10\nlang: en\nsummary: Twenty years of listening at the bedside.\n"
+             "takeaways:\n  - The service is recruiting twelve listening volunteers for 2027.\n"
+             "  - Most patients never asked for a chaplain.\n")
+    project.piece("interviews/call.md", f"title: Listening at the bedside\n{front}",
+                  body="Applications close on 15 January.\n")
+    settings = load_settings(project.config_file)
+    library = load_library(settings)
+    plan = make_plan(library.pieces, rules_from(settings, library), at("2026-11-10T07:00"))
+    assert max(p.scheduled_at for p in plan.posts if p.role.startswith("evergreen")) < at("2027-01-15T00:00")
+
+
 def test_a_call_that_says_evergreen_is_recycled(project: ProjectDir) -> None:
     project.config("timezone: Europe/Paris\nchannels: {x: {}}\n"
                    "rules: {follow_ups: [], evergreen: {after_days: 10, every_days: 10, max_times: 30}}")

@@ -272,6 +272,7 @@ RELATIVE_TIME: dict[str, tuple[str, ...]] = {
     # Words that only mean something on the day they were written.
     "fr": ("aujourd’hui", "hier", "demain", "avant-hier", "après-demain", "ce matin", "ce soir", "cet après-midi",
            "cette semaine", "la semaine dernière", "la semaine prochaine", "ce mois-ci", "le mois dernier",
+           "semaine dernière", "semaine prochaine",  # « en milieu de semaine dernière » (set 143)
            "le mois prochain", "cette année", "l’an dernier", "l’année dernière", "l’an prochain",
            "l’année prochaine", "ce week-end", "en ce moment", "actuellement", "cette fin de semaine",
            "il y a quelques jours", "il y a deux jours", "il y a trois jours", "dans quelques jours",

@@ -34,13 +34,13 @@ def leaves_on(piece: Piece) -> dt.datetime | None:
 
 
 def closes_on(piece: Piece) -> dt.datetime | None:
-    """The closing day of the call the piece's title or summary makes ("… recrute huit personnes", "is
+    """The closing day of the call the piece's title, summary or a takeaway makes ("… recrute huit personnes", "is
     hiring", "appel à bénévoles"), when the summary or body names it ("jusqu’au vendredi 11 décembre",
     "applications close on 11 December"): a recycle after it invites readers to something that is over
     (set 116's reader failed every recycle of such a recruitment sent in January). None when the piece
     makes no call or names no day."""
-    if not (deadlines.makes_a_call(piece.title, piece.lang) or deadlines.makes_a_call(piece.summary or "", piece.lang)):
-        return None
+    if not any(deadlines.makes_a_call(text, piece.lang) for text in (piece.title, piece.summary or "", *piece.takeaways)):
+        return None  # a takeaway too: "The service is recruiting twelve listening volunteers for 2027." (set 141)
     day = deadlines.closing_day(f"{piece.summary or ''}\n\n{piece.body}", piece.lang, piece.date.date())
     if day is None:
         return None
