@@ -92,21 +92,22 @@ def spelled(text: str) -> frozenset[str]:
 
 
 def shared_count(ours: frozenset[str], theirs: frozenset[str]) -> bool:
-    """Do two texts give the same count: one figure in both, or two of a hundred or more within 3 % ("plus de 4 200"
-    and "4 212")? Years are no count."""
-    if ours & theirs - _years(ours & theirs):
-        return True
-    big = [float(f) for f in ours if _at_least_100(f)]
-    return any(abs(a - float(b)) <= 0.03 * max(a, float(b)) for b in theirs if _at_least_100(b) for a in big)
+    """Do two texts give the same count: one figure of ten or more in both, or two of a hundred or more within 3 %
+    ("plus de 4 200" and "4 212")? Years are no count."""
+    if any(_at_least(f, 10) for f in ours & theirs - _years(ours & theirs)):
+        return True  # "quatre jours et trois nuits" and "trois concerts", "six parcours" and "six niveaux": no count said
+        # twice; small numbers share by chance
+    big = [float(f) for f in ours if _at_least(f, 100)]
+    return any(abs(a - float(b)) <= 0.03 * max(a, float(b)) for b in theirs if _at_least(b, 100) for a in big)
 
 
 def _years(found: frozenset[str]) -> set[str]:
     return {f for f in found if f.isdigit() and len(f) == 4 and 1000 <= int(f) <= 2100}
 
 
-def _at_least_100(figure: str) -> bool:
+def _at_least(figure: str, least: int) -> bool:
     try:
-        return float(figure) >= 100
+        return float(figure) >= least
     except ValueError:
         return False
 

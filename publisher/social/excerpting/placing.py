@@ -29,7 +29,7 @@ KINDS: dict[str, tuple[str, ...]] = {
            "clinic", "practice", "market", "festival", "collective", "foundation", "hospice", "scheme", "programme",
            "depot", "forge", "mill", "brewery", "bakery", "restaurant", "pub", "gym", "lido", "sauna", "observatory",
            "laboratory", "agency", "venue", "cinema", "zoo", "aquarium", "school", "station", "reserve", "project",
-           "network", "nursery"),
+           "network", "nursery", "pilot"),
     "fr": ("atelier", "association", "club", "centre", "distillerie", "patinoire", "musée", "équipe", "école",
            "boutique", "ferme", "refuge", "auberge", "coopérative", "fondation", "collectif", "compagnie",
            "entreprise", "ligue", "fédération", "syndicat", "chorale", "orchestre", "théâtre", "bibliothèque",
@@ -42,7 +42,7 @@ KINDS: dict[str, tuple[str, ...]] = {
 
 _EN = re.compile(
     r"(?<![\w’'-])the\s+(?P<before>(?:[a-z][\w’-]*\s+){0,2}?)(?P<kind>"
-    + "|".join(sorted(set(KINDS["en"]), key=len, reverse=True)) + r")(?![\w’'-])",
+    + "|".join(sorted(set(KINDS["en"]), key=len, reverse=True)) + r")(?![\w-])",  # "the co-operative’s clients" too
     re.I)
 _FR = re.compile(
     r"(?<![\w’'-])(?:le|la|l’|l'|du|au)\s*(?P<before>(?:[a-zà-ÿ][\w-]*\s+){0,1}?)(?P<kind>"
