@@ -322,7 +322,7 @@ def _headline_figure(takeaway: str, piece: Piece) -> str | None:
     cooked 4,380 meals…" over "One year of the Fourth Trimester Kitchen: 4,380 meals…"): under its headline it says
     the figure twice (sets 137 and 140 failed it as repetition), and without it, not whose."""
     counted = headlines.title_counts(piece.title)
-    if not counted:
+    if not counted or not headlines.might_share(counted, takeaway):
         return None  # the plain title's counts first, the cheap answer: the placed title only adds a role
     given = headlines.figures(takeaway) | headlines.spelled(takeaway)  # "nearly 11 hours" under "Eleven hours"
     if not headlines.shared_count(counted, given):
@@ -336,7 +336,9 @@ def _headline_figure(takeaway: str, piece: Piece) -> str | None:
 def summary_repeats_title(piece: Piece) -> bool:
     """The summary gives the title's count and not the title's names: over its headline it says the count twice,
     alone it does not say whose (headlines.Headline.repeated_by): no post; the title is one."""
-    return bool(piece.summary) and headlines.headline_of(piece.title).repeated_by(piece.summary)
+    summary = piece.summary
+    return bool(summary) and headlines.might_share(headlines.title_counts(piece.title), summary) and \
+        headlines.headline_of(piece.title).repeated_by(summary)
 
 
 def unplaced_thing(text: str, piece: Piece) -> str | None:

@@ -39,7 +39,7 @@ def closes_on(piece: Piece) -> dt.datetime | None:
     "applications close on 11 December"): a recycle after it invites readers to something that is over
     (set 116's reader failed every recycle of such a recruitment sent in January). None when the piece
     makes no call or names no day."""
-    if not any(deadlines.makes_a_call(text, piece.lang) for text in (piece.title, piece.summary or "", *piece.takeaways)):
+    if not deadlines.makes_a_call("\n".join((piece.title, piece.summary or "", *piece.takeaways)), piece.lang):
         return None  # a takeaway too: "The service is recruiting twelve listening volunteers for 2027." (set 141)
     day = deadlines.closing_day(f"{piece.summary or ''}\n\n{piece.body}", piece.lang, piece.date.date())
     if day is None:
