@@ -115,11 +115,18 @@ def _stem(kind: str) -> str:
 _NOUNS = {language: frozenset(kind.lower() for kind in kinds) for language, kinds in KINDS.items()}
 
 
+_ARTICLES = {"en": frozenset({"the"}), "fr": frozenset({"le", "la", "l", "du", "au"})}
+
+
 def _quick(low: str, language: str) -> bool:
-    """Any noun of the list at all (the words split in C, a set look-up: 1 µs where `str.translate` took 9): most
-    texts have none, and skip the pattern."""
+    """A noun of the list with an article at most three words before it, as the pattern wants (the words split in C,
+    set look-ups: 1-2 µs where `str.translate` took 9, and the pattern 10): most texts have none, and skip it."""
     words = low.replace("’", " ").replace(",", " ").replace(".", " ").replace(";", " ").replace(":", " ").split()
-    return not _NOUNS[language].isdisjoint(words)
+    nouns = _NOUNS[language]
+    if nouns.isdisjoint(words):
+        return False
+    articles = _ARTICLES[language]
+    return any(word in nouns and not articles.isdisjoint(words[max(0, i - 3):i]) for i, word in enumerate(words))
 
 
 __all__ = ["KINDS", "unplaced"]
