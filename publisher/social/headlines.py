@@ -101,8 +101,9 @@ def shared_count(ours: frozenset[str], theirs: frozenset[str]) -> bool:
     if any(_at_least(f, 10) for f in ours & theirs - _years(ours & theirs)):
         return True  # "quatre jours et trois nuits" and "trois concerts", "six parcours" and "six niveaux": no count said
         # twice; small numbers share by chance
-    big = [float(f) for f in ours if _at_least(f, 100)]
-    return any(abs(a - float(b)) <= 0.03 * max(a, float(b)) for b in theirs if _at_least(b, 100) for a in big)
+    big = [float(f) for f in ours - _years(ours) if _at_least(f, 100)]  # "1899" and "1913": two years, no count
+    return any(abs(a - float(b)) <= 0.03 * max(a, float(b)) for b in theirs - _years(theirs) if _at_least(b, 100)
+               for a in big)
 
 
 def _years(found: frozenset[str]) -> set[str]:
@@ -178,11 +179,31 @@ def title_counts(title: str) -> frozenset[str]:
 
 def might_share(counted: frozenset[str], text: str) -> bool:
     """Could ``text`` give one of these counts (a title's)? The cheap half of `shared_count`, on the text as it is:
-    each count of ten or more as a substring, or the numbers it spells; any digit when a count is big enough to be
-    rounded ("plus de 4 200" for "4 212")."""
-    if any(_at_least(count, 100) for count in counted):
-        return bool(_DIGIT.search(text)) or bool(spelled(text))
-    return any(count in text for count in counted if _at_least(count, 10)) or not counted.isdisjoint(spelled(text))
+    each count of ten or more as it may be written ("4212", "4 212", "4,212"), the numbers it spells, or a rounded
+    one after a hedge ("plus de 4 200", "nearly 11 hours")."""
+    if any(written in text for count in counted if _at_least(count, 10) for written in _written(count)):
+        return True
+    if not counted.isdisjoint(spelled(text)):
+        return True
+    low = text.lower()
+    return any(_at_least(count, 100) for count in counted) and any(hedge in low for hedge in _HEDGES)
+
+
+_HEDGES = ("plus de", "près de", "environ", "quelque", "presque", "moins de", "about", "nearly", "almost", "more than",
+           "over ", "around", "some ", "fewer than", "less than", "roughly", "approximately", "upwards of", "under ")
+"""What a rounded count follows ("plus de 4 200 demandes" under "4 212 demandes")."""
+
+
+@lru_cache(maxsize=4096)
+def _written(count: str) -> tuple[str, ...]:
+    """How a figure may be written: "4212" as "4212", "4 212", "4,212", "4.212" and with no-break spaces."""
+    whole, _, decimals = count.partition(".")
+    if len(whole) <= 3:
+        return (count, count.replace(".", ",")) if decimals else (count,)
+    head = len(whole) % 3 or 3
+    groups = [whole[:head], *(whole[i:i + 3] for i in range(head, len(whole), 3))]
+    tail = f".{decimals}" if decimals else ""
+    return (count, *(sep.join(groups) + tail for sep in (" ", ",", ".", "\u00a0", "\u202f")))
 
 
 @lru_cache(maxsize=16384)

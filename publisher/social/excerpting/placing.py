@@ -126,6 +126,8 @@ def _quick(low: str, language: str) -> bool:
     if nouns.isdisjoint(words):
         return False
     articles = _ARTICLES[language]
+    if articles.isdisjoint(words):
+        return False
     return any(word in nouns and not articles.isdisjoint(words[max(0, i - 3):i]) for i, word in enumerate(words))
 
 
