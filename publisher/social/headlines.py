@@ -98,16 +98,11 @@ def spelled(text: str) -> frozenset[str]:
 def shared_count(ours: frozenset[str], theirs: frozenset[str]) -> bool:
     """Do two texts give the same count: one figure of ten or more in both, or two of a hundred or more within 3 %
     ("plus de 4 200" and "4 212")? Years are no count."""
-    if any(_at_least(f, 10) for f in ours & theirs - _years(ours & theirs)):
+    if any(_at_least(f, 10) for f in ours & theirs):
         return True  # "quatre jours et trois nuits" and "trois concerts", "six parcours" and "six niveaux": no count said
-        # twice; small numbers share by chance
-    big = [float(f) for f in ours - _years(ours) if _at_least(f, 100)]  # "1899" and "1913": two years, no count
-    return any(abs(a - float(b)) <= 0.03 * max(a, float(b)) for b in theirs - _years(theirs) if _at_least(b, 100)
-               for a in big)
-
-
-def _years(found: frozenset[str]) -> set[str]:
-    return {f for f in found if f.isdigit() and len(f) == 4 and 1000 <= int(f) <= 2100}
+        # twice; small numbers share by chance. Years are not among figures (`figures`: "en 1899", "2026")
+    big = [float(f) for f in ours if _at_least(f, 100)]
+    return any(abs(a - float(b)) <= 0.03 * max(a, float(b)) for b in theirs if _at_least(b, 100) for a in big)
 
 
 def _at_least(figure: str, least: int) -> bool:
@@ -132,6 +127,8 @@ engine skips to the digits in C (a look-behind first made it scan every characte
 right after another, a point or a comma is checked by hand (`figures`)."""
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _DIGIT = re.compile(r"\d")
+_YEAR_CUE = re.compile(r"(?<![\w’])(?:en|in|de|of|since|depuis|from|until|till|to|à|au|années?|year|siècle|vers|circa|c\.)"
+                       r"[\s\u00a0\u202f]+$", re.I)
 _MONTHS = tuple(name for names in lexicon.MONTHS.values() for name in names)
 _SPACES = " \u00a0\u202f"
 
@@ -162,8 +159,9 @@ def figures(text: str) -> frozenset[str]:
         grouped = m.group("groups")
         digits = m.group()[:m.end("rest") - start]
         whole = re.sub(r"[\u00a0\u202f ,.]", "", digits) if grouped else digits
-        if not grouped and _YEAR.fullmatch(whole) and not m.group("decimals"):
-            continue
+        if not grouped and not m.group("decimals") and (_YEAR.fullmatch(whole) or (
+                len(whole) == 4 and _YEAR_CUE.search(text, max(0, start - 12), start))):
+            continue  # "2026"; "peint en 1783", « un numéro de 1899 », "les années 1883"
         if _a_date(text, start, m.end()):
             continue
         out.add(f"{whole}.{m.group('decimals')}" if m.group("decimals") else whole)
@@ -180,18 +178,28 @@ def title_counts(title: str) -> frozenset[str]:
 def might_share(counted: frozenset[str], text: str) -> bool:
     """Could ``text`` give one of these counts (a title's)? The cheap half of `shared_count`, on the text as it is:
     each count of ten or more as it may be written ("4212", "4 212", "4,212"), the numbers it spells, or a rounded
-    one after a hedge ("plus de 4 200", "nearly 11 hours")."""
-    if any(written in text for count in counted if _at_least(count, 10) for written in _written(count)):
+    one after a hedge ("plus de 4 200", "nearly 11 hours"). One search in C for the written forms (`_probe`)."""
+    forms, big = _probe(counted)
+    if forms is not None and forms.search(text):
         return True
     if not counted.isdisjoint(spelled(text)):
         return True
-    low = text.lower()
-    return any(_at_least(count, 100) for count in counted) and any(hedge in low for hedge in _HEDGES)
+    return big and _HEDGES.search(text) is not None
 
 
-_HEDGES = ("plus de", "près de", "environ", "quelque", "presque", "moins de", "about", "nearly", "almost", "more than",
-           "over ", "around", "some ", "fewer than", "less than", "roughly", "approximately", "upwards of", "under ")
+_HEDGES = re.compile(r"(?<![\w’])(?:plus de|près de|environ|quelque|presque|moins de|about|nearly|almost|more than|over"
+                     r"|around|some|fewer than|less than|roughly|approximately|upwards of|under)\s", re.I)
 """What a rounded count follows ("plus de 4 200 demandes" under "4 212 demandes")."""
+
+
+@lru_cache(maxsize=16384)
+def _probe(counted: frozenset[str]) -> tuple[re.Pattern[str] | None, bool]:
+    """The written forms of a title's counts of ten or more as one pattern, and whether one is big enough to be
+    rounded (once per title)."""
+    forms = sorted({written for count in counted if _at_least(count, 10) for written in _written(count)},
+                   key=len, reverse=True)
+    pattern = re.compile(r"(?<![\d.,])(?:" + "|".join(map(re.escape, forms)) + r")(?![\d])") if forms else None
+    return pattern, any(_at_least(count, 100) for count in counted)
 
 
 @lru_cache(maxsize=4096)
