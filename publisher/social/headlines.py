@@ -178,10 +178,12 @@ def title_counts(title: str) -> frozenset[str]:
 def might_share(counted: frozenset[str], text: str) -> bool:
     """Could ``text`` give one of these counts (a title's)? The cheap half of `shared_count`, on the text as it is:
     each count of ten or more as it may be written ("4212", "4 212", "4,212"), the numbers it spells, or a rounded
-    one after a hedge ("plus de 4 200", "nearly 11 hours"). One search in C for the written forms (`_probe`)."""
+    one after a hedge ("plus de 4 200", "nearly 11 hours"). Substring tests in C (`_probe`, once per title; a
+    pattern compiled per title cost more than it saved)."""
     forms, big = _probe(counted)
-    if forms is not None and forms.search(text):
-        return True
+    for form in forms:
+        if form in text:
+            return True
     if not counted.isdisjoint(spelled(text)):
         return True
     return big and _HEDGES.search(text) is not None
@@ -193,13 +195,10 @@ _HEDGES = re.compile(r"(?<![\w’])(?:plus de|près de|environ|quelque|presque|m
 
 
 @lru_cache(maxsize=16384)
-def _probe(counted: frozenset[str]) -> tuple[re.Pattern[str] | None, bool]:
-    """The written forms of a title's counts of ten or more as one pattern, and whether one is big enough to be
-    rounded (once per title)."""
-    forms = sorted({written for count in counted if _at_least(count, 10) for written in _written(count)},
-                   key=len, reverse=True)
-    pattern = re.compile(r"(?<![\d.,])(?:" + "|".join(map(re.escape, forms)) + r")(?![\d])") if forms else None
-    return pattern, any(_at_least(count, 100) for count in counted)
+def _probe(counted: frozenset[str]) -> tuple[tuple[str, ...], bool]:
+    """The written forms of a title's counts of ten or more, and whether one is big enough to be rounded."""
+    forms = tuple({written for count in counted if _at_least(count, 10) for written in _written(count)})
+    return forms, any(_at_least(count, 100) for count in counted)
 
 
 @lru_cache(maxsize=4096)
