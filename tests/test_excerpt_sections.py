@@ -344,8 +344,9 @@ def test_the_items_of_a_proposals_list_are_the_organisations_asks() -> None:
 def test_sentences_lifted_from_a_body_are_never_posted_in_the_brands_voice(project: ProjectDir) -> None:
     body = ("Brookhill Housing cut its repair backlog from 2,300 jobs to 900 in six months.\n\n"
             "« Nous avons arrêté de promettre une journée entière aux locataires », explique Ana Lima, "
-            "directrice des réparations.\n\n"
-            "« Un créneau de deux heures, tenu, vaut mieux qu’une journée perdue », ajoute Paul Girard, technicien.\n\n"
+            "directrice des réparations de Brookhill.\n\n"
+            "« Un créneau de deux heures, tenu, vaut mieux qu’une journée perdue », ajoute Paul Girard, technicien chez "
+            "Brookhill.\n\n"
             "Tenants now choose a two-hour slot online or by phone, and missed visits fell by half.\n")
     project.piece("articles/repairs.md", "title: Two-hour slots halve missed repair visits\ndate: 2026-03-02\n"
                   "lang: fr\nsummary: Comment Brookhill a divisé par deux les rendez-vous manqués.", body)

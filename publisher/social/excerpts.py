@@ -177,8 +177,9 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
             if kind == "sentence" and len(out) + titled >= BODY_FILL:
                 continue  # enough of the author's words and named quotes: no sentence lifted from the body
             signed = with_role(attribution, piece) if attribution else ""
-            if kind == "quote" and ", " not in signed:
-                continue  # UNPLACED: "— Mathieu Vergnes", and nobody knows who he is
+            if kind == "quote" and (", " not in signed or not _placed_speaker(signed, piece)):
+                continue  # UNPLACED: "— Mathieu Vergnes", and nobody knows who he is; "— Yannick Le Dû, le chauffeur":
+                # whose? (signatures.role_places)
             if text not in summary:  # a summary taken from the first paragraph says it already
                 asked = questions.asked_before(piece.body, text, lang) if guest and kind == "quote" and \
                     signed.startswith(guest) else ""  # "What about adults who are frightened…?" above her answer
@@ -215,6 +216,16 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
             and not misquoted_by_title(piece):  # a quote nobody in the piece says (sets 126, 127)
         add("title", guest_placed(piece.title, piece))  # "Une nuit au Centre 15 : j’ai suivi…" is a narrator's
     return out
+
+
+def _placed_speaker(signed: str, piece: Piece) -> bool:
+    """Does the signature of a quote from the body say where its speaker works? The guest and the brand's own people
+    are placed by the piece (its `guest:`, authors.yml); anyone else by a name in the role the body gives them."""
+    name, _, role = signed.partition(", ")
+    guest = piece.guest
+    if (guest and name in (guest.name, guest_name(piece))) or name in piece.team:
+        return True
+    return signatures.role_places(role)
 
 
 UNSAID: tuple[str, str] = ("", "")

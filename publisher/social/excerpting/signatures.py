@@ -326,6 +326,19 @@ def quote_refused(quote: Quote, piece: Piece) -> str | None:
     return unsaid_by_speaker(quote, piece) or unplaced_name(quote.text, piece, signed or "")
 
 
+_CAPITAL_OR_OURS = re.compile(r"(?<=.)(?<![\w’-])(?:[A-ZÀ-Ö][\w’&-]*|[A-Z]{2,})|^(?:[Oo]ur|[Nn]otre|[Nn]os)\s"
+                              r"|^[A-ZÀ-Ö][\w&-]*[’']s\s")  # "Nightway’s operations director"
+
+
+def role_places(role: str) -> bool:
+    """Does a signature's role say where its person works? A name in it ("directrice de la Médiathèque des Tanneurs",
+    "head of purchasing at Calder Foods", "cuisinier, crèche parentale Les Marmottons", an acronym), or the brand's
+    own "our" / « notre ». Strict readers of sets 141-152 failed about thirty quotes signed "responsable du service",
+    "chef de la police municipale", "crew’s chief", "directrice de la médiathèque", "looks after 14": a reader cannot
+    place them. English title case ("Chief Nursing Officer") passes: its capitals read as a name."""
+    return bool(_CAPITAL_OR_OURS.search(role.strip()))
+
+
 def unsaid_by_speaker(quote: Quote, piece: Piece) -> str | None:
     """A front-matter quote whose speaker the body names but never gives these words: the body quotes or tells
     them otherwise, and a reader who checks finds another wording, or none (sets 135, 137, 140: "We were about to
@@ -428,6 +441,7 @@ __all__ = [
     "quote_refused",
     "quote_signed",
     "role_after_name",
+    "role_places",
     "roles_in",
     "unplaced_name",
     "unsaid_by_speaker",
