@@ -5,11 +5,20 @@ run of sentences that fits a post and stands alone, `continued` joins the words 
 
 from __future__ import annotations
 
+import re
+
 from publisher.social.excerpting import bound, questions, referents, speech, standalone
 from publisher.social.excerpting.cut import leans_on_the_cut
 from publisher.social.excerpting.units import Unit, split_sentences
 
 QUOTE_MAX = 240
+_REOPENED = re.compile(r"[,;][”»]\s*([^“”«».!?]{2,60}?),\s*[“«]")
+"""A quotation closed for its incise and opened again: “…,” she says, “…”."""
+_SAYS = re.compile(r"(?:(?:he|she|they|il|elle)\s+(?:says|said|adds|added|explains|explained|recalls|continues|dit|ajoute"
+                   r"|explique|poursuit|raconte)|(?:says|said|adds|added|explains|explained|recalls|continues|dit|ajoute"
+                   r"|explique|poursuit|raconte)[\s\u00a0]+(?P<name>[A-ZÀ-Ö][\w’-]+(?:[\s\u00a0]+[A-ZÀ-Ö][\w’-]+){0,2}))",
+                   re.I)
+"""The incise of a reopened quotation: a pronoun and a verb of saying ("she says"), or the verb and a name."""
 """The longest quote made of several sentences of someone's words."""
 
 
@@ -30,9 +39,17 @@ def quotation(group: list[Unit], units: list[Unit], lang: str, before: list[str]
             if words[:1] not in "«“" or words[-1:] not in "»”":
                 return None  # the quotation starts or ends inside a sentence of the story
             words = words[1:-1].strip()
-            cut = speech.incise(words, lang)  # « Nous savions, explique Ana Lima. Ce que… »: hers, incise out
-            if cut:
-                words, speaker = cut
+            reopened = _REOPENED.search(words)
+            if reopened:  # "The walnut cake,” she says, “is going in last.": one quote cut by its incise (set 148
+                said = _SAYS.fullmatch(reopened.group(1).strip())  # posted the inner marks and "she says" as hers)
+                if not said or _REOPENED.search(words, reopened.end()):
+                    return None
+                words = f"{words[:reopened.start()]} {words[reopened.end():]}"
+                speaker = speech.full_name(said.group("name"), seen) if said.group("name") else ""
+            else:
+                cut = speech.incise(words, lang)  # « Nous savions, explique Ana Lima. Ce que… »: hers, incise out
+                if cut:
+                    words, speaker = cut
         speaker = speaker or _speaker_of(group, units, lang, before, guest)
     if not speaker:
         return None

@@ -252,6 +252,11 @@ def names_in(text: str) -> list[str]:
     out = []
     for match in _NAME.finditer(text):
         name = _clean(match.group())
+        first = match.group().split()[0]
+        if first.lower() in lexicon.NAME_STOPWORDS:  # "Pour Yvonne Le Meur": the name starts after "Pour", and
+            again = _NAME.match(text, match.start() + len(first) + 1)  # runs past the words the first match took
+            if again:
+                name = _clean(again.group()) or name
         if name:
             out.append(name)
     return out
@@ -373,9 +378,13 @@ _RELATIVE = re.compile(r"(?<![\w’])(?:that|who|which|whose|where|qui|que|qu’
 def full_name(speaker: str, names: Sequence[str]) -> str:
     """"Élodie" -> "Élodie Marchal", "Ferrand" (from "le professeur Ferrand") -> "Anne Ferrand" when the
     piece named them in full before; else as given."""
-    if " " in speaker:
-        return speaker
+    if " " in speaker:  # "says Le Goff": Maryvonne Le Goff, named in full before (set 149)
+        return next((name for name in reversed(names) if name.endswith(f" {speaker}") and name != speaker), speaker) \
+            if speaker.split()[0] in _PARTICLES else speaker
     return next((name for name in reversed(names) if speaker in (name.split()[0], name.split()[-1])), speaker)
+
+
+_PARTICLES = frozenset({"Le", "La", "De", "Du", "Van", "Von", "Da", "Mac", "Mc", "O’", "Di"})
 
 
 def resolve(names_before: Sequence[str], guest: str) -> str:

@@ -1,0 +1,40 @@
+"""Whose words a quote from the body is (sets 147-149: three quotes went out under the wrong name or with the
+narrator's incise inside them)."""
+
+from __future__ import annotations
+
+from publisher.content.typography import typeset
+from publisher.social.excerpting import speech
+from publisher.social.excerpting.body import analysed
+
+
+def _quotes(body: str, lang: str, guest: str = "") -> list[tuple[str, str]]:
+    analysed.cache_clear()
+    return [(text, who) for kind, text, who in analysed(typeset(body, lang), lang, "", guest) if kind == "quote"]
+
+
+def test_a_name_after_a_preposition_keeps_its_particle() -> None:
+    # set 147: « Pour Yvonne Le Meur, maire de… » was read as "Yvonne Le", and her words went to the guest
+    assert speech.names_in("Pour Yvonne Le Meur, maire de Saint-Connec, l’effet dépasse la boulangerie.") == [
+        "Yvonne Le Meur"]
+    assert speech.full_name("Le Goff", ["Maryvonne Le Goff", "Erwan Gouriou"]) == "Maryvonne Le Goff"  # set 149
+
+
+def test_the_mayors_words_are_not_the_guests() -> None:
+    body = ("Mathilde Rivoal a fondé le Fournil en 2019. « On cuit à quatre heures, et le camion part à sept », "
+            "dit-elle.\n\n"
+            "Pour Yvonne Le Meur, maire de Saint-Connec-les-Bois, l’effet dépasse la boulangerie. « Le camion, c’est "
+            "le seul moment de la journée où tout le monde se croise sur la place. Des gens de quatre-vingt-dix ans "
+            "attendent le pain avec les parents qui sortent de l’école. »\n")
+    said = _quotes(body, "fr", "Mathilde Rivoal")
+    assert not any("quatre-vingt-dix" in text and who.startswith("Mathilde") for text, who in said), said
+
+
+def test_a_quotation_reopened_after_its_incise_is_one_quote_without_it() -> None:
+    # set 148: "“The walnut cake,’ she says, ‘is going in last…”" went out with the incise and odd marks inside
+    body = ("Bernadette Lacaze has run the tea room since 2019. Will the walnut cake be in the book? She puts down the "
+            "knife.\n\n"
+            "“The walnut cake,” she says, “is going in last. Once people have bought the book.”\n")
+    said = _quotes(body, "en", "Bernadette Lacaze")
+    assert ("The walnut cake is going in last. Once people have bought the book.", "Bernadette Lacaze") in said, said
+    assert not any("she says" in text for text, _ in said)
