@@ -155,3 +155,23 @@ def test_a_quote_after_someone_the_paragraph_calls_by_a_first_name_is_not_the_gu
             if kind == "quote"]
     assert any("fiche de paie" in text for text, _ in said), said  # hers
     assert not any("commande" in text for text, _ in said), said
+
+
+def test_a_takeaway_that_names_the_person_of_a_misquoting_title_reads_more(project: ProjectDir) -> None:
+    # set 151: a summary naming Odile Marchand, then "Odile Marchand, Founder and head mechanic at Café Frappe" as its
+    # headline line: a signature under a text that is not hers
+    project.config("channels: {bluesky: {}}")
+    project.piece("interviews/marchand.md", """
+title: "Odile Marchand: “A typewriter is never finished”"
+date: 2026-11-19
+lang: en
+guest: {name: Odile Marchand, role: Founder and head mechanic, organization: Café Frappe}
+takeaways:
+  - Odile Marchand has brought 1,300 typewriters back to life in four years.
+""", body="Odile Marchand opened the café in 2019. “A machine is never really finished,” she says.\n")
+    settings = load_settings(project.config_file)
+    library = load_library(settings)
+    rules, piece = rules_from(settings, library), library.get("interviews/marchand")
+    (summary,) = [e for e in excerpts_for(piece) if e.kind == "takeaway"]
+    post = render(summary, piece, rules.channels["bluesky"], rules.context(piece))
+    assert isinstance(post, Rendered) and "Read more:" in post.text and "head mechanic" not in post.text, post

@@ -265,6 +265,9 @@ class Fitter:
             return read_more  # an interview's title quotes its guest: two quotes in a row, one too many
         if kind == "quote" and misquoted:
             return read_more  # the card's title misquotes: the signature says who speaks (headlines.py)
+        if misquoted and headline.partition(", ")[0] in words:
+            return read_more  # under a text that names them, "Odile Marchand, Founder and head mechanic at Café
+            # Frappe" reads as a signature of the text above (set 151)
         if kind == "quote":
             plain = card_words(self.piece)[0]  # the quote's signature says who the guest is: once (set 47)
             return f"{plain}{ARROW}" if plain.strip() and plain != headline[:-len(ARROW)] else headline
