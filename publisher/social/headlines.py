@@ -188,14 +188,15 @@ def might_share(counted: frozenset[str], text: str) -> bool:
         return True
     if not big:
         return False
-    low = text.lower()
+    low = f" {text.lower()} "
     return any(hedge in low for hedge in _HEDGES)
 
 
-_HEDGES = ("plus de", "près de", "environ", "quelque", "presque", "moins de", "about", "nearly", "almost", "more than",
-           "over", "around", "some", "fewer than", "less than", "roughly", "approximately", "upwards of", "under")
+_HEDGES = tuple(f" {hedge} " for hedge in (
+    "plus de", "près de", "environ", "quelque", "presque", "moins de", "about", "nearly", "almost", "more than", "over",
+    "around", "some", "fewer than", "less than", "roughly", "approximately", "upwards of", "under"))
 """What a rounded count follows ("plus de 4 200 demandes" under "4 212 demandes"): substrings, a gate only ("cover"
-lets `shared_count` decide; a pattern with a look-behind scanned every character, 10 µs a text)."""
+whole words: "sovereignty" holds "over"; a pattern with a look-behind scanned every character, 10 µs a text)."""
 
 
 @lru_cache(maxsize=16384)
