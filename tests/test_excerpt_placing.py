@@ -175,3 +175,44 @@ takeaways:
     (summary,) = [e for e in excerpts_for(piece) if e.kind == "takeaway"]
     post = render(summary, piece, rules.channels["bluesky"], rules.context(piece))
     assert isinstance(post, Rendered) and "Read more:" in post.text and "head mechanic" not in post.text, post
+
+
+def test_a_title_naming_the_guest_and_her_organisation_is_hers(project: ProjectDir) -> None:
+    # set 158: "Odile Kervella, L’Atelier des Lampes: “A radio is…”" over her quote that starts with the same words
+    from publisher.social.excerpts import placed_title
+    project.piece("interviews/kervella.md", """
+title: "Odile Kervella, L’Atelier des Lampes: “A radio is the friendliest way to learn electronics”"
+date: 2026-11-19
+lang: en
+guest: {name: Odile Kervella, role: Founder and head tutor, organization: L’Atelier des Lampes}
+quotes:
+  - text: A radio is the friendliest way to learn electronics. It tells you when you have fixed it, out loud.
+    by: Odile Kervella
+  - text: Nobody needs to repair a 1950s radio. That is exactly why people come.
+    by: Odile Kervella
+""", body="“A radio is the friendliest way to learn electronics. It tells you when you have fixed it, out loud.” "
+          "“Nobody needs to repair a 1950s radio. That is exactly why people come.”\n")
+    (piece,) = list(load_library(load_settings(project.config_file)))
+    quotes = [e.text for e in excerpts_for(piece) if e.kind == "quote"]
+    assert quotes == ["Nobody needs to repair a 1950s radio. That is exactly why people come."], quotes
+    assert placed_title(piece) == piece.title  # her organisation is in it already: no role added after it
+
+
+def test_a_takeaway_under_a_misquoting_title_reads_more(project: ProjectDir) -> None:
+    # set 153: "Anouk Berthet, accompagnatrice…, Traces Blanches" under takeaways she never said
+    project.config("channels: {bluesky: {}}")
+    project.piece("interviews/berthet.md", """
+title: "Anouk Berthet : « La neige ne se commande pas »"
+date: 2026-11-19
+lang: fr
+guest: {name: Anouk Berthet, role: Accompagnatrice en montagne, organization: Traces Blanches}
+takeaways:
+  - "Traces Blanches a guidé 1 240 randonneurs en raquettes l’hiver dernier."
+""", body="Anouk Berthet guide depuis vingt ans. « La neige, on ne la commande pas », dit-elle.\n")
+    settings = load_settings(project.config_file)
+    library = load_library(settings)
+    rules, piece = rules_from(settings, library), library.get("interviews/berthet")
+    (takeaway,) = [e for e in excerpts_for(piece) if e.kind == "takeaway"]
+    post = render(takeaway, piece, rules.channels["bluesky"], rules.context(piece))
+    assert isinstance(post, Rendered) and "Lire la suite" in post.text and "Accompagnatrice" not in post.text \
+        and "accompagnatrice" not in post.text, post

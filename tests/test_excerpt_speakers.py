@@ -38,3 +38,11 @@ def test_a_quotation_reopened_after_its_incise_is_one_quote_without_it() -> None
     said = _quotes(body, "en", "Bernadette Lacaze")
     assert ("The walnut cake is going in last. Once people have bought the book.", "Bernadette Lacaze") in said, said
     assert not any("she says" in text for text, _ in said)
+
+
+def test_a_titled_incise_is_cut_out_of_the_words() -> None:
+    # set 158: « …tous les mercredis, sourit la coordinatrice. Elle dit… » kept the journalist's incise inside
+    cut = speech.incise("Une dame de 79 ans fait encore le petit déjeuner tous les mercredis, sourit la coordinatrice. "
+                        "Elle dit que le café est meilleur ici.", "fr")
+    assert cut == ("Une dame de 79 ans fait encore le petit déjeuner tous les mercredis. Elle dit que le café est "
+                   "meilleur ici.", "")

@@ -263,11 +263,11 @@ class Fitter:
             return read_more  # it says the title (headlines.py): under it, the title would say it again
         if kind == "quote" and any(mark in headline for mark in "«“"):
             return read_more  # an interview's title quotes its guest: two quotes in a row, one too many
-        if kind == "quote" and misquoted:
-            return read_more  # the card's title misquotes: the signature says who speaks (headlines.py)
-        if misquoted and headline.partition(", ")[0] in words:
-            return read_more  # under a text that names them, "Odile Marchand, Founder and head mechanic at Café
-            # Frappe" reads as a signature of the text above (set 151)
+        if misquoted:  # the card's title misquotes: the line under the others would be "Name, role"
+            if kind != "quote" and placing.unplaced(words, lang) and not placing.unplaced(words, lang, headline):
+                return headline  # it says which « atelier » the text means
+            return read_more  # a quote's signature says who speaks; under a takeaway or a summary "Anouk Berthet,
+            # accompagnatrice…, Traces Blanches" reads as the signature of words she never said (sets 151, 153)
         if kind == "quote":
             plain = card_words(self.piece)[0]  # the quote's signature says who the guest is: once (set 47)
             return f"{plain}{ARROW}" if plain.strip() and plain != headline[:-len(ARROW)] else headline

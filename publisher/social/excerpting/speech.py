@@ -72,7 +72,9 @@ _INCISE = {
                      rf"(?:(?P<name>{NAME})|(?P<first>[{_UPPER}][{_LOWER}]{{2,}})))?"
                      # "sourit la maire": a title with no name, resolved like a pronoun
                      rf"(?:{_S}+(?P<titled>(?:le|la|l’){_S}*(?:maire|présidente?|directeur|directrice|adjointe?"
-                     rf"|architecte|gardienne?|cheffe?|responsable|conseillère|conseiller)))?"
+                     rf"|architecte|gardienne?|cheffe?|responsable|conseillère|conseiller|coordinatrice|coordinateur"
+                     rf"|fondatrice|fondateur|animatrice|animateur|secrétaire|trésorière|trésorier|infirmière|infirmier"
+                     rf"|bénévole|gérante?|patronne|patron)))?"  # "sourit la coordinatrice" (set 158)
                      # "raconte Olivier Lamarque, directeur de l’école Paul-Bert, aux Tilleuls.": a role and its
                      # place when the incise ends the sentence (set 16 moved "aux Tilleuls" into his words)
                      rf"(?:,{_S}+(?P<role>[^.,;:!?«»“”]{{3,80}}?(?:,{_S}+(?:à|au|aux|dans|près de|in|at|near){_S}+"
