@@ -216,3 +216,35 @@ takeaways:
     post = render(takeaway, piece, rules.channels["bluesky"], rules.context(piece))
     assert isinstance(post, Rendered) and "Lire la suite" in post.text and "Accompagnatrice" not in post.text \
         and "accompagnatrice" not in post.text, post
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # a fresh reviewer's: a longer word holding the noun, a repeat, a preposition naming nothing, signs around it
+    ("The pub opened its doors to the public.", "en"),
+    ("L’équipe a reçu de nouveaux équipements.", "fr"),
+    ("The rink opens in January; the rink will take bookings.", "en"),
+    ("She has volunteered at the charity for 20 years.", "en"),
+    ("Bookings at the rink on Saturdays doubled.", "en"),
+    ("L’équipe, Marie en tête, a tout repeint.", "fr"),
+    ("Where is the rink?", "en"),
+    ("Rendez-vous à la patinoire!", "fr"),
+])
+def test_a_reviewers_unplaced_nouns(text: str, lang: str) -> None:
+    assert unplaced(text, lang)
+
+
+def test_figures_leave_out_dates_and_times() -> None:
+    from publisher.social.headlines import figures
+    for text in ("Les séances ont lieu les 12 et 13 décembre.", "Doors open every Saturday at 10:30.",
+                 "du 12 au 14 décembre", "12th December", "le 12 déc.", "12/12/2025", "12-14 December", "à 10 h 30",
+                 "peint en 1783"):
+        assert figures(text) == frozenset(), text
+    assert figures("plus de 1500 repas") == {"1500"}  # "de" is no year's cue
+    assert figures("Table 14: a Saturday") == {"14"}
+    assert figures("1 140 visiteurs et 12 ateliers") == {"1140", "12"}
+
+
+def test_a_role_naming_its_place_after_an_elision_places_the_speaker() -> None:
+    from publisher.social.excerpting.signatures import role_places
+    assert role_places("directrice de la médiathèque d’Orsanne") and role_places("bénévole à l’Arche")
+    assert role_places("head of our kitchen") and not role_places("responsable du service")

@@ -46,3 +46,11 @@ def test_a_titled_incise_is_cut_out_of_the_words() -> None:
                         "Elle dit que le café est meilleur ici.", "fr")
     assert cut == ("Une dame de 79 ans fait encore le petit déjeuner tous les mercredis. Elle dit que le café est "
                    "meilleur ici.", "")
+
+
+def test_a_french_quotation_reopened_after_its_incise_is_one_quote() -> None:
+    # a fresh reviewer's: typesetting puts a no-break space before » and the incise stayed inside
+    body = ("Bernadette Lacaze tient le salon de thé depuis 2019.\n\n"
+            "« Le gâteau aux noix, » explique Bernadette Lacaze, « arrivera en dernier. Une fois le livre vendu. »\n")
+    said = _quotes(body, "fr", "Bernadette Lacaze")
+    assert not any("explique" in text for text, _ in said), said

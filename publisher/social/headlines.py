@@ -127,21 +127,43 @@ engine skips to the digits in C (a look-behind first made it scan every characte
 right after another, a point or a comma is checked by hand (`figures`)."""
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _DIGIT = re.compile(r"\d")
-_YEAR_CUE = re.compile(r"(?<![\w’])(?:en|in|de|of|since|depuis|from|until|till|to|à|au|années?|year|siècle|vers|circa|c\.)"
+_YEAR_CUE = re.compile(r"(?<![\w’])(?:en|in|since|depuis|from|until|till|années?|year|siècle|vers|circa|c\.|datant de|date de"
+                       r"|dated|built in|fondée? en|founded in)"
                        r"[\s\u00a0\u202f]+$", re.I)
 _MONTHS = tuple(name for names in lexicon.MONTHS.values() for name in names)
 _SPACES = " \u00a0\u202f"
+_SHORT_MONTHS = ("jan", "janv", "feb", "fév", "févr", "mar", "apr", "avr", "jun", "jul", "juil", "aug", "sep", "sept",
+                 "oct", "nov", "dec", "déc")
+_RANGE = re.compile(r"(?:et|au|à|and|to|–|-)[ \u00a0\u202f]+\d{1,2}(?:er|st|nd|rd|th|e)?(?=[ \u00a0\u202f])")
 
 
 def _a_date(text: str, start: int, end: int) -> bool:
-    """Is the figure at ``start:end`` a date's day ("12 janvier", "1er mars", "January 12")? String tests in C (the
-    two month patterns cost a figure 3 µs)."""
-    after = text[end:end + 16].lstrip(_SPACES).lower()
-    if after.startswith("er") and after[2:3] in _SPACES:
-        after = after[2:].lstrip(_SPACES)
+    """Is the figure at ``start:end`` a date's day or a time ("12 janvier", "1er mars", "January 12", "12th Dec",
+    "les 12 et 13 décembre", "du 12 au 14 décembre", "10:30", « 10 h 30 », "12/12/2025")? String tests in C (the
+    two month patterns cost a figure 3 µs). A reviewer found "12 ateliers" under "les 12 et 13 décembre" held back."""
+    before, following = text[max(0, start - 1):start], text[end:end + 1]
+    if (following and following in ":/-" and text[end + 1:end + 2].isdigit()) or (
+            before and before in ":/-" and text[start - 2:start - 1].isdigit()):
+        return True  # "10:30", "12/12/2025", "2025-12-12", "12-14 December"
+    head = text[max(0, start - 6):start].rstrip(_SPACES)
+    if head.endswith("h") and head[:-1].rstrip(_SPACES)[-1:].isdigit():
+        return True  # the minutes of « 10 h 30 »
+    after = text[end:end + 24].lstrip(_SPACES).lower()
+    if after[:1] == "h" and after[1:].lstrip(_SPACES)[:1].isdigit():
+        return True  # « 10 h 30 »
+    for suffix in ("er", "st", "nd", "rd", "th", "e"):
+        if after.startswith(suffix) and (after[len(suffix):len(suffix) + 1] in _SPACES or not after[len(suffix):]):
+            after = after[len(suffix):].lstrip(_SPACES)
+            break
+    joined = _RANGE.match(after)
+    if joined:  # "12 et 13 décembre", "12 au 14 décembre", "12 and 13 December": the next day's month
+        after = after[joined.end():].lstrip(_SPACES)
     if after.startswith(_MONTHS) and not any(after[len(m):len(m) + 1].isalnum() or after[len(m):len(m) + 1] == "’"
                                              for m in _MONTHS if after.startswith(m)):
         return True
+    if after.startswith(_SHORT_MONTHS) and any(after[len(m):len(m) + 1] in ". \u00a0\u202f,;" or not after[len(m):]
+                                               for m in _SHORT_MONTHS if after.startswith(m)):
+        return True  # "12 Dec", « le 12 déc. »
     return text[max(0, start - 12):start].rstrip(_SPACES).lower().endswith(_MONTHS)
 
 
@@ -160,7 +182,7 @@ def figures(text: str) -> frozenset[str]:
         digits = m.group()[:m.end("rest") - start]
         whole = re.sub(r"[\u00a0\u202f ,.]", "", digits) if grouped else digits
         if not grouped and not m.group("decimals") and (_YEAR.fullmatch(whole) or (
-                len(whole) == 4 and _YEAR_CUE.search(text, max(0, start - 12), start))):
+                len(whole) == 4 and whole < "1900" and _YEAR_CUE.search(text, max(0, start - 12), start))):
             continue  # "2026"; "peint en 1783", « un numéro de 1899 », "les années 1883"
         if _a_date(text, start, m.end()):
             continue

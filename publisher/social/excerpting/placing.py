@@ -55,6 +55,7 @@ _ADJECTIVE = re.compile(r"\s+[a-zà-ÿ-]+(?:al|ale|aux|ois|oise|ais|aise|ien|ien
                         r"|ier|ière)(?![\w’-])")
 _CALENDAR = "|".join(name.capitalize() for names in lexicon.MONTHS.values() for name in names) + (
     "|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche")
+_CALENDAR_WORDS = frozenset(_CALENDAR.lower().split("|"))
 _INSTITUTIONS = "|".join(sorted(set(KINDS["en"]) | set(KINDS["fr"]) | {"hospital", "council", "university", "college"}))
 _NAME_BEFORE = re.compile(
     rf"(?<![\w’-])(?:La|Le|Les|L’|The)\s*(?!(?:{_CALENDAR})\b)[A-ZÀ-Ö][\w’-]+"
@@ -84,7 +85,6 @@ def unplaced(text: str, lang: str, around: str = "") -> str | None:
     low_text = text.replace("'", "’")
     if not _quick(low_text.lower(), language):
         return None
-    shown = f"{low_text}\n{around}".casefold()
     for found in pattern.finditer(low_text):
         kind, before = found.group("kind"), found.group("before").split()
         if kind[:1].isupper() or any(w[:1].isupper() or w[:1].isdigit() or w.lower() in _GENERIC_BEFORE
@@ -92,12 +92,13 @@ def unplaced(text: str, lang: str, around: str = "") -> str | None:
             continue  # "the Workshop", "the Carrow network" are names; "the same team" is no one team; "the
             # group’s scheme" is the group's
         after = low_text[found.end():]
-        if _COMPLEMENT.match(after) or after.lstrip(" ,")[:1].isupper():
-            continue  # "the rink at Port-Maréchal", « l’atelier Dos Carré », « la distillerie des Trois Bories »
+        complement = _COMPLEMENT.match(after)
+        if (complement and _a_name(after[complement.end():])) or _a_name(after):
+            continue  # "the rink at Port-Maréchal", « l’atelier Dos Carré », « la distillerie des Trois Bories »; not
+            # "at the charity for 20 years", « l’équipe, Marie en tête » (a reviewer's)
         if language == "fr" and _ADJECTIVE.match(after):
             continue  # « le réseau national », « l’atelier saumurois », « l’équipe technique du Théâtre… »
-        stem = _stem(kind)
-        if len(re.findall(rf"(?<![\w-]){re.escape(stem)}", shown)) > 1:  # « l’atelier » too
+        if _named_elsewhere(kind, low_text, around):
             continue  # the headline's "Fourth Trimester Kitchen", the role's « l’auberge des Capucines », "a co-operative"
         if _NAME_BEFORE.search(low_text, 0, found.start()) or any(map(_WHERE_THEY_WORK.match, around.splitlines())):
             continue  # "…joined La Navette, a co-operative of 58 translators. … the co-op"; "Orla Fenwick, Lantern
@@ -106,22 +107,44 @@ def unplaced(text: str, lang: str, around: str = "") -> str | None:
     return None
 
 
-def _stem(kind: str) -> str:
-    """What the other mentions of a noun share: "co-op" and "co-operative", "centre" and "centres"."""
-    kind = kind.casefold()
-    return "co-op" if kind.startswith("co-op") else "cooperative"[:8] if kind == "cooperative" else kind[:6]
+def _a_name(text: str) -> bool:
+    """Does ``text`` start with a name (a capital, not a month or a weekday: "on Saturdays" names no rink)?"""
+    word = text.lstrip(" \u00a0").split(" ", 1)[0].rstrip(".,;:!?")
+    return word[:1].isupper() and word.rstrip("s").lower() not in _CALENDAR_WORDS
+
+
+def _named_elsewhere(kind: str, text: str, around: str) -> bool:
+    """Is the noun named by the headline or role (any mention: "Fourth Trimester Kitchen", « l’auberge des
+    Capucines ») or introduced by the text itself (a capitalised mention, "a co-operative", « une association »)? Whole
+    words, plurals too; "co-op" and "co-operative" alike ("the pub" is not named by "the public", nor "the rink" by
+    itself twice)."""
+    noun = _SAME.get(kind.casefold(), re.escape(kind.casefold()))
+    word = rf"(?<![\w-])(?:{noun})(?:s|x|es)?(?![\w-])"
+    if re.search(word, around, re.I):
+        return True
+    return any(m.group()[:1].isupper() or _INTRODUCED.search(text, max(0, m.start() - 4), m.start())
+               for m in re.finditer(word, text, re.I))
+
+
+_SAME = {"co-op": "co-op(?:erative)?|cooperative", "co-operative": "co-op(?:erative)?|cooperative",
+         "cooperative": "co-op(?:erative)?|cooperative", "centre": "centre|center", "center": "centre|center",
+         "theatre": "theatre|theater", "theater": "theatre|theater"}
+_INTRODUCED = re.compile(r"(?:\b(?:a|an|un|une)\s+)$", re.I)
 
 
 _NOUNS = {language: frozenset(kind.lower() for kind in kinds) for language, kinds in KINDS.items()}
 
 
+_APART = {ord(sign): " " for sign in "’'.,;:!?()/…—«»“”\"\u00a0\u202f"}
+"""Signs around words: a dict for `str.translate`, used on the texts that have one (most English ones do not)."""
 _ARTICLES = {"en": frozenset({"the"}), "fr": frozenset({"le", "la", "l", "du", "au"})}
 
 
 def _quick(low: str, language: str) -> bool:
     """A noun of the list with an article at most three words before it, as the pattern wants (the words split in C,
     set look-ups: 1-2 µs where `str.translate` took 9, and the pattern 10): most texts have none, and skip it."""
-    words = low.replace("’", " ").replace(",", " ").replace(".", " ").replace(";", " ").replace(":", " ").split()
+    words = low.translate(_APART).split() if not low.isascii() or any(c in low for c in "!?()/") else \
+        low.replace(",", " ").replace(".", " ").replace(";", " ").replace(":", " ").split()
     nouns = _NOUNS[language]
     if nouns.isdisjoint(words):
         return False

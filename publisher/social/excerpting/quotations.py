@@ -12,12 +12,12 @@ from publisher.social.excerpting.cut import leans_on_the_cut
 from publisher.social.excerpting.units import Unit, split_sentences
 
 QUOTE_MAX = 240
-_REOPENED = re.compile(r"[,;][”»]\s*([^“”«».!?]{2,60}?),\s*[“«]")
+_REOPENED = re.compile(r"[,;][\s\u00a0\u202f]*[”»]\s*((?:[^“”«».!?]|(?<=Mr|Ms|Dr)\.|(?<=Mrs)\.){2,60}?),[\s\u00a0\u202f]*[“«]")
 """A quotation closed for its incise and opened again: “…,” she says, “…”."""
 _SAYS = re.compile(r"(?:(?:he|she|they|il|elle)\s+(?:says|said|adds|added|explains|explained|recalls|continues|dit|ajoute"
-                   r"|explique|poursuit|raconte)|(?:says|said|adds|added|explains|explained|recalls|continues|dit|ajoute"
-                   r"|explique|poursuit|raconte)[\s\u00a0]+(?P<name>[A-ZÀ-Ö][\w’-]+(?:[\s\u00a0]+[A-ZÀ-Ö][\w’-]+){0,2}))",
-                   re.I)
+                   r"|explique|poursuit|raconte)(?:\s+[\w’-]+){0,4}|(?:says|said|adds|added|explains|explained|recalls"
+                   r"|continues|dit|ajoute|explique|poursuit|raconte)[\s\u00a0]+(?:(?:Mrs|Mr|Ms|Dr)\.?[\s\u00a0]+)?"
+                   r"(?P<name>[A-ZÀ-Ö][\w’-]+(?:[\s\u00a0]+[A-ZÀ-Ö][\w’-]+){0,2}))")
 """The incise of a reopened quotation: a pronoun and a verb of saying ("she says"), or the verb and a name."""
 """The longest quote made of several sentences of someone's words."""
 

@@ -326,8 +326,9 @@ def quote_refused(quote: Quote, piece: Piece) -> str | None:
     return unsaid_by_speaker(quote, piece) or unplaced_name(quote.text, piece, signed or "")
 
 
-_CAPITAL_OR_OURS = re.compile(r"(?<=.)(?<![\w’-])(?:[A-ZÀ-Ö][\w’&-]*|[A-Z]{2,})|^(?:[Oo]ur|[Nn]otre|[Nn]os)\s"
-                              r"|^[A-ZÀ-Ö][\w&-]*[’']s\s")  # "Nightway’s operations director"
+_CAPITAL_OR_OURS = re.compile(r"(?<=.)(?:(?<![\w’-])|(?<=[dlDL]’))(?:[A-ZÀ-Ö][\w’&-]*|[A-Z]{2,})"
+                              r"|(?<![\w’-])(?:[Oo]ur|[Nn]otre|[Nn]os)\s"  # "head of our kitchen"
+                              r"|^[A-ZÀ-Ö][\w&-]*[’']s\s")  # "Nightway’s operations director"; « médiathèque d’Orsanne »
 
 
 def role_places(role: str) -> bool:
@@ -345,9 +346,8 @@ def unsaid_by_speaker(quote: Quote, piece: Piece) -> str | None:
     pay someone to crush these bikes…", a quote translated from the French piece). A quote of someone the body
     does not name is the author's pull quote, shown on the page: kept."""
     name = quote.by.partition(", ")[0].strip()
-    surname = name.split()[-1] if name else ""
-    if len(surname) < 3 or surname not in piece.body:
-        return None
+    if len(name) < 5 or " " not in name or not re.search(rf"(?<![\w’-]){re.escape(name)}(?![\w’-])", piece.body):
+        return None  # the whole name, as words: "Sarah Hall" is not named by "Harrowfield Town Hall"
     if misquotes.said_in(quote.text, piece.body):
         return None
     return f"the body names {name} but never gives them these words: quote the body word for word"

@@ -276,9 +276,9 @@ def _clean(name: str) -> str:
 
 _FIRST_NAME_AGED = re.compile(rf"(?:^|(?<=[.!?»”]\s))(?P<first>[{_UPPER}][{_LOWER}]{{2,}}),\s(?:\d{{1,3}}(?:\s?ans)?,"
                               r"|aged \d{1,3}|an? \d{1,3}-year-old)"
-                              rf"|(?:appellerons|appelle|appellera|call\s+(?:him|her|them)|calling\s+(?:him|her))\s+"
+                              rf"|(?:appellerons|appellerai|(?:we|I)(?:’ll|\s+will)\s+call\s+(?:him|her|them))\s+"
                               rf"(?P<called>[{_UPPER}][{_LOWER}]{{2,}})(?![\w’-])"
-                              rf"|(?<=\s)(?P<aged>[{_UPPER}][{_LOWER}]{{2,}}),\s\d{{1,3}}(?:\s?ans|\syears old)?,")
+                              rf"|(?<=\s)(?P<aged>[{_UPPER}][{_LOWER}]{{2,}}),\s\d{{1,3}}(?:\s?ans|\syears old),")
 
 
 _FULL_NAME_END = re.compile(rf"[{_UPPER}][{_LOWER}’-]+\s$")
@@ -380,13 +380,15 @@ _RELATIVE = re.compile(r"(?<![\w’])(?:that|who|which|whose|where|qui|que|qu’
 def full_name(speaker: str, names: Sequence[str]) -> str:
     """"Élodie" -> "Élodie Marchal", "Ferrand" (from "le professeur Ferrand") -> "Anne Ferrand" when the
     piece named them in full before; else as given."""
+    if not speaker.strip():
+        return speaker
     if " " in speaker:  # "says Le Goff": Maryvonne Le Goff, named in full before (set 149)
         return next((name for name in reversed(names) if name.endswith(f" {speaker}") and name != speaker), speaker) \
             if speaker.split()[0] in _PARTICLES else speaker
     return next((name for name in reversed(names) if speaker in (name.split()[0], name.split()[-1])), speaker)
 
 
-_PARTICLES = frozenset({"Le", "La", "De", "Du", "Van", "Von", "Da", "Mac", "Mc", "O’", "Di"})
+_PARTICLES = frozenset({"Le", "La", "De", "Du", "Van", "Von", "Da", "Mac", "Mc", "Di"})
 
 
 def resolve(names_before: Sequence[str], guest: str) -> str:
