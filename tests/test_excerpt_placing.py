@@ -248,3 +248,14 @@ def test_a_role_naming_its_place_after_an_elision_places_the_speaker() -> None:
     from publisher.social.excerpting.signatures import role_places
     assert role_places("directrice de la médiathèque d’Orsanne") and role_places("bénévole à l’Arche")
     assert role_places("head of our kitchen") and not role_places("responsable du service")
+
+
+def test_doctor_says_why_a_summary_is_not_posted(project: ProjectDir) -> None:
+    import datetime as dt
+
+    from publisher.project.doctor import diagnose
+    project.piece("articles/record.md", "title: Une saison chargée\ndate: 2026-11-20\nlang: fr\n"
+                  "summary: \"71 interventions en 2026, un record pour la station.\"\n", body="Une saison chargée.\n")
+    report = diagnose(project.config_file, dt.datetime(2026, 11, 21, tzinfo=dt.UTC))
+    said = [f.message for f in report.findings]
+    assert any("the summary is not posted: 'la station' is never named" in m for m in said), said

@@ -300,7 +300,13 @@ def _check_queue(report: Report, store: Any, now: dt.datetime, zone: dt.tzinfo) 
 
 def _check_pieces(report: Report, library: Library, rules: Any, root: Path) -> None:
     """Pieces that would produce no posts: no channel, or no candidate that fits a channel."""
-    from publisher.social.excerpts import excerpts_for, held_back, misquoted_by_title, quote_refused
+    from publisher.social.excerpts import (
+        excerpts_for,
+        held_back,
+        misquoted_by_title,
+        quote_refused,
+        summary_held_back,
+    )
     from publisher.social.render import Rejected, fit
 
     silent = short = 0
@@ -320,6 +326,10 @@ def _check_pieces(report: Report, library: Library, rules: Any, root: Path) -> N
             shown = takeaway if len(takeaway) <= 60 else takeaway[:57].rstrip() + "…"
             report.add("pieces", WARNING, f"{where}: takeaway {shown!r} is not posted: {why}",
                        "name who the figure belongs to (the client, 'our') or write it so it stands alone")
+        summary_why = summary_held_back(piece)
+        if summary_why:
+            report.add("pieces", WARNING, f"{where}: the summary is not posted: {summary_why}",
+                       "name the place or body it means, or give another figure than the title's")
         if misquoted_by_title(piece):
             report.add("pieces", WARNING, f"{where}: the title quotes words the piece never gives its speaker; posts "
                        "leave the title out (the link card still shows it)",

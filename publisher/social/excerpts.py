@@ -359,6 +359,15 @@ def summary_repeats_title(piece: Piece) -> bool:
         headlines.headline_of(piece.title).repeated_by(summary)
 
 
+def summary_held_back(piece: Piece) -> str | None:
+    """Why the summary is not posted by this session's rules (for `publisher doctor`), or None."""
+    if not piece.summary:
+        return None
+    if summary_repeats_title(piece):
+        return "it gives the headline's count without the headline's names"
+    return unplaced_thing(piece.summary, piece)
+
+
 def unplaced_thing(text: str, piece: Piece) -> str | None:
     """Why ``text`` (a takeaway, the summary) is no post even over its headline: it says "the rink", « l’atelier »
     and neither it nor the headline says which (excerpting/placing.py; sets 135-140 failed 18 such texts)."""
@@ -530,6 +539,7 @@ __all__ = [
     "normalized",
     "placed_title",
     "quote_refused",
+    "summary_held_back",
     "takeaway_refused",
     "unquoted",
 ]
