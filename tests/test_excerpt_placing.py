@@ -37,6 +37,7 @@ def test_a_noun_nothing_in_the_post_names_is_unplaced(text: str, lang: str, arou
     ("The rink at Port-Maréchal opens in January.", "en", ""),  # a name after it
     ("L’atelier Dos Carré restaure les registres.", "fr", ""),
     ("La distillerie des Trois Bories a réduit sa consommation d’eau.", "fr", ""),  # a complement
+    ("L’atelier de mesure carbone a affiché complet deux fois.", "fr", ""),  # « de » says which (the sample's)
     ("Le réseau national voit mal les fonds de vallée.", "fr", ""),  # an adjective
     ("We were the same team in 2019.", "en", ""),
     ("After seven months, she joined La Navette, a co-operative of 58 translators. The co-op chased it.", "en", ""),

@@ -55,6 +55,9 @@ _ADJECTIVE = re.compile(r"\s+[a-zà-ÿ-]+(?:al|ale|aux|ois|oise|ais|aise|ien|ien
                         r"|ier|ière)(?![\w’-])")
 _CALENDAR = "|".join(name.capitalize() for names in lexicon.MONTHS.values() for name in names) + (
     "|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche")
+_OF = re.compile(r"[\s,]*(?:of|de|du|des|d’|d')", re.I)
+"""A complement that says which: "the museum of typewriters", « l’atelier de mesure carbone »; other prepositions
+name the place only with a name after them ("at the charity for 20 years" names no charity)."""
 _CALENDAR_WORDS = frozenset(_CALENDAR.lower().split("|"))
 _INSTITUTIONS = "|".join(sorted(set(KINDS["en"]) | set(KINDS["fr"]) | {"hospital", "council", "university", "college"}))
 _NAME_BEFORE = re.compile(
@@ -93,7 +96,7 @@ def unplaced(text: str, lang: str, around: str = "") -> str | None:
             # group’s scheme" is the group's
         after = low_text[found.end():]
         complement = _COMPLEMENT.match(after)
-        if (complement and _a_name(after[complement.end():])) or _a_name(after):
+        if (complement and (_a_name(after[complement.end():]) or _OF.match(complement.group()))) or _a_name(after):
             continue  # "the rink at Port-Maréchal", « l’atelier Dos Carré », « la distillerie des Trois Bories »; not
             # "at the charity for 20 years", « l’équipe, Marie en tête » (a reviewer's)
         if language == "fr" and _ADJECTIVE.match(after):
