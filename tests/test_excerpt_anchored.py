@@ -16,8 +16,8 @@ from publisher.content.typography import typeset
 from publisher.social import hashtags
 from publisher.social.excerpting import anchored, background, speech
 from publisher.social.excerpting.body import analysed
-from publisher.social.excerpts import _as_said
 from publisher.social.planner import make_plan, rules_from
+from publisher.social.titles import _as_said
 
 
 @pytest.mark.parametrize(("text", "lang", "title", "expected"), [

@@ -613,7 +613,7 @@ def test_an_interviews_pronoun_speaker_is_its_subject_or_nobody(project: Project
     # Set 70: in a portrait without `guest:`, "Elle a réfléchi longtemps. « … »" came right after a
     # paragraph naming the director, and her words went out signed "— Bertrand Fayolle, le directeur".
     from publisher.social.excerpting.speech import resolve
-    from publisher.social.excerpts import _title_person
+    from publisher.social.titles import title_person as _title_person
     assert resolve(["Bertrand Fayolle"], "Josiane Carrel-Mignot") == ""  # someone else just before: unclear
     assert resolve(["Josiane Carrel-Mignot"], "Josiane Carrel-Mignot") == "Josiane Carrel-Mignot"
     assert resolve([], "Josiane Carrel-Mignot") == "Josiane Carrel-Mignot"

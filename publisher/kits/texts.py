@@ -25,7 +25,8 @@ from publisher.networks import counting as networks
 from publisher.posts.model import Excerpt
 from publisher.social.excerpting.referents import why_unreferred
 from publisher.social.excerpting.standalone import in_first_person
-from publisher.social.excerpts import excerpt_id, excerpts_for, guest_in_title, normalized
+from publisher.social.excerpts import excerpt_id, excerpts_for
+from publisher.social.titles import guest_in_title, normalized
 
 PER_NETWORK = 5
 MIN_PER_NETWORK = 3

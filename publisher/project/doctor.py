@@ -338,6 +338,7 @@ def _check_pieces(report: Report, library: Library, rules: Any, root: Path) -> N
             why = quote_refused(quote, piece)
             if why:
                 report.add("pieces", WARNING, f"{where}: the quote of {quote.by} is not posted: {why}",
+                           "give the quote in the body as it is in the front matter" if "word for word" in why else
                            f"give it `role:` (\"role: rider, Spoke & Crate\") or add {quote.by} to authors.yml")
         refused: dict[str, str] = {}
         for name in names:

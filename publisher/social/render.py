@@ -38,8 +38,8 @@ from publisher.performance import fast_constructor
 from publisher.posts.model import Excerpt, LinkCard
 from publisher.social import hashtags, headlines
 from publisher.social.excerpting import placing
-from publisher.social.excerpts import card_words, misquoted_by_title, placed_title
 from publisher.social.tails import ARROW, UTM_MEDIUM, Fitted, Tail, TailKey, make_tail
+from publisher.social.titles import card_words, misquoted_by_title, placed_title
 
 NBSP = "\u00a0"
 WORDING: dict[str, dict[str, str]] = {
@@ -168,7 +168,7 @@ _new_card = fast_constructor(LinkCard)
 
 def card_for(piece: Piece, link: str, context: PieceContext) -> LinkCard:
     """The link card of a post of ``piece`` whose link is ``link`` (the planner makes 100,000 a plan:
-    its words are typeset once per piece, `excerpts.card_words`)."""
+    its words are typeset once per piece, `titles.card_words`)."""
     title, description, alt = card_words(piece)
     return _new_card(link, title, description, context.image, alt)
 
