@@ -138,16 +138,18 @@ _INTRODUCED = re.compile(r"(?:\b(?:a|an|un|une)\s+)$", re.I)
 _NOUNS = {language: frozenset(kind.lower() for kind in kinds) for language, kinds in KINDS.items()}
 
 
-_APART = {ord(sign): " " for sign in "’'.,;:!?()/…—«»“”\"\u00a0\u202f"}
-"""Signs around words: a dict for `str.translate`, used on the texts that have one (most English ones do not)."""
+_SIGNS = tuple("’'.,;:!?()/…—«»“”\"\u00a0\u202f")
+"""Signs around words, replaced by spaces one by one where they occur (`str.translate` with a table took 9 µs)."""
 _ARTICLES = {"en": frozenset({"the"}), "fr": frozenset({"le", "la", "l", "du", "au"})}
 
 
 def _quick(low: str, language: str) -> bool:
     """A noun of the list with an article at most three words before it, as the pattern wants (the words split in C,
     set look-ups: 1-2 µs where `str.translate` took 9, and the pattern 10): most texts have none, and skip it."""
-    words = low.translate(_APART).split() if not low.isascii() or any(c in low for c in "!?()/") else \
-        low.replace(",", " ").replace(".", " ").replace(";", " ").replace(":", " ").split()
+    for sign in _SIGNS:
+        if sign in low:
+            low = low.replace(sign, " ")
+    words = low.split()
     nouns = _NOUNS[language]
     if nouns.isdisjoint(words):
         return False
