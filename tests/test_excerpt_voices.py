@@ -211,6 +211,49 @@ def test_a_first_person_piece_offers_its_narrators_quotes_never_the_brands_sente
     assert duo == [], "two authors: nobody can be quoted, and the brand must not speak for them"
 
 
+
+FAQ = {
+    "en": """From 4 January, the allotment society charges its water by the plot instead of by the season.
+
+## Questions members ask
+
+**Do I need my old meter card?** No. The plot number is enough at the tap.
+
+**Can I share my plot's allowance with a neighbour?** Only on the same row, and the treasurer must know.
+
+The society's treasurer will answer other questions at the hut on Saturday mornings until the end of January.
+
+A plot of fifty square metres now pays a flat £18 a year, whatever the summer.
+""",
+    "fr": """À partir du 4 janvier, la société des jardins familiaux facture l’eau à la parcelle et non plus à la saison.
+
+## Les questions des adhérents
+
+**Dois-je garder ma vieille carte de compteur ?** Non. Le numéro de parcelle suffit au robinet.
+
+**Puis-je partager mon quota avec un voisin ?** Seulement sur la même allée, et la trésorière doit le savoir.
+
+La trésorière de la société répond aux autres questions à la cabane le samedi matin jusqu’à la fin de janvier.
+
+Une parcelle de cinquante mètres carrés paie désormais un forfait de 18 € par an, quel que soit l’été.
+""",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_faqs_questions_are_the_readers_voice_not_a_narrators(project: ProjectDir, lang: str) -> None:
+    """Set 163: two "Do I need my receipt?" made a deposit notice "told in the first person", and its plain
+    sentences went out as quotes signed by its writer."""
+    project.write("content/authors.yml", "camille:\n  name: Camille Martin\n  role: Editor, Jardins du Lez\n")
+    project.config(f"lang: {lang}")
+    project.piece("articles/water.md", f"title: Water by the plot\ndate: 2026-03-01\nlang: {lang}\nauthors: [camille]",
+                  FAQ[lang])
+    piece = load_library(load_settings(project.config_file)).get("articles/water")
+    assert piece is not None
+    assert not [e for e in excerpts_for(piece) if e.attribution.startswith("Camille Martin")]
+    candidates = body_candidates(typeset(FAQ[lang], lang), lang, "Water by the plot", "", "Camille Martin, Editor", "")
+    assert not [c for c in candidates if c[2].startswith("Camille Martin")], candidates
+
 # 5. The link card leaves for the networks too: typeset, and not a narrator's opening as the brand's words.
 
 @pytest.mark.parametrize(("lang", "title", "summary_line", "title_out", "description_out"), [

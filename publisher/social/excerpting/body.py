@@ -348,8 +348,11 @@ def _a_story(units: list[Unit], lang: str) -> bool:
 
 
 def _told_in_the_first_person(units: list[Unit], lang: str) -> bool:
-    """The body is told by one person ("je", "I") in two sentences or more, outside anyone's quotation."""
-    prose = [u.text for u in units if u.kind == "sentence" and u.quotation < 0]
+    """The body is told by one person ("je", "I") in two sentences or more, outside anyone's quotation. A question
+    is no narration: a FAQ's "Do I need my receipt?" is its reader's voice (set 163 signed a deposit notice's
+    sentences with its writer's name because of two such questions)."""
+    prose = [u.text for u in units if u.kind == "sentence" and u.quotation < 0
+             and not u.text.rstrip(" »”*\u00a0\u202f").endswith("?")]
     return sum(standalone.in_first_person(text, lang) for text in prose) >= 2
 
 
