@@ -29,7 +29,8 @@ KINDS: dict[str, tuple[str, ...]] = {
            "clinic", "practice", "market", "festival", "collective", "foundation", "hospice", "scheme", "programme",
            "depot", "forge", "mill", "brewery", "bakery", "restaurant", "pub", "gym", "lido", "sauna", "observatory",
            "laboratory", "agency", "venue", "cinema", "zoo", "aquarium", "school", "station", "reserve", "project",
-           "network", "nursery", "pilot"),
+           "network", "nursery", "pilot", "yard", "boatyard", "shipyard", "dairy", "creamery", "kennel", "kennels",
+           "loft"),
     "fr": ("atelier", "association", "club", "centre", "distillerie", "patinoire", "musée", "équipe", "école",
            "boutique", "ferme", "refuge", "auberge", "coopérative", "fondation", "collectif", "compagnie",
            "entreprise", "ligue", "fédération", "syndicat", "chorale", "orchestre", "théâtre", "bibliothèque",
@@ -40,6 +41,9 @@ KINDS: dict[str, tuple[str, ...]] = {
 }
 """Nouns that, after "the" / « le, la, l’ », point at one place or body the reader must know."""
 
+_SUBJECT_ONLY = frozenset({"yard"})
+""""The yard will take eight new apprentices" (set 163) says which yard nowhere; "a raku night in the yard" of a studio the
+line names is part of a place, not a body the reader must know."""
 _EN = re.compile(
     r"(?<![\w’'-])the\s+(?P<before>(?:[a-z][\w’-]*\s+){0,2}?)(?P<kind>"
     + "|".join(sorted(set(KINDS["en"]), key=len, reverse=True)) + r")(?![\w-])",  # "the co-operative’s clients" too
@@ -90,6 +94,8 @@ def unplaced(text: str, lang: str, around: str = "") -> str | None:
         return None
     for found in pattern.finditer(low_text):
         kind, before = found.group("kind"), found.group("before").split()
+        if kind.lower() in _SUBJECT_ONLY and low_text[:found.start()].strip(" «“\""):
+            continue
         if kind[:1].isupper() or any(w[:1].isupper() or w[:1].isdigit() or w.lower() in _GENERIC_BEFORE
                                      or w.endswith("’s") for w in before):
             continue  # "the Workshop", "the Carrow network" are names; "the same team" is no one team; "the
@@ -125,6 +131,8 @@ def _named_elsewhere(kind: str, text: str, around: str) -> bool:
     word = rf"(?<![\w-])(?:{noun})(?:s|x|es)?(?![\w-])"
     if re.search(word, around, re.I):
         return True
+    if noun.endswith("y") and re.search(rf"(?<![\w-]){noun[:1].upper()}{noun[1:-1]}ies(?![\w-])", around):
+        return True  # "the dairy" under "Tarrow Valley Dairies" (a name), not "the observatory" under "observatories"
     return any(m.group()[:1].isupper() or _INTRODUCED.search(text, max(0, m.start() - 4), m.start())
                for m in re.finditer(word, text, re.I))
 
