@@ -318,3 +318,40 @@ def test_a_title_that_quotes_words_nobody_says_is_named_with_the_fix(project: Pr
     said = [w for w in _found(report, "pieces", WARNING) if "the title quotes" in w]
     assert said == ["content/interviews/hamel.md: the title quotes words the piece never gives its speaker; posts "
                     "leave the title out (the link card still shows it)"], said
+
+
+ROOF_BODY = """The old roof of the Saint-Amand school was replaced over the summer.
+
+| Part | Area |
+|---|---:|
+| North wing | 318 m² |
+| South wing | 92 m² |
+
+The heating bill went from 41,200 € to 24,300 € in the first winter, and the caretaker counts 62 percent fewer
+leaks reported than before.
+"""
+
+
+@pytest.mark.parametrize(("takeaway", "warned"), [
+    # set 163: a figure the body never gives, and nothing in it explains
+    ("The new roof cost 38,000 € less than a rebuild.", "38000"),
+    ("Pupils lost 12 days of class to leaks in 2025.", "12"),
+    # said in the body another way: a sum, a change, a rounding, a figure as written
+    ("410 m² of roof replaced in one summer.", None),
+    ("The heating bill fell by 41 percent.", None),
+    ("About 60 percent fewer leaks reported.", None),
+    ("Heating now costs 24 300 € a year.", None),
+    ("Three wings, one summer.", None),  # no count of ten or more
+])
+def test_a_takeaway_figure_the_body_never_gives_is_worth_a_look(project: ProjectDir, takeaway: str,
+                                                                  warned: str | None) -> None:
+    project.config("channels: {x: {}}")
+    project.piece("case-studies/roof.md", f"title: A new roof for Saint-Amand school\ndate: 2026-03-01\n"
+                  f"takeaways:\n  - \"{takeaway}\"", body=ROOF_BODY)
+    report = diagnose(project.config_file, NOW)
+    said = [w for w in _found(report, "pieces", WARNING) if "which the body never writes" in w]
+    if warned is None:
+        assert said == [], said
+    else:
+        assert said == [f"content/case-studies/roof.md: takeaway '{takeaway}' gives {warned}, which the body never "
+                        "writes; it is posted as written"], said

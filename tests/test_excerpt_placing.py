@@ -268,3 +268,11 @@ def test_doctor_says_why_a_summary_is_not_posted(project: ProjectDir) -> None:
     report = diagnose(project.config_file, dt.datetime(2026, 11, 21, tzinfo=dt.UTC))
     said = [f.message for f in report.findings]
     assert any("the summary is not posted: 'la station' is never named" in m for m in said), said
+
+
+@given(st.text(alphabet="0123456789 ,.€%\u00a0\u202fabc", max_size=60), st.text(alphabet="0123456789 ,.€%abc\n", max_size=300))
+def test_unsupported_figures_answer_any_text(text: str, body: str) -> None:
+    from publisher.social.headlines import figures, unsupported
+
+    found = unsupported(text, body)
+    assert set(found) <= figures(text)

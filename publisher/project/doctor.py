@@ -324,8 +324,9 @@ def _check_pieces(report: Report, library: Library, rules: Any, root: Path) -> N
         candidates = excerpts_for(piece)
         for takeaway, why in held_back(piece):
             shown = takeaway if len(takeaway) <= 60 else takeaway[:57].rstrip() + "…"
-            report.add("pieces", WARNING, f"{where}: takeaway {shown!r} is not posted: {why}",
+            report.add("pieces", WARNING, f"{where}: takeaway '{shown}' is not posted: {why}",
                        "name who the figure belongs to (the client, 'our') or write it so it stands alone")
+        _unsupported_figures(report, piece, where)
         summary_why = summary_held_back(piece)
         if summary_why:
             report.add("pieces", WARNING, f"{where}: the summary is not posted: {summary_why}",
@@ -369,6 +370,21 @@ def _check_pieces(report: Report, library: Library, rules: Any, root: Path) -> N
     elif not silent:  # said next to the warnings above, it must not read as "all is well"
         report.add("pieces", OK, f"every piece can make at least one post on its channels ({len(library)} checked; "
                    f"{short} with fewer posts than their plan asks, above)")
+
+
+def _unsupported_figures(report: Report, piece: Any, where: str) -> None:
+    """An author's takeaway or summary giving a count the body never writes: posts go out as written, and readers
+    check them against the piece (set 163's "$38,000 a year, less than a tenth of one rebuild")."""
+    from publisher.social.headlines import unsupported
+
+    if not piece.body.strip():
+        return
+    for label, text in (*(("takeaway", t) for t in piece.takeaways), ("summary", piece.summary or "")):
+        missing = unsupported(text, piece.body)
+        if missing:
+            shown = text if len(text) <= 60 else text[:57].rstrip() + "…"
+            report.add("pieces", WARNING, f"{where}: {label} '{shown}' gives {', '.join(missing)}, which the body never "
+                       "writes; it is posted as written", "check the figure against the body, or give it in the body too")
 
 
 __all__ = ["ERROR", "OK", "WARNING", "Finding", "Report", "diagnose"]

@@ -271,4 +271,35 @@ def _named_first(words: list[str]) -> bool:
     return before_colon and first.isalpha() and max(zipf_frequency(first, "fr"), zipf_frequency(first, "en")) < 2
 
 
-__all__ = ["Headline", "content_words", "figures", "headline_of", "might_share", "names", "shared_count", "spelled", "title_counts"]
+def unsupported(text: str, body: str) -> tuple[str, ...]:
+    """The counts of ten or more (and decimals) that ``text`` (an author's takeaway or summary) gives and ``body`` never
+    writes, in any of its ways ("4 212", "4,212", "4212"): for `publisher doctor` to ask the author to check them. Strict
+    readers failed takeaways whose figure the body contradicts (set 163: "$38,000 a year, less than a tenth of one
+    rebuild"); the tool cannot tell a sum the author made from a slip, so it says, and posts them as written."""
+    given = figures(text)
+    if not given or not body:
+        return ()
+    written = figures(body) | spelled(body)
+    missing = [f for f in given - written if "." in f or _at_least(f, 10)]
+    if not missing:
+        return ()
+    values = sorted({float(f) for f in written if f.replace(".", "", 1).isdigit()})
+    return tuple(sorted(f for f in missing if not _derived(float(f), values)))
+
+
+def _derived(figure: float, values: list[float]) -> bool:
+    """Does the body give ``figure`` another way: rounded ("about 60 percent" over a table's 62 %), as a sum of two of
+    its figures (318 TB and 92 TB: "410 TB"), a change between two (412 and 243 MWh: "−41 %"), or a ratio ("divided
+    by 1.7")? Authors' takeaways say such things; a figure none of these explains is worth a look."""
+    if any(abs(figure - v) <= 0.05 * max(figure, v) for v in values):
+        return True
+    for i, a in enumerate(values):
+        for b in values[i + 1:]:  # a < b
+            if (a >= 10 and abs(a + b - figure) < 0.5) or (b and abs((b - a) / b * 100 - figure) < 0.5) or (
+                    a >= 1 and figure < 10 and abs(b / a - figure) < 0.02 * figure):
+                return True
+    return False
+
+
+__all__ = ["Headline", "content_words", "figures", "headline_of", "might_share", "names", "shared_count", "spelled",
+           "title_counts", "unsupported"]
