@@ -3,6 +3,8 @@ narrator's incise inside them)."""
 
 from __future__ import annotations
 
+import pytest
+
 from publisher.content.typography import typeset
 from publisher.social.excerpting import speech
 from publisher.social.excerpting.body import analysed
@@ -54,3 +56,24 @@ def test_a_french_quotation_reopened_after_its_incise_is_one_quote() -> None:
             "« Le gâteau aux noix, » explique Bernadette Lacaze, « arrivera en dernier. Une fois le livre vendu. »\n")
     said = _quotes(body, "fr", "Bernadette Lacaze")
     assert not any("explique" in text for text, _ in said), said
+
+
+def test_a_gesture_after_the_incise_is_cut_out_with_it() -> None:
+    # set 165: « …presque plus, dit-elle en enlevant son masque. Mais… » went out with the gesture in her words
+    cut = speech.incise("L’hiver, on ne navigue presque plus, dit-elle en enlevant son masque. Mais c’est l’hiver "
+                        "qui décide si on naviguera bien l’été.", "fr")
+    assert cut == ("L’hiver, on ne navigue presque plus. Mais c’est l’hiver qui décide si on naviguera bien l’été.", "")
+
+
+@pytest.mark.parametrize(("body", "lang", "question"), [
+    ("Rachid Benali spent an hour at the stand with the compost team.\n\n"
+     "- **“What happens to the horses when they retire?”** They stay with the association, in a field at its "
+     "stables in Le Vallon.\n", "en", "What happens to the horses"),
+    ("Rachid Benali a tenu le stand une heure avec l’équipe du compost.\n\n"
+     "- **« Que deviennent les chevaux à la retraite ? »** Ils restent à l’association, dans un pré de ses "
+     "écuries du Vallon.\n", "fr", "Que deviennent les chevaux"),
+])
+def test_a_question_someone_asked_is_no_quote(body: str, lang: str, question: str) -> None:
+    # set 165 signed a visitor's question with the reporter named before it
+    said = _quotes(body, lang, "")
+    assert not any(question in text for text, _ in said), said

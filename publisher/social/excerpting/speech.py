@@ -81,7 +81,9 @@ _INCISE = {
                      rf"[^.,;:!?«»“”]{{2,40}}?(?=\.))?)"
                      # "…, géomètre à la retraite, qui coordonne l’inventaire." (set 91 pasted the relative
                      # clause into his words): the incise runs to the sentence's end, the role stops before it
-                     rf"(?:,{_S}+(?:qui|dont|où){_S}+[^.,;:!?«»“”]{{2,120}}?(?=[.!?…]))?)?{_S}*"
+                     rf"(?:,{_S}+(?:qui|dont|où){_S}+[^.,;:!?«»“”]{{2,120}}?(?=[.!?…]))?)?"
+                     # "dit-elle en enlevant son masque." (set 165 posted the gesture inside her words)
+                     rf"(?:{_S}+en{_S}+[\w’]+ant\b[^.,;:!?«»“”]{{0,60}}?)?{_S}*"
                      rf"(?P<end>[.,!?…])"),
 }
 _RELATIVE_WORDS = frozenset({"qui", "que", "dont", "où"})
