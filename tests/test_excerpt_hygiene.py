@@ -689,3 +689,25 @@ def test_a_quote_signed_with_a_groups_possessive_goes_out_with_the_groups_name(p
     piece = load_library(load_settings(project.config_file)).pieces[0]
     signed = [e.attribution for e in excerpts_for(piece) if e.kind == "quote"]
     assert signed == ["Tunde Alabi, coordinator, Harbridge Orchard Collective"], signed
+
+
+@pytest.mark.parametrize(("title", "role", "placed"), [
+    # set 170: "Inès Bordenave, Astronomer and mobile dome lead at Planétarium Pyrène, Pau: the astronomer who…"
+    ("Inès Bordenave: the astronomer who drives the night sky to village halls",
+     "role: Astronomer and mobile dome lead, organization: \"Planétarium Pyrène, Pau\"", None),
+    ("Odile Brun : la bibliothécaire qui monte à bord", "role: bibliothécaire, organization: La Liseuse", None),
+    # the role's word in another sense: the role still says who she is
+    ("Zahra Mohammadi: from the beginners' table to running one", "role: Volunteer table host, organization: "
+     "Café Parlotte", "Zahra Mohammadi, Volunteer table host at Café Parlotte: from the beginners"),
+])
+def test_a_title_that_says_what_its_guest_is_gets_no_role_twice(project: ProjectDir, title: str, role: str,
+                                                               placed: str | None) -> None:
+    from publisher.social.excerpts import placed_title
+    project.piece("interviews/guest.md", f"title: \"{title}\"\ndate: 2026-11-10\nguest: {{name: "
+                  f"{title.split(':')[0].strip()}, {role}}}\n")
+    piece = load_library(load_settings(project.config_file)).pieces[0]
+    found = placed_title(piece)
+    if placed is None:
+        assert "," not in found.partition(":")[0], found  # the name alone before the colon, as written
+    else:
+        assert found.startswith(placed), found
