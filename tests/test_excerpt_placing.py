@@ -31,6 +31,7 @@ from publisher.social.render import Rendered, render
      "The Marie-Gaëlle takes the water: eight apprentices, 2,140 hours and one launch"),  # set 163
     ("The dairy brought its own smear culture with it, so the cheese kept its taste.", "en",
      "Fruitière des Essarts-Hauts: from 7 percent of wheels downgraded to under 2"),  # set 57
+    ("In Saint Malo, the club opened a second pitch.", "en", ""),  # a place is no name of the club
     ("Switching off street lighting darkened the sky above the observatory.", "en",
      "Open Domes 2026: what 58 people who run public observatories learned"),  # which of them?
 ])
@@ -54,6 +55,7 @@ def test_a_noun_nothing_in_the_post_names_is_unplaced(text: str, lang: str, arou
     ("Les Mailles du jeudi knit 1,300 hats at Orsanne hospital, in the only yarn the hygiene team allows.", "en", ""),
     ("Elle a rejoint La Navette en 2016. La coopérative compte 58 membres.", "fr", ""),
     ("The dairy paid £1,350 per learner.", "en", "Tarrow Valley Dairies: how 18 apprentices got to work"),
+    ("Craies Vives, the homework club run by retired teachers in Dax, has 23 pupils waiting.", "en", ""),  # set 170
     ("The studio opened for a raku night in the yard.", "en", "Hensford Clayworks winter open studio"),  # a part
 ])
 def test_a_noun_the_post_names_is_placed(text: str, lang: str, around: str) -> None:

@@ -71,6 +71,10 @@ _NAME_BEFORE = re.compile(
 """A name the noun after may stand for: an article and a capital ("La Navette", "Les Mailles du jeudi", not "In
 January"), or an institution with its name ("at Orsanne hospital", "Lantern Theatre", « Sauvetage de Port-Valmont »
 is no institution word: a person's name is no place either)."""
+_PLACE_BEFORE = frozenset(lexicon.words("in at on from to near of around across en à au aux dans depuis près de du"))
+_APPOSED = re.compile(r"(?<![\w’-])(?!(?:In|At|On|From|Near|Around|En|À|Au|Aux|Dans|Depuis|Près)\b)[A-ZÀ-Ö][\w’-]+(?:\s+(?:[A-ZÀ-Ö][\w’-]+|de|du|des|of|the))*\s+[A-ZÀ-Ö][\w’-]+,\s*$")
+"""A name of two words or more in apposition right before the noun: "Craies Vives, the homework club…" (not "In Dax,
+the club…": a place is no name of the club)."""
 _WHERE_THEY_WORK = re.compile(r"[A-ZÀ-Ö][\w’-]+(?:\s+(?:[A-ZÀ-Ö][\w’-]+|de|du|le|la|van|von))*\s+[A-ZÀ-Ö][\w’-]+,"
                               r"[^:«“\n]*?(?<![.!?]\s)(?<![\w’-])[A-ZÀ-Ö]")
 """A headline or a signature that says where its person works: "Orla Fenwick, Lantern Theatre: …", "Trevor Okafor,
@@ -109,6 +113,9 @@ def unplaced(text: str, lang: str, around: str = "") -> str | None:
             continue  # « le réseau national », « l’atelier saumurois », « l’équipe technique du Théâtre… »
         if _named_elsewhere(kind, low_text, around):
             continue  # the headline's "Fourth Trimester Kitchen", the role's « l’auberge des Capucines », "a co-operative"
+        apposed = _APPOSED.search(low_text, max(0, found.start() - 80), found.start())
+        if apposed and low_text[:apposed.start()].rstrip().rsplit(" ", 1)[-1].lower() not in _PLACE_BEFORE:
+            continue  # "Craies Vives, the homework club run by retired teachers…" (set 170): the name, then what it is
         if _NAME_BEFORE.search(low_text, 0, found.start()) or any(map(_WHERE_THEY_WORK.match, around.splitlines())):
             continue  # "…joined La Navette, a co-operative of 58 translators. … the co-op"; "Orla Fenwick, Lantern
             # Theatre: …" over "the company", « Sandrine Aebi, cheffe d’intervention de Sauvetage de Port-Valmont »
