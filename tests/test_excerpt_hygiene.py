@@ -711,3 +711,19 @@ def test_a_title_that_says_what_its_guest_is_gets_no_role_twice(project: Project
         assert "," not in found.partition(":")[0], found  # the name alone before the colon, as written
     else:
         assert found.startswith(placed), found
+
+
+@pytest.mark.parametrize(("text", "lang", "leans"), [
+    # set 167: the summary's « elle » came after an opening phrase, and the name only in the title line below it
+    ("Depuis 2021, elle pilote La Liseuse, la péniche-bibliothèque qui dessert onze villages.", "fr", True),
+    ("Since 2019, she has run the night round from the Calder depot.", "en", True),
+    ("Vidangée le 30 novembre pour l’hiver, elle sera remise en eau le 15 mars 2027.", "fr", True),
+    # impersonal, or a name after the opening phrase: it stands
+    ("Dans l’ouest de la Somme, il fallait parfois 60 kilomètres pour un dépistage.", "fr", False),
+    ("En hiver, il faut compter deux heures de plus.", "fr", False),
+    ("Since 2019, Ada Rees has run the night round from the Calder depot.", "en", False),
+])
+def test_a_pronoun_after_an_opening_phrase_leans_on_what_came_before(text: str, lang: str, leans: bool) -> None:
+    from publisher.social.excerpting import standalone, summaries
+    assert bool(standalone.opens_back(text, lang)) is leans
+    assert bool(summaries.leans(text, lang)) is leans

@@ -173,7 +173,19 @@ def opens_back(text: str, lang: str) -> str | None:
     match = _FIRST_WORD.match(low)
     if match and (match.group(1) in lexicon.OPENERS[language] or _elided(match.group(1)) in lexicon.OPENERS[language]):
         return f"opens on '{match.group(1)}': it needs the sentence before"
+    fronted = _FRONTED_PRONOUN.match(start)
+    if fronted and not start[fronted.start(1):].startswith(lexicon.IMPERSONAL[language]) \
+            and not _IMPERSONAL_PAST.match(start, fronted.start(1)):
+        return f"its subject is '{fronted.group(1)}': it needs the sentence before"
     return None
+
+
+_IMPERSONAL_PAST = re.compile(r"il (?:fallait|faudra|faudrait|y avait|y aura|y a eu|restait|restera|suffisait|suffira"
+                              r"|manquait|manquera|était temps|est|était|sera|semble|semblait|pleut|pleuvait)(?![\w’])")
+""""Dans l’ouest de la Somme, il fallait parfois 60 kilomètres…": impersonal, in any tense."""
+_FRONTED_PRONOUN = re.compile(r"[^,.;:!?«»“”]{2,40},\s+(il|elle|ils|elles|he|she|they)(?![\w’])(?!\s+(?:faut|y a)\b)")
+""""Depuis 2021, elle pilote La Liseuse…" (set 167's summary), "Since 2019, he has run…": the pronoun after an opening
+phrase points where the first word would."""
 
 
 _ANSWERED = {
