@@ -696,6 +696,9 @@ def test_a_quote_signed_with_a_groups_possessive_goes_out_with_the_groups_name(p
     ("Inès Bordenave: the astronomer who drives the night sky to village halls",
      "role: Astronomer and mobile dome lead, organization: \"Planétarium Pyrène, Pau\"", None),
     ("Odile Brun : la bibliothécaire qui monte à bord", "role: bibliothécaire, organization: La Liseuse", None),
+    ("Odile Brun : l’astronome qui monte au col", "role: astronome, organization: Planétarium Pyrène", None),
+    ("Ken Atherton: the library that comes to your village", "role: Mobile library driver, organization: Dales "
+     "Libraries", "Ken Atherton, Mobile library driver at Dales Libraries: the library"),
     # the role's word in another sense: the role still says who she is
     ("Zahra Mohammadi: from the beginners' table to running one", "role: Volunteer table host, organization: "
      "Café Parlotte", "Zahra Mohammadi, Volunteer table host at Café Parlotte: from the beginners"),
@@ -722,6 +725,13 @@ def test_a_title_that_says_what_its_guest_is_gets_no_role_twice(project: Project
     ("Dans l’ouest de la Somme, il fallait parfois 60 kilomètres pour un dépistage.", "fr", False),
     ("En hiver, il faut compter deux heures de plus.", "fr", False),
     ("Since 2019, Ada Rees has run the night round from the Calder depot.", "en", False),
+    # a reviewer's: the common French opening, impersonal verbs in any tense, a phrase that names her
+    ("En 2021, elle a repris La Liseuse.", "fr", True),
+    ("Dans le village, il n’y a plus de médecin depuis 2019.", "fr", False),
+    ("Au printemps, il fait encore froid sur le plateau.", "fr", False),
+    ("Au total, il s’agit de 40 tonnes de bois.", "fr", False),
+    ("Quand Odile Brun a repris la péniche, elle comptait 200 lecteurs.", "fr", False),
+    ("When Ada Rees took over the depot, she had three volunteers.", "en", False),
 ])
 def test_a_pronoun_after_an_opening_phrase_leans_on_what_came_before(text: str, lang: str, leans: bool) -> None:
     from publisher.social.excerpting import standalone, summaries

@@ -63,6 +63,10 @@ def test_a_gesture_after_the_incise_is_cut_out_with_it() -> None:
     cut = speech.incise("L’hiver, on ne navigue presque plus, dit-elle en enlevant son masque. Mais c’est l’hiver "
                         "qui décide si on naviguera bien l’été.", "fr")
     assert cut == ("L’hiver, on ne navigue presque plus. Mais c’est l’hiver qui décide si on naviguera bien l’été.", "")
+    # a reviewer's: the gesture's phrase runs to the sentence's end, commas and all
+    cut = speech.incise("L’hiver, on ne navigue presque plus, dit-elle en montrant la coque, fendue sur deux mètres. "
+                        "Mais c’est l’hiver qui décide.", "fr")
+    assert cut == ("L’hiver, on ne navigue presque plus. Mais c’est l’hiver qui décide.", "")
 
 
 @pytest.mark.parametrize(("body", "lang", "question"), [
@@ -77,3 +81,12 @@ def test_a_question_someone_asked_is_no_quote(body: str, lang: str, question: st
     # set 165 signed a visitor's question with the reporter named before it
     said = _quotes(body, lang, "")
     assert not any(question in text for text, _ in said), said
+
+
+def test_a_guests_question_in_the_prose_stays_hers() -> None:
+    # a reviewer's: only a list item's lone question is a visitor's; her own question, with her incise, is a quote
+    body = ("Odile Brun conduit La Liseuse depuis 2021, sur le canal de l’Ardelle.\n\n"
+            "« Qui va conduire un enfant à quarante minutes d’ici, deux fois par semaine, quand le car s’arrête à "
+            "dix-huit heures ? » demande-t-elle.\n")
+    said = _quotes(body, "fr", "Odile Brun")
+    assert any(text.startswith("Qui va conduire") for text, _ in said), said

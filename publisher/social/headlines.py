@@ -273,29 +273,51 @@ def _named_first(words: list[str]) -> bool:
 
 def unsupported(text: str, body: str) -> tuple[str, ...]:
     """The counts of ten or more (and decimals) that ``text`` (an author's takeaway or summary) gives and ``body`` never
-    writes, in any of its ways ("4 212", "4,212", "4212"): for `publisher doctor` to ask the author to check them. Strict
-    readers failed takeaways whose figure the body contradicts (set 163: "$38,000 a year, less than a tenth of one
-    rebuild"); the tool cannot tell a sum the author made from a slip, so it says, and posts them as written."""
+    writes, in any of its ways ("4 212", "4,212", "4212"), as ``text`` writes them: for `publisher doctor` to ask the
+    author to check them. Strict readers failed takeaways whose figure the body contradicts (set 163: "$38,000 a year,
+    less than a tenth of one rebuild"); the tool cannot tell a sum the author made from a slip, so it says, and posts
+    them as written."""
+    text = _PHONE.sub(" ", text)
     given = figures(text)
     if not given or not body:
         return ()
     written = figures(body) | spelled(body)
-    missing = [f for f in given - written if "." in f or _at_least(f, 10)]
+    missing = [f for f in given - written if ("." in f or _at_least(f, 10))
+               and not re.search(rf"(?<![\d.,]){re.escape(f)}(?![\d])", body)]  # "2000 visiteurs", a year to `figures`
     if not missing:
         return ()
     values = sorted({float(f) for f in written if f.replace(".", "", 1).isdigit()})
-    return tuple(sorted(f for f in missing if not _derived(float(f), values)))
+    shown = {}
+    for found in _FIGURE.finditer(text):
+        shown.setdefault(re.sub(r"[\u00a0\u202f ,.]", "", found.group()[:found.end("rest") - found.start()])
+                         if found.group("groups") else found.group(), found.group())
+    return tuple(shown.get(f, shown.get(f.replace(".", ","), f)) for f in sorted(missing)
+                 if not _derived(float(f), values, scaled="million" in text.lower() or "m€" in text.lower()))
 
 
-def _derived(figure: float, values: list[float]) -> bool:
-    """Does the body give ``figure`` another way: rounded ("about 60 percent" over a table's 62 %), as a sum of two of
-    its figures (318 TB and 92 TB: "410 TB"), a change between two (412 and 243 MWh: "−41 %"), or a ratio ("divided
-    by 1.7")? Authors' takeaways say such things; a figure none of these explains is worth a look."""
+_PHONE = re.compile(r"(?<!\d)(?:\+\d{2}[\s\u00a0.]?)?\d{2,4}(?:[\s\u00a0.-]\d{2,4}){2,4}(?!\d)"
+                    r"(?=[^%€$£]|$)(?<=\d{2}[\s\u00a0.-]\d{2})")
+"""A phone number ("05 23 45 67 89", "555-0142"): no count."""
+_PAIRS_UP_TO = 200
+"""Body figures past which sums, changes and shares are not tried (pairs grow with the square: a 3,000-row table)."""
+
+
+def _derived(figure: float, values: list[float], scaled: bool = False) -> bool:
+    """Does the body give ``figure`` another way: rounded ("about 60 percent" over a table's 62 %), in millions ("€1.2
+    million" over "1 200 000 €"), as a sum of two of its figures (318 TB and 92 TB: "410 TB"), a change between two (412
+    and 243 MWh: "−41 %"; 200 and 300: "up 50 percent"), a share of one in the other ("23 of 40 pupils": "58 percent")
+    or a ratio ("divided by 1.7")? Authors' takeaways say such things; a figure none of these explains is worth a
+    look."""
     if any(abs(figure - v) <= 0.05 * max(figure, v) for v in values):
         return True
+    if scaled and any(abs(figure * scale - v) <= 0.05 * v for v in values for scale in (1e6, 1e3)):
+        return True
+    if len(values) > _PAIRS_UP_TO:
+        return False
     for i, a in enumerate(values):
         for b in values[i + 1:]:  # a < b
-            if (a >= 10 and abs(a + b - figure) < 0.5) or (b and abs((b - a) / b * 100 - figure) < 0.5) or (
+            if (a >= 10 and abs(a + b - figure) < 0.5) or (b and abs((b - a) / b * 100 - figure) <= 0.501) or (
+                    a and abs((b - a) / a * 100 - figure) <= 0.5) or (b and abs(a / b * 100 - figure) <= 0.501) or (
                     a >= 1 and figure < 10 and abs(b / a - figure) < 0.02 * figure):
                 return True
     return False

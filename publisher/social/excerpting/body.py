@@ -169,7 +169,7 @@ def analysed(body: str, lang: str, headline: str = "", guest: str = "",
                 continue
             if unit is group[0]:
                 found = quotation(group, units, lang, before, guest, seen, body, openings=ANSWER_OPENINGS)
-                if found and not _only_asks(found[0]):
+                if found and not (unit.kind == "item" and _only_asks(found[0])):
                     quotes.append((-_value(found[0], terms, lang), position, ("quote", *found)))
             names.extend((unit.paragraph, name) for name in named(unit.text))
             continue
@@ -182,7 +182,7 @@ def analysed(body: str, lang: str, headline: str = "", guest: str = "",
             found = (words, found[1])
             taken.add(rest)
         if found is not None:
-            if found is not speech.UNRESOLVED and not _only_asks(found[0]) \
+            if found is not speech.UNRESOLVED and not (unit.kind == "item" and _only_asks(found[0])) \
                     and not standalone.why_not(found[0], lang, item=True, speaker=True) \
                     and not standalone.dialogue(found[0], lang) and not bound.leans_back(found[0], lang) \
                     and not referents.why_unreferred(found[0], lang, seen, found[1]):
@@ -349,8 +349,9 @@ def _a_story(units: list[Unit], lang: str) -> bool:
 
 
 def _only_asks(words: str) -> bool:
-    """Quoted words that are one question and nothing else ("What happens to the horses when they retire?"): what a
-    visitor asked, not a point anyone makes; set 165 signed such a question with the reporter named before it."""
+    """Quoted words that are one question and nothing else ("What happens to the horses when they retire?"): in a list
+    item, what a visitor asked, not a point anyone makes; set 165 signed such a question with the reporter named before
+    it. (A guest's question in the prose, « …quand le car s’arrête à dix-huit heures ? » demande-t-elle, is hers.)"""
     inner = words.strip().rstrip(" »”\"\u00a0\u202f")
     return inner.endswith("?") and not re.search(r"[.!?…:;](?=.)", inner[:-1])
 

@@ -29,8 +29,7 @@ KINDS: dict[str, tuple[str, ...]] = {
            "clinic", "practice", "market", "festival", "collective", "foundation", "hospice", "scheme", "programme",
            "depot", "forge", "mill", "brewery", "bakery", "restaurant", "pub", "gym", "lido", "sauna", "observatory",
            "laboratory", "agency", "venue", "cinema", "zoo", "aquarium", "school", "station", "reserve", "project",
-           "network", "nursery", "pilot", "yard", "boatyard", "shipyard", "dairy", "creamery", "kennel", "kennels",
-           "loft"),
+           "network", "nursery", "pilot", "yard", "boatyard", "shipyard", "dairy", "creamery"),
     "fr": ("atelier", "association", "club", "centre", "distillerie", "patinoire", "musée", "équipe", "école",
            "boutique", "ferme", "refuge", "auberge", "coopérative", "fondation", "collectif", "compagnie",
            "entreprise", "ligue", "fédération", "syndicat", "chorale", "orchestre", "théâtre", "bibliothèque",
@@ -42,8 +41,10 @@ KINDS: dict[str, tuple[str, ...]] = {
 """Nouns that, after "the" / « le, la, l’ », point at one place or body the reader must know."""
 
 _SUBJECT_ONLY = frozenset({"yard"})
-""""The yard will take eight new apprentices" (set 163) says which yard nowhere; "a raku night in the yard" of a studio the
-line names is part of a place, not a body the reader must know."""
+_ACTS = re.compile(r"\s+(?:will|would|is|was|has|had|can|could|takes?|took|opens?|opened|needs?|needed|wants?|employs?"
+                   r"|trains?|trained|builds?|built|launch(?:es|ed)?|recruits?|hires?|hired)\b")
+""""The yard will take eight new apprentices" (set 163), "In April 2027, the yard will take…": the yard as the line's
+subject says which yard nowhere; "a raku night in the yard" of a studio the line names is part of a place."""
 _EN = re.compile(
     r"(?<![\w’'-])the\s+(?P<before>(?:[a-z][\w’-]*\s+){0,2}?)(?P<kind>"
     + "|".join(sorted(set(KINDS["en"]), key=len, reverse=True)) + r")(?![\w-])",  # "the co-operative’s clients" too
@@ -71,8 +72,10 @@ _NAME_BEFORE = re.compile(
 """A name the noun after may stand for: an article and a capital ("La Navette", "Les Mailles du jeudi", not "In
 January"), or an institution with its name ("at Orsanne hospital", "Lantern Theatre", « Sauvetage de Port-Valmont »
 is no institution word: a person's name is no place either)."""
-_PLACE_BEFORE = frozenset(lexicon.words("in at on from to near of around across en à au aux dans depuis près de du"))
-_APPOSED = re.compile(r"(?<![\w’-])(?!(?:In|At|On|From|Near|Around|En|À|Au|Aux|Dans|Depuis|Près)\b)[A-ZÀ-Ö][\w’-]+(?:\s+(?:[A-ZÀ-Ö][\w’-]+|de|du|des|of|the))*\s+[A-ZÀ-Ö][\w’-]+,\s*$")
+_PLACE_BEFORE = frozenset(lexicon.words("""in at on from to near of around across en à au aux dans depuis près de du
+    after before since until outside inside beyond behind during avant après pendant hors jusqu’à"""))
+_APPOSED = re.compile(r"(?<![\w’-])(?!(?:In|At|On|From|Near|Around|After|Before|Since|Until|Outside|Inside|Beyond|Behind"
+                      r"|During|En|À|Au|Aux|Dans|Depuis|Près|Avant|Après|Pendant|Hors)\b)[A-ZÀ-Ö][\w’-]+(?:\s+(?:[A-ZÀ-Ö][\w’-]+|de|du|des|of|the))*\s+[A-ZÀ-Ö][\w’-]+,\s*$")
 """A name of two words or more in apposition right before the noun: "Craies Vives, the homework club…" (not "In Dax,
 the club…": a place is no name of the club)."""
 _WHERE_THEY_WORK = re.compile(r"[A-ZÀ-Ö][\w’-]+(?:\s+(?:[A-ZÀ-Ö][\w’-]+|de|du|le|la|van|von))*\s+[A-ZÀ-Ö][\w’-]+,"
@@ -98,7 +101,7 @@ def unplaced(text: str, lang: str, around: str = "") -> str | None:
         return None
     for found in pattern.finditer(low_text):
         kind, before = found.group("kind"), found.group("before").split()
-        if kind.lower() in _SUBJECT_ONLY and low_text[:found.start()].strip(" «“\""):
+        if kind.lower() in _SUBJECT_ONLY and not _ACTS.match(low_text, found.end()):
             continue
         if kind[:1].isupper() or any(w[:1].isupper() or w[:1].isdigit() or w.lower() in _GENERIC_BEFORE
                                      or w.endswith("’s") for w in before):
@@ -114,8 +117,10 @@ def unplaced(text: str, lang: str, around: str = "") -> str | None:
         if _named_elsewhere(kind, low_text, around):
             continue  # the headline's "Fourth Trimester Kitchen", the role's « l’auberge des Capucines », "a co-operative"
         apposed = _APPOSED.search(low_text, max(0, found.start() - 80), found.start())
-        if apposed and low_text[:apposed.start()].rstrip().rsplit(" ", 1)[-1].lower() not in _PLACE_BEFORE:
-            continue  # "Craies Vives, the homework club run by retired teachers…" (set 170): the name, then what it is
+        if apposed and low_text[:apposed.start()].rstrip().rsplit(" ", 1)[-1].lower() not in _PLACE_BEFORE \
+                and low_text[found.end():found.end() + 2] not in ("’s", "'s"):
+            continue  # "Craies Vives, the homework club run by…" (set 170): the name, then what it is; not "Ada Rees,
+            # the club’s coach" (a person of the club)
         if _NAME_BEFORE.search(low_text, 0, found.start()) or any(map(_WHERE_THEY_WORK.match, around.splitlines())):
             continue  # "…joined La Navette, a co-operative of 58 translators. … the co-op"; "Orla Fenwick, Lantern
             # Theatre: …" over "the company", « Sandrine Aebi, cheffe d’intervention de Sauvetage de Port-Valmont »
@@ -138,8 +143,12 @@ def _named_elsewhere(kind: str, text: str, around: str) -> bool:
     word = rf"(?<![\w-])(?:{noun})(?:s|x|es)?(?![\w-])"
     if re.search(word, around, re.I):
         return True
-    if noun.endswith("y") and re.search(rf"(?<![\w-]){noun[:1].upper()}{noun[1:-1]}ies(?![\w-])", around):
-        return True  # "the dairy" under "Tarrow Valley Dairies" (a name), not "the observatory" under "observatories"
+    if noun.endswith("y"):
+        named = re.compile(rf"(?<![\w-]){noun[:1].upper()}{noun[1:-1]}ies(?![\w-])")
+        if any(found.start() > 0 and not around[:found.start()].rstrip().endswith((".", ":", "!", "?"))
+               for found in named.finditer(around)) or named.search(text):
+            return True  # "the dairy" under "Tarrow Valley Dairies" (a name), not under "Observatories: what…" (a
+            # capital of the sentence) nor "observatories"
     return any(m.group()[:1].isupper() or _INTRODUCED.search(text, max(0, m.start() - 4), m.start())
                for m in re.finditer(word, text, re.I))
 

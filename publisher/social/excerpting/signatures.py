@@ -422,9 +422,11 @@ def guest_placed(title: str, piece: Piece) -> str:
     role = headline_role(typeset(signed.partition(", ")[2], piece.lang), piece)
     if any(re.search(rf"(?<![\w’]){re.escape(run)}(?![\w’])", rest) for run in _NAMED_RUN.findall(role)):
         return title  # the title names it already: "…, Volunteer host, “Night Owls”, … of “Night Owls”"
-    job = re.split(r",| at | de | du | of ", role)[0]
-    if any(re.search(rf"(?<![\w’])(?:the|an?|le|la|l’|une?)\s+(?:[\w-]+\s+)?{re.escape(w)}(?![\w’])", rest, re.I)
-           for w in re.findall(r"[^\W\d_]{5,}", job)):
+    job = re.split(r",| at | de | du | d’| of ", role)[0]
+    heads = {part.split()[-1].split("-")[-1] for part in re.split(r" and | et | & |/", job) if part.split()}
+    if any(re.search(rf"(?<![\w’])(?:(?:the|an?|le|la|une?)\s+|l’)(?:[\w-]+\s+)?{re.escape(w)}(?![\w’])", rest, re.I)
+           for w in heads if len(w) >= 4):  # the job's head word: "astronomer", « bibliothécaire », not "table" of
+        # "Volunteer table host" nor "library" of "Mobile library driver"
         return title  # "Inès Bordenave: the astronomer who drives…" says what she is (set 170 read "Inès Bordenave,
         # Astronomer and mobile dome lead at Planétarium Pyrène, Pau: the astronomer who…" as garbled)
     return f"{name}, {role}{rest}" if colon else f"{name}, {role},{rest}"

@@ -83,7 +83,8 @@ _INCISE = {
                      # clause into his words): the incise runs to the sentence's end, the role stops before it
                      rf"(?:,{_S}+(?:qui|dont|où){_S}+[^.,;:!?«»“”]{{2,120}}?(?=[.!?…]))?)?"
                      # "dit-elle en enlevant son masque." (set 165 posted the gesture inside her words)
-                     rf"(?:{_S}+en{_S}+[\w’]+ant\b[^.,;:!?«»“”]{{0,60}}?)?{_S}*"
+                     rf"(?:{_S}+en{_S}+[\w’]+ant\b[^.;:!?«»“”]{{0,120}}(?=[.!?…]))?{_S}*"  # "…, fendue sur deux
+                     # mètres." is the narrator's too: the gesture's phrase runs to the sentence's end
                      rf"(?P<end>[.,!?…])"),
 }
 _RELATIVE_WORDS = frozenset({"qui", "que", "dont", "où"})

@@ -163,6 +163,12 @@ def opens_back(text: str, lang: str) -> str | None:
         return None
     low = text.lower().replace("'", "’")
     start = low.lstrip("«“\"( \u00a0")
+    fronted = _FRONTED_PRONOUN.match(start)
+    if fronted and not start[fronted.start(1):].startswith(lexicon.IMPERSONAL[language]) \
+            and not _IMPERSONAL_PAST.match(start, fronted.start(1)) \
+            and not _CAPITALISED.search(text.lstrip("«“\"( \u00a0"), 1, fronted.start(1)):
+        return f"its subject is '{fronted.group(1)}': it needs the sentence before"  # "Depuis 2021, elle pilote…";
+        # not "Quand Odile Brun a repris la péniche, elle…" (the phrase names her)
     if start.startswith(lexicon.IMPERSONAL[language]):
         return None
     if start.startswith(_opening_prefixes(language)):
@@ -173,17 +179,16 @@ def opens_back(text: str, lang: str) -> str | None:
     match = _FIRST_WORD.match(low)
     if match and (match.group(1) in lexicon.OPENERS[language] or _elided(match.group(1)) in lexicon.OPENERS[language]):
         return f"opens on '{match.group(1)}': it needs the sentence before"
-    fronted = _FRONTED_PRONOUN.match(start)
-    if fronted and not start[fronted.start(1):].startswith(lexicon.IMPERSONAL[language]) \
-            and not _IMPERSONAL_PAST.match(start, fronted.start(1)):
-        return f"its subject is '{fronted.group(1)}': it needs the sentence before"
     return None
 
 
-_IMPERSONAL_PAST = re.compile(r"il (?:fallait|faudra|faudrait|y avait|y aura|y a eu|restait|restera|suffisait|suffira"
-                              r"|manquait|manquera|était temps|est|était|sera|semble|semblait|pleut|pleuvait)(?![\w’])")
-""""Dans l’ouest de la Somme, il fallait parfois 60 kilomètres…": impersonal, in any tense."""
-_FRONTED_PRONOUN = re.compile(r"[^,.;:!?«»“”]{2,40},\s+(il|elle|ils|elles|he|she|they)(?![\w’])(?!\s+(?:faut|y a)\b)")
+_IMPERSONAL_PAST = re.compile(r"il (?:fallait|faudra|faudrait|y avait|y aura|y a eu|n’y a|n’y avait|n’y aura|ne reste"
+                              r"|ne restait|restait|restera|suffisait|suffira|manquait|manquera|était temps|est|était|sera"
+                              r"|semble|semblait|pleut|pleuvait|neige|neigeait|gèle|gelait|fait|faisait|fera|s’agit"
+                              r"|s’agissait|devient|devenait|vaut|valait)(?![\w’])")
+""""Dans l’ouest de la Somme, il fallait parfois 60 kilomètres…", « Au printemps, il fait encore froid »: impersonal."""
+_CAPITALISED = re.compile(r"(?<![\w’-])[A-ZÀ-Ö][\w’-]+")
+_FRONTED_PRONOUN = re.compile(r"[^,.;:!?«»“”]{2,40},\s+(il|elle|ils|elles|he|she|they)(?![\w’])")
 """"Depuis 2021, elle pilote La Liseuse…" (set 167's summary), "Since 2019, he has run…": the pronoun after an opening
 phrase points where the first word would."""
 
