@@ -298,6 +298,8 @@ def unsupported(text: str, body: str) -> tuple[str, ...]:
 _PHONE = re.compile(r"(?<!\d)(?:\+\d{2}[\s\u00a0.]?)?\d{2,4}(?:[\s\u00a0.-]\d{2,4}){2,4}(?!\d)"
                     r"(?=[^%€$£]|$)(?<=\d{2}[\s\u00a0.-]\d{2})")
 """A phone number ("05 23 45 67 89", "555-0142"): no count."""
+_HALF = 0.5 + 1e-9
+"""A percentage rounded to the unit, half-way included (23 of 40 is 57.5 %: "58 percent"), float error aside."""
 _PAIRS_UP_TO = 200
 """Body figures past which sums, changes and shares are not tried (pairs grow with the square: a 3,000-row table)."""
 
@@ -316,8 +318,8 @@ def _derived(figure: float, values: list[float], scaled: bool = False) -> bool:
         return False
     for i, a in enumerate(values):
         for b in values[i + 1:]:  # a < b
-            if (a >= 10 and abs(a + b - figure) < 0.5) or (b and abs((b - a) / b * 100 - figure) <= 0.501) or (
-                    a and abs((b - a) / a * 100 - figure) <= 0.5) or (b and abs(a / b * 100 - figure) <= 0.501) or (
+            if (a >= 10 and abs(a + b - figure) < 0.5) or (b and abs((b - a) / b * 100 - figure) <= _HALF) or (
+                    a and abs((b - a) / a * 100 - figure) <= 0.5) or (b and abs(a / b * 100 - figure) <= _HALF) or (
                     a >= 1 and figure < 10 and abs(b / a - figure) < 0.02 * figure):
                 return True
     return False
