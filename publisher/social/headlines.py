@@ -319,7 +319,7 @@ def _derived(figure: float, values: list[float], scaled: bool = False) -> bool:
     for i, a in enumerate(values):
         for b in values[i + 1:]:  # a < b
             if (a >= 10 and abs(a + b - figure) < 0.5) or (b and abs((b - a) / b * 100 - figure) <= _HALF) or (
-                    a and abs((b - a) / a * 100 - figure) <= 0.5) or (b and abs(a / b * 100 - figure) <= _HALF) or (
+                    a and abs((b - a) / a * 100 - figure) <= _HALF) or (b and abs(a / b * 100 - figure) <= _HALF) or (
                     a >= 1 and figure < 10 and abs(b / a - figure) < 0.02 * figure):
                 return True
     return False
