@@ -737,3 +737,18 @@ def test_a_pronoun_after_an_opening_phrase_leans_on_what_came_before(text: str, 
     from publisher.social.excerpting import standalone, summaries
     assert bool(standalone.opens_back(text, lang)) is leans
     assert bool(summaries.leans(text, lang)) is leans
+
+
+def test_markdown_typed_in_the_front_matter_is_not_posted(project: ProjectDir) -> None:
+    # set 182: "…premiered Maëlle Tanguy’s *Cale sèche* and raised €3,450…" went out with its asterisks
+    from publisher.social.render import PieceContext, card_for
+    project.piece("event-reports/concert.md", "title: The winter concert\ndate: 2026-12-12\nsummary: \"The 26 musicians "
+                  "premiered Maëlle Tanguy’s *Cale sèche* and raised **€3,450** for [the instrument fund](https://x.example/f)"
+                  ".\"\ntakeaways:\n  - \"Jeunes Jazz will record *Cale sèche* in March, with 2*3 microphones.\"\n")
+    piece = load_library(load_settings(project.config_file)).pieces[0]
+    texts = {e.kind: e.text for e in excerpts_for(piece)}
+    assert texts["summary"] == ("The 26 musicians premiered Maëlle Tanguy’s Cale sèche and raised €3,450 for the "
+                                "instrument fund.")
+    assert texts["takeaway"] == "Jeunes Jazz will record Cale sèche in March, with 2*3 microphones."
+    card = card_for(piece, "https://x.example/a/", PieceContext("https://x.example/a/", "a"))
+    assert "*" not in card.description and "](" not in card.description

@@ -57,6 +57,7 @@ from publisher.social.titles import (
     normalized,
     placed_title,
     title_person,
+    unmarked,
     unquoted,
 )
 
@@ -105,6 +106,9 @@ def _paragraphs(text: str) -> str:
     return "\n\n".join(out)
 
 
+_FRONT_MATTER = frozenset({"summary", "takeaway", "title"})
+
+
 def excerpts_for(piece: Piece) -> list[Excerpt]:
     """Every candidate post of ``piece``, most preferred first, without duplicate texts."""
     out: list[Excerpt] = []
@@ -115,6 +119,8 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
     def add(kind: str, text: str, *, attribution: str = "", network: str | None = None, question: str = "",
             asked: str | None = None) -> None:
         raw, text = text, normalized(text)
+        if kind in _FRONT_MATTER and ("*" in text or "](" in text):
+            text = unmarked(text)  # "premiered Maëlle Tanguy’s *Cale sèche*" (set 182): the page shows italics
         folded = text.lower()
         if not text or (network, folded) in seen:
             return

@@ -211,9 +211,22 @@ _CARDS: dict[int, tuple[Piece, tuple[str, str, str]]] = {}
 _CARDS_KEPT = 65536
 
 
+_EMPHASIS = re.compile(r"(?<![\w*])(\*\*|\*)(?=\S)([^*\n]+?)(?<=\S)\1(?![\w*])")
+_MD_LINK = re.compile(r"\[([^\]\n]+)\]\([^)\s]*\)")
+
+
+def unmarked(text: str) -> str:
+    """Front-matter text without the Markdown a writer typed in it: *italics*, **bold**, [a link](url) keeps its
+    words (set 182 posted "premiered Maëlle Tanguy’s *Cale sèche*"). The page renders them; a post would show them."""
+    if "*" not in text and "](" not in text:
+        return text
+    return _MD_LINK.sub(r"\1", _EMPHASIS.sub(r"\2", text))
+
+
 @lru_cache(maxsize=65536)  # one entry a piece, read for each of its posts: a plan of 10,000 pieces makes 100,000 cards
 def _card_words(title: str, summary: str, body: str, lang: str, alt: str) -> tuple[str, str, str]:
     """``body`` only when the summary was taken from it ("" otherwise: nothing to read)."""
+    summary = unmarked(summary) if summary else summary
     description = summary
     if summary and body and summaries.refused(summary, lang):
         # A whole sentence the body offers, in the brand's voice or (a first-person piece) one that
@@ -229,4 +242,4 @@ def _card_words(title: str, summary: str, body: str, lang: str, alt: str) -> tup
 
 
 __all__ = ["UNSAID", "card_words", "given", "guest_in_title", "letters", "misquoted_by_title", "normalized",
-           "placed_title", "title_person", "unquoted"]
+           "placed_title", "title_person", "unmarked", "unquoted"]
