@@ -119,7 +119,7 @@ def excerpts_for(piece: Piece) -> list[Excerpt]:
     def add(kind: str, text: str, *, attribution: str = "", network: str | None = None, question: str = "",
             asked: str | None = None) -> None:
         raw, text = text, normalized(text)
-        if kind in _FRONT_MATTER and ("*" in text or "](" in text):
+        if kind in _FRONT_MATTER:
             text = unmarked(text)  # "premiered Maëlle Tanguy’s *Cale sèche*" (set 182): the page shows italics
         folded = text.lower()
         if not text or (network, folded) in seen:

@@ -74,10 +74,9 @@ January"), or an institution with its name ("at Orsanne hospital", "Lantern Thea
 is no institution word: a person's name is no place either)."""
 _PLACE_BEFORE = frozenset(lexicon.words("""in at on from to near of around across en à au aux dans depuis près de du
     after before since until outside inside beyond behind during avant après pendant hors jusqu’à"""))
-_APPOSED = re.compile(r"(?<![\w’-])(?!(?:In|At|On|From|Near|Around|After|Before|Since|Until|Outside|Inside|Beyond|Behind"
-                      r"|During|En|À|Au|Aux|Dans|Depuis|Près|Avant|Après|Pendant|Hors)\b)[A-ZÀ-Ö][\w’-]+(?:\s+(?:[A-ZÀ-Ö][\w’-]+|de|du|des|of|the))*\s+[A-ZÀ-Ö][\w’-]+,\s*$")
-"""A name of two words or more in apposition right before the noun: "Craies Vives, the homework club…" (not "In Dax,
-the club…": a place is no name of the club)."""
+_APPOSED = re.compile(r"(?<![\w’-])[A-ZÀ-Ö][\w’-]+(?:\s+(?:[A-ZÀ-Ö][\w’-]+|de|du|des|of|the))*\s+[A-ZÀ-Ö][\w’-]+,\s*$")
+"""A name of two words or more in apposition right before the noun: "Craies Vives, the homework club…" (not "In Saint
+Malo, the club…" nor "After Storm Ciarán, the club…": a preposition of `_PLACE_BEFORE` before or opening it)."""
 _WHERE_THEY_WORK = re.compile(r"[A-ZÀ-Ö][\w’-]+(?:\s+(?:[A-ZÀ-Ö][\w’-]+|de|du|le|la|van|von))*\s+[A-ZÀ-Ö][\w’-]+,"
                               r"[^:«“\n]*?(?<![.!?]\s)(?<![\w’-])[A-ZÀ-Ö]")
 """A headline or a signature that says where its person works: "Orla Fenwick, Lantern Theatre: …", "Trevor Okafor,
@@ -117,8 +116,8 @@ def unplaced(text: str, lang: str, around: str = "") -> str | None:
         if _named_elsewhere(kind, low_text, around):
             continue  # the headline's "Fourth Trimester Kitchen", the role's « l’auberge des Capucines », "a co-operative"
         apposed = _APPOSED.search(low_text, max(0, found.start() - 80), found.start())
-        if apposed and low_text[:apposed.start()].rstrip().rsplit(" ", 1)[-1].lower() not in _PLACE_BEFORE \
-                and low_text[found.end():found.end() + 2] not in ("’s", "'s"):
+        if apposed and low_text[found.end():found.end() + 2] not in ("’s", "'s") and _PLACE_BEFORE.isdisjoint(
+                (low_text[:apposed.start()].rstrip().rsplit(" ", 1)[-1].lower(), apposed.group().split()[0].lower())):
             continue  # "Craies Vives, the homework club run by…" (set 170): the name, then what it is; not "Ada Rees,
             # the club’s coach" (a person of the club)
         if _NAME_BEFORE.search(low_text, 0, found.start()) or any(map(_WHERE_THEY_WORK.match, around.splitlines())):

@@ -155,20 +155,33 @@ def _shape(text: str, item: bool) -> str | None:
     return None
 
 
+def fronted_pronoun(text: str, lang: str) -> str | None:
+    """Why a line whose subject is a pronoun after an opening phrase ("Depuis 2021, elle pilote…", "Since 2019, she
+    has run…") needs the sentence before, or None: not an impersonal « il fallait », nor a phrase that names the
+    person ("Quand Odile Brun a repris la péniche, elle…")."""
+    language = lexicon.lang_of(lang)
+    if not language:
+        return None
+    shown = text.lstrip("«“\"( \u00a0")
+    start = shown.lower().replace("'", "’")
+    fronted = _FRONTED_PRONOUN.match(start)
+    if fronted and not start[fronted.start(1):].startswith(lexicon.IMPERSONAL[language]) \
+            and not _IMPERSONAL_PAST.match(start, fronted.start(1)) and not _CAPITALISED.search(shown, 1, fronted.start(1)):
+        return f"its subject is '{fronted.group(1)}': it needs the sentence before"
+    return None
+
+
 def opens_back(text: str, lang: str) -> str | None:
     """Why a line the author wrote alone (a takeaway) still opens on the one before it ("Son amplitude
     de journée…", "It also…", "Mais…"), or None: the opening word only, the cheap part of `why_not`."""
     language = lexicon.lang_of(lang)
     if not language:
         return None
+    fronted = fronted_pronoun(text, lang)
+    if fronted:
+        return fronted
     low = text.lower().replace("'", "’")
     start = low.lstrip("«“\"( \u00a0")
-    fronted = _FRONTED_PRONOUN.match(start)
-    if fronted and not start[fronted.start(1):].startswith(lexicon.IMPERSONAL[language]) \
-            and not _IMPERSONAL_PAST.match(start, fronted.start(1)) \
-            and not _CAPITALISED.search(text.lstrip("«“\"( \u00a0"), 1, fronted.start(1)):
-        return f"its subject is '{fronted.group(1)}': it needs the sentence before"  # "Depuis 2021, elle pilote…";
-        # not "Quand Odile Brun a repris la péniche, elle…" (the phrase names her)
     if start.startswith(lexicon.IMPERSONAL[language]):
         return None
     if start.startswith(_opening_prefixes(language)):
@@ -296,5 +309,5 @@ def _elided(word: str) -> str:
     return word[:cut + 1] if cut > 0 else word
 
 
-__all__ = ["ITEM_MIN", "SENTENCE_MAX", "SENTENCE_MIN", "dialogue", "in_first_person", "opens_back", "presumes_known",
+__all__ = ["ITEM_MIN", "SENTENCE_MAX", "SENTENCE_MIN", "dialogue", "fronted_pronoun", "in_first_person", "opens_back", "presumes_known",
            "thanks", "why_not"]

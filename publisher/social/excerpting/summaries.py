@@ -22,10 +22,9 @@ def leans(summary: str, lang: str) -> str | None:
     told = textlib.sentences(summary)
     if len(told) == 1 and colon_teaser(told[0], lang) == "":  # nothing left once the promise is cut
         return "a heading and a promise of what the page holds ('…: ce qui a coincé, ce qui a marché')"
-    fronted = standalone.opens_back(summary, lang) if not found else None
     return standalone.presumes_known(summary, lang) or (
-        f"opens on '{found.group().strip()}': the title it was written under says who or what" if found else None) or (
-        fronted if fronted and fronted.startswith("its subject is") else None)  # "Depuis 2021, elle pilote…"
+        f"opens on '{found.group().strip()}': the title it was written under says who or what" if found else None) or \
+        standalone.fronted_pronoun(summary, lang)  # "Depuis 2021, elle pilote…"
 
 
 _TITLE_SUBJECT = re.compile(r"(?:he|she|they|il|elle|ils|elles|c’est|ce sont|this is|that’s|that is)(?![\w’])")
