@@ -58,6 +58,10 @@ def _sqlite_engine(url: str) -> sa.Engine:
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
         cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_SECONDS * 1000}")
+        # A new file gets 8 KiB pages (SQLite's default is 4 KiB): a post's row is ~0.7 KiB, a page then holds
+        # twice the rows, and the first load of a 10,000-piece plan takes ~0.3 s less (2.7 against 3.0 s,
+        # docs/benchmarks.md); dispatch's small transactions are as fast. A file that exists keeps its size.
+        cur.execute("PRAGMA page_size=8192")
         cur.execute("PRAGMA journal_mode=WAL")  # readers never wait for the writer
         cur.execute("PRAGMA synchronous=NORMAL")  # durable across process crashes (kill -9) in WAL mode
         cur.execute("PRAGMA foreign_keys=ON")
