@@ -30,7 +30,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import parse_qs, urlsplit
 
 FAULTS = ("rate_limit", "duplicate", "server_error", "gateway_timeout", "expired_token", "timeout", "slow",
@@ -127,6 +127,14 @@ class Double:
         class Server(ThreadingHTTPServer):
             daemon_threads = True
             block_on_close = False
+            open_requests: ClassVar[set[socket.socket]] = set()  # the class is made anew for each double
+
+            def process_request_thread(self, request: Any, client_address: Any) -> None:
+                self.open_requests.add(request)
+                try:
+                    super().process_request_thread(request, client_address)
+                finally:
+                    self.open_requests.discard(request)
 
             def handle_error(self, request: Any, client_address: Any) -> None:
                 return None  # a client that timed out and left is part of the game
@@ -140,6 +148,11 @@ class Double:
         if self.server:
             self.server.shutdown()
             self.server.server_close()
+            # A client library keeps its connection alive, and the thread serving it would wait on it for
+            # the rest of the run: one more thread in the process (a fork is then refused: can_fork).
+            for request in list(getattr(self.server, "open_requests", ())):
+                with contextlib.suppress(OSError):
+                    request.shutdown(socket.SHUT_RDWR)
             self.server = None
 
     def __enter__(self) -> Double:
