@@ -14,6 +14,7 @@ from publisher.kits.texts import candidates
 from publisher.social.excerpting import speech, standalone
 from publisher.social.excerpts import excerpt_id, excerpts_for, normalized
 from publisher.social.planner.fitting import _flat, _unflat
+from publisher.social.planner.moments import PieceFacts
 
 
 @pytest.mark.parametrize(("text", "lang", "expected"), [
@@ -84,8 +85,10 @@ def test_an_answers_question_survives_the_planners_helper_and_stays_out_of_kits(
     piece = next(iter(load_library(load_settings(project.config_file))))
     offered = excerpts_for(piece)
     answer = next(e for e in offered if e.question)
-    flat = _flat((offered, [[] for _ in offered]))  # what the forked helper sends back
+    facts = PieceFacts(False, False, None)
+    flat = _flat((offered, [[] for _ in offered], facts))  # what the forked helper sends back
     assert [e.question for e in _unflat(flat)[0]] == [e.question for e in offered]
+    assert _unflat(flat)[2] == facts
     kit = [c.excerpt for c in candidates(piece)]
     assert answer.id not in {e.id for e in kit}, "an answer that needs its question has no kit line of its own"
 

@@ -358,7 +358,7 @@ def test_preview_shows_texts_lengths_links_cards_and_drops(project: ProjectDir) 
                                    "Students in march for climate", "Our plan for 2027–2030"])
 def test_a_target_year_a_span_or_a_lower_case_month_is_no_date_in_a_title(title: str) -> None:
     from publisher.content.model import Piece
-    from publisher.social.planner.plan import announces
+    from publisher.social.planner.moments import announces
     piece = Piece(path=Path("x.md"), src_uri="articles/x.md", type="article", folder="articles", slug="x", title=title,
                   date=dt.datetime(2026, 11, 10, tzinfo=dt.UTC), lang="en", body="")
     assert not announces(piece), title

@@ -63,17 +63,23 @@ def plan(project: Project, now_text: str | None, dry_run: bool, show: int) -> No
     # The feedback loop: evergreen recycling prefers excerpts that did well (docs/reports.md).
     scores = excerpt_scores(project.store, now) if measured else None
     console.print(f"Planning {counted(len(library), 'piece')}…")
-    # Bodies read at the last plan are not read again (.publisher/excerpts.json, by content and rules).
-    with plan_progress(console) as told, memo.opened(settings.state_dir / memo.FILE_NAME,
-                                                                write=not dry_run):
-        result = make_plan(library.pieces, rules, now, history=history, scores=scores, progress=told,
-                           booked=booked)
-    _print_plan(console, result, settings.zone, now, show)
-    if dry_run:
-        console.print("Dry run: nothing stored.")
-        return
-    with console.status(f"Storing {counted(len(result.posts), 'post')}…"):
-        counts = project.store.apply_plan(result, now, actor=actor())
+    # A big first plan is written while it is made, by a second process (store/first_load.py).
+    first_load = None if dry_run else project.store.first_load(now)
+    try:
+        # Bodies read at the last plan are not read again (.publisher/excerpts.json, by content and rules).
+        with plan_progress(console) as told, memo.opened(settings.state_dir / memo.FILE_NAME,
+                                                                    write=not dry_run):
+            result = make_plan(library.pieces, rules, now, history=history, scores=scores, progress=told,
+                               booked=booked, sink=first_load)
+        _print_plan(console, result, settings.zone, now, show)
+        if dry_run:
+            console.print("Dry run: nothing stored.")
+            return
+        with console.status(f"Storing {counted(len(result.posts), 'post')}…"):
+            counts = project.store.apply_plan(result, now, actor=actor(), first_load=first_load)
+    finally:
+        if first_load is not None:  # an error or Ctrl-C while planning: the writer rolls back and leaves
+            first_load.close()
     console.print(f"Stored: {counts.added} new, {counts.updated} updated, {counts.cancelled} cancelled, "
                   f"{counts.restored} back in the plan, {counts.unchanged} unchanged, {counts.kept} kept as they "
                   f"are (sent, sending, failed, unconfirmed or edited by hand).")

@@ -11,7 +11,8 @@ planner makes) is stored with url NULL, so the posts of a piece on every network
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import islice
 from operator import attrgetter
 from typing import Any
 
@@ -22,7 +23,7 @@ from publisher.posts.model import OPEN_STATES, LinkCard, Plan, PlannedPost
 from publisher.store.bulk import Bulk
 from publisher.store.database import SQLITE_CACHE_KIB
 from publisher.store.migrations.m0003_watched_feeds import CURATED_MESSAGE
-from publisher.store.rows import CARD_FIELDS, card_row
+from publisher.store.rows import CARD_FIELDS, card_row, card_values
 from publisher.store.tables import POSTS_SECONDARY_INDEXES, link_cards, posts
 
 PLANNED_FIELDS = ("piece", "channel", "network", "role", "excerpt_id", "excerpt_kind", "lang", "campaign",
@@ -39,6 +40,8 @@ _BULK_CACHE_KIB = 1 << 20  # at most 1 GiB of SQLite page cache for a bulk load
 CURATED_TRIGGER = "curated_posts_start_proposed"  # migration 0003
 
 CardRow = tuple[str | None, str, str, str | None, str]
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+_MINUTE = dt.timedelta(minutes=1)
 
 
 def checked_posts(plan: Plan | Iterable[PlannedPost]) -> dict[str, PlannedPost]:
@@ -123,13 +126,17 @@ class PlanRows:
             found = self._by_object.get(id(card))
             if found is not None:
                 return found
-        row = card_row(card, post.link)
+        found = self.card_id(card_row(card, post.link))
+        if shared:  # the object lives as long as the plan, which outlives this PlanRows
+            self._by_object[id(card)] = found
+        return found
+
+    def card_id(self, row: CardRow) -> int:
+        """The id of the card stored as ``row`` (`rows.card_row`), given one if it is new."""
         found = self.ids.get(row)
         if found is None:
             found = self.ids[row] = self._reserve()
             self.new_cards[found] = row
-        if shared:  # the object lives as long as the plan, which outlives this PlanRows
-            self._by_object[id(card)] = found
         return found
 
     def _reserve(self) -> int:
@@ -163,43 +170,116 @@ def load_first_plan(conn: sa.Connection, bulk: Bulk, planned: list[PlannedPost],
     rows are in (sorting once beats growing an index row by row). Rows go in the plan's order, like
     later additions (ids follow the calendar): the time-ordered indexes then sort nearly sorted input,
     and the unique key index, small enough for the page cache, costs no more than in key order.
+    (`FirstPlanLoad` does the work; store/first_load.py feeds it the posts of a plan still being made.)"""
+    try:
+        load = FirstPlanLoad(conn, bulk, when, len(planned))
+        load.add(planned)
+        return load.finish()
+    finally:
+        if bulk.sqlite:  # back to the connection's usual size before it returns to the pool, whatever happened
+            conn.exec_driver_sql(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
+
+
+class FirstPlanLoad:
+    """A first plan loaded into the empty posts table in parts: `add` each part's posts, then `finish`.
+
     SQLite's page cache may hold the whole load meanwhile (a post takes ~0.9 KiB of pages with its index
-    entries; the limit is set at 2 KiB a post, since the cache counts its own overhead too), so pages
-    are not spilled to the WAL and read back to build the indexes; the commit writes them once.
+    entries; the limit is set at 2 KiB a post, since the cache counts its own overhead too, and at its
+    most when the number of posts is not known yet: pages are only taken as they are used), so pages are
+    not spilled to the WAL and read back to build the indexes; the commit writes them once.
 
     The curated-shares trigger (migration 0003) is set aside for the load too: evaluated row by row it
-    cost a third of the insert. Its rule is checked here on the plan instead, before anything is
-    written; in the same transaction, no other writer sees the table without it. Creation writes no
-    event: created_at records it."""
-    curated = next((p for p in planned if p.excerpt_kind == "curated" and p.state != "proposed"), None)
-    if curated is not None:
-        raise StoreError(f"post {curated.key!r}: {CURATED_MESSAGE}")
-    plan_rows = PlanRows(conn, bulk)
-    rows = plan_rows.new_rows(planned, when)
-    plan_rows.store_cards(plan_rows.new_cards)
-    if bulk.sqlite:
-        conn.exec_driver_sql(f"PRAGMA cache_size=-{min(max(SQLITE_CACHE_KIB, 2 * len(rows)), _BULK_CACHE_KIB)}")
-        trigger = conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
-                                       (CURATED_TRIGGER,)).scalar()
-    try:
+    cost a third of the insert. Its rule is checked here on each part instead, before it is written; in
+    the same transaction, no other writer sees the table without it. Creation writes no event: created_at
+    records it. The caller's transaction is rolled back on any error, which undoes all of it."""
+
+    def __init__(self, conn: sa.Connection, bulk: Bulk, when: Any, expected: int | None = None):
+        self.conn, self.bulk, self.when = conn, bulk, when
+        self.rows = PlanRows(conn, bulk)
+        self.count = 0
+        self._parts: dict[tuple[int, int], tuple[str, tuple[Any, ...], tuple[Any, ...], str]] = {}
+        self._minutes: dict[int, Any] = {}
+        self.trigger: str | None = None
+        self._indexed = False
         if bulk.sqlite:
-            if trigger:
+            cache = _BULK_CACHE_KIB if expected is None else min(max(SQLITE_CACHE_KIB, 2 * expected), _BULK_CACHE_KIB)
+            conn.exec_driver_sql(f"PRAGMA cache_size=-{cache}")
+            self.trigger = conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+                                                (CURATED_TRIGGER,)).scalar()
+            if self.trigger:
                 conn.exec_driver_sql(f"DROP TRIGGER {CURATED_TRIGGER}")
         else:
             conn.exec_driver_sql(f"ALTER TABLE posts DISABLE TRIGGER {CURATED_TRIGGER}")
         for index in POSTS_SECONDARY_INDEXES:
             index.drop(conn)
-        bulk.load(posts, INSERTED, rows)
-        for index in POSTS_SECONDARY_INDEXES:
-            index.create(conn)
-        if not bulk.sqlite:
-            conn.exec_driver_sql(f"ALTER TABLE posts ENABLE TRIGGER {CURATED_TRIGGER}")
-        elif trigger:
-            conn.exec_driver_sql(trigger)
-    finally:
-        if bulk.sqlite:  # back to the connection's usual size before it returns to the pool
-            conn.exec_driver_sql(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
-    return len(rows)
+
+    def add(self, planned: Sequence[PlannedPost]) -> None:
+        """Write these posts (after the ones added before: ids follow the order of the parts)."""
+        curated = next((p for p in planned if p.excerpt_kind == "curated" and p.state != "proposed"), None)
+        if curated is not None:
+            raise StoreError(f"post {curated.key!r}: {CURATED_MESSAGE}")
+        self.bulk.load(posts, INSERTED, self.rows.new_rows(planned, self.when))
+        self.count += len(planned)
+
+    def add_told(self, placed: Sequence[tuple[int, int, str, int]],
+                 shared: Callable[[int, int], tuple[Any, ...]]) -> None:
+        """`add` for posts a planner tells as plain values (store/first_load.py, social/planner/streaming.py):
+        each of ``placed`` is (lane, candidate, role, minute since the epoch), and ``shared`` gives what the
+        posts of a candidate share, read once. The rows are those `add` writes for the same posts."""
+        parts, minutes, when = self._parts, self._minutes, self.when
+        rows = []
+        add = rows.append
+        for lane, candidate, role, minute in placed:
+            part = parts.get((lane, candidate))
+            if part is None:
+                part = parts[lane, candidate] = self._part(*shared(lane, candidate))
+            at = minutes.get(minute)
+            if at is None:
+                at = minutes[minute] = self.bulk.instant(_EPOCH + _MINUTE * minute)
+            start, head, middle, state = part
+            add((start + role, *head, role, *middle, at, state, 0, when, when))
+        self.bulk.load(posts, INSERTED, rows)
+        self.count += len(rows)
+
+    def read_ahead(self, candidates: Iterator[tuple[int, int]], shared: Callable[[int, int], tuple[Any, ...]],
+                   count: int) -> bool:
+        """Read what the next ``count`` of ``candidates`` share before their posts come; True when none is left."""
+        parts = self._parts
+        taken = 0
+        for key in islice(candidates, count):
+            taken += 1
+            if key not in parts:
+                parts[key] = self._part(*shared(*key))
+        return taken < count
+
+    def _part(self, start: str, piece: str, channel: str, network: str, excerpt_id: str, kind: str, text: str,
+              link: str, lang: str, campaign: str | None, card: tuple[Any, ...] | None,
+              state: str) -> tuple[str, tuple[Any, ...], tuple[Any, ...], str]:
+        """(key start, (piece, channel, network), (excerpt_id ... card_id), state) of a told candidate's posts."""
+        if kind == "curated" and state != "proposed":
+            raise StoreError(f"post {start!r}: {CURATED_MESSAGE}")
+        if state not in OPEN_STATES:
+            raise PlanError(f"post {start!r}: expected a planned state ({', '.join(OPEN_STATES)}), got {state!r}")
+        card_id = None if card is None else self.rows.card_id(card_values(*card, link))
+        return start, (piece, channel, network), (excerpt_id, kind, lang, campaign, text, link, card_id), state
+
+    def index(self) -> None:
+        """Build the secondary indexes (once no more posts come; `finish` does it if not done)."""
+        if not self._indexed:
+            for index in POSTS_SECONDARY_INDEXES:
+                index.create(self.conn)
+            self._indexed = True
+
+    def finish(self) -> int:
+        """The cards the posts use, the indexes and the trigger back; returns how many posts were written."""
+        self.rows.store_cards(self.rows.new_cards)
+        self.index()
+        if not self.bulk.sqlite:
+            self.conn.exec_driver_sql(f"ALTER TABLE posts ENABLE TRIGGER {CURATED_TRIGGER}")
+        elif self.trigger:
+            self.conn.exec_driver_sql(self.trigger)
+        return self.count
 
 
-__all__ = ["INSERTED", "PLANNED_FIELDS", "PlanRows", "checked_posts", "drop_unused_cards", "load_first_plan"]
+__all__ = ["INSERTED", "PLANNED_FIELDS", "FirstPlanLoad", "PlanRows", "checked_posts", "drop_unused_cards",
+           "load_first_plan"]

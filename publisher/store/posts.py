@@ -16,6 +16,7 @@ from publisher.posts.model import OPEN_STATES, Plan, PlannedPost, QueuedPost, Se
 from publisher.store import threads
 from publisher.store.bulk import Bulk
 from publisher.store.database import Database
+from publisher.store.first_load import FirstLoad
 from publisher.store.plan_rows import (
     INSERTED,
     PLANNED_FIELDS,
@@ -96,13 +97,27 @@ def _state_after_replan(old_state: str, planned: PlannedPost, words_changed: boo
 class PostsStore(Database):
     """Plans in, posts out, and the changes people make by hand."""
 
+    def first_load(self, now: dt.datetime) -> FirstLoad | None:
+        """A sink for make_plan that writes a big first plan while it is made (first_load.py), or None when
+        there is nothing to gain: the posts table has posts, or the store is not a SQLite file. Give it to
+        `apply_plan` after the plan is made (``first_load=``), whatever happened."""
+        if not self._sqlite_path or self._sqlite_path == ":memory:" or self._sqlite_path.startswith("file:"):
+            return None
+        return FirstLoad(self, now) if self._no_posts() else None
+
     def apply_plan(self, plan: Plan | Iterable[PlannedPost], now: dt.datetime, *, actor: str = "plan",
-                   bulk_load: int = BULK_LOAD) -> PlanCounts:
+                   bulk_load: int = BULK_LOAD, first_load: FirstLoad | None = None) -> PlanCounts:
         """Store a plan in one transaction: add new posts, update those not sent yet, cancel vanished ones.
 
         A first plan of at least ``bulk_load`` posts goes into the empty table before its secondary
-        indexes are built (same transaction: nobody sees the table without them).
+        indexes are built (same transaction: nobody sees the table without them). ``first_load``: the
+        sink make_plan was given (`first_load`); when it stored this very plan, that is all.
         """
+        if first_load is not None:
+            stored = first_load.finish(plan) if isinstance(plan, Plan) else None
+            first_load.close()
+            if stored is not None:
+                return PlanCounts(added=stored)
         planned = checked_posts(plan)
         links = plan.threads if isinstance(plan, Plan) else None
         with gc_paused(), contextlib.ExitStack() as stack:  # gc: rows by the hundred thousand, no cycles

@@ -35,8 +35,13 @@ def select_queued(*more: Any) -> sa.Select[Any]:
 
 def card_row(card: LinkCard, link: str) -> tuple[str | None, str, str, str | None, str]:
     """A card as link_cards stores it for a post whose link is ``link`` (url NULL when it is that link)."""
-    return (None if card.url == link else card.url, card.title, card.description or "", card.image,
-            card.image_alt or "")
+    return card_values(card.url, card.title, card.description, card.image, card.image_alt, link)
+
+
+def card_values(url: str, title: str, description: str, image: str | None, image_alt: str,
+                link: str) -> tuple[str | None, str, str, str | None, str]:
+    """`card_row` of a card given as its fields."""
+    return None if url == link else url, title, description or "", image, image_alt or ""
 
 
 def add_card(conn: sa.Connection, card: LinkCard | None, link: str) -> int | None:

@@ -19,6 +19,7 @@ from publisher.performance import Forked, can_fork, fast_constructor
 from publisher.posts.model import Excerpt
 from publisher.social.excerpting import memo
 from publisher.social.excerpts import excerpts_for
+from publisher.social.planner.moments import PieceFacts, facts_of
 from publisher.social.planner.rules import PlanRules
 from publisher.social.render import Fitted, Fitter, Rejected
 
@@ -27,8 +28,9 @@ PARALLEL_FROM = 1000
 HELPER_SHARE = 47
 """Percent of the pieces the helper fits (it also pickles them; this process builds lanes meanwhile)."""
 
-PieceFits = tuple[list[Excerpt], list[list[Fitted | Rejected]]]
-"""A piece's candidates, and for each, its fit on each of the piece's channels in the rules' order."""
+PieceFits = tuple[list[Excerpt], list[list[Fitted | Rejected]], PieceFacts]
+"""A piece's candidates, for each its fit on each of the piece's channels in the rules' order, and what the
+planner reads of the piece itself (moments.py)."""
 Progress = Callable[[str, int, int], None]
 """Told (step, done, total) now and then by a long plan, to show a progress bar (never a thread:
 it would stop the fork below)."""
@@ -89,25 +91,29 @@ def _fit_here(pieces: Sequence[Piece], rules: PlanRules, progress: Progress | No
 
 
 def fit_piece(piece: Piece, rules: PlanRules) -> PieceFits:
-    """The piece's candidates (excerpts_for) and how each fits each channel of its rules."""
+    """The piece's candidates (excerpts_for), how each fits each channel of its rules, and its facts."""
     channels = [rules.channels[name] for name in rules.channels_for(piece)]
     fitter = Fitter(piece, rules.context(piece))
     excerpts = excerpts_for(piece)
-    return excerpts, [fitter.fit_all(excerpt, channels) for excerpt in excerpts]
+    return excerpts, [fitter.fit_all(excerpt, channels) for excerpt in excerpts], facts_of(piece, rules.rules_for(piece))
 
 
-def _flat(fits: PieceFits) -> tuple[list[tuple[Any, ...]], list[list[tuple[Any, ...]]]]:
+Flat = tuple[list[tuple[Any, ...]], list[list[tuple[Any, ...]]], tuple[Any, ...]]
+
+
+def _flat(fits: PieceFits) -> Flat:
     """Plain tuples pickle several times faster than dataclasses and named tuples."""
-    excerpts, results = fits
+    excerpts, results, facts = fits
     return ([(e.id, e.piece, e.kind, e.text, e.lang, e.attribution, e.network, e.question, e.recycled) for e in excerpts],
             [[tuple(r) if type(r) is Fitted else (r.reason, r.length, r.limit) for r in row]  # type: ignore[union-attr]
-             for row in results])
+             for row in results], tuple(facts))
 
 
-def _unflat(flat: tuple[list[tuple[Any, ...]], list[list[tuple[Any, ...]]]]) -> PieceFits:
-    excerpts, results = flat
+def _unflat(flat: Flat) -> PieceFits:
+    excerpts, results, facts = flat
     return ([_new_excerpt(*e) for e in excerpts],
-            [[_new_tuple(Fitted, r) if len(r) == 6 else Rejected(*r) for r in row] for row in results])
+            [[_new_tuple(Fitted, r) if len(r) == 6 else Rejected(*r) for r in row] for row in results],
+            _new_tuple(PieceFacts, facts))
 
 
 __all__ = ["HELPER_SHARE", "PARALLEL_FROM", "PieceFits", "Progress", "fit_piece", "fit_pieces", "iter_fits"]

@@ -74,9 +74,11 @@ class PieceState:
     """excerpt id -> (minute, network) of each post using it, in time order: the cooldown's memory
     (excerpt ids are unique to their piece) and the same-text-within-the-hour rule's."""
     announces: bool = False
-    """`plan.announces`, worked out once (by `plan._prepare`) when the piece may be recycled."""
+    """`moments.announces`, worked out once (while fitting: `moments.facts_of`) when the piece may be recycled."""
+    launch_only: bool = False
+    """Its title speaks from its day (`moments.of_its_moment`): its launch, no follow-ups."""
     ends: dt.datetime | None = None
-    """`lifetime.ends_on`'s day (a retirement, a call's closing day), worked out once by `plan._prepare`."""
+    """`lifetime.ends_on`'s day (a retirement, a call's closing day), worked out once (`moments.facts_of`)."""
 
     def remember(self, channel: str, network: str, excerpt_id: str, moment: int, launch: bool) -> None:
         """Note a post of this piece (from the history or just placed)."""
@@ -123,6 +125,8 @@ class Lane:
     """The piece's translation on the same channel: never within ``gap`` minutes of it."""
     gap: int = 0
     """translation_gap_days in minutes."""
+    number: int = -1
+    """Its position among the plan's lanes, when a store is told the posts (streaming.py)."""
 
     def not_recycled(self) -> frozenset[str]:
         """`tied_to_a_moment` of this lane, worked out once."""
@@ -216,6 +220,9 @@ class Placer:
     """Minute -> aware datetime, made once per minute used (channels share slots)."""
     local_times: dict[int, str] = field(default_factory=dict)
     """Minute -> local time as messages show it."""
+    trace: list[tuple[int, int, str, int]] | None = None
+    """When a store is told the posts as they are placed (streaming.py): (lane number, candidate position,
+    role, minute) of each post since it was last told."""
 
     def place(self, lane: Lane, role: str, earliest: int, offset: int = 0, end: int | None = None) -> int | None:
         """Put one role of a lane on the calendar at the first acceptable minute from ``earliest``;
@@ -365,6 +372,8 @@ class Placer:
                     if when is None:
                         when = self.instants[moment] = to_instant(moment)
                     self.posts.append(new_post(prefix + role, role, when, *composed))
+                    if self.trace is not None:
+                        self.trace.append((lane.number, position, role, moment))
                     return moment
                 if retry < 0 or free_at < retry:
                     retry = free_at
@@ -406,6 +415,7 @@ class Placer:
                 book.close(day)
         self.last_day = day
         excerpt_id = candidate.excerpt.id
+        position = lane.positions[excerpt_id]
         composed = lane.composed.get(excerpt_id)
         if composed is None:
             composed = lane.composed[excerpt_id] = compose(lane, candidate)
@@ -417,11 +427,13 @@ class Placer:
         if role == "launch":
             piece.launches.append((network, moment))
             piece.launch_texts.add(excerpt_id)
-        lane.turn = lane.positions[excerpt_id] + 1
+        lane.turn = position + 1
         when = self.instants.get(moment)
         if when is None:
             when = self.instants[moment] = to_instant(moment)
         self.posts.append(new_post(lane.prefix + role, role, when, *composed))
+        if self.trace is not None:
+            self.trace.append((lane.number, position, role, moment))
 
 
 def compose(lane: Lane, candidate: Candidate) -> Composed:

@@ -33,19 +33,15 @@ one is free instead of trying slot after slot.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from operator import attrgetter
 from typing import NamedTuple
 
 from publisher.content.model import Piece
 from publisher.performance import gc_paused
 from publisher.posts.model import Dropped, Plan, SentPost, ThreadLink
-from publisher.social.excerpting import announcing, dated
-from publisher.social.planner import lifetime
 from publisher.social.planner.calendar import ChannelBook, SlotGrid, add_days, build_grid, to_minutes
 from publisher.social.planner.fitting import PieceFits, Progress, iter_fits
 from publisher.social.planner.placement import (
@@ -58,6 +54,7 @@ from publisher.social.planner.placement import (
     new_tuple,
 )
 from publisher.social.planner.rules import ChannelHours, PlanRules
+from publisher.social.planner.streaming import STREAM_FROM, TELL_EVERY, Lanes, PostSink
 from publisher.social.planner.thread_posts import make_threads, remember_threads
 from publisher.social.render import Fitted
 
@@ -65,7 +62,7 @@ from publisher.social.render import Fitted
 def make_plan(pieces: Iterable[Piece], rules: PlanRules, now: dt.datetime,
               history: Sequence[SentPost] = (), scores: Mapping[tuple[str, str], float] | None = None, *,
               parallel: bool = True, progress: Progress | None = None,
-              booked: Iterable[tuple[str, dt.datetime]] = ()) -> Plan:
+              booked: Iterable[tuple[str, dt.datetime]] = (), sink: PostSink | None = None) -> Plan:
     """Plan posts for ``pieces`` from ``now`` to the horizon; ``history`` is what the store already sent.
 
     ``scores`` maps (network, excerpt id) to how well an excerpt did; evergreen recycles prefer higher
@@ -74,16 +71,20 @@ def make_plan(pieces: Iterable[Piece], rules: PlanRules, now: dt.datetime,
     ``progress`` (for a progress bar) hears ("fitting", pieces done, pieces), then ("placing", rounds
     of recycles done, rounds) from this thread; it does not change the plan. ``booked`` is (channel,
     moment) of posts the plan does not make but must leave room for: curated shares, manual posts.
+    ``sink`` (a store's first load: streaming.py) is told the posts as they are placed, when the plan
+    may use a second process and makes no threads (which rewrite posts after placing them); the plan
+    is the same with or without it.
     """
     if now.tzinfo is None:
         raise ValueError("make_plan needs an aware 'now'")
     with gc_paused():  # hundreds of thousands of long-lived objects, no cycles: see publisher/performance.py
-        return _plan(pieces, rules, now.astimezone(dt.UTC), history, scores or {}, parallel, progress, booked)
+        return _plan(pieces, rules, now.astimezone(dt.UTC), history, scores or {}, parallel, progress, booked,
+                     sink if parallel else None)
 
 
 def _plan(pieces: Iterable[Piece], rules: PlanRules, now: dt.datetime, history: Sequence[SentPost],
           scores: Mapping[tuple[str, str], float], parallel: bool, progress: Progress | None,
-          booked: Iterable[tuple[str, dt.datetime]]) -> Plan:
+          booked: Iterable[tuple[str, dt.datetime]], sink: PostSink | None) -> Plan:
     grid = build_grid(rules.slots, rules.zone, now, rules.horizon_days, rules.quiet_hours, rules.blackout)
     grids: dict[ChannelHours, SlotGrid] = {ChannelHours(rules.slots, rules.zone): grid}
     books: dict[str, ChannelBook] = {}
@@ -108,6 +109,7 @@ def _plan(pieces: Iterable[Piece], rules: PlanRules, now: dt.datetime, history: 
             books[channel].book(at)
     notes: set[str] = set()
     ready = sorted((p for p in pieces if not p.draft), key=lambda p: p.key)  # future pieces too: planned ahead
+    threaded = bool(rules.threads or any(p.thread for p in ready))  # threads rewrite posts once placed
     planned = [_prepare(piece, fits, rules, books, placer, notes)
                for piece, fits in zip(ready, iter_fits(ready, rules, parallel=parallel, progress=progress), strict=True)]
     _pair_translations(planned)
@@ -115,8 +117,16 @@ def _plan(pieces: Iterable[Piece], rules: PlanRules, now: dt.datetime, history: 
         for post in sent_by_piece.get(piece.key, ()):
             piece.remember(post.channel, post.network, post.excerpt_id, to_minutes(post.at),
                            post.key.endswith(":launch"))
+    tell = _streaming(sink, planned, placer) if sink is not None and not threaded and len(ready) >= STREAM_FROM \
+        else None
     skipped = _launches_and_follow_ups(planned, placer, sent_keys, now)
-    _evergreen(planned, placer, sent_by_piece, now, progress)
+    if tell:
+        tell()
+    _evergreen(planned, placer, sent_by_piece, now, progress, tell)
+    if tell is not None and sink is not None:
+        tell()
+        sink.complete()
+        placer.trace = None
     for piece in planned:  # a piece and its lanes point at each other: let reference counting free them
         for lane in piece.lanes.values():
             lane.partner = None
@@ -129,46 +139,9 @@ def _plan(pieces: Iterable[Piece], rules: PlanRules, now: dt.datetime, history: 
                   "names them, `hashtags: {from_tags: true}` makes every tag one (campaign hashtags are posted)")
     posts = sorted(placer.posts, key=attrgetter("scheduled_at", "channel", "key"))
     links: list[ThreadLink] = []
-    if rules.threads or any(p.thread for p in ready):  # threads are opt-in: a plan without them skips this
+    if threaded:  # threads are opt-in: a plan without them skips this
         posts, links = make_threads(posts, {p.key: p for p in ready}, rules, notes, placer.dropped)
     return Plan(tuple(posts), tuple(placer.dropped), tuple(sorted(notes)), tuple(links))
-
-
-def announces(piece: Piece) -> bool:
-    """The title names a date or a moment ("ce qui change à partir du 1er décembre", "Route 40 goes
-    all-electric, with Sunday service starting December 6") or is the news of a start ("Le Grenier Commun
-    lance son épicerie mobile"): an announcement, stale once the day is past,
-    and every post of the piece carries its title (social.render). Set 10's reader failed every recycled
-    post of two such pieces. A title that names a year to come ("Voice trials 2027: what happens", set 42)
-    announces it too: the trials are over by the time it would be recycled. So does a summary that names a
-    day to come ("Samedi 14 novembre, notre bourse revient", set 45, recycled after the 14th)."""
-    return _titled_moment(piece.title, piece.lang) or (piece.type != "white_paper" and any(
-        int(year) > piece.date.year for year in _YEARS.findall(piece.title))) or (
-        bool(piece.summary) and (announcing.names_a_day_to_come(piece.summary, piece.lang, piece.date.date())
-                                 or announcing.names_a_month_to_come(piece.summary, piece.lang, piece.date.date())))
-
-
-_YEARS = re.compile(r"(?<![\w/–-])(?<!by )(?<!vision )(?<!horizon )(?<!d’ici )(?<!d'ici )(?<!towards )(?<!to )(?<!en )"
-                    r"(20\d\d)(?![\w/–-])", re.I)
-"""A year on its own ("Voice trials 2027"), not a span ("2027–2030") nor a target ("by 2035", "Vision 2030")."""
-
-
-def of_its_moment(piece: Piece) -> bool:
-    """The title speaks from its day ("This Black Friday, the best bike deal is probably in your shed",
-    "Cette rentrée, …"): only the launch carries it; a follow-up three days later already reads wrong
-    (set 15's reader failed every later post of such a piece). `evergreen: true` opts out."""
-    return _title_moment(piece.title, piece.lang) == dated.RELATIVE
-
-
-@lru_cache(maxsize=65536)
-def _title_moment(title: str, lang: str) -> str | None:
-    return dated.moment_in(title, lang)
-
-
-@lru_cache(maxsize=65536)
-def _titled_moment(title: str, lang: str) -> bool:
-    return _title_moment(title, lang) is not None or announcing.announces_a_start(title, lang) or \
-        announcing.names_its_month(title, lang)
 
 
 def _prepare(piece: Piece, fits: PieceFits, rules: PlanRules, books: dict[str, ChannelBook], placer: Placer,
@@ -190,22 +163,21 @@ def _prepare(piece: Piece, fits: PieceFits, rules: PlanRules, books: dict[str, C
     channels = [rules.channels[name] for name in names]
     lanes: list[list[Candidate]] = [[] for _ in names]
     dropped = placer.dropped
-    excerpts, results = fits
-    needed = int(ruleset.launch) + (0 if piece.evergreen is not True and of_its_moment(piece) else len(ruleset.follow_ups))
+    excerpts, results, facts = fits
+    state.launch_only = facts.launch_only
+    needed = int(ruleset.launch) + (0 if facts.launch_only else len(ruleset.follow_ups))
     if len(excerpts) < needed:  # each follow-up says something new: with fewer texts, fewer posts
         notes.add(few_excerpts(piece.src_uri, len(excerpts), needed))
-    if ruleset.evergreen.enabled and ruleset.evergreen.max_times > 0 and piece.evergreen is None:
-        state.announces = announces(piece)  # _evergreen reads it: once a piece (~0.05 s of 10,000)
-        ending = None if state.announces else lifetime.ends_on(piece)
-        if ending is not None:
-            state.ends = ending[0]
-            notes.add(f"{piece.src_uri}: {ending[1]} on {ending[0]:%Y-%m-%d}, so it is not recycled after that day "
-                      "(every post carries its title); `evergreen: true` in its front matter recycles it")
+    state.announces, ending = facts.announces, facts.ends  # asked while fitting (moments.facts_of)
+    if ending is not None:
+        state.ends = ending[0]
+        notes.add(f"{piece.src_uri}: {ending[1]} on {ending[0]:%Y-%m-%d}, so it is not recycled after that day "
+                  "(every post carries its title); `evergreen: true` in its front matter recycles it")
     if state.announces:
         notes.add(f"{piece.src_uri}: its title names a date, a month or a time since or announces a start, or its "
                   "summary names a day to come, so it is not recycled as evergreen (every post carries the title); "
                   "`evergreen: true` in its front matter recycles it")
-    if piece.evergreen is not True and ruleset.follow_ups and of_its_moment(piece):
+    if ruleset.follow_ups and facts.launch_only:
         notes.add(f"{piece.src_uri}: its title speaks from its day (\"{piece.title}\"), so only its launch is "
                   "planned, no follow-ups; `evergreen: true` in its front matter plans them")
     for order, (excerpt, row) in enumerate(zip(excerpts, results, strict=True)):
@@ -221,6 +193,24 @@ def _prepare(piece: Piece, fits: PieceFits, rules: PlanRules, books: dict[str, C
         if not fitting:
             dropped.append(Dropped(key, name, "", f"no candidate fits {channel.network}"))
     return state
+
+
+def _streaming(sink: PostSink, planned: list[PieceState], placer: Placer) -> Callable[[], None] | None:
+    """Number the lanes and start ``sink`` (streaming.py); what tells it the posts placed since it was last
+    told, or None when it declined."""
+    lanes = [lane for piece in planned for lane in piece.lanes.values()]
+    for number, lane in enumerate(lanes):
+        lane.number = number
+    if not sink.start(Lanes(lanes)):
+        return None
+    placer.trace = []
+
+    def tell() -> None:
+        if placer.trace:
+            sink.add(placer.trace)
+            placer.trace = []
+
+    return tell
 
 
 def _pair_translations(planned: list[PieceState]) -> None:
@@ -257,9 +247,8 @@ def _launches_and_follow_ups(planned: list[PieceState], placer: Placer, sent: se
         if roles is None:
             roles = roles_of[id(ruleset)] = ([("launch", 0)] if ruleset.launch else []) + [
                 (f"follow-up-{n}", n) for n in ruleset.follow_ups]
-        launch_only = piece.piece.evergreen is not True and of_its_moment(piece.piece)
         for role, order in roles:
-            if order and launch_only:
+            if order and piece.launch_only:
                 continue  # "This Black Friday, …": true until the day, and every post carries the title
             target = piece.launch_at
             # Days in a zone are never two days long (one may skip a date): well past, no zone arithmetic.
@@ -358,8 +347,9 @@ def _rank_chains(chains: list[Chain]) -> int:
 
 
 def _evergreen(planned: list[PieceState], placer: Placer, sent_by_piece: dict[str, list[SentPost]],
-               now: dt.datetime, progress: Progress | None) -> None:
-    """Recycle in rounds: every piece's n-th recycle is placed before anyone's (n+1)-th."""
+               now: dt.datetime, progress: Progress | None, tell: Callable[[], None] | None = None) -> None:
+    """Recycle in rounds: every piece's n-th recycle is placed before anyone's (n+1)-th. ``tell`` (streaming.py)
+    hears every TELL_EVERY recycles."""
     zone = placer.rules.zone
     chains: list[Chain] = []
     # grid.add_days for `every` days from each local day where neither day changes its UTC offset
@@ -410,19 +400,23 @@ def _evergreen(planned: list[PieceState], placer: Placer, sent_by_piece: dict[st
         done += 1
         chains.sort(key=_chain_order)
         alive = []
-        for chain in chains:
-            n, end, every, lane = chain.n, chain.end, chain.every, chain.lane
-            # on the quietest day of the next spread_days (when > 1): an even week, no lockstep
-            placed = recycle(lane, roles[n], chain.earliest, end, spread)
-            if placed is None or n >= chain.most:
-                continue
-            shift = chain.shifts.get(placer.last_day)  # type: ignore[arg-type]
-            after = placed + shift if shift is not None else chain.grid.add_days(placed, every, placer.last_day)
-            chain.earliest = after
-            chain.order = after * scale + chain.rank
-            chain.n = n + 1
-            if after <= end and after <= horizon:  # past the horizon: the next plan places it
-                alive.append(chain)
+        step = TELL_EVERY if tell else len(chains) or 1  # a writer told as it goes writes while this places
+        for first in range(0, len(chains), step):
+            for chain in chains[first:first + step]:
+                n, end, every, lane = chain.n, chain.end, chain.every, chain.lane
+                # on the quietest day of the next spread_days (when > 1): an even week, no lockstep
+                placed = recycle(lane, roles[n], chain.earliest, end, spread)
+                if placed is None or n >= chain.most:
+                    continue
+                shift = chain.shifts.get(placer.last_day)  # type: ignore[arg-type]
+                after = placed + shift if shift is not None else chain.grid.add_days(placed, every, placer.last_day)
+                chain.earliest = after
+                chain.order = after * scale + chain.rank
+                chain.n = n + 1
+                if after <= end and after <= horizon:  # past the horizon: the next plan places it
+                    alive.append(chain)
+            if tell:
+                tell()
         chains = alive
     if progress:
         progress("placing", rounds, rounds)
