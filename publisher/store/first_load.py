@@ -2,17 +2,18 @@
 
 `publisher plan` on an empty SQLite store with a big plan (an imported archive of thousands of pieces)
 used to plan (~7.5 s for 10,000 pieces, the last 3 s on one core) and then store (~3 s, on one core).
-`FirstLoad` is a `PostSink` (social/planner/streaming.py): it forks a writer process before the plan is
-made, and the planner tells it the posts as it places them, as plain values (each post's candidate, role
-and minute; what each candidate's posts share, once). The writer opens its own connection and runs the
-one transaction of `apply_plan`'s first load (`FirstPlanLoad`: the table found empty, secondary indexes
-and trigger set aside, rows in, indexes and trigger back), writing each batch while the planner places
-the next; it builds the indexes once the last post is placed, while the planner sorts its plan, and
-commits only when `finish` gives it the plan and the plan has exactly the posts it wrote. Anything else
-rolls the transaction back, and `apply_plan` stores the plan as before. The store then holds what
-`apply_plan` writes, but for the order of the ids, which follow the order posts were placed in (launches
-and follow-ups, then each round of recycles) instead of the calendar's (posts sharing a minute on two
-channels list in the other order).
+`FirstLoad` is a `PostSink` (social/planner/streaming.py): it forks a writer process once the planner's
+lanes exist, and the planner tells it each post as it places it (which lane, which candidate, which role,
+which minute); the writer reads what a candidate's posts share from its copy of the lanes (ahead of time
+while it waits), opens its own connection and runs the one transaction of `apply_plan`'s first load
+(`FirstPlanLoad`: the table found empty, secondary indexes and trigger set aside, rows in, indexes and
+trigger back), writing each batch while the planner places the next. It builds the indexes once the last
+post is placed, while the planner sorts its plan, and commits only when `finish` gives it the very plan
+make_plan made with it (`made`), with as many posts as it wrote. Anything else rolls the transaction
+back, and `apply_plan` stores the plan as before. The store then holds what `apply_plan` writes, but for
+the order of the ids, which follow the order posts were placed in (launches and follow-ups, then the
+rounds of recycles) instead of the calendar's (posts sharing a minute on two channels list in the other
+order).
 
 Batches go through an unlinked temporary file (writing never waits for the writer to read); the pipe
 only says where each is. The writer's last word comes back on a second pipe. Measured on
@@ -72,6 +73,7 @@ class FirstLoad:
         self._data = -1
         self._written = 0
         self._control = self._report = -1
+        self._plan: Plan | None = None
 
     # In the planner's process ------------------------------------------------------------------
 
@@ -114,14 +116,17 @@ class FirstLoad:
             except OSError:
                 self.failed = True
 
+    def made(self, plan: Plan) -> None:
+        self._plan = plan
+
     def finish(self, plan: Plan) -> int | None:
         """How many posts the writer stored once it committed ``plan``, or None: it did not (it was never
-        started, failed, or wrote other posts than the plan's), and nothing of it is in the store."""
+        started, failed, or was told the posts of another plan), and nothing of it is in the store."""
         if not self.pid:
             return None
         stored = None
         try:
-            if not self.failed:
+            if not self.failed and plan is self._plan:
                 self._send(b"f", len(plan.posts), 0)
                 os.close(self._control)
                 self._control = -1

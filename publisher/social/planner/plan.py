@@ -141,7 +141,10 @@ def _plan(pieces: Iterable[Piece], rules: PlanRules, now: dt.datetime, history: 
     links: list[ThreadLink] = []
     if threaded:  # threads are opt-in: a plan without them skips this
         posts, links = make_threads(posts, {p.key: p for p in ready}, rules, notes, placer.dropped)
-    return Plan(tuple(posts), tuple(placer.dropped), tuple(sorted(notes)), tuple(links))
+    plan = Plan(tuple(posts), tuple(placer.dropped), tuple(sorted(notes)), tuple(links))
+    if tell is not None and sink is not None:
+        sink.made(plan)
+    return plan
 
 
 def _prepare(piece: Piece, fits: PieceFits, rules: PlanRules, books: dict[str, ChannelBook], placer: Placer,

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any, Protocol
 
+from publisher.posts.model import Plan
 from publisher.social.planner.placement import Lane, compose
 
 STREAM_FROM = 1000
@@ -70,6 +71,9 @@ class PostSink(Protocol):
 
     def complete(self) -> None:
         """Every post of the plan was told."""
+
+    def made(self, plan: Plan) -> None:
+        """The plan whose posts were told (its store takes that one and no other)."""
 
 
 __all__ = ["STREAM_FROM", "TELL_EVERY", "Lanes", "Placed", "PostSink", "Shared"]
