@@ -37,6 +37,7 @@ import dataclasses
 import gc
 import os
 import pickle
+import signal
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -113,17 +114,29 @@ class Forked(Generic[T]):
 
     def __init__(self, work: Callable[[], T]):
         self._read, write = os.pipe()
-        self._pid = os.fork()
-        if self._pid == 0:  # the helper: never returns
+        # Ctrl-C goes to every process of the terminal's group: held back across the fork, so that the helper
+        # never runs its parent's code (it ignores SIGINT; `close` stops it), and delivered here right after.
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            self._pid = os.fork()
+            if self._pid == 0:  # the helper: never returns
+                status = 1
+                try:
+                    signal.signal(signal.SIGINT, signal.SIG_IGN)
+                    signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+                    os.close(self._read)
+                    data = pickle.dumps(work(), pickle.HIGHEST_PROTOCOL)
+                    with os.fdopen(write, "wb") as out:
+                        out.write(data)
+                    status = 0
+                finally:
+                    os._exit(status)  # no atexit handlers, no buffers flushed twice: they are the parent's
+        except OSError:
             os.close(self._read)
-            status = 1
-            try:
-                data = pickle.dumps(work(), pickle.HIGHEST_PROTOCOL)
-                with os.fdopen(write, "wb") as out:
-                    out.write(data)
-                status = 0
-            finally:
-                os._exit(status)  # no atexit handlers, no buffers flushed twice: they are the parent's
+            os.close(write)
+            raise
+        finally:  # the parent only: the helper leaves through os._exit
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
         os.close(write)
 
     def result(self) -> T | None:

@@ -9,6 +9,8 @@ import datetime as dt
 import os
 import re
 import sqlite3
+import subprocess
+import sys
 import textwrap
 import threading
 import time
@@ -25,7 +27,7 @@ from publisher.content import load_library
 from publisher.performance import can_fork
 from publisher.posts.model import Plan
 from publisher.social.planner import make_plan, plan, rules_from
-from publisher.store import open_store
+from publisher.store import first_load, open_store
 from publisher.store.first_load import FirstLoad
 
 NOW = dt.datetime(2026, 3, 20, 7, 0, tzinfo=dt.UTC)
@@ -56,6 +58,10 @@ def planned(project: ProjectDir, monkeypatch: pytest.MonkeyPatch) -> tuple[list,
     for n in range(30):
         project.piece(f"articles/piece-{n}.md", PIECE.format(
             title=f"Piece {n}", date=start + dt.timedelta(days=3 * n), lang="fr" if n % 3 == 0 else "en", n=n))
+    # its launch long past and never recycled: its lanes exist, none of its candidates is posted, its card is
+    # stored by nobody (the writer reads its candidates ahead all the same)
+    project.piece("articles/old-news.md", PIECE.format(title="Old news", date="2025-01-05", lang="en", n=99)
+                  + "evergreen: false\n")
     settings = load_settings(project.config_file)
     library = load_library(settings)
     monkeypatch.setattr(plan, "STREAM_FROM", 2)
@@ -85,7 +91,8 @@ def contents(path: Path) -> tuple[set[tuple], list[str], str]:
     return set(rows), [*schema, f"{cards} cards"], mode
 
 
-def test_the_writer_stores_what_apply_plan_stores(planned: tuple, tmp_path: Path) -> None:
+def test_the_writer_stores_what_apply_plan_stores(planned: tuple, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     pieces, rules = planned
     alone = make_plan(pieces, rules, NOW)
     before = open_store(f"sqlite:///{tmp_path}/before.db")
@@ -94,6 +101,16 @@ def test_the_writer_stores_what_apply_plan_stores(planned: tuple, tmp_path: Path
     store = open_store(f"sqlite:///{tmp_path}/told.db")
     sink = store.first_load(NOW)
     assert sink is not None
+    real_add = FirstLoad.add
+    first: list[bool] = []
+
+    def add_late(self: FirstLoad, placed: list) -> None:
+        if not first:
+            first.append(True)
+            time.sleep(0.3)  # the writer reads every candidate ahead meanwhile, the unposted ones too
+        real_add(self, placed)
+
+    monkeypatch.setattr(FirstLoad, "add", add_late)
     told = make_plan(pieces, rules, NOW, sink=sink)
     assert told == alone, "the plan is the same, told or not"
     assert sink.pid, "the writer runs"
@@ -133,7 +150,7 @@ def test_a_writer_that_dies_leaves_nothing_and_the_plan_is_stored_as_before(
 
 
 def test_a_plan_given_up_leaves_the_store_empty(planned: tuple, tmp_path: Path) -> None:
-    """An error or Ctrl-C in the planner: `publisher plan` closes the sink; the writer rolls back."""
+    """A sink closed without `finish` (what `publisher plan` does after an error): the writer rolls back."""
     pieces, rules = planned
     store = open_store(f"sqlite:///{tmp_path}/told.db")
     sink = store.first_load(NOW)
@@ -194,3 +211,45 @@ def test_publisher_plan_writes_a_big_first_plan_while_it_is_made(
     again = CliRunner().invoke(cli, ["-f", str(project.config_file), "plan", "--now", "2026-03-20T08:00"],
                                catch_exceptions=False)
     assert f"{stored} unchanged" in again.output and told == [stored], "a replan is no first load"
+
+
+def test_ctrl_c_while_planning_leaves_the_store_empty(
+        planned: tuple, project: ProjectDir, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_add = FirstLoad.add
+    pids: list[int] = []
+
+    def add_then_interrupt(self: FirstLoad, placed: list) -> None:
+        real_add(self, placed)
+        pids.append(self.pid)
+        if len(pids) == 3:
+            raise KeyboardInterrupt  # Ctrl-C half-way through the recycles
+
+    monkeypatch.setattr(FirstLoad, "add", add_then_interrupt)
+    result = CliRunner().invoke(cli, ["-f", str(project.config_file), "plan", "--now", "2026-03-20T08:00"])
+    assert result.exit_code == 1 and "Aborted" in result.output and len(pids) == 3
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pids[0], 0)  # the writer is gone, and reaped
+    rows, _, mode = contents(project.root / ".publisher" / "publisher.db")
+    assert not rows and mode == "wal"
+
+
+def test_a_store_another_writer_holds_is_left_to_apply_plan(
+        planned: tuple, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The writer waits LOCK_WAIT for the write lock, then gives the plan back: apply_plan waits as usual."""
+    pieces, rules = planned
+    store = open_store(f"sqlite:///{tmp_path}/told.db")
+    monkeypatch.setattr(first_load, "LOCK_WAIT", 0.2)
+    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+        import sqlite3, sys, time
+        db = sqlite3.connect({str(tmp_path / "told.db")!r}, isolation_level=None)
+        db.execute("BEGIN IMMEDIATE"); print("locked", flush=True); time.sleep(1.5); db.execute("COMMIT")
+    """)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        sink = store.first_load(NOW)
+        assert sink is not None
+        told = make_plan(pieces, rules, NOW, sink=sink)
+        assert sink.finish(told) is None, "the writer gave up on the lock"
+        assert store.apply_plan(told, NOW, first_load=sink).added == len(told.posts)
+    finally:
+        holder.wait(timeout=10)

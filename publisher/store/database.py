@@ -60,7 +60,8 @@ def _sqlite_engine(url: str) -> sa.Engine:
         cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_SECONDS * 1000}")
         # A new file gets 8 KiB pages (SQLite's default is 4 KiB): a post's row is ~0.7 KiB, a page then holds
         # twice the rows, and the first load of a 10,000-piece plan takes ~0.3 s less (2.7 against 3.0 s,
-        # docs/benchmarks.md); dispatch's small transactions are as fast. A file that exists keeps its size.
+        # docs/benchmarks.md, "Ninth session"); dispatch's small transactions are as fast. A file that exists
+        # keeps its size.
         cur.execute("PRAGMA page_size=8192")
         cur.execute("PRAGMA journal_mode=WAL")  # readers never wait for the writer
         cur.execute("PRAGMA synchronous=NORMAL")  # durable across process crashes (kill -9) in WAL mode
@@ -73,8 +74,17 @@ def _sqlite_engine(url: str) -> sa.Engine:
     def _on_begin(conn: sa.Connection) -> None:
         # IMMEDIATE takes the write lock up front: a deferred reader upgrading to a writer can fail
         # at once with "database is locked" instead of waiting for busy_timeout.
-        mode = conn.get_execution_options().get("sqlite_begin", "IMMEDIATE")
-        conn.exec_driver_sql(f"BEGIN {mode}")
+        options = conn.get_execution_options()
+        mode = options.get("sqlite_begin", "IMMEDIATE")
+        wait = options.get("sqlite_wait_ms")
+        if wait is None:
+            conn.exec_driver_sql(f"BEGIN {mode}")
+            return
+        conn.exec_driver_sql(f"PRAGMA busy_timeout={int(wait)}")  # this transaction waits less for the lock
+        try:
+            conn.exec_driver_sql(f"BEGIN {mode}")
+        finally:
+            conn.exec_driver_sql(f"PRAGMA busy_timeout={SQLITE_BUSY_SECONDS * 1000}")
 
     return engine
 
@@ -131,10 +141,14 @@ class Database:
             Path(self._sqlite_path).parent.mkdir(parents=True, exist_ok=True)
 
     @contextmanager
-    def transaction(self) -> Iterator[sa.Connection]:
-        """A write transaction, committed on success and rolled back on any error."""
-        with self._write_lock, self._errors(), self.engine.connect() as conn, conn.begin():
-            yield conn
+    def transaction(self, *, wait: float | None = None) -> Iterator[sa.Connection]:
+        """A write transaction, committed on success and rolled back on any error. ``wait``: seconds to wait
+        for SQLite's write lock, if not SQLITE_BUSY_SECONDS (a StoreError then)."""
+        with self._write_lock, self._errors(), self.engine.connect() as conn:
+            if wait is not None and self.dialect == "sqlite":
+                conn.execution_options(sqlite_wait_ms=int(wait * 1000))
+            with conn.begin():
+                yield conn
 
     @contextmanager
     def reading(self) -> Iterator[sa.Connection]:

@@ -11,9 +11,11 @@ trigger back), writing each batch while the planner places the next. It builds t
 post is placed, while the planner sorts its plan, and commits only when `finish` gives it the very plan
 make_plan made with it (`made`), with as many posts as it wrote. Anything else rolls the transaction
 back, and `apply_plan` stores the plan as before. The store then holds what `apply_plan` writes, but for
-the order of the ids, which follow the order posts were placed in (launches and follow-ups, then the
-rounds of recycles) instead of the calendar's (posts sharing a minute on two channels list in the other
-order).
+the ids: posts' follow the order they were placed in (launches and follow-ups, then the rounds of
+recycles) instead of the calendar's (posts sharing a minute on two channels list in the other order), and
+cards' the order the writer read them in, with gaps for cards read ahead that no post uses (not stored).
+If another writer holds the store, the writer gives up after LOCK_WAIT seconds; if the planner stops
+(an error, Ctrl-C), `close` ends the writer's input and it rolls back (it ignores Ctrl-C itself).
 
 Batches go through an unlinked temporary file (writing never waits for the writer to read); the pipe
 only says where each is. The writer's last word comes back on a second pipe. Measured on
@@ -27,8 +29,10 @@ import datetime as dt
 import os
 import pickle
 import select
+import signal
 import struct
 import tempfile
+import time
 from collections.abc import Iterator, Sequence
 from typing import Any, Protocol
 
@@ -42,11 +46,16 @@ from publisher.store.plan_rows import FirstPlanLoad
 from publisher.store.tables import posts
 
 Placed = tuple[int, int, str, int]
-"""One post as the planner tells it (social/planner/streaming.py): lane, candidate, role, minute."""
+"""One post as the planner tells it (social/planner/streaming.py): lane, candidate, role, minute. This and the
+two below say what the store reads of the planner's values: the store may not import the planner."""
 Shared = tuple[Any, ...]
 """What one candidate's posts share (streaming.py's `Shared`)."""
 PRECOMPUTE = 256
 """Candidates the writer reads ahead between two looks at its pipe while it waits for posts."""
+LOCK_WAIT = 1.0
+"""Seconds the writer waits for the store's write lock before it gives the plan back to `apply_plan`."""
+GRACE = 2.0
+"""Seconds `close` gives a writer to roll back and leave before it kills it."""
 
 
 class Source(Protocol):
@@ -81,19 +90,34 @@ class FirstLoad:
         if not can_fork():
             return False
         self.store.engine.dispose()  # no connection of this process open: the writer's may leave WAL mode
+        control_read = report_write = -1
+        # Ctrl-C goes to every process of the terminal's group: held back across the fork, so that the
+        # writer never runs this process's code (it ignores SIGINT and stops when its input ends), and
+        # delivered to this process right after.
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
         try:
             self._data, path = tempfile.mkstemp(prefix="publisher-plan-")
             os.unlink(path)  # the two processes share the open file; nobody else sees it
             control_read, self._control = os.pipe()
             self._report, report_write = os.pipe()
             self.pid = os.fork()
+            if self.pid == 0:  # the writer: never returns
+                try:
+                    signal.signal(signal.SIGINT, signal.SIG_IGN)
+                    signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+                    os.close(self._control)
+                    os.close(self._report)
+                    _write_plan(self.store, self.now, lanes, self._data, control_read, report_write)
+                finally:
+                    os._exit(0)
         except OSError:
+            for fd in (control_read, report_write):
+                if fd >= 0:
+                    os.close(fd)
             self._close_files()
             return False
-        if self.pid == 0:  # the writer: never returns
-            os.close(self._control)
-            os.close(self._report)
-            _write_plan(self.store, self.now, lanes, self._data, control_read, report_write)
+        finally:  # this process only: the writer leaves through os._exit
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
         os.close(control_read)
         os.close(report_write)
         return True
@@ -142,13 +166,20 @@ class FirstLoad:
         return stored
 
     def close(self) -> None:
-        """Stop the writer if it still runs (an error in the planner, Ctrl-C): its transaction rolls back."""
+        """Stop the writer if it still runs (an error in the planner, Ctrl-C): the end of its input makes it
+        roll back and leave; one still busy after `GRACE` seconds is killed (SQLite's journal undoes it)."""
         if self._control >= 0:
-            os.close(self._control)  # end of its input: it rolls back and leaves
+            os.close(self._control)
             self._control = -1
         if self.pid:
+            deadline = time.monotonic() + GRACE
             with contextlib.suppress(ChildProcessError):
-                os.waitpid(self.pid, 0)
+                while os.waitpid(self.pid, os.WNOHANG) == (0, 0):
+                    if time.monotonic() > deadline:
+                        os.kill(self.pid, signal.SIGKILL)
+                        os.waitpid(self.pid, 0)
+                        break
+                    time.sleep(0.005)
             self.pid = 0
         self._close_files()
 
@@ -171,11 +202,14 @@ class _Abandoned(Exception):
 
 
 def _write_plan(store: Database, now: dt.datetime, lanes: Source, data: int, control: int, report: int) -> None:
-    """The writer process (see the module's docstring): one transaction, committed only on the planner's word."""
+    """The writer process (see the module's docstring): one transaction, committed only on the planner's word.
+    It waits LOCK_WAIT seconds at most for the store's write lock (another writer at work): then `apply_plan`
+    stores the plan and waits as usual."""
     answer = b"failed"
     try:
         store.engine.dispose(close=False)  # the planner's pool is the planner's (it closed its connections)
-        with open(control, "rb", buffering=0) as messages, store.rollback_journal(), store.transaction() as conn:
+        with open(control, "rb", buffering=0) as messages, store.rollback_journal(), \
+                store.transaction(wait=LOCK_WAIT) as conn:
             bulk = Bulk(conn)
             if conn.execute(sa.select(posts.c.id).limit(1)).first() is not None:
                 raise _Declined

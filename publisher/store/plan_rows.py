@@ -199,6 +199,9 @@ class FirstPlanLoad:
         self.count = 0
         self._parts: dict[tuple[int, int], tuple[str, tuple[Any, ...], tuple[Any, ...], str]] = {}
         self._minutes: dict[int, Any] = {}
+        self._ahead: dict[tuple[int, int], tuple[str, tuple[Any, ...], tuple[Any, ...], str]] = {}
+        self._cards: set[int | None] | None = None
+        """The cards of the told posts (None: every card `rows` made, as `add` writes them all)."""
         self.trigger: str | None = None
         self._indexed = False
         if bulk.sqlite:
@@ -227,12 +230,16 @@ class FirstPlanLoad:
         each of ``placed`` is (lane, candidate, role, minute since the epoch), and ``shared`` gives what the
         posts of a candidate share, read once. The rows are those `add` writes for the same posts."""
         parts, minutes, when = self._parts, self._minutes, self.when
+        cards = self._cards if self._cards is not None else set()
+        self._cards = cards
         rows = []
         add = rows.append
         for lane, candidate, role, minute in placed:
             part = parts.get((lane, candidate))
-            if part is None:
-                part = parts[lane, candidate] = self._part(*shared(lane, candidate))
+            if part is None:  # its first post: read ahead, or now
+                part = self._ahead.pop((lane, candidate), None) or self._part(*shared(lane, candidate))
+                parts[lane, candidate] = part
+                cards.add(part[2][6])
             at = minutes.get(minute)
             if at is None:
                 at = minutes[minute] = self.bulk.instant(_EPOCH + _MINUTE * minute)
@@ -243,13 +250,14 @@ class FirstPlanLoad:
 
     def read_ahead(self, candidates: Iterator[tuple[int, int]], shared: Callable[[int, int], tuple[Any, ...]],
                    count: int) -> bool:
-        """Read what the next ``count`` of ``candidates`` share before their posts come; True when none is left."""
-        parts = self._parts
+        """Read what the next ``count`` of ``candidates`` share before their posts come; True when none is left.
+        (Their cards are stored only if a post uses them.)"""
+        parts, ahead = self._parts, self._ahead
         taken = 0
         for key in islice(candidates, count):
             taken += 1
-            if key not in parts:
-                parts[key] = self._part(*shared(*key))
+            if key not in parts and key not in ahead:
+                ahead[key] = self._part(*shared(*key))
         return taken < count
 
     def _part(self, start: str, piece: str, channel: str, network: str, excerpt_id: str, kind: str, text: str,
@@ -272,7 +280,7 @@ class FirstPlanLoad:
 
     def finish(self) -> int:
         """The cards the posts use, the indexes and the trigger back; returns how many posts were written."""
-        self.rows.store_cards(self.rows.new_cards)
+        self.rows.store_cards(self.rows.new_cards if self._cards is None else self._cards)
         self.index()
         if not self.bulk.sqlite:
             self.conn.exec_driver_sql(f"ALTER TABLE posts ENABLE TRIGGER {CURATED_TRIGGER}")
