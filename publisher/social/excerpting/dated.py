@@ -304,6 +304,8 @@ _AGE = {
                      r"|^[A-Z][a-z]+,\s+\d{2,3},\s"),
     "fr": re.compile(r"(?:^|[.!?…]\s+)À\s+\d{2,3}\s+ans,\s+[A-ZÀ-Ö][a-zà-ÿ]+\s+[a-zà-ÿ]"),
 }
+_AGED = re.compile(r"\d,\s")
+"""What every English `_AGE` needs ("84, "): a scan for it is a tenth of the cost of `_AGE`'s."""
 _NOW_VERBS = r"have|has|work|count|counts|number|numbers|serve|serves|employ|employs|run|runs|total|totals"
 _NOW_COUNT = re.compile(
     # "We now have 64 runners" / "Two now work for the shelter" (set 61): a count right beside "now" and its
@@ -354,7 +356,7 @@ def _counts_to_now(low: str, language: str, text: str = "") -> bool:
                 and bool(_TO_NOW["fr"].search(low))) or (
             "après" in low and bool(_AFTER["fr"].search(low)) and not _PAST_FR.search(low)) or (
             " ans" in low and bool(_AGE["fr"].search(text)))
-    if _AGE["en"].search(text):
+    if _AGED.search(text) and _AGE["en"].search(text):  # the cheap test first: its unanchored branch is slow
         return True  # "At 84, Stan still turns bowls" (set 62), "Stan, 84, …": 85 a year on
     if "now" in low and _NOW_COUNT.search(low):
         return True  # "We now have 64 runners and 131 guides" (set 61): the count moves on
