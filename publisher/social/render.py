@@ -169,8 +169,13 @@ _new_card = fast_constructor(LinkCard)
 def card_for(piece: Piece, link: str, context: PieceContext) -> LinkCard:
     """The link card of a post of ``piece`` whose link is ``link`` (the planner makes 100,000 a plan:
     its words are typeset once per piece, `titles.card_words`)."""
+    return _new_card(*card_values(piece, link, context))
+
+
+def card_values(piece: Piece, link: str, context: PieceContext) -> tuple[str, str, str, str | None, str]:
+    """`card_for`'s fields in LinkCard's order (url, title, description, image, image_alt)."""
     title, description, alt = card_words(piece)
-    return _new_card(link, title, description, context.image, alt)
+    return link, title, description, context.image, alt
 
 
 Frame = tuple[ChannelInfo, str, int, tuple[str, ...], Tail]
@@ -381,6 +386,7 @@ __all__ = [
     "Rejected",
     "Rendered",
     "body_of",
+    "card_values",
     "compose",
     "fit",
     "link_for",

@@ -17,7 +17,7 @@ from bisect import bisect_left, insort
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from publisher.content.model import Piece
 from publisher.performance import fast_constructor
@@ -25,7 +25,7 @@ from publisher.posts.model import Dropped, Excerpt, LinkCard, PlannedPost
 from publisher.social.excerpting import dated
 from publisher.social.planner.calendar import ChannelBook, SlotGrid, to_instant
 from publisher.social.planner.rules import PlanRules, RuleSet
-from publisher.social.render import ChannelInfo, Fitted, PieceContext, card_for
+from publisher.social.render import ChannelInfo, Fitted, PieceContext, card_values
 
 SAME_TEXT_GAP = dt.timedelta(hours=1)
 """No two networks get the same excerpt of a piece within this gap."""
@@ -438,15 +438,23 @@ class Placer:
 
 def compose(lane: Lane, candidate: Candidate) -> Composed:
     """The text, link, card and state every post of this candidate on this lane has."""
+    values = composed_values(lane, candidate)
+    card = values[9]
+    return new_tuple(Composed, (*values[:9], None if card is None else new_card(*card), *values[10:]))
+
+
+def composed_values(lane: Lane, candidate: Candidate) -> tuple[Any, ...]:
+    """`compose`'s values, the card as its fields (`render.card_values`) or None: what a store's writer reads
+    (streaming.py) without making the objects."""
     excerpt, fitted = candidate.excerpt, candidate.fitted
     piece, channel = lane.state, lane.channel
     link = fitted.link_prefix + excerpt.id
-    card = card_for(piece.piece, link, piece.context) if lane.cards else None
+    card = card_values(piece.piece, link, piece.context) if lane.cards else None
     approve = piece.rules.auto_approve
     approved = approve == "all" or (approve == "hand-written" and excerpt.kind == "hand-written")
-    return new_tuple(Composed, (piece.key, lane.name, channel.network, excerpt.id, excerpt.kind,
-                                fitted.text(excerpt.id), link, piece.piece.lang, piece.context.campaign, card,
-                                fitted.length, channel.limit, "approved" if approved else "proposed"))
+    return (piece.key, lane.name, channel.network, excerpt.id, excerpt.kind, fitted.text(excerpt.id), link,
+            piece.piece.lang, piece.context.campaign, card, fitted.length, channel.limit,
+            "approved" if approved else "proposed")
 
 
 def translation_clear(minutes: list[int], gap: int, moment: int) -> int:
@@ -493,6 +501,7 @@ def choose(ranked: list[Candidate], start: int, piece: PieceState, network: str,
 
 new_post = fast_constructor(PlannedPost, first=("key", "role", "scheduled_at"))
 new_dropped = fast_constructor(Dropped)
+new_card = fast_constructor(LinkCard)
 """PlannedPost(key, role, scheduled_at, *Composed): record() makes one per post of the plan."""
 
 
