@@ -17,15 +17,16 @@ from bisect import bisect_left, insort
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from publisher.content.model import Piece
 from publisher.performance import fast_constructor
-from publisher.posts.model import Dropped, Excerpt, LinkCard, PlannedPost
+from publisher.posts.model import Dropped, Excerpt, PlannedPost
 from publisher.social.excerpting import dated
 from publisher.social.planner.calendar import ChannelBook, SlotGrid, to_instant
+from publisher.social.planner.composing import Composed, compose
 from publisher.social.planner.rules import PlanRules, RuleSet
-from publisher.social.render import ChannelInfo, Fitted, PieceContext, card_values
+from publisher.social.render import ChannelInfo, Fitted, PieceContext
 
 SAME_TEXT_GAP = dt.timedelta(hours=1)
 """No two networks get the same excerpt of a piece within this gap."""
@@ -184,25 +185,6 @@ class Recycling(NamedTuple):
     days: list[int]
     piece_minutes: set[int]
     lane_minutes: list[int]
-
-
-class Composed(NamedTuple):
-    """What every post of one excerpt on one lane shares: PlannedPost's fields but key, role and
-    scheduled_at, in its order, so a post is ``new_post(key, role, when, *composed)``."""
-
-    piece: str
-    channel: str
-    network: str
-    excerpt_id: str
-    excerpt_kind: str
-    text: str
-    link: str
-    lang: str
-    campaign: str | None
-    card: LinkCard | None
-    length: int
-    limit: int
-    state: str
 
 
 @dataclass(slots=True)
@@ -436,27 +418,6 @@ class Placer:
             self.trace.append((lane.number, position, role, moment))
 
 
-def compose(lane: Lane, candidate: Candidate) -> Composed:
-    """The text, link, card and state every post of this candidate on this lane has."""
-    values = composed_values(lane, candidate)
-    card = values[9]
-    return new_tuple(Composed, (*values[:9], None if card is None else new_card(*card), *values[10:]))
-
-
-def composed_values(lane: Lane, candidate: Candidate) -> tuple[Any, ...]:
-    """`compose`'s values, the card as its fields (`render.card_values`) or None: what a store's writer reads
-    (streaming.py) without making the objects."""
-    excerpt, fitted = candidate.excerpt, candidate.fitted
-    piece, channel = lane.state, lane.channel
-    link = fitted.link_prefix + excerpt.id
-    card = card_values(piece.piece, link, piece.context) if lane.cards else None
-    approve = piece.rules.auto_approve
-    approved = approve == "all" or (approve == "hand-written" and excerpt.kind == "hand-written")
-    return (piece.key, lane.name, channel.network, excerpt.id, excerpt.kind, fitted.text(excerpt.id), link,
-            piece.piece.lang, piece.context.campaign, card, fitted.length, channel.limit,
-            "approved" if approved else "proposed")
-
-
 def translation_clear(minutes: list[int], gap: int, moment: int) -> int:
     """0 when no post in ``minutes`` (the translation's, on this channel) is within ``gap`` of
     ``moment``; else the first minute after that post's gap."""
@@ -501,7 +462,6 @@ def choose(ranked: list[Candidate], start: int, piece: PieceState, network: str,
 
 new_post = fast_constructor(PlannedPost, first=("key", "role", "scheduled_at"))
 new_dropped = fast_constructor(Dropped)
-new_card = fast_constructor(LinkCard)
 """PlannedPost(key, role, scheduled_at, *Composed): record() makes one per post of the plan."""
 
 
@@ -509,13 +469,11 @@ __all__ = [
     "DAY",
     "SAME_TEXT_GAP",
     "Candidate",
-    "Composed",
     "Lane",
     "PieceState",
     "Placer",
     "Recycling",
     "choose",
-    "compose",
     "new_post",
     "new_tuple",
     "translation_clear",

@@ -17,7 +17,8 @@ from collections.abc import Iterator, Sequence
 from typing import Any, Protocol
 
 from publisher.posts.model import Plan
-from publisher.social.planner.placement import Lane, composed_values
+from publisher.social.planner.composing import composed_values
+from publisher.social.planner.placement import Lane
 
 STREAM_FROM = 1000
 """Pieces from which a plan tells a sink its posts (a writer process pays for itself)."""
