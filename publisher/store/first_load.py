@@ -66,6 +66,8 @@ class Source(Protocol):
 
     def likely(self) -> Iterator[tuple[int, int]]:
         """Candidates in the order posts will likely need them."""
+
+
 _HEADER = struct.Struct("<cQQ")
 """A message on the pipe: kind (b"b" batch, b"p" all placed, b"f" finish), then two numbers (a batch's
 offset and length in the file; finish: the plan's number of posts)."""
