@@ -14,6 +14,7 @@ import sys
 import textwrap
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -27,7 +28,7 @@ from publisher.content import load_library
 from publisher.performance import can_fork
 from publisher.posts.model import Plan
 from publisher.social.planner import make_plan, plan, rules_from
-from publisher.store import first_load, open_store
+from publisher.store import Store, first_load, open_store
 from publisher.store.first_load import FirstLoad
 
 NOW = dt.datetime(2026, 3, 20, 7, 0, tzinfo=dt.UTC)
@@ -91,6 +92,28 @@ def contents(path: Path) -> tuple[set[tuple], list[str], str]:
     return set(rows), [*schema, f"{cards} cards"], mode
 
 
+def told_store(path: Path) -> tuple[Store, FirstLoad]:
+    """A fresh store at ``path`` and the sink of its first load."""
+    store = open_store(f"sqlite:///{path}")
+    sink = store.first_load(NOW)
+    assert sink is not None
+    return store, sink
+
+
+def after_each_batch(monkeypatch: pytest.MonkeyPatch, then: Callable[[FirstLoad, int], None]) -> list[int]:
+    """``then(sink, n)`` after the n-th batch the planner tells (from 1); returns the sizes of the batches."""
+    real_add = FirstLoad.add
+    batches: list[int] = []
+
+    def add(self: FirstLoad, placed: list) -> None:
+        real_add(self, placed)
+        batches.append(len(placed))
+        then(self, len(batches))
+
+    monkeypatch.setattr(FirstLoad, "add", add)
+    return batches
+
+
 def test_the_writer_stores_what_apply_plan_stores(planned: tuple, tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     pieces, rules = planned
@@ -98,19 +121,9 @@ def test_the_writer_stores_what_apply_plan_stores(planned: tuple, tmp_path: Path
     before = open_store(f"sqlite:///{tmp_path}/before.db")
     assert before.apply_plan(alone, NOW).added == len(alone.posts)
 
-    store = open_store(f"sqlite:///{tmp_path}/told.db")
-    sink = store.first_load(NOW)
-    assert sink is not None
-    real_add = FirstLoad.add
-    first: list[bool] = []
-
-    def add_late(self: FirstLoad, placed: list) -> None:
-        if not first:
-            first.append(True)
-            time.sleep(0.3)  # the writer reads every candidate ahead meanwhile, the unposted ones too
-        real_add(self, placed)
-
-    monkeypatch.setattr(FirstLoad, "add", add_late)
+    store, sink = told_store(tmp_path / "told.db")
+    # the writer reads every candidate ahead while it waits for the second batch, the unposted ones too
+    after_each_batch(monkeypatch, lambda sink, n: time.sleep(0.3) if n == 1 else None)
     told = make_plan(pieces, rules, NOW, sink=sink)
     assert told == alone, "the plan is the same, told or not"
     assert sink.pid, "the writer runs"
@@ -127,19 +140,8 @@ def test_the_writer_stores_what_apply_plan_stores(planned: tuple, tmp_path: Path
 def test_a_writer_that_dies_leaves_nothing_and_the_plan_is_stored_as_before(
         planned: tuple, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     pieces, rules = planned
-    store = open_store(f"sqlite:///{tmp_path}/told.db")
-    sink = store.first_load(NOW)
-    assert sink is not None
-    real_add = FirstLoad.add
-    batches: list[int] = []
-
-    def add_then_kill(self: FirstLoad, placed: list) -> None:
-        real_add(self, placed)
-        batches.append(len(placed))
-        if len(batches) == 3:
-            os.kill(self.pid, 9)  # kill -9 half-way through the plan
-
-    monkeypatch.setattr(FirstLoad, "add", add_then_kill)
+    store, sink = told_store(tmp_path / "told.db")
+    batches = after_each_batch(monkeypatch, lambda sink, n: os.kill(sink.pid, 9) if n == 3 else None)  # kill -9
     told = make_plan(pieces, rules, NOW, sink=sink)
     assert len(batches) > 3
     counts = store.apply_plan(told, NOW, first_load=sink)
@@ -152,9 +154,7 @@ def test_a_writer_that_dies_leaves_nothing_and_the_plan_is_stored_as_before(
 def test_a_plan_given_up_leaves_the_store_empty(planned: tuple, tmp_path: Path) -> None:
     """A sink closed without `finish` (what `publisher plan` does after an error): the writer rolls back."""
     pieces, rules = planned
-    store = open_store(f"sqlite:///{tmp_path}/told.db")
-    sink = store.first_load(NOW)
-    assert sink is not None
+    store, sink = told_store(tmp_path / "told.db")
     make_plan(pieces, rules, NOW, sink=sink)
     pid = sink.pid
     assert pid
@@ -168,9 +168,7 @@ def test_a_plan_given_up_leaves_the_store_empty(planned: tuple, tmp_path: Path) 
 
 def test_the_writer_commits_only_the_plan_it_wrote(planned: tuple, tmp_path: Path) -> None:
     pieces, rules = planned
-    store = open_store(f"sqlite:///{tmp_path}/told.db")
-    sink = store.first_load(NOW)
-    assert sink is not None
+    store, sink = told_store(tmp_path / "told.db")
     told = make_plan(pieces, rules, NOW, sink=sink)
     other = Plan(told.posts[:-1])  # not the plan it was told: it rolls back, apply_plan stores this one
     assert store.apply_plan(other, NOW, first_load=sink).added == len(other.posts)
@@ -180,9 +178,7 @@ def test_the_writer_commits_only_the_plan_it_wrote(planned: tuple, tmp_path: Pat
 def test_no_writer_for_a_plan_with_threads_nor_for_a_store_with_posts(
         planned: tuple, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     pieces, rules = planned
-    store = open_store(f"sqlite:///{tmp_path}/told.db")
-    sink = store.first_load(NOW)
-    assert sink is not None
+    store, sink = told_store(tmp_path / "told.db")
     threaded = [dataclasses.replace(pieces[0], thread=True), *pieces[1:]]  # threads rewrite posts once placed
     monkeypatch.setattr(FirstLoad, "start", lambda self, lanes: pytest.fail("a plan with threads is not told"))
     made = make_plan(threaded, rules, NOW, sink=sink)
@@ -215,16 +211,14 @@ def test_publisher_plan_writes_a_big_first_plan_while_it_is_made(
 
 def test_ctrl_c_while_planning_leaves_the_store_empty(
         planned: tuple, project: ProjectDir, monkeypatch: pytest.MonkeyPatch) -> None:
-    real_add = FirstLoad.add
     pids: list[int] = []
 
-    def add_then_interrupt(self: FirstLoad, placed: list) -> None:
-        real_add(self, placed)
-        pids.append(self.pid)
-        if len(pids) == 3:
+    def interrupt(sink: FirstLoad, n: int) -> None:
+        pids.append(sink.pid)
+        if n == 3:
             raise KeyboardInterrupt  # Ctrl-C half-way through the recycles
 
-    monkeypatch.setattr(FirstLoad, "add", add_then_interrupt)
+    after_each_batch(monkeypatch, interrupt)
     result = CliRunner().invoke(cli, ["-f", str(project.config_file), "plan", "--now", "2026-03-20T08:00"])
     assert result.exit_code == 1 and "Aborted" in result.output and len(pids) == 3
     with pytest.raises(ChildProcessError):
